@@ -1,0 +1,115 @@
+/**
+ * The host API: everything the renderer asks of the outside world, one function per message.
+ * Two implementations: the Electron preload bridge (`window.folio`, IPC) and the browser-mode
+ * HTTP client (loopback server). Both validate payloads with the schemas below, and both are
+ * backed by the same `src-main/services` modules.
+ *
+ * Every call resolves to a `HostResult`: errors come back as data with a human message.
+ */
+import { z } from 'zod';
+import { FolioDocumentSchema, type FolioDocument } from '../model/document.js';
+
+/** A failed host call: a machine code and a message a newsroom user can act on. */
+export interface HostError {
+  code: 'bad-request' | 'not-found' | 'invalid-file' | 'in-use' | 'io' | 'forbidden' | 'cancelled' | 'internal';
+  message: string;
+}
+
+/** Result of a host call. */
+export type HostResult<T> = { ok: true; value: T } | { ok: false; error: HostError };
+
+/** Relative or absolute file path as typed by a user; the service confines it to its workspace. */
+const PathSchema = z.string().min(1).max(4096);
+/** Server-side handle of an open document (assets, lock file). */
+const HandleSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+
+/** Payload schemas, one per message. The keys are the channel names. */
+export const HostPayloadSchemas = {
+  listTemplates: z.object({}),
+  newFromTemplate: z.object({ templateId: z.string().regex(/^[a-z0-9-]+$/) }),
+  openSample: z.object({}),
+  openDocument: z.object({ path: PathSchema, readOnly: z.boolean().default(false) }),
+  saveDocument: z.object({ handle: HandleSchema, document: FolioDocumentSchema, path: PathSchema.optional() }),
+  autosave: z.object({ handle: HandleSchema, document: FolioDocumentSchema }),
+  closeDocument: z.object({ handle: HandleSchema }),
+  listFonts: z.object({}),
+  loadFont: z.object({ fontId: z.string().regex(/^[a-z0-9-]+$/) }),
+  loadAsset: z.object({ handle: HandleSchema, assetId: z.string().min(1).max(200) }),
+  exportPdf: z.object({
+    handle: HandleSchema,
+    document: FolioDocumentSchema,
+    preset: z.enum(['print', 'proof']).default('print'),
+    pageIds: z.array(z.string()).optional(),
+    /** Output file or directory; default: beside the document (or the workspace) named by the template pattern. */
+    outputPath: PathSchema.optional(),
+  }),
+  listFiles: z.object({ dir: z.string().max(4096).default('.') }),
+} as const;
+
+/** Channel names of the host API. */
+export type HostChannel = keyof typeof HostPayloadSchemas;
+/** The validated payload of a channel. */
+export type HostPayload<C extends HostChannel> = z.input<(typeof HostPayloadSchemas)[C]>;
+
+/** A template offered by "New from template". */
+export interface TemplateSummary {
+  id: string;
+  name: string;
+  description: string;
+}
+
+/** A document opened by the host. `path` is null for a new, never-saved document. */
+export interface OpenedDocument {
+  handle: string;
+  path: string | null;
+  document: FolioDocument;
+  readOnly: boolean;
+  /** Set when the document came from an autosave recovery file rather than the saved file. */
+  recoveredFrom?: string;
+}
+
+/** A font the host can supply. */
+export interface FontInfo {
+  id: string;
+  family: string;
+  weight: number;
+}
+
+/** One exported file. */
+export interface ExportedFile {
+  pageId: string;
+  path: string;
+  sizeBytes: number;
+}
+
+/** An entry of a workspace directory listing (browser mode's file picker). */
+export interface FileEntry {
+  name: string;
+  path: string;
+  kind: 'file' | 'dir';
+}
+
+/** Return values, one per channel. */
+export interface HostValues {
+  listTemplates: TemplateSummary[];
+  newFromTemplate: OpenedDocument;
+  openSample: OpenedDocument;
+  openDocument: OpenedDocument;
+  saveDocument: { path: string };
+  autosave: { savedAt: string };
+  closeDocument: { closed: true };
+  listFonts: FontInfo[];
+  /** Font file bytes, base64 (binary over JSON/IPC alike). */
+  loadFont: { base64: string };
+  loadAsset: { base64: string; mime: string };
+  exportPdf: { files: ExportedFile[] };
+  listFiles: { dir: string; entries: FileEntry[] };
+}
+
+/** The host interface the renderer programs against: one async function per channel. */
+export type Host = {
+  [C in HostChannel]: (payload: HostPayload<C>) => Promise<HostResult<HostValues[C]>>;
+};
+
+/** Channel list, for the IPC/HTTP validators that reject unknown channels. */
+export const HOST_CHANNELS = Object.keys(HostPayloadSchemas) as HostChannel[];

@@ -1,0 +1,65 @@
+/**
+ * The contract between the paragraph composer (`paragraph.ts`: breaking, compression,
+ * justification) and the page composer (`page.ts`: blocks, columns, frames, grid).
+ * Lengths in points; x relative to the line's left edge (the column's left edge).
+ */
+import type { Cmyk } from '../model/colour.js';
+import type { TypographyOptions } from '../model/template.js';
+import type { LoadedFont } from '../text/font.js';
+import type { LayoutWarning, PositionedGlyph } from './page-layout.js';
+
+/** A stretch of paragraph text in one style. `fromPos` is the ProseMirror position of its first UTF-16 unit. */
+export interface InlineRun {
+  text: string;
+  fromPos: number;
+  font: LoadedFont;
+  sizePt: number;
+  colour: Cmyk;
+  /** Extra space after each character, em of `sizePt`. */
+  trackingEm: number;
+}
+
+/** One paragraph to compose. */
+export interface ParagraphInput {
+  runs: readonly InlineRun[];
+  /** Available width per line (index 0 = first line), points. Must return the same value for the same index. */
+  lineWidthPt: (lineIndex: number) => number;
+  /** First-line indent, points. */
+  firstLineIndentPt: number;
+  align: 'justify' | 'left' | 'center' | 'right';
+  options: TypographyOptions;
+  /** Story id, for warnings. */
+  storyId?: string;
+}
+
+/** A glyph run inside a composed line; glyph `xPt` is relative to the line's left edge. */
+export interface LineRun {
+  fontId: string;
+  sizePt: number;
+  colour: Cmyk;
+  glyphs: readonly PositionedGlyph[];
+}
+
+/** A composed line of a paragraph. */
+export interface ComposedLine {
+  runs: readonly LineRun[];
+  /** Width the line was set to (the available width for justified lines). */
+  widthPt: number;
+  /** Largest font size on the line, points (the page composer derives the line pitch for display type). */
+  maxSizePt: number;
+  /** ProseMirror positions covered: [fromPos, toPos). */
+  fromPos: number;
+  toPos: number;
+  /** Caret x (relative to line start) for positions fromPos … toPos inclusive; length toPos − fromPos + 1. */
+  caretXPt: readonly number[];
+  /** Last line of the paragraph (set solid, not justified). */
+  isLast: boolean;
+  /** A gap was stretched beyond 0.5 em. */
+  loose: boolean;
+}
+
+/** Result of composing a paragraph. */
+export interface ComposedParagraph {
+  lines: readonly ComposedLine[];
+  warnings: readonly LayoutWarning[];
+}

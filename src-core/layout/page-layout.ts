@@ -1,0 +1,145 @@
+import type { Cmyk } from '../model/colour.js';
+
+/**
+ * PageLayout: the composer's finished output for one page, drawn unchanged by the page canvas
+ * (src-renderer/page) and by the PDF exporter (src-core/pdf). Plain, serialisable data.
+ * All lengths in points; origin at the trim box's top-left corner; y grows downwards.
+ * Nothing downstream breaks lines or measures text again.
+ */
+
+/** A rectangle in points, top-left origin. */
+export interface RectPt {
+  xPt: number;
+  yPt: number;
+  widthPt: number;
+  heightPt: number;
+}
+
+/**
+ * One glyph at its final position. `xPt` is the glyph's drawing origin on the baseline (the
+ * composer has already applied punctuation compression, so a compressed opening bracket's origin
+ * may lie left of its cell). `scaleX` (default 1) stretches a glyph horizontally (e.g. a dash set
+ * to a full em).
+ */
+export interface PositionedGlyph {
+  /** Glyph id in the run's font. */
+  glyphId: number;
+  /** Drawing origin, points from the trim's left edge. */
+  xPt: number;
+  /** The source text this glyph shows (one or more code points); used for PDF ToUnicode and search. */
+  text: string;
+  /** Horizontal scale applied when drawing (1 = natural). */
+  scaleX?: number;
+}
+
+/** A run of glyphs in one font, size and colour on one baseline. */
+export interface GlyphRunItem {
+  kind: 'glyphs';
+  /** FontProvider id of the font. */
+  fontId: string;
+  sizePt: number;
+  colour: Cmyk;
+  /** Baseline y, points from the trim's top edge. */
+  baselineYPt: number;
+  glyphs: readonly PositionedGlyph[];
+  /** Story this run belongs to; absent for template furniture (marks, page furniture). */
+  storyId?: string;
+  frameId?: string;
+}
+
+/** A straight rule (line segment) with a stroke width in points. */
+export interface RuleItem {
+  kind: 'rule';
+  x1Pt: number;
+  y1Pt: number;
+  x2Pt: number;
+  y2Pt: number;
+  strokePt: number;
+  colour: Cmyk;
+  frameId?: string;
+}
+
+/** A rectangle, stroked and/or filled. */
+export interface BoxItem {
+  kind: 'box';
+  rect: RectPt;
+  strokePt: number;
+  stroke?: Cmyk;
+  fill?: Cmyk;
+  frameId?: string;
+}
+
+/**
+ * An image (or placed PDF) drawn into `rect` (its full placed size, which may exceed the frame),
+ * clipped to `clip` (the frame). `effectivePpi` is the image's resolution at placed size.
+ */
+export interface ImageItem {
+  kind: 'image';
+  assetId: string;
+  rect: RectPt;
+  clip: RectPt;
+  effectivePpi?: number;
+  frameId?: string;
+}
+
+/** Anything drawn on a page, in paint order. */
+export type LayoutItem = GlyphRunItem | RuleItem | BoxItem | ImageItem;
+
+/**
+ * A composed line, for hit-testing and caret mapping (not for drawing).
+ * `caretXPt[i]` is the caret x for ProseMirror position `fromPos + i`, for i in 0 … toPos − fromPos.
+ */
+export interface LineBox {
+  storyId: string;
+  frameId: string;
+  /** Column index within the frame. */
+  column: number;
+  rect: RectPt;
+  baselineYPt: number;
+  fromPos: number;
+  toPos: number;
+  caretXPt: readonly number[];
+}
+
+/** Overset: story text that did not fit its last frame. Never silently dropped. */
+export interface OversetEntry {
+  storyId: string;
+  /** The last frame of the thread, where the overset marker is shown. */
+  frameId: string;
+  /** ProseMirror position of the first character not set. */
+  fromPos: number;
+  /** Lines that did not fit (at the body pitch). */
+  lines: number;
+  /** Characters not set. */
+  chars: number;
+}
+
+/** Copyfit per story: positive = lines over (overset), negative = lines short (empty space left). */
+export interface CopyfitEntry {
+  storyId: string;
+  lineDelta: number;
+}
+
+/** Something the composer noticed: missing glyphs, loose lines, relaxed line-start rules. */
+export interface LayoutWarning {
+  code: 'missing-glyph' | 'missing-font' | 'loose-line' | 'kinsoku-relaxed' | 'overfull-line' | 'missing-asset';
+  message: string;
+  storyId?: string;
+  frameId?: string;
+  pos?: number;
+}
+
+/** The finished layout of one page. */
+export interface PageLayout {
+  pageId: string;
+  pageName: string;
+  trimWidthPt: number;
+  trimHeightPt: number;
+  bleedPt: number;
+  typeArea: RectPt;
+  items: readonly LayoutItem[];
+  lines: readonly LineBox[];
+  overset: readonly OversetEntry[];
+  copyfit: readonly CopyfitEntry[];
+  warnings: readonly LayoutWarning[];
+}

@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { CmykSchema } from './colour.js';
+
+/** Current template schema version. Older files are migrated by `migrateTemplate`. */
+export const TEMPLATE_SCHEMA_VERSION = 1;
+
+/** A font reference: family name as registered with the FontProvider, and CSS-style weight. */
+export const FontRefSchema = z.object({
+  family: z.string().min(1),
+  weight: z.number().int().min(100).max(900).default(400),
+});
+/** A font reference (family + weight 100–900). */
+export type FontRef = z.infer<typeof FontRefSchema>;
+
+/** A type size: points (number or "9pt") or a Chinese 号 name ("小五"). Parsed by `parseSizePt`. */
+export const SizeSchema = z.union([z.number().positive(), z.string().min(1)]);
+
+/**
+ * A paragraph style. Lengths: `leadingPt` in points; indents and tracking in em of the style's size;
+ * space above/below in baseline-grid lines (whole or half lines).
+ */
+export const ParagraphStyleSchema = z.object({
+  /** Human name shown in the Styles panel (e.g. 正文). */
+  label: z.string(),
+  font: FontRefSchema,
+  size: SizeSchema,
+  /**
+   * Line pitch in points. Omitted: body styles use the grid pitch; display styles use
+   * size × 1.2 rounded up to whole grid lines (so blocks occupy whole grid lines).
+   */
+  leadingPt: z.number().positive().optional(),
+  /** Extra space between characters, em. Negative tightens display type. */
+  trackingEm: z.number().default(0),
+  /** First-line indent, em (body: 2). */
+  indentEm: z.number().min(0).default(0),
+  align: z.enum(['justify', 'left', 'center', 'right']).default('justify'),
+  /** Space above / below, in baseline-grid lines. */
+  spaceBeforeLines: z.number().min(0).default(0),
+  spaceAfterLines: z.number().min(0).default(0),
+  /** Never end a column with this block (subheads). */
+  keepWithNext: z.boolean().default(false),
+  /** Snap each line's baseline to the page's baseline grid (body, subheads). */
+  snapToGrid: z.boolean().default(true),
+  colour: CmykSchema.default({ c: 0, m: 0, y: 0, k: 1 }),
+  /** Draw a box around the block (column tags 栏目题, ad text). Stroke and inset in points. */
+  box: z.object({ strokePt: z.number().min(0), insetPt: z.number().min(0), fill: CmykSchema.optional() }).optional(),
+});
+/** A paragraph style (see `ParagraphStyleSchema` for units). */
+export type ParagraphStyle = z.infer<typeof ParagraphStyleSchema>;
+
+/** A character style applied by a mark (bold, emphasis, or template-defined). Unset fields inherit. */
+export const CharacterStyleSchema = z.object({
+  label: z.string(),
+  font: FontRefSchema.optional(),
+  colour: CmykSchema.optional(),
+});
+/** A character style. */
+export type CharacterStyle = z.infer<typeof CharacterStyleSchema>;
+
+/**
+ * The page grid (TYPOGRAPHY.md §5–6). Column widths are whole characters of `bodySize`;
+ * the gutter is `gutterChars` characters; every body line sits on a pitch of `linePitchPt`
+ * starting at the type area's top.
+ */
+export const GridSchema = z.object({
+  columns: z.number().int().min(1).max(20),
+  charsPerColumn: z.number().int().min(4).max(60),
+  gutterChars: z.number().int().min(0).max(4).default(1),
+  bodySize: SizeSchema,
+  linePitchPt: z.number().positive(),
+  linesPerColumn: z.number().int().positive(),
+});
+/** The page grid. */
+export type Grid = z.infer<typeof GridSchema>;
+
+/** Typographic options that are house choices rather than standards (TYPOGRAPHY.md). */
+export const TypographyOptionsSchema = z.object({
+  /** Allow 、，。 to hang past the line end. Off by default (most mainland papers do not hang). */
+  hangingPunctuation: z.boolean().default(false),
+  /** Adjacent full-width marks compress to this many em in total (1.5 standard; 1 allowed). */
+  adjacentPunctuationEm: z.number().min(1).max(2).default(1.5),
+  /** A line-start opening bracket loses its leading half em. */
+  trimLineStartBracket: z.boolean().default(true),
+  /** ？！ / ！？ together take one character width. */
+  combineQuestionExclamation: z.boolean().default(false),
+  /** Han–Latin/digit gap, em (default 1/8). */
+  hanLatinGapEm: z.number().min(0).max(0.5).default(0.125),
+});
+/** Typographic house options. */
+export type TypographyOptions = z.infer<typeof TypographyOptionsSchema>;
+
+/** A page template: size, grid, styles and output settings. Lengths in millimetres unless the key says pt. */
+export const TemplateSchema = z.object({
+  schemaVersion: z.literal(TEMPLATE_SCHEMA_VERSION),
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  name: z.string(),
+  description: z.string().default(''),
+  page: z.object({
+    trimWidthMm: z.number().positive(),
+    trimHeightMm: z.number().positive(),
+    /** Bleed beyond the trim, mm (0 for coldset newsprint). */
+    bleedMm: z.number().min(0).default(0),
+    /** Slug area beyond the bleed for marks and the slug line, mm. */
+    slugMm: z.number().min(0).default(12),
+    /** Type area (版心) top-left corner from the trim's top-left, mm. Size follows from the grid. */
+    typeAreaTopMm: z.number().min(0),
+    typeAreaLeftMm: z.number().min(0),
+  }),
+  grid: GridSchema,
+  typography: TypographyOptionsSchema.default(TypographyOptionsSchema.parse({})),
+  /** Paragraph styles by block type (paragraph, headline, kicker, subtitle, byline, subhead, caption, …). */
+  paragraphStyles: z.record(z.string(), ParagraphStyleSchema),
+  /** Character styles by mark name (bold, emphasis, …). */
+  characterStyles: z.record(z.string(), CharacterStyleSchema).default({}),
+  output: z.object({
+    /** File name pattern for exported pages: {date} (YYYYMMDD), {page} (e.g. A01), {paper}. */
+    namingPattern: z.string().default('{date}_{page}.pdf'),
+    /** Registered output condition for the PDF/X OutputIntent. */
+    outputConditionIdentifier: z.string().default('IFRA26'),
+    outputCondition: z.string().default('Newsprint, coldset offset (IFRA26)'),
+    /** Total area coverage limit, percent; preflight warns above it. */
+    totalInkLimitPct: z.number().min(100).max(400).default(240),
+  }).default({ namingPattern: '{date}_{page}.pdf', outputConditionIdentifier: 'IFRA26', outputCondition: 'Newsprint, coldset offset (IFRA26)', totalInkLimitPct: 240 }),
+});
+/** A validated page template. */
+export type Template = z.infer<typeof TemplateSchema>;

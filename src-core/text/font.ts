@@ -1,0 +1,136 @@
+/**
+ * Fonts as the core sees them. Bytes arrive from outside (Node service, browser host, tests);
+ * the core parses them with fontkit (upstream v2) and answers metric questions synchronously.
+ *
+ * 1. `loadFont` parses bytes once into a `LoadedFont` (fontkit `create`, no I/O).
+ * 2. Glyph lookups are cached per code point: the composer asks the same few thousand questions.
+ * 3. `FontProvider` resolves template font references (family + weight) to loaded fonts.
+ */
+import { create, type Font as FontkitFont, type Glyph } from 'fontkit';
+
+/** Metrics for one code point in one font, in font units. `glyphId` 0 never appears: missing is `undefined`. */
+export interface GlyphMetrics {
+  glyphId: number;
+  advanceUnits: number;
+}
+
+/** A parsed font, ready for metric lookups. Immutable. */
+export interface LoadedFont {
+  /** Stable id used in PageLayout runs (e.g. "noto-serif-sc-400"). */
+  readonly id: string;
+  readonly family: string;
+  /** CSS-style weight 100–900. */
+  readonly weight: number;
+  readonly postscriptName: string;
+  readonly unitsPerEm: number;
+  /** Ascender / descender in font units (descender negative). */
+  readonly ascender: number;
+  readonly descender: number;
+  /** The raw font file, for PDF embedding and screen drawing. */
+  readonly bytes: Uint8Array;
+  /** The fontkit font, for shaping (`layout` with features) and glyph outlines. */
+  readonly fontkit: FontkitFont;
+  /** Glyph for a code point, or undefined when the font lacks it (never tofu). Cached. */
+  glyphFor(codePoint: number): GlyphMetrics | undefined;
+  /** The fontkit glyph object for a glyph id (outline, bbox). Cached. */
+  glyph(glyphId: number): Glyph;
+}
+
+/** Resolves template font references to loaded fonts. Fonts are loaded before layout starts. */
+export interface FontProvider {
+  /** The loaded font for a family and weight: exact weight, else the nearest available weight of that family. */
+  resolve(family: string, weight: number): LoadedFont | undefined;
+  /** A font by its id (as written into PageLayout runs). */
+  byId(fontId: string): LoadedFont | undefined;
+  /** Every loaded font. */
+  all(): readonly LoadedFont[];
+}
+
+/** Description of a font to load: where its bytes come from is the caller's business. */
+export interface FontDescriptor {
+  id: string;
+  family: string;
+  weight: number;
+}
+
+/**
+ * Parses font bytes (TTF/OTF) into a LoadedFont.
+ * @throws RangeError when the bytes are not a font fontkit can read (collections must be split first).
+ */
+export function loadFont(descriptor: FontDescriptor, bytes: Uint8Array): LoadedFont {
+  let parsed: ReturnType<typeof create>;
+  try {
+    // fontkit reads through a Buffer-like view; a Uint8Array works in browsers and Node alike.
+    parsed = create(bytes as unknown as Buffer);
+  } catch (err) {
+    throw new RangeError(`Font "${descriptor.family}" (${descriptor.id}) could not be read: ${(err as Error).message}`);
+  }
+  if (!('unitsPerEm' in parsed)) {
+    throw new RangeError(`Font "${descriptor.family}" (${descriptor.id}) is a font collection; add a single face`);
+  }
+  const font = parsed as FontkitFont;
+  const metricsCache = new Map<number, GlyphMetrics | null>();
+  const glyphCache = new Map<number, Glyph>();
+  return {
+    id: descriptor.id,
+    family: descriptor.family,
+    weight: descriptor.weight,
+    postscriptName: font.postscriptName,
+    unitsPerEm: font.unitsPerEm,
+    ascender: font.ascent,
+    descender: font.descent,
+    bytes,
+    fontkit: font,
+    glyphFor(codePoint) {
+      let hit = metricsCache.get(codePoint);
+      if (hit === undefined) {
+        if (font.hasGlyphForCodePoint(codePoint)) {
+          const g = font.glyphForCodePoint(codePoint);
+          hit = g.id === 0 ? null : { glyphId: g.id, advanceUnits: g.advanceWidth };
+        } else {
+          hit = null;
+        }
+        metricsCache.set(codePoint, hit);
+      }
+      return hit ?? undefined;
+    },
+    glyph(glyphId) {
+      let g = glyphCache.get(glyphId);
+      if (!g) {
+        g = font.getGlyph(glyphId);
+        glyphCache.set(glyphId, g);
+      }
+      return g;
+    },
+  };
+}
+
+/** A FontProvider over a fixed list of loaded fonts. Weight resolution picks the nearest weight. */
+export function createFontProvider(fonts: readonly LoadedFont[]): FontProvider {
+  const byId = new Map(fonts.map((f) => [f.id, f]));
+  return {
+    resolve(family, weight) {
+      let best: LoadedFont | undefined;
+      for (const f of fonts) {
+        if (f.family !== family) continue;
+        if (!best || Math.abs(f.weight - weight) < Math.abs(best.weight - weight)) best = f;
+      }
+      return best;
+    },
+    byId: (id) => byId.get(id),
+    all: () => fonts,
+  };
+}
+
+/**
+ * The default fonts Folio ships (npm @expo-google-fonts packages). `file` is the path inside
+ * node_modules; the Node font service and the browser host both serve these.
+ */
+export const DEFAULT_FONTS: readonly (FontDescriptor & { file: string })[] = [
+  { id: 'noto-serif-sc-400', family: 'Noto Serif SC', weight: 400, file: '@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf' },
+  { id: 'noto-serif-sc-700', family: 'Noto Serif SC', weight: 700, file: '@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf' },
+  { id: 'noto-serif-sc-900', family: 'Noto Serif SC', weight: 900, file: '@expo-google-fonts/noto-serif-sc/900Black/NotoSerifSC_900Black.ttf' },
+  { id: 'noto-sans-sc-400', family: 'Noto Sans SC', weight: 400, file: '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf' },
+  { id: 'noto-sans-sc-700', family: 'Noto Sans SC', weight: 700, file: '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf' },
+  { id: 'noto-sans-sc-900', family: 'Noto Sans SC', weight: 900, file: '@expo-google-fonts/noto-sans-sc/900Black/NotoSansSC_900Black.ttf' },
+];
