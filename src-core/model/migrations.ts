@@ -1,0 +1,101 @@
+/**
+ * Schema migrations for documents and templates: numbered `up` steps, applied in order.
+ *
+ * 1. Read `schemaVersion` (files from before versioning count as version 0).
+ * 2. Refuse versions newer than this build knows (a newer Folio wrote it): never guess.
+ * 3. Apply `up` steps from the file's version to the current one; each step is pure JSON → JSON.
+ */
+import { DOCUMENT_SCHEMA_VERSION } from './document.js';
+import { TEMPLATE_SCHEMA_VERSION } from './template.js';
+
+/** A migration step from version `from` to `from + 1`. Pure: returns a new object. */
+export interface Migration {
+  from: number;
+  description: string;
+  up(json: Record<string, unknown>): Record<string, unknown>;
+}
+
+/** Raised when a file's schema version cannot be migrated. */
+export class SchemaVersionError extends RangeError {
+  constructor(kind: string, found: number, current: number) {
+    super(
+      found > current
+        ? `This ${kind} was written by a newer Folio (schema ${found}; this version reads up to ${current}). Update Folio to open it.`
+        : `This ${kind} has schema version ${found}, which Folio cannot migrate (current ${current}).`,
+    );
+    this.name = 'SchemaVersionError';
+  }
+}
+
+/**
+ * Version 0 → 1: pre-release files had no `schemaVersion` and kept page frames' geometry in millimetres
+ * (`xMm`, `yMm`, `widthMm`, `heightMm`); version 1 stores points.
+ */
+const PT_PER_MM = 72 / 25.4;
+const mmKeys = [['xMm', 'xPt'], ['yMm', 'yPt'], ['widthMm', 'widthPt'], ['heightMm', 'heightPt']] as const;
+
+/** Document migrations, index i migrates version i → i + 1. */
+export const DOCUMENT_MIGRATIONS: readonly Migration[] = [
+  {
+    from: 0,
+    description: 'add schemaVersion; frame geometry from millimetres to points',
+    up(json) {
+      const pages = Array.isArray(json.pages) ? json.pages : [];
+      return {
+        ...json,
+        schemaVersion: 1,
+        pages: pages.map((page: Record<string, unknown>) => ({
+          ...page,
+          frames: (Array.isArray(page.frames) ? page.frames : []).map((frame: Record<string, unknown>) => {
+            const out: Record<string, unknown> = { ...frame };
+            for (const [mm, pt] of mmKeys) {
+              if (typeof out[mm] === 'number' && out[pt] === undefined) {
+                out[pt] = (out[mm] as number) * PT_PER_MM;
+                delete out[mm];
+              }
+            }
+            return out;
+          }),
+        })),
+      };
+    },
+  },
+];
+
+/** Template migrations, index i migrates version i → i + 1. */
+export const TEMPLATE_MIGRATIONS: readonly Migration[] = [
+  {
+    from: 0,
+    description: 'add schemaVersion',
+    up: (json) => ({ ...json, schemaVersion: 1 }),
+  },
+];
+
+function migrate(kind: string, json: Record<string, unknown>, steps: readonly Migration[], current: number): Record<string, unknown> {
+  const raw = json.schemaVersion;
+  const found = raw === undefined ? 0 : typeof raw === 'number' && Number.isInteger(raw) && raw >= 0 ? raw : NaN;
+  if (Number.isNaN(found)) throw new RangeError(`This ${kind}'s schemaVersion is not a whole number: ${JSON.stringify(raw)}`);
+  if (found > current) throw new SchemaVersionError(kind, found, current);
+  let out = json;
+  for (let v = found; v < current; v++) {
+    const step = steps[v];
+    if (!step || step.from !== v) throw new SchemaVersionError(kind, found, current);
+    out = step.up(out);
+  }
+  return out;
+}
+
+/** Migrates document JSON to the current schema version. @throws SchemaVersionError / RangeError */
+export function migrateDocument(json: Record<string, unknown>): Record<string, unknown> {
+  const migrated = migrate('document', json, DOCUMENT_MIGRATIONS, DOCUMENT_SCHEMA_VERSION);
+  // The embedded template snapshot carries its own version.
+  if (migrated.template && typeof migrated.template === 'object') {
+    return { ...migrated, template: migrateTemplate(migrated.template as Record<string, unknown>) };
+  }
+  return migrated;
+}
+
+/** Migrates template JSON to the current schema version. @throws SchemaVersionError / RangeError */
+export function migrateTemplate(json: Record<string, unknown>): Record<string, unknown> {
+  return migrate('template', json, TEMPLATE_MIGRATIONS, TEMPLATE_SCHEMA_VERSION);
+}

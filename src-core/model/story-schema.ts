@@ -1,0 +1,92 @@
+/**
+ * The story schema: the newsroom block types every story is written in (ARCHITECTURE.md, "A story is one
+ * ProseMirror document"). Shared by the editor (src-renderer/editor) and the composer (src-core/layout);
+ * prosemirror-model is pure, so it may live in the core. Each textblock type is also the key of its
+ * paragraph style in the template (`Template.paragraphStyles[nodeName]`); `paragraph` may name another
+ * template style through its `style` attr (masthead text, jump lines, …).
+ *
+ * doc      := (kicker | headline | subtitle | byline | columnTag | caption | captionTitle | credit
+ *              | adTitle | adText | paragraph | subhead | columns)+
+ * columns  := (paragraph | subhead | pullQuote)+   — the body, flowed column to column and frame to frame
+ * inline   := text (marks: bold, emphasis, charStyle) | hard_break | field
+ */
+import { Schema, type NodeSpec, type MarkSpec } from 'prosemirror-model';
+
+/** Names of the headline-group and other full-width textblocks, in the order a story usually has them. */
+export const DISPLAY_BLOCKS = ['kicker', 'headline', 'subtitle', 'byline', 'columnTag', 'captionTitle', 'caption', 'credit', 'adTitle', 'adText'] as const;
+/** Names of the textblocks allowed in the flowed body (`columns`). */
+export const BODY_BLOCKS = ['paragraph', 'subhead', 'pullQuote'] as const;
+/** Every textblock type name (each is a paragraph style key). */
+export const TEXT_BLOCKS = [...DISPLAY_BLOCKS, ...BODY_BLOCKS] as const;
+/** A textblock type name. */
+export type TextBlockName = (typeof TEXT_BLOCKS)[number];
+
+/** Field names an inline `field` node may show; the composer substitutes the value. */
+export const FIELD_NAMES = ['paper', 'date', 'dateLong', 'weekday', 'lunarDate', 'issueNumber', 'page', 'section', 'edition'] as const;
+
+const textblock = (tag: string, group: string, extra: Partial<NodeSpec> = {}): NodeSpec => ({
+  content: 'inline*',
+  group,
+  defining: true,
+  parseDOM: [{ tag }],
+  toDOM: () => [tag.split('.')[0], { class: `pm-${tag.split('.')[1] ?? tag}` }, 0],
+  ...extra,
+});
+
+const nodes: Record<string, NodeSpec> = {
+  doc: { content: '(display | body | columns)+' },
+  kicker: textblock('p.kicker', 'display'),
+  headline: textblock('h1.headline', 'display'),
+  subtitle: textblock('p.subtitle', 'display'),
+  byline: textblock('p.byline', 'display'),
+  columnTag: textblock('p.columnTag', 'display'),
+  captionTitle: textblock('p.captionTitle', 'display'),
+  caption: textblock('p.caption', 'display'),
+  credit: textblock('p.credit', 'display'),
+  adTitle: textblock('p.adTitle', 'display'),
+  adText: textblock('p.adText', 'display'),
+  paragraph: {
+    content: 'inline*',
+    group: 'body',
+    attrs: { style: { default: null } },
+    parseDOM: [{ tag: 'p', getAttrs: (dom) => ({ style: (dom as { getAttribute(n: string): string | null }).getAttribute('data-style') }) }],
+    toDOM: (node) => ['p', node.attrs.style ? { 'data-style': node.attrs.style, class: 'pm-paragraph' } : { class: 'pm-paragraph' }, 0],
+  },
+  subhead: textblock('h3.subhead', 'body'),
+  pullQuote: textblock('blockquote.pullQuote', 'body'),
+  columns: {
+    content: 'body+',
+    attrs: { count: { default: null }, gutterChars: { default: null }, rule: { default: false } },
+    parseDOM: [{ tag: 'section.columns' }],
+    toDOM: () => ['section', { class: 'pm-columns' }, 0],
+  },
+  text: { group: 'inline' },
+  hard_break: {
+    inline: true,
+    group: 'inline',
+    selectable: false,
+    parseDOM: [{ tag: 'br' }],
+    toDOM: () => ['br'],
+  },
+  field: {
+    inline: true,
+    group: 'inline',
+    atom: true,
+    attrs: { name: { default: 'date' } },
+    parseDOM: [{ tag: 'span.field', getAttrs: (dom) => ({ name: (dom as { getAttribute(n: string): string | null }).getAttribute('data-field') }) }],
+    toDOM: (node) => ['span', { class: 'pm-field', 'data-field': node.attrs.name }, `{${node.attrs.name as string}}`],
+  },
+};
+
+const marks: Record<string, MarkSpec> = {
+  bold: { parseDOM: [{ tag: 'strong' }, { tag: 'b' }], toDOM: () => ['strong', 0] },
+  emphasis: { parseDOM: [{ tag: 'em' }], toDOM: () => ['em', 0] },
+  charStyle: {
+    attrs: { name: { default: '' } },
+    parseDOM: [{ tag: 'span.charstyle', getAttrs: (dom) => ({ name: (dom as { getAttribute(n: string): string | null }).getAttribute('data-name') }) }],
+    toDOM: (mark) => ['span', { class: 'pm-charstyle', 'data-name': mark.attrs.name }, 0],
+  },
+};
+
+/** The ProseMirror schema of every Folio story. */
+export const storySchema = new Schema({ nodes, marks });
