@@ -2,8 +2,8 @@
  * The story schema: the newsroom block types every story is written in (ARCHITECTURE.md, "A story is one
  * ProseMirror document"). Shared by the editor (src-renderer/editor) and the composer (src-core/layout);
  * prosemirror-model is pure, so it may live in the core. Each textblock type is also the key of its
- * paragraph style in the template (`Template.paragraphStyles[nodeName]`); `paragraph` may name another
- * template style through its `style` attr (masthead text, jump lines, …).
+ * paragraph style in the template (`Template.paragraphStyles[nodeName]`); any textblock may name another
+ * template style through its `style` attr (a smaller headline, masthead text, jump lines, …).
  *
  * doc      := (kicker | headline | subtitle | byline | columnTag | caption | captionTitle | credit
  *              | adTitle | adText | paragraph | subhead | columns)+
@@ -24,13 +24,16 @@ export type TextBlockName = (typeof TEXT_BLOCKS)[number];
 /** Field names an inline `field` node may show; the composer substitutes the value. */
 export const FIELD_NAMES = ['paper', 'date', 'dateLong', 'weekday', 'lunarDate', 'issueNumber', 'page', 'section', 'edition'] as const;
 
-const textblock = (tag: string, group: string, extra: Partial<NodeSpec> = {}): NodeSpec => ({
+/** Every textblock may name a template paragraph style other than its type's own (e.g. a smaller `headline2`). */
+const styleAttr = { style: { default: null } };
+
+const textblock = (tag: string, group: string): NodeSpec => ({
   content: 'inline*',
   group,
   defining: true,
+  attrs: styleAttr,
   parseDOM: [{ tag }],
-  toDOM: () => [tag.split('.')[0], { class: `pm-${tag.split('.')[1] ?? tag}` }, 0],
-  ...extra,
+  toDOM: (node) => [tag.split('.')[0], { class: `pm-${tag.split('.')[1] ?? tag}`, ...(node.attrs.style ? { 'data-style': node.attrs.style } : {}) }, 0],
 });
 
 const nodes: Record<string, NodeSpec> = {
@@ -48,7 +51,7 @@ const nodes: Record<string, NodeSpec> = {
   paragraph: {
     content: 'inline*',
     group: 'body',
-    attrs: { style: { default: null } },
+    attrs: styleAttr,
     parseDOM: [{ tag: 'p', getAttrs: (dom) => ({ style: (dom as { getAttribute(n: string): string | null }).getAttribute('data-style') }) }],
     toDOM: (node) => ['p', node.attrs.style ? { 'data-style': node.attrs.style, class: 'pm-paragraph' } : { class: 'pm-paragraph' }, 0],
   },
