@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CmykSchema } from './colour.js';
+import { FrameSchema, StorySchema } from './frame.js';
 
 /** Current template schema version. Older files are migrated by `migrateTemplate`. */
 export const TEMPLATE_SCHEMA_VERSION = 1;
@@ -112,6 +113,14 @@ export const TemplateSchema = z.object({
   paragraphStyles: z.record(z.string(), ParagraphStyleSchema),
   /** Character styles by mark name (bold, emphasis, …). */
   characterStyles: z.record(z.string(), CharacterStyleSchema).default({}),
+  /**
+   * What "New from template" puts on a new page: frames (page furniture such as a page header or masthead)
+   * and the stories they show. Story text may use `field` nodes (date, page, section…).
+   */
+  starter: z.object({
+    frames: z.array(FrameSchema).default([]),
+    stories: z.array(StorySchema).default([]),
+  }).default({ frames: [], stories: [] }),
   output: z.object({
     /** File name pattern for exported pages: {date} (YYYYMMDD), {page} (e.g. A01), {paper}. */
     namingPattern: z.string().default('{date}_{page}.pdf'),

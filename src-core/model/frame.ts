@@ -1,0 +1,115 @@
+/**
+ * Page content: stories (ProseMirror JSON) and the frames that place them. Shared by documents and
+ * by templates (a template's starter page holds frames and stories too).
+ */
+import { z } from 'zod';
+import { CmykSchema } from './colour.js';
+
+/** ProseMirror node JSON (the story format). Validated structurally here; the editor schema checks types. */
+export interface PmNodeJson {
+  type: string;
+  attrs?: Record<string, unknown>;
+  content?: PmNodeJson[];
+  text?: string;
+  marks?: { type: string; attrs?: Record<string, unknown> }[];
+}
+
+/** Zod schema for ProseMirror node JSON. */
+export const PmNodeJsonSchema: z.ZodType<PmNodeJson> = z.lazy(() =>
+  z.object({
+    type: z.string().min(1),
+    attrs: z.record(z.string(), z.unknown()).optional(),
+    content: z.array(PmNodeJsonSchema).optional(),
+    text: z.string().optional(),
+    marks: z.array(z.object({ type: z.string(), attrs: z.record(z.string(), z.unknown()).optional() })).optional(),
+  }),
+);
+
+/** A story: one article (or caption, ad text, masthead text) as a ProseMirror document. */
+export const StorySchema = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  doc: PmNodeJsonSchema,
+});
+/** A story. */
+export type Story = z.infer<typeof StorySchema>;
+
+/** Frame geometry, points, relative to the trim box's top-left corner. */
+const FrameBase = {
+  id: z.string().min(1),
+  xPt: z.number(),
+  yPt: z.number(),
+  widthPt: z.number().positive(),
+  heightPt: z.number().positive(),
+  locked: z.boolean().default(false),
+  /** Optional name shown in panels. */
+  label: z.string().optional(),
+};
+
+/**
+ * A text frame: shows (part of) a story in `columns` columns with a gutter of `gutterChars`
+ * body characters. `nextFrameId` threads the story on into another frame (any page).
+ */
+export const TextFrameSchema = z.object({
+  ...FrameBase,
+  kind: z.literal('text'),
+  storyId: z.string().min(1),
+  columns: z.number().int().min(1).max(20).default(1),
+  gutterChars: z.number().int().min(0).max(4).default(1),
+  columnRule: z.boolean().default(false),
+  nextFrameId: z.string().optional(),
+});
+/** An image frame: an asset placed with a fit mode; `captionStoryId` optionally names its caption story. */
+export const ImageFrameSchema = z.object({
+  ...FrameBase,
+  kind: z.literal('image'),
+  assetId: z.string().optional(),
+  fit: z.enum(['fit', 'fill', 'crop']).default('fill'),
+  /** Pan inside the frame (crop mode), points. */
+  offsetXPt: z.number().default(0),
+  offsetYPt: z.number().default(0),
+  /** Scale in crop mode (1 = image pixels at 72 ppi × scale … see layout). */
+  scale: z.number().positive().default(1),
+});
+/** A box (ad, column tag, story box): stroke and optional fill, optional label such as 广告. */
+export const BoxFrameSchema = z.object({
+  ...FrameBase,
+  kind: z.literal('box'),
+  strokePt: z.number().min(0).default(0.5),
+  stroke: CmykSchema.default({ c: 0, m: 0, y: 0, k: 1 }),
+  fill: CmykSchema.optional(),
+  /** Label set at the box's top-right corner (advertising law: 广告). */
+  label: z.string().optional(),
+});
+/** A straight rule from (xPt, yPt) across width/height (one of them is the thickness-free axis). */
+export const RuleFrameSchema = z.object({
+  ...FrameBase,
+  kind: z.literal('rule'),
+  strokePt: z.number().positive().default(0.5),
+  colour: CmykSchema.default({ c: 0, m: 0, y: 0, k: 1 }),
+});
+
+/** Any frame on a page. Paint order is the page's `frames` order. */
+export const FrameSchema = z.discriminatedUnion('kind', [TextFrameSchema, ImageFrameSchema, BoxFrameSchema, RuleFrameSchema]);
+/** Any frame. */
+export type Frame = z.infer<typeof FrameSchema>;
+/** A text frame. */
+export type TextFrame = z.infer<typeof TextFrameSchema>;
+/** An image frame. */
+export type ImageFrame = z.infer<typeof ImageFrameSchema>;
+/** A box frame. */
+export type BoxFrame = z.infer<typeof BoxFrameSchema>;
+/** A rule frame. */
+export type RuleFrame = z.infer<typeof RuleFrameSchema>;
+
+/** One page of an issue, e.g. A01. */
+export const PageSchema = z.object({
+  id: z.string().min(1),
+  /** Page name as printed and used in file names, e.g. "A01". */
+  name: z.string().min(1),
+  section: z.string().default(''),
+  frames: z.array(FrameSchema),
+});
+/** A page. */
+export type Page = z.infer<typeof PageSchema>;
+
