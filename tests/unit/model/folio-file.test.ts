@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { strToU8, zipSync } from 'fflate';
+import { FolioFileError, packFolio, unpackFolio } from '../../../src-core/model/folio-file.js';
+import { migrateDocument, SchemaVersionError } from '../../../src-core/model/migrations.js';
+
+const SAMPLE = 'templates/samples/deqing-front-2023-07-20.folio';
+const sampleBytes = readFileSync(SAMPLE);
+
+function codeOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof FolioFileError) return err.code;
+    throw err;
+  }
+  return 'no error';
+}
+
+describe('.folio files', () => {
+  it('round-trips the sample byte for byte', () => {
+    const { document, assets } = unpackFolio(sampleBytes);
+    const again = packFolio(document, assets);
+    expect(Buffer.from(again).equals(Buffer.from(packFolio(unpackFolio(again).document, assets)))).toBe(true);
+    expect(unpackFolio(again).document).toEqual(document);
+  });
+
+  it('names what is wrong with a bad file', () => {
+    expect(codeOf(() => unpackFolio(strToU8('just text')))).toBe('not-zip');
+    expect(codeOf(() => unpackFolio(zipSync({ 'other.txt': strToU8('x') })))).toBe('no-document');
+    expect(codeOf(() => unpackFolio(zipSync({ 'document.json': strToU8('{"schemaVersion":1,') })))).toBe('bad-json');
+    expect(codeOf(() => unpackFolio(zipSync({ 'document.json': strToU8('{"schemaVersion":1}') })))).toBe('invalid');
+    expect(codeOf(() => unpackFolio(zipSync({ 'document.json': strToU8('{"schemaVersion":99}') })))).toBe('version');
+    const { document } = unpackFolio(sampleBytes);
+    const noAsset = zipSync({ 'document.json': strToU8(JSON.stringify(document)) });
+    expect(codeOf(() => unpackFolio(noAsset))).toBe('missing-asset');
+  });
+
+  it('never throws anything but FolioFileError on corrupted copies (fuzz)', () => {
+    let seed = 12345;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let i = 0; i < 150; i++) {
+      const copy = new Uint8Array(sampleBytes);
+      const damaged = i % 2 === 0 ? copy.subarray(0, Math.floor(rand() * copy.length)) : copy;
+      if (i % 2 === 1) for (let k = 0; k < 1 + Math.floor(rand() * 8); k++) copy[Math.floor(rand() * copy.length)] ^= 1 << Math.floor(rand() * 8);
+      try {
+        unpackFolio(damaged);
+      } catch (err) {
+        expect(err).toBeInstanceOf(FolioFileError);
+      }
+    }
+  });
+});
+
+describe('migrations', () => {
+  it('migrates a version-0 document (geometry in mm) to points', () => {
+    const out = migrateDocument({ pages: [{ id: 'p', frames: [{ id: 'f', xMm: 25.4, yMm: 0, widthMm: 10, heightMm: 10 }] }] });
+    expect(out.schemaVersion).toBe(1);
+    const frame = (out.pages as { frames: Record<string, number>[] }[])[0]!.frames[0]!;
+    expect(frame.xPt).toBeCloseTo(72, 6);
+    expect(frame.xMm).toBeUndefined();
+  });
+
+  it('refuses a document from a newer Folio with a clear message', () => {
+    expect(() => migrateDocument({ schemaVersion: 7 })).toThrow(SchemaVersionError);
+    expect(() => migrateDocument({ schemaVersion: 7 })).toThrow(/newer Folio/);
+  });
+});
