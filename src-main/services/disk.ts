@@ -1,0 +1,141 @@
+/**
+ * Disk writes that never leave a half-written file at the target, and I/O errors a user can act on.
+ *
+ * 1. Write the bytes to a fresh temp file in the target's own directory (same file system, so rename is atomic),
+ *    flush it (fsync) and close it.
+ * 2. Optionally copy the current target to `<target>.bak` (the previous version survives a bad save).
+ * 3. Rename the temp file over the target, then fsync the directory so the rename itself is durable.
+ * 4. On any failure remove the temp file and report a specific `DiskError`; the target is untouched.
+ */
+import { randomBytes } from 'node:crypto';
+import { promises as fsp } from 'node:fs';
+import path from 'node:path';
+
+/** The file operations the services use; tests replace single functions (e.g. to simulate a full disk). */
+export interface DiskIo {
+  readFile(filePath: string): Promise<Uint8Array>;
+  /** Creates `filePath` (failing if it exists), writes all of `bytes`, fsyncs and closes it. */
+  writeNewFile(filePath: string, bytes: Uint8Array): Promise<void>;
+  rename(from: string, to: string): Promise<void>;
+  copyFile(from: string, to: string): Promise<void>;
+  unlink(filePath: string): Promise<void>;
+  /** Flushes a directory entry table to disk; best effort (not every platform can open a directory). */
+  syncDir(dirPath: string): Promise<void>;
+}
+
+/** The real disk. */
+export const nodeDiskIo: DiskIo = {
+  readFile: async (filePath) => new Uint8Array(await fsp.readFile(filePath)),
+  async writeNewFile(filePath, bytes) {
+    const handle = await fsp.open(filePath, 'wx', 0o644);
+    try {
+      let offset = 0;
+      while (offset < bytes.byteLength) {
+        const { bytesWritten } = await handle.write(bytes, offset, bytes.byteLength - offset);
+        offset += bytesWritten;
+      }
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  },
+  rename: (from, to) => fsp.rename(from, to),
+  copyFile: (from, to) => fsp.copyFile(from, to),
+  unlink: (filePath) => fsp.unlink(filePath),
+  async syncDir(dirPath) {
+    let handle: Awaited<ReturnType<typeof fsp.open>> | undefined;
+    try {
+      handle = await fsp.open(dirPath, 'r');
+      await handle.sync();
+    } catch {
+      // Windows cannot open directories; the rename is still atomic there, only its durability is weaker.
+    } finally {
+      await handle?.close().catch(() => undefined);
+    }
+  },
+};
+
+/** HostError codes a disk failure maps to. */
+export type DiskErrorCode = 'not-found' | 'io' | 'forbidden';
+
+/** A disk operation failed; `message` says what happened and what was (not) changed. */
+export class DiskError extends Error {
+  constructor(readonly code: DiskErrorCode, message: string, readonly errno?: string) {
+    super(message);
+    this.name = 'DiskError';
+  }
+}
+
+/**
+ * Turns a Node system error into a DiskError with a message naming the file and the remedy.
+ * `action` completes "Could not … <file>", e.g. "save".
+ */
+export function describeIoError(err: unknown, action: string, filePath: string): DiskError {
+  const errno = (err as NodeJS.ErrnoException | undefined)?.code;
+  const name = path.basename(filePath);
+  switch (errno) {
+    case 'ENOENT':
+      return new DiskError('not-found', `Could not ${action} ${name}: ${filePath} does not exist.`, errno);
+    case 'ENOTDIR':
+      return new DiskError('not-found', `Could not ${action} ${name}: a folder in ${filePath} is a file.`, errno);
+    case 'EISDIR':
+      return new DiskError('io', `Could not ${action} ${name}: ${filePath} is a folder, not a file.`, errno);
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return new DiskError('io', `Could not ${action} ${name}: no write permission for ${path.dirname(filePath)}. Choose another folder or ask for access.`, errno);
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return new DiskError('io', `Could not ${action} ${name}: the disk is full. Nothing was written over ${filePath}; free some space and try again.`, errno);
+    case 'EMFILE':
+    case 'ENFILE':
+      return new DiskError('io', `Could not ${action} ${name}: too many files are open. Close some documents and try again.`, errno);
+    default:
+      return new DiskError('io', `Could not ${action} ${name}: ${(err as Error)?.message ?? String(err)}`, errno);
+  }
+}
+
+/** Options of `writeFileAtomic`. */
+export interface AtomicWriteOptions {
+  io?: DiskIo;
+  /** Keep the previous target as `<target>.bak` (default false). */
+  keepBackup?: boolean;
+  /** Verb for error messages ("save", "export"). */
+  action?: string;
+}
+
+/** The temp file name used for `target`: hidden, in the same directory, unique per write. */
+export function tempPathFor(target: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+}
+
+/**
+ * Writes `bytes` to `target` atomically: readers see the old file or the new one, never a mix.
+ * @throws DiskError (target untouched, temp file removed)
+ */
+export async function writeFileAtomic(target: string, bytes: Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
+  const io = options.io ?? nodeDiskIo;
+  const action = options.action ?? 'save';
+  const temp = tempPathFor(target);
+  try {
+    await io.writeNewFile(temp, bytes);
+  } catch (err) {
+    await io.unlink(temp).catch(() => undefined);
+    throw describeIoError(err, action, target);
+  }
+  try {
+    if (options.keepBackup) {
+      try {
+        await io.copyFile(target, `${target}.bak`);
+      } catch (err) {
+        // No previous version is fine (first save); any other failure would lose the safety net, so stop.
+        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      }
+    }
+    await io.rename(temp, target);
+  } catch (err) {
+    await io.unlink(temp).catch(() => undefined);
+    throw describeIoError(err, action, target);
+  }
+  await io.syncDir(path.dirname(target));
+}

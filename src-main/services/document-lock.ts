@@ -1,0 +1,105 @@
+/**
+ * Advisory lock files: `<name>.folio.lock` beside a document says who has it open for editing.
+ *
+ * 1. Acquire by creating the lock file exclusively (`wx`) with the owner's pid, host name and time.
+ * 2. If it exists, read it: a lock from this host whose pid is dead is stale and taken over; any other
+ *    lock means the document is in use (the caller may open it read-only instead).
+ * 3. Release deletes the lock file only if it still carries our token (never someone else's lock).
+ */
+import { randomBytes } from 'node:crypto';
+import { promises as fsp } from 'node:fs';
+import os from 'node:os';
+
+/** Contents of a lock file. */
+export interface LockOwner {
+  pid: number;
+  host: string;
+  /** ISO time the lock was taken. */
+  since: string;
+  /** Random per-lock token, so release never removes a lock someone else took over. */
+  token: string;
+}
+
+/** The document is locked by a live owner. */
+export class DocumentInUseError extends Error {
+  /** HostError code this maps to. */
+  readonly code = 'in-use' as const;
+  constructor(readonly documentPath: string, readonly owner: LockOwner | undefined) {
+    super(
+      owner
+        ? `${documentPath} is already open for editing (process ${owner.pid} on ${owner.host} since ${owner.since}). Open it read-only, or close it there first.`
+        : `${documentPath} is already open for editing (its lock file cannot be read). Open it read-only, or close it there first.`,
+    );
+    this.name = 'DocumentInUseError';
+  }
+}
+
+/** A lock we hold. */
+export interface HeldLock {
+  readonly lockPath: string;
+  readonly owner: LockOwner;
+  /** Removes the lock file if it is still ours. Never throws. */
+  release(): Promise<void>;
+}
+
+/** The lock file path for a document path. */
+export function lockPathFor(documentPath: string): string {
+  return `${documentPath}.lock`;
+}
+
+/** True when a process with this pid exists on this machine. */
+function isProcessAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: it exists but belongs to another user — alive.
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function readOwner(lockPath: string): Promise<LockOwner | undefined> {
+  try {
+    const json = JSON.parse(await fsp.readFile(lockPath, 'utf8')) as Partial<LockOwner>;
+    if (typeof json.pid === 'number' && typeof json.host === 'string' && typeof json.since === 'string') {
+      return { pid: json.pid, host: json.host, since: json.since, token: String(json.token ?? '') };
+    }
+  } catch {
+    // Unreadable or half-written lock: treated as held by an unknown owner below.
+  }
+  return undefined;
+}
+
+/** Tries to take a stale lock over at most this many times (another process may race us for it). */
+const MAX_TAKEOVER_ATTEMPTS = 3;
+
+/**
+ * Takes the lock for `documentPath`.
+ * @param now the clock, for the `since` stamp
+ * @throws DocumentInUseError when a live owner holds it; a Node error when the lock cannot be written
+ */
+export async function acquireLock(documentPath: string, now: () => Date): Promise<HeldLock> {
+  const lockPath = lockPathFor(documentPath);
+  const owner: LockOwner = { pid: process.pid, host: os.hostname(), since: now().toISOString(), token: randomBytes(8).toString('hex') };
+  for (let attempt = 0; attempt < MAX_TAKEOVER_ATTEMPTS; attempt++) {
+    try {
+      await fsp.writeFile(lockPath, JSON.stringify(owner), { flag: 'wx' });
+      return {
+        lockPath,
+        owner,
+        async release() {
+          const current = await readOwner(lockPath);
+          if (current?.token === owner.token) await fsp.unlink(lockPath).catch(() => undefined);
+        },
+      };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+    const existing = await readOwner(lockPath);
+    const stale = existing !== undefined && existing.host === os.hostname() && !isProcessAlive(existing.pid);
+    if (!stale) throw new DocumentInUseError(documentPath, existing);
+    await fsp.unlink(lockPath).catch(() => undefined);
+  }
+  throw new DocumentInUseError(documentPath, await readOwner(lockPath));
+}

@@ -1,0 +1,303 @@
+/**
+ * Open documents: `.folio` files on disk, their assets in memory, locks, atomic saves and autosave recovery.
+ *
+ * 1. Open: read the file, unpack (specific FolioFileError on damage), take its lock (or open read-only),
+ *    remember its assets under a fresh random handle. If an autosave of that path exists in the recovery
+ *    folder, open the autosaved document instead and say so (`recoveredFrom`).
+ * 2. Save: pack the document with the handle's assets and write atomically (temp + fsync + rename), keeping the
+ *    previous version as `<name>.folio.bak`; a successful save discards the handle's recovery file.
+ * 3. Autosave: write the document to `<recoveryDir>/<handle>.folio` plus `<handle>.json` naming the original path.
+ * 4. Close: release the lock and discard the recovery file (closing is the user's decision about unsaved work).
+ */
+import { randomBytes } from 'node:crypto';
+import { promises as fsp } from 'node:fs';
+import path from 'node:path';
+import type { OpenedDocument } from '../../src-core/api/host-api.js';
+import type { FolioDocument } from '../../src-core/model/document.js';
+import { FolioFileError, packFolio, unpackFolio, type FolioContents } from '../../src-core/model/folio-file.js';
+import { acquireLock, type HeldLock } from './document-lock.js';
+import { DiskError, describeIoError, nodeDiskIo, writeFileAtomic, type DiskIo } from './disk.js';
+
+/** A request the document store refuses (unknown handle, read-only, wrong extension). */
+export class DocumentError extends Error {
+  constructor(readonly code: 'not-found' | 'forbidden' | 'bad-request', message: string) {
+    super(message);
+    this.name = 'DocumentError';
+  }
+}
+
+/** What the recovery folder knows about one autosave. */
+export interface RecoveryMeta {
+  handle: string;
+  /** The saved file this autosave belongs to, or null for a never-saved document. */
+  originalPath: string | null;
+  /** ISO time of the autosave. */
+  savedAt: string;
+  /** Title of the autosaved document, for a "recover?" list. */
+  title: string;
+}
+
+/** An autosave found in the recovery folder. */
+export interface RecoveryEntry extends RecoveryMeta {
+  recoveryPath: string;
+}
+
+interface OpenEntry {
+  path: string | null;
+  readOnly: boolean;
+  lock: HeldLock | undefined;
+  assets: Map<string, Uint8Array>;
+  /** The latest document the client handed us (open, save or autosave): asset ids resolve through it. */
+  document: FolioDocument;
+}
+
+/** Options of `createDocumentStore`. */
+export interface DocumentStoreOptions {
+  /** Folder for autosave recovery files (created on first autosave). */
+  recoveryDir: string;
+  clock: () => Date;
+  io?: DiskIo;
+}
+
+/** The open documents of one services instance. */
+export interface DocumentStore {
+  /**
+   * Opens a `.folio` file (absolute path). `readOnly` skips the lock.
+   * @throws FolioFileError, DiskError, DocumentInUseError
+   */
+  open(filePath: string, readOnly: boolean): Promise<OpenedDocument>;
+  /** Registers an unsaved document (new from template, sample copy) under a fresh handle. */
+  adopt(document: FolioDocument, assets: ReadonlyMap<string, Uint8Array>): OpenedDocument;
+  /**
+   * Saves the handle's document to its path, or to `targetPath` (absolute, Save As: the lock moves there).
+   * @throws DocumentError, DiskError, FolioFileError, DocumentInUseError
+   */
+  save(handle: string, document: FolioDocument, targetPath?: string): Promise<{ path: string }>;
+  /** Writes a recovery copy of the handle's document. @throws DocumentError, DiskError, FolioFileError */
+  autosave(handle: string, document: FolioDocument): Promise<{ savedAt: string }>;
+  /** Releases the lock and discards the recovery copy. @throws DocumentError for an unknown handle */
+  close(handle: string): Promise<void>;
+  /** The handle's document and assets (for export). @throws DocumentError */
+  contents(handle: string): { path: string | null; assets: ReadonlyMap<string, Uint8Array>; document: FolioDocument };
+  /** The bytes and type of one asset by asset id. @throws DocumentError */
+  asset(handle: string, assetId: string): { bytes: Uint8Array; mime: string };
+  /** Autosaves left behind (by a crash) that belong to no open handle, newest first. */
+  listRecoveries(): Promise<RecoveryEntry[]>;
+  /** Opens an autosave by its handle name as an unsaved document bound to its original path. @throws FolioFileError, DiskError */
+  openRecovery(recoveryHandle: string): Promise<OpenedDocument>;
+  /** Releases every lock (shutdown). Recovery files stay: they are exactly what a crash leaves. */
+  dispose(): Promise<void>;
+}
+
+/** Handles are 16 URL-safe characters (96 random bits), matching the host API's handle schema. */
+const HANDLE_BYTES = 12;
+
+function newHandle(): string {
+  return randomBytes(HANDLE_BYTES).toString('base64url');
+}
+
+/** Creates the document store. */
+export function createDocumentStore(options: DocumentStoreOptions): DocumentStore {
+  const io = options.io ?? nodeDiskIo;
+  const open = new Map<string, OpenEntry>();
+  const recoveryFile = (handle: string): string => path.join(options.recoveryDir, `${handle}.folio`);
+  const recoveryMetaFile = (handle: string): string => path.join(options.recoveryDir, `${handle}.json`);
+
+  const entryFor = (handle: string): OpenEntry => {
+    const entry = open.get(handle);
+    if (!entry) throw new DocumentError('not-found', 'This document is no longer open (unknown handle). Open it again.');
+    return entry;
+  };
+
+  const readContents = async (filePath: string): Promise<FolioContents> => {
+    let bytes: Uint8Array;
+    try {
+      bytes = await io.readFile(filePath);
+    } catch (err) {
+      throw describeIoError(err, 'open', filePath);
+    }
+    return unpackFolio(bytes);
+  };
+
+  const discardRecovery = async (handle: string): Promise<void> => {
+    await fsp.unlink(recoveryFile(handle)).catch(() => undefined);
+    await fsp.unlink(recoveryMetaFile(handle)).catch(() => undefined);
+  };
+
+  const readRecoveryMetas = async (): Promise<RecoveryEntry[]> => {
+    let names: string[];
+    try {
+      names = await fsp.readdir(options.recoveryDir);
+    } catch {
+      return [];
+    }
+    const found: RecoveryEntry[] = [];
+    for (const name of names) {
+      if (!name.endsWith('.json')) continue;
+      try {
+        const meta = JSON.parse(await fsp.readFile(path.join(options.recoveryDir, name), 'utf8')) as RecoveryMeta;
+        const recoveryPath = recoveryFile(meta.handle);
+        if (typeof meta.handle !== 'string' || path.basename(recoveryPath) !== `${meta.handle}.folio`) continue;
+        await fsp.access(recoveryPath);
+        found.push({ ...meta, recoveryPath });
+      } catch {
+        continue; // A meta file without its autosave (or unreadable) offers nothing to recover.
+      }
+    }
+    return found.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
+  };
+
+  const orphanRecoveries = async (): Promise<RecoveryEntry[]> => (await readRecoveryMetas()).filter((r) => !open.has(r.handle));
+
+  /** Moves an orphaned autosave to belong to `handle` (so a second crash keeps it, and close discards it). */
+  const claimRecovery = async (recovery: RecoveryEntry, handle: string): Promise<void> => {
+    await fsp.rename(recovery.recoveryPath, recoveryFile(handle));
+    const meta: RecoveryMeta = { handle, originalPath: recovery.originalPath, savedAt: recovery.savedAt, title: recovery.title };
+    await fsp.writeFile(recoveryMetaFile(handle), JSON.stringify(meta, null, 1));
+    await fsp.unlink(recoveryMetaFile(recovery.handle)).catch(() => undefined);
+  };
+
+  const store: DocumentStore = {
+    async open(filePath, readOnly) {
+      const contents = await readContents(filePath);
+      const lock = readOnly ? undefined : await acquireLock(filePath, options.clock).catch((err: unknown) => {
+        if (err instanceof Error && 'code' in err && err.code === 'in-use') throw err;
+        throw describeIoError(err, 'lock', filePath);
+      });
+      const handle = newHandle();
+      let document = contents.document;
+      let recoveredFrom: string | undefined;
+      let assets = new Map(contents.assets);
+      if (!readOnly) {
+        // Only the editing opener may take over a crashed session's autosave; a read-only viewer sees the saved file.
+        const recovery = (await orphanRecoveries()).find((r) => r.originalPath === filePath);
+        if (recovery) {
+          try {
+            const recovered = await readContents(recovery.recoveryPath);
+            await claimRecovery(recovery, handle);
+            document = recovered.document;
+            assets = new Map([...assets, ...recovered.assets]);
+            recoveredFrom = recoveryFile(handle);
+          } catch {
+            // A damaged autosave must not stop the saved file from opening.
+          }
+        }
+      }
+      open.set(handle, { path: filePath, readOnly, lock, assets, document });
+      const opened: OpenedDocument = { handle, path: filePath, document, readOnly };
+      if (recoveredFrom) opened.recoveredFrom = recoveredFrom;
+      return opened;
+    },
+
+    adopt(document, assets) {
+      const handle = newHandle();
+      open.set(handle, { path: null, readOnly: false, lock: undefined, assets: new Map(assets), document });
+      return { handle, path: null, document, readOnly: false };
+    },
+
+    async save(handle, document, targetPath) {
+      const entry = entryFor(handle);
+      const target = targetPath ?? entry.path;
+      if (!target) throw new DocumentError('bad-request', 'This document has never been saved: choose a file name (Save As).');
+      if (path.extname(target).toLowerCase() !== '.folio') {
+        throw new DocumentError('bad-request', `Folio documents are saved as .folio files; "${path.basename(target)}" has another extension.`);
+      }
+      if (entry.readOnly && target === entry.path) {
+        throw new DocumentError('forbidden', `${path.basename(target)} was opened read-only: use Save As to keep your changes in another file.`);
+      }
+      const bytes = packFolio(document, entry.assets);
+      let lock = entry.lock;
+      const moving = target !== entry.path || !lock;
+      if (moving) {
+        lock = await acquireLock(target, options.clock).catch((err: unknown) => {
+          if (err instanceof Error && 'code' in err && err.code === 'in-use') throw err;
+          throw describeIoError(err, 'save', target);
+        });
+      }
+      try {
+        await writeFileAtomic(target, bytes, { io, keepBackup: true, action: 'save' });
+      } catch (err) {
+        if (moving) await lock?.release();
+        throw err;
+      }
+      if (moving) {
+        await entry.lock?.release();
+        entry.lock = lock;
+      }
+      entry.path = target;
+      entry.readOnly = false;
+      entry.document = document;
+      await discardRecovery(handle);
+      return { path: target };
+    },
+
+    async autosave(handle, document) {
+      const entry = entryFor(handle);
+      const bytes = packFolio(document, entry.assets);
+      const savedAt = options.clock().toISOString();
+      try {
+        await fsp.mkdir(options.recoveryDir, { recursive: true });
+      } catch (err) {
+        throw describeIoError(err, 'autosave', options.recoveryDir);
+      }
+      await writeFileAtomic(recoveryFile(handle), bytes, { io, action: 'autosave' });
+      const meta: RecoveryMeta = { handle, originalPath: entry.path, savedAt, title: document.title };
+      await writeFileAtomic(recoveryMetaFile(handle), new TextEncoder().encode(JSON.stringify(meta, null, 1)), { io, action: 'autosave' });
+      entry.document = document;
+      return { savedAt };
+    },
+
+    async close(handle) {
+      const entry = entryFor(handle);
+      open.delete(handle);
+      await entry.lock?.release();
+      await discardRecovery(handle);
+    },
+
+    contents(handle) {
+      const entry = entryFor(handle);
+      return { path: entry.path, assets: entry.assets, document: entry.document };
+    },
+
+    asset(handle, assetId) {
+      const entry = entryFor(handle);
+      const asset = entry.document.assets[assetId] ?? Object.values(entry.document.assets).find((a) => a.id === assetId);
+      const bytes = asset ? entry.assets.get(asset.path) : undefined;
+      if (!asset || !bytes) throw new DocumentError('not-found', `This document has no asset "${assetId}".`);
+      return { bytes, mime: asset.mime };
+    },
+
+    listRecoveries: orphanRecoveries,
+
+    async openRecovery(recoveryHandle) {
+      const recovery = (await orphanRecoveries()).find((r) => r.handle === recoveryHandle);
+      if (!recovery) throw new DocumentError('not-found', 'That autosave no longer exists.');
+      const contents = await readContents(recovery.recoveryPath);
+      const handle = newHandle();
+      await claimRecovery(recovery, handle);
+      let lock: HeldLock | undefined;
+      let readOnly = false;
+      if (recovery.originalPath) {
+        try {
+          lock = await acquireLock(recovery.originalPath, options.clock);
+        } catch {
+          // Someone has the original open again: offer the recovered text read-only, Save As still works.
+          readOnly = true;
+        }
+      }
+      open.set(handle, { path: recovery.originalPath, readOnly, lock, assets: new Map(contents.assets), document: contents.document });
+      return { handle, path: recovery.originalPath, document: contents.document, readOnly, recoveredFrom: recoveryFile(handle) };
+    },
+
+    async dispose() {
+      for (const entry of open.values()) await entry.lock?.release();
+      open.clear();
+    },
+  };
+  return store;
+}
+
+/** True for errors the document store raises on purpose (as opposed to bugs). */
+export function isDocumentStoreError(err: unknown): boolean {
+  return err instanceof DocumentError || err instanceof DiskError || err instanceof FolioFileError;
+}

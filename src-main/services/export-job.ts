@@ -1,0 +1,173 @@
+/**
+ * Export job: a document to print-ready PDF files on disk, one file per page.
+ *
+ * 1. Select pages (by page id or page name, e.g. "A01"); unknown ones are refused before any work.
+ * 2. Compose the whole document once (threads run across pages), then export each selected page's layout
+ *    with `exportPdf`, checking the AbortSignal between pages.
+ * 3. Write each file atomically (temp + fsync + rename) and report progress; a cancelled or failed job leaves
+ *    only complete files behind, never a partial one.
+ * The composer and exporter are loaded on first use, so the CLI and server start fast.
+ */
+import { promises as fsp } from 'node:fs';
+import path from 'node:path';
+import type { ExportedFile } from '../../src-core/api/host-api.js';
+import type { FolioDocument } from '../../src-core/model/document.js';
+import { mmToPt } from '../../src-core/model/units.js';
+import type { PageLayout } from '../../src-core/layout/page-layout.js';
+import type { FontProvider } from '../../src-core/text/font.js';
+import { describeIoError, nodeDiskIo, writeFileAtomic, type DiskIo } from './disk.js';
+
+/** An export request the job refuses or could not finish. */
+export class ExportError extends Error {
+  constructor(readonly code: 'bad-request' | 'io' | 'cancelled' | 'not-found', message: string) {
+    super(message);
+    this.name = 'ExportError';
+  }
+}
+
+/** Progress of a running export. */
+export interface ExportProgress {
+  /** 'compose' once, then 'page' after each written file. */
+  phase: 'compose' | 'page';
+  /** Pages finished so far and the total. */
+  done: number;
+  total: number;
+  /** The file just written (phase 'page'). */
+  file?: ExportedFile;
+  /** Milliseconds the page took to export and write (phase 'page'). */
+  elapsedMs?: number;
+  /** Font ids used on the page (phase 'page'). */
+  fontIds?: string[];
+}
+
+/** Input of `runExportJob`. */
+export interface ExportJobInput {
+  document: FolioDocument;
+  /** Asset bytes by zip path (`assets/photo.jpg`). */
+  assets: ReadonlyMap<string, Uint8Array>;
+  fonts: FontProvider;
+  preset: 'print' | 'proof';
+  /** Page ids or page names to export; all pages when absent or empty. */
+  pageIds?: readonly string[];
+  /** Absolute output: a `.pdf` file (exactly one page) or a folder (created if missing). */
+  output: string;
+  /** The export time stamped into the PDFs (reproducible: same input and time ⇒ same bytes). */
+  now: Date;
+  /** Shown in the proof footer; defaults to the document title. */
+  documentName?: string;
+  /** Layouts already composed for this document (the CLI composes once for preflight and export). */
+  layouts?: readonly PageLayout[];
+  io?: DiskIo;
+  onProgress?: (progress: ExportProgress) => void;
+  signal?: AbortSignal;
+}
+
+/** Replaces characters no file system accepts in a name (and path separators) with '_'. */
+function safeFileName(name: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+  return name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^\.+/, '_');
+}
+
+/**
+ * The output file name of a page from the template's naming pattern:
+ * {date} → YYYYMMDD of the issue date, {page} → page name, {paper} → paper name.
+ */
+export function fileNameForPage(pattern: string, document: FolioDocument, pageName: string): string {
+  const name = pattern
+    .replaceAll('{date}', document.issue.date.replaceAll('-', ''))
+    .replaceAll('{page}', pageName)
+    .replaceAll('{paper}', document.issue.paper);
+  const safe = safeFileName(name);
+  return safe.toLowerCase().endsWith('.pdf') ? safe : `${safe}.pdf`;
+}
+
+/**
+ * Resolves page ids or names to the document's pages, in document order.
+ * @throws ExportError('bad-request') naming unknown pages
+ */
+export function selectPages(document: FolioDocument, wanted: readonly string[] | undefined): FolioDocument['pages'] {
+  if (!wanted || wanted.length === 0) return document.pages;
+  const unknown = wanted.filter((w) => !document.pages.some((p) => p.id === w || p.name === w));
+  if (unknown.length > 0) {
+    const known = document.pages.map((p) => p.name).join(', ');
+    throw new ExportError('bad-request', `No page named ${unknown.join(', ')} in this document (it has ${known}).`);
+  }
+  return document.pages.filter((p) => wanted.includes(p.id) || wanted.includes(p.name));
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new ExportError('cancelled', 'The export was cancelled; pages already written are complete files.');
+}
+
+/** Composes a document (loads the composer on first use). */
+export async function composeDocument(document: FolioDocument, fonts: FontProvider): Promise<PageLayout[]> {
+  const { createComposer } = await import('../../src-core/layout/compose.js');
+  return [...createComposer(fonts).compose(document).pages];
+}
+
+/**
+ * Exports the selected pages of a document to PDF files.
+ * @returns the written files, in page order
+ * @throws ExportError (bad request, cancelled), DiskError (write failed: that page's file is not written)
+ */
+export async function runExportJob(input: ExportJobInput): Promise<ExportedFile[]> {
+  const io = input.io ?? nodeDiskIo;
+  const pages = selectPages(input.document, input.pageIds);
+  const toFile = input.output.toLowerCase().endsWith('.pdf');
+  if (toFile && pages.length !== 1) {
+    throw new ExportError('bad-request', `${pages.length} pages cannot go into one file (${path.basename(input.output)}): give a folder, or choose one page.`);
+  }
+  throwIfAborted(input.signal);
+  input.onProgress?.({ phase: 'compose', done: 0, total: pages.length });
+  const layouts = input.layouts ?? (await composeDocument(input.document, input.fonts));
+  throwIfAborted(input.signal);
+
+  const outDir = toFile ? path.dirname(input.output) : input.output;
+  try {
+    await fsp.mkdir(outDir, { recursive: true });
+  } catch (err) {
+    throw describeIoError(err, 'create the output folder', outDir);
+  }
+
+  const { exportPdf } = await import('../../src-core/pdf/export.js');
+  const template = input.document.template;
+  const assetSource = async (assetId: string) => {
+    const asset = input.document.assets[assetId] ?? Object.values(input.document.assets).find((a) => a.id === assetId);
+    const bytes = asset ? input.assets.get(asset.path) : undefined;
+    return asset && bytes ? { bytes, mime: asset.mime } : undefined;
+  };
+
+  const files: ExportedFile[] = [];
+  for (const page of pages) {
+    throwIfAborted(input.signal);
+    const started = performance.now();
+    const layout = layouts.find((l) => l.pageId === page.id);
+    if (!layout) throw new ExportError('not-found', `The composer returned no layout for page ${page.name}.`);
+    const bytes = await exportPdf({
+      pages: [layout],
+      fonts: input.fonts,
+      assets: assetSource,
+      preset: input.preset,
+      meta: {
+        title: `${input.document.title} ${page.name}`,
+        paper: input.document.issue.paper,
+        issueDate: input.document.issue.date,
+        edition: input.document.issue.edition,
+        documentName: input.documentName ?? input.document.title,
+      },
+      outputConditionIdentifier: template.output.outputConditionIdentifier,
+      outputCondition: template.output.outputCondition,
+      bleedPt: mmToPt(template.page.bleedMm),
+      slugPt: mmToPt(template.page.slugMm),
+      createdAt: input.now,
+    });
+    throwIfAborted(input.signal);
+    const target = toFile ? input.output : path.join(outDir, fileNameForPage(template.output.namingPattern, input.document, page.name));
+    await writeFileAtomic(target, bytes, { io, action: 'export' });
+    const file: ExportedFile = { pageId: page.id, path: target, sizeBytes: bytes.byteLength };
+    files.push(file);
+    const fontIds = [...new Set(layout.items.flatMap((item) => (item.kind === 'glyphs' ? [item.fontId] : [])))].sort();
+    input.onProgress?.({ phase: 'page', done: files.length, total: pages.length, file, elapsedMs: performance.now() - started, fontIds });
+  }
+  return files;
+}

@@ -1,0 +1,199 @@
+/**
+ * The services factory: one object implementing every Host channel over the disk, shared by Electron IPC,
+ * browser mode's loopback server and the CLI. Payloads arrive validated (dispatch.ts runs HostPayloadSchemas);
+ * every function here resolves to a HostResult and never throws — errors come back as data with a human message.
+ *
+ * 1. Paths from clients are confined to the workspace (workspace.ts) before any disk access.
+ * 2. Documents (documents.ts), templates (templates.ts), fonts (fonts.ts) and export (export-job.ts) do the work.
+ * 3. `toHostError` maps the modules' specific errors to HostError codes; anything unexpected is 'internal'.
+ */
+import { promises as fsp } from 'node:fs';
+import path from 'node:path';
+import type { z } from 'zod';
+import type { HostChannel, HostError, HostPayloadSchemas, HostResult, HostValues, OpenedDocument } from '../../src-core/api/host-api.js';
+import { FolioFileError, unpackFolio } from '../../src-core/model/folio-file.js';
+import { DocumentInUseError } from './document-lock.js';
+import { DiskError, describeIoError, nodeDiskIo, type DiskIo } from './disk.js';
+import { DocumentError, createDocumentStore, type DocumentStore, type RecoveryEntry } from './documents.js';
+import { ExportError, runExportJob, type ExportProgress } from './export-job.js';
+import { createFontCatalogue, type FontCatalogue } from './fonts.js';
+import { loadTemplateCatalogue, newDocumentFromTemplate } from './templates.js';
+import { WorkspaceError, createWorkspace, type Workspace } from './workspace.js';
+
+/** File name of the sample document opened on first start, under `<templatesDir>/samples/`. */
+export const SAMPLE_DOCUMENT_FILE = 'deqing-front-2023-07-20.folio';
+/** Folder (inside the workspace) holding autosave recovery files. */
+export const RECOVERY_DIR_NAME = '.folio-recovery';
+
+/** Options of `createServices`. */
+export interface ServicesOptions {
+  /** The only folder clients may read and write (documents, exports). Must exist. */
+  workspaceRoot: string;
+  /** Folder of `*.json` templates (and `samples/`). */
+  templatesDir: string;
+  /** Folders with user fonts (.ttf/.otf); missing folders are ignored. */
+  fontsDirs: readonly string[];
+  /** The clock: lock stamps, autosave times, new documents' issue dates, PDF dates. */
+  clock: () => Date;
+  /** Disk operations (tests inject failures). */
+  io?: DiskIo;
+  /** Export progress, e.g. forwarded to the renderer. */
+  onExportProgress?: (progress: ExportProgress) => void;
+}
+
+/** A channel's payload after validation (defaults applied): what the services functions receive. */
+export type ParsedPayload<C extends HostChannel> = z.output<(typeof HostPayloadSchemas)[C]>;
+
+/** One function per host channel, taking already validated payloads (see dispatch.ts for the validating entry). */
+export type HostHandlers = {
+  [C in HostChannel]: (payload: ParsedPayload<C>) => Promise<HostResult<HostValues[C]>>;
+};
+
+/** The Host channel handlers plus what only the shell itself uses. */
+export interface Services extends HostHandlers {
+  readonly workspace: Workspace;
+  readonly documents: DocumentStore;
+  readonly fonts: FontCatalogue;
+  /** Autosaves from crashed sessions that belong to no open document. */
+  listRecoveries(): Promise<HostResult<RecoveryEntry[]>>;
+  /** Opens one of `listRecoveries()` by its handle. */
+  openRecovery(recoveryHandle: string): Promise<HostResult<OpenedDocument>>;
+  /** Releases every lock (shutdown). */
+  dispose(): Promise<void>;
+}
+
+/** Maps any error to a HostError a newsroom user can act on. */
+export function toHostError(err: unknown): HostError {
+  if (err instanceof WorkspaceError) return { code: 'forbidden', message: err.message };
+  if (err instanceof FolioFileError) return { code: 'invalid-file', message: err.message };
+  if (err instanceof DocumentInUseError) return { code: 'in-use', message: err.message };
+  if (err instanceof DocumentError || err instanceof DiskError || err instanceof ExportError) return { code: err.code, message: err.message };
+  if (err instanceof Error && err.name === 'AbortError') return { code: 'cancelled', message: 'The export was cancelled.' };
+  const message = err instanceof Error ? err.message : String(err);
+  return { code: 'internal', message: `Something went wrong inside Folio: ${message}` };
+}
+
+async function result<T>(work: () => Promise<T> | T): Promise<HostResult<T>> {
+  try {
+    return { ok: true, value: await work() };
+  } catch (err) {
+    return { ok: false, error: toHostError(err) };
+  }
+}
+
+/** Creates the services for one workspace. */
+export function createServices(options: ServicesOptions): Services {
+  const workspace = createWorkspace(options.workspaceRoot);
+  const io = options.io ?? nodeDiskIo;
+  const documents = createDocumentStore({ recoveryDir: path.join(workspace.root, RECOVERY_DIR_NAME), clock: options.clock, io });
+  const fonts = createFontCatalogue({ fontsDirs: options.fontsDirs });
+
+  const templateById = async (templateId: string) => {
+    const { templates } = await loadTemplateCatalogue(options.templatesDir);
+    const template = templates.find((t) => t.id === templateId);
+    if (!template) throw new DocumentError('not-found', `There is no template "${templateId}".`);
+    return template;
+  };
+
+  return {
+    workspace,
+    documents,
+    fonts,
+
+    listTemplates: () =>
+      result(async () => (await loadTemplateCatalogue(options.templatesDir)).templates.map((t) => ({ id: t.id, name: t.name, description: t.description }))),
+
+    newFromTemplate: ({ templateId }) =>
+      result(async () => documents.adopt(newDocumentFromTemplate(await templateById(templateId), options.clock()), new Map())),
+
+    openSample: () =>
+      result(async () => {
+        const samplePath = path.join(options.templatesDir, 'samples', SAMPLE_DOCUMENT_FILE);
+        let bytes: Uint8Array;
+        try {
+          bytes = await io.readFile(samplePath);
+        } catch (err) {
+          throw describeIoError(err, 'open the sample', samplePath);
+        }
+        // The sample opens as an unsaved copy, so saving asks for a name and the shipped sample never changes.
+        const contents = unpackFolio(bytes);
+        return documents.adopt(contents.document, contents.assets);
+      }),
+
+    openDocument: ({ path: clientPath, readOnly }) =>
+      result(() => documents.open(workspace.confine(clientPath), readOnly)),
+
+    saveDocument: ({ handle, document, path: clientPath }) =>
+      result(async () => {
+        const saved = await documents.save(handle, document, clientPath === undefined ? undefined : workspace.confine(clientPath));
+        return { path: saved.path };
+      }),
+
+    autosave: ({ handle, document }) => result(() => documents.autosave(handle, document)),
+
+    closeDocument: ({ handle }) =>
+      result(async () => {
+        await documents.close(handle);
+        return { closed: true as const };
+      }),
+
+    listFonts: () => result(async () => (await fonts.list()).map((f) => ({ id: f.id, family: f.family, weight: f.weight }))),
+
+    loadFont: ({ fontId }) =>
+      result(async () => {
+        let bytes: Uint8Array;
+        try {
+          bytes = await fonts.bytes(fontId);
+        } catch (err) {
+          if (err instanceof RangeError) throw new DocumentError('not-found', err.message);
+          throw err;
+        }
+        return { base64: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64') };
+      }),
+
+    loadAsset: ({ handle, assetId }) =>
+      result(() => {
+        const { bytes, mime } = documents.asset(handle, assetId);
+        return { base64: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'), mime };
+      }),
+
+    exportPdf: ({ handle, document, preset, pageIds, outputPath }) =>
+      result(async () => {
+        const open = documents.contents(handle);
+        const target = outputPath !== undefined ? workspace.confine(outputPath) : open.path ? path.dirname(open.path) : workspace.root;
+        const files = await runExportJob({
+          document,
+          assets: open.assets,
+          fonts: await fonts.providerFor(document.template),
+          preset,
+          pageIds,
+          output: target,
+          now: options.clock(),
+          io,
+          onProgress: options.onExportProgress,
+        });
+        return { files };
+      }),
+
+    listFiles: ({ dir }) =>
+      result(async () => {
+        const absolute = workspace.confine(dir);
+        let dirents;
+        try {
+          dirents = await fsp.readdir(absolute, { withFileTypes: true });
+        } catch (err) {
+          throw describeIoError(err, 'list', absolute);
+        }
+        const entries = dirents
+          // Hidden files (locks, temp files, the recovery folder) are the shell's business, not the user's.
+          .filter((d) => !d.name.startsWith('.') && (d.isDirectory() || d.isFile()))
+          .map((d) => ({ name: d.name, path: workspace.relative(path.join(absolute, d.name)), kind: d.isDirectory() ? ('dir' as const) : ('file' as const) }))
+          .sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'dir' ? -1 : 1));
+        return { dir: workspace.relative(absolute), entries };
+      }),
+
+    listRecoveries: () => result(() => documents.listRecoveries()),
+    openRecovery: (recoveryHandle) => result(() => documents.openRecovery(recoveryHandle)),
+    dispose: () => documents.dispose(),
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * The workspace: the one directory tree a client (renderer, browser page) may read and write.
+ * Every path that arrives from a client goes through `confine` before it touches the disk.
+ *
+ * 1. Refuse NUL bytes and `..` segments outright (never "normalise them away": a path that tries to climb is hostile).
+ * 2. Resolve relative paths against the root; accept absolute paths only when they lie inside the root.
+ * 3. Resolve symlinks along the deepest existing ancestor and refuse the path when its real location
+ *    leaves the root's real location (a symlink inside the workspace pointing at /etc).
+ */
+import { realpathSync } from 'node:fs';
+import path from 'node:path';
+
+/** A client path was refused because it leaves (or tries to leave) the workspace. */
+export class WorkspaceError extends Error {
+  /** Always 'forbidden': the HostError code this maps to. */
+  readonly code = 'forbidden' as const;
+  constructor(message: string) {
+    super(message);
+    this.name = 'WorkspaceError';
+  }
+}
+
+/** A workspace root and the confinement check for client paths. */
+export interface Workspace {
+  /** Absolute, symlink-free root directory. */
+  readonly root: string;
+  /**
+   * Resolves a client path (relative to the root, or absolute inside it) to an absolute path inside the root.
+   * @throws WorkspaceError when the path is empty, contains NUL or `..`, or resolves outside the root
+   */
+  confine(clientPath: string): string;
+  /** The path relative to the root, with `/` separators ('.' for the root itself). */
+  relative(absolutePath: string): string;
+}
+
+/** Real path of the deepest existing ancestor of `p`, re-joined with the not-yet-existing tail. */
+function realpathOfExisting(p: string): string {
+  const tail: string[] = [];
+  let current = p;
+  for (;;) {
+    try {
+      return path.join(realpathSync(current), ...tail.reverse());
+    } catch {
+      const parent = path.dirname(current);
+      if (parent === current) return p;
+      tail.push(path.basename(current));
+      current = parent;
+    }
+  }
+}
+
+function isInside(root: string, candidate: string): boolean {
+  const rel = path.relative(root, candidate);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/**
+ * Creates the workspace confinement for a root directory (which must exist).
+ * @throws RangeError when the root does not exist
+ */
+export function createWorkspace(rootDir: string): Workspace {
+  let root: string;
+  try {
+    root = realpathSync(path.resolve(rootDir));
+  } catch {
+    throw new RangeError(`The workspace folder ${rootDir} does not exist.`);
+  }
+  return {
+    root,
+    confine(clientPath) {
+      if (typeof clientPath !== 'string' || clientPath.length === 0) {
+        throw new WorkspaceError('No path was given.');
+      }
+      if (clientPath.includes('\0')) {
+        throw new WorkspaceError('The path contains a NUL byte, which no real file name has.');
+      }
+      if (clientPath.split(/[\\/]+/).some((segment) => segment === '..')) {
+        throw new WorkspaceError(`The path "${clientPath}" climbs out with "..": give a path inside the workspace.`);
+      }
+      const absolute = path.isAbsolute(clientPath) ? path.resolve(clientPath) : path.resolve(root, clientPath);
+      if (!isInside(root, absolute)) {
+        throw new WorkspaceError(`The path "${clientPath}" is outside the workspace (${root}).`);
+      }
+      const real = realpathOfExisting(absolute);
+      if (!isInside(root, real)) {
+        throw new WorkspaceError(`The path "${clientPath}" leads outside the workspace through a symbolic link.`);
+      }
+      return absolute;
+    },
+    relative(absolutePath) {
+      const rel = path.relative(root, absolutePath);
+      return rel === '' ? '.' : rel.split(path.sep).join('/');
+    },
+  };
+}
