@@ -1,0 +1,327 @@
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { FolioDocument } from '../../../src-core/model/document.js';
+import { unpackFolio } from '../../../src-core/model/folio-file.js';
+import { nodeDiskIo, type DiskIo } from '../../../src-main/services/disk.js';
+import { dispatchHostCall, hostFromServices } from '../../../src-main/services/dispatch.js';
+import type { Services } from '../../../src-main/services/services.js';
+import { createWorkspace, WorkspaceError } from '../../../src-main/services/workspace.js';
+import { SAMPLE_BYTES, deadPid, servicesFor, tempDir } from './helpers.js';
+
+let ws: { dir: string; cleanup: () => void };
+let services: Services[] = [];
+const make = (extra: Parameters<typeof servicesFor>[1] = {}) => {
+  const s = servicesFor(ws.dir, extra);
+  services.push(s);
+  return s;
+};
+
+beforeEach(() => {
+  ws = tempDir();
+  writeFileSync(path.join(ws.dir, 'front.folio'), SAMPLE_BYTES);
+});
+afterEach(async () => {
+  for (const s of services) await s.dispose();
+  services = [];
+  ws.cleanup();
+});
+
+function ok<T>(r: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T {
+  if (!r.ok) throw new Error(`expected ok, got ${r.error.code}: ${r.error.message}`);
+  return r.value;
+}
+
+const hiddenTemps = (dir: string) => readdirSync(dir).filter((n) => n.endsWith('.tmp'));
+
+describe('workspace confinement', () => {
+  it('accepts paths inside and refuses .., outside absolutes, NUL and escaping symlinks', () => {
+    const w = createWorkspace(ws.dir);
+    expect(w.confine('front.folio')).toBe(path.join(w.root, 'front.folio'));
+    expect(w.confine(path.join(w.root, 'sub', 'new.folio'))).toBe(path.join(w.root, 'sub', 'new.folio'));
+    for (const bad of ['../x.folio', 'a/../../x', '..\\..\\windows', '/etc/passwd', 'a\0b', '', 'sub/../front.folio']) {
+      expect(() => w.confine(bad), bad).toThrow(WorkspaceError);
+    }
+    symlinkSync(os.tmpdir(), path.join(ws.dir, 'escape'));
+    expect(() => w.confine('escape/anything.folio')).toThrow(/symbolic link/);
+    mkdirSync(path.join(ws.dir, 'inner'));
+    symlinkSync(path.join(ws.dir, 'inner'), path.join(ws.dir, 'ok-link'));
+    expect(w.confine('ok-link/doc.folio')).toBe(path.join(w.root, 'ok-link', 'doc.folio'));
+  });
+
+  it('turns refusals into forbidden results, never disk access', async () => {
+    const s = make();
+    const r = await s.openDocument({ path: '../../etc/passwd', readOnly: false });
+    expect(r).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const l = await s.listFiles({ dir: '/etc' });
+    expect(l).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+});
+
+describe('open and atomic save', () => {
+  it('saves atomically, keeps the previous version as .bak and leaves no temp file', async () => {
+    const s = make();
+    const opened = ok(await s.openDocument({ path: 'front.folio', readOnly: false }));
+    expect(opened.path).toBe(path.join(s.workspace.root, 'front.folio'));
+    expect(opened.readOnly).toBe(false);
+    const changed: FolioDocument = { ...opened.document, title: '改过的标题' };
+    ok(await s.saveDocument({ handle: opened.handle, document: changed }));
+    const target = path.join(ws.dir, 'front.folio');
+    expect(unpackFolio(new Uint8Array(readFileSync(target))).document.title).toBe('改过的标题');
+    expect(new Uint8Array(readFileSync(`${target}.bak`))).toEqual(SAMPLE_BYTES);
+    expect(hiddenTemps(ws.dir)).toEqual([]);
+    // Save As moves the document (and its lock) to the new path.
+    const saved = ok(await s.saveDocument({ handle: opened.handle, document: changed, path: 'second.folio' }));
+    expect(saved.path).toBe(path.join(s.workspace.root, 'second.folio'));
+    expect(existsSync(path.join(ws.dir, 'second.folio.lock'))).toBe(true);
+    expect(existsSync(path.join(ws.dir, 'front.folio.lock'))).toBe(false);
+  });
+
+  it('refuses a save into a read-only folder with a clear message and leaves the original untouched', async () => {
+    const roDir = path.join(ws.dir, 'ro');
+    mkdirSync(roDir);
+    writeFileSync(path.join(roDir, 'page.folio'), SAMPLE_BYTES);
+    // root ignores permission bits: then the kernel's answer (EACCES) is simulated at the write itself.
+    let simulate = false;
+    const io: DiskIo = {
+      ...nodeDiskIo,
+      async writeNewFile(filePath, bytes) {
+        if (simulate) throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+        return nodeDiskIo.writeNewFile(filePath, bytes);
+      },
+    };
+    const s = make({ io });
+    const opened = ok(await s.openDocument({ path: 'ro/page.folio', readOnly: false }));
+    chmodSync(roDir, 0o555);
+    try {
+      writeFileSync(path.join(roDir, 'probe'), 'x');
+      simulate = true;
+    } catch {
+      simulate = false;
+    }
+    const r = await s.saveDocument({ handle: opened.handle, document: { ...opened.document, title: 'x' } });
+    chmodSync(roDir, 0o755);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('io');
+      expect(r.error.message).toMatch(/no write permission/);
+    }
+    expect(new Uint8Array(readFileSync(path.join(roDir, 'page.folio')))).toEqual(SAMPLE_BYTES);
+    expect(hiddenTemps(roDir)).toEqual([]);
+  });
+
+  it('reports a full disk (ENOSPC mid-write) clearly; the target is untouched and the temp file removed', async () => {
+    const written: string[] = [];
+    const fullDisk: DiskIo = {
+      ...nodeDiskIo,
+      async writeNewFile(filePath, bytes) {
+        // Half the bytes reach the disk, then it is full: exactly the partial file that must never become the target.
+        written.push(filePath);
+        await nodeDiskIo.writeNewFile(filePath, bytes.subarray(0, bytes.byteLength >> 1));
+        throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+      },
+    };
+    const s = make({ io: fullDisk });
+    const opened = ok(await s.openDocument({ path: 'front.folio', readOnly: false }));
+    const r = await s.saveDocument({ handle: opened.handle, document: { ...opened.document, title: 'lost' } });
+    expect(r).toMatchObject({ ok: false, error: { code: 'io' } });
+    if (!r.ok) expect(r.error.message).toMatch(/disk is full/);
+    expect(written).toHaveLength(1);
+    expect(existsSync(written[0])).toBe(false);
+    expect(new Uint8Array(readFileSync(path.join(ws.dir, 'front.folio')))).toEqual(SAMPLE_BYTES);
+    expect(existsSync(path.join(ws.dir, 'front.folio.bak'))).toBe(false);
+  });
+
+  it('gives specific errors for missing, non-zip and future-schema files', async () => {
+    const s = make();
+    expect(await s.openDocument({ path: 'nope.folio', readOnly: false })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    writeFileSync(path.join(ws.dir, 'text.folio'), 'hello, not a zip');
+    const notZip = await s.openDocument({ path: 'text.folio', readOnly: false });
+    expect(notZip).toMatchObject({ ok: false, error: { code: 'invalid-file' } });
+    if (!notZip.ok) expect(notZip.error.message).toMatch(/not a zip/);
+    const { zipSync, strToU8 } = await import('fflate');
+    const future = { ...unpackFolio(SAMPLE_BYTES).document, schemaVersion: 99 };
+    writeFileSync(path.join(ws.dir, 'future.folio'), zipSync({ 'document.json': strToU8(JSON.stringify(future)) }));
+    const f = await s.openDocument({ path: 'future.folio', readOnly: false });
+    expect(f.ok).toBe(false);
+    if (!f.ok) expect(f.error.message).toMatch(/newer Folio/);
+    expect(existsSync(path.join(ws.dir, 'text.folio.lock'))).toBe(false);
+  });
+});
+
+describe('lock files', () => {
+  it('gives a second opener in-use, lets it open read-only, and frees the lock on close', async () => {
+    const a = make();
+    const b = make();
+    const first = ok(await a.openDocument({ path: 'front.folio', readOnly: false }));
+    const lock = JSON.parse(readFileSync(path.join(ws.dir, 'front.folio.lock'), 'utf8'));
+    expect(lock).toMatchObject({ pid: process.pid, host: os.hostname(), since: '2026-01-02T03:04:05.000Z' });
+    const second = await b.openDocument({ path: 'front.folio', readOnly: false });
+    expect(second).toMatchObject({ ok: false, error: { code: 'in-use' } });
+    if (!second.ok) expect(second.error.message).toMatch(new RegExp(`process ${process.pid}`));
+    const viewer = ok(await b.openDocument({ path: 'front.folio', readOnly: true }));
+    expect(viewer.readOnly).toBe(true);
+    expect(await b.saveDocument({ handle: viewer.handle, document: viewer.document })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    ok(await a.closeDocument({ handle: first.handle }));
+    expect(existsSync(path.join(ws.dir, 'front.folio.lock'))).toBe(false);
+    ok(await b.openDocument({ path: 'front.folio', readOnly: false }));
+  });
+
+  it('takes over a stale lock left by a dead process', async () => {
+    writeFileSync(path.join(ws.dir, 'front.folio.lock'), JSON.stringify({ pid: deadPid(), host: os.hostname(), since: '2020-01-01T00:00:00Z', token: 'old' }));
+    const s = make();
+    ok(await s.openDocument({ path: 'front.folio', readOnly: false }));
+    expect(JSON.parse(readFileSync(path.join(ws.dir, 'front.folio.lock'), 'utf8')).pid).toBe(process.pid);
+  });
+});
+
+describe('autosave recovery', () => {
+  it('offers the autosave to a fresh services instance after a crash, equal to what was autosaved', async () => {
+    const a = make();
+    const opened = ok(await a.openDocument({ path: 'front.folio', readOnly: false }));
+    const edited: FolioDocument = { ...opened.document, title: '崩溃前的修改' };
+    const { savedAt } = ok(await a.autosave({ handle: opened.handle, document: edited }));
+    expect(savedAt).toBe('2026-01-02T03:04:05.000Z');
+    const metas = readdirSync(path.join(ws.dir, '.folio-recovery'));
+    expect(metas.sort()).toEqual([`${opened.handle}.folio`, `${opened.handle}.json`]);
+    // The crash: the process is gone, so its lock is stale.
+    const lockPath = path.join(ws.dir, 'front.folio.lock');
+    writeFileSync(lockPath, JSON.stringify({ ...JSON.parse(readFileSync(lockPath, 'utf8')), pid: deadPid() }));
+
+    const b = make();
+    const reopened = ok(await b.openDocument({ path: 'front.folio', readOnly: false }));
+    expect(reopened.recoveredFrom).toBeDefined();
+    expect(reopened.document).toEqual(edited);
+    // The saved file itself is untouched until the user saves.
+    expect(new Uint8Array(readFileSync(path.join(ws.dir, 'front.folio')))).toEqual(SAMPLE_BYTES);
+    // Saving discards the recovery copy.
+    ok(await b.saveDocument({ handle: reopened.handle, document: reopened.document }));
+    expect(readdirSync(path.join(ws.dir, '.folio-recovery'))).toEqual([]);
+  });
+
+  it('lists the autosave of a never-saved document for a fresh instance, and close discards it', async () => {
+    const a = make();
+    const fresh = ok(await a.newFromTemplate({ templateId: 'broadsheet-front' }));
+    ok(await a.autosave({ handle: fresh.handle, document: fresh.document }));
+    const b = make();
+    const recoveries = ok(await b.listRecoveries());
+    expect(recoveries).toHaveLength(1);
+    expect(recoveries[0]).toMatchObject({ originalPath: null, title: fresh.document.title });
+    const recovered = ok(await b.openRecovery(recoveries[0].handle));
+    expect(recovered.document).toEqual(fresh.document);
+    ok(await b.closeDocument({ handle: recovered.handle }));
+    expect(ok(await make().listRecoveries())).toEqual([]);
+  });
+});
+
+describe('templates, sample, fonts, files', () => {
+  it('lists the shipped templates and makes a one-page document from one', async () => {
+    const s = make();
+    const templates = ok(await s.listTemplates({}));
+    expect(templates.map((t) => t.id)).toEqual(['broadsheet-front', 'broadsheet-inner', 'tabloid']);
+    const fresh = ok(await s.newFromTemplate({ templateId: 'tabloid' }));
+    expect(fresh.path).toBeNull();
+    expect(fresh.document.pages).toHaveLength(1);
+    expect(fresh.document.pages[0].name).toBe('A01');
+    expect(fresh.document.template.id).toBe('tabloid');
+    expect(fresh.document.issue.date).toBe('2026-01-02');
+    expect(Object.keys(fresh.document.assets)).toEqual([]);
+    // Starter furniture frames refer only to starter stories.
+    for (const frame of fresh.document.pages[0].frames) {
+      if (frame.kind === 'text') expect(fresh.document.stories[frame.storyId]).toBeDefined();
+    }
+    expect(await s.newFromTemplate({ templateId: 'no-such' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
+  it('opens the sample as an unsaved copy whose assets load', async () => {
+    const s = make();
+    const sample = ok(await s.openSample({}));
+    expect(sample.path).toBeNull();
+    const assets = Object.values(sample.document.assets);
+    expect(assets.length).toBeGreaterThan(0);
+    const asset = ok(await s.loadAsset({ handle: sample.handle, assetId: assets[0].id }));
+    expect(asset.mime).toBe(assets[0].mime);
+    expect(Buffer.from(asset.base64, 'base64')).toEqual(Buffer.from(unpackFolio(SAMPLE_BYTES).assets.get(assets[0].path)!));
+    expect(await s.saveDocument({ handle: sample.handle, document: sample.document })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+  });
+
+  it('lists the default fonts and serves their bytes', async () => {
+    const s = make();
+    const fonts = ok(await s.listFonts({}));
+    expect(fonts.map((f) => f.id)).toContain('noto-serif-sc-400');
+    const font = ok(await s.loadFont({ fontId: 'noto-sans-sc-900' }));
+    const bytes = Buffer.from(font.base64, 'base64');
+    expect(bytes.readUInt32BE(0)).toBe(0x00010000); // TrueType sfnt version
+    expect(await s.loadFont({ fontId: 'missing-font' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
+  it('lists workspace files without hidden ones', async () => {
+    const s = make();
+    mkdirSync(path.join(ws.dir, 'pages'));
+    writeFileSync(path.join(ws.dir, '.secret'), 'x');
+    const listing = ok(await s.listFiles({ dir: '.' }));
+    expect(listing.entries).toEqual([
+      { name: 'pages', path: 'pages', kind: 'dir' },
+      { name: 'front.folio', path: 'front.folio', kind: 'file' },
+    ]);
+  });
+});
+
+describe('dispatch (the one validating entry for IPC and HTTP)', () => {
+  it('refuses unknown channels, inherited keys and invalid payloads', async () => {
+    const s = make();
+    expect(await dispatchHostCall(s, 'dispose', {})).toMatchObject({ kind: 'unknown-channel' });
+    expect(await dispatchHostCall(s, 'toString', {})).toMatchObject({ kind: 'unknown-channel' });
+    expect(await dispatchHostCall(s, '__proto__', {})).toMatchObject({ kind: 'unknown-channel' });
+    const bad = await dispatchHostCall(s, 'openDocument', { path: 42 });
+    expect(bad).toMatchObject({ kind: 'invalid-payload' });
+    const badHandle = await hostFromServices(s).closeDocument({ handle: '../../x' });
+    expect(badHandle).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    const good = await dispatchHostCall(s, 'listTemplates', {});
+    expect(good).toMatchObject({ kind: 'done', result: { ok: true } });
+  });
+});
+
+describe('corrupt-file fuzz', () => {
+  it('answers 200 truncated or bit-flipped copies of a valid .folio with results, never a throw', async () => {
+    const s = make();
+    let seed = 0x5eed;
+    const random = () => {
+      // xorshift32: a fixed sequence, so a failure is reproducible.
+      seed ^= seed << 13;
+      seed ^= seed >>> 17;
+      seed ^= seed << 5;
+      return (seed >>> 0) / 0x100000000;
+    };
+    const codes = new Map<string, number>();
+    for (let i = 0; i < 200; i++) {
+      const bytes = new Uint8Array(SAMPLE_BYTES);
+      let damaged: Uint8Array;
+      if (i % 2 === 0) {
+        damaged = bytes.subarray(0, Math.floor(random() * bytes.length));
+      } else {
+        for (let flips = 1 + Math.floor(random() * 8); flips > 0; flips--) {
+          bytes[Math.floor(random() * bytes.length)] ^= 1 << Math.floor(random() * 8);
+        }
+        damaged = bytes;
+      }
+      const name = `fuzz-${i}.folio`;
+      writeFileSync(path.join(ws.dir, name), damaged);
+      const r = await s.openDocument({ path: name, readOnly: false });
+      const key = r.ok ? 'ok' : r.error.code;
+      codes.set(key, (codes.get(key) ?? 0) + 1);
+      if (r.ok) {
+        ok(await s.closeDocument({ handle: r.value.handle }));
+      } else {
+        expect(['invalid-file', 'io']).toContain(r.error.code);
+        expect(r.error.message.length).toBeGreaterThan(10);
+        if (i % 2 === 0) expect(r.error.code).toBe('invalid-file');
+        expect(existsSync(path.join(ws.dir, `${name}.lock`))).toBe(false);
+      }
+    }
+    // Every truncated copy lost the zip's central directory, so at least those 100 are refused.
+    expect(codes.get('invalid-file') ?? 0).toBeGreaterThanOrEqual(100);
+    expect(codes.get('internal')).toBeUndefined();
+  });
+});
