@@ -1,0 +1,209 @@
+/**
+ * Story blocks: walks a story's ProseMirror JSON into the textblocks the composer sets, with the real
+ * ProseMirror positions of every character.
+ *
+ * 1. Positions: the doc's content starts at 0; a block's opening token counts 1 (a `columns` block's too),
+ *    text counts UTF-16 units, `hard_break` and `field` count 1, closing tokens count 1.
+ * 2. Regions: the leading display blocks (kicker, headline, subtitle, byline, columnTag …) before the first
+ *    body block or `columns` block form the headline group, which spans the frame; everything else flows
+ *    in columns. The first `columns` block's attrs (count, gutterChars, rule) override the frame's.
+ * 3. Pieces: a `hard_break` ends a line inside a block, so each block is split into pieces composed one
+ *    by one (later pieces have no first-line indent). A piece's runs carry *virtual* positions from 0 —
+ *    one per UTF-16 unit of the text actually set (a field's value is several) — so composed results are
+ *    independent of where the paragraph sits in the story and can be cached; `posMap` maps them back.
+ */
+import type { PmNodeJson } from '../model/document.js';
+import { BODY_BLOCKS, DISPLAY_BLOCKS } from '../model/story-schema.js';
+import type { InlineRun } from './line.js';
+import type { ComposeNotice } from './notice.js';
+import type { ResolvedStyle, StyleResolver } from './styles.js';
+import { fieldValue, type FieldContext } from './fields.js';
+
+/** One stretch of a piece: `virtualLength` units of set text standing for `pmLength` ProseMirror positions. */
+export interface PosSegment {
+  virtualFrom: number;
+  virtualLength: number;
+  pmFrom: number;
+  /** Text: equal to `virtualLength`; a field: 1 whatever its value's length. */
+  pmLength: number;
+}
+
+/** A unit of line breaking: a textblock, or the part of one between hard breaks. */
+export interface InlinePiece {
+  /** Runs with virtual positions starting at 0. */
+  readonly runs: readonly InlineRun[];
+  /** Total virtual length (UTF-16 units of set text). */
+  readonly virtualLength: number;
+  /** ProseMirror range covered: [pmFrom, pmTo]. */
+  readonly pmFrom: number;
+  readonly pmTo: number;
+  readonly posMap: readonly PosSegment[];
+  /** First-line indent, points (0 after a hard break). */
+  readonly firstLineIndentPt: number;
+}
+
+/** A textblock of a story, ready to compose. */
+export interface StoryBlock {
+  readonly nodeType: string;
+  readonly style: ResolvedStyle;
+  /** 'span': headline group across the whole frame; 'flow': column flow. */
+  readonly region: 'span' | 'flow';
+  readonly pieces: readonly InlinePiece[];
+}
+
+/** Attributes of the story's `columns` block (nulls: use the frame's). */
+export interface ColumnsAttrs {
+  count: number | null;
+  gutterChars: number | null;
+  rule: boolean;
+}
+
+/** A story's blocks and column settings. */
+export interface StoryContent {
+  readonly blocks: readonly StoryBlock[];
+  readonly columns: ColumnsAttrs | null;
+}
+
+const DISPLAY = new Set<string>(DISPLAY_BLOCKS);
+const BODY = new Set<string>(BODY_BLOCKS);
+
+/** Size of a node in ProseMirror positions. */
+function nodeSize(node: PmNodeJson): number {
+  if (node.type === 'text') return (node.text ?? '').length;
+  if (!node.content && (node.type === 'hard_break' || node.type === 'field')) return 1;
+  let size = 2;
+  for (const child of node.content ?? []) size += nodeSize(child);
+  return size;
+}
+
+/** Builds pieces from a textblock's inline content starting at ProseMirror position `contentFrom`. */
+function collectPieces(
+  node: PmNodeJson,
+  contentFrom: number,
+  style: ResolvedStyle,
+  resolver: StyleResolver,
+  fields: FieldContext,
+  storyId: string,
+  onNotice: (n: ComposeNotice) => void,
+): InlinePiece[] {
+  const pieces: InlinePiece[] = [];
+  const indentPt = style.style.indentEm * style.sizePt;
+  let runs: InlineRun[] = [];
+  let posMap: PosSegment[] = [];
+  let virtual = 0;
+  let pieceFrom = contentFrom;
+  let pos = contentFrom;
+  const finishPiece = (pmTo: number) => {
+    pieces.push({ runs, virtualLength: virtual, pmFrom: pieceFrom, pmTo, posMap, firstLineIndentPt: pieces.length === 0 ? indentPt : 0 });
+    runs = [];
+    posMap = [];
+    virtual = 0;
+  };
+  const addText = (text: string, marks: PmNodeJson['marks'], pmLength: number) => {
+    posMap.push({ virtualFrom: virtual, virtualLength: text.length, pmFrom: pos, pmLength });
+    if (text.length > 0) {
+      const { font, colour } = resolver.resolveText(style, marks, storyId);
+      const last = runs[runs.length - 1];
+      if (last && last.font === font && last.colour === colour) {
+        runs[runs.length - 1] = { ...last, text: last.text + text };
+      } else {
+        runs.push({ text, fromPos: virtual, font, sizePt: style.sizePt, colour, trackingEm: style.style.trackingEm });
+      }
+    }
+    virtual += text.length;
+    pos += pmLength;
+  };
+  for (const child of node.content ?? []) {
+    if (child.type === 'text') {
+      addText(child.text ?? '', child.marks, (child.text ?? '').length);
+    } else if (child.type === 'hard_break') {
+      finishPiece(pos);
+      pos += 1;
+      pieceFrom = pos;
+    } else if (child.type === 'field') {
+      const name = typeof child.attrs?.name === 'string' ? child.attrs.name : 'date';
+      const value = fieldValue(name, fields);
+      if (value === undefined) onNotice({ code: 'missing-field', message: `Field "${name}" has no value in this issue; it is set empty`, storyId });
+      addText(value ?? '', child.marks, 1);
+    } else {
+      onNotice({ code: 'unknown-block', message: `Inline node "${child.type}" is not in the story schema; skipped`, storyId });
+      pos += nodeSize(child);
+    }
+  }
+  finishPiece(pos);
+  return pieces;
+}
+
+/**
+ * Collects a story's textblocks in document order with their styles, regions and positions.
+ * Unknown block types are set in the body style (with an 'unknown-block' notice) so no text is lost.
+ */
+export function collectBlocks(
+  doc: PmNodeJson,
+  storyId: string,
+  resolver: StyleResolver,
+  fields: FieldContext,
+  onNotice: (n: ComposeNotice) => void,
+): StoryContent {
+  const blocks: StoryBlock[] = [];
+  let columns: ColumnsAttrs | null = null;
+  let inHeadlineGroup = true;
+  const addTextblock = (node: PmNodeJson, start: number, inColumns: boolean) => {
+    let type = node.type;
+    if (!DISPLAY.has(type) && !BODY.has(type)) {
+      onNotice({ code: 'unknown-block', message: `Block type "${type}" is not in the story schema; set as a paragraph`, storyId });
+      type = 'paragraph';
+    }
+    if (inColumns || !DISPLAY.has(type)) inHeadlineGroup = false;
+    const style = resolver.resolveParagraph(type, node.attrs?.style, storyId);
+    const pieces = collectPieces(node, start + 1, style, resolver, fields, storyId, onNotice);
+    blocks.push({ nodeType: type, style, region: inHeadlineGroup ? 'span' : 'flow', pieces });
+  };
+  let pos = 0;
+  for (const node of doc.content ?? []) {
+    if (node.type === 'columns') {
+      inHeadlineGroup = false;
+      if (!columns) {
+        const a = node.attrs ?? {};
+        columns = {
+          count: typeof a.count === 'number' && a.count >= 1 ? Math.floor(a.count) : null,
+          gutterChars: typeof a.gutterChars === 'number' && a.gutterChars >= 0 ? a.gutterChars : null,
+          rule: a.rule === true,
+        };
+      }
+      let inner = pos + 1;
+      for (const child of node.content ?? []) {
+        addTextblock(child, inner, true);
+        inner += nodeSize(child);
+      }
+    } else {
+      addTextblock(node, pos, false);
+    }
+    pos += nodeSize(node);
+  }
+  return { blocks, columns };
+}
+
+/** ProseMirror position of virtual position `v` in a piece (a position inside a field's value maps past it). */
+export function pmPosAt(piece: InlinePiece, v: number): number {
+  if (v <= 0) return piece.pmFrom;
+  if (v >= piece.virtualLength) return piece.pmTo;
+  for (const seg of piece.posMap) {
+    if (v < seg.virtualFrom + seg.virtualLength) {
+      return seg.pmLength === seg.virtualLength ? seg.pmFrom + (v - seg.virtualFrom) : seg.pmFrom + (v > seg.virtualFrom ? 1 : 0);
+    }
+  }
+  return piece.pmTo;
+}
+
+/** Virtual position of ProseMirror position `pm` in a piece (a field maps to its start). */
+export function virtualPosAt(piece: InlinePiece, pm: number): number {
+  if (pm <= piece.pmFrom) return 0;
+  if (pm >= piece.pmTo) return piece.virtualLength;
+  for (const seg of piece.posMap) {
+    if (pm < seg.pmFrom + seg.pmLength) {
+      return seg.pmLength === seg.virtualLength ? seg.virtualFrom + (pm - seg.pmFrom) : seg.virtualFrom;
+    }
+  }
+  return piece.virtualLength;
+}

@@ -1,0 +1,168 @@
+/**
+ * The page composer: a whole document to one PageLayout per page, incrementally.
+ *
+ * 1. Prepare: the page grid, style resolver and typography options from the document's template.
+ * 2. Thread: find every story's frames in reading order (thread.ts).
+ * 3. Flow: for each thread, reuse the cached placement when the story, its frames, their pages, the
+ *    template and the issue are unchanged; otherwise collect its blocks (blocks.ts) and flow them
+ *    (flow.ts), composing paragraphs through the paragraph cache (cache.ts).
+ * 4. Assemble: per page, frames in paint order — text frames take their story's items, image, box and rule
+ *    frames their own (frames.ts); overset goes to the page of a thread's last frame, copyfit and
+ *    story-level warnings to the page of its first.
+ * 5. Sweep: cache entries the compose did not use are dropped.
+ * Output is deterministic: the same document gives the same JSON, warm or cold.
+ */
+import type { FolioDocument } from '../model/document.js';
+import { mmToPt } from '../model/units.js';
+import type { FontProvider } from '../text/font.js';
+import { collectBlocks } from './blocks.js';
+import { emptyStats, optionsKey, ParagraphCache, type ComposerStats } from './cache.js';
+import { flowStory, type StoryLayout } from './flow.js';
+import { layoutBoxFrame, layoutImageFrame, layoutRuleFrame } from './frames.js';
+import { createPageGrid } from './grid.js';
+import type { ComposeNotice } from './notice.js';
+import type { CopyfitEntry, LayoutItem, LayoutWarning, LineBox, OversetEntry, PageLayout } from './page-layout.js';
+import { StyleResolver } from './styles.js';
+import { collectThreads, type StoryThread } from './thread.js';
+
+export type { ComposerStats } from './cache.js';
+export type { ComposeNotice, ComposeNoticeCode } from './notice.js';
+
+/** The composed document: one PageLayout per page, in `doc.pages` order, plus data notices. */
+export interface DocumentLayout {
+  pages: PageLayout[];
+  /** Problems with the document's data (missing styles, fields, stories; broken threads). */
+  notices: readonly ComposeNotice[];
+}
+
+/** Composes documents, keeping caches between calls so an edit re-composes only what changed. */
+export interface Composer {
+  /** Lays out every page. Deterministic; never mutates `doc`. */
+  compose(doc: FolioDocument): DocumentLayout;
+  /** Cumulative cache counters since creation or the last `resetStats()`. */
+  readonly stats: Readonly<ComposerStats>;
+  /** Zeroes the counters (caches are kept). */
+  resetStats(): void;
+}
+
+/** A cached story placement and the side effects to replay on reuse. */
+interface StoryEntry {
+  key: string;
+  layout: StoryLayout;
+  warnings: readonly LayoutWarning[];
+  notices: readonly ComposeNotice[];
+}
+
+/** Key of everything about a thread's frames and pages that its placement depends on. */
+function threadKey(thread: StoryThread): string {
+  return thread.frames.map((tf) => `${JSON.stringify(tf.frame)}@${tf.pageIndex}:${tf.page.id}:${tf.page.name}:${tf.page.section}`).join('\u0001');
+}
+
+/**
+ * Creates a composer over a font provider (fonts must be loaded before composing).
+ */
+export function createComposer(fonts: FontProvider): Composer {
+  const stats = emptyStats();
+  const paragraphs = new ParagraphCache(stats);
+  let stories = new Map<string, StoryEntry>();
+
+  const compose = (doc: FolioDocument): DocumentLayout => {
+    stats.composes++;
+    const template = doc.template;
+    const notices: ComposeNotice[] = [];
+    const furnitureWarnings: LayoutWarning[] = [];
+    const resolver = new StyleResolver(template, fonts, (w) => furnitureWarnings.push(w), (n) => notices.push(n));
+    const grid = createPageGrid(template);
+    const env = {
+      grid, paragraphs, options: template.typography, optionsKey: optionsKey(template.typography),
+      jumpStyle: resolver.resolveJumpLine('jump'),
+    };
+    const baseKey = `${JSON.stringify(template)}\u0000${JSON.stringify(doc.issue)}\u0000`;
+
+    const pageWarnings: LayoutWarning[][] = doc.pages.map(() => []);
+    const pageOverset: OversetEntry[][] = doc.pages.map(() => []);
+    const pageCopyfit: CopyfitEntry[][] = doc.pages.map(() => []);
+    // Warnings about page furniture (jump-line style, box label font) belong to the first page.
+    pageWarnings[0]!.push(...furnitureWarnings);
+
+    const byFrame = new Map<string, StoryLayout>();
+    const nextStories = new Map<string, StoryEntry>();
+    for (const thread of collectThreads(doc, (n) => notices.push(n))) {
+      const head = thread.frames[0]!;
+      const story = doc.stories[thread.storyId];
+      if (!story) {
+        notices.push({ code: 'missing-story', message: `Frame "${head.frame.id}" on page ${head.page.name} shows story "${thread.storyId}", which the document lacks`, storyId: thread.storyId, frameId: head.frame.id, pageId: head.page.id });
+        continue;
+      }
+      const cacheId = `${thread.storyId}\u0000${head.frame.id}`;
+      const key = baseKey + JSON.stringify(story.doc) + '\u0000' + threadKey(thread);
+      let entry = stories.get(cacheId);
+      if (entry && entry.key === key) {
+        stats.storyHits++;
+        paragraphs.touch(entry.layout.paragraphKeys);
+      } else {
+        stats.storyMisses++;
+        const storyWarnings: LayoutWarning[] = [];
+        const storyNotices: ComposeNotice[] = [];
+        const storyResolver = new StyleResolver(template, fonts, (w) => storyWarnings.push(w), (n) => storyNotices.push(n));
+        const content = collectBlocks(story.doc, story.id, storyResolver, { issue: doc.issue, page: head.page }, (n) => storyNotices.push(n));
+        const layout = flowStory(content, thread, env);
+        entry = { key, layout, warnings: storyWarnings.map((w) => ({ ...w, frameId: head.frame.id })), notices: storyNotices.map((n) => ({ ...n, pageId: head.page.id })) };
+      }
+      nextStories.set(cacheId, entry);
+      const last = thread.frames[thread.frames.length - 1]!;
+      pageWarnings[head.pageIndex]!.push(...entry.warnings);
+      notices.push(...entry.notices);
+      pageCopyfit[head.pageIndex]!.push(entry.layout.copyfit);
+      if (entry.layout.overset) pageOverset[last.pageIndex]!.push(entry.layout.overset);
+      for (const tf of thread.frames) byFrame.set(tf.frame.id, entry.layout);
+    }
+    stories = nextStories;
+
+    const trimWidthPt = mmToPt(template.page.trimWidthMm);
+    const trimHeightPt = mmToPt(template.page.trimHeightMm);
+    const bleedPt = mmToPt(template.page.bleedMm);
+    const pages: PageLayout[] = doc.pages.map((page, pageIndex) => {
+      const items: LayoutItem[] = [];
+      const lines: LineBox[] = [];
+      const warnings = pageWarnings[pageIndex]!;
+      for (const frame of page.frames) {
+        switch (frame.kind) {
+          case 'text': {
+            const out = byFrame.get(frame.id)?.byFrame.get(frame.id);
+            if (!out) break;
+            items.push(...out.items);
+            lines.push(...out.lines);
+            warnings.push(...out.warnings);
+            break;
+          }
+          case 'image':
+            items.push(...layoutImageFrame(frame, doc, page.name, warnings));
+            break;
+          case 'box':
+            items.push(...layoutBoxFrame(frame, resolver.bodyFont, warnings));
+            break;
+          case 'rule':
+            items.push(...layoutRuleFrame(frame));
+            break;
+        }
+      }
+      return {
+        pageId: page.id, pageName: page.name, trimWidthPt, trimHeightPt, bleedPt, typeArea: grid.typeArea,
+        items, lines, overset: pageOverset[pageIndex]!, copyfit: pageCopyfit[pageIndex]!, warnings,
+      };
+    });
+    paragraphs.sweep();
+    return { pages, notices };
+  };
+
+  return {
+    compose,
+    get stats() {
+      return stats;
+    },
+    resetStats() {
+      Object.assign(stats, emptyStats());
+    },
+  };
+}

@@ -1,0 +1,505 @@
+/**
+ * Story flow: places one story's blocks into its thread of frames, column by column, on the page grid.
+ *
+ * 1. Headline group: the leading display blocks span the first frame's full width. When that frame is
+ *    threaded on (`nextFrameId`), it is the story's headline frame and the body starts in the next frame
+ *    (the 飞腾 practice of a title area plus body blocks); an unthreaded frame holds both, the body in
+ *    its columns below the group.
+ * 2. Body: blocks flow top to bottom, left to right, frame to frame. Each line takes whole grid cells
+ *    (or its exact leading when the style does not snap), so baselines line up across columns. Space
+ *    before/after is in grid lines, rounded up to whole lines, and space before is dropped at a column top.
+ * 3. keepWithNext blocks (subheads) move to the next column rather than end one.
+ * 4. A paragraph that crosses into a column of another width is re-composed from its first unset
+ *    character at the new width (no line is ever stretched into a width it was not broken for).
+ * 5. Jump lines: text continuing on another page ends its part with 下转第N版 (space reserved at the foot
+ *    of the part's last column) and starts the continuation with 上接第N版.
+ * 6. What does not fit the last frame is overset (position, lines at body pitch, characters) — never
+ *    dropped silently; otherwise copyfit reports the empty grid lines left.
+ */
+import type { TypographyOptions } from '../model/template.js';
+import type { LoadedFont } from '../text/font.js';
+import { BLACK } from '../model/colour.js';
+import type { ComposedLine, ComposedParagraph, InlineRun } from './line.js';
+import type { BoxItem, CopyfitEntry, LayoutItem, LayoutWarning, LineBox, OversetEntry, RuleItem } from './page-layout.js';
+import { composeParagraph } from './paragraph.js';
+import { pmPosAt, virtualPosAt, type InlinePiece, type StoryBlock, type StoryContent } from './blocks.js';
+import { frameGeometry, type FrameGeometry } from './columns.js';
+import type { PageGrid } from './grid.js';
+import { paragraphKey, type ParagraphCache } from './cache.js';
+import { lineCells, type ResolvedStyle } from './styles.js';
+import { pageNumberOf, type StoryThread } from './thread.js';
+
+/** Slack when comparing grid cells (frames placed in millimetres carry rounding noise). */
+const CELL_EPSILON = 1e-6;
+/** Column widths closer than this (points) count as equal: a paragraph continues without re-composing. */
+const SAME_WIDTH_EPSILON_PT = 0.01;
+/** Column rules are hairlines (TYPOGRAPHY.md §6: rules separate, they do not decorate). */
+export const COLUMN_RULE_STROKE_PT = 0.5;
+
+/** What a story put into one of its frames. */
+export interface FrameOutput {
+  /** Paint order: block boxes first (under the text), then glyph runs, then column rules. */
+  readonly items: LayoutItem[];
+  readonly lines: LineBox[];
+  readonly warnings: LayoutWarning[];
+}
+
+/** A story's placed result over its thread. */
+export interface StoryLayout {
+  readonly storyId: string;
+  /** Output per frame id, for every frame of the thread (empty frames included). */
+  readonly byFrame: ReadonlyMap<string, FrameOutput>;
+  readonly overset: OversetEntry | null;
+  readonly copyfit: CopyfitEntry;
+  /** Paragraph cache keys used (kept alive while the story is reused). */
+  readonly paragraphKeys: readonly string[];
+}
+
+/** Everything the flow needs besides the story. */
+export interface FlowEnv {
+  readonly grid: PageGrid;
+  readonly paragraphs: ParagraphCache;
+  readonly options: TypographyOptions;
+  readonly optionsKey: string;
+  /** Style of jump lines (下转/上接). */
+  readonly jumpStyle: ResolvedStyle;
+}
+
+/** A place lines go: the frame's full width (headline group) or one column. */
+interface Slot {
+  xPt: number;
+  widthPt: number;
+  column: number;
+  topCell: number;
+}
+
+/** A composition of (the rest of) a piece at one width. */
+interface Composition {
+  lines: readonly ComposedLine[];
+  warnings: readonly LayoutWarning[];
+  widthPt: number;
+  /** True for the piece's first composition (warnings without a position are reported from it only). */
+  first: boolean;
+}
+
+/** A placed line's horizontal extent and vertical box, for drawing block boxes. */
+interface PlacedExtent {
+  frameId: string;
+  column: number;
+  leftPt: number;
+  rightPt: number;
+  topPt: number;
+  bottomPt: number;
+}
+
+/** Runs of a piece from virtual position `fromV` on (positions unchanged). */
+function sliceRuns(runs: readonly InlineRun[], fromV: number): InlineRun[] {
+  const out: InlineRun[] = [];
+  for (const run of runs) {
+    const end = run.fromPos + run.text.length;
+    if (end <= fromV) continue;
+    out.push(run.fromPos >= fromV ? run : { ...run, text: run.text.slice(fromV - run.fromPos), fromPos: fromV });
+  }
+  return out;
+}
+
+/** Number of code points of a piece's text from virtual position `fromV` on. */
+function countChars(piece: InlinePiece, fromV: number): number {
+  let n = 0;
+  for (const run of sliceRuns(piece.runs, fromV)) for (const _ of run.text) n++;
+  return n;
+}
+
+/** The one line an empty paragraph still occupies (so its caret has a place). */
+function emptyLine(style: ResolvedStyle, widthPt: number, indentPt: number): ComposedLine {
+  const { align } = style.style;
+  const caretPt = align === 'center' ? widthPt / 2 : align === 'right' ? widthPt : indentPt;
+  return { runs: [], widthPt, maxSizePt: style.sizePt, fromPos: 0, toPos: 0, caretXPt: [caretPt], isLast: true, loose: false };
+}
+
+/**
+ * Places a story into its thread of frames.
+ * @param content the story's collected blocks
+ * @param thread the frames showing it, in order (at least one)
+ */
+export function flowStory(content: StoryContent, thread: StoryThread, env: FlowEnv): StoryLayout {
+  return new StoryFlow(content, thread, env).run();
+}
+
+class StoryFlow {
+  private readonly geoms: FrameGeometry[];
+  private readonly outputs = new Map<string, { under: BoxItem[]; items: LayoutItem[]; lines: LineBox[]; warnings: LayoutWarning[] }>();
+  private readonly keys: string[] = [];
+  private readonly bodyTops: (number | null)[];
+  private readonly jumpCells: number;
+  private fi = 0;
+  private mode: 'span' | 'body' = 'body';
+  private col = 0;
+  private cell = 0;
+  private overset: OversetEntry | null = null;
+
+  constructor(
+    private readonly content: StoryContent,
+    private readonly thread: StoryThread,
+    private readonly env: FlowEnv,
+  ) {
+    this.geoms = thread.frames.map((tf) => frameGeometry(tf.frame, content.columns, env.grid));
+    this.bodyTops = this.geoms.map(() => null);
+    for (const tf of thread.frames) this.outputs.set(tf.frame.id, { under: [], items: [], lines: [], warnings: [] });
+    this.jumpCells = lineCells(env.jumpStyle.style, env.jumpStyle.sizePt, env.grid);
+  }
+
+  private get storyId(): string {
+    return this.thread.storyId;
+  }
+
+  private get geom(): FrameGeometry {
+    return this.geoms[this.fi]!;
+  }
+
+  private slot(): Slot {
+    const g = this.geom;
+    if (this.mode === 'span') return { xPt: g.frame.xPt, widthPt: g.frame.widthPt, column: 0, topCell: g.topCell };
+    return { xPt: g.columnXPt[this.col]!, widthPt: g.columnWidthPt, column: this.col, topCell: this.bodyTops[this.fi] ?? g.topCell };
+  }
+
+  private crossesPage(fromIndex: number): boolean {
+    const next = this.thread.frames[fromIndex + 1];
+    return next !== undefined && next.pageIndex !== this.thread.frames[fromIndex]!.pageIndex;
+  }
+
+  /** Bottom of the current slot, less the jump line's reserved cells at the foot of a part's last column. */
+  private endCell(reserveJump: boolean): number {
+    const end = this.geom.endCell;
+    const lastColumn = this.mode === 'span' || this.col === this.geom.columnXPt.length - 1;
+    return reserveJump && lastColumn && this.crossesPage(this.fi) ? end - this.jumpCells : end;
+  }
+
+  private atSlotTop(): boolean {
+    return this.cell <= this.slot().topCell + CELL_EPSILON;
+  }
+
+  run(): StoryLayout {
+    const blocks = this.content.blocks;
+    const hasSpan = blocks.some((b) => b.region === 'span');
+    this.mode = hasSpan ? 'span' : 'body';
+    this.enterFrame(0, false);
+    for (let bi = 0; bi < blocks.length && !this.overset; bi++) {
+      const block = blocks[bi]!;
+      if (block.region === 'flow' && this.mode === 'span') this.startBody();
+      this.placeBlock(bi);
+    }
+    return this.finish();
+  }
+
+  /** Leaves the headline group: the body starts below it, or in the next frame when the first frame is a headline frame. */
+  private startBody(): void {
+    this.mode = 'body';
+    if (this.fi === 0 && this.geoms.length > 1) {
+      this.enterFrame(1, false);
+      return;
+    }
+    const top = Math.ceil(this.cell - CELL_EPSILON);
+    this.bodyTops[this.fi] = top;
+    this.col = 0;
+    this.cell = top;
+  }
+
+  private enterFrame(index: number, jumpFromPage: boolean): void {
+    this.fi = index;
+    this.col = 0;
+    this.cell = this.geom.topCell;
+    if (this.mode === 'body') this.bodyTops[index] = this.geom.topCell;
+    if (jumpFromPage) {
+      const prev = this.thread.frames[index - 1]!;
+      this.placeJumpLine(`上接第${pageNumberOf(prev.page, prev.pageIndex)}版`);
+    }
+  }
+
+  /** Moves to the next column or frame. False when the thread has no room left. */
+  private advance(): boolean {
+    if (this.mode === 'body' && this.col + 1 < this.geom.columnXPt.length) {
+      this.col++;
+      this.cell = this.slot().topCell;
+      return true;
+    }
+    if (this.fi + 1 >= this.geoms.length) return false;
+    const cross = this.crossesPage(this.fi);
+    if (cross) {
+      const next = this.thread.frames[this.fi + 1]!;
+      this.cell = Math.ceil(this.cell - CELL_EPSILON);
+      this.placeJumpLine(`下转第${pageNumberOf(next.page, next.pageIndex)}版`);
+    }
+    this.enterFrame(this.fi + 1, cross);
+    return true;
+  }
+
+  private compose(piece: InlinePiece, style: ResolvedStyle, widthPt: number, fromV: number): Composition {
+    const first = fromV === 0;
+    if (piece.virtualLength === 0) {
+      return { lines: [emptyLine(style, widthPt, piece.firstLineIndentPt)], warnings: [], widthPt, first };
+    }
+    const runs = first ? piece.runs : sliceRuns(piece.runs, fromV);
+    const indentPt = first ? piece.firstLineIndentPt : 0;
+    const align = style.style.align;
+    const key = paragraphKey(runs, widthPt, indentPt, align, this.env.optionsKey);
+    this.keys.push(key);
+    const result: ComposedParagraph = this.env.paragraphs.getOrCompose(key, () =>
+      composeParagraph({ runs, lineWidthPt: () => widthPt, firstLineIndentPt: indentPt, align, options: this.env.options }),
+    );
+    return { lines: result.lines, warnings: result.warnings, widthPt, first };
+  }
+
+  private insetOf(style: ResolvedStyle): number {
+    return style.style.box?.insetPt ?? 0;
+  }
+
+  private cellsOf(style: ResolvedStyle, line: ComposedLine): number {
+    return lineCells(style.style, Math.max(style.sizePt, line.maxSizePt), this.env.grid);
+  }
+
+  private placeBlock(bi: number): void {
+    const block = this.content.blocks[bi]!;
+    const style = block.style;
+    if (!this.atSlotTop() && style.style.spaceBeforeLines > 0) {
+      this.cell = Math.ceil(this.cell + style.style.spaceBeforeLines - CELL_EPSILON);
+    }
+    const next = this.content.blocks[bi + 1];
+    if (style.style.keepWithNext && next && next.region === block.region && !this.atSlotTop()) {
+      if (this.cell + this.keepCells(block, next) > this.endCell(true) + CELL_EPSILON && !this.advance()) {
+        this.setOverset(bi, 0, null);
+        return;
+      }
+    }
+    const extents: PlacedExtent[] = [];
+    for (let pi = 0; pi < block.pieces.length; pi++) {
+      if (!this.placePiece(bi, pi, extents)) return;
+    }
+    if (style.style.spaceAfterLines > 0) this.cell += style.style.spaceAfterLines;
+    this.cell = Math.ceil(this.cell - CELL_EPSILON);
+    if (style.style.box) this.drawBlockBoxes(style, extents);
+  }
+
+  /** Cells a keepWithNext block needs with the first line of the block after it. */
+  private keepCells(block: StoryBlock, next: StoryBlock): number {
+    let cells = block.style.style.spaceAfterLines;
+    const widthPt = this.slot().widthPt;
+    for (const piece of block.pieces) {
+      for (const line of this.compose(piece, block.style, widthPt - 2 * this.insetOf(block.style), 0).lines) cells += this.cellsOf(block.style, line);
+    }
+    const firstPiece = next.pieces[0];
+    if (firstPiece) {
+      const firstLine = this.compose(firstPiece, next.style, widthPt - 2 * this.insetOf(next.style), 0).lines[0];
+      if (firstLine) cells += this.cellsOf(next.style, firstLine) + next.style.style.spaceBeforeLines;
+    }
+    return cells;
+  }
+
+  /** Places one piece; false when the thread ran out of room (overset recorded). */
+  private placePiece(bi: number, pi: number, extents: PlacedExtent[]): boolean {
+    const block = this.content.blocks[bi]!;
+    const piece = block.pieces[pi]!;
+    const style = block.style;
+    const inset = this.insetOf(style);
+    const isFinal = bi === this.content.blocks.length - 1 && pi === block.pieces.length - 1;
+    let comp = this.compose(piece, style, this.slot().widthPt - 2 * inset, 0);
+    let li = 0;
+    while (li < comp.lines.length) {
+      const line = comp.lines[li]!;
+      const need = this.cellsOf(style, line);
+      if (!this.fits(need, isFinal ? this.restCells(style, comp.lines, li) : Infinity)) {
+        if (!this.advance()) {
+          this.setOverset(bi, pi, { comp, li });
+          return false;
+        }
+        const widthPt = this.slot().widthPt - 2 * inset;
+        if (Math.abs(widthPt - comp.widthPt) > SAME_WIDTH_EPSILON_PT) {
+          comp = this.compose(piece, style, widthPt, line.fromPos);
+          li = 0;
+        }
+        continue;
+      }
+      this.emitLine(piece, style, comp, li, need, extents);
+      this.cell += need;
+      li++;
+    }
+    return true;
+  }
+
+  private restCells(style: ResolvedStyle, lines: readonly ComposedLine[], from: number): number {
+    let cells = 0;
+    for (let i = from; i < lines.length; i++) cells += this.cellsOf(style, lines[i]!);
+    return cells;
+  }
+
+  /**
+   * Whether a line of `need` cells fits at the cursor. The jump-line reservation is waived when the story's
+   * remaining `finalCells` all fit without it (no continuation, so no jump line).
+   */
+  private fits(need: number, finalCells: number): boolean {
+    if (this.cell + need <= this.endCell(true) + CELL_EPSILON) return true;
+    return this.cell + finalCells <= this.endCell(false) + CELL_EPSILON;
+  }
+
+  private emitLine(piece: InlinePiece, style: ResolvedStyle, comp: Composition, li: number, need: number, extents: PlacedExtent[]): void {
+    const line = comp.lines[li]!;
+    const grid = this.env.grid;
+    const slot = this.slot();
+    const frameId = this.geom.frame.id;
+    const out = this.outputs.get(frameId)!;
+    const inset = this.insetOf(style);
+    const topPt = grid.cellTopPt(this.cell);
+    const leadingPt = need * grid.pitchPt;
+    const baselineYPt = grid.baselinePt(topPt, leadingPt, Math.max(style.sizePt, line.maxSizePt));
+    const x0 = slot.xPt + inset;
+    this.emitRuns(line, x0, baselineYPt, out.items, frameId);
+
+    const fromPos = line.fromPos <= 0 ? piece.pmFrom : pmPosAt(piece, line.fromPos);
+    const toPos = line.toPos >= piece.virtualLength ? piece.pmTo : pmPosAt(piece, line.toPos);
+    const caretXPt: number[] = [];
+    const lastIndex = line.caretXPt.length - 1;
+    for (let q = fromPos; q <= toPos; q++) {
+      const idx = Math.min(lastIndex, Math.max(0, virtualPosAt(piece, q) - line.fromPos));
+      caretXPt.push(x0 + line.caretXPt[idx]!);
+    }
+    out.lines.push({
+      storyId: this.storyId, frameId, column: slot.column,
+      rect: { xPt: slot.xPt, yPt: topPt, widthPt: slot.widthPt, heightPt: leadingPt },
+      baselineYPt, fromPos, toPos, caretXPt,
+    });
+    extents.push({ frameId, column: slot.column, leftPt: x0 + line.caretXPt[0]!, rightPt: x0 + line.caretXPt[lastIndex]!, topPt, bottomPt: topPt + leadingPt });
+
+    for (const w of comp.warnings) {
+      const inLine = w.pos === undefined ? comp.first && li === 0 : w.pos >= line.fromPos && (w.pos < line.toPos || (li === comp.lines.length - 1 && w.pos <= line.toPos));
+      if (!inLine) continue;
+      out.warnings.push({ ...w, storyId: this.storyId, frameId, ...(w.pos === undefined ? {} : { pos: pmPosAt(piece, w.pos) }) });
+    }
+  }
+
+  private emitRuns(line: ComposedLine, x0: number, baselineYPt: number, items: LayoutItem[], frameId: string): void {
+    for (const run of line.runs) {
+      if (run.glyphs.length === 0) continue;
+      items.push({
+        kind: 'glyphs', fontId: run.fontId, sizePt: run.sizePt, colour: run.colour, baselineYPt,
+        glyphs: run.glyphs.map((g) => ({ ...g, xPt: g.xPt + x0 })),
+        storyId: this.storyId, frameId,
+      });
+    }
+  }
+
+  /** Sets a jump line (下转/上接) at the cursor in the current slot; it is page furniture, not story text. */
+  private placeJumpLine(text: string): void {
+    const style = this.env.jumpStyle;
+    const widthPt = this.slot().widthPt;
+    const piece = jumpPiece(text, style.font, style);
+    const comp = this.compose(piece, style, widthPt, 0);
+    const grid = this.env.grid;
+    const frameId = this.geom.frame.id;
+    for (const line of comp.lines) {
+      const need = this.cellsOf(style, line);
+      const topPt = grid.cellTopPt(this.cell);
+      const baselineYPt = grid.baselinePt(topPt, need * grid.pitchPt, Math.max(style.sizePt, line.maxSizePt));
+      this.emitRuns(line, this.slot().xPt, baselineYPt, this.outputs.get(frameId)!.items, frameId);
+      this.cell += need;
+    }
+  }
+
+  private drawBlockBoxes(style: ResolvedStyle, extents: readonly PlacedExtent[]): void {
+    const box = style.style.box!;
+    const groups = new Map<string, PlacedExtent[]>();
+    for (const e of extents) {
+      const k = `${e.frameId}\u0000${e.column}`;
+      const list = groups.get(k);
+      if (list) list.push(e);
+      else groups.set(k, [e]);
+    }
+    for (const list of groups.values()) {
+      const left = Math.min(...list.map((e) => e.leftPt)) - box.insetPt;
+      const right = Math.max(...list.map((e) => e.rightPt)) + box.insetPt;
+      const top = Math.min(...list.map((e) => e.topPt));
+      const bottom = Math.max(...list.map((e) => e.bottomPt));
+      this.outputs.get(list[0]!.frameId)!.under.push({
+        kind: 'box', rect: { xPt: left, yPt: top, widthPt: right - left, heightPt: bottom - top },
+        strokePt: box.strokePt, stroke: style.style.colour, ...(box.fill ? { fill: box.fill } : {}), frameId: list[0]!.frameId,
+      });
+    }
+  }
+
+  /** Records overset from block `bi`, piece `pi` (from line `at.li` of `at.comp` when given). */
+  private setOverset(bi: number, pi: number, at: { comp: Composition; li: number } | null): void {
+    const blocks = this.content.blocks;
+    const widthPt = this.slot().widthPt;
+    let lines = 0;
+    let chars = 0;
+    let fromPos: number | null = null;
+    for (let b = bi; b < blocks.length; b++) {
+      const block = blocks[b]!;
+      for (let p = b === bi ? pi : 0; p < block.pieces.length; p++) {
+        const piece = block.pieces[p]!;
+        const here = b === bi && p === pi && at !== null;
+        const comp = here ? at.comp : this.compose(piece, block.style, widthPt - 2 * this.insetOf(block.style), 0);
+        const firstLine = here ? at.li : 0;
+        const fromV = comp.lines[firstLine]?.fromPos ?? 0;
+        if (fromPos === null) fromPos = fromV <= 0 ? piece.pmFrom : pmPosAt(piece, fromV);
+        lines += this.restCells(block.style, comp.lines, firstLine);
+        chars += countChars(piece, fromV);
+      }
+    }
+    const last = this.thread.frames[this.thread.frames.length - 1]!.frame;
+    this.overset = { storyId: this.storyId, frameId: last.id, fromPos: fromPos ?? 0, lines: Math.ceil(lines - CELL_EPSILON), chars };
+  }
+
+  /** Empty grid lines left in the thread after the text ended (per column). */
+  private emptyCells(): number {
+    let empty = 0;
+    const g = this.geom;
+    const columns = g.columnXPt.length;
+    if (this.mode === 'span') {
+      // Text ended inside the headline group: the frame's body columns below it are all empty.
+      empty += Math.max(0, g.endCell - Math.ceil(this.cell - CELL_EPSILON)) * (this.geoms.length > 1 && this.fi === 0 ? 0 : columns);
+    } else {
+      const bodyTop = this.bodyTops[this.fi] ?? g.topCell;
+      empty += Math.max(0, g.endCell - Math.ceil(this.cell - CELL_EPSILON));
+      empty += (columns - 1 - this.col) * Math.max(0, g.endCell - bodyTop);
+    }
+    for (let f = this.fi + 1; f < this.geoms.length; f++) {
+      const later = this.geoms[f]!;
+      empty += later.columnXPt.length * Math.max(0, later.endCell - later.topCell);
+    }
+    return empty;
+  }
+
+  private finish(): StoryLayout {
+    const copyfit: CopyfitEntry = { storyId: this.storyId, lineDelta: this.overset ? this.overset.lines : -this.emptyCells() };
+    const byFrame = new Map<string, FrameOutput>();
+    this.geoms.forEach((g, f) => {
+      const out = this.outputs.get(g.frame.id)!;
+      const items: LayoutItem[] = [...out.under, ...out.items];
+      const bodyTop = this.bodyTops[f];
+      const headlineOnly = f === 0 && this.geoms.length > 1 && this.content.blocks.some((b) => b.region === 'span');
+      if (g.columnRule && g.columnXPt.length > 1 && !headlineOnly) items.push(...columnRules(g, bodyTop ?? g.topCell, this.env.grid));
+      byFrame.set(g.frame.id, { items, lines: out.lines, warnings: out.warnings });
+    });
+    return { storyId: this.storyId, byFrame, overset: this.overset, copyfit, paragraphKeys: this.keys };
+  }
+}
+
+/** A one-run piece for a jump line (not story text: its positions are never mapped to the story). */
+function jumpPiece(text: string, font: LoadedFont, style: ResolvedStyle): InlinePiece {
+  return {
+    runs: [{ text, fromPos: 0, font, sizePt: style.sizePt, colour: style.style.colour, trackingEm: style.style.trackingEm }],
+    virtualLength: text.length, pmFrom: 0, pmTo: 0, posMap: [], firstLineIndentPt: 0,
+  };
+}
+
+/** Hairlines down the middle of each gutter, from the body's top to the frame's last grid line. */
+function columnRules(g: FrameGeometry, bodyTopCell: number, grid: PageGrid): RuleItem[] {
+  const rules: RuleItem[] = [];
+  const y1Pt = grid.cellTopPt(bodyTopCell);
+  const y2Pt = grid.cellTopPt(g.endCell);
+  for (let i = 0; i + 1 < g.columnXPt.length; i++) {
+    const xPt = g.columnXPt[i]! + g.columnWidthPt + g.gutterPt / 2;
+    rules.push({ kind: 'rule', x1Pt: xPt, y1Pt, x2Pt: xPt, y2Pt, strokePt: COLUMN_RULE_STROKE_PT, colour: BLACK, frameId: g.frame.id });
+  }
+  return rules;
+}

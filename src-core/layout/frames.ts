@@ -1,0 +1,128 @@
+/**
+ * Non-text frames: images, boxes (with a label such as 广告) and rules, turned into layout items.
+ *
+ * 1. Images: `fit` shows the whole image inside the frame, `fill` covers the frame (cropped by the clip),
+ *    `crop` places it at 1 px = 1 pt × `scale`, panned by the frame's offsets. effectivePpi = pixels per
+ *    inch of placed size. A missing asset is a 'missing-asset' warning and a crossed placeholder box.
+ * 2. Boxes: the frame's rectangle; its label is set at the top-right inside the box in the body font at
+ *    7 pt (glyph by glyph from the font's advances: a label is one short line, never broken).
+ * 3. Rules: along the frame's longer axis, through its middle.
+ */
+import type { BoxFrame, FolioDocument, ImageFrame, RuleFrame } from '../model/document.js';
+import { BLACK } from '../model/colour.js';
+import type { LoadedFont } from '../text/font.js';
+import type { GlyphRunItem, LayoutItem, LayoutWarning, PositionedGlyph, RectPt } from './page-layout.js';
+
+/** Size of a box label such as 广告, points (7 pt: legible but clearly secondary, within the 6.5–7.5 pt house range). */
+export const BOX_LABEL_SIZE_PT = 7;
+/** Distance of the label from the box's top and right edges, points. */
+export const BOX_LABEL_INSET_PT = 2;
+/** Stroke of the missing-image placeholder and its cross, points. */
+const PLACEHOLDER_STROKE_PT = 0.5;
+/** Grey of the placeholder (40 % K): visible on screen and proof, clearly not content. */
+const PLACEHOLDER_GREY = Object.freeze({ c: 0, m: 0, y: 0, k: 0.4 });
+/** Points per inch. */
+const PT_PER_INCH = 72;
+/** Ascent of the ideographic em box, em (see grid.ts). */
+const LABEL_ASCENT_EM = 0.88;
+
+/** Lays out an image frame. */
+export function layoutImageFrame(frame: ImageFrame, doc: FolioDocument, pageId: string, warnings: LayoutWarning[]): LayoutItem[] {
+  const clip: RectPt = { xPt: frame.xPt, yPt: frame.yPt, widthPt: frame.widthPt, heightPt: frame.heightPt };
+  const asset = frame.assetId ? doc.assets[frame.assetId] : undefined;
+  if (!asset) {
+    warnings.push({
+      code: 'missing-asset',
+      message: frame.assetId ? `Image frame "${frame.id}" on page ${pageId} shows asset "${frame.assetId}", which the document lacks` : `Image frame "${frame.id}" on page ${pageId} has no image`,
+      frameId: frame.id,
+    });
+    return placeholder(clip, frame.id);
+  }
+  const wPx = asset.widthPx;
+  const hPx = asset.heightPx;
+  if (!wPx || !hPx) {
+    // Without pixel dimensions the aspect ratio is unknown: stretch to the frame and report no resolution.
+    return [{ kind: 'image', assetId: asset.id, rect: clip, clip, frameId: frame.id }];
+  }
+  let widthPt: number;
+  let heightPt: number;
+  let xPt: number;
+  let yPt: number;
+  if (frame.fit === 'crop') {
+    widthPt = wPx * frame.scale;
+    heightPt = hPx * frame.scale;
+    xPt = frame.xPt + frame.offsetXPt;
+    yPt = frame.yPt + frame.offsetYPt;
+  } else {
+    const scaleX = frame.widthPt / wPx;
+    const scaleY = frame.heightPt / hPx;
+    const scale = frame.fit === 'fit' ? Math.min(scaleX, scaleY) : Math.max(scaleX, scaleY);
+    widthPt = wPx * scale;
+    heightPt = hPx * scale;
+    xPt = frame.xPt + (frame.widthPt - widthPt) / 2;
+    yPt = frame.yPt + (frame.heightPt - heightPt) / 2;
+  }
+  const effectivePpi = wPx / (widthPt / PT_PER_INCH);
+  return [{ kind: 'image', assetId: asset.id, rect: { xPt, yPt, widthPt, heightPt }, clip, effectivePpi, frameId: frame.id }];
+}
+
+/** A crossed box standing in for a missing image. */
+function placeholder(rect: RectPt, frameId: string): LayoutItem[] {
+  const right = rect.xPt + rect.widthPt;
+  const bottom = rect.yPt + rect.heightPt;
+  const rule = (x1Pt: number, y1Pt: number, x2Pt: number, y2Pt: number): LayoutItem =>
+    ({ kind: 'rule', x1Pt, y1Pt, x2Pt, y2Pt, strokePt: PLACEHOLDER_STROKE_PT, colour: PLACEHOLDER_GREY, frameId });
+  return [
+    { kind: 'box', rect, strokePt: PLACEHOLDER_STROKE_PT, stroke: PLACEHOLDER_GREY, frameId },
+    rule(rect.xPt, rect.yPt, right, bottom),
+    rule(right, rect.yPt, rect.xPt, bottom),
+  ];
+}
+
+/** Lays out a box frame and its label. */
+export function layoutBoxFrame(frame: BoxFrame, labelFont: LoadedFont, warnings: LayoutWarning[]): LayoutItem[] {
+  const items: LayoutItem[] = [{
+    kind: 'box', rect: { xPt: frame.xPt, yPt: frame.yPt, widthPt: frame.widthPt, heightPt: frame.heightPt },
+    strokePt: frame.strokePt, stroke: frame.stroke, ...(frame.fill ? { fill: frame.fill } : {}), frameId: frame.id,
+  }];
+  if (frame.label) {
+    const run = setLabel(frame.label, labelFont, BOX_LABEL_SIZE_PT, frame.id, warnings);
+    const rightPt = frame.xPt + frame.widthPt - frame.strokePt - BOX_LABEL_INSET_PT;
+    const baselineYPt = frame.yPt + frame.strokePt + BOX_LABEL_INSET_PT + LABEL_ASCENT_EM * BOX_LABEL_SIZE_PT;
+    const startPt = rightPt - run.widthPt;
+    items.push({
+      kind: 'glyphs', fontId: labelFont.id, sizePt: BOX_LABEL_SIZE_PT, colour: frame.stroke, baselineYPt,
+      glyphs: run.glyphs.map((g) => ({ ...g, xPt: g.xPt + startPt })), frameId: frame.id,
+    } satisfies GlyphRunItem);
+  }
+  return items;
+}
+
+/** Glyphs of a one-line label at natural advances, x from 0; missing glyphs are skipped with a warning. */
+function setLabel(text: string, font: LoadedFont, sizePt: number, frameId: string, warnings: LayoutWarning[]): { glyphs: PositionedGlyph[]; widthPt: number } {
+  const glyphs: PositionedGlyph[] = [];
+  let xPt = 0;
+  for (const ch of text) {
+    const metrics = font.glyphFor(ch.codePointAt(0)!);
+    if (!metrics) {
+      warnings.push({ code: 'missing-glyph', message: `Font ${font.family} has no glyph for "${ch}" in the label of box "${frameId}"`, frameId });
+      continue;
+    }
+    glyphs.push({ glyphId: metrics.glyphId, xPt, text: ch });
+    xPt += (metrics.advanceUnits / font.unitsPerEm) * sizePt;
+  }
+  return { glyphs, widthPt: xPt };
+}
+
+/** Lays out a rule frame along its longer axis. */
+export function layoutRuleFrame(frame: RuleFrame): LayoutItem[] {
+  const horizontal = frame.widthPt >= frame.heightPt;
+  const x1Pt = horizontal ? frame.xPt : frame.xPt + frame.widthPt / 2;
+  const y1Pt = horizontal ? frame.yPt + frame.heightPt / 2 : frame.yPt;
+  return [{
+    kind: 'rule', x1Pt, y1Pt,
+    x2Pt: horizontal ? frame.xPt + frame.widthPt : x1Pt,
+    y2Pt: horizontal ? y1Pt : frame.yPt + frame.heightPt,
+    strokePt: frame.strokePt, colour: frame.colour ?? BLACK, frameId: frame.id,
+  }];
+}

@@ -1,0 +1,174 @@
+/**
+ * Style resolution: from a textblock's type (or its `style` attr) and its marks to the concrete font, size,
+ * colour, leading and spacing the composer sets it in.
+ *
+ * 1. Paragraph style: `attrs.style` when the template has it, else the block type's own style, else the
+ *    body style `paragraph` (with a 'missing-style' notice).
+ * 2. Size through `parseSizePt` (pt or 号); font through the FontProvider (nearest weight of the family);
+ *    a family the provider lacks falls back to the body font with a 'missing-font' warning.
+ * 3. Leading: `leadingPt` when given; otherwise body-size text uses the grid pitch and larger type
+ *    size × 1.2. Lines that snap to the grid are then rounded UP to whole pitches.
+ * 4. Marks apply character styles in order: bold, emphasis, charStyle(name); unset fields inherit.
+ */
+import type { Cmyk } from '../model/colour.js';
+import type { CharacterStyle, FontRef, ParagraphStyle, Template } from '../model/template.js';
+import { parseSizePt } from '../model/units.js';
+import type { FontProvider, LoadedFont } from '../text/font.js';
+import type { PageGrid } from './grid.js';
+import type { LayoutWarning } from './page-layout.js';
+import type { ComposeNotice } from './notice.js';
+
+/** Leading of display type without an explicit `leadingPt`: 1.2 × size (TYPOGRAPHY.md headline practice). */
+export const DISPLAY_LEADING_FACTOR = 1.2;
+
+/** Slack when rounding leadings up to whole pitches, so 23.1000001 pt on an 11.55 pt grid stays 2 cells. */
+const CELL_EPSILON = 1e-6;
+
+/** Weight a `bold` mark uses when the template defines no `bold` character style. */
+const DEFAULT_BOLD_WEIGHT = 700;
+
+/** The style name every story falls back to; a template must define it. */
+export const BODY_STYLE = 'paragraph';
+
+/** A paragraph style resolved against the template, grid and fonts. */
+export interface ResolvedStyle {
+  /** Template key of the style actually used. */
+  readonly name: string;
+  readonly style: ParagraphStyle;
+  readonly sizePt: number;
+  readonly font: LoadedFont;
+}
+
+/** A mark as found in story JSON. */
+export interface MarkJson {
+  type: string;
+  attrs?: Record<string, unknown>;
+}
+
+/** Font and colour of a stretch of text after its marks. */
+export interface TextStyle {
+  readonly font: LoadedFont;
+  readonly colour: Cmyk;
+}
+
+/**
+ * Resolves styles for one story in one compose: caches fonts and parsed sizes, reports each missing font
+ * once. One per story, so a story's warnings do not depend on which stories were resolved before it.
+ */
+export class StyleResolver {
+  private readonly fontCache = new Map<string, LoadedFont | null>();
+  private readonly styleCache = new Map<string, ResolvedStyle>();
+  private readonly warnedFonts = new Set<string>();
+  /** The body font every missing family falls back to. */
+  readonly bodyFont: LoadedFont;
+
+  /**
+   * @throws RangeError when the template has no `paragraph` style or the provider has no font at all
+   */
+  constructor(
+    readonly template: Template,
+    private readonly fonts: FontProvider,
+    private readonly onWarning: (w: LayoutWarning) => void,
+    private readonly onNotice: (n: ComposeNotice) => void,
+  ) {
+    const body = template.paragraphStyles[BODY_STYLE];
+    if (!body) throw new RangeError(`Template "${template.id}" has no "${BODY_STYLE}" style: every story falls back to it`);
+    const bodyFont = fonts.resolve(body.font.family, body.font.weight) ?? fonts.all()[0];
+    if (!bodyFont) throw new RangeError('No fonts are loaded: load at least the body font before composing');
+    this.bodyFont = bodyFont;
+  }
+
+  /** The font for a reference, or the body font (with a 'missing-font' warning) when the family is absent. */
+  resolveFont(ref: FontRef, storyId?: string): LoadedFont {
+    const key = `${ref.family}|${ref.weight}`;
+    let hit = this.fontCache.get(key);
+    if (hit === undefined) {
+      hit = this.fonts.resolve(ref.family, ref.weight) ?? null;
+      this.fontCache.set(key, hit);
+    }
+    if (hit) return hit;
+    if (this.warnedFonts.has(key)) return this.bodyFont;
+    this.warnedFonts.add(key);
+    this.onWarning({
+      code: 'missing-font',
+      message: `Font "${ref.family}" ${ref.weight} is not loaded; set in the body font ${this.bodyFont.family} instead`,
+      ...(storyId ? { storyId } : {}),
+    });
+    return this.bodyFont;
+  }
+
+  /**
+   * The paragraph style for a block: `styleAttr` if the template has it, else `nodeType`'s, else the body style.
+   */
+  resolveParagraph(nodeType: string, styleAttr: unknown, storyId: string): ResolvedStyle {
+    const styles = this.template.paragraphStyles;
+    let name = nodeType;
+    if (typeof styleAttr === 'string' && styleAttr !== '') {
+      if (styles[styleAttr]) name = styleAttr;
+      else this.onNotice({ code: 'missing-style', message: `Paragraph style "${styleAttr}" is not in template "${this.template.id}"; using "${styles[nodeType] ? nodeType : BODY_STYLE}"`, storyId });
+    }
+    if (!styles[name]) {
+      this.onNotice({ code: 'missing-style', message: `Template "${this.template.id}" has no style for "${name}" blocks; using "${BODY_STYLE}"`, storyId });
+      name = BODY_STYLE;
+    }
+    const cached = this.styleCache.get(name);
+    if (cached) return cached;
+    const style = styles[name]!;
+    const resolved: ResolvedStyle = { name, style, sizePt: parseSizePt(style.size), font: this.resolveFont(style.font, storyId) };
+    this.styleCache.set(name, resolved);
+    return resolved;
+  }
+
+  /** A jump line's style: the template's `jumpLine`, else the body style set flush right without indent. */
+  resolveJumpLine(storyId: string): ResolvedStyle {
+    if (this.template.paragraphStyles.jumpLine) return this.resolveParagraph('jumpLine', null, storyId);
+    const body = this.resolveParagraph(BODY_STYLE, null, storyId);
+    return { ...body, name: `${BODY_STYLE}/jump`, style: { ...body.style, align: 'right', indentEm: 0, spaceBeforeLines: 0, spaceAfterLines: 0 } };
+  }
+
+  /** Font and colour after applying `marks` on top of a paragraph style. */
+  resolveText(base: ResolvedStyle, marks: readonly MarkJson[] | undefined, storyId: string): TextStyle {
+    let font = base.font;
+    let colour = base.style.colour;
+    for (const mark of marks ?? []) {
+      const charStyle = this.characterStyleFor(mark, base, storyId);
+      if (!charStyle) continue;
+      if (charStyle.font) font = this.resolveFont(charStyle.font, storyId);
+      if (charStyle.colour) colour = charStyle.colour;
+    }
+    return { font, colour };
+  }
+
+  private characterStyleFor(mark: MarkJson, base: ResolvedStyle, storyId: string): CharacterStyle | undefined {
+    const styles = this.template.characterStyles;
+    if (mark.type === 'charStyle') {
+      const name = typeof mark.attrs?.name === 'string' ? mark.attrs.name : '';
+      const found = styles[name];
+      if (!found) this.onNotice({ code: 'missing-style', message: `Character style "${name}" is not in template "${this.template.id}"; text set unstyled`, storyId });
+      return found;
+    }
+    const found = styles[mark.type];
+    if (found) return found;
+    if (mark.type === 'bold') return { label: 'bold', font: { family: base.style.font.family, weight: DEFAULT_BOLD_WEIGHT } };
+    return undefined;
+  }
+}
+
+/**
+ * Leading of a line, points, before grid rounding: `leadingPt` when the style gives one; otherwise the grid
+ * pitch for text no larger than the body size, and size × 1.2 for larger (display) type.
+ */
+export function naturalLeadingPt(style: ParagraphStyle, sizePt: number, grid: PageGrid): number {
+  if (style.leadingPt !== undefined) return style.leadingPt;
+  return sizePt <= grid.bodySizePt + CELL_EPSILON ? grid.pitchPt : sizePt * DISPLAY_LEADING_FACTOR;
+}
+
+/**
+ * Height of one line in grid cells: whole cells (at least one) when the style snaps to the grid,
+ * the exact fraction otherwise.
+ */
+export function lineCells(style: ParagraphStyle, sizePt: number, grid: PageGrid): number {
+  const leadingPt = naturalLeadingPt(style, sizePt, grid);
+  if (!style.snapToGrid) return leadingPt / grid.pitchPt;
+  return Math.max(1, Math.ceil(leadingPt / grid.pitchPt - CELL_EPSILON));
+}
