@@ -1,0 +1,250 @@
+/**
+ * Page content streams: PageLayout items turned into PDF operators, without re-breaking or
+ * re-measuring anything.
+ *
+ * 1. Coordinates: layout points (top-left trim origin, y down) become PDF user space (bottom-left
+ *    media origin, y up) here and only here: `pdfX = offsetPt + xPt`, `pdfY = offsetPt + trimHeightPt − yPt`,
+ *    where `offsetPt` is bleed + slug (print) or 0 (proof).
+ * 2. Colour: CMYK stays DeviceCMYK (`k`/`K`) in print; proof converts with `cmykToRgb` (`rg`/`RG`).
+ * 3. Text: one BT/ET object per glyph run; `Tf` once, `Tm` at the first glyph (and wherever the
+ *    horizontal scale changes: `a` = scaleX), then a `TJ` array of subset glyph codes whose kerning
+ *    numbers move each glyph to its composed `xPt`. Each number is computed from the absolute target
+ *    position, so rounding never accumulates along a line.
+ * 4. Numbers are rounded to 1/10 000 pt so output is compact and byte-stable.
+ */
+import { PDFArray, PDFHexString, type PDFName, PDFNumber, PDFOperator, PDFOperatorNames as Ops, type PDFObject, type PDFPage } from 'pdf-lib';
+import { cmykToRgb, type Cmyk } from '../model/colour.js';
+import type { BoxItem, GlyphRunItem, PositionedGlyph, RectPt, RuleItem } from '../layout/page-layout.js';
+import { encodeGlyph, type PdfFontEntry, type PdfFontSet } from './fonts.js';
+
+/** Decimal places kept in content-stream numbers: 1e-4 pt is far below any device resolution. */
+const NUMBER_PRECISION = 1e4;
+/** TJ adjustments below this (1/1000 em units) are dropped: invisible and they bloat the stream. */
+const MIN_TJ_ADJUSTMENT = 0.01;
+/** pushOperators spreads its arguments: keep each call well under engines' argument limits. */
+const OPERATOR_CHUNK = 8192;
+
+/** How layout colours are written. */
+export type ColourMode = 'cmyk' | 'rgb';
+
+/** Where the trim sits in PDF user space. */
+export interface PageGeometry {
+  /** Distance from the media box's left/bottom edge to the trim's left/bottom edge, points. */
+  offsetPt: number;
+  trimWidthPt: number;
+  trimHeightPt: number;
+}
+
+/** Rounds a number for the content stream. */
+export function roundPt(n: number): number {
+  const r = Math.round(n * NUMBER_PRECISION) / NUMBER_PRECISION;
+  return r === 0 ? 0 : r;
+}
+
+/** A rounded PDF number operand. */
+export function pdfNumber(n: number): PDFNumber {
+  return PDFNumber.of(roundPt(n));
+}
+
+const num = pdfNumber;
+
+/**
+ * Collects the operators of one page and the resource names they use. Call `flush` once at the end.
+ * Invariant: every `q` pushed by a method is matched by its `Q` within the same method.
+ */
+export class PageContent {
+  private readonly ops: PDFOperator[] = [];
+  private readonly fontNames = new Map<string, PDFName>();
+
+  constructor(
+    readonly page: PDFPage,
+    readonly geometry: PageGeometry,
+    readonly colourMode: ColourMode,
+    private readonly fonts: PdfFontSet,
+    /** ExtGState resource name that sets overprint (print only), applied to 100 K text. */
+    private readonly overprintGs?: PDFName,
+  ) {}
+
+  /** Layout x (points from trim left) → PDF x. */
+  x(xPt: number): number {
+    return this.geometry.offsetPt + xPt;
+  }
+
+  /** Layout y (points from trim top, down) → PDF y (up). */
+  y(yPt: number): number {
+    return this.geometry.offsetPt + this.geometry.trimHeightPt - yPt;
+  }
+
+  /** Appends raw operators (for marks drawn directly in PDF coordinates). */
+  push(...ops: PDFOperator[]): void {
+    for (const op of ops) this.ops.push(op);
+  }
+
+  /** Sets the fill colour. `registration` = all inks 100 % in print. */
+  fill(colour: Cmyk): void {
+    this.ops.push(this.colourOp(colour, false));
+  }
+
+  /** Sets the stroke colour. */
+  stroke(colour: Cmyk): void {
+    this.ops.push(this.colourOp(colour, true));
+  }
+
+  private colourOp(colour: Cmyk, stroking: boolean): PDFOperator {
+    if (this.colourMode === 'cmyk') {
+      return PDFOperator.of(stroking ? Ops.StrokingColorCmyk : Ops.NonStrokingColorCmyk, [num(colour.c), num(colour.m), num(colour.y), num(colour.k)]);
+    }
+    const { r, g, b } = cmykToRgb(colour);
+    return PDFOperator.of(stroking ? Ops.StrokingColorRgb : Ops.NonStrokingColorRgb, [num(r), num(g), num(b)]);
+  }
+
+  /** The page's resource name for a font (registered on first use). */
+  fontName(fontId: string): PDFName {
+    let name = this.fontNames.get(fontId);
+    if (!name) {
+      const entry = this.fontEntry(fontId);
+      name = this.page.node.newFontDictionary('F', entry.pdfFont.ref);
+      this.fontNames.set(fontId, name);
+    }
+    return name;
+  }
+
+  private fontEntry(fontId: string): PdfFontEntry {
+    const entry = this.fonts.get(fontId);
+    if (!entry) throw new RangeError(`Font "${fontId}" was not embedded before drawing`);
+    return entry;
+  }
+
+  /**
+   * Draws a composed glyph run (one BT/ET). Glyph x positions are taken as given.
+   * Black (100 K only) text overprints in print output.
+   */
+  drawGlyphRun(run: GlyphRunItem): void {
+    if (run.glyphs.length === 0) return;
+    const overprint = this.overprintGs && isPureBlack(run.colour);
+    this.ops.push(PDFOperator.of(Ops.PushGraphicsState));
+    if (overprint) this.ops.push(PDFOperator.of(Ops.SetGraphicsStateParams, [this.overprintGs]));
+    this.fill(run.colour);
+    this.showGlyphs(run.fontId, run.sizePt, run.glyphs, this.x(0), this.y(run.baselineYPt));
+    this.ops.push(PDFOperator.of(Ops.PopGraphicsState));
+  }
+
+  /**
+   * Emits BT … ET for glyphs on one baseline. Glyph `xPt` is relative to `originX` (PDF x);
+   * `baselineY` is a PDF y. `angleRad` rotates the whole run about its origin (watermark).
+   */
+  showGlyphs(fontId: string, sizePt: number, glyphs: readonly PositionedGlyph[], originX: number, baselineY: number, angleRad = 0): void {
+    const entry = this.fontEntry(fontId);
+    const cos = Math.cos(angleRad);
+    const sin = Math.sin(angleRad);
+    this.ops.push(PDFOperator.of(Ops.BeginText));
+    this.ops.push(PDFOperator.of(Ops.SetFontAndSize, [this.fontName(fontId), num(sizePt)]));
+    let i = 0;
+    while (i < glyphs.length) {
+      // A segment: consecutive glyphs with the same horizontal scale share one Tm and one TJ.
+      const scaleX = glyphs[i].scaleX ?? 1;
+      const startXPt = glyphs[i].xPt;
+      const px = originX + startXPt * cos;
+      const py = baselineY + startXPt * sin;
+      this.ops.push(PDFOperator.of(Ops.SetTextMatrix, [num(scaleX * cos), num(scaleX * sin), num(-sin), num(cos), num(px), num(py)]));
+      const parts: PDFObject[] = [];
+      let hex = '';
+      // Pen position relative to the segment start, in text space points (before scaleX).
+      let penPt = 0;
+      for (; i < glyphs.length && (glyphs[i].scaleX ?? 1) === scaleX; i++) {
+        const g = glyphs[i];
+        const targetPt = (g.xPt - startXPt) / scaleX;
+        const adjust = roundAdjust(((penPt - targetPt) * 1000) / sizePt);
+        if (Math.abs(adjust) >= MIN_TJ_ADJUSTMENT) {
+          if (hex) parts.push(PDFHexString.of(hex));
+          hex = '';
+          parts.push(PDFNumber.of(adjust));
+          penPt -= (adjust * sizePt) / 1000;
+        }
+        const code = encodeGlyph(entry, g.glyphId, g.text);
+        hex += code.toString(16).toUpperCase().padStart(4, '0');
+        penPt += (entry.advanceMilliEm(g.glyphId) * sizePt) / 1000;
+      }
+      if (hex) parts.push(PDFHexString.of(hex));
+      const array = PDFArray.withContext(this.page.doc.context);
+      for (const p of parts) array.push(p);
+      this.ops.push(PDFOperator.of(Ops.ShowTextAdjusted, [array]));
+    }
+    this.ops.push(PDFOperator.of(Ops.EndText));
+  }
+
+  /** Draws a rule (butt caps). */
+  drawRule(rule: RuleItem): void {
+    if (!(rule.strokePt > 0)) return;
+    this.strokeLine(this.x(rule.x1Pt), this.y(rule.y1Pt), this.x(rule.x2Pt), this.y(rule.y2Pt), rule.strokePt, rule.colour);
+  }
+
+  /** Strokes a line given in PDF coordinates. */
+  strokeLine(x1: number, y1: number, x2: number, y2: number, widthPt: number, colour: Cmyk): void {
+    this.ops.push(PDFOperator.of(Ops.PushGraphicsState));
+    this.stroke(colour);
+    this.ops.push(
+      PDFOperator.of(Ops.SetLineWidth, [num(widthPt)]),
+      PDFOperator.of(Ops.MoveTo, [num(x1), num(y1)]),
+      PDFOperator.of(Ops.LineTo, [num(x2), num(y2)]),
+      PDFOperator.of(Ops.StrokePath),
+      PDFOperator.of(Ops.PopGraphicsState),
+    );
+  }
+
+  /** Draws a box item: fill first, then stroke (stroke centred on the rectangle edge). */
+  drawBox(box: BoxItem): void {
+    const doStroke = box.stroke !== undefined && box.strokePt > 0;
+    if (!box.fill && !doStroke) return;
+    this.ops.push(PDFOperator.of(Ops.PushGraphicsState));
+    if (box.fill) this.fill(box.fill);
+    if (doStroke && box.stroke) {
+      this.stroke(box.stroke);
+      this.ops.push(PDFOperator.of(Ops.SetLineWidth, [num(box.strokePt)]));
+    }
+    this.ops.push(this.rectOp(box.rect));
+    this.ops.push(PDFOperator.of(box.fill && doStroke ? Ops.FillNonZeroAndStroke : box.fill ? Ops.FillNonZero : Ops.StrokePath));
+    this.ops.push(PDFOperator.of(Ops.PopGraphicsState));
+  }
+
+  /** A `re` operator for a layout rectangle. */
+  rectOp(rect: RectPt): PDFOperator {
+    return PDFOperator.of(Ops.AppendRectangle, [num(this.x(rect.xPt)), num(this.y(rect.yPt + rect.heightPt)), num(rect.widthPt), num(rect.heightPt)]);
+  }
+
+  /**
+   * Draws an XObject (image or placed page, unit-square or `naturalWidth × naturalHeight` form space)
+   * into `rect`, clipped to `clip`.
+   * @param formSize the XObject's own size (1 × 1 for images, the page box size for forms)
+   */
+  drawXObject(name: PDFName, rect: RectPt, clip: RectPt, formSize: { widthPt: number; heightPt: number }): void {
+    this.ops.push(
+      PDFOperator.of(Ops.PushGraphicsState),
+      this.rectOp(clip),
+      PDFOperator.of(Ops.ClipNonZero),
+      PDFOperator.of(Ops.EndPath),
+      PDFOperator.of(Ops.ConcatTransformationMatrix, [
+        num(rect.widthPt / formSize.widthPt), num(0), num(0), num(rect.heightPt / formSize.heightPt),
+        num(this.x(rect.xPt)), num(this.y(rect.yPt + rect.heightPt)),
+      ]),
+      PDFOperator.of(Ops.DrawObject, [name]),
+      PDFOperator.of(Ops.PopGraphicsState),
+    );
+  }
+
+  /** Writes the collected operators into the page. */
+  flush(): void {
+    for (let i = 0; i < this.ops.length; i += OPERATOR_CHUNK) this.page.pushOperators(...this.ops.slice(i, i + OPERATOR_CHUNK));
+    this.ops.length = 0;
+  }
+}
+
+/** Only plain 100 K overprints: tints and rich blacks would change colour when overprinted. */
+export function isPureBlack(colour: Cmyk): boolean {
+  return colour.c === 0 && colour.m === 0 && colour.y === 0 && colour.k === 1;
+}
+
+function roundAdjust(n: number): number {
+  const r = Math.round(n * 100) / 100;
+  return r === 0 ? 0 : r;
+}

@@ -1,0 +1,197 @@
+/**
+ * PageLayout → PDF bytes, in the print (PDF/X-1a:2001) or proof preset. Draws the finished layout
+ * only: it never breaks lines or measures story text (ARCHITECTURE.md rule 2).
+ *
+ * 1. validate — pages, sizes, bleed and slug.
+ * 2. prepare — a pdf-lib document without its "now"/random defaults; upstream fontkit registered
+ *    through the adapter; every used font embedded once as a subset; the overprint ExtGState.
+ * 3. draw — per page: boxes (MediaBox = trim + 2 × (bleed + slug) in print, = trim in proof;
+ *    BleedBox, TrimBox), then the layout items in paint order, then furniture: printer's marks and
+ *    slug line (print) or footer and watermark (proof).
+ * 4. finalize — subset names and ToUnicode, Info/PDF/X keys, OutputIntent, save without object
+ *    streams (PDF 1.3 for X-1a), and stamp the trailer /ID from a hash of the bytes.
+ */
+import { PDFDocument, type PDFName, type PDFPage } from 'pdf-lib';
+import type { ImageItem, PageLayout } from '../layout/page-layout.js';
+import type { FontProvider, LoadedFont } from '../text/font.js';
+import { PageContent, type PageGeometry } from './content-stream.js';
+import { createFontkitAdapter } from './fontkit-adapter.js';
+import { embedPdfFonts, finalizePdfFonts } from './fonts.js';
+import { DEFAULT_TOTAL_INK_LIMIT_PCT, embedAsset, type AssetSource, type EmbeddedAsset } from './images.js';
+import { drawPrintMarks } from './marks.js';
+import { PDFX_PDF_MINOR_VERSION, reserveDocumentId, setHeaderVersion, stampDocumentId, writeDocumentInfo, writeOutputIntent } from './pdfx.js';
+import { drawProofFooter, drawProofWatermark } from './proof.js';
+
+export type { AssetBytes, AssetSource } from './images.js';
+
+/** Output preset: `print` = PDF/X-1a:2001 for the plant; `proof` = RGB screen PDF for proofreaders. */
+export type PdfPreset = 'print' | 'proof';
+
+/** Document facts printed in the slug line, the proof footer and the Info dictionary. */
+export interface PdfExportMeta {
+  /** Info /Title. */
+  title: string;
+  /** Newspaper name, e.g. 德清新闻. */
+  paper: string;
+  /** Issue date as printed, e.g. 2026-11-25. */
+  issueDate: string;
+  /** Edition, e.g. 城市版 (may be empty). */
+  edition: string;
+  /** Document (file) name for the proof footer. */
+  documentName: string;
+  /** Document version for the proof footer, e.g. "v3". */
+  version?: string;
+}
+
+/** Template output settings (Template.output). */
+export interface PdfOutputSettings {
+  /** Registered output condition for the PDF/X OutputIntent, e.g. IFRA26. */
+  outputConditionIdentifier: string;
+  outputCondition: string;
+  /** Total area coverage limit for converted RGB images, percent (default 240). */
+  totalInkLimitPct?: number;
+}
+
+/** Everything `exportPdf` needs: the finished layout plus the environment, passed in. */
+export interface PdfExportInput {
+  /** Pages in output order, as composed. */
+  pages: readonly PageLayout[];
+  fonts: FontProvider;
+  assets: AssetSource;
+  preset: PdfPreset;
+  meta: PdfExportMeta;
+  output: PdfOutputSettings;
+  /** Bleed beyond the trim, points (template bleedMm converted); print only. */
+  bleedPt: number;
+  /** Slug area beyond the bleed for marks and the slug line, points; print only. */
+  slugPt: number;
+  /** The export time: dates in the file, slug line and footer. Same input + same date ⇒ same bytes. */
+  createdAt: Date;
+  /** FontProvider id of the font for slug line, footer and watermark; default: the provider's first font. */
+  furnitureFontId?: string;
+}
+
+/**
+ * Writes the pages as one PDF.
+ * @returns the PDF file bytes
+ * @throws RangeError for invalid input (no pages, bad sizes, unknown fonts, unreadable assets)
+ */
+export async function exportPdf(input: PdfExportInput): Promise<Uint8Array> {
+  validateInput(input);
+  const furnitureFont = resolveFurnitureFont(input);
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  // pdf-lib types its fontkit as the @pdf-lib fork's API; the adapter provides the part pdf-lib calls.
+  doc.registerFontkit(createFontkitAdapter(input.fonts.all()) as unknown as Parameters<PDFDocument['registerFontkit']>[0]);
+
+  const fontIds = new Set<string>([furnitureFont.id]);
+  for (const page of input.pages) for (const item of page.items) if (item.kind === 'glyphs') fontIds.add(item.fontId);
+  const fonts = await embedPdfFonts(doc, fontIds, input.fonts);
+  const overprintRef = input.preset === 'print'
+    ? doc.context.register(doc.context.obj({ Type: 'ExtGState', OP: true, op: true, OPM: 1 }))
+    : undefined;
+  const assetCache = new Map<string, EmbeddedAsset | undefined>();
+  const inkLimitPct = input.output.totalInkLimitPct ?? DEFAULT_TOTAL_INK_LIMIT_PCT;
+  const exportTime = formatExportTime(input.createdAt);
+
+  for (const layout of input.pages) {
+    const offsetPt = input.preset === 'print' ? input.bleedPt + input.slugPt : 0;
+    const geometry: PageGeometry = { offsetPt, trimWidthPt: layout.trimWidthPt, trimHeightPt: layout.trimHeightPt };
+    const page = doc.addPage([layout.trimWidthPt + 2 * offsetPt, layout.trimHeightPt + 2 * offsetPt]);
+    setPageBoxes(page, geometry, input.preset === 'print' ? input.bleedPt : 0);
+    const overprintGs = overprintRef ? page.node.newExtGState('GS', overprintRef) : undefined;
+    const content = new PageContent(page, geometry, input.preset === 'print' ? 'cmyk' : 'rgb', fonts, overprintGs);
+
+    for (const item of layout.items) {
+      switch (item.kind) {
+        case 'glyphs':
+          content.drawGlyphRun(item);
+          break;
+        case 'rule':
+          content.drawRule(item);
+          break;
+        case 'box':
+          content.drawBox(item);
+          break;
+        case 'image':
+          await drawImage(content, item, input, assetCache, inkLimitPct);
+          break;
+      }
+    }
+
+    if (input.preset === 'print') {
+      drawPrintMarks(content, input.bleedPt, input.slugPt, furnitureFont, {
+        paper: input.meta.paper, issueDate: input.meta.issueDate, pageName: layout.pageName, edition: input.meta.edition, exportTime,
+      });
+    } else {
+      drawProofFooter(content, furnitureFont, layout.typeArea, {
+        documentName: input.meta.documentName, pageName: layout.pageName, version: input.meta.version, exportTime,
+      });
+      drawProofWatermark(content, furnitureFont);
+    }
+    content.flush();
+  }
+
+  finalizePdfFonts(fonts);
+  writeDocumentInfo(doc, { title: input.meta.title, subject: `${input.meta.paper} ${input.meta.issueDate}`.trim(), createdAt: input.createdAt }, input.preset);
+  if (input.preset === 'print') writeOutputIntent(doc, input.output);
+  reserveDocumentId(doc);
+  const bytes = await doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
+  if (input.preset === 'print') setHeaderVersion(bytes, PDFX_PDF_MINOR_VERSION);
+  return stampDocumentId(bytes);
+}
+
+/** Export time as printed in slug line and footer: UTC, to the minute (the clock is passed in). */
+export function formatExportTime(date: Date): string {
+  const iso = date.toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+
+function validateInput(input: PdfExportInput): void {
+  if (input.pages.length === 0) throw new RangeError('Nothing to export: no pages were given');
+  if (!(input.bleedPt >= 0) || !(input.slugPt >= 0)) throw new RangeError(`Bleed and slug must be ≥ 0 pt, got bleed ${input.bleedPt}, slug ${input.slugPt}`);
+  if (Number.isNaN(input.createdAt.getTime())) throw new RangeError('Export time (createdAt) is not a valid date');
+  for (const page of input.pages) {
+    if (!(page.trimWidthPt > 0) || !(page.trimHeightPt > 0)) {
+      throw new RangeError(`Page ${page.pageName} has no size (${page.trimWidthPt} × ${page.trimHeightPt} pt)`);
+    }
+  }
+}
+
+function resolveFurnitureFont(input: PdfExportInput): LoadedFont {
+  const font = input.furnitureFontId ? input.fonts.byId(input.furnitureFontId) : input.fonts.all()[0];
+  if (!font) throw new RangeError(input.furnitureFontId ? `Furniture font "${input.furnitureFontId}" is not loaded` : 'No fonts are loaded: the slug line and footer need one');
+  return font;
+}
+
+/** MediaBox (page size), BleedBox = trim + bleed, TrimBox = the finished page; all in PDF user space. */
+function setPageBoxes(page: PDFPage, g: PageGeometry, bleedPt: number): void {
+  page.setBleedBox(g.offsetPt - bleedPt, g.offsetPt - bleedPt, g.trimWidthPt + 2 * bleedPt, g.trimHeightPt + 2 * bleedPt);
+  page.setTrimBox(g.offsetPt, g.offsetPt, g.trimWidthPt, g.trimHeightPt);
+}
+
+async function drawImage(
+  content: PageContent, item: ImageItem, input: PdfExportInput, cache: Map<string, EmbeddedAsset | undefined>, inkLimitPct: number,
+): Promise<void> {
+  let embedded = cache.get(item.assetId);
+  if (!cache.has(item.assetId)) {
+    const asset = await input.assets(item.assetId);
+    embedded = asset ? await embedAsset(content.page.doc, asset, input.preset, inkLimitPct) : undefined;
+    cache.set(item.assetId, embedded);
+  }
+  if (!embedded) {
+    // A missing asset is a preflight error; the page still shows where the picture belongs.
+    drawMissingAsset(content, item);
+    return;
+  }
+  const name: PDFName = content.page.node.newXObject('Im', embedded.ref);
+  content.drawXObject(name, item.rect, item.clip, embedded.formSize);
+}
+
+/** The placeholder for a missing picture: the frame with both diagonals, 0.5 pt 100 K. */
+function drawMissingAsset(content: PageContent, item: ImageItem): void {
+  const black = { c: 0, m: 0, y: 0, k: 1 };
+  const r = item.clip;
+  content.drawBox({ kind: 'box', rect: r, strokePt: 0.5, stroke: black });
+  content.strokeLine(content.x(r.xPt), content.y(r.yPt), content.x(r.xPt + r.widthPt), content.y(r.yPt + r.heightPt), 0.5, black);
+  content.strokeLine(content.x(r.xPt), content.y(r.yPt + r.heightPt), content.x(r.xPt + r.widthPt), content.y(r.yPt), 0.5, black);
+}

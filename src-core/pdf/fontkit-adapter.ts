@@ -1,0 +1,92 @@
+/**
+ * Adapter that lets pdf-lib subset fonts with **upstream fontkit v2**.
+ *
+ * pdf-lib was written against its fork `@pdf-lib/fontkit`, whose subsets expose a Node-style
+ * `encodeStream()`; upstream fontkit v2 replaced that with a synchronous `encode()`. The fork writes
+ * broken CJK subsets, so Folio registers upstream fontkit through this adapter instead.
+ *
+ * 1. `create(bytes)` returns the already-parsed fontkit font when the bytes belong to a LoadedFont
+ *    (a CJK font is 10–15 MB: parsing it twice would dominate export time), else parses them.
+ * 2. The font is wrapped so that `createSubset()` returns a subset wrapper.
+ * 3. The subset wrapper adds `encodeStream()`: it emits the bytes of upstream `encode()` as one
+ *    `data` event followed by `end`, on a microtask so pdf-lib can attach its handlers first.
+ */
+import { create, type Font as FontkitFont, type Subset as FontkitSubset } from 'fontkit';
+import type { LoadedFont } from '../text/font.js';
+
+/** The minimal stream pdf-lib's CustomFontSubsetEmbedder listens to. */
+export interface SubsetByteStream {
+  on(event: 'data' | 'end' | 'error', callback: (arg: never) => void): SubsetByteStream;
+}
+
+/** The object `PDFDocument.registerFontkit` expects: something with `create(bytes)`. */
+export interface PdfLibFontkit {
+  create(bytes: Uint8Array): FontkitFont;
+}
+
+/**
+ * Creates the fontkit object to pass to `PDFDocument.registerFontkit`.
+ * @param preloaded fonts already parsed by `loadFont`; their `bytes` (by identity) map to their fontkit font
+ */
+export function createFontkitAdapter(preloaded: readonly LoadedFont[]): PdfLibFontkit {
+  const parsedByBytes = new WeakMap<Uint8Array, FontkitFont>();
+  for (const font of preloaded) parsedByBytes.set(font.bytes, font.fontkit);
+  return {
+    create(bytes) {
+      let font = parsedByBytes.get(bytes);
+      if (!font) {
+        const parsed = create(bytes as unknown as Buffer);
+        if (!('unitsPerEm' in parsed)) throw new RangeError('A font collection cannot be embedded in a PDF: add a single face');
+        font = parsed as FontkitFont;
+        parsedByBytes.set(bytes, font);
+      }
+      return wrapFont(font);
+    },
+  };
+}
+
+/** Wraps a fontkit font so its subsets speak pdf-lib's `encodeStream` dialect. Everything else is passed through. */
+function wrapFont(font: FontkitFont): FontkitFont {
+  return new Proxy(font, {
+    get(target, prop) {
+      if (prop === 'createSubset') return () => wrapSubset(target.createSubset());
+      // Read with the real font as receiver: fontkit's lazy getters cache on `this`.
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+function wrapSubset(subset: FontkitSubset): FontkitSubset {
+  return new Proxy(subset, {
+    get(target, prop) {
+      if (prop === 'encodeStream') return () => encodeStreamOf(target);
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+/** Emits `subset.encode()` as a one-chunk stream after the caller has attached its handlers. */
+function encodeStreamOf(subset: FontkitSubset): SubsetByteStream {
+  const handlers: Record<'data' | 'end' | 'error', ((arg: never) => void)[]> = { data: [], end: [], error: [] };
+  const stream: SubsetByteStream = {
+    on(event, callback) {
+      handlers[event].push(callback);
+      return stream;
+    },
+  };
+  // pdf-lib chains `.on(...)` right after this call returns, so emitting synchronously would lose the events.
+  void Promise.resolve().then(() => {
+    let bytes: Uint8Array;
+    try {
+      bytes = subset.encode();
+    } catch (err) {
+      for (const fn of handlers.error) (fn as (e: unknown) => void)(err);
+      return;
+    }
+    for (const fn of handlers.data) (fn as (b: Uint8Array) => void)(bytes);
+    for (const fn of handlers.end) (fn as () => void)();
+  });
+  return stream;
+}

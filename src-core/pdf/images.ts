@@ -1,0 +1,162 @@
+/**
+ * Images and placed PDFs as PDF XObjects, in the colour model the preset allows.
+ *
+ * 1. Identify the asset from its bytes (`readImageInfo`), not from its MIME type.
+ * 2. Print (PDF/X-1a): CMYK and grey JPEGs pass through untouched (DCTDecode); RGB JPEGs and all
+ *    RGB PNGs are decoded and converted with `rgbToCmyk` (documented default below); grey PNGs
+ *    become DeviceGray. Alpha is flattened onto paper white (X-1a forbids transparency).
+ * 3. Proof: JPEGs pass through as they are; PNGs go through pdf-lib's `embedPng` (alpha kept as SMask).
+ * 4. PDFs (ads, graphics): page 1 embedded as a form XObject (`embedPage`) sized to its TrimBox.
+ */
+import { zlibSync } from 'fflate';
+import jpeg from 'jpeg-js';
+import { PDFDocument, type PDFRef } from 'pdf-lib';
+import { readImageInfo } from './image-info.js';
+import { decodePng } from './png.js';
+
+/** Asset bytes as delivered by the host. */
+export interface AssetBytes {
+  bytes: Uint8Array;
+  mime: string;
+}
+
+/** Where the exporter gets asset bytes (the open document's zip, a test fixture …). */
+export type AssetSource = (assetId: string) => Promise<AssetBytes | undefined>;
+
+/** An embedded asset: its XObject and the size of its own coordinate space (1 × 1 for images). */
+export interface EmbeddedAsset {
+  ref: PDFRef;
+  formSize: { widthPt: number; heightPt: number };
+}
+
+/** Default total area coverage for converted images when the template gives none (newsprint, PRINT.md). */
+export const DEFAULT_TOTAL_INK_LIMIT_PCT = 240;
+/** Flate level for converted pixels: level 6 is zlib's default speed/size balance. */
+const IMAGE_FLATE_LEVEL = 6;
+/** Mega-pixel limit for decoding a JPEG in the exporter (a 100 MP photo is an asset error, not a job). */
+const MAX_JPEG_MEGAPIXELS = 100;
+
+/**
+ * The documented default RGB → CMYK conversion (no ICC profile): grey-component replacement,
+ * then an ink limit.
+ * 1. K = 1 − max(R, G, B); C = (1 − R − K) / (1 − K), likewise M from G and Y from B.
+ * 2. If C + M + Y + K exceeds `inkLimit` (fraction, e.g. 2.4), C, M and Y are scaled down together.
+ * Inputs and outputs 0–1.
+ */
+export function rgbToCmyk(r: number, g: number, b: number, inkLimit: number): { c: number; m: number; y: number; k: number } {
+  const k = 1 - Math.max(r, g, b);
+  if (k >= 1) return { c: 0, m: 0, y: 0, k: 1 };
+  let c = (1 - r - k) / (1 - k);
+  let m = (1 - g - k) / (1 - k);
+  let y = (1 - b - k) / (1 - k);
+  const cmy = c + m + y;
+  if (cmy + k > inkLimit && cmy > 0) {
+    const f = Math.max(0, inkLimit - k) / cmy;
+    c *= f;
+    m *= f;
+    y *= f;
+  }
+  return { c, m, y, k };
+}
+
+/**
+ * Converts 8-bit RGB pixels (optionally with alpha, flattened onto white) to 8-bit CMYK samples.
+ * @param inkLimitPct total area coverage limit, percent
+ */
+export function convertRgbPixelsToCmyk(rgb: Uint8Array, pixelCount: number, inkLimitPct: number, alpha?: Uint8Array, stride = 3): Uint8Array {
+  const out = new Uint8Array(pixelCount * 4);
+  const limit = inkLimitPct / 100;
+  for (let i = 0; i < pixelCount; i++) {
+    let r = rgb[i * stride] / 255;
+    let g = rgb[i * stride + 1] / 255;
+    let b = rgb[i * stride + 2] / 255;
+    if (alpha) {
+      const a = alpha[i] / 255;
+      r = r * a + (1 - a);
+      g = g * a + (1 - a);
+      b = b * a + (1 - a);
+    }
+    const cmyk = rgbToCmyk(r, g, b, limit);
+    out[i * 4] = Math.round(cmyk.c * 255);
+    out[i * 4 + 1] = Math.round(cmyk.m * 255);
+    out[i * 4 + 2] = Math.round(cmyk.y * 255);
+    out[i * 4 + 3] = Math.round(cmyk.k * 255);
+  }
+  return out;
+}
+
+/**
+ * Embeds an asset for the given preset.
+ * @throws RangeError when the bytes are not a PNG, JPEG or PDF, or cannot be decoded
+ */
+export async function embedAsset(doc: PDFDocument, asset: AssetBytes, preset: 'print' | 'proof', inkLimitPct: number): Promise<EmbeddedAsset> {
+  const info = readImageInfo(asset.bytes);
+  const unit = { widthPt: 1, heightPt: 1 };
+  if (info.format === 'pdf') return embedPdfAsset(doc, asset.bytes);
+  if (info.format === 'jpeg') {
+    if (!info.widthPx || !info.heightPx || info.colour === 'unknown') throw new RangeError('JPEG asset has no readable frame header');
+    if (preset === 'print' && info.colour === 'rgb') {
+      let decoded: { width: number; height: number; data: Uint8Array };
+      try {
+        decoded = jpeg.decode(asset.bytes, { useTArray: true, formatAsRGBA: false, maxResolutionInMP: MAX_JPEG_MEGAPIXELS });
+      } catch (err) {
+        throw new RangeError(`JPEG asset could not be decoded for CMYK conversion: ${(err as Error).message}`, { cause: err });
+      }
+      const cmyk = convertRgbPixelsToCmyk(decoded.data, decoded.width * decoded.height, inkLimitPct);
+      return { ref: registerPixels(doc, cmyk, decoded.width, decoded.height, 'DeviceCMYK'), formSize: unit };
+    }
+    const colourSpace = info.colour === 'grey' ? 'DeviceGray' : info.colour === 'cmyk' ? 'DeviceCMYK' : 'DeviceRGB';
+    const dict: Record<string, unknown> = {
+      Type: 'XObject', Subtype: 'Image', Width: info.widthPx, Height: info.heightPx,
+      BitsPerComponent: 8, ColorSpace: colourSpace, Filter: 'DCTDecode',
+    };
+    // Adobe (Photoshop) CMYK JPEGs store inverted samples; the Decode array flips them back.
+    if (info.colour === 'cmyk' && info.adobe) dict.Decode = [1, 0, 1, 0, 1, 0, 1, 0];
+    const stream = doc.context.stream(asset.bytes, dict as never);
+    return { ref: doc.context.register(stream), formSize: unit };
+  }
+  if (info.format === 'png') {
+    if (preset === 'proof') {
+      const image = await doc.embedPng(asset.bytes);
+      return { ref: image.ref, formSize: unit };
+    }
+    const png = decodePng(asset.bytes);
+    const count = png.widthPx * png.heightPx;
+    if (png.channels === 1) {
+      const grey = png.alpha ? flattenGrey(png.pixels, png.alpha) : png.pixels;
+      return { ref: registerPixels(doc, grey, png.widthPx, png.heightPx, 'DeviceGray'), formSize: unit };
+    }
+    const cmyk = convertRgbPixelsToCmyk(png.pixels, count, inkLimitPct, png.alpha);
+    return { ref: registerPixels(doc, cmyk, png.widthPx, png.heightPx, 'DeviceCMYK'), formSize: unit };
+  }
+  throw new RangeError(`Asset is not a PNG, JPEG or PDF file (declared as ${asset.mime})`);
+}
+
+async function embedPdfAsset(doc: PDFDocument, bytes: Uint8Array): Promise<EmbeddedAsset> {
+  let source: PDFDocument;
+  try {
+    source = await PDFDocument.load(bytes, { updateMetadata: false });
+  } catch (err) {
+    throw new RangeError(`Placed PDF could not be read: ${(err as Error).message}`, { cause: err });
+  }
+  if (source.getPageCount() === 0) throw new RangeError('Placed PDF has no pages');
+  const page = source.getPage(0);
+  // Ads are delivered trimmed to size with bleed around: place them by their TrimBox.
+  const box = page.getTrimBox();
+  const embedded = await doc.embedPage(page, { left: box.x, bottom: box.y, right: box.x + box.width, top: box.y + box.height });
+  return { ref: embedded.ref, formSize: { widthPt: embedded.width, heightPt: embedded.height } };
+}
+
+function flattenGrey(grey: Uint8Array, alpha: Uint8Array): Uint8Array {
+  const out = new Uint8Array(grey.length);
+  for (let i = 0; i < grey.length; i++) out[i] = Math.round((grey[i] * alpha[i]) / 255 + (255 - alpha[i]));
+  return out;
+}
+
+function registerPixels(doc: PDFDocument, samples: Uint8Array, widthPx: number, heightPx: number, colourSpace: 'DeviceCMYK' | 'DeviceGray'): PDFRef {
+  const stream = doc.context.stream(zlibSync(samples, { level: IMAGE_FLATE_LEVEL }), {
+    Type: 'XObject', Subtype: 'Image', Width: widthPx, Height: heightPx,
+    BitsPerComponent: 8, ColorSpace: colourSpace, Filter: 'FlateDecode',
+  });
+  return doc.context.register(stream);
+}
