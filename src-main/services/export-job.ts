@@ -51,6 +51,8 @@ export interface ExportJobInput {
   pageIds?: readonly string[];
   /** Absolute output: a `.pdf` file (exactly one page) or a folder (created if missing). */
   output: string;
+  /** Whether `output` is a file or a folder; default: a file when it ends in `.pdf`. */
+  outputKind?: 'file' | 'dir';
   /** The export time stamped into the PDFs (reproducible: same input and time ⇒ same bytes). */
   now: Date;
   /** Shown in the proof footer; defaults to the document title. */
@@ -113,7 +115,7 @@ export async function composeDocument(document: FolioDocument, fonts: FontProvid
 export async function runExportJob(input: ExportJobInput): Promise<ExportedFile[]> {
   const io = input.io ?? nodeDiskIo;
   const pages = selectPages(input.document, input.pageIds);
-  const toFile = input.output.toLowerCase().endsWith('.pdf');
+  const toFile = (input.outputKind ?? (input.output.toLowerCase().endsWith('.pdf') ? 'file' : 'dir')) === 'file';
   if (toFile && pages.length !== 1) {
     throw new ExportError('bad-request', `${pages.length} pages cannot go into one file (${path.basename(input.output)}): give a folder, or choose one page.`);
   }
@@ -155,8 +157,11 @@ export async function runExportJob(input: ExportJobInput): Promise<ExportedFile[
         edition: input.document.issue.edition,
         documentName: input.documentName ?? input.document.title,
       },
-      outputConditionIdentifier: template.output.outputConditionIdentifier,
-      outputCondition: template.output.outputCondition,
+      output: {
+        outputConditionIdentifier: template.output.outputConditionIdentifier,
+        outputCondition: template.output.outputCondition,
+        totalInkLimitPct: template.output.totalInkLimitPct,
+      },
       bleedPt: mmToPt(template.page.bleedMm),
       slugPt: mmToPt(template.page.slugMm),
       createdAt: input.now,

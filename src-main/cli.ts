@@ -1,0 +1,387 @@
+/**
+ * The `folio` command line: browser mode, export, preflight and new documents without the UI.
+ *
+ * 1. Parse the command and its options strictly (unknown command or option → usage error, exit 64).
+ * 2. Run the command through the same services the app uses (documents, fonts, export job).
+ * 3. Exit codes: 0 success · 1 the work failed (file missing or damaged, disk error, …) · 2 preflight found
+ *    errors (export without --force, or `preflight`) · 64 usage error · 130 interrupted.
+ * Heavy modules (composer, PDF writer) load only in the commands that need them, so start-up stays fast.
+ */
+import { existsSync, promises as fsp, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { PageLayout } from '../src-core/layout/page-layout.js';
+import type { FolioDocument } from '../src-core/model/document.js';
+
+/** Process exit codes (documented in `folio --help`). */
+export const EXIT = { ok: 0, failed: 1, preflight: 2, usage: 64, interrupted: 130 } as const;
+
+/** Where the CLI writes and what it knows about its terminal. */
+export interface CliIo {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  /** Resolves when the process is asked to stop (SIGINT/SIGTERM). */
+  stopSignal: AbortSignal;
+}
+
+/** The repository (or packaged app) root: the folder holding templates/ and out/. */
+const APP_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+class UsageError extends Error {}
+class CliFailure extends Error {
+  constructor(message: string, readonly exitCode: number = EXIT.failed) {
+    super(message);
+  }
+}
+
+const HELP: Record<string, string> = {
+  main: `Usage: folio <command> [options]
+
+Commands:
+  serve       Run Folio in a browser (loopback server with a per-run token)
+  export      Export a document to print-ready PDF, one file per page
+  preflight   Check a document for print problems
+  new         Create a document from a template
+
+Run "folio <command> --help" for a command's options.
+
+Exit codes: 0 success, 1 failure (missing/damaged file, disk error), 2 preflight errors,
+            64 usage error (unknown command or option), 130 interrupted.`,
+  serve: `Usage: folio serve [--port N] [--root DIR] [--fonts DIR]...
+
+Serves the editor on http://127.0.0.1:PORT/ and prints the address (with its session token) on one line.
+Runs until interrupted (Ctrl+C).
+
+Options:
+  --port N      Port to listen on (default: a free port)
+  --root DIR    Workspace folder: the only folder the page may open and save in (default: current folder)
+  --fonts DIR   Extra folder of .ttf/.otf fonts (repeatable; <root>/fonts is always used)
+  -h, --help    Show this help`,
+  export: `Usage: folio export <doc.folio> -o <out.pdf | out-dir/> [options]
+
+Composes the document and writes one PDF per page, named by the template's pattern (e.g. 20230720_A01.pdf).
+Every file is written atomically: a failed or interrupted export never leaves a partial file.
+
+Options:
+  -o, --output PATH   Output file (.pdf, exactly one page) or folder (created if missing)
+  --preset NAME       print (PDF/X-1a, default) or proof (RGB, watermark, notes)
+  --pages LIST        Pages to export by name or id, comma-separated (e.g. A01,A02); default all
+  --force             Export even when preflight finds errors
+  --date ISO          Export time stamped into the PDFs (default: SOURCE_DATE_EPOCH, else now)
+  --fonts DIR         Extra folder of .ttf/.otf fonts (repeatable)
+  -h, --help          Show this help`,
+  preflight: `Usage: folio preflight <doc.folio> [--json] [--preset print|proof]
+
+Composes the document and lists print problems (overset text, missing glyphs, low-resolution images, …).
+Exits 2 when there are errors.
+
+Options:
+  --json          Print the findings as JSON
+  --preset NAME   print (default) or proof
+  --fonts DIR     Extra folder of .ttf/.otf fonts (repeatable)
+  -h, --help      Show this help`,
+  new: `Usage: folio new <templateId> <out.folio> [--force]
+
+Creates a document with one page from a template (see templates/*.json for ids).
+
+Options:
+  --force       Overwrite an existing file
+  --date ISO    Issue date of the new document (default: today, or SOURCE_DATE_EPOCH)
+  -h, --help    Show this help`,
+};
+
+const COMMON_OPTIONS = { help: { type: 'boolean', short: 'h' } } as const;
+const OPTIONS = {
+  serve: { ...COMMON_OPTIONS, port: { type: 'string' }, root: { type: 'string' }, fonts: { type: 'string', multiple: true } },
+  export: {
+    ...COMMON_OPTIONS,
+    output: { type: 'string', short: 'o' },
+    preset: { type: 'string' },
+    pages: { type: 'string' },
+    force: { type: 'boolean' },
+    date: { type: 'string' },
+    fonts: { type: 'string', multiple: true },
+  },
+  preflight: { ...COMMON_OPTIONS, json: { type: 'boolean' }, preset: { type: 'string' }, fonts: { type: 'string', multiple: true } },
+  new: { ...COMMON_OPTIONS, force: { type: 'boolean' }, date: { type: 'string' } },
+} as const satisfies Record<string, ParseArgsConfig['options']>;
+
+type Command = keyof typeof OPTIONS;
+
+function parse<C extends Command>(command: C, args: string[]) {
+  try {
+    return parseArgs({ args, options: OPTIONS[command], allowPositionals: true, strict: true });
+  } catch (err) {
+    const message = (err as Error).message;
+    const unknown = /Unknown option '([^']+)'/.exec(message);
+    if (unknown) throw new UsageError(`folio ${command}: unknown option ${unknown[1]}. Run "folio ${command} --help".`);
+    throw new UsageError(`folio ${command}: ${message.split('.')[0]}. Run "folio ${command} --help".`);
+  }
+}
+
+/** The clock for this run: --date, else SOURCE_DATE_EPOCH (seconds, reproducible builds), else now. */
+export function resolveNow(dateOption: string | undefined, env: NodeJS.ProcessEnv): Date {
+  if (dateOption !== undefined) {
+    const d = new Date(dateOption);
+    if (Number.isNaN(d.getTime())) throw new UsageError(`--date "${dateOption}" is not an ISO date (e.g. 2023-07-20T06:00:00Z).`);
+    return d;
+  }
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && epoch !== '') {
+    if (!/^\d+$/.test(epoch)) throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, not "${epoch}".`);
+    return new Date(Number(epoch) * 1000);
+  }
+  return new Date();
+}
+
+function presetOf(value: string | undefined): 'print' | 'proof' {
+  if (value === undefined || value === 'print' || value === 'proof') return value ?? 'print';
+  throw new UsageError(`--preset must be print or proof, not "${value}".`);
+}
+
+function fontsDirsOf(extra: readonly string[] | undefined, cwd: string, root?: string): string[] {
+  const dirs = (extra ?? []).map((d) => path.resolve(cwd, d));
+  if (root) dirs.push(path.join(root, 'fonts'));
+  return dirs;
+}
+
+async function readDocument(file: string) {
+  const { FolioFileError, unpackFolio } = await import('../src-core/model/folio-file.js');
+  const { describeIoError } = await import('./services/disk.js');
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await fsp.readFile(file));
+  } catch (err) {
+    throw new CliFailure(describeIoError(err, 'open', file).message);
+  }
+  try {
+    return unpackFolio(bytes);
+  } catch (err) {
+    if (err instanceof FolioFileError) throw new CliFailure(`${file}: ${err.message}`);
+    throw err;
+  }
+}
+
+function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${(n / 1024).toFixed(1)} KB`;
+}
+
+interface Finding {
+  severity: 'error' | 'warning' | 'info';
+  code: string;
+  pageId?: string;
+  message: string;
+}
+
+async function runPreflight(document: FolioDocument, layouts: PageLayout[], assets: ReadonlyMap<string, Uint8Array>, preset: 'print' | 'proof'): Promise<Finding[]> {
+  const { preflight } = await import('../src-core/preflight/preflight.js');
+  return preflight(document, layouts, { preset, assets }) as Finding[];
+}
+
+function printFindings(findings: readonly Finding[], document: { pages: { id: string; name: string }[] }, out: NodeJS.WritableStream): void {
+  const pageName = (id: string | undefined) => document.pages.find((p) => p.id === id)?.name ?? id ?? '—';
+  for (const f of findings) out.write(`${f.severity.padEnd(7)} ${pageName(f.pageId).padEnd(5)} ${f.code}: ${f.message}\n`);
+}
+
+async function commandExport(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse('export', args);
+  if (values.help) return (io.stdout.write(`${HELP.export}\n`), EXIT.ok);
+  if (positionals.length !== 1) throw new UsageError('folio export: give exactly one document, e.g. folio export front.folio -o out/. Run "folio export --help".');
+  if (!values.output) throw new UsageError('folio export: say where to write with -o <out.pdf | out-dir/>.');
+  const preset = presetOf(values.preset);
+  const now = resolveNow(values.date, io.env);
+  const docPath = path.resolve(io.cwd, positionals[0]);
+  const outRaw = values.output;
+  const outPath = path.resolve(io.cwd, outRaw);
+  const isDir = /[\\/]$/.test(outRaw) || (existsSync(outPath) && statSync(outPath).isDirectory()) || !outPath.toLowerCase().endsWith('.pdf');
+  const pageIds = values.pages ? values.pages.split(',').map((p) => p.trim()).filter(Boolean) : undefined;
+
+  const contents = await readDocument(docPath);
+  const { createFontCatalogue } = await import('./services/fonts.js');
+  const { ExportError, composeDocument, runExportJob, selectPages } = await import('./services/export-job.js');
+  try {
+    selectPages(contents.document, pageIds);
+  } catch (err) {
+    if (err instanceof ExportError) throw new CliFailure(err.message);
+    throw err;
+  }
+  const fonts = await createFontCatalogue({ fontsDirs: fontsDirsOf(values.fonts, io.cwd) }).providerFor(contents.document.template);
+  const layouts = await composeDocument(contents.document, fonts);
+
+  const findings = await runPreflight(contents.document, layouts, contents.assets, preset);
+  const errors = findings.filter((f) => f.severity === 'error');
+  printFindings(findings.filter((f) => f.severity !== 'info'), contents.document, io.stderr);
+  if (errors.length > 0 && !values.force) {
+    io.stderr.write(`Preflight found ${errors.length} error(s); nothing was exported. Fix them, or export anyway with --force.\n`);
+    return EXIT.preflight;
+  }
+
+  const controller = new AbortController();
+  io.stopSignal.addEventListener('abort', () => controller.abort(), { once: true });
+  const tty = io.stderr.isTTY === true;
+  try {
+    await runExportJob({
+      document: contents.document,
+      assets: contents.assets,
+      fonts,
+      preset,
+      pageIds,
+      output: outPath,
+      outputKind: isDir ? 'dir' : 'file',
+      now,
+      documentName: path.basename(docPath),
+      layouts,
+      signal: controller.signal,
+      onProgress(p) {
+        if (p.phase !== 'page' || !p.file) return;
+        if (tty) io.stderr.write(`\r\x1b[K`);
+        const name = contents.document.pages.find((pg) => pg.id === p.file?.pageId)?.name ?? p.file.pageId;
+        io.stdout.write(`${name}  fonts ${p.fontIds?.join(',') || '—'}  ${formatBytes(p.file.sizeBytes)}  ${Math.round(p.elapsedMs ?? 0)} ms  → ${p.file.path}\n`);
+        if (tty && p.done < p.total) io.stderr.write(`exporting ${p.done + 1}/${p.total}…`);
+      },
+    });
+  } catch (err) {
+    if (err instanceof ExportError && err.code === 'cancelled') throw new CliFailure(err.message, EXIT.interrupted);
+    if (err instanceof ExportError) throw new CliFailure(err.message);
+    const { DiskError } = await import('./services/disk.js');
+    if (err instanceof DiskError) throw new CliFailure(err.message);
+    throw err;
+  }
+  return EXIT.ok;
+}
+
+async function commandPreflight(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse('preflight', args);
+  if (values.help) return (io.stdout.write(`${HELP.preflight}\n`), EXIT.ok);
+  if (positionals.length !== 1) throw new UsageError('folio preflight: give exactly one document. Run "folio preflight --help".');
+  const preset = presetOf(values.preset);
+  const contents = await readDocument(path.resolve(io.cwd, positionals[0]));
+  const { createFontCatalogue } = await import('./services/fonts.js');
+  const { composeDocument } = await import('./services/export-job.js');
+  const fonts = await createFontCatalogue({ fontsDirs: fontsDirsOf(values.fonts, io.cwd) }).providerFor(contents.document.template);
+  const findings = await runPreflight(contents.document, await composeDocument(contents.document, fonts), contents.assets, preset);
+  if (values.json) {
+    io.stdout.write(`${JSON.stringify(findings, null, 1)}\n`);
+  } else if (findings.length === 0) {
+    io.stdout.write('No problems found.\n');
+  } else {
+    printFindings(findings, contents.document, io.stdout);
+  }
+  return findings.some((f) => f.severity === 'error') ? EXIT.preflight : EXIT.ok;
+}
+
+async function commandNew(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse('new', args);
+  if (values.help) return (io.stdout.write(`${HELP.new}\n`), EXIT.ok);
+  if (positionals.length !== 2) throw new UsageError('folio new: give a template id and an output file, e.g. folio new broadsheet-front front.folio.');
+  const [templateId, out] = positionals;
+  const target = path.resolve(io.cwd, out);
+  if (path.extname(target).toLowerCase() !== '.folio') throw new UsageError(`folio new: the output must be a .folio file, not "${out}".`);
+  if (existsSync(target) && !values.force) throw new CliFailure(`${target} already exists; use --force to overwrite it.`);
+  const { loadTemplateCatalogue, newDocumentFromTemplate } = await import('./services/templates.js');
+  const catalogue = await loadTemplateCatalogue(path.join(APP_ROOT, 'templates'));
+  const template = catalogue.templates.find((t) => t.id === templateId);
+  if (!template) {
+    throw new CliFailure(`There is no template "${templateId}". Available: ${catalogue.templates.map((t) => t.id).join(', ') || '(none)'}.`);
+  }
+  const { packFolio } = await import('../src-core/model/folio-file.js');
+  const { DiskError, writeFileAtomic } = await import('./services/disk.js');
+  const document = newDocumentFromTemplate(template, resolveNow(values.date, io.env));
+  try {
+    await writeFileAtomic(target, packFolio(document, new Map()), { action: 'create' });
+  } catch (err) {
+    if (err instanceof DiskError) throw new CliFailure(err.message);
+    throw err;
+  }
+  io.stdout.write(`Created ${target} from template ${template.id} (${template.name}).\n`);
+  return EXIT.ok;
+}
+
+async function commandServe(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse('serve', args);
+  if (values.help) return (io.stdout.write(`${HELP.serve}\n`), EXIT.ok);
+  if (positionals.length > 0) throw new UsageError(`folio serve: unexpected argument "${positionals[0]}". Run "folio serve --help".`);
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number (0–65535), not "${values.port}".`);
+  const root = path.resolve(io.cwd, values.root ?? '.');
+  if (!existsSync(root) || !statSync(root).isDirectory()) throw new CliFailure(`The workspace folder ${root} does not exist.`);
+  const { createServices } = await import('./services/services.js');
+  const { startServer } = await import('./server/server.js');
+  const services = createServices({
+    workspaceRoot: root,
+    templatesDir: path.join(APP_ROOT, 'templates'),
+    fontsDirs: fontsDirsOf(values.fonts, io.cwd, root),
+    clock: () => new Date(),
+  });
+  let server;
+  try {
+    server = await startServer({ port, services, rendererDir: path.join(APP_ROOT, 'out', 'renderer') });
+  } catch (err) {
+    await services.dispose();
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new CliFailure(`Port ${port} is in use; choose another with --port, or leave it out to pick a free one.`);
+    throw err;
+  }
+  if (!existsSync(path.join(APP_ROOT, 'out', 'renderer', 'index.html'))) {
+    io.stderr.write('Note: the editor is not built yet (out/renderer); run "npm run build" — the API is up meanwhile.\n');
+  }
+  io.stdout.write(`Folio browser mode: ${server.url}\n`);
+  await new Promise<void>((resolve) => {
+    if (io.stopSignal.aborted) resolve();
+    io.stopSignal.addEventListener('abort', () => resolve(), { once: true });
+  });
+  await server.close();
+  await services.dispose();
+  return EXIT.ok;
+}
+
+const COMMANDS: Record<Command, (args: string[], io: CliIo) => Promise<number>> = {
+  serve: commandServe,
+  export: commandExport,
+  preflight: commandPreflight,
+  new: commandNew,
+};
+
+/** Runs the CLI with arguments (without node and script). Resolves to the exit code; never throws. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      const topic = command === 'help' ? rest[0] : undefined;
+      io.stdout.write(`${topic && topic in HELP ? HELP[topic] : HELP.main}\n`);
+      return command === undefined ? EXIT.usage : EXIT.ok;
+    }
+    if (!Object.hasOwn(COMMANDS, command)) {
+      throw new UsageError(`folio: unknown command "${command}". Commands: ${Object.keys(COMMANDS).join(', ')}. Run "folio --help".`);
+    }
+    return await COMMANDS[command as Command](rest, io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr.write(`${err.message}\n`);
+      return EXIT.usage;
+    }
+    if (err instanceof CliFailure) {
+      io.stderr.write(`folio: ${err.message}\n`);
+      return err.exitCode;
+    }
+    io.stderr.write(`folio: unexpected error: ${(err as Error)?.stack ?? String(err)}\n`);
+    return EXIT.failed;
+  }
+}
+
+/** Runs `main` for this process: wires SIGINT/SIGTERM to the stop signal and sets the exit code. */
+export async function runFromProcess(): Promise<void> {
+  const stop = new AbortController();
+  const onSignal = () => stop.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const code = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), stopSignal: stop.signal });
+  process.off('SIGINT', onSignal);
+  process.off('SIGTERM', onSignal);
+  process.exitCode = code;
+  // Export leaves no timers behind, but a stuck handle must not keep a finished CLI alive.
+  setTimeout(() => process.exit(code), 1000).unref();
+}
