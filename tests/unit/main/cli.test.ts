@@ -1,0 +1,119 @@
+import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unpackFolio } from '../../../src-core/model/folio-file.js';
+import { REPO_ROOT, SAMPLE_PATH, tempDir } from './helpers.js';
+
+const BIN = path.join(REPO_ROOT, 'bin', 'folio.mjs');
+let tmp: { dir: string; cleanup: () => void };
+
+function folio(args: string[], env: Record<string, string> = {}): SpawnSyncReturns<string> {
+  return spawnSync(process.execPath, [BIN, ...args], { cwd: tmp.dir, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 120_000 });
+}
+
+/** Exporting needs the composer, the PDF writer and preflight; they are written in parallel with the shell. */
+const pipelineReady = ['src-core/layout/compose.ts', 'src-core/pdf/export.ts', 'src-core/preflight/preflight.ts'].every((f) => existsSync(path.join(REPO_ROOT, f)));
+
+beforeAll(() => {
+  tmp = tempDir('folio-cli-');
+});
+afterAll(() => tmp.cleanup());
+
+describe('folio CLI (spawned as a user runs it)', () => {
+  it('prints help for the program and for each command', () => {
+    const main = folio(['--help']);
+    expect(main.status).toBe(0);
+    expect(main.stdout).toMatch(/Usage: folio <command>/);
+    expect(main.stdout).toMatch(/64 usage error/);
+    for (const command of ['serve', 'export', 'preflight', 'new']) {
+      const r = folio([command, '--help']);
+      expect(r.status, command).toBe(0);
+      expect(r.stdout, command).toMatch(new RegExp(`Usage: folio ${command}`));
+    }
+  });
+
+  it('refuses an unknown command or option with a clear message and exit 64', () => {
+    const bad = folio(['frobnicate']);
+    expect(bad.status).toBe(64);
+    expect(bad.stderr).toMatch(/unknown command "frobnicate"/);
+    const opt = folio(['export', 'a.folio', '--colour', 'red']);
+    expect(opt.status).toBe(64);
+    expect(opt.stderr).toMatch(/unknown option --colour/);
+    const preset = folio(['export', 'a.folio', '-o', 'out/', '--preset', 'web']);
+    expect(preset.status).toBe(64);
+    expect(preset.stderr).toMatch(/--preset must be print or proof/);
+    expect(folio([]).status).toBe(64);
+  });
+
+  it('reports a missing file and a corrupt (non-zip) file clearly with exit 1', () => {
+    const missing = folio(['export', 'missing.folio', '-o', 'out/']);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/missing\.folio does not exist/);
+    writeFileSync(path.join(tmp.dir, 'corrupt.folio'), 'PK this is not really a zip');
+    const corrupt = folio(['preflight', 'corrupt.folio']);
+    expect(corrupt.status).toBe(1);
+    expect(corrupt.stderr).toMatch(/not a zip archive/);
+    expect(corrupt.stderr).not.toMatch(/at .*\.ts:\d+/); // a message, not a stack trace
+    expect(existsSync(path.join(tmp.dir, 'out'))).toBe(false);
+  });
+
+  it('creates a document from a template (new), refusing to overwrite without --force', () => {
+    const r = folio(['new', 'broadsheet-front', 'fresh.folio'], { SOURCE_DATE_EPOCH: '1689811200' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/Created .*fresh\.folio from template broadsheet-front/);
+    const doc = unpackFolio(new Uint8Array(readFileSync(path.join(tmp.dir, 'fresh.folio')))).document;
+    expect(doc.template.id).toBe('broadsheet-front');
+    expect(doc.pages).toHaveLength(1);
+    expect(doc.issue.date).toBe('2023-07-20');
+    const again = folio(['new', 'broadsheet-front', 'fresh.folio']);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toMatch(/already exists; use --force/);
+    const unknown = folio(['new', 'no-such-template', 'x.folio']);
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toMatch(/no template "no-such-template".*broadsheet-front/);
+    expect(readdirSync(tmp.dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('serves browser mode, printing the URL line, and stops on SIGTERM', async () => {
+    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--root', tmp.dir], { cwd: tmp.dir });
+    let out = '';
+    const line = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (c: Buffer) => {
+        out += c.toString();
+        const m = /Folio browser mode: (http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]+)\n/.exec(out);
+        if (m) resolve(m[1]);
+      });
+      child.on('exit', (code) => reject(new Error(`serve exited early (${code}): ${out}`)));
+    });
+    const url = new URL(line);
+    const res = await fetch(new URL('/api/listTemplates', url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-folio-token': url.searchParams.get('token')! },
+      body: '{}',
+    });
+    expect(res.status).toBe(200);
+    expect((await res.json()).value.map((t: { id: string }) => t.id)).toContain('tabloid');
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+
+  it.skipIf(!pipelineReady)('exports the sample to one PDF per page, reproducibly under SOURCE_DATE_EPOCH', () => {
+    const env = { SOURCE_DATE_EPOCH: '1689811200' };
+    const r = folio(['export', SAMPLE_PATH, '-o', 'pdf/', '--force'], env);
+    expect(r.status, r.stderr).toBe(0);
+    const files = readdirSync(path.join(tmp.dir, 'pdf'));
+    expect(files.length).toBeGreaterThan(0);
+    for (const f of files) expect(f).toMatch(/^\d{8}_.+\.pdf$/);
+    const first = readFileSync(path.join(tmp.dir, 'pdf', files[0]));
+    expect(first.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(r.stdout).toMatch(/fonts .*noto-.*KB.*ms/);
+    const again = folio(['export', SAMPLE_PATH, '-o', 'pdf2/', '--force'], env);
+    expect(again.status, again.stderr).toBe(0);
+    expect(readFileSync(path.join(tmp.dir, 'pdf2', files[0]))).toEqual(first);
+    const onePage = folio(['export', SAMPLE_PATH, '-o', 'single.pdf', '--pages', 'nope', '--force'], env);
+    expect(onePage.status).toBe(1);
+    expect(onePage.stderr).toMatch(/No page named nope/);
+  });
+});
