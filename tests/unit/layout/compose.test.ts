@@ -1,0 +1,191 @@
+import { describe, expect, it } from 'vitest';
+import { createComposer } from '../../../src-core/layout/compose.js';
+import type { GlyphRunItem, LineBox, PageLayout } from '../../../src-core/layout/page-layout.js';
+import type { FolioDocument, Frame } from '../../../src-core/model/document.js';
+import { blk, BODY_PT, bodyText, broadsheet, cols, documentOf, gridRect, p, PITCH_PT, story, testFonts, textFrame } from './fixtures.js';
+
+const tpl = broadsheet();
+const fonts = testFonts();
+const typeTopPt = (28.0 * 72) / 25.4;
+/** Baseline of body grid line k (grid.ts rule): cell top + (pitch − size)/2 + 0.88 × size. */
+const gridBaseline = (k: number) => typeTopPt + k * PITCH_PT + (PITCH_PT - BODY_PT) / 2 + 0.88 * BODY_PT;
+const onGrid = (y: number) => {
+  const k = Math.round((y - gridBaseline(0)) / PITCH_PT);
+  return Math.abs(gridBaseline(k) - y) < 1e-6;
+};
+/** Han characters without punctuation: every full line holds exactly 13 of them in a 13-character column. */
+const han = (n: number) => '德清改革创新发展高地品质生活新城'.repeat(Math.ceil(n / 16)).slice(0, n);
+const runsOf = (page: PageLayout) => page.items.filter((i): i is GlyphRunItem => i.kind === 'glyphs');
+const textOfRuns = (runs: GlyphRunItem[]) => runs.map((r) => r.glyphs.map((g) => g.text).join('')).join('');
+const compose = (doc: FolioDocument) => createComposer(fonts).compose(doc);
+
+describe('page composer', () => {
+  it('headline group spans frame', () => {
+    const s = story('lead', blk('kicker', '“八八战略”在德清'), blk('headline', '改革创造了奇迹'), blk('byline', '记者 董华'), cols(p(bodyText(400))));
+    const frame = textFrame(tpl, 'f', 'lead', [0, 3, 0, 18]);
+    const page = compose(documentOf([s], [{ id: 'A01', frames: [frame] }], tpl)).pages[0]!;
+    // Positions: kicker content 1–10, headline 12–19, byline 21–26, columns opens at 27, first paragraph at 29.
+    const head = page.lines.filter((l) => l.fromPos < 28);
+    const body = page.lines.filter((l) => l.fromPos >= 28);
+    expect(body[0]!.fromPos).toBe(29);
+    expect(head.length).toBe(3);
+    for (const l of head) expect(l.rect.widthPt).toBeCloseTo(frame.widthPt, 6);
+    for (const l of body) expect(l.rect.widthPt).toBeCloseTo(13 * BODY_PT, 6);
+    // The kicker (18 pt, 2 cells) and headline (36 pt: 43.2 pt → 4 cells) sit in whole grid cells; the body starts below.
+    expect(head[1]!.rect.yPt - head[0]!.rect.yPt).toBeCloseTo(2 * PITCH_PT, 6);
+    expect(head[1]!.rect.heightPt).toBeCloseTo(4 * PITCH_PT, 6);
+    const headBottom = Math.max(...head.map((l) => l.rect.yPt + l.rect.heightPt));
+    expect(Math.min(...body.map((l) => l.rect.yPt))).toBeCloseTo(headBottom, 6);
+    // The headline's glyphs reach past the first column: it really spans.
+    const headlineRun = runsOf(page).find((r) => r.sizePt === 36)!;
+    const right = Math.max(...headlineRun.glyphs.map((g) => g.xPt));
+    expect(right).toBeGreaterThan(frame.xPt + 14 * BODY_PT);
+    expect(new Set(body.map((l) => l.column))).toEqual(new Set([0, 1, 2]));
+  });
+
+  it('body flows through 3 columns with aligned baselines across columns (all baselines on the grid)', () => {
+    const s = story('s', cols(p(bodyText(700)), p(bodyText(600, 3))));
+    const frame = textFrame(tpl, 'f', 's', [1, 3, 5, 30]);
+    const page = compose(documentOf([s], [{ id: 'A01', frames: [frame] }], tpl)).pages[0]!;
+    const byCol = [0, 1, 2].map((c) => page.lines.filter((l) => l.column === c));
+    for (const col of byCol) expect(col.length).toBe(30);
+    for (const l of page.lines) expect(onGrid(l.baselineYPt)).toBe(true);
+    const baselines = byCol.map((col) => col.map((l) => l.baselineYPt.toFixed(6)).join());
+    expect(baselines[1]).toBe(baselines[0]);
+    expect(baselines[2]).toBe(baselines[0]);
+    // The first line snaps to the frame's first grid line; the text runs on from column to column.
+    expect(byCol[0]![0]!.baselineYPt).toBeCloseTo(gridBaseline(5), 6);
+    for (let c = 0; c < 2; c++) expect(byCol[c + 1]![0]!.fromPos).toBe(byCol[c]![29]!.toPos);
+    for (const r of runsOf(page)) expect(onGrid(r.baselineYPt)).toBe(true);
+    // More text than the frame holds: the rest is overset, not dropped.
+    expect(page.overset[0]!.fromPos).toBe(byCol[2]![29]!.toPos);
+  });
+
+  it('subhead kept with next paragraph (never ends a column)', () => {
+    // Paragraph 1: 11 + 13 × 7 characters = 8 full lines of a 10-line column, leaving exactly the subhead's 2 cells.
+    const s = story('s', cols(p(han(11 + 13 * 7)), blk('subhead', '以改革促创新发展'), p(han(60))));
+    const frames = [textFrame(tpl, 'f', 's', [0, 2, 0, 10])];
+    const subheadColumn = (keep: boolean) => {
+      const t = structuredClone(tpl);
+      t.paragraphStyles.subhead!.keepWithNext = keep;
+      const page = compose(documentOf([s], [{ id: 'A01', frames }], t)).pages[0]!;
+      const sub = page.lines.find((l) => l.rect.heightPt > PITCH_PT + 1)!;
+      return { sub, page };
+    };
+    const kept = subheadColumn(true);
+    expect(kept.sub.column).toBe(1);
+    expect(kept.sub.rect.yPt).toBeCloseTo(gridRect(tpl, 0, 1, 0, 1).yPt, 6);
+    for (const c of [0, 1]) {
+      const col = kept.page.lines.filter((l) => l.column === c);
+      expect(col[col.length - 1]!.rect.heightPt).toBeCloseTo(PITCH_PT, 6);
+    }
+    // Control: without keepWithNext the same text ends column 0 with the subhead.
+    expect(subheadColumn(false).sub.column).toBe(0);
+  });
+
+  it('a story threads across two frames on one page', () => {
+    const s = story('s', cols(p(bodyText(500)), p(bodyText(300, 5))));
+    const a = textFrame(tpl, 'a', 's', [0, 2, 0, 10], { nextFrameId: 'b' });
+    const b = textFrame(tpl, 'b', 's', [4, 1, 20, 60]);
+    const page = compose(documentOf([s], [{ id: 'A01', frames: [a, b] }], tpl)).pages[0]!;
+    const inA = page.lines.filter((l) => l.frameId === 'a');
+    const inB = page.lines.filter((l) => l.frameId === 'b');
+    expect(inA.length).toBe(20);
+    expect(inB.length).toBeGreaterThan(0);
+    expect(inB[0]!.fromPos).toBe(inA[inA.length - 1]!.toPos);
+    expect(textOfRuns(runsOf(page))).not.toMatch(/下转|上接/);
+    expect(page.overset).toEqual([]);
+  });
+
+  it('a story threads across two pages with jump lines that follow the page order', () => {
+    const s = story('s', cols(p(bodyText(500)), p(bodyText(300, 5))));
+    const a = textFrame(tpl, 'a', 's', [0, 2, 0, 10], { nextFrameId: 'b' });
+    const b = textFrame(tpl, 'b', 's', [0, 1, 0, 60]);
+    const filler: Frame[] = [];
+    const pages = [{ id: 'p1', name: 'A01', frames: [a] }, { id: 'p2', name: 'A02', frames: filler }, { id: 'p3', name: 'A03', frames: [b] }];
+    const out = compose(documentOf([s], pages, tpl));
+    const jumpOut = runsOf(out.pages[0]!).filter((r) => textOfRuns([r]).startsWith('下转'));
+    const jumpIn = runsOf(out.pages[2]!).filter((r) => textOfRuns([r]).startsWith('上接'));
+    expect(textOfRuns(jumpOut)).toBe('下转第3版');
+    expect(textOfRuns(jumpIn)).toBe('上接第1版');
+    // 下转 ends the part: the last line of frame a's last column, right-aligned to the column edge.
+    const lastColumn = out.pages[0]!.lines.filter((l) => l.column === 1);
+    expect(jumpOut[0]!.baselineYPt).toBeGreaterThan(lastColumn[lastColumn.length - 1]!.baselineYPt);
+    expect(jumpOut[0]!.baselineYPt).toBeLessThan(a.yPt + a.heightPt);
+    // 上接 starts the continuation; the story's own first line in frame b comes after it.
+    const bLines = out.pages[2]!.lines;
+    expect(jumpIn[0]!.baselineYPt).toBeLessThan(bLines[0]!.baselineYPt);
+    const aLines = out.pages[0]!.lines;
+    expect(bLines[0]!.fromPos).toBe(aLines[aLines.length - 1]!.toPos);
+
+    // Reorder: the continuation page moves up to second place and the pages are renumbered by position.
+    const reordered = compose(documentOf([s], [{ id: 'p1', name: 'A01', frames: [a] }, { id: 'p3', name: 'A02', frames: [b] }, { id: 'p2', name: 'A03', frames: filler }], tpl));
+    expect(textOfRuns(runsOf(reordered.pages[0]!).filter((r) => textOfRuns([r]).startsWith('下转')))).toBe('下转第2版');
+    expect(textOfRuns(runsOf(reordered.pages[1]!).filter((r) => textOfRuns([r]).startsWith('上接')))).toBe('上接第1版');
+    // Page names without digits fall back to the page's position.
+    const unnamed = compose(documentOf([s], [{ id: 'p1', name: '要闻', frames: [a] }, { id: 'p3', name: '专题', frames: [b] }], tpl));
+    expect(textOfRuns(runsOf(unnamed.pages[0]!).filter((r) => textOfRuns([r]).startsWith('下转')))).toBe('下转第2版');
+  });
+
+  it('overset is reported precisely (fromPos, lines, chars) and copyfit counts lines over and under', () => {
+    // 8 lines of text (11 + 13 × 7 characters) in a 5-line column: 63 characters set, 39 over on 3 lines.
+    const s = story('s', p(han(11 + 13 * 7)));
+    const frame = textFrame(tpl, 'f', 's', [0, 1, 0, 5]);
+    const page = compose(documentOf([s], [{ id: 'A01', frames: [frame] }], tpl)).pages[0]!;
+    expect(page.lines.length).toBe(5);
+    expect(page.overset).toEqual([{ storyId: 's', frameId: 'f', fromPos: 1 + 63, lines: 3, chars: 39 }]);
+    expect(page.copyfit).toEqual([{ storyId: 's', lineDelta: 3 }]);
+    // The set text really ends where the overset starts.
+    expect(page.lines[4]!.toPos).toBe(64);
+    // Under: the same text in a 12-line column leaves 4 empty lines.
+    const roomy = compose(documentOf([s], [{ id: 'A01', frames: [textFrame(tpl, 'f', 's', [0, 1, 0, 12])] }], tpl)).pages[0]!;
+    expect(roomy.overset).toEqual([]);
+    expect(roomy.copyfit).toEqual([{ storyId: 's', lineDelta: -4 }]);
+    // Overset spanning several blocks counts every later block too.
+    const s2 = story('s', p(han(11 + 13 * 7)), p(han(24)));
+    const page2 = compose(documentOf([s2], [{ id: 'A01', frames: [frame] }], tpl)).pages[0]!;
+    expect(page2.overset).toEqual([{ storyId: 's', frameId: 'f', fromPos: 64, lines: 5, chars: 39 + 24 }]);
+  });
+
+  it('incremental: changing one paragraph reuses the other stories and paragraphs, and equals a from-scratch compose', () => {
+    const stories = [0, 1, 2, 3, 4].map((i) => story(`s${i}`, blk('headline', `标题${i}`), cols(...[0, 1, 2, 3].map((j) => p(bodyText(150 + 20 * j, i * 7 + j))))));
+    const frames = stories.map((s, i) => textFrame(tpl, `f${i}`, s.id, [(i % 4) * 2, 2, Math.floor(i / 4) * 50, 45]));
+    const doc = documentOf(stories, [{ id: 'A01', frames }], tpl);
+    const composer = createComposer(fonts);
+    composer.compose(doc);
+    expect(composer.stats).toMatchObject({ storyMisses: 5, storyHits: 0 });
+
+    const edited = structuredClone(doc);
+    const para = edited.stories.s2!.doc.content![1]!.content![2]!;
+    para.content![0]!.text = '新' + para.content![0]!.text;
+    composer.resetStats();
+    const warm = composer.compose(edited);
+    expect(composer.stats.storyHits).toBe(4);
+    expect(composer.stats.storyMisses).toBe(1);
+    expect(composer.stats.paragraphMisses).toBe(1);
+    expect(composer.stats.paragraphHits).toBeGreaterThanOrEqual(4);
+    const cold = createComposer(fonts).compose(edited);
+    expect(JSON.stringify(warm)).toBe(JSON.stringify(cold));
+
+    // Unchanged document: everything is reused.
+    composer.resetStats();
+    composer.compose(edited);
+    expect(composer.stats).toMatchObject({ storyHits: 5, storyMisses: 0, paragraphMisses: 0 });
+  });
+
+  it('determinism: two composes give equal JSON', () => {
+    const s = story('s', blk('headline', '改革'), cols(p(bodyText(800)), blk('subhead', '小标题'), p(bodyText(300, 2))));
+    const doc = documentOf([s], [{ id: 'A01', frames: [textFrame(tpl, 'f', 's', [0, 3, 0, 20], { columnRule: true })] }], tpl);
+    expect(JSON.stringify(compose(doc))).toBe(JSON.stringify(compose(doc)));
+  });
+
+  it('column rules sit in the middle of the gutters', () => {
+    const s = story('s', cols(p(bodyText(300))));
+    const frame = textFrame(tpl, 'f', 's', [0, 3, 0, 20], { columnRule: true });
+    const page = compose(documentOf([s], [{ id: 'A01', frames: [frame] }], tpl)).pages[0]!;
+    const rules = page.items.filter((i) => i.kind === 'rule');
+    expect(rules.map((r) => (r.kind === 'rule' ? r.x1Pt - frame.xPt : 0))).toEqual([13.5 * BODY_PT, 27.5 * BODY_PT].map((x) => expect.closeTo(x, 6)));
+  });
+});
+
+export type { LineBox };
