@@ -1,0 +1,196 @@
+/**
+ * exportPdf on a hand-built fixture page, checked with the Debian tools print staff use
+ * (pdfinfo, pdffonts, qpdf, pdftotext, pdftoppm) — PRINT.md "How we check".
+ */
+import { execFileSync } from 'node:child_process';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { exportPdf } from '../../../src-core/pdf/export.js';
+import type { GlyphRunItem } from '../../../src-core/layout/page-layout.js';
+import type { LoadedFont } from '../../../src-core/text/font.js';
+import { BIG_GLYPH, BODY_LINES, countDark, fixtureInput, fixturePage, loadFonts, renderGrey, tool, writeArtifact, type GreyImage } from './fixtures.js';
+import { glyphMatch } from './glyph-raster.js';
+
+const fonts = loadFonts(['noto-serif-sc-400', 'noto-sans-sc-900']);
+const serif = fonts.byId('noto-serif-sc-400') as LoadedFont;
+const sans = fonts.byId('noto-sans-sc-900') as LoadedFont;
+const BLEED = 8.5;
+const SLUG = 34;
+const OFF = BLEED + SLUG;
+
+let printPath = '';
+let proofPath = '';
+let printBytes: Uint8Array;
+let printQdf = '';
+let proofQdf = '';
+
+function qdf(path: string): string {
+  const out = path.replace(/\.pdf$/, '.qdf.pdf');
+  execFileSync('qpdf', ['--qdf', '--object-streams=disable', path, out]);
+  return execFileSync('cat', [out], { encoding: 'latin1', maxBuffer: 64 * 1024 * 1024 });
+}
+
+beforeAll(async () => {
+  printBytes = await exportPdf(fixtureInput(fonts, 'print'));
+  printPath = writeArtifact('fixture-print.pdf', printBytes);
+  proofPath = writeArtifact('fixture-proof.pdf', await exportPdf(fixtureInput(fonts, 'proof')));
+  printQdf = qdf(printPath);
+  proofQdf = qdf(proofPath);
+});
+
+describe('print preset (PDF/X-1a:2001) structure', () => {
+  it('has MediaBox = trim + 2 × (bleed + slug), BleedBox = trim + bleed, TrimBox = trim', () => {
+    const info = tool('pdfinfo', ['-box', printPath]);
+    const box = (name: string) => (new RegExp(`${name}:\\s+([\\d.]+)\\s+([\\d.]+)\\s+([\\d.]+)\\s+([\\d.]+)`).exec(info) ?? []).slice(1).map(Number);
+    expect(box('MediaBox')).toEqual([0, 0, 320 + 2 * OFF, 400 + 2 * OFF]);
+    expect(box('BleedBox')).toEqual([SLUG, SLUG, SLUG + 320 + 2 * BLEED, SLUG + 400 + 2 * BLEED]);
+    expect(box('TrimBox')).toEqual([OFF, OFF, OFF + 320, OFF + 400]);
+    expect(info).toMatch(/PDF version:\s+1\.3/);
+  });
+
+  it('embeds every font as a subset with a standard ABCDEF+ name (Serif 400 and Sans 900 on one page)', () => {
+    const rows = tool('pdffonts', [printPath]).trim().split('\n').slice(2);
+    expect(rows).toHaveLength(2);
+    const names = rows.map((r) => r.split(/\s+/)[0]).sort((a, b) => a.slice(7).localeCompare(b.slice(7)));
+    expect(names[0]).toMatch(/^[A-Z]{6}\+NotoSansSC-Black$/);
+    expect(names[1]).toMatch(/^[A-Z]{6}\+NotoSerifSC-Regular$/);
+    for (const row of rows) expect(row).toMatch(/CID TrueType\s+Identity-H\s+yes\s+yes\s+yes/);
+  });
+
+  it('passes qpdf --check', () => {
+    expect(() => tool('qpdf', ['--check', printPath])).not.toThrow();
+    expect(tool('qpdf', ['--check', printPath])).toContain('No syntax or stream encoding errors');
+  });
+
+  it('uses no RGB and no transparency anywhere', () => {
+    expect(printQdf).not.toMatch(/DeviceRGB|ICCBased|CalRGB/);
+    expect(printQdf).not.toMatch(/\s(rg|RG)\n/);
+    expect(printQdf).not.toMatch(/\/SMask|\/CA |\/ca |\/BM /);
+    expect(printQdf).toMatch(/ k\n/);
+  });
+
+  it('writes the PDF/X Info keys, OutputIntent and a trailer /ID', () => {
+    expect(printQdf).toContain('/GTS_PDFXVersion (PDF/X-1:2001)');
+    expect(printQdf).toContain('/GTS_PDFXConformance (PDF/X-1a:2001)');
+    expect(printQdf).toContain('/Trapped /False');
+    expect(printQdf).toMatch(/\/CreationDate \(D:20261125224000Z\)/);
+    expect(printQdf).toMatch(/\/ModDate \(D:20261125224000Z\)/);
+    expect(tool('pdfinfo', [printPath])).toMatch(/Producer:\s+Folio PDF exporter/);
+    expect(printQdf).toMatch(/\/OutputIntents \[\s*\d+ 0 R\s*\]/);
+    expect(printQdf).toContain('/S /GTS_PDFX');
+    expect(printQdf).toContain('/OutputConditionIdentifier (IFRA26)');
+    expect(printQdf).toContain('/RegistryName (http://www.color.org)');
+    // The saved file's own trailer (qpdf --qdf writes its own /ID, so read the original bytes).
+    const trailer = Buffer.from(printBytes).toString('latin1').slice(-400);
+    expect(trailer).toMatch(/\/ID \[\s*<[0-9A-F]{32}>\s*<[0-9A-F]{32}>\s*\]/);
+    expect(trailer).not.toMatch(/<0{32}>/);
+    expect(tool('pdfinfo', [printPath])).toContain('Title:           德清新闻 2026-11-25 A01');
+  });
+
+  it('overprints 100 K text through an ExtGState with /OP /op /OPM 1', () => {
+    expect(printQdf).toMatch(/\/OP true\s*\/OPM 1\s*\/Type \/ExtGState\s*\/op true|\/OP true/);
+    expect(printQdf).toMatch(/\/op true/);
+    expect(printQdf).toMatch(/\/OPM 1/);
+    // Every black text object is preceded by the overprint state.
+    expect(printQdf).toMatch(/\/GS-?\d* gs\n0 0 0 1 k\nBT/);
+  });
+
+  it('is byte-identical for the same input and date, and differs for another date', async () => {
+    const again = await exportPdf(fixtureInput(fonts, 'print'));
+    expect(Buffer.from(again).equals(Buffer.from(printBytes))).toBe(true);
+    const later = await exportPdf({ ...fixtureInput(fonts, 'print'), createdAt: new Date('2026-11-26T08:00:00Z') });
+    expect(Buffer.from(later).equals(Buffer.from(printBytes))).toBe(false);
+    const id = (b: Uint8Array) => /\/ID \[ ?<([0-9A-F]{32})>/.exec(Buffer.from(b).toString('latin1'))?.[1];
+    expect(id(later)).toBeDefined();
+    expect(id(later)).not.toEqual(id(printBytes));
+  });
+
+  it('extracts the story text and the slug line through ToUnicode', () => {
+    const text = tool('pdftotext', ['-layout', printPath, '-']);
+    expect(text).toContain('城乡公路通到家门口');
+    for (const line of BODY_LINES) expect(text).toContain(line);
+    for (const word of ['德清新闻', '2026-11-25', 'A01', '城市版', '22:40 UTC', '印版']) expect(text).toContain(word);
+  });
+});
+
+describe('print preset rendering (pdftoppm)', () => {
+  let img: GreyImage;
+  let img144: GreyImage;
+  beforeAll(() => {
+    img = renderGrey(printPath, 72);
+    img144 = renderGrey(printPath, 144);
+  });
+
+  it('puts ink inside the box where the big glyph 国 was placed, and none in an empty area', () => {
+    const g = sans.glyph((sans.glyphFor(BIG_GLYPH.char.codePointAt(0) as number) as { glyphId: number }).glyphId);
+    const k = BIG_GLYPH.sizePt / sans.unitsPerEm;
+    const x0 = OFF + BIG_GLYPH.xPt + g.bbox.minX * k;
+    const x1 = OFF + BIG_GLYPH.xPt + g.bbox.maxX * k;
+    const y0 = OFF + BIG_GLYPH.baselineYPt - g.bbox.maxY * k;
+    const y1 = OFF + BIG_GLYPH.baselineYPt - g.bbox.minY * k;
+    const area = (x1 - x0) * (y1 - y0);
+    expect(countDark(img, x0, y0, x1, y1)).toBeGreaterThan(area * 0.3);
+    expect(countDark(img, OFF + 200, OFF + 250, OFF + 300, OFF + 390, 250)).toBe(0);
+  });
+
+  it('shows the right glyphs (outline vs render IoU), not just some ink — for both fonts', () => {
+    const pxPerPt = 2;
+    const check = (font: LoadedFont, run: GlyphRunItem, index: number) => {
+      const glyph = run.glyphs[index];
+      return glyphMatch(img144, font, glyph.glyphId, { x: (OFF + glyph.xPt) * pxPerPt, y: (OFF + run.baselineYPt) * pxPerPt }, (run.sizePt / font.unitsPerEm) * pxPerPt);
+    };
+    const page = fixturePage(fonts);
+    const headline = page.items[0] as GlyphRunItem;
+    const bigRun = page.items[5] as GlyphRunItem;
+    const body = page.items[1] as GlyphRunItem;
+    expect(check(sans, bigRun, 0)).toBeGreaterThan(0.9);
+    for (let i = 0; i < headline.glyphs.length; i++) expect(check(sans, headline, i)).toBeGreaterThan(0.9);
+    for (let i = 0; i < 6; i++) expect(check(serif, body, i)).toBeGreaterThan(0.7);
+    // The measure discriminates: the outline of 一 does not match the render of 国.
+    const yi = (sans.glyphFor('一'.codePointAt(0) as number) as { glyphId: number }).glyphId;
+    const wrong = { ...bigRun, glyphs: [{ ...bigRun.glyphs[0], glyphId: yi }] };
+    expect(check(sans, wrong, 0)).toBeLessThan(0.4);
+  });
+
+  it('draws crop marks outside trim and bleed, with nothing between trim and bleed + gap', () => {
+    // Top-left horizontal crop mark: y = trim top, x from trim left − (bleed + 3) outwards.
+    expect(countDark(img, OFF - BLEED - 3 - 12, OFF - 1, OFF - BLEED - 3 - 1, OFF + 1, 250)).toBeGreaterThan(5);
+    // Nothing in the bleed band at the left of the trim (between the page content and the marks).
+    expect(countDark(img, OFF - BLEED - 2, OFF + 2, OFF - 0.5, OFF + 398, 250)).toBe(0);
+  });
+});
+
+describe('proof preset', () => {
+  it('has MediaBox = trim and no PDF/X keys or OutputIntent', () => {
+    const info = tool('pdfinfo', ['-box', proofPath]);
+    expect(info).toMatch(/MediaBox:\s+0\.00\s+0\.00\s+320\.00\s+400\.00/);
+    expect(proofQdf).not.toContain('GTS_PDFX');
+    expect(proofQdf).not.toContain('/OutputIntents');
+    expect(proofQdf).not.toMatch(/ k\n| K\n/);
+    expect(proofQdf).toMatch(/ rg\n/);
+    expect(() => tool('qpdf', ['--check', proofPath])).not.toThrow();
+  });
+
+  it('has the 校样 PROOF watermark and the footer', () => {
+    const text = tool('pdftotext', ['-raw', proofPath, '-']).replace(/\s+/g, '');
+    for (const ch of ['校', '样', 'P', 'R', 'O', 'F']) expect(text).toContain(ch);
+    expect(text).toContain('front.folio');
+    expect(text).toContain('版本v3');
+    expect(text).toContain('2026-11-2522:40UTC');
+  });
+
+  it('renders the watermark as light grey ink in an area the page leaves empty', () => {
+    const proof = renderGrey(proofPath, 72);
+    const print = renderGrey(printPath, 72);
+    // Lower-left quadrant below the box: only the watermark's first letters are there.
+    const grey = (im: GreyImage, dx: number) => {
+      let n = 0;
+      for (let y = 250; y < 380; y++) for (let x = 20 + dx; x < 150 + dx; x++) {
+        const v = im.pixels[(y + dx) * im.width + x];
+        if (v > 100 && v < 235) n++;
+      }
+      return n;
+    };
+    expect(grey(proof, 0)).toBeGreaterThan(100);
+    expect(grey(print, OFF)).toBe(0);
+  });
+});
