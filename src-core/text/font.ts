@@ -63,7 +63,7 @@ export function loadFont(descriptor: FontDescriptor, bytes: Uint8Array): LoadedF
     // fontkit reads through a Buffer-like view; a Uint8Array works in browsers and Node alike.
     parsed = create(bytes as unknown as Buffer);
   } catch (err) {
-    throw new RangeError(`Font "${descriptor.family}" (${descriptor.id}) could not be read: ${(err as Error).message}`);
+    throw new RangeError(`Font "${descriptor.family}" (${descriptor.id}) could not be read: ${(err as Error).message}`, { cause: err });
   }
   if (!('unitsPerEm' in parsed)) {
     throw new RangeError(`Font "${descriptor.family}" (${descriptor.id}) is a font collection; add a single face`);

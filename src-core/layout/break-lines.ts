@@ -1,0 +1,190 @@
+/**
+ * Line breaking: total-fit (Knuth–Plass style) over the whole paragraph, with a first-fit fallback.
+ *
+ * 1. Every character is a box; every allowed break opportunity (`collectBreakOpportunities`) is a
+ *    feasible breakpoint. Kinsoku-forbidden gaps are simply not breakpoints (infinite penalty);
+ *    a break that would start a line with ？！ carries a huge finite penalty (last resort, warned).
+ * 2. For each breakpoint k, every active node a (an earlier breakpoint) proposes the line [a, k),
+ *    sized in O(1) by `measureLine` and costed by `lineCost` (push-in is cheap, push-out dear).
+ *    Demerits per line are (1 + cost)²; a last line holding a single character (孤字) is penalised
+ *    so heavily that it is only kept when nothing else is possible.
+ * 3. Nodes are keyed by position and, where line widths differ, by line number; from the line index
+ *    where widths stop changing on, nodes are merged (the usual Knuth–Plass shortcut), so a column
+ *    of equal lines keeps one node per position. A node is deactivated once even fully shrunk text
+ *    from it overflows the line.
+ * 4. Pass 1 forbids loose lines; pass 2 accepts them (and lines that cannot be justified).
+ * 5. If pass 2 still finds no way through — a word or unbreakable run wider than the line, the
+ *    pathological case — fall back to first fit, which always terminates: it takes the longest line
+ *    that fits and, when no permitted break fits, splits the run at the last character that fits
+ *    (reported as an overfull line).
+ * Everything is deterministic: ties keep the earlier node.
+ */
+import type { MeasuredParagraph } from './para-measure.js';
+import type { LineMeasure } from './para-fit.js';
+import { createLineMeasure, lineCost, measureLine } from './para-fit.js';
+import { BREAK_FORBIDDEN, BREAK_MANDATORY, BREAK_RELAXED } from '../text/break-opportunities.js';
+import { IS_CONTENT } from '../text/char-class.js';
+
+/** Penalty for a break that starts the next line with ？！ (TYPOGRAPHY.md §1: last resort only). */
+const RELAXED_BREAK_DEMERITS = 1e8;
+/** Penalty for a single-character last line (孤字), below a relaxed kinsoku break. */
+const ORPHAN_DEMERITS = 1e6;
+
+/** How each line of the paragraph ends, as chosen by the breaker. */
+export interface BreakResult {
+  /** Break positions: line i is characters [breaks[i], breaks[i + 1]). First entry 0, last n. */
+  breaks: number[];
+  /** Which algorithm produced them. */
+  method: 'total-fit' | 'total-fit-loose' | 'first-fit';
+  /** Per line: it ends at a forced split inside an unbreakable run (first-fit fallback only). */
+  forcedSplit: boolean[];
+}
+
+/** Line widths by line index (indent already subtracted), probed once per paragraph. */
+export interface LineWidths {
+  widthPt(lineIndex: number): number;
+  /** From this line index on every line has the same width. */
+  stableFrom: number;
+}
+
+/**
+ * Options the breaker needs. Lines are costed as if justified whatever the alignment, so ragged
+ * (display) settings get even lines too; only the last line and lines before a hard break are solid.
+ */
+export interface BreakOptions {
+  trimLineStartBracket: boolean;
+}
+
+/**
+ * Chooses line breaks for a measured paragraph (phase 2 of `composeParagraph`).
+ * Invariant: `m.n > 0`.
+ */
+export function breakLines(m: MeasuredParagraph, widths: LineWidths, opts: BreakOptions): BreakResult {
+  const lm = createLineMeasure();
+  const strict = totalFit(m, widths, opts, false, lm);
+  if (strict) return { breaks: strict, method: 'total-fit', forcedSplit: strict.slice(1).map(() => false) };
+  const loose = totalFit(m, widths, opts, true, lm);
+  if (loose) return { breaks: loose, method: 'total-fit-loose', forcedSplit: loose.slice(1).map(() => false) };
+  return firstFit(m, widths, opts, lm);
+}
+
+/** True when line [a, b) holds exactly one character a reader counts (孤字), e.g. "字" or "字。". */
+export function isSingleCharacterLine(m: MeasuredParagraph, a: number, b: number): boolean {
+  let count = 0;
+  for (let i = a; i < b; i++) {
+    if (IS_CONTENT[m.cls[i]] && ++count > 1) return false;
+  }
+  return count === 1;
+}
+
+function totalFit(m: MeasuredParagraph, widths: LineWidths, opts: BreakOptions, allowLoose: boolean, lm: LineMeasure): number[] | null {
+  const n = m.n;
+  const brk = m.brk;
+  const stable = widths.stableFrom;
+  // Node pool (parallel arrays).
+  const nodePos: number[] = [0];
+  const nodeLine: number[] = [0];
+  const nodeTotal: number[] = [0];
+  const nodePrev: number[] = [-1];
+  const active: number[] = [0];
+  const slack = m.maxEmPt + m.maxTrackPt;
+  const row = n + 1;
+  const ss = m.sumShrink;
+  // Best candidate per line class at the current breakpoint.
+  const bestTotal: number[] = [];
+  const bestPrev: number[] = [];
+  const bestLine: number[] = [];
+  for (let k = 1; k <= n; k++) {
+    const kind = brk[k];
+    if (kind === BREAK_FORBIDDEN) continue;
+    const isEnd = k === n;
+    const solid = isEnd || kind === BREAK_MANDATORY;
+    const penalty = kind === BREAK_RELAXED ? RELAXED_BREAK_DEMERITS : 0;
+    bestTotal.length = 0;
+    let w = 0;
+    for (let r = 0; r < active.length; r++) {
+      const idx = active[r];
+      const a = nodePos[idx];
+      const line = nodeLine[idx];
+      const widthPt = widths.widthPt(line);
+      // Lower bound of the line's width with everything shrunk: once it overflows, it always will.
+      let minWidth = m.sumWidth[k] - m.sumWidth[a];
+      for (let s = 1; s < 7; s++) minWidth -= ss[s * row + k] - ss[s * row + a];
+      if (minWidth - slack > widthPt) continue; // deactivate: drop from the list
+      active[w++] = idx;
+      measureLine(m, a, k, opts.trimLineStartBracket, lm);
+      const cost = lineCost(lm, widthPt, solid, allowLoose, m.emPt[a]);
+      if (cost === Infinity) continue;
+      const base = 1 + cost;
+      let d = base * base + penalty;
+      if (isEnd && a > 0 && isSingleCharacterLine(m, a, k)) d += ORPHAN_DEMERITS;
+      const total = nodeTotal[idx] + d;
+      const key = line + 1 < stable ? line + 1 : stable;
+      if (bestTotal[key] === undefined || total < bestTotal[key]) {
+        bestTotal[key] = total;
+        bestPrev[key] = idx;
+        bestLine[key] = line + 1;
+      }
+    }
+    active.length = w;
+    if (kind === BREAK_MANDATORY) active.length = 0;
+    for (let key = 0; key < bestTotal.length; key++) {
+      if (bestTotal[key] === undefined) continue;
+      nodePos.push(k);
+      nodeLine.push(bestLine[key]);
+      nodeTotal.push(bestTotal[key]);
+      nodePrev.push(bestPrev[key]);
+      active.push(nodePos.length - 1);
+    }
+    if (active.length === 0) return null;
+  }
+  // The cheapest node at the paragraph end.
+  let best = -1;
+  for (const idx of active) {
+    if (nodePos[idx] === n && (best < 0 || nodeTotal[idx] < nodeTotal[best])) best = idx;
+  }
+  if (best < 0) return null;
+  const breaks: number[] = [];
+  for (let idx = best; idx >= 0; idx = nodePrev[idx]) breaks.push(nodePos[idx]);
+  breaks.reverse();
+  return breaks;
+}
+
+/**
+ * First-fit fallback for pathological input: each line takes the longest run up to a permitted
+ * break that fits (shrinking, loose allowed); if none fits, the first permitted break (overfull) —
+ * or, when the unbreakable run itself is wider than the line, a forced split where it overflows.
+ */
+function firstFit(m: MeasuredParagraph, widths: LineWidths, opts: BreakOptions, lm: LineMeasure): BreakResult {
+  const n = m.n;
+  const breaks = [0];
+  const forcedSplit: boolean[] = [];
+  const fitsSolid = (a: number, b: number, widthPt: number): boolean => {
+    measureLine(m, a, b, opts.trimLineStartBracket, lm);
+    return lineCost(lm, widthPt, true, true, m.emPt[a]) !== Infinity;
+  };
+  let a = 0;
+  while (a < n) {
+    const widthPt = widths.widthPt(breaks.length - 1);
+    let lastFit = -1;
+    for (let k = a + 1; k <= n; k++) {
+      const kind = m.brk[k];
+      if (kind === BREAK_FORBIDDEN) continue;
+      if (!fitsSolid(a, k, widthPt)) break;
+      lastFit = k;
+      if (kind === BREAK_MANDATORY) break;
+    }
+    let next = lastFit;
+    let forced = false;
+    if (next < 0) {
+      // No permitted break fits: split where the run overflows (at least one character per line).
+      next = a + 1;
+      while (next < n && m.brk[next] !== BREAK_MANDATORY && fitsSolid(a, next + 1, widthPt)) next++;
+      forced = m.brk[next] === BREAK_FORBIDDEN;
+    }
+    breaks.push(next);
+    forcedSplit.push(forced);
+    a = next;
+  }
+  return { breaks, method: 'first-fit', forcedSplit };
+}

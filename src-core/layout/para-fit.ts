@@ -1,0 +1,163 @@
+/**
+ * Sizing one candidate line: how wide it is and what it costs to make it fit (TYPOGRAPHY.md §2–§3).
+ *
+ * 1. Natural width from prefix sums, minus the line-edge rules: a line-end mark is always half width
+ *    (GB/T 15834 §5.1.10, which is also §3 shrink step 0), a trailing space disappears, trailing
+ *    tracking is dropped, and a line-start opening bracket loses its leading blank (option).
+ * 2. Too wide: shrink by class in §3 order — word spaces → interpunct blanks → bracket outer sides →
+ *    ，、；： → Han–Latin gap → 。？！ — each class used up before the next is touched.
+ * 3. Too narrow (justified, not last): stretch word spaces to ½ em, then Han–Latin gaps, then all
+ *    inter-character gaps equally. A gap stretched by more than ½ em makes the line loose.
+ * 4. The cost is what the breaker minimises: shrinking punctuation is cheap (push-in), spreading is
+ *    dearer and grows with the cube of the per-gap stretch (push-out), so even lines win.
+ */
+import type { MeasuredParagraph } from './para-measure.js';
+import { SHRINK_CLASSES, SHRINK_HAN_LATIN, SHRINK_SPACE } from './para-measure.js';
+import { CharClass } from '../text/char-class.js';
+
+/** Tolerance for width comparisons, points (well under the 0.01 pt flushness bar). */
+export const EPSILON_PT = 1e-6;
+/** A gap stretched by more than this (em) is loose (§3). */
+export const LOOSE_GAP_EM = 0.5;
+
+/** Cost per em taken from each shrink class (§3 order: later classes are dearer). */
+const SHRINK_COST_PER_EM = [0, 1, 1.5, 2, 2.5, 3, 4];
+/** Cost per em of word-space stretch (§3 stretch step 1). */
+const SPACE_STRETCH_COST_PER_EM = 1;
+/** Cost per em of Han–Latin gap stretch (§3 stretch step 2). */
+const GAP_STRETCH_COST_PER_EM = 1.5;
+/** Cost per em spread over inter-character gaps: dearer than any shrink, so push-in beats push-out. */
+const SPREAD_COST_PER_EM = 8;
+/** Weight of the cubic term on the per-gap spread (relative to a loose ½-em gap). */
+const SPREAD_CUBIC_COST = 100;
+/** Cost of a line that cannot be justified at all (nothing stretchable on it). */
+const UNJUSTIFIABLE_COST = 1e4;
+
+/** The measure of a candidate line [a, b) after line-edge rules, points. Reused; not retained. */
+export interface LineMeasure {
+  naturalPt: number;
+  /** Shrink capacity per class (`SHRINK_CLASSES` entries). */
+  shrinkPt: Float64Array;
+  spaceStretchPt: number;
+  gapStretchPt: number;
+  /** Gaps and spaces taking the equal inter-character stretch. */
+  flexCount: number;
+  /** Blank removed from the first character (line-start opening bracket), points. */
+  startTrimPt: number;
+  /** Index of the last character that is drawn (trailing spaces and breaks excluded), or a − 1. */
+  lastVisible: number;
+  /** Blank removed from `lastVisible` (line-end mark), points. */
+  endTrimPt: number;
+  /** Results of the last `lineCost` call. */
+  loose: boolean;
+  justifiable: boolean;
+  overfull: boolean;
+}
+
+/** A fresh scratch `LineMeasure`. */
+export function createLineMeasure(): LineMeasure {
+  return {
+    naturalPt: 0, shrinkPt: new Float64Array(SHRINK_CLASSES), spaceStretchPt: 0, gapStretchPt: 0, flexCount: 0,
+    startTrimPt: 0, lastVisible: -1, endTrimPt: 0, loose: false, justifiable: true, overfull: false,
+  };
+}
+
+/**
+ * Measures line [a, b) (characters a … b − 1) into `out`, applying the line-edge rules.
+ * Invariant: 0 ≤ a < b ≤ n.
+ */
+export function measureLine(m: MeasuredParagraph, a: number, b: number, trimStartBracket: boolean, out: LineMeasure): void {
+  const row = m.n + 1;
+  const ss = m.sumShrink;
+  const g = b - 1; // gaps a … b − 2 lie inside the line
+  let natural = m.sumWidth[b] - m.sumWidth[a] + m.sumGap[g] - m.sumGap[a];
+  const shrink = out.shrinkPt;
+  for (let s = 1; s < SHRINK_CLASSES; s++) shrink[s] = ss[s * row + b] - ss[s * row + a];
+  shrink[SHRINK_HAN_LATIN] = ss[SHRINK_HAN_LATIN * row + g] - ss[SHRINK_HAN_LATIN * row + a];
+  let spaceStretch = m.sumSpaceStretch[b] - m.sumSpaceStretch[a];
+  let spaces = m.sumSpaces[b] - m.sumSpaces[a];
+  const flexGaps = m.sumFlex[g] - m.sumFlex[a];
+  const gapStretch = m.sumGapStretch[g] - m.sumGapStretch[a];
+
+  // Line end: trailing spaces, breaks and zero-width spaces draw nothing and take no width.
+  let e = b - 1;
+  const cls = m.cls;
+  while (e >= a && (cls[e] === CharClass.Space || cls[e] === CharClass.Break || cls[e] === CharClass.ZeroWidthSpace)) {
+    natural -= m.corePt[e] + m.trackPt[e] + (e < g ? m.gapPt[e] : 0);
+    if (cls[e] === CharClass.Space) {
+      shrink[SHRINK_SPACE] -= m.spaceShrinkPt[e];
+      spaceStretch -= m.spaceStretchPt[e];
+      spaces--;
+    }
+    e--;
+  }
+  let endTrim = 0;
+  if (e >= a) {
+    endTrim = m.blankRPt[e];
+    natural -= endTrim + m.trackPt[e];
+    const slot = m.blankSlot[e];
+    if (slot) shrink[slot] -= endTrim;
+  }
+  let startTrim = 0;
+  if (trimStartBracket && cls[a] === CharClass.Open && m.blankLPt[a] > 0) {
+    startTrim = m.blankLPt[a];
+    natural -= startTrim;
+    shrink[m.blankSlot[a]] -= startTrim;
+  }
+  out.naturalPt = natural;
+  out.spaceStretchPt = spaceStretch;
+  out.gapStretchPt = gapStretch;
+  out.flexCount = flexGaps + spaces;
+  out.startTrimPt = startTrim;
+  out.endTrimPt = endTrim;
+  out.lastVisible = e;
+}
+
+/**
+ * The cost of setting a measured line to `widthPt` (lower is better), or `Infinity` when it cannot
+ * be done: wider than all shrink allows, or (unless `allowLoose`) loose or unjustifiable.
+ * Sets `loose`, `justifiable` and `overfull` on `lm`.
+ * @param solid set solid (last line, hard break, non-justified alignment): never stretched
+ * @param emPt the line's em, points (cost units and the loose threshold are in em)
+ */
+export function lineCost(lm: LineMeasure, widthPt: number, solid: boolean, allowLoose: boolean, emPt: number): number {
+  lm.loose = false;
+  lm.justifiable = true;
+  lm.overfull = false;
+  const excess = lm.naturalPt - widthPt;
+  if (excess > EPSILON_PT) {
+    let remaining = excess;
+    let cost = 0;
+    const shrink = lm.shrinkPt;
+    for (let s = 1; s < SHRINK_CLASSES && remaining > 0; s++) {
+      const used = Math.min(remaining, Math.max(0, shrink[s]));
+      cost += (SHRINK_COST_PER_EM[s] * used) / emPt;
+      remaining -= used;
+    }
+    if (remaining > EPSILON_PT) {
+      lm.overfull = true;
+      return Infinity;
+    }
+    return cost;
+  }
+  if (solid || excess >= -EPSILON_PT) return 0;
+  let rest = -excess;
+  const u1 = Math.min(rest, lm.spaceStretchPt);
+  rest -= u1;
+  const u2 = Math.min(rest, lm.gapStretchPt);
+  rest -= u2;
+  let cost = (SPACE_STRETCH_COST_PER_EM * u1 + GAP_STRETCH_COST_PER_EM * u2) / emPt;
+  if (rest <= EPSILON_PT) return cost;
+  if (lm.flexCount === 0) {
+    lm.justifiable = false;
+    return allowLoose ? UNJUSTIFIABLE_COST + (SPREAD_COST_PER_EM * rest) / emPt : Infinity;
+  }
+  const perGapEm = rest / lm.flexCount / emPt;
+  if (perGapEm > LOOSE_GAP_EM + 1e-9) {
+    lm.loose = true;
+    if (!allowLoose) return Infinity;
+  }
+  const r = perGapEm / LOOSE_GAP_EM;
+  cost += (SPREAD_COST_PER_EM * rest) / emPt + SPREAD_CUBIC_COST * r * r * r;
+  return cost;
+}

@@ -1,0 +1,298 @@
+/**
+ * Measurement phase of the paragraph composer: from styled runs to flat typed arrays.
+ *
+ * 1. Flatten the runs into code points, with class, ProseMirror position, run index and em size.
+ * 2. Look every character up once (`charMetrics`, cached per font) and convert to points: core width,
+ *    adjustable blanks, tracking. Missing glyphs keep a 1-em cell and are reported.
+ * 3. Compress adjacent full-width marks (。” ，“ ）。) to `adjacentPunctuationEm` in total
+ *    (TYPOGRAPHY.md §2), optionally ？！ to one em.
+ * 4. Describe each gap between neighbours: the Han–Latin/digit gap (§4) and whether the gap may
+ *    take inter-character stretch (§3: not inside Latin words and numbers, —— or ……, nor beside
+ *    connectors).
+ * 5. Build prefix sums over widths and over every shrink/stretch class, so the breaker can size any
+ *    candidate line in O(1).
+ */
+import type { LayoutWarning } from './page-layout.js';
+import type { ParagraphInput } from './line.js';
+import type { CharMetrics } from '../text/char-metrics.js';
+import { charMetrics } from '../text/char-metrics.js';
+import { CharClass, IS_HAN_BOX, IS_WESTERN } from '../text/char-class.js';
+import { collectBreakOpportunities } from '../text/break-opportunities.js';
+
+/**
+ * Shrink classes in the order of TYPOGRAPHY.md §3: 0 line-end mark (always half width here, see
+ * `para-fit.ts`), 1 Latin word spaces, 2 interpunct blanks, 3 bracket outer sides, 4 ，、；：
+ * blanks, 5 Han–Latin gap, 6 。？！ blanks.
+ */
+export const SHRINK_CLASSES = 7;
+export const SHRINK_SPACE = 1;
+export const SHRINK_MIDDLE_DOT = 2;
+export const SHRINK_BRACKET = 3;
+export const SHRINK_PAUSE = 4;
+export const SHRINK_HAN_LATIN = 5;
+export const SHRINK_STOP = 6;
+
+/** Minimum Latin word space, em (§3 shrink step 1). */
+export const SPACE_MIN_EM = 0.25;
+/** Maximum Latin word space, em (§3 stretch step 1). */
+export const SPACE_MAX_EM = 0.5;
+/** Minimum Han–Latin gap, em (§3 shrink step 5). */
+export const HAN_LATIN_MIN_EM = 0.125;
+/**
+ * Maximum Han–Latin gap, em. §3 allows 1/3 em, §4 1/4 em; the tighter value satisfies both, and
+ * anything beyond it is spread over all gaps anyway.
+ */
+export const HAN_LATIN_MAX_EM = 0.25;
+
+/** Blank shrink class per character class (0 = the character has no adjustable blank). */
+const BLANK_SLOT: Uint8Array = (() => {
+  const t = new Uint8Array(32);
+  t[CharClass.Open] = SHRINK_BRACKET;
+  t[CharClass.Close] = SHRINK_BRACKET;
+  t[CharClass.Pause] = SHRINK_PAUSE;
+  t[CharClass.Stop] = SHRINK_STOP;
+  t[CharClass.QuestionExclamation] = SHRINK_STOP;
+  t[CharClass.MiddleDot] = SHRINK_MIDDLE_DOT;
+  return t;
+})();
+
+/** A paragraph measured into flat arrays (points). Index i is a character, gap j lies between j and j+1. */
+export interface MeasuredParagraph {
+  /** Number of characters (code points). */
+  n: number;
+  cps: Int32Array;
+  cls: Uint8Array;
+  /** ProseMirror position of each character's first UTF-16 unit. */
+  pos: Int32Array;
+  /** UTF-16 length of each character (1, or 2 for a surrogate pair). */
+  units: Uint8Array;
+  /** Index of the input run each character comes from. */
+  run: Int32Array;
+  /** Font size of each character, points (its em). */
+  emPt: Float64Array;
+  /** Font units → points factor per character. */
+  scale: Float64Array;
+  metrics: CharMetrics[];
+  /** Core width, points. */
+  corePt: Float64Array;
+  /** Adjustable blanks after adjacent-mark compression, points. */
+  blankLPt: Float64Array;
+  blankRPt: Float64Array;
+  /** Natural left blank (before compression), points: the glyph origin is measured from it. */
+  blankLNatPt: Float64Array;
+  /** Tracking after the character, points. */
+  trackPt: Float64Array;
+  /** Shrink class of the character's blanks (0 = none). */
+  blankSlot: Uint8Array;
+  /** Per gap: Han–Latin gap natural width, its shrink and stretch capacity, points. */
+  gapPt: Float64Array;
+  gapShrinkPt: Float64Array;
+  gapStretchPt: Float64Array;
+  /** Per gap: 1 when the gap takes inter-character stretch (§3 stretch step 3). */
+  gapFlex: Uint8Array;
+  /** Per character: Latin word space shrink and stretch capacity, points. */
+  spaceShrinkPt: Float64Array;
+  spaceStretchPt: Float64Array;
+  /** Break opportunities (`collectBreakOpportunities`), length n + 1. */
+  brk: Uint8Array;
+  /** Prefix sums, length n + 1: cell widths (blanks + core + tracking). */
+  sumWidth: Float64Array;
+  /** Prefix sums of shrink capacity per class, `SHRINK_CLASSES` rows of n + 1 (row 5 over gaps). */
+  sumShrink: Float64Array;
+  /** Prefix sums over gaps: natural Han–Latin gap, its stretch capacity, flexible gap count. */
+  sumGap: Float64Array;
+  sumGapStretch: Float64Array;
+  sumFlex: Float64Array;
+  /** Prefix sums over characters: space stretch capacity and space count. */
+  sumSpaceStretch: Float64Array;
+  sumSpaces: Float64Array;
+  /** Largest em and tracking in the paragraph, points (slack for pruning). */
+  maxEmPt: number;
+  maxTrackPt: number;
+}
+
+/**
+ * Measures a paragraph (phase 1 of `composeParagraph`).
+ * @param warnings receives one 'missing-glyph' warning per missing code point (at its first position)
+ */
+export function measureParagraph(input: ParagraphInput, warnings: LayoutWarning[]): MeasuredParagraph {
+  const { runs, options } = input;
+  let n = 0;
+  for (const r of runs) {
+    for (let u = 0; u < r.text.length; u++) {
+      const c = r.text.charCodeAt(u);
+      if (c < 0xdc00 || c > 0xdfff || u === 0 || !isHighSurrogate(r.text.charCodeAt(u - 1))) n++;
+    }
+  }
+  const cps = new Int32Array(n);
+  const cls = new Uint8Array(n);
+  const pos = new Int32Array(n);
+  const units = new Uint8Array(n);
+  const run = new Int32Array(n);
+  const emPt = new Float64Array(n);
+  const scale = new Float64Array(n);
+  const metrics = new Array<CharMetrics>(n);
+  const corePt = new Float64Array(n);
+  const blankLPt = new Float64Array(n);
+  const blankRPt = new Float64Array(n);
+  const blankLNatPt = new Float64Array(n);
+  const trackPt = new Float64Array(n);
+  const blankSlot = new Uint8Array(n);
+  let maxEmPt = 0;
+  let maxTrackPt = 0;
+  const missingSeen = new Set<number>();
+
+  let i = 0;
+  for (let r = 0; r < runs.length; r++) {
+    const { text, font, sizePt, trackingEm, fromPos } = runs[r];
+    if (!(sizePt > 0)) throw new RangeError(`Run ${r} has font size ${sizePt} pt: sizes must be positive`);
+    const k = sizePt / font.unitsPerEm;
+    const track = trackingEm * sizePt;
+    if (sizePt > maxEmPt) maxEmPt = sizePt;
+    if (Math.abs(track) > maxTrackPt) maxTrackPt = Math.abs(track);
+    for (let u = 0; u < text.length; ) {
+      const cp = text.codePointAt(u)!;
+      const len = cp > 0xffff ? 2 : 1;
+      const m = charMetrics(font, cp);
+      cps[i] = cp;
+      cls[i] = m.cls;
+      pos[i] = fromPos + u;
+      units[i] = len;
+      run[i] = r;
+      emPt[i] = sizePt;
+      scale[i] = k;
+      metrics[i] = m;
+      corePt[i] = m.coreUnits * k;
+      blankLPt[i] = m.blankLeftUnits * k;
+      blankRPt[i] = m.blankRightUnits * k;
+      blankLNatPt[i] = blankLPt[i];
+      trackPt[i] = m.cls === CharClass.Break ? 0 : track;
+      blankSlot[i] = blankLPt[i] > 0 || blankRPt[i] > 0 ? BLANK_SLOT[m.cls] : 0;
+      if (m.missing && !missingSeen.has(cp)) {
+        missingSeen.add(cp);
+        warnings.push({
+          code: 'missing-glyph',
+          message: `"${String.fromCodePoint(cp)}" (U+${cp.toString(16).toUpperCase().padStart(4, '0')}) is missing from ${font.family} ${font.weight}: left blank, one em wide`,
+          storyId: input.storyId,
+          pos: pos[i],
+        });
+      }
+      i++;
+      u += len;
+    }
+  }
+
+  compressAdjacentMarks(n, cps, cls, emPt, corePt, blankLPt, blankRPt, options.adjacentPunctuationEm, options.combineQuestionExclamation);
+
+  // Gaps and spaces.
+  const gapPt = new Float64Array(n);
+  const gapShrinkPt = new Float64Array(n);
+  const gapStretchPt = new Float64Array(n);
+  const gapFlex = new Uint8Array(n);
+  const spaceShrinkPt = new Float64Array(n);
+  const spaceStretchPt = new Float64Array(n);
+  const gapEm = options.hanLatinGapEm;
+  for (let j = 0; j < n; j++) {
+    const a = cls[j];
+    if (a === CharClass.Space) {
+      const w = corePt[j];
+      spaceShrinkPt[j] = Math.max(0, w - SPACE_MIN_EM * emPt[j]);
+      spaceStretchPt[j] = Math.max(0, SPACE_MAX_EM * emPt[j] - w);
+    }
+    if (j === n - 1) break;
+    const b = cls[j + 1];
+    if ((IS_HAN_BOX[a] && isLatinOrDigit(b, cps[j + 1])) || (isLatinOrDigit(a, cps[j]) && IS_HAN_BOX[b])) {
+      const em = IS_HAN_BOX[a] ? emPt[j] : emPt[j + 1];
+      gapPt[j] = gapEm * em;
+      gapShrinkPt[j] = Math.max(0, gapPt[j] - HAN_LATIN_MIN_EM * em);
+      gapStretchPt[j] = Math.max(0, HAN_LATIN_MAX_EM * em - gapPt[j]);
+    }
+    gapFlex[j] = isFlexibleGap(a, b) ? 1 : 0;
+  }
+
+  const brk = collectBreakOpportunities(cps, cls);
+
+  // Prefix sums.
+  const sumWidth = new Float64Array(n + 1);
+  const sumShrink = new Float64Array(SHRINK_CLASSES * (n + 1));
+  const sumGap = new Float64Array(n + 1);
+  const sumGapStretch = new Float64Array(n + 1);
+  const sumFlex = new Float64Array(n + 1);
+  const sumSpaceStretch = new Float64Array(n + 1);
+  const sumSpaces = new Float64Array(n + 1);
+  const row = n + 1;
+  for (let x = 0; x < n; x++) {
+    sumWidth[x + 1] = sumWidth[x] + blankLPt[x] + corePt[x] + blankRPt[x] + trackPt[x];
+    for (let s = 0; s < SHRINK_CLASSES; s++) sumShrink[s * row + x + 1] = sumShrink[s * row + x];
+    const slot = blankSlot[x];
+    if (slot) sumShrink[slot * row + x + 1] += blankLPt[x] + blankRPt[x];
+    sumShrink[SHRINK_SPACE * row + x + 1] += spaceShrinkPt[x];
+    sumShrink[SHRINK_HAN_LATIN * row + x + 1] += gapShrinkPt[x];
+    sumGap[x + 1] = sumGap[x] + gapPt[x];
+    sumGapStretch[x + 1] = sumGapStretch[x] + gapStretchPt[x];
+    sumFlex[x + 1] = sumFlex[x] + gapFlex[x];
+    sumSpaceStretch[x + 1] = sumSpaceStretch[x] + spaceStretchPt[x];
+    sumSpaces[x + 1] = sumSpaces[x] + (cls[x] === CharClass.Space ? 1 : 0);
+  }
+
+  return {
+    n, cps, cls, pos, units, run, emPt, scale, metrics, corePt, blankLPt, blankRPt, blankLNatPt, trackPt, blankSlot,
+    gapPt, gapShrinkPt, gapStretchPt, gapFlex, spaceShrinkPt, spaceStretchPt, brk,
+    sumWidth, sumShrink, sumGap, sumGapStretch, sumFlex, sumSpaceStretch, sumSpaces, maxEmPt, maxTrackPt,
+  };
+}
+
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+
+/** Latin letters, digits and narrow currency/unit signs take the Han–Latin gap (§4). */
+function isLatinOrDigit(c: number, cp: number): boolean {
+  if (c === CharClass.Latin || c === CharClass.Digit) return cp > 0x20;
+  return (c === CharClass.Prefix || c === CharClass.Postfix) && cp < 0x2000;
+}
+
+/** §3 stretch step 3: which gaps take inter-character stretch. */
+function isFlexibleGap(a: number, b: number): boolean {
+  if (a === CharClass.Space || b === CharClass.Space) return false; // the space itself stretches
+  if (a === CharClass.Connector || b === CharClass.Connector) return false;
+  if (a === CharClass.Dash && b === CharClass.Dash) return false;
+  if (a === CharClass.Ellipsis && b === CharClass.Ellipsis) return false;
+  if (a === CharClass.Break || b === CharClass.Break || a === CharClass.ZeroWidth || b === CharClass.ZeroWidth) return false;
+  if (a === CharClass.NoBreakSpace || b === CharClass.NoBreakSpace) return false;
+  // Inside a Latin word, number or URL (western on both sides) letters are never spaced out.
+  return !(IS_WESTERN[a] && IS_WESTERN[b]);
+}
+
+/**
+ * Adjacent full-width marks: the pair's total is reduced to `adjacentEm` em by removing blank,
+ * first between the marks (the first mark's right blank, then the second's left), then outside.
+ */
+function compressAdjacentMarks(
+  n: number, cps: Int32Array, cls: Uint8Array, emPt: Float64Array, core: Float64Array,
+  blankL: Float64Array, blankR: Float64Array, adjacentEm: number, combineQE: boolean,
+): void {
+  for (let j = 0; j + 1 < n; j++) {
+    const a = j;
+    const b = j + 1;
+    if (!BLANK_SLOT[cls[a]] || !BLANK_SLOT[cls[b]]) continue;
+    if (blankL[a] + blankR[a] <= 0 || blankL[b] + blankR[b] <= 0) continue;
+    const em = Math.min(emPt[a], emPt[b]);
+    let targetEm = adjacentEm;
+    if (combineQE && cls[a] === CharClass.QuestionExclamation && cls[b] === CharClass.QuestionExclamation && cps[a] !== cps[b]) {
+      targetEm = 1;
+    }
+    const pairPt = blankL[a] + core[a] + blankR[a] + blankL[b] + core[b] + blankR[b];
+    let excess = pairPt - targetEm * em;
+    if (excess <= 0) continue;
+    const take = (arr: Float64Array, idx: number): void => {
+      const t = Math.min(arr[idx], excess);
+      arr[idx] -= t;
+      excess -= t;
+    };
+    take(blankR, a);
+    if (excess > 0) take(blankL, b);
+    if (excess > 0) take(blankR, b);
+    if (excess > 0) take(blankL, a);
+  }
+}

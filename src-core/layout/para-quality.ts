@@ -1,0 +1,128 @@
+/**
+ * Quality counters for composed paragraphs, read back from the output alone (not from the
+ * composer's internals), for tests and the bench.
+ *
+ * 1. Recover each line's text from the input runs by ProseMirror position.
+ * 2. Check every line edge against the GB tables: never-at-start / never-at-end characters, split
+ *    Latin words, —— and ……, and numbers split from their digits, units or currency signs.
+ * 3. Count loose lines, single-character last lines (孤字) and justified lines that are not flush
+ *    within 0.01 pt on both sides.
+ */
+import type { ComposedLine, ParagraphInput } from './line.js';
+import { CharClass, classOf, IS_CONTENT, IS_HAN_BOX, isNeverAtEnd, isNeverAtStart } from '../text/char-class.js';
+
+/** Flushness tolerance for justified lines, points (TYPOGRAPHY.md §3). */
+export const FLUSH_TOLERANCE_PT = 0.01;
+
+/** Quality counters; all zero is the goal. */
+export interface ParagraphQuality {
+  /** Line edges breaking the GB rules (never-at-start/end, split words, ——/…… opening a continuation line). */
+  kinsoku_violations: number;
+  /** Lines with a gap stretched beyond ½ em. */
+  loose_lines: number;
+  /** Paragraphs of two or more lines whose last line holds one character (孤字). */
+  single_char_last_lines: number;
+  /** Numbers split inside, or from their unit or currency sign. */
+  number_unit_splits: number;
+  /** Justified non-final lines not flush with the measure within 0.01 pt on either side. */
+  unjustified_lines: number;
+}
+
+/** A zeroed `ParagraphQuality`. */
+export function emptyQuality(): ParagraphQuality {
+  return { kinsoku_violations: 0, loose_lines: 0, single_char_last_lines: 0, number_unit_splits: 0, unjustified_lines: 0 };
+}
+
+/** Adds `b` into `a` (for totals over many paragraphs); returns `a`. */
+export function addQuality(a: ParagraphQuality, b: ParagraphQuality): ParagraphQuality {
+  a.kinsoku_violations += b.kinsoku_violations;
+  a.loose_lines += b.loose_lines;
+  a.single_char_last_lines += b.single_char_last_lines;
+  a.number_unit_splits += b.number_unit_splits;
+  a.unjustified_lines += b.unjustified_lines;
+  return a;
+}
+
+/** The text of each composed line, recovered from the input runs by position. */
+export function lineTexts(lines: readonly ComposedLine[], input: ParagraphInput): string[] {
+  const chars = flatten(input);
+  return lines.map((l) => chars.filter((c) => c.pos >= l.fromPos && c.pos < l.toPos).map((c) => c.ch).join(''));
+}
+
+/** Measures the quality counters of one composed paragraph. */
+export function measureQuality(lines: readonly ComposedLine[], input: ParagraphInput): ParagraphQuality {
+  const q = emptyQuality();
+  const texts = lineTexts(lines, input).map((t) => Array.from(t));
+  for (let li = 0; li < lines.length; li++) {
+    const line = lines[li];
+    const chars = texts[li];
+    if (line.loose) q.loose_lines++;
+    const endsHard = chars.length > 0 && classOf(chars[chars.length - 1].codePointAt(0)!) === CharClass.Break;
+    if (li > 0 && chars.length > 0) {
+      const first = chars[0].codePointAt(0)!;
+      const prevChars = texts[li - 1];
+      const prevEndsHard = prevChars.length > 0 && classOf(prevChars[prevChars.length - 1].codePointAt(0)!) === CharClass.Break;
+      if (!prevEndsHard) {
+        if (isNeverAtStart(first)) q.kinsoku_violations++;
+        const prev = lastVisible(prevChars);
+        if (prev !== undefined) {
+          if (isNeverAtEnd(prev)) q.kinsoku_violations++;
+          if (isNumberSplit(prev, first)) q.number_unit_splits++;
+          else if (isWordSplit(prev, first)) q.kinsoku_violations++;
+        }
+      }
+    }
+    if (input.align === 'justify' && !line.isLast && !endsHard) {
+      const startX = li === 0 ? input.firstLineIndentPt : 0;
+      const endX = line.caretXPt[line.caretXPt.length - 1];
+      if (Math.abs(line.caretXPt[0] - startX) > FLUSH_TOLERANCE_PT || Math.abs(endX - input.lineWidthPt(li)) > FLUSH_TOLERANCE_PT) {
+        q.unjustified_lines++;
+      }
+    }
+  }
+  if (lines.length > 1) {
+    const lastChars = texts[texts.length - 1];
+    const content = lastChars.filter((c) => IS_CONTENT[classOf(c.codePointAt(0)!)]).length;
+    if (content === 1) q.single_char_last_lines++;
+  }
+  return q;
+}
+
+function flatten(input: ParagraphInput): { pos: number; ch: string }[] {
+  const out: { pos: number; ch: string }[] = [];
+  for (const r of input.runs) {
+    let u = 0;
+    for (const ch of r.text) {
+      out.push({ pos: r.fromPos + u, ch });
+      u += ch.length;
+    }
+  }
+  return out;
+}
+
+function lastVisible(chars: readonly string[]): number | undefined {
+  for (let i = chars.length - 1; i >= 0; i--) {
+    const cp = chars[i].codePointAt(0)!;
+    const c = classOf(cp);
+    if (c !== CharClass.Space && c !== CharClass.Break && c !== CharClass.ZeroWidthSpace) return cp;
+  }
+  return undefined;
+}
+
+function isNumberSplit(prev: number, next: number): boolean {
+  const a = classOf(prev);
+  const b = classOf(next);
+  if (a === CharClass.Digit) {
+    return b === CharClass.Digit || IS_HAN_BOX[b] || b === CharClass.Postfix || next === 0x2e || next === 0x2c;
+  }
+  if (a === CharClass.Prefix) return b === CharClass.Digit;
+  if ((prev === 0x2e || prev === 0x2c) && b === CharClass.Digit) return true;
+  return false;
+}
+
+function isWordSplit(prev: number, next: number): boolean {
+  const a = classOf(prev);
+  const b = classOf(next);
+  const letter = (c: number, cp: number): boolean => (c === CharClass.Latin && cp > 0x20) || c === CharClass.Digit;
+  return letter(a, prev) && letter(b, next);
+}

@@ -1,0 +1,106 @@
+/**
+ * The paragraph composer: Chinese newspaper line breaking, punctuation compression and
+ * justification (TYPOGRAPHY.md §1–§5). The page composer calls `composeParagraph` once per
+ * paragraph and stacks the lines it returns.
+ *
+ * 1. measure   (`para-measure.ts`): runs → per-character widths, blanks, gaps, break opportunities,
+ *              prefix sums; adjacent marks compressed; missing glyphs reported.
+ * 2. break     (`break-lines.ts`): total-fit over the paragraph (first-fit fallback for
+ *              pathological input), kinsoku as forbidden breaks, no single-character last line.
+ * 3. justify   (`justify-line.ts`): each line shrunk or stretched by the §3 orders and its glyphs
+ *              placed; carets for every ProseMirror position.
+ * 4. finalize  (here): warnings for loose lines, relaxed ？！ line starts and overfull lines.
+ * Deterministic: the same input always gives the same lines.
+ */
+import type { LayoutWarning } from './page-layout.js';
+import type { ComposedLine, ComposedParagraph, ParagraphInput } from './line.js';
+import type { LineWidths } from './break-lines.js';
+import { measureParagraph } from './para-measure.js';
+import { breakLines } from './break-lines.js';
+import { justifyLine } from './justify-line.js';
+import { createLineMeasure } from './para-fit.js';
+import { BREAK_MANDATORY, BREAK_RELAXED } from '../text/break-opportunities.js';
+
+/** Lines probed up front to find where line widths stop changing (beyond it nodes still work, unmerged). */
+const MAX_PROBED_LINES = 4096;
+
+/**
+ * Composes one paragraph into lines.
+ * Lengths in points; glyph and caret x are relative to the line's left edge (the first line's
+ * text starts at `firstLineIndentPt`). Justified lines (all but the last, unless a hard break
+ * ends them) are flush with `lineWidthPt(i)` within 0.01 pt.
+ * @throws RangeError when a line width is not a positive finite number or a run's size is not positive
+ */
+export function composeParagraph(input: ParagraphInput): ComposedParagraph {
+  const warnings: LayoutWarning[] = [];
+  const m = measureParagraph(input, warnings);
+  if (m.n === 0) return { lines: [emptyLine(input)], warnings };
+
+  const widths = probeLineWidths(input, m.n);
+  const result = breakLines(m, widths, { trimLineStartBracket: input.options.trimLineStartBracket });
+  const breaks = result.breaks;
+  const lines: ComposedLine[] = [];
+  const lm = createLineMeasure();
+  for (let li = 0; li + 1 < breaks.length; li++) {
+    const a = breaks[li];
+    const b = breaks[li + 1];
+    const isLast = b === m.n;
+    const hardBreak = m.brk[b] === BREAK_MANDATORY;
+    const { line, overfull, unjustifiable } = justifyLine(m, input.runs, {
+      a, b,
+      widthPt: widths.widthPt(li),
+      startXPt: li === 0 ? input.firstLineIndentPt : 0,
+      justify: input.align === 'justify' && !isLast && !hardBreak,
+      align: input.align,
+      isLast,
+      trimLineStartBracket: input.options.trimLineStartBracket,
+    }, lm);
+    lines.push(line);
+    const where = { storyId: input.storyId, pos: line.fromPos };
+    if (line.loose) {
+      warnings.push({ code: 'loose-line', message: `Line ${li + 1} is loose: a gap had to stretch beyond half an em`, ...where });
+    }
+    if (li > 0 && m.brk[a] === BREAK_RELAXED) {
+      warnings.push({ code: 'kinsoku-relaxed', message: `Line ${li + 1} starts with "${String.fromCodePoint(m.cps[a])}": no other break fitted`, ...where });
+    }
+    if (overfull) {
+      warnings.push({ code: 'overfull-line', message: `Line ${li + 1} is wider than the measure even with all punctuation compressed`, ...where });
+    } else if (result.forcedSplit[li]) {
+      warnings.push({ code: 'overfull-line', message: `Line ${li + 1}: an unbreakable run is wider than the measure and was split`, ...where });
+    } else if (unjustifiable) {
+      warnings.push({ code: 'loose-line', message: `Line ${li + 1} could not be justified: nothing on it can stretch`, ...where });
+    }
+  }
+  return { lines, warnings };
+}
+
+/**
+ * Probes `lineWidthPt` once per line index (the indent subtracted from line 0) and finds the
+ * index from which widths stop changing.
+ */
+function probeLineWidths(input: ParagraphInput, n: number): LineWidths {
+  const probed = Math.min(n, MAX_PROBED_LINES) + 1;
+  const cache: number[] = [];
+  const widthPt = (li: number): number => {
+    let w = cache[li];
+    if (w === undefined) {
+      w = input.lineWidthPt(li) - (li === 0 ? input.firstLineIndentPt : 0);
+      if (!Number.isFinite(w) || w <= 0) {
+        throw new RangeError(`Line ${li} has no room: width ${input.lineWidthPt(li)} pt with indent ${li === 0 ? input.firstLineIndentPt : 0} pt`);
+      }
+      cache[li] = w;
+    }
+    return w;
+  };
+  let stableFrom = 0;
+  for (let li = 1; li < probed; li++) {
+    if (Math.abs(widthPt(li) - widthPt(li - 1)) > 1e-9) stableFrom = li;
+  }
+  return { widthPt, stableFrom };
+}
+
+function emptyLine(input: ParagraphInput): ComposedLine {
+  const pos = input.runs.length ? input.runs[0].fromPos : 0;
+  const x = input.align === 'justify' || input.align === 'left' ? input.firstLineIndentPt : 0;
+  return { runs: [], widthPt: x, maxSizePt: input.runs.length ? input.runs[0].sizePt : 0, fromPos: pos, toPos: pos, caretXPt: [x], isLast: true, loose: false };
+}

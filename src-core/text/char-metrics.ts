@@ -1,0 +1,121 @@
+/**
+ * Per-character set widths for the composer, in font units, cached per font per code point.
+ *
+ * 1. Classify the code point (`classOf`) and look its glyph up through `LoadedFont.glyphFor`.
+ * 2. Split the natural width into `blankLeft + core + blankRight`: only full-width marks have
+ *    blanks (the adjustable half em of TYPOGRAPHY.md §2, placed by `punctuationGeometry`).
+ * 3. Give the fixed-width classes their GB widths (§2): — ～ … 1 em, – ‐ ／ ½ em, interpunct
+ *    core ½ em with quarter-em blanks. A dash is stretched (`scaleX`) so that its ink fills the em,
+ *    which makes —— one unbroken 2-em rule; other fixed marks are centred, or squeezed if their ink
+ *    is wider than the cell.
+ * 4. A missing glyph keeps a 1-em cell (so the text still measures sensibly) but draws nothing.
+ */
+import type { LoadedFont } from './font.js';
+import { CharClass, classOf, IS_COMPRESSIBLE_MARK } from './char-class.js';
+import { punctuationGeometry } from './punctuation-geometry.js';
+
+/** How one code point is set in one font. All lengths in font units. Immutable, shared. */
+export interface CharMetrics {
+  /** `CharClass` of the code point. */
+  cls: number;
+  /** Glyph to draw; 0 when the glyph is missing or the character draws nothing. */
+  glyphId: number;
+  /** The font lacks a glyph for a visible character (the composer warns). */
+  missing: boolean;
+  /** Width of the part that always stays (ink half of a mark; whole advance otherwise), font units. */
+  coreUnits: number;
+  /** Adjustable blank left of the core, font units. */
+  blankLeftUnits: number;
+  /** Adjustable blank right of the core, font units. */
+  blankRightUnits: number;
+  /** Glyph origin relative to the core's left edge, font units (−½ em for an opening bracket). */
+  originUnits: number;
+  /** Horizontal glyph scale (1 = natural). */
+  scaleX: number;
+}
+
+/** Fixed set widths in em for classes that GB sizes regardless of the font (TYPOGRAPHY.md §2). */
+const FIXED_WIDTH_EM: ReadonlyMap<number, number> = new Map([
+  [0x2014, 1], [0x2015, 1], // — dash: 1 em (—— = 2 em)
+  [0x2026, 1], [0x2025, 1], [0x22ef, 1], [0xfe19, 1], [0x2024, 1], // ellipses: 1 em (…… = 2 em)
+  [0xff5e, 1], [0x301c, 1], [0x30a0, 1], // ～ 〜 ゠: 1 em
+  [0x2013, 0.5], [0x2010, 0.5], [0xff0f, 0.5], // – ‐ ／: ½ em
+]);
+
+/** Interpunct core width (its quarter-em blanks either side shrink away first, §3 step 3). */
+const MIDDLE_DOT_CORE_EM = 0.5;
+/** Width assumed for a missing space glyph: a quarter em, the minimum Latin word space of §3. */
+const FALLBACK_SPACE_EM = 0.25;
+
+const cache = new WeakMap<LoadedFont, Map<number, CharMetrics>>();
+
+/**
+ * Set metrics of a code point in a font (cached).
+ * Invariant: `blankLeftUnits + coreUnits + blankRightUnits` is the natural cell width.
+ */
+export function charMetrics(font: LoadedFont, cp: number): CharMetrics {
+  let perFont = cache.get(font);
+  if (!perFont) {
+    perFont = new Map();
+    cache.set(font, perFont);
+  }
+  let hit = perFont.get(cp);
+  if (!hit) {
+    hit = Object.freeze(measureCharUncached(font, cp));
+    perFont.set(cp, hit);
+  }
+  return hit;
+}
+
+function measureCharUncached(font: LoadedFont, cp: number): CharMetrics {
+  const cls = classOf(cp);
+  const em = font.unitsPerEm;
+  const g = font.glyphFor(cp);
+  const base: CharMetrics = {
+    cls, glyphId: g ? g.glyphId : 0, missing: false,
+    coreUnits: g ? g.advanceUnits : 0, blankLeftUnits: 0, blankRightUnits: 0, originUnits: 0, scaleX: 1,
+  };
+  if (cls === CharClass.Break || cls === CharClass.ZeroWidthSpace) {
+    return { ...base, glyphId: 0, coreUnits: 0 };
+  }
+  if (cls === CharClass.ZeroWidth) return base;
+  if (!g) {
+    if (cls === CharClass.Space || cls === CharClass.NoBreakSpace) return { ...base, coreUnits: FALLBACK_SPACE_EM * em };
+    return { ...base, missing: true, coreUnits: em };
+  }
+  const fixedEm = FIXED_WIDTH_EM.get(cp);
+  if (fixedEm !== undefined) return fitFixed(font, base, fixedEm * em, cls === CharClass.Dash);
+  if (cls === CharClass.MiddleDot) {
+    const core = MIDDLE_DOT_CORE_EM * em;
+    const fitted = fitFixed(font, base, core, false);
+    return { ...fitted, blankLeftUnits: (em - core) / 2, blankRightUnits: (em - core) / 2 };
+  }
+  if (IS_COMPRESSIBLE_MARK[cls]) {
+    const geo = punctuationGeometry(font, cp, cls);
+    if (geo) {
+      return {
+        ...base, coreUnits: geo.inkWidthUnits, blankLeftUnits: geo.blankLeftUnits,
+        blankRightUnits: geo.blankRightUnits, originUnits: -geo.blankLeftUnits,
+      };
+    }
+  }
+  return base;
+}
+
+/** Places a glyph in a fixed-width cell: fill (dashes), keep, centre, or squeeze to fit. */
+function fitFixed(font: LoadedFont, base: CharMetrics, cellUnits: number, fill: boolean): CharMetrics {
+  const bbox = font.glyph(base.glyphId).bbox;
+  const inkMin = Number.isFinite(bbox.minX) ? bbox.minX : 0;
+  const inkMax = Number.isFinite(bbox.maxX) ? bbox.maxX : base.coreUnits;
+  const inkWidth = inkMax - inkMin;
+  if (fill && inkWidth > 0) {
+    const scaleX = cellUnits / inkWidth;
+    return { ...base, coreUnits: cellUnits, scaleX, originUnits: -inkMin * scaleX };
+  }
+  if (Math.abs(base.coreUnits - cellUnits) < 1) return { ...base, coreUnits: cellUnits };
+  if (inkWidth <= cellUnits) {
+    return { ...base, coreUnits: cellUnits, originUnits: (cellUnits - inkWidth) / 2 - inkMin };
+  }
+  const scaleX = cellUnits / base.coreUnits;
+  return { ...base, coreUnits: cellUnits, scaleX };
+}

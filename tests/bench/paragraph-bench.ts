@@ -1,0 +1,105 @@
+/**
+ * Paragraph composer bench: throughput over a ≥100,000-character story built by repeating the seed
+ * front page's paragraphs, composed at 13 characters × 9 pt (117 pt) in Noto Serif SC 400 with a
+ * 2-em indent, plus the median time per paragraph and the quality counters over the seed.
+ * `runParagraphBench()` returns `{metric, value}` rows for the bench runner; run directly to print them:
+ * `node --import tsx tests/bench/paragraph-bench.ts`.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_FONTS, loadFont, type LoadedFont } from '../../src-core/text/font.js';
+import { TypographyOptionsSchema } from '../../src-core/model/template.js';
+import { BLACK } from '../../src-core/model/colour.js';
+import type { ParagraphInput } from '../../src-core/layout/line.js';
+import { composeParagraph } from '../../src-core/layout/paragraph.js';
+import { addQuality, emptyQuality, measureQuality } from '../../src-core/layout/para-quality.js';
+
+/** One bench result row. */
+export interface BenchMetric {
+  metric: string;
+  value: number;
+  unit?: string;
+}
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const SEED = '/work/shared/seed/deqing-front-page-2023-07.txt';
+/** Story length the throughput figure is measured over. */
+const STORY_CHARS = 100_000;
+/** Body setting: 小五 (9 pt) in a 13-character column, 2-em indent (TYPOGRAPHY.md §5–§6). */
+const SIZE_PT = 9;
+const COLUMN_CHARS = 13;
+const INDENT_EM = 2;
+
+function loadSerif(): LoadedFont {
+  const d = DEFAULT_FONTS.find((f) => f.id === 'noto-serif-sc-400')!;
+  const bytes = fs.readFileSync(path.join(ROOT, 'node_modules', d.file));
+  return loadFont(d, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+}
+
+function seedParagraphs(): string[] {
+  return fs.readFileSync(SEED, 'utf8').split(/\n\s*\n/).map((b) => b.replace(/\n/g, '').trim()).filter((b) => b.length > 0);
+}
+
+function input(text: string, font: LoadedFont, fromPos: number): ParagraphInput {
+  return {
+    runs: [{ text, fromPos, font, sizePt: SIZE_PT, colour: BLACK, trackingEm: 0 }],
+    lineWidthPt: () => COLUMN_CHARS * SIZE_PT,
+    firstLineIndentPt: INDENT_EM * SIZE_PT,
+    align: 'justify',
+    options: TypographyOptionsSchema.parse({}),
+  };
+}
+
+/** Runs the bench and returns its metrics. */
+export async function runParagraphBench(): Promise<BenchMetric[]> {
+  const font = loadSerif();
+  const paragraphs = seedParagraphs();
+  // The seed once: quality counters (and a warm-up of the glyph caches, which a real session has too).
+  const quality = emptyQuality();
+  let seedLines = 0;
+  for (const p of paragraphs) {
+    const inp = input(p, font, 1);
+    const out = composeParagraph(inp);
+    seedLines += out.lines.length;
+    addQuality(quality, measureQuality(out.lines, inp));
+  }
+  // The story: seed paragraphs repeated to ≥ 100,000 characters.
+  const story: ParagraphInput[] = [];
+  let chars = 0;
+  let pos = 1;
+  while (chars < STORY_CHARS) {
+    for (const p of paragraphs) {
+      story.push(input(p, font, pos));
+      chars += p.length;
+      pos += p.length + 2;
+    }
+  }
+  const perParagraphUs: number[] = [];
+  let lines = 0;
+  const t0 = performance.now();
+  for (const inp of story) {
+    const s = performance.now();
+    lines += composeParagraph(inp).lines.length;
+    perParagraphUs.push((performance.now() - s) * 1000);
+  }
+  const elapsedMs = performance.now() - t0;
+  perParagraphUs.sort((x, y) => x - y);
+  const median = perParagraphUs[Math.floor(perParagraphUs.length / 2)];
+  return [
+    { metric: 'paragraph.chars_per_s', value: Math.round(chars / (elapsedMs / 1000)), unit: 'chars/s' },
+    { metric: 'paragraph.median_us', value: Number(median.toFixed(1)), unit: 'µs' },
+    { metric: 'paragraph.story_chars', value: chars, unit: 'chars' },
+    { metric: 'paragraph.story_lines', value: lines, unit: 'lines' },
+    { metric: 'paragraph.seed_lines', value: seedLines, unit: 'lines' },
+    { metric: 'paragraph.seed_kinsoku_violations', value: quality.kinsoku_violations },
+    { metric: 'paragraph.seed_loose_lines', value: quality.loose_lines },
+    { metric: 'paragraph.seed_single_char_last_lines', value: quality.single_char_last_lines },
+    { metric: 'paragraph.seed_number_unit_splits', value: quality.number_unit_splits },
+    { metric: 'paragraph.seed_unjustified_lines', value: quality.unjustified_lines },
+  ];
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  for (const m of await runParagraphBench()) console.log(`${m.metric}\t${m.value}${m.unit ? ' ' + m.unit : ''}`);
+}
