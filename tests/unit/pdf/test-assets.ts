@@ -1,0 +1,145 @@
+/**
+ * Test images made in code (no binary fixtures): PNG in any colour type, RGB JPEG (jpeg-js),
+ * an Adobe CMYK JPEG (a tiny DC-only baseline encoder: flat 8 × 8 blocks), and a placed PDF.
+ */
+import { deflateSync } from 'node:zlib';
+import jpeg from 'jpeg-js';
+import { cmyk, PDFDocument } from 'pdf-lib';
+
+const CRC_TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+
+function crc32(bytes: Uint8Array): number {
+  let c = 0xffffffff;
+  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+function chunk(type: string, data: Uint8Array): Buffer {
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(data.length, 0);
+  head.write(type, 4, 'latin1');
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
+  return Buffer.concat([head, data, crc]);
+}
+
+/**
+ * Encodes a non-interlaced PNG. `rows` are already packed samples per row (without filter bytes);
+ * each row gets filter `filter` (0 None or 1 Sub applied here).
+ */
+export function encodePng(opts: { widthPx: number; heightPx: number; bitDepth: number; colourType: number; rows: Uint8Array[]; palette?: number[]; trns?: number[]; filter?: 0 | 1 | 2 }): Uint8Array {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(opts.widthPx, 0);
+  ihdr.writeUInt32BE(opts.heightPx, 4);
+  ihdr[8] = opts.bitDepth;
+  ihdr[9] = opts.colourType;
+  const samples = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 }[opts.colourType] as number;
+  const bpp = Math.max(1, (samples * opts.bitDepth) >> 3);
+  const filter = opts.filter ?? 0;
+  const raw: number[] = [];
+  let prev = new Uint8Array(opts.rows[0].length);
+  for (const row of opts.rows) {
+    raw.push(filter);
+    for (let i = 0; i < row.length; i++) {
+      if (filter === 0) raw.push(row[i]);
+      else if (filter === 1) raw.push((row[i] - (i >= bpp ? row[i - bpp] : 0)) & 0xff);
+      else raw.push((row[i] - prev[i]) & 0xff);
+    }
+    prev = row;
+  }
+  const parts = [Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr)];
+  if (opts.palette) parts.push(chunk('PLTE', Uint8Array.from(opts.palette)));
+  if (opts.trns) parts.push(chunk('tRNS', Uint8Array.from(opts.trns)));
+  parts.push(chunk('IDAT', deflateSync(Uint8Array.from(raw))), chunk('IEND', new Uint8Array(0)));
+  return new Uint8Array(Buffer.concat(parts));
+}
+
+/** An 8-bit RGB PNG whose left half is `left` and right half `right`. */
+export function twoColourRgbPng(widthPx: number, heightPx: number, left: [number, number, number], right: [number, number, number]): Uint8Array {
+  const rows: Uint8Array[] = [];
+  for (let y = 0; y < heightPx; y++) {
+    const row = new Uint8Array(widthPx * 3);
+    for (let x = 0; x < widthPx; x++) row.set(x < widthPx / 2 ? left : right, x * 3);
+    rows.push(row);
+  }
+  return encodePng({ widthPx, heightPx, bitDepth: 8, colourType: 2, rows, filter: 1 });
+}
+
+/** An RGB JPEG (jpeg-js), flat colour. */
+export function rgbJpeg(widthPx: number, heightPx: number, rgb: [number, number, number]): Uint8Array {
+  const data = new Uint8Array(widthPx * heightPx * 4);
+  for (let i = 0; i < widthPx * heightPx; i++) data.set([...rgb, 255], i * 4);
+  return new Uint8Array(jpeg.encode({ width: widthPx, height: heightPx, data }, 90).data);
+}
+
+/**
+ * An Adobe (Photoshop-style, inverted) CMYK baseline JPEG made of flat 8 × 8 blocks, one block per
+ * entry of `blocks` left to right (height 8). Ink values 0–1.
+ */
+export function adobeCmykJpeg(blocks: { c: number; m: number; y: number; k: number }[]): Uint8Array {
+  const out: number[] = [0xff, 0xd8];
+  const segment = (marker: number, body: number[]) => out.push(0xff, marker, (body.length + 2) >> 8, (body.length + 2) & 0xff, ...body);
+  segment(0xee, [...'Adobe'].map((c) => c.charCodeAt(0)).concat([0, 100, 0, 0, 0, 0, 0])); // transform 0: plain CMYK
+  segment(0xdb, [0x00, ...new Array(64).fill(1)]);
+  const width = blocks.length * 8;
+  segment(0xc0, [8, 0, 8, width >> 8, width & 0xff, 4, 1, 0x11, 0, 2, 0x11, 0, 3, 0x11, 0, 4, 0x11, 0]);
+  // Standard luminance DC table (categories 0–11) and an AC table holding only EOB (code "0").
+  const dcBits = [0, 1, 5, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0];
+  segment(0xc4, [0x00, ...dcBits, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+  segment(0xc4, [0x10, 1, ...new Array(15).fill(0), 0x00]);
+  segment(0xda, [4, 1, 0x00, 2, 0x00, 3, 0x00, 4, 0x00, 0, 63, 0]);
+  // Canonical DC codes from the BITS table.
+  const dcCodes: { code: number; length: number }[] = [];
+  let code = 0;
+  let symbol = 0;
+  for (let len = 1; len <= 16; len++) {
+    for (let i = 0; i < dcBits[len - 1]; i++) dcCodes[symbol++] = { code: code++, length: len };
+    code <<= 1;
+  }
+  let acc = 0;
+  let nbits = 0;
+  const put = (value: number, length: number) => {
+    for (let i = length - 1; i >= 0; i--) {
+      acc = (acc << 1) | ((value >> i) & 1);
+      if (++nbits === 8) {
+        out.push(acc);
+        if (acc === 0xff) out.push(0x00);
+        acc = 0;
+        nbits = 0;
+      }
+    }
+  };
+  const pred = [0, 0, 0, 0];
+  for (const b of blocks) {
+    [b.c, b.m, b.y, b.k].forEach((ink, comp) => {
+      const stored = Math.round(255 - ink * 255); // Adobe CMYK is stored inverted
+      const dc = 8 * (stored - 128);
+      const diff = dc - pred[comp];
+      pred[comp] = dc;
+      const category = diff === 0 ? 0 : Math.floor(Math.log2(Math.abs(diff))) + 1;
+      put(dcCodes[category].code, dcCodes[category].length);
+      if (category > 0) put(diff >= 0 ? diff : diff + (1 << category) - 1, category);
+      put(0, 1); // EOB
+    });
+  }
+  if (nbits > 0) put(0xff, 8 - nbits);
+  out.push(0xff, 0xd9);
+  return Uint8Array.from(out);
+}
+
+/** A one-page PDF (an "ad"): media 200 × 100, TrimBox inset 10 pt, filled edge to edge with `ink`. */
+export async function placedPdf(ink: { c: number; m: number; y: number; k: number }): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const page = doc.addPage([200, 100]);
+  page.setTrimBox(10, 10, 180, 80);
+  page.drawRectangle({ x: 0, y: 0, width: 200, height: 100, color: cmyk(ink.c, ink.m, ink.y, ink.k) });
+  return doc.save({ useObjectStreams: false });
+}
