@@ -96,7 +96,12 @@ export function decodePng(bytes: Uint8Array): DecodedPng {
     compressed.set(c, at);
     at += c.length;
   }
-  const raw = unzlibSync(compressed);
+  let raw: Uint8Array;
+  try {
+    raw = unzlibSync(compressed);
+  } catch (err) {
+    throw new RangeError(`PNG image data could not be inflated: ${(err as Error).message}`, { cause: err });
+  }
 
   const channels: 1 | 3 = colourType === 0 || colourType === 4 ? 1 : 3;
   const hasAlpha = colourType === 4 || colourType === 6 || trns !== undefined;

@@ -45,7 +45,7 @@ export function encodePng(opts: { widthPx: number; heightPx: number; bitDepth: n
   const bpp = Math.max(1, (samples * opts.bitDepth) >> 3);
   const filter = opts.filter ?? 0;
   const raw: number[] = [];
-  let prev = new Uint8Array(opts.rows[0].length);
+  let prev: Uint8Array = new Uint8Array(opts.rows[0].length);
   for (const row of opts.rows) {
     raw.push(filter);
     for (let i = 0; i < row.length; i++) {
