@@ -21,7 +21,7 @@
  */
 import type { MeasuredParagraph } from './para-measure.js';
 import type { LineMeasure } from './para-fit.js';
-import { createLineMeasure, lineCost, measureLine } from './para-fit.js';
+import { createLineMeasure, EPSILON_PT, lineCost, LOOSE_GAP_EM, measureLine } from './para-fit.js';
 import { BREAK_FORBIDDEN, BREAK_MANDATORY, BREAK_RELAXED } from '../text/break-opportunities.js';
 import { IS_CONTENT } from '../text/char-class.js';
 
@@ -88,8 +88,6 @@ function totalFit(m: MeasuredParagraph, widths: LineWidths, opts: BreakOptions, 
   const nodePrev: number[] = [-1];
   const active: number[] = [0];
   const slack = m.maxEmPt + m.maxTrackPt;
-  const row = n + 1;
-  const ss = m.sumShrink;
   // Best candidate per line class at the current breakpoint.
   const bestTotal: number[] = [];
   const bestPrev: number[] = [];
@@ -107,11 +105,24 @@ function totalFit(m: MeasuredParagraph, widths: LineWidths, opts: BreakOptions, 
       const a = nodePos[idx];
       const line = nodeLine[idx];
       const widthPt = widths.widthPt(line);
-      // Lower bound of the line's width with everything shrunk: once it overflows, it always will.
-      let minWidth = m.sumWidth[k] - m.sumWidth[a];
-      for (let s = 1; s < 7; s++) minWidth -= ss[s * row + k] - ss[s * row + a];
-      if (minWidth - slack > widthPt) continue; // deactivate: drop from the list
+      // Cheap bounds from prefix sums before the full measure. Lower bound with everything shrunk:
+      // once it overflows, it always will, so the node is dropped.
+      const rawPt = m.sumWidth[k] - m.sumWidth[a] + m.sumGap[k - 1] - m.sumGap[a];
+      if (rawPt - (m.sumShrinkAll[k] - m.sumShrinkAll[a]) - slack > widthPt) continue;
       active[w++] = idx;
+      if (!solid && !allowLoose) {
+        // Upper bound stretched to the loose limit: still short means this line cannot be set.
+        // Lines from later nodes are sub-ranges, so with equal widths they are short too: stop here.
+        const flex = m.sumFlex[k - 1] - m.sumFlex[a] + m.sumSpaces[k] - m.sumSpaces[a];
+        const maxPt = rawPt + m.sumSpaceStretch[k] - m.sumSpaceStretch[a] + m.sumGapStretch[k - 1] - m.sumGapStretch[a] + LOOSE_GAP_EM * m.maxEmPt * flex;
+        if (maxPt < widthPt - EPSILON_PT) {
+          if (stable <= 1 && line >= 1) {
+            for (let q = r + 1; q < active.length; q++) active[w++] = active[q];
+            break;
+          }
+          continue;
+        }
+      }
       measureLine(m, a, k, opts.trimLineStartBracket, lm);
       const cost = lineCost(lm, widthPt, solid, allowLoose, m.emPt[a]);
       if (cost === Infinity) continue;

@@ -126,7 +126,7 @@ export function justifyLine(m: MeasuredParagraph, runs: readonly InlineRun[], s:
     const coreX = x + blankL;
     const met = m.metrics[i];
     if (met.glyphId !== 0) {
-      const g: PositionedGlyph = { glyphId: met.glyphId, xPt: coreX + met.originUnits * m.scale[i], text: String.fromCodePoint(m.cps[i]) };
+      const g: PositionedGlyph = { glyphId: met.glyphId, xPt: coreX + met.originUnits * m.scale[i], text: met.text };
       if (met.scaleX !== 1) g.scaleX = met.scaleX;
       glyphs.push(g);
     }

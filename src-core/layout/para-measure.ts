@@ -15,9 +15,9 @@
 import type { LayoutWarning } from './page-layout.js';
 import type { ParagraphInput } from './line.js';
 import type { CharMetrics } from '../text/char-metrics.js';
-import { charMetrics } from '../text/char-metrics.js';
+import { charMetricsTable } from '../text/char-metrics.js';
 import { CharClass, IS_HAN_BOX, IS_WESTERN } from '../text/char-class.js';
-import { collectBreakOpportunities } from '../text/break-opportunities.js';
+import { collectBreakOpportunitiesInto } from '../text/break-opportunities.js';
 
 /**
  * Shrink classes in the order of TYPOGRAPHY.md §3: 0 line-end mark (always half width here, see
@@ -99,6 +99,8 @@ export interface MeasuredParagraph {
   sumWidth: Float64Array;
   /** Prefix sums of shrink capacity per class, `SHRINK_CLASSES` rows of n + 1 (row 5 over gaps). */
   sumShrink: Float64Array;
+  /** Prefix sums of all shrink capacity (gap shrink counted up to the character's own gap: an upper bound). */
+  sumShrinkAll: Float64Array;
   /** Prefix sums over gaps: natural Han–Latin gap, its stretch capacity, flexible gap count. */
   sumGap: Float64Array;
   sumGapStretch: Float64Array;
@@ -124,20 +126,8 @@ export function measureParagraph(input: ParagraphInput, warnings: LayoutWarning[
       if (c < 0xdc00 || c > 0xdfff || u === 0 || !isHighSurrogate(r.text.charCodeAt(u - 1))) n++;
     }
   }
-  const cps = new Int32Array(n);
-  const cls = new Uint8Array(n);
-  const pos = new Int32Array(n);
-  const units = new Uint8Array(n);
-  const run = new Int32Array(n);
-  const emPt = new Float64Array(n);
-  const scale = new Float64Array(n);
-  const metrics = new Array<CharMetrics>(n);
-  const corePt = new Float64Array(n);
-  const blankLPt = new Float64Array(n);
-  const blankRPt = new Float64Array(n);
-  const blankLNatPt = new Float64Array(n);
-  const trackPt = new Float64Array(n);
-  const blankSlot = new Uint8Array(n);
+  const ws = workspace(n + 1);
+  const { cps, cls, pos, units, run, emPt, scale, metrics, corePt, blankLPt, blankRPt, blankLNatPt, trackPt, blankSlot } = ws;
   let maxEmPt = 0;
   let maxTrackPt = 0;
   const missingSeen = new Set<number>();
@@ -147,13 +137,14 @@ export function measureParagraph(input: ParagraphInput, warnings: LayoutWarning[
     const { text, font, sizePt, trackingEm, fromPos } = runs[r];
     if (!(sizePt > 0)) throw new RangeError(`Run ${r} has font size ${sizePt} pt: sizes must be positive`);
     const k = sizePt / font.unitsPerEm;
+    const table = charMetricsTable(font);
     const track = trackingEm * sizePt;
     if (sizePt > maxEmPt) maxEmPt = sizePt;
     if (Math.abs(track) > maxTrackPt) maxTrackPt = Math.abs(track);
     for (let u = 0; u < text.length; ) {
       const cp = text.codePointAt(u)!;
       const len = cp > 0xffff ? 2 : 1;
-      const m = charMetrics(font, cp);
+      const m = table.get(cp);
       cps[i] = cp;
       cls[i] = m.cls;
       pos[i] = fromPos + u;
@@ -185,12 +176,13 @@ export function measureParagraph(input: ParagraphInput, warnings: LayoutWarning[
   compressAdjacentMarks(n, cps, cls, emPt, corePt, blankLPt, blankRPt, options.adjacentPunctuationEm, options.combineQuestionExclamation);
 
   // Gaps and spaces.
-  const gapPt = new Float64Array(n);
-  const gapShrinkPt = new Float64Array(n);
-  const gapStretchPt = new Float64Array(n);
-  const gapFlex = new Uint8Array(n);
-  const spaceShrinkPt = new Float64Array(n);
-  const spaceStretchPt = new Float64Array(n);
+  const { gapPt, gapShrinkPt, gapStretchPt, gapFlex, spaceShrinkPt, spaceStretchPt } = ws;
+  gapPt.fill(0, 0, n);
+  gapShrinkPt.fill(0, 0, n);
+  gapStretchPt.fill(0, 0, n);
+  gapFlex.fill(0, 0, n);
+  spaceShrinkPt.fill(0, 0, n);
+  spaceStretchPt.fill(0, 0, n);
   const gapEm = options.hanLatinGapEm;
   for (let j = 0; j < n; j++) {
     const a = cls[j];
@@ -210,35 +202,51 @@ export function measureParagraph(input: ParagraphInput, warnings: LayoutWarning[
     gapFlex[j] = isFlexibleGap(a, b) ? 1 : 0;
   }
 
-  const brk = collectBreakOpportunities(cps, cls);
+  const brk = ws.brk;
+  collectBreakOpportunitiesInto(cps, cls, n, brk, ws.uax);
 
-  // Prefix sums.
-  const sumWidth = new Float64Array(n + 1);
-  const sumShrink = new Float64Array(SHRINK_CLASSES * (n + 1));
-  const sumGap = new Float64Array(n + 1);
-  const sumGapStretch = new Float64Array(n + 1);
-  const sumFlex = new Float64Array(n + 1);
-  const sumSpaceStretch = new Float64Array(n + 1);
-  const sumSpaces = new Float64Array(n + 1);
+  // Prefix sums (entry 0 is the empty prefix).
+  const { sumWidth, sumShrink, sumShrinkAll, sumGap, sumGapStretch, sumFlex, sumSpaceStretch, sumSpaces } = ws;
   const row = n + 1;
+  for (let s = 0; s < SHRINK_CLASSES; s++) sumShrink[s * row] = 0;
+  sumWidth[0] = sumShrinkAll[0] = sumGap[0] = sumGapStretch[0] = sumFlex[0] = sumSpaceStretch[0] = sumSpaces[0] = 0;
+  let w = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, gap = 0, gapSt = 0, flex = 0, spSt = 0, sp = 0;
   for (let x = 0; x < n; x++) {
-    sumWidth[x + 1] = sumWidth[x] + blankLPt[x] + corePt[x] + blankRPt[x] + trackPt[x];
-    for (let s = 0; s < SHRINK_CLASSES; s++) sumShrink[s * row + x + 1] = sumShrink[s * row + x];
-    const slot = blankSlot[x];
-    if (slot) sumShrink[slot * row + x + 1] += blankLPt[x] + blankRPt[x];
-    sumShrink[SHRINK_SPACE * row + x + 1] += spaceShrinkPt[x];
-    sumShrink[SHRINK_HAN_LATIN * row + x + 1] += gapShrinkPt[x];
-    sumGap[x + 1] = sumGap[x] + gapPt[x];
-    sumGapStretch[x + 1] = sumGapStretch[x] + gapStretchPt[x];
-    sumFlex[x + 1] = sumFlex[x] + gapFlex[x];
-    sumSpaceStretch[x + 1] = sumSpaceStretch[x] + spaceStretchPt[x];
-    sumSpaces[x + 1] = sumSpaces[x] + (cls[x] === CharClass.Space ? 1 : 0);
+    w += blankLPt[x] + corePt[x] + blankRPt[x] + trackPt[x];
+    const blanks = blankLPt[x] + blankRPt[x];
+    switch (blankSlot[x]) {
+      case SHRINK_MIDDLE_DOT: s2 += blanks; break;
+      case SHRINK_BRACKET: s3 += blanks; break;
+      case SHRINK_PAUSE: s4 += blanks; break;
+      case SHRINK_STOP: s6 += blanks; break;
+    }
+    s1 += spaceShrinkPt[x];
+    s5 += gapShrinkPt[x];
+    gap += gapPt[x];
+    gapSt += gapStretchPt[x];
+    flex += gapFlex[x];
+    spSt += spaceStretchPt[x];
+    if (cls[x] === CharClass.Space) sp++;
+    const at = x + 1;
+    sumWidth[at] = w;
+    sumShrink[SHRINK_SPACE * row + at] = s1;
+    sumShrink[SHRINK_MIDDLE_DOT * row + at] = s2;
+    sumShrink[SHRINK_BRACKET * row + at] = s3;
+    sumShrink[SHRINK_PAUSE * row + at] = s4;
+    sumShrink[SHRINK_HAN_LATIN * row + at] = s5;
+    sumShrink[SHRINK_STOP * row + at] = s6;
+    sumShrinkAll[at] = s1 + s2 + s3 + s4 + s5 + s6;
+    sumGap[at] = gap;
+    sumGapStretch[at] = gapSt;
+    sumFlex[at] = flex;
+    sumSpaceStretch[at] = spSt;
+    sumSpaces[at] = sp;
   }
 
   return {
     n, cps, cls, pos, units, run, emPt, scale, metrics, corePt, blankLPt, blankRPt, blankLNatPt, trackPt, blankSlot,
     gapPt, gapShrinkPt, gapStretchPt, gapFlex, spaceShrinkPt, spaceStretchPt, brk,
-    sumWidth, sumShrink, sumGap, sumGapStretch, sumFlex, sumSpaceStretch, sumSpaces, maxEmPt, maxTrackPt,
+    sumWidth, sumShrink, sumShrinkAll, sumGap, sumGapStretch, sumFlex, sumSpaceStretch, sumSpaces, maxEmPt, maxTrackPt,
   };
 }
 
@@ -295,4 +303,45 @@ function compressAdjacentMarks(
     if (excess > 0) take(blankR, b);
     if (excess > 0) take(blankL, a);
   }
+}
+
+/**
+ * Scratch arrays shared by successive `measureParagraph` calls (the composer is synchronous and a
+ * MeasuredParagraph never outlives its `composeParagraph` call). Reusing them spares the garbage
+ * collector a few dozen ArrayBuffers per paragraph. Arrays are at least `size` long, often longer:
+ * code indexes them by `n`, never by `.length`.
+ */
+interface Workspace {
+  capacity: number;
+  cps: Int32Array; pos: Int32Array; run: Int32Array;
+  cls: Uint8Array; units: Uint8Array; blankSlot: Uint8Array; gapFlex: Uint8Array; brk: Uint8Array; uax: Uint8Array;
+  emPt: Float64Array; scale: Float64Array; corePt: Float64Array; blankLPt: Float64Array; blankRPt: Float64Array;
+  blankLNatPt: Float64Array; trackPt: Float64Array; gapPt: Float64Array; gapShrinkPt: Float64Array;
+  gapStretchPt: Float64Array; spaceShrinkPt: Float64Array; spaceStretchPt: Float64Array;
+  sumWidth: Float64Array; sumShrink: Float64Array; sumShrinkAll: Float64Array; sumGap: Float64Array;
+  sumGapStretch: Float64Array; sumFlex: Float64Array; sumSpaceStretch: Float64Array; sumSpaces: Float64Array;
+  metrics: CharMetrics[];
+}
+
+/** Smallest workspace allocated; paragraphs are rarely longer. */
+const MIN_WORKSPACE = 1024;
+let shared: Workspace | undefined;
+
+function workspace(size: number): Workspace {
+  if (shared && shared.capacity >= size) return shared;
+  const c = Math.max(size, MIN_WORKSPACE, 2 * (shared?.capacity ?? 0));
+  const f = (): Float64Array => new Float64Array(c);
+  const u = (): Uint8Array => new Uint8Array(c);
+  const i = (): Int32Array => new Int32Array(c);
+  shared = {
+    capacity: c,
+    cps: i(), pos: i(), run: i(),
+    cls: u(), units: u(), blankSlot: u(), gapFlex: u(), brk: u(), uax: u(),
+    emPt: f(), scale: f(), corePt: f(), blankLPt: f(), blankRPt: f(), blankLNatPt: f(), trackPt: f(),
+    gapPt: f(), gapShrinkPt: f(), gapStretchPt: f(), spaceShrinkPt: f(), spaceStretchPt: f(),
+    sumWidth: f(), sumShrink: new Float64Array(SHRINK_CLASSES * c), sumShrinkAll: f(), sumGap: f(),
+    sumGapStretch: f(), sumFlex: f(), sumSpaceStretch: f(), sumSpaces: f(),
+    metrics: new Array<CharMetrics>(c),
+  };
+  return shared;
 }

@@ -15,7 +15,7 @@
 import type { LayoutWarning } from './page-layout.js';
 import type { ComposedLine, ComposedParagraph, ParagraphInput } from './line.js';
 import type { LineWidths } from './break-lines.js';
-import { measureParagraph } from './para-measure.js';
+import { measureParagraph, type MeasuredParagraph } from './para-measure.js';
 import { breakLines } from './break-lines.js';
 import { justifyLine } from './justify-line.js';
 import { createLineMeasure } from './para-fit.js';
@@ -23,6 +23,8 @@ import { BREAK_MANDATORY, BREAK_RELAXED } from '../text/break-opportunities.js';
 
 /** Lines probed up front to find where line widths stop changing (beyond it nodes still work, unmerged). */
 const MAX_PROBED_LINES = 4096;
+/** Line widths are probed for this many times the lines the natural width would need. */
+const PROBE_LINE_FACTOR = 3;
 
 /**
  * Composes one paragraph into lines.
@@ -36,7 +38,7 @@ export function composeParagraph(input: ParagraphInput): ComposedParagraph {
   const m = measureParagraph(input, warnings);
   if (m.n === 0) return { lines: [emptyLine(input)], warnings };
 
-  const widths = probeLineWidths(input, m.n);
+  const widths = probeLineWidths(input, m);
   const result = breakLines(m, widths, { trimLineStartBracket: input.options.trimLineStartBracket });
   const breaks = result.breaks;
   const lines: ComposedLine[] = [];
@@ -78,8 +80,7 @@ export function composeParagraph(input: ParagraphInput): ComposedParagraph {
  * Probes `lineWidthPt` once per line index (the indent subtracted from line 0) and finds the
  * index from which widths stop changing.
  */
-function probeLineWidths(input: ParagraphInput, n: number): LineWidths {
-  const probed = Math.min(n, MAX_PROBED_LINES) + 1;
+function probeLineWidths(input: ParagraphInput, m: MeasuredParagraph): LineWidths {
   const cache: number[] = [];
   const widthPt = (li: number): number => {
     let w = cache[li];
@@ -92,6 +93,9 @@ function probeLineWidths(input: ParagraphInput, n: number): LineWidths {
     }
     return w;
   };
+  // Enough lines for the text even if every line came out at a third of the width of line 1.
+  const estimate = Math.ceil((PROBE_LINE_FACTOR * m.sumWidth[m.n]) / widthPt(Math.min(1, m.n - 1))) + 2;
+  const probed = Math.min(m.n, estimate, MAX_PROBED_LINES);
   let stableFrom = 0;
   for (let li = 1; li < probed; li++) {
     if (Math.abs(widthPt(li) - widthPt(li - 1)) > 1e-9) stableFrom = li;

@@ -34,9 +34,25 @@ export const BREAK_MANDATORY = 3;
 export function collectBreakOpportunities(cps: ArrayLike<number>, cls: ArrayLike<number>): Uint8Array {
   const n = cps.length;
   const brk = new Uint8Array(n + 1);
-  if (n === 0) return brk;
+  collectBreakOpportunitiesInto(cps, cls, n, brk, new Uint8Array(n + 1));
+  return brk;
+}
+
+/**
+ * `collectBreakOpportunities` into caller-owned arrays (the composer reuses them).
+ * @param n number of characters (the arrays may be longer)
+ * @param brk receives entries 0 … n
+ * @param scratch at least n + 1 long; overwritten
+ */
+export function collectBreakOpportunitiesInto(
+  cps: ArrayLike<number>, cls: ArrayLike<number>, n: number, brk: Uint8Array, scratch: Uint8Array,
+): void {
+  brk[0] = BREAK_FORBIDDEN;
+  if (n === 0) return;
   brk[n] = BREAK_MANDATORY;
-  const uax = collectWesternOpportunities(cps, cls);
+  const uax = scratch;
+  uax.fill(0, 0, n + 1);
+  collectWesternOpportunities(cps, cls, n, uax);
   // `prev` skips zero-width characters, which are transparent to line breaking.
   let prev = cls[0];
   let prevCp = cps[0];
@@ -49,7 +65,6 @@ export function collectBreakOpportunities(cps: ArrayLike<number>, cls: ArrayLike
       prevCp = cps[k];
     }
   }
-  return brk;
 }
 
 function decideBreak(a: number, aCp: number, b: number, uaxAllows: number): number {
@@ -76,9 +91,7 @@ function isAsciiAlnum(cp: number): boolean {
  * UAX #14 opportunities inside each maximal western run: `out[k] = 1` when a break before
  * character k is allowed by UAX #14 (only meaningful where both neighbours are western).
  */
-function collectWesternOpportunities(cps: ArrayLike<number>, cls: ArrayLike<number>): Uint8Array {
-  const n = cps.length;
-  const out = new Uint8Array(n + 1);
+function collectWesternOpportunities(cps: ArrayLike<number>, cls: ArrayLike<number>, n: number, out: Uint8Array): void {
   let k = 0;
   while (k < n) {
     if (!IS_WESTERN[cls[k]]) {
@@ -106,5 +119,4 @@ function collectWesternOpportunities(cps: ArrayLike<number>, cls: ArrayLike<numb
       if (bk.position > 0 && bk.position < text.length) out[unitToIndex[bk.position]] = 1;
     }
   }
-  return out;
 }

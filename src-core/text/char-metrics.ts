@@ -18,6 +18,8 @@ import { punctuationGeometry } from './punctuation-geometry.js';
 export interface CharMetrics {
   /** `CharClass` of the code point. */
   cls: number;
+  /** The character as a string (the glyph's `text`). */
+  text: string;
   /** Glyph to draw; 0 when the glyph is missing or the character draws nothing. */
   glyphId: number;
   /** The font lacks a glyph for a visible character (the composer warns). */
@@ -47,24 +49,42 @@ const MIDDLE_DOT_CORE_EM = 0.5;
 /** Width assumed for a missing space glyph: a quarter em, the minimum Latin word space of §3. */
 const FALLBACK_SPACE_EM = 0.25;
 
-const cache = new WeakMap<LoadedFont, Map<number, CharMetrics>>();
+const tables = new WeakMap<LoadedFont, CharMetricsTable>();
 
 /**
  * Set metrics of a code point in a font (cached).
  * Invariant: `blankLeftUnits + coreUnits + blankRightUnits` is the natural cell width.
  */
 export function charMetrics(font: LoadedFont, cp: number): CharMetrics {
-  let perFont = cache.get(font);
-  if (!perFont) {
-    perFont = new Map();
-    cache.set(font, perFont);
+  return charMetricsTable(font).get(cp);
+}
+
+/** A font's metrics cache: fetch it once per run, then `get` per character without a WeakMap lookup. */
+export interface CharMetricsTable {
+  get(cp: number): CharMetrics;
+}
+
+/** The (shared, cached) metrics table of a font. */
+export function charMetricsTable(font: LoadedFont): CharMetricsTable {
+  let table = tables.get(font);
+  if (!table) {
+    const perFont = new Map<number, CharMetrics>();
+    // BMP code points index a dense array (one load per character in the composer's loop).
+    const bmp = new Array<CharMetrics | undefined>(0x10000).fill(undefined);
+    table = {
+      get(cp: number): CharMetrics {
+        let hit = cp < 0x10000 ? bmp[cp] : perFont.get(cp);
+        if (!hit) {
+          hit = Object.freeze(measureCharUncached(font, cp));
+          if (cp < 0x10000) bmp[cp] = hit;
+          else perFont.set(cp, hit);
+        }
+        return hit;
+      },
+    };
+    tables.set(font, table);
   }
-  let hit = perFont.get(cp);
-  if (!hit) {
-    hit = Object.freeze(measureCharUncached(font, cp));
-    perFont.set(cp, hit);
-  }
-  return hit;
+  return table;
 }
 
 function measureCharUncached(font: LoadedFont, cp: number): CharMetrics {
@@ -72,7 +92,7 @@ function measureCharUncached(font: LoadedFont, cp: number): CharMetrics {
   const em = font.unitsPerEm;
   const g = font.glyphFor(cp);
   const base: CharMetrics = {
-    cls, glyphId: g ? g.glyphId : 0, missing: false,
+    cls, text: String.fromCodePoint(cp), glyphId: g ? g.glyphId : 0, missing: false,
     coreUnits: g ? g.advanceUnits : 0, blankLeftUnits: 0, blankRightUnits: 0, originUnits: 0, scaleX: 1,
   };
   if (cls === CharClass.Break || cls === CharClass.ZeroWidthSpace) {

@@ -30,6 +30,8 @@ const STORY_CHARS = 100_000;
 const SIZE_PT = 9;
 const COLUMN_CHARS = 13;
 const INDENT_EM = 2;
+/** Passes over the story; the fastest is reported. */
+const REPEATS = 3;
 
 function loadSerif(): LoadedFont {
   const d = DEFAULT_FONTS.find((f) => f.id === 'noto-serif-sc-400')!;
@@ -75,19 +77,30 @@ export async function runParagraphBench(): Promise<BenchMetric[]> {
       pos += p.length + 2;
     }
   }
-  const perParagraphUs: number[] = [];
-  let lines = 0;
-  const t0 = performance.now();
-  for (const inp of story) {
-    const s = performance.now();
-    lines += composeParagraph(inp).lines.length;
-    perParagraphUs.push((performance.now() - s) * 1000);
+  // Best of REPEATS passes: the machine is shared, and the best pass is the least disturbed one.
+  let best = { elapsedMs: Infinity, cpuMs: Infinity, medianUs: 0, lines: 0 };
+  for (let rep = 0; rep < REPEATS; rep++) {
+    const perParagraphUs: number[] = [];
+    let lines = 0;
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    for (const inp of story) {
+      const s = performance.now();
+      lines += composeParagraph(inp).lines.length;
+      perParagraphUs.push((performance.now() - s) * 1000);
+    }
+    const elapsedMs = performance.now() - t0;
+    const cpu = process.cpuUsage(cpu0);
+    perParagraphUs.sort((x, y) => x - y);
+    if (elapsedMs < best.elapsedMs) {
+      best = { elapsedMs, cpuMs: (cpu.user + cpu.system) / 1000, medianUs: perParagraphUs[Math.floor(perParagraphUs.length / 2)], lines };
+    }
   }
-  const elapsedMs = performance.now() - t0;
-  perParagraphUs.sort((x, y) => x - y);
-  const median = perParagraphUs[Math.floor(perParagraphUs.length / 2)];
+  const { elapsedMs, cpuMs, lines } = best;
+  const median = best.medianUs;
   return [
     { metric: 'paragraph.chars_per_s', value: Math.round(chars / (elapsedMs / 1000)), unit: 'chars/s' },
+    { metric: 'paragraph.chars_per_cpu_s', value: Math.round(chars / (cpuMs / 1000)), unit: 'chars/s' },
     { metric: 'paragraph.median_us', value: Number(median.toFixed(1)), unit: 'µs' },
     { metric: 'paragraph.story_chars', value: chars, unit: 'chars' },
     { metric: 'paragraph.story_lines', value: lines, unit: 'lines' },
