@@ -1,0 +1,35 @@
+/**
+ * Story editor commands, all of the ProseMirror shape `(state, dispatch?, view?) => boolean`: block types
+ * (which only apply where the schema allows the type: body blocks inside `columns`, display blocks outside)
+ * and marks.
+ */
+import { setBlockType, toggleMark } from 'prosemirror-commands';
+import type { Command, EditorState } from 'prosemirror-state';
+import { storySchema } from '../../src-core/model/story-schema.js';
+
+/** Block types offered by the toolbar and the Ctrl+Alt+digit shortcuts, with their labels. */
+export const BLOCK_TYPE_CHOICES = [
+  { name: 'paragraph', label: '正文 Paragraph', key: '0' },
+  { name: 'headline', label: '主题 Headline', key: '1' },
+  { name: 'kicker', label: '引题 Kicker', key: '2' },
+  { name: 'subtitle', label: '副题 Subtitle', key: '3' },
+  { name: 'byline', label: '署名 Byline', key: '4' },
+  { name: 'subhead', label: '小标题 Subhead', key: '5' },
+] as const;
+
+/** Command: turn the selected textblocks into `typeName` (keeps their `style` attr cleared). */
+export function setBlock(typeName: string): Command {
+  const type = storySchema.nodes[typeName];
+  if (!type) throw new RangeError(`The story schema has no block type "${typeName}".`);
+  return setBlockType(type, { style: null });
+}
+
+/** Command: toggle bold. */
+export const toggleBold: Command = toggleMark(storySchema.marks.bold);
+/** Command: toggle emphasis. */
+export const toggleEmphasis: Command = toggleMark(storySchema.marks.emphasis);
+
+/** The type name of the textblock holding the selection head (what the block-type menu shows). */
+export function currentBlockType(state: EditorState): string {
+  return state.selection.$head.parent.type.name;
+}

@@ -1,0 +1,56 @@
+/**
+ * The story editor's state: a ProseMirror EditorState over the shared `storySchema` with undo history, the
+ * Folio keymap, the base keymap and the paste filter. The state belongs to the document session (one per
+ * story, so undo history survives switching stories); the EditorView only displays it.
+ */
+import { baseKeymap } from 'prosemirror-commands';
+import { history, redo, undo } from 'prosemirror-history';
+import { keymap } from 'prosemirror-keymap';
+import { EditorState, Plugin, type Command } from 'prosemirror-state';
+import type { PmNodeJson } from '../../src-core/model/document.js';
+import { storySchema } from '../../src-core/model/story-schema.js';
+import { BLOCK_TYPE_CHOICES, setBlock, toggleBold, toggleEmphasis } from './commands.js';
+import { normalisePunctuation } from './normalise-punctuation.js';
+import { parsePlainText, plainParagraphsSlice } from './paste.js';
+
+/** Folio's shortcuts (Mod = Ctrl, or Cmd on macOS). */
+export function folioKeymap(): Record<string, Command> {
+  const bindings: Record<string, Command> = {
+    'Mod-z': undo,
+    'Mod-Shift-z': redo,
+    'Mod-y': redo,
+    'Mod-b': toggleBold,
+    'Mod-i': toggleEmphasis,
+    'Mod-Alt-p': normalisePunctuation,
+  };
+  for (const choice of BLOCK_TYPE_CHOICES) bindings[`Ctrl-Alt-${choice.key}`] = setBlock(choice.name);
+  return bindings;
+}
+
+/** Plugin: paste keeps text and paragraphs only. */
+export function plainPastePlugin(): Plugin {
+  return new Plugin({
+    props: {
+      transformPasted: (slice) => plainParagraphsSlice(slice, storySchema),
+      clipboardTextParser: (text) => parsePlainText(text, storySchema),
+    },
+  });
+}
+
+/**
+ * Creates the editor state of a story.
+ * @throws RangeError when the story JSON does not fit the story schema
+ */
+export function createStoryEditorState(doc: PmNodeJson): EditorState {
+  let node;
+  try {
+    node = storySchema.nodeFromJSON(doc);
+    node.check();
+  } catch (err) {
+    throw new RangeError(`This story does not fit Folio's story schema: ${(err as Error).message}`, { cause: err });
+  }
+  return EditorState.create({
+    doc: node,
+    plugins: [history(), keymap(folioKeymap()), keymap(baseKeymap), plainPastePlugin()],
+  });
+}

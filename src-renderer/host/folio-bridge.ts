@@ -1,0 +1,36 @@
+/**
+ * The typed shape of `window.folio`, the one object the Electron preload exposes (contextBridge).
+ * It carries one function per Host channel plus two shell-only functions. Browser mode has no
+ * `window.folio`; the renderer then talks HTTP (http-host.ts).
+ */
+import type { Host } from '../../src-core/api/host-api.js';
+
+/** A menu command sent by the Electron application menu (File/Edit/View items). */
+export type MenuCommand =
+  | 'new'
+  | 'open'
+  | 'save'
+  | 'save-as'
+  | 'export-pdf'
+  | 'undo'
+  | 'redo'
+  | 'zoom-in'
+  | 'zoom-out'
+  | 'zoom-fit'
+  | 'toggle-grid'
+  | (string & {});
+
+/** `window.folio`: the Host functions plus menu commands and dirty-state reporting. */
+export interface FolioBridge extends Host {
+  /** Subscribes to application-menu commands; returns an unsubscribe function when the preload provides one. */
+  onMenuCommand(callback: (command: MenuCommand) => void): (() => void) | void;
+  /** Tells the main process whether there are unsaved changes (it asks before closing the window). */
+  setDirty(dirty: boolean): void;
+}
+
+declare global {
+  interface Window {
+    /** Present only inside the Electron app (preload bridge). */
+    folio?: FolioBridge;
+  }
+}

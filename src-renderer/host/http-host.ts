@@ -1,0 +1,75 @@
+/**
+ * Browser mode's Host: every channel is `POST /api/<channel>` with a JSON body, authorised by the
+ * per-run token in the `x-folio-token` header (src-main/server).
+ *
+ * 1. `takeSessionToken` reads `?token=…` once from the page URL, keeps it in sessionStorage (it survives a
+ *    reload of the tab, not a new tab) and removes it from the visible URL so it is not shared by copy/paste.
+ * 2. `createHttpHost` builds one async function per HOST_CHANNELS entry; transport failures and non-JSON
+ *    answers become HostResult errors with a human message, never exceptions.
+ */
+import { HOST_CHANNELS, type Host, type HostChannel, type HostResult } from '../../src-core/api/host-api.js';
+
+/** sessionStorage key holding the browser-mode token. */
+export const TOKEN_STORAGE_KEY = 'folio.token';
+/** Request header carrying the token. */
+export const TOKEN_HEADER = 'x-folio-token';
+
+/** What `takeSessionToken` needs from the browser (injected so the logic is testable). */
+export interface TokenEnvironment {
+  location: { href: string };
+  history: { replaceState(data: unknown, unused: string, url: string): void };
+  storage: { getItem(key: string): string | null; setItem(key: string, value: string): void };
+}
+
+/**
+ * Returns the browser-mode token: from the URL's `token` query parameter (then stored and removed from the
+ * address bar) or, after a reload, from sessionStorage. Null when neither has one.
+ */
+export function takeSessionToken(env: TokenEnvironment): string | null {
+  const url = new URL(env.location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl) {
+    env.storage.setItem(TOKEN_STORAGE_KEY, fromUrl);
+    url.searchParams.delete('token');
+    env.history.replaceState(null, '', url.pathname + url.search + url.hash);
+    return fromUrl;
+  }
+  return env.storage.getItem(TOKEN_STORAGE_KEY);
+}
+
+/** Options of `createHttpHost`. */
+export interface HttpHostOptions {
+  /** Server origin, e.g. `http://127.0.0.1:4321` (the page's own origin in browser mode). */
+  origin: string;
+  token: string;
+  /** The fetch implementation (the page's `fetch`). */
+  fetch: typeof fetch;
+}
+
+async function call(options: HttpHostOptions, channel: HostChannel, payload: unknown): Promise<HostResult<unknown>> {
+  let response: Response;
+  try {
+    response = await options.fetch(`${options.origin}/api/${channel}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: options.token },
+      body: JSON.stringify(payload ?? {}),
+    });
+  } catch (err) {
+    return { ok: false, error: { code: 'io', message: `Folio's local server did not answer (${(err as Error).message}). Is \`folio serve\` still running?` } };
+  }
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    return { ok: false, error: { code: 'internal', message: `The local server sent an unreadable answer to ${channel} (HTTP ${response.status}).` } };
+  }
+  if (body && typeof body === 'object' && 'ok' in body) return body as HostResult<unknown>;
+  return { ok: false, error: { code: 'internal', message: `The local server sent an unexpected answer to ${channel} (HTTP ${response.status}).` } };
+}
+
+/** Creates the HTTP Host (one function per channel). */
+export function createHttpHost(options: HttpHostOptions): Host {
+  const host: Record<string, (payload: unknown) => Promise<HostResult<unknown>>> = {};
+  for (const channel of HOST_CHANNELS) host[channel] = (payload) => call(options, channel, payload);
+  return host as unknown as Host;
+}

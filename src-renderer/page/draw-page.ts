@@ -1,0 +1,114 @@
+/**
+ * The page canvas's content layer: draws one PageLayout exactly as composed, in paint order.
+ * It never measures or breaks text and never uses DOM/CSS text: glyphs are the font's own outlines.
+ * Selection, guides and handles are the overlay's business (overlay.ts), which this module never imports.
+ *
+ * 1. Paper: white trim box.
+ * 2. Items in order: glyph runs (outline per glyph at its xPt on the run's baseline), rules, boxes,
+ *    images (drawn into their placed rect, clipped to the frame).
+ * 3. Everything is in points; the caller sets the canvas transform (zoom × device pixel ratio).
+ */
+import type { BoxItem, GlyphRunItem, ImageItem, PageLayout, RuleItem } from '../../src-core/layout/page-layout.js';
+import type { FontProvider } from '../../src-core/text/font.js';
+import type { GlyphPathCache } from './glyph-paths.js';
+import { glyphTransform } from './glyph-paths.js';
+import { cssColour } from './paint.js';
+
+/** Placeholder tint for an image whose pixels have not arrived yet (screen only, light grey). */
+const IMAGE_PENDING_FILL = 'rgb(225, 225, 225)';
+
+/** What the content layer needs besides the layout. */
+export interface PageResources {
+  fonts: FontProvider;
+  glyphPaths: GlyphPathCache<Path2D>;
+  /** Decoded images by asset id; missing ones are drawn as a pending placeholder. */
+  images: ReadonlyMap<string, CanvasImageSource>;
+}
+
+/** Counts of what was drawn, for the status line and tests of the drawing path. */
+export interface DrawStats {
+  glyphs: number;
+  missingFonts: number;
+}
+
+function drawGlyphRun(ctx: CanvasRenderingContext2D, run: GlyphRunItem, res: PageResources, stats: DrawStats): void {
+  const font = res.fonts.byId(run.fontId);
+  if (!font) {
+    stats.missingFonts++;
+    return;
+  }
+  ctx.fillStyle = cssColour(run.colour);
+  for (const g of run.glyphs) {
+    const path = res.glyphPaths.get(font, g.glyphId);
+    if (!path) continue;
+    ctx.save();
+    ctx.transform(...glyphTransform(font.unitsPerEm, run.sizePt, g.xPt, run.baselineYPt, g.scaleX ?? 1));
+    ctx.fill(path);
+    ctx.restore();
+    stats.glyphs++;
+  }
+}
+
+function drawRule(ctx: CanvasRenderingContext2D, rule: RuleItem): void {
+  ctx.strokeStyle = cssColour(rule.colour);
+  ctx.lineWidth = rule.strokePt;
+  ctx.beginPath();
+  ctx.moveTo(rule.x1Pt, rule.y1Pt);
+  ctx.lineTo(rule.x2Pt, rule.y2Pt);
+  ctx.stroke();
+}
+
+function drawBox(ctx: CanvasRenderingContext2D, box: BoxItem): void {
+  const { xPt, yPt, widthPt, heightPt } = box.rect;
+  if (box.fill) {
+    ctx.fillStyle = cssColour(box.fill);
+    ctx.fillRect(xPt, yPt, widthPt, heightPt);
+  }
+  if (box.stroke && box.strokePt > 0) {
+    ctx.strokeStyle = cssColour(box.stroke);
+    ctx.lineWidth = box.strokePt;
+    ctx.strokeRect(xPt, yPt, widthPt, heightPt);
+  }
+}
+
+function drawImage(ctx: CanvasRenderingContext2D, item: ImageItem, res: PageResources): void {
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(item.clip.xPt, item.clip.yPt, item.clip.widthPt, item.clip.heightPt);
+  ctx.clip();
+  const image = res.images.get(item.assetId);
+  if (image) {
+    ctx.drawImage(image, item.rect.xPt, item.rect.yPt, item.rect.widthPt, item.rect.heightPt);
+  } else {
+    ctx.fillStyle = IMAGE_PENDING_FILL;
+    ctx.fillRect(item.clip.xPt, item.clip.yPt, item.clip.widthPt, item.clip.heightPt);
+  }
+  ctx.restore();
+}
+
+/**
+ * Draws the page (paper + items) in page points; the context's current transform maps points to pixels.
+ * @returns what was drawn
+ */
+export function drawPageContent(ctx: CanvasRenderingContext2D, layout: PageLayout, res: PageResources): DrawStats {
+  const stats: DrawStats = { glyphs: 0, missingFonts: 0 };
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, layout.trimWidthPt, layout.trimHeightPt);
+  for (const item of layout.items) {
+    switch (item.kind) {
+      case 'glyphs':
+        drawGlyphRun(ctx, item, res, stats);
+        break;
+      case 'rule':
+        drawRule(ctx, item);
+        break;
+      case 'box':
+        drawBox(ctx, item);
+        break;
+      case 'image':
+        drawImage(ctx, item, res);
+        break;
+    }
+  }
+  return stats;
+}

@@ -1,0 +1,60 @@
+/**
+ * Glyph outlines for the page canvas, taken from the same font file the composer measured and the PDF
+ * embeds (fontkit `glyph.path`), so screen and print show identical shapes.
+ *
+ * 1. `glyphOutlineSvg` turns a glyph into an SVG path string in font units (y up, as fontkit gives it).
+ * 2. `createGlyphPathCache` builds each outline once per font + glyph id with an injected path factory
+ *    (the browser's `Path2D`; tests pass a plain function) and keeps it.
+ * 3. `glyphTransform` is the affine map from font units to page points for one glyph: scale by
+ *    sizePt / unitsPerEm (times `scaleX` horizontally), flip y, move the origin to (xPt, baselineYPt).
+ */
+import type { LoadedFont } from '../../src-core/text/font.js';
+
+/** An SVG path string in font units, or null for glyphs without ink (spaces). */
+export function glyphOutlineSvg(font: LoadedFont, glyphId: number): string | null {
+  const svg = font.glyph(glyphId).path.toSVG();
+  return svg.length > 0 ? svg : null;
+}
+
+/** A per-font, per-glyph outline cache. */
+export interface GlyphPathCache<P> {
+  /** The outline of `glyphId` in `font`, or null for a glyph without ink. */
+  get(font: LoadedFont, glyphId: number): P | null;
+  /** Number of outlines built so far (each glyph is built once). */
+  readonly size: number;
+}
+
+/** Creates a cache that builds outlines with `makePath` (e.g. `(svg) => new Path2D(svg)`). */
+export function createGlyphPathCache<P>(makePath: (svg: string) => P): GlyphPathCache<P> {
+  const byFont = new Map<string, Map<number, P | null>>();
+  let size = 0;
+  return {
+    get(font, glyphId) {
+      let glyphs = byFont.get(font.id);
+      if (!glyphs) {
+        glyphs = new Map();
+        byFont.set(font.id, glyphs);
+      }
+      let path = glyphs.get(glyphId);
+      if (path === undefined) {
+        const svg = glyphOutlineSvg(font, glyphId);
+        path = svg === null ? null : makePath(svg);
+        glyphs.set(glyphId, path);
+        size++;
+      }
+      return path;
+    },
+    get size() {
+      return size;
+    },
+  };
+}
+
+/** A 2-D affine matrix [a, b, c, d, e, f] as used by canvas `setTransform`/`transform`. */
+export type Affine = readonly [number, number, number, number, number, number];
+
+/** The map from a glyph's font units to page points (y down), for `ctx.transform(...)`. */
+export function glyphTransform(unitsPerEm: number, sizePt: number, xPt: number, baselineYPt: number, scaleX = 1): Affine {
+  const s = sizePt / unitsPerEm;
+  return [s * scaleX, 0, 0, -s, xPt, baselineYPt];
+}

@@ -1,0 +1,174 @@
+/**
+ * The page canvas's overlay layer: everything that helps editing but never prints — frame outlines and the
+ * selection handles, the template's margins, columns and baseline grid, the text selection and caret mirrored
+ * from the story editor, overset markers and thread arrows. Drawn on its own canvas above the content layer;
+ * the content layer (draw-page.ts) and the PDF exporter never import this module.
+ *
+ * 1. Guides (optional): type area, grid columns, baseline grid lines.
+ * 2. Frame outlines; the selected frame's story thread as arrows from frame to frame.
+ * 3. Text selection rectangles and the caret.
+ * 4. Overset markers (red ⊞) at the last frame of every story with text left over.
+ * 5. The selected frame's outline and resize handles, on top.
+ * Line widths and marker sizes are given in CSS pixels and divided by the zoom so they stay crisp at any zoom.
+ */
+import type { PageGrid } from '../../src-core/layout/grid.js';
+import type { PageLayout, RectPt } from '../../src-core/layout/page-layout.js';
+import type { Frame, Page } from '../../src-core/model/document.js';
+import type { Template } from '../../src-core/model/template.js';
+import { columnEdgesPt } from './snap.js';
+
+/** Overlay colours (screen only): guides magenta/cyan as in most layout tools, selection blue, overset red. */
+const GUIDE_MARGIN = 'rgba(200, 0, 200, 0.55)';
+const GUIDE_COLUMN = 'rgba(120, 0, 220, 0.28)';
+const GUIDE_BASELINE = 'rgba(0, 150, 220, 0.22)';
+const FRAME_OUTLINE = 'rgba(60, 110, 200, 0.35)';
+const FRAME_SELECTED = 'rgb(25, 100, 230)';
+const TEXT_SELECTION = 'rgba(40, 120, 240, 0.28)';
+const CARET = 'rgb(20, 90, 230)';
+const OVERSET = 'rgb(220, 0, 0)';
+const THREAD = 'rgba(25, 100, 230, 0.8)';
+/** Sizes in CSS pixels (kept constant on screen). */
+const HAIRLINE_PX = 1;
+const SELECTED_LINE_PX = 1.5;
+const HANDLE_PX = 7;
+const OVERSET_MARKER_PX = 11;
+const CARET_WIDTH_PX = 1.5;
+
+/** Everything the overlay shows for one page. */
+export interface OverlayInput {
+  layout: PageLayout;
+  page: Page;
+  template: Template;
+  grid: PageGrid;
+  /** CSS pixels per point at the current zoom. */
+  pxPerPt: number;
+  showGuides: boolean;
+  selectedFrameId: string | null;
+  /** Story whose thread arrows are shown (the selected frame's story). */
+  threadStoryId: string | null;
+  selectionRects: readonly RectPt[];
+  caret: RectPt | null;
+}
+
+/** The eight resize handles of a frame: name and centre point, points. */
+export function frameHandles(frame: RectPt): { name: HandleName; xPt: number; yPt: number }[] {
+  const { xPt: x, yPt: y, widthPt: w, heightPt: h } = frame;
+  return [
+    { name: 'nw', xPt: x, yPt: y }, { name: 'n', xPt: x + w / 2, yPt: y }, { name: 'ne', xPt: x + w, yPt: y },
+    { name: 'e', xPt: x + w, yPt: y + h / 2 }, { name: 'se', xPt: x + w, yPt: y + h }, { name: 's', xPt: x + w / 2, yPt: y + h },
+    { name: 'sw', xPt: x, yPt: y + h }, { name: 'w', xPt: x, yPt: y + h / 2 },
+  ];
+}
+/** A resize handle: compass direction of the edge or corner it moves. */
+export type HandleName = 'nw' | 'n' | 'ne' | 'e' | 'se' | 's' | 'sw' | 'w';
+
+/** The handle of `frame` under a point (points), given the zoom, or null. */
+export function handleAtPoint(frame: RectPt, xPt: number, yPt: number, pxPerPt: number): HandleName | null {
+  const reachPt = HANDLE_PX / pxPerPt;
+  for (const h of frameHandles(frame)) if (Math.abs(h.xPt - xPt) <= reachPt && Math.abs(h.yPt - yPt) <= reachPt) return h.name;
+  return null;
+}
+
+function rectOf(frame: Frame): RectPt {
+  return { xPt: frame.xPt, yPt: frame.yPt, widthPt: frame.widthPt, heightPt: frame.heightPt };
+}
+
+function drawGuides(ctx: CanvasRenderingContext2D, input: OverlayInput, px: number): void {
+  const { grid, template, layout } = input;
+  const area = grid.typeArea;
+  ctx.lineWidth = HAIRLINE_PX * px;
+  ctx.strokeStyle = GUIDE_BASELINE;
+  ctx.beginPath();
+  for (let cell = 0; cell <= template.grid.linesPerColumn; cell++) {
+    const y = grid.cellTopPt(cell);
+    ctx.moveTo(area.xPt, y);
+    ctx.lineTo(area.xPt + area.widthPt, y);
+  }
+  ctx.stroke();
+  ctx.fillStyle = GUIDE_COLUMN;
+  const edges = columnEdgesPt(template, grid);
+  for (let i = 1; i + 1 < edges.length; i += 2) ctx.fillRect(edges[i], area.yPt, edges[i + 1] - edges[i], area.heightPt);
+  ctx.strokeStyle = GUIDE_MARGIN;
+  ctx.strokeRect(layout.typeArea.xPt, layout.typeArea.yPt, layout.typeArea.widthPt, layout.typeArea.heightPt);
+}
+
+function drawArrow(ctx: CanvasRenderingContext2D, x1: number, y1: number, x2: number, y2: number, px: number): void {
+  const head = 8 * px;
+  const angle = Math.atan2(y2 - y1, x2 - x1);
+  ctx.beginPath();
+  ctx.moveTo(x1, y1);
+  ctx.lineTo(x2, y2);
+  ctx.stroke();
+  ctx.beginPath();
+  ctx.moveTo(x2, y2);
+  ctx.lineTo(x2 - head * Math.cos(angle - 0.4), y2 - head * Math.sin(angle - 0.4));
+  ctx.lineTo(x2 - head * Math.cos(angle + 0.4), y2 - head * Math.sin(angle + 0.4));
+  ctx.closePath();
+  ctx.fill();
+}
+
+function drawThreads(ctx: CanvasRenderingContext2D, input: OverlayInput, px: number): void {
+  if (!input.threadStoryId) return;
+  ctx.strokeStyle = THREAD;
+  ctx.fillStyle = THREAD;
+  ctx.lineWidth = SELECTED_LINE_PX * px;
+  for (const f of input.page.frames) {
+    if (f.kind !== 'text' || f.storyId !== input.threadStoryId || !f.nextFrameId) continue;
+    const next = input.page.frames.find((n) => n.id === f.nextFrameId);
+    if (!next) continue;
+    drawArrow(ctx, f.xPt + f.widthPt - 4 * px, f.yPt + f.heightPt - 4 * px, next.xPt + 4 * px, next.yPt + 4 * px, px);
+  }
+}
+
+function drawOversetMarkers(ctx: CanvasRenderingContext2D, input: OverlayInput, px: number): void {
+  const size = OVERSET_MARKER_PX * px;
+  for (const entry of input.layout.overset) {
+    const frame = input.page.frames.find((f) => f.id === entry.frameId);
+    if (!frame) continue;
+    const x = frame.xPt + frame.widthPt - size;
+    const y = frame.yPt + frame.heightPt - size;
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(x, y, size, size);
+    ctx.strokeStyle = OVERSET;
+    ctx.lineWidth = SELECTED_LINE_PX * px;
+    ctx.strokeRect(x, y, size, size);
+    ctx.beginPath();
+    ctx.moveTo(x + size / 2, y + 2 * px);
+    ctx.lineTo(x + size / 2, y + size - 2 * px);
+    ctx.moveTo(x + 2 * px, y + size / 2);
+    ctx.lineTo(x + size - 2 * px, y + size / 2);
+    ctx.stroke();
+  }
+}
+
+/** Draws the overlay for one page; the context's transform maps points to pixels. */
+export function drawOverlay(ctx: CanvasRenderingContext2D, input: OverlayInput): void {
+  const px = 1 / input.pxPerPt;
+  if (input.showGuides) drawGuides(ctx, input, px);
+  ctx.lineWidth = HAIRLINE_PX * px;
+  ctx.strokeStyle = FRAME_OUTLINE;
+  for (const f of input.page.frames) if (f.id !== input.selectedFrameId) ctx.strokeRect(f.xPt, f.yPt, f.widthPt, f.heightPt);
+  drawThreads(ctx, input, px);
+  ctx.fillStyle = TEXT_SELECTION;
+  for (const r of input.selectionRects) ctx.fillRect(r.xPt, r.yPt, r.widthPt, r.heightPt);
+  if (input.caret) {
+    ctx.fillStyle = CARET;
+    ctx.fillRect(input.caret.xPt - (CARET_WIDTH_PX * px) / 2, input.caret.yPt, CARET_WIDTH_PX * px, input.caret.heightPt);
+  }
+  drawOversetMarkers(ctx, input, px);
+  const selected = input.page.frames.find((f) => f.id === input.selectedFrameId);
+  if (selected) {
+    ctx.strokeStyle = FRAME_SELECTED;
+    ctx.lineWidth = SELECTED_LINE_PX * px;
+    const r = rectOf(selected);
+    ctx.strokeRect(r.xPt, r.yPt, r.widthPt, r.heightPt);
+    if (!selected.locked) {
+      const s = HANDLE_PX * px;
+      for (const h of frameHandles(r)) {
+        ctx.fillStyle = '#ffffff';
+        ctx.fillRect(h.xPt - s / 2, h.yPt - s / 2, s, s);
+        ctx.strokeRect(h.xPt - s / 2, h.yPt - s / 2, s, s);
+      }
+    }
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * Loads only the fonts a document's template refers to.
+ *
+ * 1. `collectFontRefs` gathers the family/weight pairs named by paragraph and character styles.
+ * 2. `chooseFonts` maps each to the host's nearest-weight font of that family (the same rule as
+ *    `createFontProvider.resolve`), deduplicated; references to unknown families are reported, not guessed.
+ * 3. `loadTemplateFonts` fetches the chosen fonts' bytes (base64 over JSON/IPC), decodes them and parses them
+ *    with `loadFont`, caching by font id so a second document reuses fonts already parsed.
+ */
+import type { FontInfo, Host } from '../../src-core/api/host-api.js';
+import type { FontRef, Template } from '../../src-core/model/template.js';
+import { loadFont, type LoadedFont } from '../../src-core/text/font.js';
+
+/** Every distinct font reference (family + weight) used by the template's styles, in first-use order. */
+export function collectFontRefs(template: Template): FontRef[] {
+  const seen = new Map<string, FontRef>();
+  const add = (ref: FontRef | undefined) => {
+    if (!ref) return;
+    const key = `${ref.family}|${ref.weight}`;
+    if (!seen.has(key)) seen.set(key, { family: ref.family, weight: ref.weight });
+  };
+  for (const style of Object.values(template.paragraphStyles)) add(style.font);
+  for (const style of Object.values(template.characterStyles)) add(style.font);
+  return [...seen.values()];
+}
+
+/** Result of `chooseFonts`: the fonts to load and the references nothing available matches. */
+export interface FontChoice {
+  fonts: FontInfo[];
+  missing: FontRef[];
+}
+
+/** Picks, for each reference, the available font of the same family with the nearest weight. */
+export function chooseFonts(refs: readonly FontRef[], available: readonly FontInfo[]): FontChoice {
+  const chosen = new Map<string, FontInfo>();
+  const missing: FontRef[] = [];
+  for (const ref of refs) {
+    let best: FontInfo | undefined;
+    for (const f of available) {
+      if (f.family !== ref.family) continue;
+      if (!best || Math.abs(f.weight - ref.weight) < Math.abs(best.weight - ref.weight)) best = f;
+    }
+    if (best) chosen.set(best.id, best);
+    else missing.push(ref);
+  }
+  return { fonts: [...chosen.values()], missing };
+}
+
+/** Decodes base64 (as sent by the host) to bytes. */
+export function base64ToBytes(base64: string): Uint8Array {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/** Fonts loaded for a template, plus human-readable problems (missing families, failed loads). */
+export interface LoadedTemplateFonts {
+  fonts: LoadedFont[];
+  problems: string[];
+}
+
+/** Loads (once per font id, via `cache`) the fonts the template needs. Never throws: problems are listed. */
+export async function loadTemplateFonts(host: Host, template: Template, cache: Map<string, Promise<LoadedFont>>): Promise<LoadedTemplateFonts> {
+  const problems: string[] = [];
+  const listed = await host.listFonts({});
+  if (!listed.ok) return { fonts: [], problems: [`Could not list fonts: ${listed.error.message}`] };
+  const { fonts: wanted, missing } = chooseFonts(collectFontRefs(template), listed.value);
+  for (const ref of missing) problems.push(`Font "${ref.family}" (${ref.weight}) is not installed; its text falls back to the body font.`);
+  const loaded = await Promise.all(
+    wanted.map(async (info) => {
+      let pending = cache.get(info.id);
+      if (!pending) {
+        pending = host.loadFont({ fontId: info.id }).then((res) => {
+          if (!res.ok) throw new RangeError(`Font ${info.family} ${info.weight} could not be loaded: ${res.error.message}`);
+          return loadFont({ id: info.id, family: info.family, weight: info.weight }, base64ToBytes(res.value.base64));
+        });
+        cache.set(info.id, pending);
+      }
+      try {
+        return await pending;
+      } catch (err) {
+        cache.delete(info.id);
+        problems.push((err as Error).message);
+        return undefined;
+      }
+    }),
+  );
+  return { fonts: loaded.filter((f): f is LoadedFont => f !== undefined), problems };
+}

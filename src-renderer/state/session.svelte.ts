@@ -1,0 +1,369 @@
+/**
+ * The document session: the one owner of the renderer's state (ARCHITECTURE.md rule 3, STYLE.md "the view
+ * never owns state"). Views read it and call its methods; the ProseMirror view hands every transaction here.
+ *
+ * 1. Open: host.openSample/openDocument → load the template's fonts (only those its styles name) → compose.
+ * 2. Edit: editor transactions produce a new EditorState per story (undo history lives there); a changed story
+ *    doc becomes a new, immutable FolioDocument (replaceStoryDoc) and a re-compose is scheduled (one per frame,
+ *    the composer re-sets only what changed). Frame moves/resizes go through setFrameGeometry with their own
+ *    undo stack.
+ * 3. Save / Export PDF call the host with the current document; dirty = document differs from the last saved one,
+ *    reported to the Electron shell (setDirty).
+ * Large values (document, layouts, editor state) are `$state.raw`: replaced, never deeply proxied.
+ */
+import type { EditorState, Transaction } from 'prosemirror-state';
+import { TextSelection } from 'prosemirror-state';
+import type { EditorView } from 'prosemirror-view';
+import type { ExportedFile, Host, OpenedDocument } from '../../src-core/api/host-api.js';
+import { createComposer } from '../../src-core/layout/compose.js';
+import type { PageLayout } from '../../src-core/layout/page-layout.js';
+import type { FolioDocument } from '../../src-core/model/document.js';
+import { createFontProvider, type FontProvider, type LoadedFont } from '../../src-core/text/font.js';
+import { createStoryEditorState } from '../editor/story-editor.js';
+import type { FolioBridge } from '../host/folio-bridge.js';
+import { findFrame, framesOfStory, replaceStoryDoc, setFrameGeometry, type FrameGeometry } from './document-edits.js';
+import { base64ToBytes, loadTemplateFonts } from './font-loading.js';
+import { registerUiFonts } from './ui-fonts.js';
+import type { ZoomMode } from '../page/viewport.js';
+
+/** Where the session is in its life. */
+export type SessionPhase = 'starting' | 'opening' | 'loading-fonts' | 'ready' | 'error';
+
+/** A message for the status bar: info (fades) or error (stays until replaced). */
+export interface SessionNotice {
+  kind: 'info' | 'error';
+  text: string;
+}
+
+/** A frame-geometry change, kept so it can be undone. */
+interface FrameEdit {
+  frameId: string;
+  before: Required<FrameGeometry>;
+}
+
+type Composer = ReturnType<typeof createComposer>;
+
+/** Schedules work for the next frame (browser) — injected so the session runs headless too. */
+export type FrameScheduler = (work: () => void) => void;
+
+/** The document session (see module summary). */
+export class FolioSession {
+  readonly host: Host;
+  readonly bridge: FolioBridge | null;
+  phase = $state<SessionPhase>('starting');
+  notice = $state<SessionNotice | null>(null);
+  busy = $state<string | null>(null);
+
+  handle = $state<string | null>(null);
+  path = $state<string | null>(null);
+  readOnly = $state(false);
+  doc = $state.raw<FolioDocument | null>(null);
+  savedDoc = $state.raw<FolioDocument | null>(null);
+  dirty = $derived(this.doc !== null && this.doc !== this.savedDoc);
+
+  fonts = $state.raw<FontProvider | null>(null);
+  layouts = $state.raw<readonly PageLayout[]>([]);
+  /** Incremented after every compose; the canvas carries it as `data-layout-version`. */
+  layoutVersion = $state(0);
+  /** Milliseconds the last compose took. */
+  composeMs = $state(0);
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- replaced whole ($state.raw), never mutated
+  images = $state.raw<ReadonlyMap<string, ImageBitmap>>(new Map());
+  lastExport = $state.raw<ExportedFile[] | null>(null);
+
+  pageIndex = $state(0);
+  selectedFrameId = $state<string | null>(null);
+  openStoryId = $state<string | null>(null);
+  /** The open story's editor state (selection, history). */
+  editorState = $state.raw<EditorState | null>(null);
+  /** Bumped when the editor state is replaced from outside the view (open story, caret from the page). */
+  editorRevision = $state(0);
+  showGuides = $state(false);
+  /** Zoom factor (1 = 100 %) and how it is chosen; the canvas resolves fit modes against its viewport. */
+  zoom = $state(0.5);
+  zoomMode = $state<ZoomMode>('fit-page');
+
+  // Plain Maps on purpose: caches nobody renders from (the open story's state is exposed as `editorState`).
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  private editorStates = new Map<string, EditorState>();
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  private fontCache = new Map<string, Promise<LoadedFont>>();
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  private uiFonts = new Set<string>();
+  private composer: Composer | null = null;
+  private composePending = false;
+  private frameUndo: FrameEdit[] = [];
+  private frameRedo: FrameEdit[] = [];
+  private readonly schedule: FrameScheduler;
+  /** The mounted story EditorView (registered by the editor component), for commands and focus. */
+  editorView: EditorView | null = null;
+
+  constructor(host: Host, bridge: FolioBridge | null, schedule: FrameScheduler) {
+    this.host = host;
+    this.bridge = bridge;
+    this.schedule = schedule;
+  }
+
+  /** The page shown on the canvas, or undefined before a document is open. */
+  get page() {
+    return this.doc?.pages[this.pageIndex];
+  }
+
+  /** The layout of the page shown. */
+  get pageLayout(): PageLayout | undefined {
+    return this.layouts[this.pageIndex];
+  }
+
+  private fail(text: string): void {
+    this.notice = { kind: 'error', text };
+  }
+
+  /** Opens the sample document (first start). */
+  async openSample(): Promise<void> {
+    this.phase = 'opening';
+    const res = await this.host.openSample({});
+    if (!res.ok) {
+      this.phase = 'error';
+      this.fail(`The sample document could not be opened: ${res.error.message}`);
+      return;
+    }
+    await this.adopt(res.value);
+  }
+
+  /** Opens a document by workspace path. */
+  async openPath(path: string): Promise<void> {
+    const res = await this.host.openDocument({ path, readOnly: false });
+    if (!res.ok) {
+      this.fail(`Could not open ${path}: ${res.error.message}`);
+      return;
+    }
+    await this.adopt(res.value);
+  }
+
+  private async adopt(opened: OpenedDocument): Promise<void> {
+    const previous = this.handle;
+    this.handle = opened.handle;
+    this.path = opened.path;
+    this.readOnly = opened.readOnly;
+    this.editorStates.clear();
+    this.frameUndo = [];
+    this.frameRedo = [];
+    this.openStoryId = null;
+    this.editorState = null;
+    this.selectedFrameId = null;
+    this.pageIndex = 0;
+    this.phase = 'loading-fonts';
+    const { fonts, problems } = await loadTemplateFonts(this.host, opened.document.template, this.fontCache);
+    if (fonts.length === 0) {
+      this.phase = 'error';
+      this.fail(`No fonts could be loaded, so the page cannot be set. ${problems.join(' ')}`);
+      return;
+    }
+    if (problems.length > 0) this.fail(problems.join(' '));
+    this.fonts = createFontProvider(fonts);
+    if (typeof document !== 'undefined') registerUiFonts(fonts, this.uiFonts, document.fonts);
+    this.composer = createComposer(this.fonts);
+    this.doc = opened.document;
+    this.savedDoc = opened.document;
+    if (opened.recoveredFrom) this.notice = { kind: 'info', text: `Recovered unsaved changes from ${opened.recoveredFrom}.` };
+    this.composeNow();
+    this.phase = 'ready';
+    if (previous && previous !== opened.handle) void this.host.closeDocument({ handle: previous });
+    void this.loadImages(opened);
+  }
+
+  private async loadImages(opened: OpenedDocument): Promise<void> {
+    // Built privately, then published whole through `images` ($state.raw).
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
+    const images = new Map<string, ImageBitmap>();
+    for (const asset of Object.values(opened.document.assets)) {
+      if (asset.mime !== 'image/png' && asset.mime !== 'image/jpeg') continue;
+      const res = await this.host.loadAsset({ handle: opened.handle, assetId: asset.id });
+      if (!res.ok) {
+        this.fail(`Image ${asset.id} could not be loaded: ${res.error.message}`);
+        continue;
+      }
+      try {
+        const bytes = base64ToBytes(res.value.base64);
+        images.set(asset.id, await createImageBitmap(new Blob([bytes as BlobPart], { type: res.value.mime })));
+      } catch (err) {
+        this.fail(`Image ${asset.id} could not be decoded: ${(err as Error).message}`);
+      }
+    }
+    if (this.handle === opened.handle) this.images = images;
+  }
+
+  /** Composes the current document now (synchronously). */
+  composeNow(): void {
+    this.composePending = false;
+    if (!this.doc || !this.composer) return;
+    const started = performance.now();
+    try {
+      this.layouts = this.composer.compose(this.doc).pages;
+    } catch (err) {
+      this.fail(`The page could not be set: ${(err as Error).message}`);
+      return;
+    }
+    this.composeMs = performance.now() - started;
+    this.layoutVersion++;
+  }
+
+  private scheduleCompose(): void {
+    if (this.composePending) return;
+    this.composePending = true;
+    this.schedule(() => {
+      if (this.composePending) this.composeNow();
+    });
+  }
+
+  /** Replaces the document (immutable update) and schedules a re-compose. */
+  private setDocument(next: FolioDocument): void {
+    if (next === this.doc) return;
+    this.doc = next;
+    this.scheduleCompose();
+  }
+
+  // ── Stories and the editor ──────────────────────────────────────────────
+
+  private stateFor(storyId: string): EditorState {
+    let state = this.editorStates.get(storyId);
+    if (!state) {
+      const story = this.doc?.stories[storyId];
+      if (!story) throw new RangeError(`There is no story "${storyId}" in this document.`);
+      state = createStoryEditorState(story.doc);
+      this.editorStates.set(storyId, state);
+    }
+    return state;
+  }
+
+  /**
+   * Opens a story in the editor, optionally placing the caret at a ProseMirror position.
+   * Selects the story's first frame on the current page when no frame of it is selected.
+   */
+  openStory(storyId: string, caretPos?: number): void {
+    let state: EditorState;
+    try {
+      state = this.stateFor(storyId);
+    } catch (err) {
+      this.fail((err as Error).message);
+      return;
+    }
+    if (caretPos !== undefined) {
+      const pos = Math.max(0, Math.min(caretPos, state.doc.content.size));
+      state = state.apply(state.tr.setSelection(TextSelection.near(state.doc.resolve(pos))).scrollIntoView());
+      this.editorStates.set(storyId, state);
+    }
+    this.openStoryId = storyId;
+    this.editorState = state;
+    this.editorRevision++;
+    const doc = this.doc;
+    if (doc) {
+      const selected = this.selectedFrameId ? findFrame(doc, this.selectedFrameId) : undefined;
+      const showsStory = selected?.frame.kind === 'text' && selected.frame.storyId === storyId;
+      if (!showsStory) this.selectedFrameId = framesOfStory(doc, storyId)[0] ?? null;
+    }
+  }
+
+  /**
+   * Applies a transaction from the open story's EditorView and returns the new state for the view.
+   * A changed story doc becomes a new FolioDocument.
+   */
+  applyTransaction(storyId: string, tr: Transaction): EditorState {
+    const state = this.stateFor(storyId).apply(tr);
+    this.editorStates.set(storyId, state);
+    if (storyId === this.openStoryId) this.editorState = state;
+    if (tr.docChanged && this.doc) {
+      if (this.readOnly) {
+        this.fail('This document is open read-only: changes will not be saved.');
+      }
+      this.setDocument(replaceStoryDoc(this.doc, storyId, state.doc.toJSON()));
+    }
+    return state;
+  }
+
+  // ── Frames ──────────────────────────────────────────────────────────────
+
+  /** Selects a frame (or none). */
+  selectFrame(frameId: string | null): void {
+    this.selectedFrameId = frameId;
+  }
+
+  /** Moves/resizes a frame (points); recorded for undo unless `record` is false (live drags record once at the end). */
+  setFrameGeometry(frameId: string, geometry: FrameGeometry, record = true, before?: Required<FrameGeometry>): void {
+    if (!this.doc) return;
+    const found = findFrame(this.doc, frameId);
+    if (!found) return;
+    if (found.frame.locked) {
+      this.notice = { kind: 'info', text: `Frame ${found.frame.label ?? frameId} is locked.` };
+      return;
+    }
+    const f = found.frame;
+    const prior = before ?? { xPt: f.xPt, yPt: f.yPt, widthPt: f.widthPt, heightPt: f.heightPt };
+    try {
+      this.setDocument(setFrameGeometry(this.doc, frameId, geometry));
+    } catch (err) {
+      this.fail((err as Error).message);
+      return;
+    }
+    if (record) {
+      this.frameUndo.push({ frameId, before: prior });
+      this.frameRedo = [];
+    }
+  }
+
+  private swapFrameEdit(from: FrameEdit[], to: FrameEdit[]): boolean {
+    const edit = from.pop();
+    if (!edit || !this.doc) return false;
+    const found = findFrame(this.doc, edit.frameId);
+    if (!found) return false;
+    const f = found.frame;
+    to.push({ frameId: edit.frameId, before: { xPt: f.xPt, yPt: f.yPt, widthPt: f.widthPt, heightPt: f.heightPt } });
+    this.setDocument(setFrameGeometry(this.doc, edit.frameId, edit.before));
+    this.selectedFrameId = edit.frameId;
+    return true;
+  }
+
+  /** Undoes the last frame move/resize. */
+  undoFrameEdit(): boolean {
+    return this.swapFrameEdit(this.frameUndo, this.frameRedo);
+  }
+
+  /** Redoes the last undone frame move/resize. */
+  redoFrameEdit(): boolean {
+    return this.swapFrameEdit(this.frameRedo, this.frameUndo);
+  }
+
+  // ── Files ───────────────────────────────────────────────────────────────
+
+  /** Saves to the document's path, or to `path` (Save As). Returns false when a path is needed but missing. */
+  async save(path?: string): Promise<boolean> {
+    if (!this.doc || !this.handle) return false;
+    if (!path && !this.path) return false;
+    const document = this.doc;
+    this.busy = 'Saving…';
+    const res = await this.host.saveDocument({ handle: this.handle, document, ...(path ? { path } : {}) });
+    this.busy = null;
+    if (!res.ok) {
+      this.fail(`Not saved: ${res.error.message}`);
+      return true;
+    }
+    this.path = res.value.path;
+    this.savedDoc = document;
+    this.notice = { kind: 'info', text: `Saved ${res.value.path}` };
+    return true;
+  }
+
+  /** Exports the document's pages as PDF (print or proof preset). */
+  async exportPdf(preset: 'print' | 'proof' = 'print'): Promise<void> {
+    if (!this.doc || !this.handle) return;
+    this.busy = 'Exporting PDF…';
+    const res = await this.host.exportPdf({ handle: this.handle, document: this.doc, preset });
+    this.busy = null;
+    if (!res.ok) {
+      this.fail(`PDF export failed: ${res.error.message}`);
+      return;
+    }
+    this.lastExport = res.value.files;
+    this.notice = { kind: 'info', text: `Exported ${res.value.files.map((f) => f.path).join(', ')}` };
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * Playwright global setup for browser-mode e2e tests.
+ *
+ * 1. Rebuild the renderer (Vite, renderer only) when any file under src-renderer/ or src-core/ is newer than
+ *    out/renderer/index.html — the server serves that folder.
+ * 2. Copy the sample document into a fresh temporary workspace (tests save and export there).
+ * 3. Spawn `node bin/folio.mjs serve --port 0 --root <workspace>` and wait for its one URL line.
+ * 4. Publish the URL and workspace to the tests (environment) and return the teardown that stops the server.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+/** How long the server may take to print its URL (tsx compiles the CLI on first start). */
+const SERVER_START_TIMEOUT_MS = 30_000;
+
+function newestMtimeMs(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtimeMs(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function buildRendererIfStale(): void {
+  const index = path.join(ROOT, 'out', 'renderer', 'index.html');
+  const built = existsSync(index) ? statSync(index).mtimeMs : 0;
+  const sources = Math.max(newestMtimeMs(path.join(ROOT, 'src-renderer')), newestMtimeMs(path.join(ROOT, 'src-core')));
+  if (built >= sources) return;
+  const res = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'tests/e2e/renderer.vite.config.ts'], { cwd: ROOT, stdio: 'inherit' });
+  if (res.status !== 0) throw new Error('Building the renderer for the e2e tests failed (see above).');
+}
+
+function startServer(workspace: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'folio.mjs'), 'serve', '--port', '0', '--root', workspace], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM');
+      reject(new Error(`folio serve printed no URL within ${SERVER_START_TIMEOUT_MS} ms. Output:\n${output}`));
+    }, SERVER_START_TIMEOUT_MS);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]+)/.exec(output);
+      if (!m) return;
+      clearTimeout(timer);
+      resolve({
+        url: m[1],
+        stop: () =>
+          new Promise<void>((done) => {
+            if (child.exitCode !== null) return done();
+            child.once('exit', () => done());
+            child.kill('SIGTERM');
+          }),
+      });
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`folio serve exited with code ${code} before printing its URL. Output:\n${output}`));
+    });
+  });
+}
+
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  buildRendererIfStale();
+  const workspace = mkdtempSync(path.join(tmpdir(), 'folio-e2e-'));
+  cpSync(path.join(ROOT, 'templates', 'samples', 'deqing-front-2023-07-20.folio'), path.join(workspace, 'deqing-front-2023-07-20.folio'));
+  const server = await startServer(workspace);
+  process.env.FOLIO_E2E_URL = server.url;
+  process.env.FOLIO_E2E_WORKSPACE = workspace;
+  return async () => {
+    await server.stop();
+    rmSync(workspace, { recursive: true, force: true });
+  };
+}
