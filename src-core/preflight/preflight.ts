@@ -1,0 +1,318 @@
+/**
+ * Preflight: what would go wrong on the press, found before export (PRINT.md). A pure function
+ * over the document, its finished layouts and facts about its assets (read beforehand by
+ * `collectAssetInfo`), so the panel, the CLI and tests get the same answers.
+ *
+ * 1. collectLayoutFindings — overset text, composer warnings (missing fonts/glyphs are errors),
+ *    image resolution (warn below 200 ppi, error below 120 ppi).
+ * 2. collectAssetFindings — image frames without a picture, assets missing from the document or
+ *    unreadable, RGB images in the print preset (converted by the exporter's default formula).
+ * 3. collectFrameFindings — empty text frames, missing stories, text frames outside the type area,
+ *    threads to missing frames, thread loops.
+ * 4. collectInkFindings — template and frame colours above the total ink limit.
+ * 5. dedupe and sort — errors first, then warnings, then info; within a severity by page order.
+ */
+import type { FolioDocument, Frame, PmNodeJson, TextFrame } from '../model/document.js';
+import { totalInkPercent, type Cmyk } from '../model/colour.js';
+import type { ImageItem, PageLayout, RectPt } from '../layout/page-layout.js';
+import type { FontProvider } from '../text/font.js';
+import { readImageInfo, type ImageInfo } from '../pdf/image-info.js';
+import type { AssetSource } from '../pdf/images.js';
+
+/** How bad a finding is: errors block a print export in the UI; warnings need a look; info is advice. */
+export type Severity = 'error' | 'warning' | 'info';
+
+/** Machine-readable finding codes (stable: the UI and the CLI filter on them). */
+export type FindingCode =
+  | 'overset'
+  | 'missing-font'
+  | 'missing-glyph'
+  | 'overfull-line'
+  | 'loose-line'
+  | 'kinsoku-relaxed'
+  | 'low-resolution'
+  | 'missing-asset'
+  | 'unreadable-asset'
+  | 'empty-image-frame'
+  | 'rgb-image'
+  | 'total-ink'
+  | 'empty-text-frame'
+  | 'missing-story'
+  | 'outside-type-area'
+  | 'broken-thread'
+  | 'thread-loop';
+
+/** One preflight finding. */
+export interface Finding {
+  severity: Severity;
+  code: FindingCode;
+  /** The page concerned; '' for findings about the template itself (e.g. a style colour). */
+  pageId: string;
+  frameId?: string;
+  storyId?: string;
+  /** A message a newsroom user can act on. */
+  message: string;
+}
+
+/** Preflight settings and the facts it may not fetch itself. */
+export interface PreflightOptions {
+  /** The export preset being checked for: RGB images matter only for `print`. */
+  preset: 'print' | 'proof';
+  /** Facts about each asset's bytes (from `collectAssetInfo`); a missing or undefined entry = bytes unavailable. */
+  assetInfo: ReadonlyMap<string, ImageInfo | undefined>;
+  /** When given, every paragraph and character style font must resolve to a loaded font. */
+  fonts?: FontProvider;
+  /** Effective resolution below which images are a warning (PRINT.md: 200 ppi). */
+  minPpiWarning?: number;
+  /** Effective resolution below which images are an error (PRINT.md: ≈ 120 ppi). */
+  minPpiError?: number;
+}
+
+/** Newsprint minimum effective resolution (PRINT.md "Images"). */
+export const DEFAULT_MIN_PPI_WARNING = 200;
+/** Below this a picture visibly pixelates on newsprint (PRINT.md "Images"). */
+export const DEFAULT_MIN_PPI_ERROR = 120;
+/** Frames may overhang the type area by this much (rounding of mm templates) before it is reported. */
+const TYPE_AREA_TOLERANCE_PT = 0.5;
+/** Points per inch. */
+const PT_PER_INCH = 72;
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/**
+ * Checks a document and its layouts.
+ * @param layouts the composed pages (matched to document pages by `pageId`)
+ * @returns findings, errors first
+ */
+export function preflight(doc: FolioDocument, layouts: readonly PageLayout[], opts: PreflightOptions): Finding[] {
+  const findings: Finding[] = [
+    ...collectLayoutFindings(layouts, opts),
+    ...collectAssetFindings(doc, opts),
+    ...collectFrameFindings(doc, layouts),
+    ...collectInkFindings(doc),
+    ...collectStyleFontFindings(doc, opts),
+  ];
+  const pageOrder = new Map(doc.pages.map((p, i) => [p.id, i]));
+  // The composer and the asset check may both report a missing picture: keep one per frame.
+  const seen = new Set<string>();
+  const unique = findings.filter((f) => {
+    const key = f.code === 'missing-asset' ? `${f.code}|${f.pageId}|${f.frameId}` : `${f.code}|${f.pageId}|${f.frameId}|${f.storyId}|${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return unique
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) =>
+      SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] ||
+      (pageOrder.get(a.f.pageId) ?? -1) - (pageOrder.get(b.f.pageId) ?? -1) ||
+      a.i - b.i)
+    .map(({ f }) => f);
+}
+
+/**
+ * Reads the facts preflight needs from every asset of the document (format, colour, pixel size).
+ * Assets the source cannot deliver map to `undefined`.
+ */
+export async function collectAssetInfo(doc: FolioDocument, assets: AssetSource): Promise<Map<string, ImageInfo | undefined>> {
+  const info = new Map<string, ImageInfo | undefined>();
+  for (const id of Object.keys(doc.assets).sort()) {
+    const asset = await assets(id);
+    info.set(id, asset ? readImageInfo(asset.bytes) : undefined);
+  }
+  return info;
+}
+
+function collectLayoutFindings(layouts: readonly PageLayout[], opts: PreflightOptions): Finding[] {
+  const out: Finding[] = [];
+  const warnPpi = opts.minPpiWarning ?? DEFAULT_MIN_PPI_WARNING;
+  const errorPpi = opts.minPpiError ?? DEFAULT_MIN_PPI_ERROR;
+  for (const layout of layouts) {
+    const pageId = layout.pageId;
+    for (const o of layout.overset) {
+      out.push({
+        severity: 'error', code: 'overset', pageId, frameId: o.frameId, storyId: o.storyId,
+        message: `Overset text: ${o.chars} characters (${o.lines} lines) do not fit — 文字超版 ${o.lines} 行`,
+      });
+    }
+    for (const w of layout.warnings) {
+      const severity: Severity = w.code === 'missing-glyph' || w.code === 'missing-font' || w.code === 'missing-asset'
+        ? 'error'
+        : w.code === 'overfull-line' ? 'warning' : 'info';
+      out.push({ severity, code: w.code, pageId, frameId: w.frameId, storyId: w.storyId, message: w.message });
+    }
+    for (const item of layout.items) {
+      if (item.kind !== 'image') continue;
+      const ppi = item.effectivePpi ?? effectivePpiOf(item, opts.assetInfo.get(item.assetId));
+      if (ppi === undefined) continue;
+      if (ppi < warnPpi) {
+        const severity: Severity = ppi < errorPpi ? 'error' : 'warning';
+        out.push({
+          severity, code: 'low-resolution', pageId, frameId: item.frameId,
+          message: `Image "${item.assetId}" is ${Math.round(ppi)} ppi at placed size (needs ${warnPpi}; below ${errorPpi} it pixelates) — 图片分辨率不足`,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** The lower of the horizontal and vertical effective resolution of a placed image, ppi. */
+export function effectivePpiOf(item: ImageItem, info: ImageInfo | undefined): number | undefined {
+  if (!info?.widthPx || !info.heightPx || item.rect.widthPt <= 0 || item.rect.heightPt <= 0) return undefined;
+  return Math.min(info.widthPx / (item.rect.widthPt / PT_PER_INCH), info.heightPx / (item.rect.heightPt / PT_PER_INCH));
+}
+
+function collectAssetFindings(doc: FolioDocument, opts: PreflightOptions): Finding[] {
+  const out: Finding[] = [];
+  const reportedRgb = new Set<string>();
+  for (const page of doc.pages) {
+    for (const frame of page.frames) {
+      if (frame.kind !== 'image') continue;
+      const base = { pageId: page.id, frameId: frame.id };
+      if (!frame.assetId) {
+        out.push({ ...base, severity: 'warning', code: 'empty-image-frame', message: 'Picture frame has no picture — 图片框为空' });
+        continue;
+      }
+      const asset = doc.assets[frame.assetId];
+      const info = opts.assetInfo.get(frame.assetId);
+      if (!asset || info === undefined) {
+        out.push({ ...base, severity: 'error', code: 'missing-asset', message: `Picture "${frame.assetId}" is missing from the document — 图片缺失` });
+        continue;
+      }
+      if (info.format === 'unknown' || (info.format !== 'pdf' && info.colour === 'unknown')) {
+        out.push({ ...base, severity: 'error', code: 'unreadable-asset', message: `Picture "${frame.assetId}" is not a readable PNG, JPEG or PDF` });
+        continue;
+      }
+      if (opts.preset === 'print' && info.colour === 'rgb' && !reportedRgb.has(`${page.id}/${frame.id}`)) {
+        reportedRgb.add(`${page.id}/${frame.id}`);
+        out.push({
+          ...base, severity: 'warning', code: 'rgb-image',
+          message: `Picture "${frame.assetId}" is RGB (${info.format.toUpperCase()}): the print export converts it to CMYK with the default formula, not a plant profile — RGB 图片`,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+function collectFrameFindings(doc: FolioDocument, layouts: readonly PageLayout[]): Finding[] {
+  const out: Finding[] = [];
+  const textFrames = new Map<string, { frame: TextFrame; pageId: string }>();
+  const allFrames = new Map<string, Frame>();
+  for (const page of doc.pages) {
+    for (const frame of page.frames) {
+      allFrames.set(frame.id, frame);
+      if (frame.kind === 'text') textFrames.set(frame.id, { frame, pageId: page.id });
+    }
+  }
+  const layoutByPage = new Map(layouts.map((l) => [l.pageId, l]));
+  const threadTargets = new Set<string>();
+  for (const { frame } of textFrames.values()) if (frame.nextFrameId) threadTargets.add(frame.nextFrameId);
+
+  for (const page of doc.pages) {
+    const typeArea = layoutByPage.get(page.id)?.typeArea;
+    for (const frame of page.frames) {
+      if (frame.kind !== 'text') continue;
+      const base = { pageId: page.id, frameId: frame.id, storyId: frame.storyId };
+      const story = doc.stories[frame.storyId];
+      if (!story) {
+        out.push({ ...base, severity: 'error', code: 'missing-story', message: `Text frame shows story "${frame.storyId}", which does not exist — 稿件缺失` });
+      } else if (!threadTargets.has(frame.id) && !hasText(story.doc)) {
+        // Only the first frame of a thread reports an empty story.
+        out.push({ ...base, severity: 'warning', code: 'empty-text-frame', message: `Text frame is empty (story "${story.name || story.id}" has no text) — 空文本框` });
+      }
+      if (typeArea && !contains(typeArea, frame)) {
+        out.push({ ...base, severity: 'warning', code: 'outside-type-area', message: 'Text frame extends outside the type area — 文本框超出版心' });
+      }
+      if (frame.nextFrameId) {
+        const next = allFrames.get(frame.nextFrameId);
+        if (!next || next.kind !== 'text') {
+          out.push({ ...base, severity: 'error', code: 'broken-thread', message: `Story continues into frame "${frame.nextFrameId}", which ${next ? 'is not a text frame' : 'does not exist'} — 转版框缺失` });
+        }
+      }
+    }
+  }
+
+  // Thread loops: follow each chain; a frame met twice means the story would flow forever.
+  const reported = new Set<string>();
+  for (const [id, { pageId }] of textFrames) {
+    const seen = new Set<string>([id]);
+    let cursor = textFrames.get(id)?.frame.nextFrameId;
+    while (cursor && textFrames.has(cursor)) {
+      if (seen.has(cursor)) {
+        if (cursor === id && !reported.has(id)) {
+          for (const f of seen) reported.add(f);
+          out.push({ severity: 'error', code: 'thread-loop', pageId, frameId: id, storyId: textFrames.get(id)?.frame.storyId, message: 'Text frames are threaded in a loop — 串文循环' });
+        }
+        break;
+      }
+      seen.add(cursor);
+      cursor = textFrames.get(cursor)?.frame.nextFrameId;
+    }
+  }
+  return out;
+}
+
+function collectInkFindings(doc: FolioDocument): Finding[] {
+  const out: Finding[] = [];
+  const limit = doc.template.output.totalInkLimitPct;
+  const over = (c: Cmyk | undefined) => c !== undefined && totalInkPercent(c) > limit + 1e-9;
+  const describe = (c: Cmyk) => `C${pct(c.c)} M${pct(c.m)} Y${pct(c.y)} K${pct(c.k)} = ${Math.round(totalInkPercent(c))} %`;
+  for (const [name, style] of Object.entries(doc.template.paragraphStyles)) {
+    for (const [what, colour] of [['text', style.colour], ['box fill', style.box?.fill]] as const) {
+      if (colour && over(colour)) {
+        out.push({ severity: 'warning', code: 'total-ink', pageId: '', message: `Style "${style.label || name}" ${what} colour ${describe(colour)} exceeds the ${limit} % ink limit — 总墨量超限` });
+      }
+    }
+  }
+  for (const [name, style] of Object.entries(doc.template.characterStyles)) {
+    if (style.colour && over(style.colour)) {
+      out.push({ severity: 'warning', code: 'total-ink', pageId: '', message: `Character style "${style.label || name}" colour ${describe(style.colour)} exceeds the ${limit} % ink limit — 总墨量超限` });
+    }
+  }
+  for (const page of doc.pages) {
+    for (const frame of page.frames) {
+      const colours: Cmyk[] = frame.kind === 'box' ? [frame.stroke, ...(frame.fill ? [frame.fill] : [])] : frame.kind === 'rule' ? [frame.colour] : [];
+      for (const colour of colours) {
+        if (over(colour)) {
+          out.push({ severity: 'warning', code: 'total-ink', pageId: page.id, frameId: frame.id, message: `Frame colour ${describe(colour)} exceeds the ${limit} % ink limit — 总墨量超限` });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function collectStyleFontFindings(doc: FolioDocument, opts: PreflightOptions): Finding[] {
+  const fonts = opts.fonts;
+  if (!fonts) return [];
+  const out: Finding[] = [];
+  const refs = [
+    ...Object.entries(doc.template.paragraphStyles).map(([name, s]) => ({ name: s.label || name, font: s.font })),
+    ...Object.entries(doc.template.characterStyles).flatMap(([name, s]) => (s.font ? [{ name: s.label || name, font: s.font }] : [])),
+  ];
+  for (const { name, font } of refs) {
+    const resolved = fonts.resolve(font.family, font.weight);
+    if (!resolved) {
+      out.push({ severity: 'error', code: 'missing-font', pageId: '', message: `Style "${name}" uses font "${font.family}" ${font.weight}, which is not installed — 字体缺失` });
+    }
+  }
+  return out;
+}
+
+function hasText(node: PmNodeJson): boolean {
+  if (node.text && node.text.trim() !== '') return true;
+  return (node.content ?? []).some(hasText);
+}
+
+function contains(area: RectPt, frame: { xPt: number; yPt: number; widthPt: number; heightPt: number }): boolean {
+  const t = TYPE_AREA_TOLERANCE_PT;
+  return frame.xPt >= area.xPt - t && frame.yPt >= area.yPt - t &&
+    frame.xPt + frame.widthPt <= area.xPt + area.widthPt + t &&
+    frame.yPt + frame.heightPt <= area.yPt + area.heightPt + t;
+}
+
+function pct(v: number): number {
+  return Math.round(v * 100);
+}

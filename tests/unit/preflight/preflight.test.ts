@@ -1,0 +1,143 @@
+/** Preflight over small documents: one case per finding, plus a clean document that finds nothing. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { PageLayout } from '../../../src-core/layout/page-layout.js';
+import { FolioDocumentSchema, type FolioDocument, type Frame } from '../../../src-core/model/document.js';
+import { readImageInfo, type ImageInfo } from '../../../src-core/pdf/image-info.js';
+import { collectAssetInfo, effectivePpiOf, preflight, type Finding } from '../../../src-core/preflight/preflight.js';
+import { createFontProvider } from '../../../src-core/text/font.js';
+import { ROOT } from '../pdf/fixtures.js';
+import { adobeCmykJpeg, rgbJpeg, twoColourRgbPng } from '../pdf/test-assets.js';
+
+const template = JSON.parse(readFileSync(join(ROOT, 'templates/tabloid.json'), 'utf8'));
+const TYPE_AREA = { xPt: 50, yPt: 60, widthPt: 500, heightPt: 700 };
+const para = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: text ? [{ type: 'text', text }] : [] }] });
+
+function makeDoc(frames: Partial<Frame>[], extra: Partial<FolioDocument> = {}): FolioDocument {
+  return FolioDocumentSchema.parse({
+    schemaVersion: 1, id: 'd1', title: 'Test', issue: { paper: '德清新闻', date: '2026-11-25' }, template,
+    stories: { s1: { id: 's1', name: '头条', doc: para('德清县今年推进城乡一体化建设。') }, empty: { id: 'empty', name: '空稿', doc: para('') } },
+    pages: [{ id: 'p1', name: 'A01', frames }],
+    assets: {},
+    ...extra,
+  });
+}
+
+const textFrame = (id: string, over: Partial<Frame> = {}) => ({ id, kind: 'text', storyId: 's1', xPt: 60, yPt: 70, widthPt: 200, heightPt: 200, ...over }) as Partial<Frame>;
+
+function layoutOf(over: Partial<PageLayout> = {}): PageLayout {
+  return { pageId: 'p1', pageName: 'A01', trimWidthPt: 600, trimHeightPt: 800, bleedPt: 0, typeArea: TYPE_AREA, items: [], lines: [], overset: [], copyfit: [], warnings: [], ...over };
+}
+
+const noAssets = new Map<string, ImageInfo | undefined>();
+const codes = (fs: Finding[]) => fs.map((f) => f.code);
+
+describe('preflight', () => {
+  it('finds nothing on a clean page', () => {
+    expect(preflight(makeDoc([textFrame('f1')]), [layoutOf()], { preset: 'print', assetInfo: noAssets })).toEqual([]);
+  });
+
+  it('reports overset text as an error with frame and story', () => {
+    const f = preflight(makeDoc([textFrame('f1')]), [layoutOf({ overset: [{ storyId: 's1', frameId: 'f1', fromPos: 40, lines: 3, chars: 51 }] })], { preset: 'print', assetInfo: noAssets });
+    expect(f).toEqual([expect.objectContaining({ severity: 'error', code: 'overset', pageId: 'p1', frameId: 'f1', storyId: 's1' })]);
+    expect(f[0].message).toContain('51');
+  });
+
+  it('turns composer warnings into findings: missing glyph/font are errors, loose lines info', () => {
+    const warnings = [
+      { code: 'missing-glyph', message: 'The font lacks 𠀀', storyId: 's1', frameId: 'f1' },
+      { code: 'missing-font', message: 'Font Foo 400 is not loaded', storyId: 's1' },
+      { code: 'loose-line', message: 'Loose line', storyId: 's1', frameId: 'f1' },
+    ] as PageLayout['warnings'];
+    const f = preflight(makeDoc([textFrame('f1')]), [layoutOf({ warnings })], { preset: 'print', assetInfo: noAssets });
+    expect(f.map((x) => [x.severity, x.code])).toEqual([['error', 'missing-glyph'], ['error', 'missing-font'], ['info', 'loose-line']]);
+  });
+
+  it('grades image resolution: < 200 ppi warning, < 120 ppi error, from layout or from pixel size', () => {
+    const img = (assetId: string, effectivePpi?: number) => ({ kind: 'image' as const, assetId, rect: { xPt: 60, yPt: 300, widthPt: 144, heightPt: 144 }, clip: { xPt: 60, yPt: 300, widthPt: 144, heightPt: 144 }, frameId: `fr-${assetId}`, ...(effectivePpi ? { effectivePpi } : {}) });
+    const info = new Map<string, ImageInfo | undefined>([['px', { format: 'jpeg', colour: 'grey', widthPx: 300, heightPx: 500 }]]);
+    const f = preflight(makeDoc([textFrame('f1')]), [layoutOf({ items: [img('ok', 300), img('soft', 150), img('bad', 90), img('px')] })], { preset: 'print', assetInfo: info });
+    expect(f.map((x) => [x.severity, x.code, x.frameId])).toEqual([
+      ['error', 'low-resolution', 'fr-bad'],
+      ['warning', 'low-resolution', 'fr-soft'],
+      ['warning', 'low-resolution', 'fr-px'],
+    ]);
+    expect(effectivePpiOf(img('px'), info.get('px'))).toBe(150);
+  });
+
+  it('reports missing, unreadable and RGB assets (RGB only for print), and empty picture frames', async () => {
+    const assets = {
+      rgb: { id: 'rgb', path: 'assets/rgb.jpg', mime: 'image/jpeg' },
+      cmyk: { id: 'cmyk', path: 'assets/cmyk.jpg', mime: 'image/jpeg' },
+      png: { id: 'png', path: 'assets/a.png', mime: 'image/png' },
+      junk: { id: 'junk', path: 'assets/junk.png', mime: 'image/png' },
+      gone: { id: 'gone', path: 'assets/gone.png', mime: 'image/png' },
+    };
+    const bytes: Record<string, Uint8Array> = {
+      rgb: rgbJpeg(8, 8, [200, 10, 10]),
+      cmyk: adobeCmykJpeg([{ c: 0, m: 0, y: 0, k: 1 }]),
+      png: twoColourRgbPng(4, 4, [0, 0, 0], [255, 255, 255]),
+      junk: Uint8Array.from([1, 2, 3, 4]),
+    };
+    const frame = (id: string, assetId?: string) => ({ id, kind: 'image', xPt: 60, yPt: 300, widthPt: 100, heightPt: 100, ...(assetId ? { assetId } : {}) }) as Partial<Frame>;
+    const doc = makeDoc(
+      [frame('i-rgb', 'rgb'), frame('i-cmyk', 'cmyk'), frame('i-png', 'png'), frame('i-junk', 'junk'), frame('i-gone', 'gone'), frame('i-undeclared', 'nowhere'), frame('i-empty')],
+      { assets } as Partial<FolioDocument>,
+    );
+    const info = await collectAssetInfo(doc, async (id) => (bytes[id] ? { bytes: bytes[id], mime: 'x' } : undefined));
+    expect(info.get('cmyk')?.colour).toBe('cmyk');
+    expect(info.get('gone')).toBeUndefined();
+    const print = preflight(doc, [layoutOf()], { preset: 'print', assetInfo: info });
+    expect(print.map((x) => [x.severity, x.code, x.frameId])).toEqual([
+      ['error', 'unreadable-asset', 'i-junk'],
+      ['error', 'missing-asset', 'i-gone'],
+      ['error', 'missing-asset', 'i-undeclared'],
+      ['warning', 'rgb-image', 'i-rgb'],
+      ['warning', 'rgb-image', 'i-png'],
+      ['warning', 'empty-image-frame', 'i-empty'],
+    ]);
+    const proof = preflight(doc, [layoutOf()], { preset: 'proof', assetInfo: info });
+    expect(codes(proof)).not.toContain('rgb-image');
+  });
+
+  it('warns about template and frame colours above the total ink limit', () => {
+    const rich = { c: 1, m: 1, y: 1, k: 1 };
+    const tpl = structuredClone(template);
+    tpl.paragraphStyles.headline.colour = rich;
+    const doc = makeDoc([textFrame('f1'), { id: 'b1', kind: 'box', xPt: 60, yPt: 300, widthPt: 50, heightPt: 50, fill: { c: 0.8, m: 0.8, y: 0.8, k: 0.2 } } as Partial<Frame>], { template: tpl } as Partial<FolioDocument>);
+    const f = preflight(doc, [layoutOf()], { preset: 'print', assetInfo: noAssets });
+    // Template findings (pageId '') come before page findings.
+    expect(f.map((x) => [x.code, x.pageId, x.frameId])).toEqual([['total-ink', '', undefined], ['total-ink', 'p1', 'b1']]);
+    expect(f[0].message).toContain('400 %');
+    expect(f[1].message).toContain('260 %');
+  });
+
+  it('warns about empty text frames (first frame of a thread only) and errors on missing stories', () => {
+    const doc = makeDoc([textFrame('f1', { storyId: 'empty', nextFrameId: 'f2' } as Partial<Frame>), textFrame('f2', { storyId: 'empty', yPt: 300 } as Partial<Frame>), textFrame('f3', { storyId: 'ghost', yPt: 520 } as Partial<Frame>)]);
+    const f = preflight(doc, [layoutOf()], { preset: 'print', assetInfo: noAssets });
+    expect(f.map((x) => [x.severity, x.code, x.frameId])).toEqual([['error', 'missing-story', 'f3'], ['warning', 'empty-text-frame', 'f1']]);
+  });
+
+  it('warns about text frames outside the type area', () => {
+    const f = preflight(makeDoc([textFrame('f1', { xPt: 20 } as Partial<Frame>)]), [layoutOf()], { preset: 'print', assetInfo: noAssets });
+    expect(f).toEqual([expect.objectContaining({ severity: 'warning', code: 'outside-type-area', frameId: 'f1' })]);
+  });
+
+  it('errors on threads into missing or non-text frames, and on thread loops', () => {
+    const broken = makeDoc([textFrame('f1', { nextFrameId: 'nowhere' } as Partial<Frame>), textFrame('f2', { nextFrameId: 'r1' } as Partial<Frame>), { id: 'r1', kind: 'rule', xPt: 60, yPt: 300, widthPt: 100, heightPt: 1 } as Partial<Frame>]);
+    expect(preflight(broken, [layoutOf()], { preset: 'print', assetInfo: noAssets }).map((x) => [x.code, x.frameId])).toEqual([['broken-thread', 'f1'], ['broken-thread', 'f2']]);
+    const loop = makeDoc([textFrame('a', { nextFrameId: 'b' } as Partial<Frame>), textFrame('b', { nextFrameId: 'a' } as Partial<Frame>)]);
+    expect(codes(preflight(loop, [layoutOf()], { preset: 'print', assetInfo: noAssets }))).toEqual(['thread-loop']);
+  });
+
+  it('checks that every style font resolves when a font provider is given', () => {
+    const f = preflight(makeDoc([textFrame('f1')]), [layoutOf()], { preset: 'print', assetInfo: noAssets, fonts: createFontProvider([]) });
+    expect(f.length).toBeGreaterThan(0);
+    expect(f.every((x) => x.code === 'missing-font' && x.severity === 'error' && x.pageId === '')).toBe(true);
+  });
+
+  it('reads PNG and JPEG colour from bytes, not from the declared MIME type', () => {
+    expect(readImageInfo(rgbJpeg(8, 8, [1, 2, 3])).colour).toBe('rgb');
+  });
+});
