@@ -1,0 +1,55 @@
+/**
+ * Page object: the whole Folio window in browser mode — opening it, the toolbar, the status bar and the
+ * Save As dialog.
+ */
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** Fonts (tens of MB) and the first compose take a while on a loaded 2-core machine. */
+const OPEN_TIMEOUT_MS = 60_000;
+
+export class FolioApp {
+  readonly page: Page;
+  readonly toolbar: Locator;
+  readonly status: Locator;
+  readonly documentState: Locator;
+  readonly message: Locator;
+
+  constructor(page: Page) {
+    this.page = page;
+    this.toolbar = page.getByRole('toolbar', { name: 'Main toolbar' });
+    this.status = page.getByRole('contentinfo', { name: 'Status' });
+    this.documentState = this.status.getByLabel('Document state');
+    this.message = this.status.getByRole('status');
+  }
+
+  /** Opens the URL printed by `folio serve` (set by the global setup) and waits for the first composed page. */
+  async open(): Promise<void> {
+    const url = process.env.FOLIO_E2E_URL;
+    if (!url) throw new RangeError('FOLIO_E2E_URL is not set: run the tests through playwright.config.ts (global setup).');
+    await this.page.goto(url);
+    await expect(this.page.getByTestId('page-content')).toHaveAttribute('data-layout-version', /^[1-9]\d*$/, { timeout: OPEN_TIMEOUT_MS });
+  }
+
+  button(name: string): Locator {
+    return this.toolbar.getByRole('button', { name, exact: true });
+  }
+
+  /** Saves with Ctrl+S; an unsaved document asks for a name first. */
+  async saveAs(fileName: string): Promise<void> {
+    await this.page.keyboard.press('Control+s');
+    const dialog = this.page.getByRole('dialog', { name: 'Save document as' });
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole('textbox', { name: 'File name' }).fill(fileName);
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(this.documentState).toHaveText('Saved');
+  }
+
+  /** Exports PDF with the toolbar button and returns the exported paths the status bar reports. */
+  async exportPdf(): Promise<string[]> {
+    await this.button('Export PDF').click();
+    await expect(this.message).toContainText('Exported', { timeout: 60_000 });
+    const text = (await this.message.textContent()) ?? '';
+    return text.replace(/^Exported\s+/, '').split(', ').map((p) => p.trim());
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * Page object: the story editor (galley) — its ProseMirror text box, toolbar, and text input including IME
+ * composition through the Chrome DevTools Protocol.
+ */
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export class StoryEditor {
+  readonly page: Page;
+  readonly panel: Locator;
+  readonly textbox: Locator;
+  readonly blockType: Locator;
+
+  constructor(page: Page) {
+    this.page = page;
+    this.panel = page.getByRole('region', { name: 'Story editor' });
+    this.textbox = page.getByRole('textbox', { name: 'Story text' });
+    this.blockType = this.panel.getByRole('combobox', { name: 'Block type' });
+  }
+
+  /** Opens a story from the story list by (part of) its name. */
+  async openFromList(name: string | RegExp): Promise<void> {
+    await this.page.getByRole('navigation', { name: 'Pages and stories' }).getByRole('button', { name }).click();
+    await expect(this.textbox).toBeVisible();
+  }
+
+  /** Types text at the caret the way a keyboard without IME does (insertText). */
+  async type(text: string): Promise<void> {
+    await this.page.keyboard.insertText(text);
+  }
+
+  /**
+   * Types `text` through an IME: a few composition updates of the pinyin `preedit`, then the commit — what a
+   * Chinese input method sends.
+   */
+  async typeWithIme(preedit: string, text: string): Promise<void> {
+    const cdp = await this.page.context().newCDPSession(this.page);
+    for (let i = 1; i <= preedit.length; i++) {
+      await cdp.send('Input.imeSetComposition', { text: preedit.slice(0, i), selectionStart: i, selectionEnd: i });
+    }
+    await cdp.send('Input.insertText', { text });
+    await cdp.detach();
+  }
+
+  button(name: string | RegExp): Locator {
+    return this.panel.getByRole('button', { name });
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * The walking skeleton, end to end in browser mode: open the sample → the canvas shows the headline's ink →
+ * edit a story from the page → the page is re-composed with the new text → Save → Export PDF → the PDF shows
+ * the same page (rendered with pdftoppm and measured).
+ */
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { FolioApp } from './pages/app.js';
+import { PageCanvas } from './pages/canvas.js';
+import { StoryEditor } from './pages/editor.js';
+import { ARTIFACTS_DIR, pdfInkFraction, renderGrey, renderPng, trimOffsetPt } from './pages/pdf.js';
+import { loadSample, sampleFrame, trimSizePt } from './pages/sample.js';
+
+const sample = loadSample();
+const trim = trimSizePt(sample);
+const leadHead = sampleFrame(sample, 'lead-head');
+const leadHeadRect = { xPt: leadHead.xPt, yPt: leadHead.yPt, widthPt: leadHead.widthPt, heightPt: leadHead.heightPt };
+/** A strip of the left margin, outside every frame: must stay paper-white. */
+const marginStrip = { xPt: 4, yPt: 300, widthPt: 30, heightPt: 400 };
+/** Display type covers well over this share of a headline group's frame; empty paper has none. */
+const MIN_HEADLINE_INK = 0.03;
+/** Typed text (not in the sample). */
+const TYPED = '测试新字';
+
+test('open → draw → edit from the page → re-compose → save → export PDF', async ({ page }) => {
+  test.setTimeout(120_000);
+  const app = new FolioApp(page);
+  const canvas = new PageCanvas(page, trim.widthPt);
+  const editor = new StoryEditor(page);
+  await app.open();
+
+  // The layout set the lead story's headline group in its frame, and the canvas drew it as ink.
+  await expect(canvas.frameText('lead-head')).toContainText('停不下来');
+  const screenInk = await canvas.inkFraction(leadHeadRect);
+  expect(screenInk).toBeGreaterThan(MIN_HEADLINE_INK);
+  expect(await canvas.inkFraction(marginStrip)).toBe(0);
+  await expect(canvas.content).not.toHaveAttribute('data-glyphs', '0');
+
+  // Double-click into the headline group: the story opens with the caret there; typing re-composes the page.
+  await canvas.doubleClickAt(leadHead.xPt + 120, leadHead.yPt + 45);
+  await expect(editor.textbox).toBeFocused();
+  await expect(editor.panel.getByRole('heading', { level: 2 })).toContainText('停不下来');
+  const before = await canvas.layoutVersion();
+  await editor.type(TYPED);
+  await canvas.waitForComposeAfter(before);
+  await expect(editor.textbox).toContainText(TYPED);
+  await expect(canvas.frameText('lead-head')).toContainText(TYPED);
+  await expect(app.documentState).toHaveText('● Unsaved changes');
+  await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'e2e-app-after-edit.png') });
+
+  // Save (the sample opens unsaved, so Save asks for a name), then export.
+  await app.saveAs('e2e-saved.folio');
+  const workspace = process.env.FOLIO_E2E_WORKSPACE ?? '';
+  expect(statSync(path.join(workspace, 'e2e-saved.folio')).size).toBeGreaterThan(1000);
+
+  const files = await app.exportPdf();
+  expect(files).toHaveLength(1);
+  const pdf = path.isAbsolute(files[0]) ? files[0] : path.join(workspace, files[0]);
+  expect(existsSync(pdf)).toBe(true);
+
+  // The PDF draws the same layout: ink in the headline frame, none in the margin.
+  const png = renderPng(pdf, 'e2e-export-A01', 50);
+  expect(statSync(png).size).toBeGreaterThan(10_000);
+  const grey = renderGrey(pdf, 50);
+  const offset = trimOffsetPt(pdf);
+  const pdfInk = pdfInkFraction(grey, offset, leadHeadRect);
+  expect(pdfInk).toBeGreaterThan(MIN_HEADLINE_INK);
+  expect(pdfInkFraction(grey, offset, marginStrip)).toBe(0);
+  test.info().annotations.push({ type: 'ink', description: `headline frame ink: screen ${screenInk.toFixed(3)}, PDF ${pdfInk.toFixed(3)}` });
+});
