@@ -12,7 +12,8 @@
  *    where widths stop changing on, nodes are merged (the usual Knuth–Plass shortcut), so a column
  *    of equal lines keeps one node per position. A node is deactivated once even fully shrunk text
  *    from it overflows the line.
- * 4. Pass 1 forbids loose lines; pass 2 accepts them (and lines that cannot be justified).
+ * 4. Pass 1 forbids loose lines and relaxed breaks; pass 2 accepts loose lines (and lines that
+ *    cannot be justified); pass 3 also the relaxed ？！ line starts.
  * 5. If pass 2 still finds no way through — a word or unbreakable run wider than the line, the
  *    pathological case — fall back to first fit, which always terminates: it takes the longest line
  *    that fits and, when no permitted break fits, splits the run at the last character that fits
@@ -61,9 +62,10 @@ export interface BreakOptions {
  */
 export function breakLines(m: MeasuredParagraph, widths: LineWidths, opts: BreakOptions): BreakResult {
   const lm = createLineMeasure();
-  const strict = totalFit(m, widths, opts, false, lm);
+  const strict = totalFit(m, widths, opts, false, false, lm);
   if (strict) return { breaks: strict, method: 'total-fit', forcedSplit: strict.slice(1).map(() => false) };
-  const loose = totalFit(m, widths, opts, true, lm);
+  // A loose line is the lesser evil: ？！ may start a line only when even loose lines do not help.
+  const loose = totalFit(m, widths, opts, true, false, lm) ?? totalFit(m, widths, opts, true, true, lm);
   if (loose) return { breaks: loose, method: 'total-fit-loose', forcedSplit: loose.slice(1).map(() => false) };
   return firstFit(m, widths, opts, lm);
 }
@@ -77,7 +79,9 @@ export function isSingleCharacterLine(m: MeasuredParagraph, a: number, b: number
   return count === 1;
 }
 
-function totalFit(m: MeasuredParagraph, widths: LineWidths, opts: BreakOptions, allowLoose: boolean, lm: LineMeasure): number[] | null {
+function totalFit(
+  m: MeasuredParagraph, widths: LineWidths, opts: BreakOptions, allowLoose: boolean, allowRelaxed: boolean, lm: LineMeasure,
+): number[] | null {
   const n = m.n;
   const brk = m.brk;
   const stable = widths.stableFrom;
@@ -94,7 +98,7 @@ function totalFit(m: MeasuredParagraph, widths: LineWidths, opts: BreakOptions, 
   const bestLine: number[] = [];
   for (let k = 1; k <= n; k++) {
     const kind = brk[k];
-    if (kind === BREAK_FORBIDDEN) continue;
+    if (kind === BREAK_FORBIDDEN || (kind === BREAK_RELAXED && !allowRelaxed)) continue;
     const isEnd = k === n;
     const solid = isEnd || kind === BREAK_MANDATORY;
     const penalty = kind === BREAK_RELAXED ? RELAXED_BREAK_DEMERITS : 0;
