@@ -9,7 +9,7 @@
  * 3. Every web contents: no new windows, no navigation away from the renderer, no <webview>.
  * 4. Closing a window with unsaved changes (reported by the renderer via setDirty) asks first.
  */
-import { BrowserWindow, app, dialog, session, shell, type WebContents } from 'electron';
+import { BrowserWindow, app, dialog, session, type WebContents } from 'electron';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -54,11 +54,8 @@ function sendMenuCommand(command: MenuCommand): void {
 }
 
 function lockDownWebContents(contents: WebContents): void {
-  contents.setWindowOpenHandler(({ url }) => {
-    // Links the user clicks open in their browser, never inside Folio; everything else is dropped.
-    if (/^https:\/\//.test(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
+  // Folio never opens windows or follows links: the editor has no reason to show anything but itself.
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   contents.on('will-navigate', (event, url) => {
     if (!isTrustedUrl(url)) event.preventDefault();
   });
@@ -105,6 +102,8 @@ function createWindow(): BrowserWindow {
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      // Middle-click would otherwise open links in new windows, bypassing will-navigate.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   win.once('ready-to-show', () => win.show());
