@@ -4,9 +4,10 @@
  *
  * 1. Positions: the doc's content starts at 0; a block's opening token counts 1 (a `columns` block's too),
  *    text counts UTF-16 units, `hard_break` and `field` count 1, closing tokens count 1.
- * 2. Regions: the leading display blocks (kicker, headline, subtitle, byline, columnTag …) before the first
- *    body block or `columns` block form the headline group, which spans the frame; everything else flows
- *    in columns. The first `columns` block's attrs (count, gutterChars, rule) override the frame's.
+ * 2. Regions: the top-level blocks before the first `columns` block — the headline group (kicker, headline,
+ *    subtitle, byline, columnTag …), or the whole story when it has no `columns` block (slogan, caption,
+ *    masthead, ad text) — span the frame's full width; the `columns` block's content, and anything after
+ *    it, flows in columns. The first `columns` block's attrs (count, gutterChars, rule) override the frame's.
  * 3. Pieces: a `hard_break` ends a line inside a block, so each block is split into pieces composed one
  *    by one (later pieces have no first-line indent). A piece's runs carry *virtual* positions from 0 —
  *    one per UTF-16 unit of the text actually set (a field's value is several) — so composed results are
@@ -147,22 +148,21 @@ export function collectBlocks(
 ): StoryContent {
   const blocks: StoryBlock[] = [];
   let columns: ColumnsAttrs | null = null;
-  let inHeadlineGroup = true;
-  const addTextblock = (node: PmNodeJson, start: number, inColumns: boolean) => {
+  let beforeColumns = true;
+  const addTextblock = (node: PmNodeJson, start: number) => {
     let type = node.type;
     if (!DISPLAY.has(type) && !BODY.has(type)) {
       onNotice({ code: 'unknown-block', message: `Block type "${type}" is not in the story schema; set as a paragraph`, storyId });
       type = 'paragraph';
     }
-    if (inColumns || !DISPLAY.has(type)) inHeadlineGroup = false;
     const style = resolver.resolveParagraph(type, node.attrs?.style, storyId);
     const pieces = collectPieces(node, start + 1, style, resolver, fields, storyId, onNotice);
-    blocks.push({ nodeType: type, style, region: inHeadlineGroup ? 'span' : 'flow', pieces });
+    blocks.push({ nodeType: type, style, region: beforeColumns ? 'span' : 'flow', pieces });
   };
   let pos = 0;
   for (const node of doc.content ?? []) {
     if (node.type === 'columns') {
-      inHeadlineGroup = false;
+      beforeColumns = false;
       if (!columns) {
         const a = node.attrs ?? {};
         columns = {
@@ -173,11 +173,11 @@ export function collectBlocks(
       }
       let inner = pos + 1;
       for (const child of node.content ?? []) {
-        addTextblock(child, inner, true);
+        addTextblock(child, inner);
         inner += nodeSize(child);
       }
     } else {
-      addTextblock(node, pos, false);
+      addTextblock(node, pos);
     }
     pos += nodeSize(node);
   }

@@ -1,10 +1,10 @@
 /**
  * Story flow: places one story's blocks into its thread of frames, column by column, on the page grid.
  *
- * 1. Headline group: the leading display blocks span the first frame's full width. When that frame is
- *    threaded on (`nextFrameId`), it is the story's headline frame and the body starts in the next frame
- *    (the 飞腾 practice of a title area plus body blocks); an unthreaded frame holds both, the body in
- *    its columns below the group.
+ * 1. Headline group: the blocks before the `columns` block span the first frame's full width (a story
+ *    without one spans every frame). When the first frame is threaded on (`nextFrameId`), it is the
+ *    story's headline frame and the body starts in the next frame (the 飞腾 practice of a title area plus
+ *    body blocks); an unthreaded frame holds both, the body in its columns below the group.
  * 2. Body: blocks flow top to bottom, left to right, frame to frame. Each line takes whole grid cells
  *    (or its exact leading when the style does not snap), so baselines line up across columns. Space
  *    before/after is in grid lines, rounded up to whole lines, and space before is dropped at a column top.
@@ -258,6 +258,15 @@ class StoryFlow {
     return lineCells(style.style, Math.max(style.sizePt, line.maxSizePt), this.env.grid);
   }
 
+  /**
+   * The size whose em box is centred in the line: the line's own, except that type smaller than the body
+   * on a snapped line sits on the body's baseline (credits and jump lines share the grid's baselines).
+   */
+  private baselineSizePt(style: ResolvedStyle, line: ComposedLine): number {
+    const sizePt = Math.max(style.sizePt, line.maxSizePt);
+    return style.style.snapToGrid ? Math.max(sizePt, this.env.grid.bodySizePt) : sizePt;
+  }
+
   private placeBlock(bi: number): void {
     const block = this.content.blocks[bi]!;
     const style = block.style;
@@ -350,7 +359,7 @@ class StoryFlow {
     const inset = this.insetOf(style);
     const topPt = grid.cellTopPt(this.cell);
     const leadingPt = need * grid.pitchPt;
-    const baselineYPt = grid.baselinePt(topPt, leadingPt, Math.max(style.sizePt, line.maxSizePt));
+    const baselineYPt = grid.baselinePt(topPt, leadingPt, this.baselineSizePt(style, line));
     const x0 = slot.xPt + inset;
     this.emitRuns(line, x0, baselineYPt, out.items, frameId);
 
@@ -398,7 +407,7 @@ class StoryFlow {
     for (const line of comp.lines) {
       const need = this.cellsOf(style, line);
       const topPt = grid.cellTopPt(this.cell);
-      const baselineYPt = grid.baselinePt(topPt, need * grid.pitchPt, Math.max(style.sizePt, line.maxSizePt));
+      const baselineYPt = grid.baselinePt(topPt, need * grid.pitchPt, this.baselineSizePt(style, line));
       this.emitRuns(line, this.slot().xPt, baselineYPt, this.outputs.get(frameId)!.items, frameId);
       this.cell += need;
     }

@@ -7,7 +7,8 @@
  *    area with the same pitch, so frames outside it (masthead, slug) still share the grid.
  * 3. A line occupying n whole cells (or a leading of L points) has its ideographic em box centred in that
  *    height: baseline = top + (L − size)/2 + 0.88·size. For body text (n = 1, size = body size) this puts
- *    every body baseline of the page at typeTop + k·pitch + (pitch − bodySize)/2 + 0.88·bodySize.
+ *    every body baseline of the page at typeTop + k·pitch + (pitch − bodySize)/2 + 0.88·bodySize. Type
+ *    smaller than the body on a snapped line is placed as if body-sized, so it shares that baseline.
  */
 import { mmToPt, parseSizePt } from '../model/units.js';
 import type { Template } from '../model/template.js';

@@ -129,5 +129,8 @@ export async function runLayoutBench(doc: FolioDocument, options: LayoutBenchOpt
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const file = process.argv[2] ?? SAMPLE;
   const { document } = unpackFolio(new Uint8Array(fs.readFileSync(file)));
-  for (const row of await runLayoutBench(document)) console.log(`${row.metric}\t${row.value.toFixed(2)}\t${row.unit ?? ''}`);
+  // No top-level await: the bench runner may load this module from a CommonJS context.
+  void runLayoutBench(document).then((rows) => {
+    for (const row of rows) console.log(`${row.metric}\t${row.value.toFixed(2)}\t${row.unit ?? ''}`);
+  });
 }
