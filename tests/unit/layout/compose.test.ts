@@ -127,6 +127,50 @@ describe('page composer', () => {
     expect(textOfRuns(runsOf(unnamed.pages[0]!).filter((r) => textOfRuns([r]).startsWith('下转')))).toBe('下转第2版');
   });
 
+  it('the jump line is reserved only when the text really continues on another page', () => {
+    const a = textFrame(tpl, 'a', 's', [0, 1, 0, 5], { nextFrameId: 'b' });
+    const b = textFrame(tpl, 'b', 's', [0, 1, 0, 20]);
+    const pages = (n: number) => compose(documentOf([story('s', p(han(n)))], [{ id: 'p1', name: 'A01', frames: [a] }, { id: 'p2', name: 'A02', frames: [b] }], tpl)).pages;
+    // Exactly five lines: they all fit frame a, so no continuation and no jump line.
+    const exact = pages(11 + 13 * 4);
+    expect(exact[0]!.lines.length).toBe(5);
+    expect(exact[1]!.lines.length).toBe(0);
+    expect(textOfRuns(runsOf(exact[0]!))).not.toMatch(/下转/);
+    // One character more: four lines, the jump line in the fifth, and the rest continues after 上接.
+    const over = pages(11 + 13 * 4 + 1);
+    expect(over[0]!.lines.length).toBe(4);
+    expect(textOfRuns(runsOf(over[0]!))).toMatch(/下转第2版$/);
+    expect(textOfRuns(runsOf(over[1]!))).toMatch(/^上接第1版/);
+    expect(over[1]!.lines[0]!.fromPos).toBe(over[0]!.lines[3]!.toPos);
+    expect(over[1]!.lines.at(-1)!.toPos).toBe(1 + 11 + 13 * 4 + 1);
+    expect(over[1]!.overset ?? []).toEqual([]);
+    expect(onGrid(runsOf(over[0]!).at(-1)!.baselineYPt)).toBe(true);
+  });
+
+  it('a paragraph crossing into a column of another width is re-composed from its first unset character', () => {
+    // Frame a: 13-character column; frame b: 27 characters wide (2 grid columns, 1 frame column).
+    const a = textFrame(tpl, 'a', 's', [0, 1, 0, 3], { nextFrameId: 'b' });
+    const b = textFrame(tpl, 'b', 's', [2, 2, 0, 10], { columns: 1 });
+    const page = compose(documentOf([story('s', p(han(11 + 13 * 2 + 27 * 3)))], [{ id: 'A01', frames: [a, b] }], tpl)).pages[0]!;
+    const inA = page.lines.filter((l) => l.frameId === 'a');
+    const inB = page.lines.filter((l) => l.frameId === 'b');
+    expect(inA.map((l) => l.toPos - l.fromPos)).toEqual([11, 13, 13]);
+    // No indent on the continuation and full 27-character lines at the new width.
+    expect(inB.map((l) => l.toPos - l.fromPos)).toEqual([27, 27, 27]);
+    expect(inB[0]!.fromPos).toBe(inA[2]!.toPos);
+    expect(inB[0]!.caretXPt[27]! - inB[0]!.caretXPt[0]!).toBeCloseTo(27 * BODY_PT, 6);
+    expect(inB[0]!.caretXPt[0]).toBeCloseTo(b.xPt, 6);
+  });
+
+  it('a thread that loops back is cut with a notice, not followed forever', () => {
+    const a = textFrame(tpl, 'a', 's', [0, 1, 0, 3], { nextFrameId: 'b' });
+    const b = textFrame(tpl, 'b', 's', [2, 1, 0, 3], { nextFrameId: 'a' });
+    const out = compose(documentOf([story('s', p(han(200)))], [{ id: 'A01', frames: [a, b] }], tpl));
+    expect(out.notices.map((n) => n.code)).toEqual(['broken-thread']);
+    expect(new Set(out.pages[0]!.lines.map((l) => l.frameId))).toEqual(new Set(['a', 'b']));
+    expect(out.pages[0]!.overset.length).toBe(1);
+  });
+
   it('overset is reported precisely (fromPos, lines, chars) and copyfit counts lines over and under', () => {
     // 8 lines of text (11 + 13 × 7 characters) in a 5-line column: 63 characters set, 39 over on 3 lines.
     const s = story('s', p(han(11 + 13 * 7)));
