@@ -11,8 +11,7 @@ import { existsSync, promises as fsp, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { PageLayout } from '../src-core/layout/page-layout.js';
-import type { FolioDocument } from '../src-core/model/document.js';
+import type { Finding } from '../src-core/preflight/preflight.js';
 
 /** Process exit codes (documented in `folio --help`). */
 export const EXIT = { ok: 0, failed: 1, preflight: 2, usage: 64, interrupted: 130 } as const;
@@ -169,20 +168,8 @@ function formatBytes(n: number): string {
   return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${(n / 1024).toFixed(1)} KB`;
 }
 
-interface Finding {
-  severity: 'error' | 'warning' | 'info';
-  code: string;
-  pageId?: string;
-  message: string;
-}
-
-async function runPreflight(document: FolioDocument, layouts: PageLayout[], assets: ReadonlyMap<string, Uint8Array>, preset: 'print' | 'proof'): Promise<Finding[]> {
-  const { preflight } = await import('../src-core/preflight/preflight.js');
-  return preflight(document, layouts, { preset, assets }) as Finding[];
-}
-
 function printFindings(findings: readonly Finding[], document: { pages: { id: string; name: string }[] }, out: NodeJS.WritableStream): void {
-  const pageName = (id: string | undefined) => document.pages.find((p) => p.id === id)?.name ?? id ?? '—';
+  const pageName = (id: string) => document.pages.find((p) => p.id === id)?.name || id || '(tmpl)';
   for (const f of findings) out.write(`${f.severity.padEnd(7)} ${pageName(f.pageId).padEnd(5)} ${f.code}: ${f.message}\n`);
 }
 
@@ -201,7 +188,7 @@ async function commandExport(args: string[], io: CliIo): Promise<number> {
 
   const contents = await readDocument(docPath);
   const { createFontCatalogue } = await import('./services/fonts.js');
-  const { ExportError, composeDocument, runExportJob, selectPages } = await import('./services/export-job.js');
+  const { ExportError, composeDocument, preflightDocument, runExportJob, selectPages } = await import('./services/export-job.js');
   try {
     selectPages(contents.document, pageIds);
   } catch (err) {
@@ -211,7 +198,7 @@ async function commandExport(args: string[], io: CliIo): Promise<number> {
   const fonts = await createFontCatalogue({ fontsDirs: fontsDirsOf(values.fonts, io.cwd) }).providerFor(contents.document.template);
   const layouts = await composeDocument(contents.document, fonts);
 
-  const findings = await runPreflight(contents.document, layouts, contents.assets, preset);
+  const findings = await preflightDocument(contents.document, layouts, contents.assets, preset, fonts);
   const errors = findings.filter((f) => f.severity === 'error');
   printFindings(findings.filter((f) => f.severity !== 'info'), contents.document, io.stderr);
   if (errors.length > 0 && !values.force) {
@@ -260,9 +247,9 @@ async function commandPreflight(args: string[], io: CliIo): Promise<number> {
   const preset = presetOf(values.preset);
   const contents = await readDocument(path.resolve(io.cwd, positionals[0]));
   const { createFontCatalogue } = await import('./services/fonts.js');
-  const { composeDocument } = await import('./services/export-job.js');
+  const { composeDocument, preflightDocument } = await import('./services/export-job.js');
   const fonts = await createFontCatalogue({ fontsDirs: fontsDirsOf(values.fonts, io.cwd) }).providerFor(contents.document.template);
-  const findings = await runPreflight(contents.document, await composeDocument(contents.document, fonts), contents.assets, preset);
+  const findings = await preflightDocument(contents.document, await composeDocument(contents.document, fonts), contents.assets, preset, fonts);
   if (values.json) {
     io.stdout.write(`${JSON.stringify(findings, null, 1)}\n`);
   } else if (findings.length === 0) {

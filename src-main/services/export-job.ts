@@ -14,6 +14,8 @@ import type { ExportedFile } from '../../src-core/api/host-api.js';
 import type { FolioDocument } from '../../src-core/model/document.js';
 import { mmToPt } from '../../src-core/model/units.js';
 import type { PageLayout } from '../../src-core/layout/page-layout.js';
+import type { AssetSource } from '../../src-core/pdf/export.js';
+import type { Finding } from '../../src-core/preflight/preflight.js';
 import type { FontProvider } from '../../src-core/text/font.js';
 import { describeIoError, nodeDiskIo, writeFileAtomic, type DiskIo } from './disk.js';
 
@@ -101,6 +103,32 @@ function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new ExportError('cancelled', 'The export was cancelled; pages already written are complete files.');
 }
 
+/** The exporter's and preflight's view of a document's assets: bytes and MIME type by asset id. */
+export function assetSourceFor(document: FolioDocument, assets: ReadonlyMap<string, Uint8Array>): AssetSource {
+  return async (assetId) => {
+    const asset = document.assets[assetId] ?? Object.values(document.assets).find((a) => a.id === assetId);
+    const bytes = asset ? assets.get(asset.path) : undefined;
+    return asset && bytes ? { bytes, mime: asset.mime } : undefined;
+  };
+}
+
+/**
+ * Preflight for a composed document (loads the checker on first use): asset facts are read from the bytes,
+ * style fonts checked against the provider.
+ * @returns findings, errors first
+ */
+export async function preflightDocument(
+  document: FolioDocument,
+  layouts: readonly PageLayout[],
+  assets: ReadonlyMap<string, Uint8Array>,
+  preset: 'print' | 'proof',
+  fonts: FontProvider,
+): Promise<Finding[]> {
+  const { collectAssetInfo, preflight } = await import('../../src-core/preflight/preflight.js');
+  const assetInfo = await collectAssetInfo(document, assetSourceFor(document, assets));
+  return preflight(document, layouts, { preset, assetInfo, fonts });
+}
+
 /** Composes a document (loads the composer on first use). */
 export async function composeDocument(document: FolioDocument, fonts: FontProvider): Promise<PageLayout[]> {
   const { createComposer } = await import('../../src-core/layout/compose.js');
@@ -133,11 +161,7 @@ export async function runExportJob(input: ExportJobInput): Promise<ExportedFile[
 
   const { exportPdf } = await import('../../src-core/pdf/export.js');
   const template = input.document.template;
-  const assetSource = async (assetId: string) => {
-    const asset = input.document.assets[assetId] ?? Object.values(input.document.assets).find((a) => a.id === assetId);
-    const bytes = asset ? input.assets.get(asset.path) : undefined;
-    return asset && bytes ? { bytes, mime: asset.mime } : undefined;
-  };
+  const assetSource = assetSourceFor(input.document, input.assets);
 
   const files: ExportedFile[] = [];
   for (const page of pages) {
