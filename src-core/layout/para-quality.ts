@@ -67,8 +67,9 @@ export function measureQuality(lines: readonly ComposedLine[], input: ParagraphI
         const prev = lastVisible(prevChars);
         if (prev !== undefined) {
           if (isNeverAtEnd(prev)) q.kinsoku_violations++;
-          if (isNumberSplit(prev, first)) q.number_unit_splits++;
-          else if (isWordSplit(prev, first)) q.kinsoku_violations++;
+          const prevRaw = prevChars[prevChars.length - 1].codePointAt(0)!;
+          if (isNumberSplit(prevRaw, first)) q.number_unit_splits++;
+          else if (isWordSplit(prevRaw, first)) q.kinsoku_violations++;
         }
       }
     }

@@ -1,0 +1,72 @@
+/** Punctuation widths (TYPOGRAPHY.md §2), read from caret and glyph positions at 10 pt (1 em = 10 pt). */
+import { describe, expect, it } from 'vitest';
+import { composeParagraph } from '../../../src-core/layout/paragraph.js';
+import type { ComposedLine } from '../../../src-core/layout/line.js';
+import { para, type ParaSpec } from './helpers.js';
+
+function compose(text: string, spec: ParaSpec) {
+  return composeParagraph(para(text, { sizePt: 10, ...spec }));
+}
+const carets = (l: ComposedLine): number[] => l.caretXPt.map((x) => Math.round(x * 1000) / 1000);
+const glyphX = (l: ComposedLine, ch: string, nth = 0): number => l.runs.flatMap((r) => r.glyphs).filter((g) => g.text === ch)[nth].xPt;
+
+describe('punctuation compression', () => {
+  it('adjacent marks ：“ and 。” compress to 1.5 em in total', () => {
+    const [line] = compose('他说：“好。”我们走', { chars: 20 }).lines;
+    //                 他  说  ：  “   好  。  ”  我  们  走  end
+    expect(carets(line)).toEqual([0, 10, 20, 25, 35, 45, 50, 60, 70, 80, 90]);
+    // The opening quote keeps its left blank; its glyph origin is its cell's left edge.
+    expect(glyphX(line, '“')).toBeCloseTo(25, 9);
+  });
+  it('adjacentPunctuationEm = 1 sets 。” in one em', () => {
+    const [line] = compose('好。”我', { chars: 20, options: { adjacentPunctuationEm: 1 } }).lines;
+    expect(carets(line)).toEqual([0, 10, 15, 20, 30]);
+  });
+  it('？！ take 1.5 em by default and one em with combineQuestionExclamation', () => {
+    expect(carets(compose('真的？！是', { chars: 20 }).lines[0])).toEqual([0, 10, 20, 25, 35, 45]);
+    expect(carets(compose('真的？！是', { chars: 20, options: { combineQuestionExclamation: true } }).lines[0])).toEqual([0, 10, 20, 25, 30, 40]);
+  });
+  it('a line-end mark is half width', () => {
+    const [line] = compose('一二三四五六七八九。', { chars: 10 }).lines;
+    expect(line.caretXPt.at(-1)).toBeCloseTo(95, 9);
+  });
+  it('a line-start opening bracket loses its leading half em (origin left of the cell)', () => {
+    const out = compose('甲乙丙丁戊己庚辛。”“壬癸子丑”', { chars: 10 });
+    const second = out.lines[1];
+    expect(second.caretXPt[0]).toBe(0);
+    expect(glyphX(second, '“')).toBeCloseTo(-5, 9);
+    expect(second.caretXPt[1]).toBeCloseTo(5, 9);
+  });
+  it('…unless trimLineStartBracket is off', () => {
+    const out = compose('甲乙丙丁戊己庚辛。”“壬癸子丑”', { chars: 10, options: { trimLineStartBracket: false } });
+    const second = out.lines.find((l) => l.runs[0].glyphs[0].text === '“')!;
+    expect(glyphX(second, '“')).toBeCloseTo(0, 9);
+    expect(second.caretXPt[1]).toBeCloseTo(10, 9);
+  });
+  it('—— is set as 2 em of continuous rule, …… as 2 em', () => {
+    const [line] = compose('甲——乙……丙', { chars: 20 }).lines;
+    expect(carets(line)).toEqual([0, 10, 20, 30, 40, 50, 60, 70]);
+    const dashes = line.runs[0].glyphs.filter((g) => g.text === '—');
+    expect(dashes).toHaveLength(2);
+    expect(dashes[0].scaleX).toBeGreaterThan(1);
+    expect(dashes[1].xPt - dashes[0].xPt).toBeCloseTo(10, 9);
+  });
+  it('fixed widths: – and ／ half an em, ～ one em, · half an em core with quarter-em blanks', () => {
+    expect(carets(compose('甲–乙', { chars: 20 }).lines[0])).toEqual([0, 10, 15, 25]);
+    expect(carets(compose('甲／乙', { chars: 20 }).lines[0])).toEqual([0, 10, 15, 25]);
+    expect(carets(compose('甲～乙', { chars: 20 }).lines[0])).toEqual([0, 10, 20, 30]);
+    expect(carets(compose('阿·凡', { chars: 20 }).lines[0])).toEqual([0, 10, 20, 30]);
+  });
+  it('push-in shrinks ，、；： before 。？！ (§3 shrink order)', () => {
+    const out = compose('一二，三四五。六七八，甲乙丙', { chars: 10 });
+    //                          一  二  ，  三  四  五  。  六  七  八  ，  end
+    expect(carets(out.lines[0])).toEqual([0, 10, 20, 25, 35, 45, 55, 65, 75, 85, 95, 100]);
+  });
+  it('shrinks bracket outer sides before pause marks', () => {
+    // Needs half an em: the quote's outer blank (class 3) goes before the comma's (class 4).
+    const out = compose('一二，三“四五”六七八，甲乙丙', { chars: 11 });
+    const c = carets(out.lines[0]);
+    expect(c[3] - c[2]).toBeCloseTo(10, 6); // ， untouched
+    expect((c[5] - c[4]) + (c[8] - c[7])).toBeCloseTo(15, 6); // “ and ” lost half an em between them
+  });
+});

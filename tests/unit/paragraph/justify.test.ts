@@ -1,0 +1,156 @@
+/** Justification, alignment, Han–Latin gaps, tracking, warnings and carets (TYPOGRAPHY.md §3–§4). */
+import { describe, expect, it } from 'vitest';
+import { composeParagraph } from '../../../src-core/layout/paragraph.js';
+import { lineTexts, measureQuality } from '../../../src-core/layout/para-quality.js';
+import type { ComposedLine, ParagraphInput } from '../../../src-core/layout/line.js';
+import { BLACK } from '../../../src-core/model/colour.js';
+import { defaultOptions, font, lines, para, type ParaSpec } from './helpers.js';
+
+function compose(text: string, spec: ParaSpec) {
+  const input = para(text, { sizePt: 10, ...spec });
+  return { input, out: composeParagraph(input) };
+}
+const carets = (l: ComposedLine): number[] => l.caretXPt.map((x) => Math.round(x * 1000) / 1000);
+
+const PROSE = [
+  '记者昨天从市统计局获悉，今年前三季度全市实现地区生产总值5862.3亿元，同比增长6.1%，增速比上半年提高0.4个百分点。其中，第三产业增加值占比达到55.7%。',
+  '“我们每天早上6点就到店里了，”经营早餐铺的王女士说，“周末客流更多，一天能卖出800多个包子。”她告诉记者，去年开通的地铁5号线让生意好了不少——附近新建的写字楼也陆续有人入驻。',
+  '据了解，该市今年将新建5G基站1200个，推动“城市大脑”2.0版上线运行，并在全市推广“一网通办”APP，实现90%以上政务服务事项“掌上办”。市民可通过微信、支付宝等渠道登录办理。',
+  '“这项工作没有退路！”在周一召开的会议上，负责人强调：要坚持问题导向（尤其是群众反映强烈的停车难、充电难问题），确保年底前完成全部整改任务……',
+  'The Folio editor sets Latin text too: words stay whole, spaces stretch first, and lines are justified flush on both sides without splitting any word.',
+];
+
+describe('justification', () => {
+  for (const chars of [10, 13, 17, 21]) {
+    it(`every non-final line is flush within 0.01 pt on both sides (${chars} characters, own prose)`, () => {
+      for (const text of PROSE) {
+        const { input, out } = compose(text, { chars, indentEm: 2 });
+        const q = measureQuality(out.lines, input);
+        const texts = lineTexts(out.lines, input);
+        expect(q, JSON.stringify(texts)).toEqual({
+          kinsoku_violations: 0, loose_lines: q.loose_lines, single_char_last_lines: 0, number_unit_splits: 0, unjustified_lines: 0,
+        });
+        expect(texts.join('')).toBe(text);
+        for (const l of out.lines.slice(0, -1)) {
+          expect(l.widthPt).toBe(chars * 10);
+          for (let i = 1; i < l.caretXPt.length; i++) expect(l.caretXPt[i]).toBeGreaterThanOrEqual(l.caretXPt[i - 1] - 1e-9);
+        }
+        // Chinese prose is never loose at newspaper widths; pure Latin with few spaces per line may be.
+        if (chars >= 13 && /[\u4e00-\u9fff]/.test(text)) expect(q.loose_lines, JSON.stringify(texts)).toBe(0);
+      }
+    });
+  }
+  it('the last line is set solid, left-aligned', () => {
+    const { out } = compose('一二三四五六七八九十甲乙丙丁', { chars: 10 });
+    const last = out.lines.at(-1)!;
+    expect(last.isLast).toBe(true);
+    expect(carets(last)).toEqual(carets(last).map((_, i) => i * 10));
+  });
+  it('no single-character last line (孤字): a character is pulled down and the line respaced', () => {
+    expect(lines('一二三四五六七八九十甲', { chars: 10 })).toEqual(['一二三四五六七八九', '十甲']);
+    expect(lines('一二三四五六七八九十甲。', { chars: 10 })).toEqual(['一二三四五六七八九', '十甲。']);
+  });
+  it('a gap stretched beyond half an em marks the line loose and warns', () => {
+    const { out } = compose('文文文？文文文', { chars: 3 });
+    expect(out.lines.map((l) => l.loose)).toEqual([true, false, false]);
+    expect(out.warnings).toEqual([expect.objectContaining({ code: 'loose-line', pos: 1 })]);
+  });
+  it('align center, right and left place a single line as a whole', () => {
+    const x = (align: ParagraphInput['align']) => compose('德清改革', { chars: 10, align }).out.lines[0].runs[0].glyphs[0].xPt;
+    expect(x('center')).toBeCloseTo(30, 9);
+    expect(x('right')).toBeCloseTo(60, 9);
+    expect(x('left')).toBeCloseTo(0, 9);
+  });
+  it('ragged alignments still break for even lines and never stretch', () => {
+    const { input, out } = compose('“停不下来”的改革创造了奇迹，德清坚定不移用改革撬动发展', { chars: 9, align: 'center' });
+    expect(measureQuality(out.lines, input).kinsoku_violations).toBe(0);
+    for (const l of out.lines) {
+      const left = l.caretXPt[0];
+      const right = l.caretXPt.at(-1)!;
+      expect(left).toBeCloseTo(90 - right, 6); // centred
+    }
+  });
+  it('tracking adds space after every character but the line end', () => {
+    const { out } = compose('德清改革', { chars: 10, trackingEm: 0.1 });
+    expect(carets(out.lines[0])).toEqual([0, 11, 22, 33, 43]);
+  });
+  it('the first-line indent moves line 1 only', () => {
+    const { out } = compose('一二三四五六七八九十甲乙丙丁', { chars: 10, indentEm: 2 });
+    expect(out.lines[0].caretXPt[0]).toBe(20);
+    expect(out.lines[0].caretXPt.at(-1)).toBeCloseTo(100, 9);
+    expect(out.lines[1].caretXPt[0]).toBe(0);
+  });
+});
+
+describe('Han–Latin and Han–digit gaps (§4)', () => {
+  it('1/8 em between Han and Latin or digits, none beside Chinese punctuation', () => {
+    const { out } = compose('使用APP，2023年', { chars: 30 });
+    const g = out.lines[0].runs[0].glyphs;
+    const c = out.lines[0].caretXPt;
+    const adv = (ch: string) => (font().glyphFor(ch.codePointAt(0)!)!.advanceUnits / 1000) * 10;
+    expect(c[2]).toBeCloseTo(20 + 1.25, 9); // 用|A
+    expect(c[5] - c[4]).toBeCloseTo(adv('P'), 9); // P then ， directly
+    expect(c[6]).toBeCloseTo(c[5] + 10, 9); // ， keeps its full em before a digit, and no gap is added
+    expect(g.find((x) => x.text === '年')!.xPt).toBeCloseTo(c[10] , 9);
+    expect(c[10] - c[9]).toBeCloseTo(adv('3') + 1.25, 9); // 3|年
+  });
+  it('honours hanLatinGapEm and drops the gap at line edges', () => {
+    const { out } = compose('德清APP', { chars: 30, options: { hanLatinGapEm: 0.25 } });
+    expect(out.lines[0].caretXPt[2]).toBeCloseTo(22.5, 9);
+    const wrapped = compose('改革创新高地ABCD', { chars: 6 }).out;
+    expect(wrapped.lines[1].caretXPt[0]).toBe(0);
+    expect(wrapped.lines[1].runs[0].glyphs[0].xPt).toBeCloseTo(0, 9);
+  });
+});
+
+describe('warnings and carets', () => {
+  it('a missing glyph keeps a one-em cell, draws nothing and warns with its position', () => {
+    const { out } = compose('德\u{10AF6}清', { chars: 10 });
+    expect(out.warnings).toEqual([expect.objectContaining({ code: 'missing-glyph', pos: 2 })]);
+    const line = out.lines[0];
+    expect(line.runs[0].glyphs.map((g) => g.text)).toEqual(['德', '清']);
+    expect([line.fromPos, line.toPos]).toEqual([1, 5]);
+    expect(carets(line)).toEqual([0, 10, 10, 20, 30]);
+  });
+  it('an unbreakable run wider than the line is split and reported overfull (first-fit fallback)', () => {
+    const text = '访问https://www.example.com/averyveryverylongpathname了解';
+    const { input, out } = compose(text, { chars: 6 });
+    expect(lineTexts(out.lines, input).join('')).toBe(text);
+    expect(out.warnings.some((w) => w.code === 'overfull-line')).toBe(true);
+  });
+  it('runs in other fonts become separate line runs with continuous positions', () => {
+    const input: ParagraphInput = {
+      runs: [
+        { text: '本报讯（记者 ', fromPos: 10, font: font(), sizePt: 10, colour: BLACK, trackingEm: 0 },
+        { text: '董华', fromPos: 17, font: font('noto-sans-sc-700'), sizePt: 10, colour: BLACK, trackingEm: 0 },
+        { text: '）改革一直以来都是德清的一张金名片。', fromPos: 19, font: font(), sizePt: 10, colour: BLACK, trackingEm: 0 },
+      ],
+      lineWidthPt: () => 100, firstLineIndentPt: 20, align: 'justify', options: defaultOptions(),
+    };
+    const out = composeParagraph(input);
+    const merged: string[] = [];
+    let prevFont = '';
+    for (const r of out.lines.flatMap((l) => l.runs)) {
+      const text = r.glyphs.map((g) => g.text).join('');
+      if (r.fontId === prevFont) merged[merged.length - 1] += text;
+      else merged.push(`${r.fontId}:${text}`);
+      prevFont = r.fontId;
+    }
+    expect(merged).toEqual(['noto-serif-sc-400:本报讯（记者 ', 'noto-sans-sc-700:董华', 'noto-serif-sc-400:）改革一直以来都是德清的一张金名片。']);
+    for (let i = 1; i < out.lines.length; i++) expect(out.lines[i].fromPos).toBe(out.lines[i - 1].toPos);
+    expect(out.lines.at(-1)!.toPos).toBe(19 + 18);
+    for (const l of out.lines) expect(l.caretXPt).toHaveLength(l.toPos - l.fromPos + 1);
+  });
+  it('an empty paragraph gives one empty line with a caret', () => {
+    const out = composeParagraph(para('', { chars: 10, indentEm: 2, sizePt: 10 }));
+    expect(out.lines).toEqual([expect.objectContaining({ fromPos: 1, toPos: 1, caretXPt: [20], isLast: true })]);
+  });
+  it('is deterministic', () => {
+    const a = compose(PROSE[1], { chars: 13 }).out;
+    const b = compose(PROSE[1], { chars: 13 }).out;
+    expect(b).toEqual(a);
+  });
+  it('rejects a line width with no room', () => {
+    expect(() => composeParagraph({ ...para('德清', { chars: 1 }), lineWidthPt: () => 0 })).toThrow(RangeError);
+  });
+});
