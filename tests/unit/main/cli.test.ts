@@ -2,8 +2,8 @@ import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { unpackFolio } from '../../../src-core/model/folio-file.js';
-import { REPO_ROOT, SAMPLE_PATH, tempDir } from './helpers.js';
+import { packFolio, unpackFolio } from '../../../src-core/model/folio-file.js';
+import { REPO_ROOT, SAMPLE_BYTES, SAMPLE_PATH, tempDir } from './helpers.js';
 
 const BIN = path.join(REPO_ROOT, 'bin', 'folio.mjs');
 let tmp: { dir: string; cleanup: () => void };
@@ -115,5 +115,26 @@ describe('folio CLI (spawned as a user runs it)', () => {
     const onePage = folio(['export', SAMPLE_PATH, '-o', 'single.pdf', '--pages', 'nope', '--force'], env);
     expect(onePage.status).toBe(1);
     expect(onePage.stderr).toMatch(/No page named nope/);
+  });
+
+  it.skipIf(!pipelineReady)('stops an export with preflight errors (exit 2, nothing written) unless --force', () => {
+    const { document, assets } = unpackFolio(SAMPLE_BYTES);
+    const broken = structuredClone(document);
+    const image = broken.pages[0].frames.find((f) => f.kind === 'image');
+    expect(image).toBeDefined();
+    if (image?.kind === 'image') image.assetId = 'photo-that-is-not-there';
+    writeFileSync(path.join(tmp.dir, 'broken.folio'), packFolio(broken, assets));
+    const refused = folio(['export', 'broken.folio', '-o', 'refused/']);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/missing-asset/);
+    expect(refused.stderr).toMatch(/nothing was exported.*--force/);
+    expect(existsSync(path.join(tmp.dir, 'refused'))).toBe(false);
+    const json = folio(['preflight', 'broken.folio', '--json']);
+    expect(json.status).toBe(2);
+    const findings = JSON.parse(json.stdout) as { severity: string; code: string }[];
+    expect(findings.some((f) => f.severity === 'error' && f.code === 'missing-asset')).toBe(true);
+    const forced = folio(['export', 'broken.folio', '-o', 'forced.pdf', '--force', '--date', '2023-07-20T06:00:00Z']);
+    expect(forced.status, forced.stderr).toBe(0);
+    expect(readFileSync(path.join(tmp.dir, 'forced.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
   });
 });

@@ -325,3 +325,45 @@ describe('corrupt-file fuzz', () => {
     expect(codes.get('internal')).toBeUndefined();
   });
 });
+
+describe('export through the services', () => {
+  it('writes one PDF per page named by the template pattern; a full disk leaves no file; a cancelled job writes nothing', async () => {
+    const s = make();
+    const opened = ok(await s.openDocument({ path: 'front.folio', readOnly: false }));
+    const files = ok(await s.exportPdf({ handle: opened.handle, document: opened.document, preset: 'proof', outputPath: 'pdf' })).files;
+    expect(files.map((f) => path.basename(f.path))).toEqual(opened.document.pages.map((p) => `${opened.document.issue.date.replaceAll('-', '')}_${p.name}.pdf`));
+    expect(readFileSync(files[0].path).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(files[0].sizeBytes).toBe(readFileSync(files[0].path).length);
+
+    const full: DiskIo = {
+      ...nodeDiskIo,
+      writeNewFile: async (filePath, bytes) => {
+        await nodeDiskIo.writeNewFile(filePath, bytes.subarray(0, 100));
+        throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+      },
+    };
+    const s2 = make({ io: full });
+    const viewer = ok(await s2.openDocument({ path: 'front.folio', readOnly: true }));
+    const failed = await s2.exportPdf({ handle: viewer.handle, document: viewer.document, preset: 'print', outputPath: 'full' });
+    expect(failed).toMatchObject({ ok: false, error: { code: 'io' } });
+    if (!failed.ok) expect(failed.error.message).toMatch(/disk is full/);
+    expect(readdirSync(path.join(ws.dir, 'full'))).toEqual([]);
+
+    const { runExportJob } = await import('../../../src-main/services/export-job.js');
+    const controller = new AbortController();
+    controller.abort();
+    await expect(
+      runExportJob({
+        document: opened.document,
+        assets: s.documents.contents(opened.handle).assets,
+        fonts: await s.fonts.providerFor(opened.document.template),
+        preset: 'print',
+        output: path.join(ws.dir, 'cancelled'),
+        now: new Date(0),
+        signal: controller.signal,
+      }),
+    ).rejects.toMatchObject({ code: 'cancelled' });
+    expect(existsSync(path.join(ws.dir, 'cancelled'))).toBe(false);
+    expect(await s.exportPdf({ handle: opened.handle, document: opened.document, preset: 'print', outputPath: '../outside' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+});
