@@ -1,0 +1,95 @@
+/**
+ * The page canvas: frame selection and the inspector, moving a frame with the keyboard and the mouse (with
+ * column snapping) and undoing it, zoom controls, and the guides overlay.
+ */
+import { expect, test } from '@playwright/test';
+import { createPageGrid } from '../../src-core/layout/grid.js';
+import { ptToMm } from '../../src-core/model/units.js';
+import { columnEdgesPt } from '../../src-renderer/page/snap.js';
+import { FolioApp } from './pages/app.js';
+import { PageCanvas } from './pages/canvas.js';
+import { loadSample, sampleFrame, trimSizePt } from './pages/sample.js';
+
+const sample = loadSample();
+const trim = trimSizePt(sample);
+const bikes = sampleFrame(sample, 'bikes');
+
+test('click selects a frame; arrows and drags move it (snapped to columns); Ctrl+Z undoes', async ({ page }) => {
+  const app = new FolioApp(page);
+  await app.open();
+  const canvas = new PageCanvas(page, trim.widthPt);
+  const inspector = page.getByRole('region', { name: 'Inspector' });
+  const x = inspector.getByRole('spinbutton', { name: 'X (mm)' });
+
+  await canvas.clickAt(bikes.xPt + 40, bikes.yPt + 60);
+  await expect(inspector).toContainText('Text frame bikes');
+  await expect(x).toHaveValue(ptToMm(bikes.xPt).toFixed(1));
+  await expect(inspector.getByLabel('Copyfit')).toHaveText(/^(fits|[+−]\d+ lines?)$/);
+
+  await canvas.surface.press('Shift+ArrowRight');
+  await expect(x).toHaveValue(ptToMm(bikes.xPt + sample.template.grid.linePitchPt).toFixed(1));
+  await canvas.surface.press('Control+z');
+  await expect(x).toHaveValue(ptToMm(bikes.xPt).toFixed(1));
+
+  // Drag by about 20 pt: the frame's left edge snaps to a grid column edge.
+  const from = await canvas.clientPoint(bikes.xPt + 40, bikes.yPt + 60);
+  const to = await canvas.clientPoint(bikes.xPt + 40 - 20, bikes.yPt + 60);
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move((from.x + to.x) / 2, from.y, { steps: 3 });
+  await page.mouse.move(to.x, to.y, { steps: 3 });
+  await page.mouse.up();
+  const edges = columnEdgesPt(sample.template, createPageGrid(sample.template)).map((e) => ptToMm(e).toFixed(1));
+  const moved = await x.inputValue();
+  expect(moved).not.toBe(ptToMm(bikes.xPt).toFixed(1));
+  expect(edges).toContain(moved);
+  await canvas.surface.press('Control+z');
+  await expect(x).toHaveValue(ptToMm(bikes.xPt).toFixed(1));
+
+  // Typing a value in the inspector moves the frame too.
+  await x.fill('100');
+  await x.press('Enter');
+  await expect(x).toHaveValue('100.0');
+});
+
+test('zoom: 100 %, fit page, zoom in, Ctrl+wheel; guides draw on the overlay only', async ({ page }) => {
+  const app = new FolioApp(page);
+  await app.open();
+  const canvas = new PageCanvas(page, trim.widthPt);
+  const zoom = app.status.getByLabel('Zoom');
+  await app.button('100 %').click();
+  await expect(zoom).toHaveText('100 %');
+  const box = await canvas.surface.boundingBox();
+  expect(box?.width).toBeCloseTo(trim.widthPt * (96 / 72), 0);
+  await app.button('Fit page').click();
+  const fit = Number((await zoom.textContent())?.replace(/\D/g, ''));
+  expect(fit).toBeLessThan(100);
+  await app.button('Zoom in').click();
+  const zoomPercent = async () => Number((await zoom.textContent())?.replace(/\D/g, ''));
+  await expect.poll(zoomPercent).toBeGreaterThanOrEqual(Math.floor(fit * 1.2) - 1);
+  expect(await zoomPercent()).toBeLessThanOrEqual(Math.ceil(fit * 1.2) + 1);
+  const zoomedIn = await zoomPercent();
+  const centre = await canvas.clientPoint(trim.widthPt / 2, trim.heightPt / 3);
+  await page.mouse.move(centre.x, centre.y);
+  await page.keyboard.down('Control');
+  await page.mouse.wheel(0, -100);
+  await page.keyboard.up('Control');
+  await expect.poll(zoomPercent).toBeGreaterThan(zoomedIn);
+
+  // Guides: the overlay gains baseline-grid pixels; the content layer is unchanged.
+  await app.button('Fit page').click();
+  const overlay = page.getByTestId('page-overlay');
+  const painted = () =>
+    overlay.evaluate((c) => {
+      const el = c as HTMLCanvasElement;
+      const d = el.getContext('2d')!.getImageData(0, 0, el.width, el.height).data;
+      let n = 0;
+      for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
+      return n;
+    });
+  const contentBefore = await canvas.inkFraction({ xPt: 0, yPt: 0, widthPt: trim.widthPt, heightPt: trim.heightPt });
+  const without = await painted();
+  await app.button('Guides').click();
+  await expect.poll(painted).toBeGreaterThan(without * 2);
+  expect(await canvas.inkFraction({ xPt: 0, yPt: 0, widthPt: trim.widthPt, heightPt: trim.heightPt })).toBeCloseTo(contentBefore, 6);
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { unpackFolio } from '../../../src-core/model/folio-file.js';
+import { findFrame, framesOfStory, replaceStoryDoc, setFrameGeometry } from '../../../src-renderer/state/document-edits.js';
+
+const doc = unpackFolio(new Uint8Array(readFileSync('templates/samples/deqing-front-2023-07-20.folio'))).document;
+
+describe('immutable document edits', () => {
+  it('replaces one story and shares everything else', () => {
+    const storyDoc = { type: 'doc', content: [{ type: 'headline', content: [{ type: 'text', text: '新标题' }] }] };
+    const next = replaceStoryDoc(doc, 'lead', storyDoc);
+    expect(next).not.toBe(doc);
+    expect(next.stories.lead.doc).toBe(storyDoc);
+    expect(doc.stories.lead.doc).not.toBe(storyDoc);
+    expect(next.stories.feature).toBe(doc.stories.feature);
+    expect(next.pages).toBe(doc.pages);
+    expect(() => replaceStoryDoc(doc, 'nope', storyDoc)).toThrow(RangeError);
+  });
+
+  it('moves a frame without touching the original or other frames', () => {
+    const before = findFrame(doc, 'bikes')!.frame;
+    const next = setFrameGeometry(doc, 'bikes', { xPt: 10 });
+    expect(findFrame(next, 'bikes')!.frame.xPt).toBe(10);
+    expect(findFrame(doc, 'bikes')!.frame.xPt).toBe(before.xPt);
+    expect(findFrame(next, 'lead-1')!.frame).toBe(findFrame(doc, 'lead-1')!.frame);
+    expect(next.stories).toBe(doc.stories);
+    expect(() => setFrameGeometry(doc, 'bikes', { widthPt: 0 })).toThrow(RangeError);
+    expect(() => setFrameGeometry(doc, 'nope', { xPt: 1 })).toThrow(RangeError);
+  });
+
+  it('leaves locked frames alone', () => {
+    const locked = setFrameGeometry({ ...doc, pages: [{ ...doc.pages[0], frames: doc.pages[0].frames.map((f) => (f.id === 'bikes' ? { ...f, locked: true } : f)) }] }, 'bikes', { xPt: 1 });
+    expect(findFrame(locked, 'bikes')!.frame.xPt).not.toBe(1);
+  });
+
+  it('lists a story’s frames in page order', () => {
+    expect(framesOfStory(doc, 'lead')).toEqual(['lead-head', 'lead-1', 'lead-2', 'lead-3']);
+  });
+});
