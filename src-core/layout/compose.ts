@@ -12,7 +12,7 @@
  * 5. Sweep: cache entries the compose did not use are dropped.
  * Output is deterministic: the same document gives the same JSON, warm or cold.
  */
-import type { FolioDocument } from '../model/document.js';
+import type { FolioDocument, PmNodeJson } from '../model/document.js';
 import { mmToPt } from '../model/units.js';
 import type { FontProvider } from '../text/font.js';
 import { collectBlocks } from './blocks.js';
@@ -37,7 +37,10 @@ export interface DocumentLayout {
 
 /** Composes documents, keeping caches between calls so an edit re-composes only what changed. */
 export interface Composer {
-  /** Lays out every page. Deterministic; never mutates `doc`. */
+  /**
+   * Lays out every page. Deterministic; never mutates `doc`. Documents are immutable values: a changed
+   * story or template must be a new object (as transactions and commands produce), not edited in place.
+   */
   compose(doc: FolioDocument): DocumentLayout;
   /** Cumulative cache counters since creation or the last `resetStats()`. */
   readonly stats: Readonly<ComposerStats>;
@@ -47,10 +50,26 @@ export interface Composer {
 
 /** A cached story placement and the side effects to replay on reuse. */
 interface StoryEntry {
+  /** The story document the entry was placed from (identity: documents are immutable values). */
+  storyDoc: PmNodeJson;
+  /** JSON of that story document. */
+  docJson: string;
+  /** Key of everything else: template, issue, thread frames and pages. */
   key: string;
   layout: StoryLayout;
   warnings: readonly LayoutWarning[];
   notices: readonly ComposeNotice[];
+}
+
+/** JSON of immutable values, computed once per object (templates are shared by every compose of a document). */
+const jsonCache = new WeakMap<object, string>();
+function jsonOf(value: object): string {
+  let json = jsonCache.get(value);
+  if (json === undefined) {
+    json = JSON.stringify(value);
+    jsonCache.set(value, json);
+  }
+  return json;
 }
 
 /** Key of everything about a thread's frames and pages that its placement depends on. */
@@ -77,7 +96,7 @@ export function createComposer(fonts: FontProvider): Composer {
       grid, paragraphs, options: template.typography, optionsKey: optionsKey(template.typography),
       jumpStyle: resolver.resolveJumpLine('jump'),
     };
-    const baseKey = `${JSON.stringify(template)}\u0000${JSON.stringify(doc.issue)}\u0000`;
+    const baseKey = `${jsonOf(template)}\u0000${JSON.stringify(doc.issue)}\u0000`;
 
     const pageWarnings: LayoutWarning[][] = doc.pages.map(() => []);
     const pageOverset: OversetEntry[][] = doc.pages.map(() => []);
@@ -95,9 +114,11 @@ export function createComposer(fonts: FontProvider): Composer {
         continue;
       }
       const cacheId = `${thread.storyId}\u0000${head.frame.id}`;
-      const key = baseKey + JSON.stringify(story.doc) + '\u0000' + threadKey(thread);
+      const key = baseKey + threadKey(thread);
       let entry = stories.get(cacheId);
-      if (entry && entry.key === key) {
+      // Same document object: unchanged (immutable state). Otherwise compare JSON, so an equal copy still hits.
+      const docJson = entry && entry.storyDoc === story.doc ? entry.docJson : JSON.stringify(story.doc);
+      if (entry && entry.key === key && entry.docJson === docJson) {
         stats.storyHits++;
         paragraphs.touch(entry.layout.paragraphKeys);
       } else {
@@ -107,7 +128,7 @@ export function createComposer(fonts: FontProvider): Composer {
         const storyResolver = new StyleResolver(template, fonts, (w) => storyWarnings.push(w), (n) => storyNotices.push(n));
         const content = collectBlocks(story.doc, story.id, storyResolver, { issue: doc.issue, page: head.page }, (n) => storyNotices.push(n));
         const layout = flowStory(content, thread, env);
-        entry = { key, layout, warnings: storyWarnings.map((w) => ({ ...w, frameId: head.frame.id })), notices: storyNotices.map((n) => ({ ...n, pageId: head.page.id })) };
+        entry = { storyDoc: story.doc, docJson, key, layout, warnings: storyWarnings.map((w) => ({ ...w, frameId: head.frame.id })), notices: storyNotices.map((n) => ({ ...n, pageId: head.page.id })) };
       }
       nextStories.set(cacheId, entry);
       const last = thread.frames[thread.frames.length - 1]!;

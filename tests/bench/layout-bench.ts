@@ -6,6 +6,8 @@
  * 2. layout_keystroke_ms: with a warm composer, insert one character into the lead story (the story with
  *    the most text) and re-compose; median over N keystrokes, each inserting one more character. The edited
  *    documents are prepared before timing: building them is the editor's work, not layout's.
+ * 3. layout_place_warm_paragraphs_ms: every story re-placed with all paragraphs cached — the page
+ *    composer's own share, without line breaking.
  * Also reports the cache counters of the keystroke runs, so the figures can be read against reuse.
  * `runLayoutBench(doc)` returns `{metric, value}` rows; run directly to print them for the sample:
  * `node --import tsx tests/bench/layout-bench.ts [file.folio]`.
@@ -116,10 +118,23 @@ export async function runLayoutBench(doc: FolioDocument, options: LayoutBenchOpt
     keystroke.push(performance.now() - t0);
   }
   const stats = composer.stats;
+
+  // Placement alone: every story re-placed (an issue field changes every story's key) while every
+  // paragraph comes from the warm cache — the page composer's own share of a full compose.
+  const placer = createComposer(fonts);
+  placer.compose(doc);
+  const place: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const variant = { ...doc, issue: { ...doc.issue, sampleData: i % 2 === 0 ? !doc.issue.sampleData : doc.issue.sampleData } };
+    const t0 = performance.now();
+    placer.compose(variant);
+    place.push(performance.now() - t0);
+  }
   const chars = Object.values(doc.stories).filter((s) => placed.has(s.id)).reduce((n, s) => n + textLength(s.doc), 0);
   return [
     { metric: 'layout_full_page_ms', value: median(full), unit: 'ms' },
     { metric: 'layout_keystroke_ms', value: median(keystroke), unit: 'ms' },
+    { metric: 'layout_place_warm_paragraphs_ms', value: median(place), unit: 'ms' },
     { metric: 'layout_document_chars', value: chars, unit: 'chars' },
     { metric: 'layout_keystroke_paragraph_misses_per_edit', value: stats.paragraphMisses / runs, unit: 'paragraphs' },
     { metric: 'layout_keystroke_story_hits_per_edit', value: stats.storyHits / runs, unit: 'stories' },
