@@ -21,7 +21,7 @@
  * Everything is deterministic: ties keep the earlier node.
  */
 import type { MeasuredParagraph } from './para-measure.js';
-import type { LineMeasure } from './para-fit.js';
+import type { LineEdgeRules, LineMeasure } from './para-fit.js';
 import { createLineMeasure, EPSILON_PT, lineCost, LOOSE_GAP_EM, measureLine } from './para-fit.js';
 import { BREAK_FORBIDDEN, BREAK_MANDATORY, BREAK_RELAXED } from '../text/break-opportunities.js';
 import { IS_CONTENT } from '../text/char-class.js';
@@ -52,9 +52,7 @@ export interface LineWidths {
  * Options the breaker needs. Lines are costed as if justified whatever the alignment, so ragged
  * (display) settings get even lines too; only the last line and lines before a hard break are solid.
  */
-export interface BreakOptions {
-  trimLineStartBracket: boolean;
-}
+export type BreakOptions = LineEdgeRules;
 
 /**
  * Chooses line breaks for a measured paragraph (phase 2 of `composeParagraph`).
@@ -127,7 +125,7 @@ function totalFit(
           continue;
         }
       }
-      measureLine(m, a, k, opts.trimLineStartBracket, lm);
+      measureLine(m, a, k, opts, widthPt, lm);
       const cost = lineCost(lm, widthPt, solid, allowLoose, m.emPt[a]);
       if (cost === Infinity) continue;
       const base = 1 + cost;
@@ -175,7 +173,7 @@ function firstFit(m: MeasuredParagraph, widths: LineWidths, opts: BreakOptions, 
   const breaks = [0];
   const forcedSplit: boolean[] = [];
   const fitsSolid = (a: number, b: number, widthPt: number): boolean => {
-    measureLine(m, a, b, opts.trimLineStartBracket, lm);
+    measureLine(m, a, b, opts, widthPt, lm);
     return lineCost(lm, widthPt, true, true, m.emPt[a]) !== Infinity;
   };
   let a = 0;

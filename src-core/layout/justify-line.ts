@@ -14,7 +14,7 @@ import type { Cmyk } from '../model/colour.js';
 import type { PositionedGlyph } from './page-layout.js';
 import type { ComposedLine, InlineRun, LineRun } from './line.js';
 import type { MeasuredParagraph } from './para-measure.js';
-import type { LineMeasure } from './para-fit.js';
+import type { LineEdgeRules, LineMeasure } from './para-fit.js';
 import { SHRINK_CLASSES, SHRINK_HAN_LATIN, SHRINK_SPACE } from './para-measure.js';
 import { EPSILON_PT, LOOSE_GAP_EM, measureLine } from './para-fit.js';
 import { CharClass } from '../text/char-class.js';
@@ -32,7 +32,7 @@ export interface LineSetting {
   justify: boolean;
   align: 'justify' | 'left' | 'center' | 'right';
   isLast: boolean;
-  trimLineStartBracket: boolean;
+  edges: LineEdgeRules;
 }
 
 /** A finished line plus what the composer reports about it. */
@@ -51,7 +51,7 @@ export interface JustifiedLine {
  */
 export function justifyLine(m: MeasuredParagraph, runs: readonly InlineRun[], s: LineSetting, lm: LineMeasure): JustifiedLine {
   const { a, b } = s;
-  measureLine(m, a, b, s.trimLineStartBracket, lm);
+  measureLine(m, a, b, s.edges, s.widthPt, lm);
   const emPt = m.emPt[a];
 
   // Shrink fractions per class, or stretch amounts.
@@ -133,7 +133,7 @@ export function justifyLine(m: MeasuredParagraph, runs: readonly InlineRun[], s:
     x = coreX + core + blankR;
     if (i < last) {
       x += m.trackPt[i] + m.gapPt[i] - m.gapShrinkPt[i] * shrinkGap + m.gapStretchPt[i] * gapStretchFrac;
-      if (m.gapFlex[i]) x += spreadPt;
+      if (m.gapFlex[i] && !(lm.hangPt > 0 && i === last - 1)) x += spreadPt;
     }
   }
   if (glyphs.length) lineRuns.push(makeRun(runs[currentRun], glyphs));

@@ -3,7 +3,8 @@
  *
  * 1. Natural width from prefix sums, minus the line-edge rules: a line-end mark is always half width
  *    (GB/T 15834 §5.1.10, which is also §3 shrink step 0), a trailing space disappears, trailing
- *    tracking is dropped, and a line-start opening bracket loses its leading blank (option).
+ *    tracking is dropped, a line-start opening bracket loses its leading blank (option), and with
+ *    hanging punctuation on, a final 、，。 that would not fit hangs outside the measure.
  * 2. Too wide: shrink by class in §3 order — word spaces → interpunct blanks → bracket outer sides →
  *    ，、；： → Han–Latin gap → 。？！ — each class used up before the next is touched.
  * 3. Too narrow (justified, not last): stretch word spaces to ½ em, then Han–Latin gaps, then all
@@ -48,6 +49,8 @@ export interface LineMeasure {
   lastVisible: number;
   /** Blank removed from `lastVisible` (line-end mark), points. */
   endTrimPt: number;
+  /** Width of a mark hanging past the measure (hanging punctuation), points; 0 when none. */
+  hangPt: number;
   /** Results of the last `lineCost` call. */
   loose: boolean;
   justifiable: boolean;
@@ -58,15 +61,29 @@ export interface LineMeasure {
 export function createLineMeasure(): LineMeasure {
   return {
     naturalPt: 0, shrinkPt: new Float64Array(SHRINK_CLASSES), spaceStretchPt: 0, gapStretchPt: 0, flexCount: 0,
-    startTrimPt: 0, lastVisible: -1, endTrimPt: 0, loose: false, justifiable: true, overfull: false,
+    startTrimPt: 0, lastVisible: -1, endTrimPt: 0, hangPt: 0, loose: false, justifiable: true, overfull: false,
   };
+}
+
+/** The house options that act at line edges (TYPOGRAPHY.md §1–§2). */
+export interface LineEdgeRules {
+  /** A line-start opening bracket loses its leading blank. */
+  trimLineStartBracket: boolean;
+  /** 、，。． may hang past the line end when they would not fit otherwise. */
+  hangingPunctuation: boolean;
+}
+
+/** Marks that may hang (TYPOGRAPHY.md §1: "an option may allow 、，。 to hang"). */
+export function isHangable(cp: number): boolean {
+  return cp === 0x3001 || cp === 0xff0c || cp === 0x3002 || cp === 0xff0e;
 }
 
 /**
  * Measures line [a, b) (characters a … b − 1) into `out`, applying the line-edge rules.
  * Invariant: 0 ≤ a < b ≤ n.
+ * @param widthPt the line's measure (decides whether a hangable mark hangs)
  */
-export function measureLine(m: MeasuredParagraph, a: number, b: number, trimStartBracket: boolean, out: LineMeasure): void {
+export function measureLine(m: MeasuredParagraph, a: number, b: number, edges: LineEdgeRules, widthPt: number, out: LineMeasure): void {
   const row = m.n + 1;
   const ss = m.sumShrink;
   const g = b - 1; // gaps a … b − 2 lie inside the line
@@ -76,7 +93,7 @@ export function measureLine(m: MeasuredParagraph, a: number, b: number, trimStar
   shrink[SHRINK_HAN_LATIN] = ss[SHRINK_HAN_LATIN * row + g] - ss[SHRINK_HAN_LATIN * row + a];
   let spaceStretch = m.sumSpaceStretch[b] - m.sumSpaceStretch[a];
   let spaces = m.sumSpaces[b] - m.sumSpaces[a];
-  const flexGaps = m.sumFlex[g] - m.sumFlex[a];
+  let flexGaps = m.sumFlex[g] - m.sumFlex[a];
   const gapStretch = m.sumGapStretch[g] - m.sumGapStretch[a];
 
   // Line end: trailing spaces, breaks and zero-width spaces draw nothing and take no width.
@@ -99,11 +116,20 @@ export function measureLine(m: MeasuredParagraph, a: number, b: number, trimStar
     if (slot) shrink[slot] -= endTrim;
   }
   let startTrim = 0;
-  if (trimStartBracket && cls[a] === CharClass.Open && m.blankLPt[a] > 0) {
+  if (edges.trimLineStartBracket && cls[a] === CharClass.Open && m.blankLPt[a] > 0) {
     startTrim = m.blankLPt[a];
     natural -= startTrim;
     shrink[m.blankSlot[a]] -= startTrim;
   }
+  // Hanging: only when the mark would not fit otherwise; it then sits outside the measure.
+  let hang = 0;
+  if (edges.hangingPunctuation && e > a && natural > widthPt + EPSILON_PT && isHangable(m.cps[e])) {
+    hang = m.blankLPt[e] + m.corePt[e];
+    natural -= hang;
+    // The gap before the hanging mark stays at its natural width: the mark must not drift away.
+    if (m.gapFlex[e - 1]) flexGaps--;
+  }
+  out.hangPt = hang;
   out.naturalPt = natural;
   out.spaceStretchPt = spaceStretch;
   out.gapStretchPt = gapStretch;

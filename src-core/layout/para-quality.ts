@@ -9,6 +9,7 @@
  *    within 0.01 pt on both sides.
  */
 import type { ComposedLine, ParagraphInput } from './line.js';
+import { isHangable } from './para-fit.js';
 import { CharClass, classOf, IS_CONTENT, IS_HAN_BOX, isNeverAtEnd, isNeverAtStart } from '../text/char-class.js';
 
 /** Flushness tolerance for justified lines, points (TYPOGRAPHY.md §3). */
@@ -75,8 +76,12 @@ export function measureQuality(lines: readonly ComposedLine[], input: ParagraphI
     }
     if (input.align === 'justify' && !line.isLast && !endsHard) {
       const startX = li === 0 ? input.firstLineIndentPt : 0;
+      const widthPt = input.lineWidthPt(li);
       const endX = line.caretXPt[line.caretXPt.length - 1];
-      if (Math.abs(line.caretXPt[0] - startX) > FLUSH_TOLERANCE_PT || Math.abs(endX - input.lineWidthPt(li)) > FLUSH_TOLERANCE_PT) {
+      // A hanging 、，。 sits past the measure: then the character before it must be flush.
+      const hangs = input.options.hangingPunctuation && chars.length > 1 && isHangable(chars[chars.length - 1].codePointAt(0)!)
+        && Math.abs(line.caretXPt[line.caretXPt.length - 2] - widthPt) <= FLUSH_TOLERANCE_PT;
+      if (Math.abs(line.caretXPt[0] - startX) > FLUSH_TOLERANCE_PT || (!hangs && Math.abs(endX - widthPt) > FLUSH_TOLERANCE_PT)) {
         q.unjustified_lines++;
       }
     }

@@ -39,7 +39,8 @@ export function composeParagraph(input: ParagraphInput): ComposedParagraph {
   if (m.n === 0) return { lines: [emptyLine(input)], warnings };
 
   const widths = probeLineWidths(input, m);
-  const result = breakLines(m, widths, { trimLineStartBracket: input.options.trimLineStartBracket });
+  const edges = { trimLineStartBracket: input.options.trimLineStartBracket, hangingPunctuation: input.options.hangingPunctuation };
+  const result = breakLines(m, widths, edges);
   const breaks = result.breaks;
   const lines: ComposedLine[] = [];
   const lm = createLineMeasure();
@@ -55,7 +56,7 @@ export function composeParagraph(input: ParagraphInput): ComposedParagraph {
       justify: input.align === 'justify' && !isLast && !hardBreak,
       align: input.align,
       isLast,
-      trimLineStartBracket: input.options.trimLineStartBracket,
+      edges,
     }, lm);
     lines.push(line);
     const where = { storyId: input.storyId, pos: line.fromPos };

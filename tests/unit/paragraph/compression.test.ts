@@ -70,3 +70,18 @@ describe('punctuation compression', () => {
     expect((c[5] - c[4]) + (c[8] - c[7])).toBeCloseTo(15, 6); // “ and ” lost half an em between them
   });
 });
+
+describe('hanging punctuation (option, off by default)', () => {
+  it('off: the stop is pushed in or out, never past the measure', () => {
+    const out = compose('一二三四五六七八九十。甲乙丙', { chars: 10 });
+    for (const l of out.lines) expect(l.caretXPt.at(-1)!).toBeLessThanOrEqual(100 + 1e-9);
+  });
+  it('on: a final 。 that would not fit hangs outside the measure, the line before it flush', () => {
+    const out = compose('一二三四五六七八九十。甲乙丙', { chars: 10, options: { hangingPunctuation: true } });
+    const first = out.lines[0];
+    expect(first.caretXPt).toHaveLength(12);
+    expect(first.caretXPt[10]).toBeCloseTo(100, 9); // 。 starts at the measure
+    expect(first.caretXPt[11]).toBeCloseTo(105, 9); // and hangs half an em past it
+    expect(carets(first).slice(0, 11)).toEqual([0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100]);
+  });
+});
