@@ -106,8 +106,17 @@ export function createServices(options: ServicesOptions): Services {
     newFromTemplate: ({ templateId }) =>
       result(async () => documents.adopt(newDocumentFromTemplate(await templateById(templateId), options.clock()), new Map())),
 
+    // The renderer opens the sample on start: that is where a crashed session's autosave is offered first
+    // (the newest one no open document owns), flagged with `recoveredFrom`; the sample comes once none is left.
     openSample: () =>
       result(async () => {
+        for (const recovery of await documents.listRecoveries()) {
+          try {
+            return await documents.openRecovery(recovery.handle);
+          } catch {
+            // A damaged autosave must not block the start: try the next, then the sample.
+          }
+        }
         const samplePath = path.join(options.templatesDir, 'samples', SAMPLE_DOCUMENT_FILE);
         let bytes: Uint8Array;
         try {

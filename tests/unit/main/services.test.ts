@@ -205,6 +205,11 @@ describe('autosave recovery', () => {
     const fresh = ok(await a.newFromTemplate({ templateId: 'broadsheet-front' }));
     ok(await a.autosave({ handle: fresh.handle, document: fresh.document }));
     const b = make();
+    // On start the renderer opens the sample: a crashed session's autosave is offered there first.
+    const offered = ok(await b.openSample({}));
+    expect(offered.recoveredFrom).toBeDefined();
+    expect(offered.document).toEqual(fresh.document);
+    ok(await b.dispose().then(() => ({ ok: true as const, value: null })));
     const recoveries = ok(await b.listRecoveries());
     expect(recoveries).toHaveLength(1);
     expect(recoveries[0]).toMatchObject({ originalPath: null, title: fresh.document.title });
