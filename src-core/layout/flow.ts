@@ -458,22 +458,19 @@ class StoryFlow {
     this.overset = { storyId: this.storyId, frameId: last.id, fromPos: fromPos ?? 0, lines: Math.ceil(lines - CELL_EPSILON), chars };
   }
 
-  /** Empty grid lines left in the thread after the text ended (per column). */
+  /**
+   * Empty grid lines left in the thread after the text ended: per column for column text; for a story that
+   * ended while spanning (it has no `columns` body), in full-width lines.
+   */
   private emptyCells(): number {
-    let empty = 0;
     const g = this.geom;
-    const columns = g.columnXPt.length;
-    if (this.mode === 'span') {
-      // Text ended inside the headline group: the frame's body columns below it are all empty.
-      empty += Math.max(0, g.endCell - Math.ceil(this.cell - CELL_EPSILON)) * (this.geoms.length > 1 && this.fi === 0 ? 0 : columns);
-    } else {
-      const bodyTop = this.bodyTops[this.fi] ?? g.topCell;
-      empty += Math.max(0, g.endCell - Math.ceil(this.cell - CELL_EPSILON));
-      empty += (columns - 1 - this.col) * Math.max(0, g.endCell - bodyTop);
-    }
+    const spanning = this.mode === 'span';
+    const columnsOf = (geom: FrameGeometry) => (spanning ? 1 : geom.columnXPt.length);
+    let empty = Math.max(0, g.endCell - Math.ceil(this.cell - CELL_EPSILON));
+    if (!spanning) empty += (columnsOf(g) - 1 - this.col) * Math.max(0, g.endCell - (this.bodyTops[this.fi] ?? g.topCell));
     for (let f = this.fi + 1; f < this.geoms.length; f++) {
       const later = this.geoms[f]!;
-      empty += later.columnXPt.length * Math.max(0, later.endCell - later.topCell);
+      empty += columnsOf(later) * Math.max(0, later.endCell - later.topCell);
     }
     return empty;
   }

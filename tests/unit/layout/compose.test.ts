@@ -191,6 +191,16 @@ describe('page composer', () => {
     expect(page2.overset).toEqual([{ storyId: 's', frameId: 'f', fromPos: 64, lines: 5, chars: 39 + 24 }]);
   });
 
+  it('copyfit counts empty lines per column for column text and full-width lines for spanning stories', () => {
+    // Body: 3 lines (11 + 13 + 13 characters) in the first of 3 ten-line columns → 7 + 10 + 10 empty.
+    const body = compose(documentOf([story('s', cols(p(han(37))))], [{ id: 'A01', frames: [textFrame(tpl, 'f', 's', [0, 3, 0, 10])] }], tpl)).pages[0]!;
+    expect(body.copyfit).toEqual([{ storyId: 's', lineDelta: -27 }]);
+    // A caption (no columns block, 2-em indent) spans the 41-character frame: 2 full-width lines set, 8 empty.
+    const caption = compose(documentOf([story('c', blk('caption', han(39 + 41)))], [{ id: 'A01', frames: [textFrame(tpl, 'f', 'c', [0, 3, 0, 10])] }], tpl)).pages[0]!;
+    expect(caption.lines.length).toBe(2);
+    expect(caption.copyfit).toEqual([{ storyId: 'c', lineDelta: -8 }]);
+  });
+
   it('incremental: changing one paragraph reuses the other stories and paragraphs, and equals a from-scratch compose', () => {
     const stories = [0, 1, 2, 3, 4].map((i) => story(`s${i}`, blk('headline', `标题${i}`), cols(...[0, 1, 2, 3].map((j) => p(bodyText(150 + 20 * j, i * 7 + j))))));
     const frames = stories.map((s, i) => textFrame(tpl, `f${i}`, s.id, [(i % 4) * 2, 2, Math.floor(i / 4) * 50, 45]));
