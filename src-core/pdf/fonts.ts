@@ -9,10 +9,12 @@
  *    pdf-lib only offers `encodeText(string)`, which re-shapes text; our glyphs come from the
  *    composer, so we drive the subset embedder's own bookkeeping (see `SubsetEmbedderInternals`).
  * 3. `finalizePdfFonts` (before `save`) names each subset `ABCDEF+PostScriptName` with a tag derived
- *    from its glyph set (pdf-lib's default is `Name-1234`, not the standard prefix), and replaces
+ *    from its glyph set (pdf-lib's default is `Name-1234`, not the standard prefix), replaces
  *    pdf-lib's ToUnicode CMap with one built from the composer's glyph text, in blocks of ≤ 100
- *    entries as the CMap format requires.
+ *    entries as the CMap format requires, and writes the font program with the /Length1 entry
+ *    FontFile2 requires (pdf-lib omits it).
  */
+import { zlibSync } from 'fflate';
 import type { Glyph } from 'fontkit';
 import type { PDFContext, PDFDocument, PDFFont, PDFRef } from 'pdf-lib';
 import type { FontProvider, LoadedFont } from '../text/font.js';
@@ -20,6 +22,8 @@ import { hashText } from './hash.js';
 
 /** PDF CMap sections may hold at most 100 entries (PDF 1.7 §9.10.3, Adobe TN 5014). */
 const MAX_BFCHAR_ENTRIES = 100;
+/** Flate level for font programs: zlib's default balance of speed and size. */
+const FONT_FLATE_LEVEL = 6;
 /** Subset tags are six upper-case letters (PDF 1.7 §9.6.4). */
 const SUBSET_TAG_LENGTH = 6;
 
@@ -35,6 +39,8 @@ interface SubsetEmbedderInternals {
   glyphIdMap: Map<number, number>;
   glyphCache: { invalidate(): void };
   embedUnicodeCmap(context: PDFContext): PDFRef;
+  embedFontStream(context: PDFContext): Promise<PDFRef>;
+  serializeFont(): Promise<Uint8Array>;
 }
 
 /** One font embedded in the PDF being written. */
@@ -101,6 +107,13 @@ export function finalizePdfFonts(set: PdfFontSet): void {
     const glyphIds = [...entry.codeByGlyphId.keys()].sort((a, b) => a - b);
     embedder.customName = `${subsetTag(entry.loaded.postscriptName, glyphIds)}+${entry.loaded.postscriptName}`;
     embedder.embedUnicodeCmap = (context) => context.register(context.flateStream(toUnicodeCMap(entry.textByCode)));
+    embedder.embedFontStream = async (context) => {
+      const bytes = await embedder.serializeFont();
+      const cff = Boolean((embedder.subset as { cff?: unknown }).cff);
+      // FontFile2 requires /Length1 (PDF 1.3 §5.8); fflate compresses CJK subsets several times faster than pdf-lib's pako.
+      const dict = cff ? { Filter: 'FlateDecode', Subtype: 'CIDFontType0C' } : { Filter: 'FlateDecode', Length1: bytes.length };
+      return context.register(context.stream(zlibSync(bytes, { level: FONT_FLATE_LEVEL }), dict));
+    };
   }
 }
 

@@ -4,7 +4,8 @@
  * 1. Identify the asset from its bytes (`readImageInfo`), not from its MIME type.
  * 2. Print (PDF/X-1a): CMYK and grey JPEGs pass through untouched (DCTDecode); RGB JPEGs and all
  *    RGB PNGs are decoded and converted with `rgbToCmyk` (documented default below); grey PNGs
- *    become DeviceGray. Alpha is flattened onto paper white (X-1a forbids transparency).
+ *    become DeviceGray (opaque ones pass through with a PNG predictor, undecoded). Alpha is
+ *    flattened onto paper white (X-1a forbids transparency).
  * 3. Proof: JPEGs pass through as they are; PNGs go through pdf-lib's `embedPng` (alpha kept as SMask).
  * 4. PDFs (ads, graphics): page 1 embedded as a form XObject (`embedPage`) sized to its TrimBox.
  */
@@ -12,7 +13,7 @@ import { zlibSync } from 'fflate';
 import jpeg from 'jpeg-js';
 import { PDFDocument, type PDFRef } from 'pdf-lib';
 import { readImageInfo } from './image-info.js';
-import { decodePng } from './png.js';
+import { decodePng, readPngChunks, readPngHeader } from './png.js';
 
 /** Asset bytes as delivered by the host. */
 export interface AssetBytes {
@@ -33,6 +34,8 @@ export interface EmbeddedAsset {
 export const DEFAULT_TOTAL_INK_LIMIT_PCT = 240;
 /** Flate level for converted pixels: level 6 is zlib's default speed/size balance. */
 const IMAGE_FLATE_LEVEL = 6;
+/** FlateDecode predictor 15: PNG filters, chosen per row (what PNG encoders write). */
+const PNG_PREDICTOR_OPTIMUM = 15;
 /** Mega-pixel limit for decoding a JPEG in the exporter (a 100 MP photo is an asset error, not a job). */
 const MAX_JPEG_MEGAPIXELS = 100;
 
@@ -120,6 +123,8 @@ export async function embedAsset(doc: PDFDocument, asset: AssetBytes, preset: 'p
       const image = await doc.embedPng(asset.bytes);
       return { ref: image.ref, formSize: unit };
     }
+    const passthrough = greyPngPassthrough(doc, asset.bytes);
+    if (passthrough) return { ref: passthrough, formSize: unit };
     const png = decodePng(asset.bytes);
     const count = png.widthPx * png.heightPx;
     if (png.channels === 1) {
@@ -145,6 +150,32 @@ async function embedPdfAsset(doc: PDFDocument, bytes: Uint8Array): Promise<Embed
   const box = page.getTrimBox();
   const embedded = await doc.embedPage(page, { left: box.x, bottom: box.y, right: box.x + box.width, top: box.y + box.height });
   return { ref: embedded.ref, formSize: { widthPt: embedded.width, heightPt: embedded.height } };
+}
+
+/**
+ * Opaque, non-interlaced grey PNGs of ≤ 8 bits are valid PDF image data as they are: the IDAT zlib
+ * stream with a PNG predictor (PDF 1.3 §3.3.3). Passing it through skips an inflate/deflate round trip.
+ * @returns the image XObject, or undefined when the PNG needs decoding
+ */
+function greyPngPassthrough(doc: PDFDocument, bytes: Uint8Array): PDFRef | undefined {
+  const header = readPngHeader(bytes);
+  if (header.colourType !== 0 || header.bitDepth > 8 || header.interlaced) return undefined;
+  const chunks = readPngChunks(bytes);
+  if (chunks.some((c) => c.type === 'tRNS')) return undefined;
+  const idat = chunks.filter((c) => c.type === 'IDAT').map((c) => c.data);
+  if (idat.length === 0) return undefined;
+  const data = new Uint8Array(idat.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of idat) {
+    data.set(c, at);
+    at += c.length;
+  }
+  const stream = doc.context.stream(data, {
+    Type: 'XObject', Subtype: 'Image', Width: header.widthPx, Height: header.heightPx,
+    BitsPerComponent: header.bitDepth, ColorSpace: 'DeviceGray', Filter: 'FlateDecode',
+    DecodeParms: { Predictor: PNG_PREDICTOR_OPTIMUM, Colors: 1, BitsPerComponent: header.bitDepth, Columns: header.widthPx },
+  });
+  return doc.context.register(stream);
 }
 
 function flattenGrey(grey: Uint8Array, alpha: Uint8Array): Uint8Array {

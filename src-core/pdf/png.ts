@@ -62,6 +62,28 @@ export function readPngHeader(bytes: Uint8Array): PngHeader {
   };
 }
 
+/** A raw PNG chunk (data is a view into the file bytes). */
+export interface PngChunk {
+  type: string;
+  data: Uint8Array;
+}
+
+/** Lists the chunks up to IEND (CRCs are not checked). */
+export function readPngChunks(bytes: Uint8Array): PngChunk[] {
+  if (!isPng(bytes)) throw new RangeError('Not a PNG file (bad signature)');
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const chunks: PngChunk[] = [];
+  let offset = 8;
+  while (offset + 8 <= bytes.length) {
+    const length = view.getUint32(offset);
+    const type = String.fromCharCode(bytes[offset + 4], bytes[offset + 5], bytes[offset + 6], bytes[offset + 7]);
+    chunks.push({ type, data: bytes.subarray(offset + 8, Math.min(bytes.length, offset + 8 + length)) });
+    if (type === 'IEND') break;
+    offset += 12 + length;
+  }
+  return chunks;
+}
+
 /**
  * Decodes a PNG to 8-bit grey or RGB samples plus alpha.
  * @throws RangeError for malformed or unsupported files, naming the problem
@@ -72,20 +94,13 @@ export function decodePng(bytes: Uint8Array): DecodedPng {
   const samples = SAMPLES_PER_PIXEL[colourType];
   if (samples === undefined) throw new RangeError(`PNG colour type ${colourType} is not valid`);
   if (![1, 2, 4, 8, 16].includes(bitDepth)) throw new RangeError(`PNG bit depth ${bitDepth} is not valid`);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let palette: Uint8Array | undefined;
   let trns: Uint8Array | undefined;
   const idat: Uint8Array[] = [];
-  let offset = 8;
-  while (offset + 8 <= bytes.length) {
-    const length = view.getUint32(offset);
-    const type = String.fromCharCode(bytes[offset + 4], bytes[offset + 5], bytes[offset + 6], bytes[offset + 7]);
-    const data = bytes.subarray(offset + 8, offset + 8 + length);
+  for (const { type, data } of readPngChunks(bytes)) {
     if (type === 'PLTE') palette = data;
     else if (type === 'tRNS') trns = data;
     else if (type === 'IDAT') idat.push(data);
-    else if (type === 'IEND') break;
-    offset += 12 + length;
   }
   if (idat.length === 0) throw new RangeError('PNG file has no image data (IDAT)');
   if (colourType === 3 && !palette) throw new RangeError('Palette PNG has no PLTE chunk');

@@ -10,7 +10,7 @@ import { exportPdf } from '../../../src-core/pdf/export.js';
 import { readImageInfo } from '../../../src-core/pdf/image-info.js';
 import { convertRgbPixelsToCmyk, rgbToCmyk, type AssetBytes } from '../../../src-core/pdf/images.js';
 import { fixtureInput, loadFonts, tool, writeArtifact } from './fixtures.js';
-import { adobeCmykJpeg, placedPdf, rgbJpeg, twoColourRgbPng } from './test-assets.js';
+import { adobeCmykJpeg, encodePng, placedPdf, rgbJpeg, twoColourRgbPng } from './test-assets.js';
 
 const fonts = loadFonts(['noto-serif-sc-400']);
 const SLUG = 20;
@@ -48,6 +48,7 @@ function imagePage(): PageLayout {
     { kind: 'image', assetId: 'jpeg-cmyk', rect: sq(20, 150, 100, 50), clip: sq(20, 150, 100, 50) },
     { kind: 'image', assetId: 'ad', rect: sq(150, 150, 120, 60), clip: sq(160, 160, 60, 40) },
     { kind: 'image', assetId: 'missing', rect: sq(20, 230, 60, 40), clip: sq(20, 230, 60, 40) },
+    { kind: 'image', assetId: 'grey', rect: sq(150, 230, 100, 40), clip: sq(150, 230, 100, 40) },
   ];
   return {
     pageId: 'img', pageName: 'B02', trimWidthPt: 300, trimHeightPt: 300, bleedPt: 0,
@@ -71,6 +72,8 @@ beforeAll(async () => {
     'jpeg-rgb': { bytes: rgbJpeg(16, 16, [0, 160, 0]), mime: 'image/jpeg' },
     'jpeg-cmyk': { bytes: cmykJpeg, mime: 'image/jpeg' },
     ad: { bytes: await placedPdf({ c: 0, m: 1, y: 0, k: 0 }), mime: 'application/pdf' },
+    // Grey PNG, Paeth-free Up filter: left half 40, right half 200.
+    grey: { bytes: encodePng({ widthPx: 10, heightPx: 4, bitDepth: 8, colourType: 0, filter: 2, rows: Array.from({ length: 4 }, () => Uint8Array.from([40, 40, 40, 40, 40, 200, 200, 200, 200, 200])) }), mime: 'image/png' },
   };
 });
 
@@ -163,6 +166,16 @@ describe('print preset images', () => {
     // Inside the placed rect but outside the clip: paper white.
     expect(at(img, SLUG, 155, 155)).toEqual([255, 255, 255]);
     expect(at(img, SLUG, 255, 200)).toEqual([255, 255, 255]);
+  });
+
+  it('passes an opaque grey PNG through as DeviceGray with a PNG predictor, rendering its grey levels', () => {
+    expect(qdfText).toMatch(/\/ColorSpace \/DeviceGray/);
+    // qpdf --qdf decodes predictors away, so look at the file as written.
+    expect(Buffer.from(bytes).toString('latin1')).toMatch(/\/Predictor 15/);
+    const [l] = at(img, SLUG, 170, 250);
+    const [r] = at(img, SLUG, 230, 250);
+    expect(Math.abs(l - 40)).toBeLessThan(8);
+    expect(Math.abs(r - 200)).toBeLessThan(8);
   });
 
   it('marks a missing asset with a crossed frame', () => {
