@@ -88,25 +88,25 @@ function totalFit(
   const nodeLine: number[] = [0];
   const nodeTotal: number[] = [0];
   const nodePrev: number[] = [-1];
+  const nodeWidth: number[] = [widths.widthPt(0)];
   const active: number[] = [0];
   const slack = m.maxEmPt + m.maxTrackPt;
-  // Best candidate per line class at the current breakpoint.
-  const bestTotal: number[] = [];
-  const bestPrev: number[] = [];
-  const bestLine: number[] = [];
+  // Best candidate per line class (key 0 … stable) at the current breakpoint.
+  const bestTotal = new Float64Array(stable + 1).fill(Infinity);
+  const bestPrev = new Int32Array(stable + 1);
+  const bestLine = new Int32Array(stable + 1);
   for (let k = 1; k <= n; k++) {
     const kind = brk[k];
     if (kind === BREAK_FORBIDDEN || (kind === BREAK_RELAXED && !allowRelaxed)) continue;
     const isEnd = k === n;
     const solid = isEnd || kind === BREAK_MANDATORY;
     const penalty = kind === BREAK_RELAXED ? RELAXED_BREAK_DEMERITS : 0;
-    bestTotal.length = 0;
     let w = 0;
     for (let r = 0; r < active.length; r++) {
       const idx = active[r];
       const a = nodePos[idx];
       const line = nodeLine[idx];
-      const widthPt = widths.widthPt(line);
+      const widthPt = nodeWidth[idx];
       // Cheap bounds from prefix sums before the full measure. Lower bound with everything shrunk:
       // once it overflows, it always will, so the node is dropped.
       const rawPt = m.sumWidth[k] - m.sumWidth[a] + m.sumGap[k - 1] - m.sumGap[a];
@@ -133,7 +133,7 @@ function totalFit(
       if (isEnd && a > 0 && isSingleCharacterLine(m, a, k)) d += ORPHAN_DEMERITS;
       const total = nodeTotal[idx] + d;
       const key = line + 1 < stable ? line + 1 : stable;
-      if (bestTotal[key] === undefined || total < bestTotal[key]) {
+      if (total < bestTotal[key]) {
         bestTotal[key] = total;
         bestPrev[key] = idx;
         bestLine[key] = line + 1;
@@ -141,13 +141,15 @@ function totalFit(
     }
     active.length = w;
     if (kind === BREAK_MANDATORY) active.length = 0;
-    for (let key = 0; key < bestTotal.length; key++) {
-      if (bestTotal[key] === undefined) continue;
+    for (let key = 0; key <= stable; key++) {
+      if (bestTotal[key] === Infinity) continue;
       nodePos.push(k);
       nodeLine.push(bestLine[key]);
       nodeTotal.push(bestTotal[key]);
       nodePrev.push(bestPrev[key]);
+      nodeWidth.push(widths.widthPt(bestLine[key]));
       active.push(nodePos.length - 1);
+      bestTotal[key] = Infinity;
     }
     if (active.length === 0) return null;
   }

@@ -19,6 +19,9 @@ import { SHRINK_CLASSES, SHRINK_HAN_LATIN, SHRINK_SPACE } from './para-measure.j
 import { EPSILON_PT, LOOSE_GAP_EM, measureLine } from './para-fit.js';
 import { CharClass } from '../text/char-class.js';
 
+/** Scratch for per-class shrink fractions (the composer is synchronous; no per-line allocation). */
+const SHRINK_FRACTIONS = new Float64Array(SHRINK_CLASSES);
+
 /** How one line is to be set. */
 export interface LineSetting {
   /** Characters [a, b). */
@@ -55,7 +58,7 @@ export function justifyLine(m: MeasuredParagraph, runs: readonly InlineRun[], s:
   const emPt = m.emPt[a];
 
   // Shrink fractions per class, or stretch amounts.
-  const shrinkFrac = new Float64Array(SHRINK_CLASSES);
+  const shrinkFrac = SHRINK_FRACTIONS.fill(0);
   let spaceStretchFrac = 0;
   let gapStretchFrac = 0;
   let spreadPt = 0;

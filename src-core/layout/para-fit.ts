@@ -80,31 +80,27 @@ export function isHangable(cp: number): boolean {
 
 /**
  * Measures line [a, b) (characters a … b − 1) into `out`, applying the line-edge rules.
+ * Only the side that matters is filled: shrink capacities when the line is wider than `widthPt`,
+ * stretch capacities otherwise (the breaker calls this a few million times a second).
  * Invariant: 0 ≤ a < b ≤ n.
- * @param widthPt the line's measure (decides whether a hangable mark hangs)
+ * @param widthPt the line's measure (decides whether a hangable mark hangs, and which side is filled)
  */
 export function measureLine(m: MeasuredParagraph, a: number, b: number, edges: LineEdgeRules, widthPt: number, out: LineMeasure): void {
-  const row = m.n + 1;
-  const ss = m.sumShrink;
   const g = b - 1; // gaps a … b − 2 lie inside the line
   let natural = m.sumWidth[b] - m.sumWidth[a] + m.sumGap[g] - m.sumGap[a];
-  const shrink = out.shrinkPt;
-  for (let s = 1; s < SHRINK_CLASSES; s++) shrink[s] = ss[s * row + b] - ss[s * row + a];
-  shrink[SHRINK_HAN_LATIN] = ss[SHRINK_HAN_LATIN * row + g] - ss[SHRINK_HAN_LATIN * row + a];
-  let spaceStretch = m.sumSpaceStretch[b] - m.sumSpaceStretch[a];
-  let spaces = m.sumSpaces[b] - m.sumSpaces[a];
-  let flexGaps = m.sumFlex[g] - m.sumFlex[a];
-  const gapStretch = m.sumGapStretch[g] - m.sumGapStretch[a];
 
   // Line end: trailing spaces, breaks and zero-width spaces draw nothing and take no width.
   let e = b - 1;
   const cls = m.cls;
+  let trailingSpaces = 0;
+  let trailingSpaceShrink = 0;
+  let trailingSpaceStretch = 0;
   while (e >= a && (cls[e] === CharClass.Space || cls[e] === CharClass.Break || cls[e] === CharClass.ZeroWidthSpace)) {
     natural -= m.corePt[e] + m.trackPt[e] + (e < g ? m.gapPt[e] : 0);
     if (cls[e] === CharClass.Space) {
-      shrink[SHRINK_SPACE] -= m.spaceShrinkPt[e];
-      spaceStretch -= m.spaceStretchPt[e];
-      spaces--;
+      trailingSpaceShrink += m.spaceShrinkPt[e];
+      trailingSpaceStretch += m.spaceStretchPt[e];
+      trailingSpaces++;
     }
     e--;
   }
@@ -112,28 +108,38 @@ export function measureLine(m: MeasuredParagraph, a: number, b: number, edges: L
   if (e >= a) {
     endTrim = m.blankRPt[e];
     natural -= endTrim + m.trackPt[e];
-    const slot = m.blankSlot[e];
-    if (slot) shrink[slot] -= endTrim;
   }
   let startTrim = 0;
   if (edges.trimLineStartBracket && cls[a] === CharClass.Open && m.blankLPt[a] > 0) {
     startTrim = m.blankLPt[a];
     natural -= startTrim;
-    shrink[m.blankSlot[a]] -= startTrim;
   }
   // Hanging: only when the mark would not fit otherwise; it then sits outside the measure.
   let hang = 0;
   if (edges.hangingPunctuation && e > a && natural > widthPt + EPSILON_PT && isHangable(m.cps[e])) {
     hang = m.blankLPt[e] + m.corePt[e];
     natural -= hang;
-    // The gap before the hanging mark stays at its natural width: the mark must not drift away.
-    if (m.gapFlex[e - 1]) flexGaps--;
+  }
+
+  if (natural > widthPt + EPSILON_PT) {
+    const row = m.n + 1;
+    const ss = m.sumShrink;
+    const shrink = out.shrinkPt;
+    for (let s = 1; s < SHRINK_CLASSES; s++) shrink[s] = ss[s * row + b] - ss[s * row + a];
+    shrink[SHRINK_HAN_LATIN] = ss[SHRINK_HAN_LATIN * row + g] - ss[SHRINK_HAN_LATIN * row + a];
+    shrink[SHRINK_SPACE] -= trailingSpaceShrink;
+    if (endTrim > 0) shrink[m.blankSlot[e]] -= endTrim;
+    if (startTrim > 0) shrink[m.blankSlot[a]] -= startTrim;
+  } else {
+    let flexGaps = m.sumFlex[g] - m.sumFlex[a];
+    // The gap before a hanging mark stays at its natural width: the mark must not drift away.
+    if (hang > 0 && m.gapFlex[e - 1]) flexGaps--;
+    out.spaceStretchPt = m.sumSpaceStretch[b] - m.sumSpaceStretch[a] - trailingSpaceStretch;
+    out.gapStretchPt = m.sumGapStretch[g] - m.sumGapStretch[a];
+    out.flexCount = flexGaps + m.sumSpaces[b] - m.sumSpaces[a] - trailingSpaces;
   }
   out.hangPt = hang;
   out.naturalPt = natural;
-  out.spaceStretchPt = spaceStretch;
-  out.gapStretchPt = gapStretch;
-  out.flexCount = flexGaps + spaces;
   out.startTrimPt = startTrim;
   out.endTrimPt = endTrim;
   out.lastVisible = e;

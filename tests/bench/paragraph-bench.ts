@@ -114,5 +114,6 @@ export async function runParagraphBench(): Promise<BenchMetric[]> {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  for (const m of await runParagraphBench()) console.log(`${m.metric}\t${m.value}${m.unit ? ' ' + m.unit : ''}`);
+  const rows = await runParagraphBench();
+  console.log(rows.map((m) => `${m.metric}\t${m.value}${m.unit ? ' ' + m.unit : ''}`).join('\n'));
 }
