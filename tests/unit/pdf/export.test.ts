@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { exportPdf } from '../../../src-core/pdf/export.js';
 import type { GlyphRunItem } from '../../../src-core/layout/page-layout.js';
 import type { LoadedFont } from '../../../src-core/text/font.js';
-import { BIG_GLYPH, BODY_LINES, countDark, fixtureInput, fixturePage, loadFonts, renderGrey, tool, writeArtifact, type GreyImage } from './fixtures.js';
+import { BIG_GLYPH, BODY_LINES, countDark, fixtureInput, fixturePage, loadFonts, renderGrey, setLine, tool, writeArtifact, type GreyImage } from './fixtures.js';
 import { glyphMatch } from './glyph-raster.js';
 
 const fonts = loadFonts(['noto-serif-sc-400', 'noto-sans-sc-900']);
@@ -192,5 +192,34 @@ describe('proof preset', () => {
     };
     expect(grey(proof, 0)).toBeGreaterThan(100);
     expect(grey(print, OFF)).toBe(0);
+  });
+});
+
+describe('glyph positions are drawn as composed, never re-measured', () => {
+  it('honours spaced and compressed x positions and scaleX (checked glyph by glyph on the render)', async () => {
+    const size = 30;
+    const base = setLine(sans, '国，（中）国', size, 20, 60);
+    // Irregular positions: wide gaps, and an opening bracket pulled 12 pt left of where the comma’s advance ends (negative TJ).
+    const xs = [20, 62, 80, 110, 160, 200];
+    const spaced: GlyphRunItem = { ...base, glyphs: base.glyphs.map((g, i) => ({ ...g, xPt: xs[i] })) };
+    // A dash stretched to twice its width (scaleX), followed by a normal glyph.
+    const dashRun = setLine(sans, '一国', size, 20, 130);
+    const stretched: GlyphRunItem = { ...dashRun, glyphs: [{ ...dashRun.glyphs[0], scaleX: 2 }, { ...dashRun.glyphs[1], xPt: 20 + 2 * size + 10 }] };
+    const page = { ...fixturePage(fonts), items: [spaced, stretched] };
+    const path = writeArtifact('positions-print.pdf', await exportPdf(fixtureInput(fonts, 'print', [page])));
+    const img = renderGrey(path, 144);
+    const pxPerPt = 2;
+    const match = (run: GlyphRunItem, i: number) => glyphMatch(img, sans, run.glyphs[i].glyphId, { x: (OFF + run.glyphs[i].xPt) * pxPerPt, y: (OFF + run.baselineYPt) * pxPerPt }, (size / sans.unitsPerEm) * pxPerPt);
+    for (let i = 0; i < spaced.glyphs.length; i++) expect(match(spaced, i), `glyph ${i} ${spaced.glyphs[i].text}`).toBeGreaterThan(0.85);
+    expect(match(stretched, 1)).toBeGreaterThan(0.85);
+    // The stretched 一 reaches about twice as far as its natural ink.
+    const yi = sans.glyph(stretched.glyphs[0].glyphId);
+    const k = size / sans.unitsPerEm;
+    const baselinePx = (OFF + 130) * pxPerPt;
+    const midYPx = baselinePx - ((yi.bbox.minY + yi.bbox.maxY) / 2) * k * pxPerPt;
+    let right = 0;
+    for (let x = 0; x < img.width; x++) if (img.pixels[Math.round(midYPx) * img.width + x] < 128 && x < (OFF + 20 + 2 * size + 5) * pxPerPt) right = x;
+    const expectedRightPx = (OFF + 20 + 2 * yi.bbox.maxX * k) * pxPerPt;
+    expect(Math.abs(right - expectedRightPx)).toBeLessThan(3);
   });
 });
