@@ -174,6 +174,7 @@ function firstFit(m: MeasuredParagraph, widths: LineWidths, opts: BreakOptions, 
   const n = m.n;
   const breaks = [0];
   const forcedSplit: boolean[] = [];
+  const slack = m.maxEmPt + m.maxTrackPt;
   const fitsSolid = (a: number, b: number, widthPt: number): boolean => {
     measureLine(m, a, b, opts, widthPt, lm);
     return lineCost(lm, widthPt, true, true, m.emPt[a]) !== Infinity;
@@ -184,7 +185,12 @@ function firstFit(m: MeasuredParagraph, widths: LineWidths, opts: BreakOptions, 
     let lastFit = -1;
     for (let k = a + 1; k <= n; k++) {
       const kind = m.brk[k];
-      if (kind === BREAK_FORBIDDEN) continue;
+      if (kind === BREAK_FORBIDDEN) {
+        // Stop scanning once even fully shrunk text overflows (keeps this linear in the line length).
+        const minPt = m.sumWidth[k] - m.sumWidth[a] - (m.sumShrinkAll[k] - m.sumShrinkAll[a]);
+        if (minPt - slack > widthPt) break;
+        continue;
+      }
       if (!fitsSolid(a, k, widthPt)) break;
       lastFit = k;
       if (kind === BREAK_MANDATORY) break;
