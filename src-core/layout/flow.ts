@@ -2,9 +2,10 @@
  * Story flow: places one story's blocks into its thread of frames, column by column, on the page grid.
  *
  * 1. Headline group: the blocks before the `columns` block span the first frame's full width (a story
- *    without one spans every frame). When the first frame is threaded on (`nextFrameId`), it is the
- *    story's headline frame and the body starts in the next frame (the 飞腾 practice of a title area plus
- *    body blocks); an unthreaded frame holds both, the body in its columns below the group.
+ *    without one spans every frame); the body follows in the frame's columns below it. When the frame is
+ *    threaded on and the room left below the group is shorter than a minimum leg (about an inch), the
+ *    frame is a headline frame and the body starts in the next frame instead (the 飞腾 practice of a
+ *    title area plus body blocks, and no column legs of a line or two under a headline).
  * 2. Body: blocks flow top to bottom, left to right, frame to frame. Each line takes whole grid cells
  *    (or its exact leading when the style does not snap), so baselines line up across columns. Space
  *    before/after is in grid lines, rounded up to whole lines, and space before is dropped at a column top.
@@ -33,6 +34,11 @@ import { pageNumberOf, type StoryThread } from './thread.js';
 const CELL_EPSILON = 1e-6;
 /** Column widths closer than this (points) count as equal: a paragraph continues without re-composing. */
 const SAME_WIDTH_EPSILON_PT = 0.01;
+/**
+ * Shortest column leg the body may start with below a headline group in a threaded frame, points:
+ * newspaper practice avoids legs under about an inch; shorter room sends the body on to the next frame.
+ */
+export const MIN_LEG_PT = 72;
 /** Column rules are hairlines (TYPOGRAPHY.md §6: rules separate, they do not decorate). */
 export const COLUMN_RULE_STROKE_PT = 0.5;
 
@@ -137,6 +143,8 @@ class StoryFlow {
   private col = 0;
   private cell = 0;
   private overset: OversetEntry | null = null;
+  /** Frames entered while setting the headline group. */
+  private readonly spanFrames = new Set<number>();
 
   constructor(
     private readonly content: StoryContent,
@@ -192,14 +200,18 @@ class StoryFlow {
     return this.finish();
   }
 
-  /** Leaves the headline group: the body starts below it, or in the next frame when the first frame is a headline frame. */
+  /**
+   * Leaves the headline group: the body starts below it, or — when the frame is threaded on and the room
+   * left below the group is shorter than a minimum leg — in the next frame (the frame is a headline frame).
+   */
   private startBody(): void {
     this.mode = 'body';
-    if (this.fi === 0 && this.geoms.length > 1) {
-      this.enterFrame(1, false);
+    const top = Math.ceil(this.cell - CELL_EPSILON);
+    const minLegCells = Math.ceil(MIN_LEG_PT / this.env.grid.pitchPt - CELL_EPSILON);
+    if (this.fi + 1 < this.geoms.length && this.geom.endCell - top < minLegCells) {
+      this.enterFrame(this.fi + 1, false);
       return;
     }
-    const top = Math.ceil(this.cell - CELL_EPSILON);
     this.bodyTops[this.fi] = top;
     this.col = 0;
     this.cell = top;
@@ -210,6 +222,7 @@ class StoryFlow {
     this.col = 0;
     this.cell = this.geom.topCell;
     if (this.mode === 'body') this.bodyTops[index] = this.geom.topCell;
+    else this.spanFrames.add(index);
     if (jumpFromPage) {
       const prev = this.thread.frames[index - 1]!;
       this.placeJumpLine(`上接第${pageNumberOf(prev.page, prev.pageIndex)}版`);
@@ -482,7 +495,8 @@ class StoryFlow {
       const out = this.outputs.get(g.frame.id)!;
       const items: LayoutItem[] = [...out.under, ...out.items];
       const bodyTop = this.bodyTops[f];
-      const headlineOnly = f === 0 && this.geoms.length > 1 && this.content.blocks.some((b) => b.region === 'span');
+      // A frame the body never reached below its headline group (a headline frame) has no gutters to rule.
+      const headlineOnly = bodyTop === null && this.spanFrames.has(f);
       if (g.columnRule && g.columnXPt.length > 1 && !headlineOnly) items.push(...columnRules(g, bodyTop ?? g.topCell, this.env.grid));
       byFrame.set(g.frame.id, { items, lines: out.lines, warnings: out.warnings });
     });

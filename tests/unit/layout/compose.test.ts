@@ -43,6 +43,25 @@ describe('page composer', () => {
     expect(new Set(body.map((l) => l.column))).toEqual(new Set([0, 1, 2]));
   });
 
+  it('a threaded frame keeps the body below its headline group unless the room left is shorter than a leg', () => {
+    const s = story('s', blk('headline', '改革创造了奇迹'), blk('byline', '记者 董华'), cols(p(bodyText(900))));
+    const lay = (lines: number) => {
+      const a = textFrame(tpl, 'a', 's', [0, 3, 0, lines], { nextFrameId: 'b' });
+      const b = textFrame(tpl, 'b', 's', [4, 1, 0, 60]);
+      return compose(documentOf([s], [{ id: 'A01', frames: [a, b] }], tpl)).pages[0]!;
+    };
+    // Headline 4 cells + byline 1: a 20-line frame leaves 15-line legs, so the body starts below the group.
+    const roomy = lay(20);
+    // Positions: headline content 1–8, byline 10–15, columns opens at 16, the paragraph's content starts at 18.
+    const bodyInA = roomy.lines.filter((l) => l.frameId === 'a' && l.fromPos >= 18);
+    expect(bodyInA.length).toBe(45);
+    expect(new Set(bodyInA.map((l) => l.column))).toEqual(new Set([0, 1, 2]));
+    // An 11-line frame leaves 6 lines (69.3 pt), under an inch: it is a headline frame and the body starts in b.
+    const tight = lay(11);
+    expect(tight.lines.filter((l) => l.frameId === 'a').length).toBe(2);
+    expect(tight.lines.find((l) => l.frameId === 'b')!.fromPos).toBe(18);
+  });
+
   it('body flows through 3 columns with aligned baselines across columns (all baselines on the grid)', () => {
     const s = story('s', cols(p(bodyText(700)), p(bodyText(600, 3))));
     const frame = textFrame(tpl, 'f', 's', [1, 3, 5, 30]);
