@@ -26,8 +26,13 @@ export interface CliIo {
   stopSignal: AbortSignal;
 }
 
-/** The repository (or packaged app) root: the folder holding templates/ and out/. */
-const APP_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/**
+ * The repository (or packaged app) root: the folder holding templates/, out/ and node_modules/. bin/folio.mjs
+ * sets FOLIO_APP_ROOT because it may run this file from a bundle cached elsewhere.
+ */
+const APP_ROOT = process.env.FOLIO_APP_ROOT ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** Where npm packages (the default fonts) are resolved from. */
+const MODULES_FROM = path.join(APP_ROOT, 'package.json');
 
 class UsageError extends Error {}
 class CliFailure extends Error {
@@ -195,7 +200,7 @@ async function commandExport(args: string[], io: CliIo): Promise<number> {
     if (err instanceof ExportError) throw new CliFailure(err.message);
     throw err;
   }
-  const fonts = await createFontCatalogue({ fontsDirs: fontsDirsOf(values.fonts, io.cwd) }).providerFor(contents.document.template);
+  const fonts = await createFontCatalogue({ fontsDirs: fontsDirsOf(values.fonts, io.cwd), modulesFrom: MODULES_FROM }).providerFor(contents.document.template);
   const layouts = await composeDocument(contents.document, fonts);
 
   const findings = await preflightDocument(contents.document, layouts, contents.assets, preset, fonts);
@@ -248,7 +253,7 @@ async function commandPreflight(args: string[], io: CliIo): Promise<number> {
   const contents = await readDocument(path.resolve(io.cwd, positionals[0]));
   const { createFontCatalogue } = await import('./services/fonts.js');
   const { composeDocument, preflightDocument } = await import('./services/export-job.js');
-  const fonts = await createFontCatalogue({ fontsDirs: fontsDirsOf(values.fonts, io.cwd) }).providerFor(contents.document.template);
+  const fonts = await createFontCatalogue({ fontsDirs: fontsDirsOf(values.fonts, io.cwd), modulesFrom: MODULES_FROM }).providerFor(contents.document.template);
   const findings = await preflightDocument(contents.document, await composeDocument(contents.document, fonts), contents.assets, preset, fonts);
   if (values.json) {
     io.stdout.write(`${JSON.stringify(findings, null, 1)}\n`);
@@ -302,6 +307,7 @@ async function commandServe(args: string[], io: CliIo): Promise<number> {
     templatesDir: path.join(APP_ROOT, 'templates'),
     fontsDirs: fontsDirsOf(values.fonts, io.cwd, root),
     clock: () => new Date(),
+    modulesFrom: MODULES_FROM,
   });
   let server;
   try {

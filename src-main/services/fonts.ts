@@ -44,9 +44,12 @@ function slug(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'font';
 }
 
-/** Resolves a node_modules-relative file path (DEFAULT_FONTS `file`) to an absolute path. */
-export function resolveDefaultFontFile(file: string, fromUrl: string = import.meta.url): string {
-  return createRequire(fromUrl).resolve(file);
+/**
+ * Resolves a node_modules-relative file path (DEFAULT_FONTS `file`) to an absolute path, with Node's module
+ * resolution starting at `from` (a file path or URL; default: this module).
+ */
+export function resolveDefaultFontFile(file: string, from: string = import.meta.url): string {
+  return createRequire(from).resolve(file);
 }
 
 async function scanUserFonts(fontsDirs: readonly string[]): Promise<FontEntry[]> {
@@ -89,8 +92,16 @@ function familiesOf(template: Template): Set<string> {
   return families;
 }
 
+/** Options of `createFontCatalogue`. */
+export interface FontCatalogueOptions {
+  /** Folders of user fonts (.ttf/.otf); missing folders add nothing. */
+  fontsDirs: readonly string[];
+  /** File (path or URL) from which npm packages are resolved, e.g. the app's package.json; default: this module. */
+  modulesFrom?: string;
+}
+
 /** Creates the font catalogue over the bundled defaults and the given user fonts folders. */
-export function createFontCatalogue(options: { fontsDirs: readonly string[] }): FontCatalogue {
+export function createFontCatalogue(options: FontCatalogueOptions): FontCatalogue {
   let listing: Promise<FontEntry[]> | undefined;
   const byteCache = new Map<string, Promise<Uint8Array>>();
   const parsedCache = new Map<string, LoadedFont>();
@@ -101,7 +112,7 @@ export function createFontCatalogue(options: { fontsDirs: readonly string[] }): 
         id: f.id,
         family: f.family,
         weight: f.weight,
-        filePath: resolveDefaultFontFile(f.file),
+        filePath: resolveDefaultFontFile(f.file, options.modulesFrom),
         source: 'default' as const,
       }));
       return [...defaults, ...(await scanUserFonts(options.fontsDirs))];

@@ -39,6 +39,8 @@ export interface ServicesOptions {
   io?: DiskIo;
   /** Export progress, e.g. forwarded to the renderer. */
   onExportProgress?: (progress: ExportProgress) => void;
+  /** File (path or URL) from which npm packages such as the default fonts are resolved; default: the services' own location. */
+  modulesFrom?: string;
 }
 
 /** A channel's payload after validation (defaults applied): what the services functions receive. */
@@ -86,7 +88,7 @@ export function createServices(options: ServicesOptions): Services {
   const workspace = createWorkspace(options.workspaceRoot);
   const io = options.io ?? nodeDiskIo;
   const documents = createDocumentStore({ recoveryDir: path.join(workspace.root, RECOVERY_DIR_NAME), clock: options.clock, io });
-  const fonts = createFontCatalogue({ fontsDirs: options.fontsDirs });
+  const fonts = createFontCatalogue({ fontsDirs: options.fontsDirs, modulesFrom: options.modulesFrom });
 
   const templateById = async (templateId: string) => {
     const { templates } = await loadTemplateCatalogue(options.templatesDir);
