@@ -140,6 +140,23 @@ export class FolioSession {
     await this.adopt(res.value);
   }
 
+  /** Creates a new, unsaved document from a template. */
+  async newFromTemplate(templateId: string): Promise<void> {
+    const res = await this.host.newFromTemplate({ templateId });
+    if (!res.ok) {
+      this.fail(`Could not create a page from template ${templateId}: ${res.error.message}`);
+      return;
+    }
+    await this.adopt(res.value);
+  }
+
+  /** Writes a recovery copy of unsaved changes (the host keeps it beside the workspace until the next save). */
+  async autosave(): Promise<void> {
+    if (!this.doc || !this.handle || !this.dirty || this.readOnly) return;
+    const res = await this.host.autosave({ handle: this.handle, document: this.doc });
+    if (!res.ok) this.fail(`Autosave failed: ${res.error.message}`);
+  }
+
   private async adopt(opened: OpenedDocument): Promise<void> {
     const previous = this.handle;
     this.handle = opened.handle;

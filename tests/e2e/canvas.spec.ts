@@ -2,7 +2,7 @@
  * The page canvas: frame selection and the inspector, moving a frame with the keyboard and the mouse (with
  * column snapping) and undoing it, zoom controls, and the guides overlay.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { createPageGrid } from '../../src-core/layout/grid.js';
 import { ptToMm } from '../../src-core/model/units.js';
 import { columnEdgesPt } from '../../src-renderer/page/snap.js';
@@ -14,9 +14,22 @@ const sample = loadSample();
 const trim = trimSizePt(sample);
 const bikes = sampleFrame(sample, 'bikes');
 
-test('click selects a frame; arrows and drags move it (snapped to columns); Ctrl+Z undoes', async ({ page }) => {
-  const app = new FolioApp(page);
+// One window for the file; each test reopens the sample (fonts stay loaded).
+test.describe.configure({ mode: 'serial' });
+let shared: Page;
+let app: FolioApp;
+test.beforeAll(async ({ browser }) => {
+  shared = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  app = new FolioApp(shared);
   await app.open();
+});
+test.afterAll(async () => {
+  await shared.close();
+});
+
+test('click selects a frame; arrows and drags move it (snapped to columns); Ctrl+Z undoes', async () => {
+  const page = shared;
+  await app.reopenSample();
   const canvas = new PageCanvas(page, trim.widthPt);
   const inspector = page.getByRole('region', { name: 'Inspector' });
   const x = inspector.getByRole('spinbutton', { name: 'X (mm)' });
@@ -52,9 +65,9 @@ test('click selects a frame; arrows and drags move it (snapped to columns); Ctrl
   await expect(x).toHaveValue('100.0');
 });
 
-test('zoom: 100 %, fit page, zoom in, Ctrl+wheel; guides draw on the overlay only', async ({ page }) => {
-  const app = new FolioApp(page);
-  await app.open();
+test('zoom: 100 %, fit page, zoom in, Ctrl+wheel; guides draw on the overlay only', async () => {
+  const page = shared;
+  await app.reopenSample();
   const canvas = new PageCanvas(page, trim.widthPt);
   const zoom = app.status.getByLabel('Zoom');
   await app.button('100 %').click();

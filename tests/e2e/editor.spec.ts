@@ -10,9 +10,22 @@ import { loadSample, trimSizePt } from './pages/sample.js';
 
 const trim = trimSizePt(loadSample());
 
-async function openLeadStory(page: Page): Promise<{ canvas: PageCanvas; editor: StoryEditor }> {
-  const app = new FolioApp(page);
+// One window for the whole file: each test starts from a freshly reopened sample (Open… → sample), which
+// reuses the loaded fonts instead of downloading them again.
+test.describe.configure({ mode: 'serial' });
+let shared: Page;
+let app: FolioApp;
+test.beforeAll(async ({ browser }) => {
+  shared = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  app = new FolioApp(shared);
   await app.open();
+});
+test.afterAll(async () => {
+  await shared.close();
+});
+
+async function openLeadStory(page: Page): Promise<{ canvas: PageCanvas; editor: StoryEditor }> {
+  await app.reopenSample();
   const canvas = new PageCanvas(page, trim.widthPt);
   const editor = new StoryEditor(page);
   await editor.openFromList(/停不下来/);
@@ -21,7 +34,8 @@ async function openLeadStory(page: Page): Promise<{ canvas: PageCanvas; editor: 
   return { canvas, editor };
 }
 
-test('IME composition commits Chinese text into the story and the page', async ({ page }) => {
+test('IME composition commits Chinese text into the story and the page', async () => {
+  const page = shared;
   const { canvas, editor } = await openLeadStory(page);
   const before = await canvas.layoutVersion();
   await editor.typeWithIme('shurufa', '输入法');
@@ -31,7 +45,8 @@ test('IME composition commits Chinese text into the story and the page', async (
   await expect(canvas.frameText('lead-head')).toContainText('输入法');
 });
 
-test('undo restores the story and the page; redo re-applies', async ({ page }) => {
+test('undo restores the story and the page; redo re-applies', async () => {
+  const page = shared;
   const { canvas, editor } = await openLeadStory(page);
   const original = await canvas.frameText('lead-head').textContent();
   await editor.type('撤销测试');
@@ -45,7 +60,8 @@ test('undo restores the story and the page; redo re-applies', async ({ page }) =
   await expect(canvas.frameText('lead-head')).toHaveText(original ?? '');
 });
 
-test('Ctrl+Alt+digit sets block types; the toolbar shows the type', async ({ page }) => {
+test('Ctrl+Alt+digit sets block types; the toolbar shows the type', async () => {
+  const page = shared;
   const { editor } = await openLeadStory(page);
   await expect(editor.blockType).toHaveValue('kicker');
   await page.keyboard.press('Control+Alt+3');
@@ -55,7 +71,8 @@ test('Ctrl+Alt+digit sets block types; the toolbar shows the type', async ({ pag
   await expect(editor.blockType).toHaveValue('kicker');
 });
 
-test('paste keeps text and paragraphs only', async ({ page }) => {
+test('paste keeps text and paragraphs only', async () => {
+  const page = shared;
   const { editor } = await openLeadStory(page);
   await page.keyboard.press('Control+End');
   await editor.textbox.evaluate((el) => {
@@ -70,7 +87,8 @@ test('paste keeps text and paragraphs only', async ({ page }) => {
   await expect(editor.textbox.locator('h1.pm-headline')).toHaveCount(1);
 });
 
-test('normalise punctuation turns ASCII marks in Chinese into full-width ones, on the page too', async ({ page }) => {
+test('normalise punctuation turns ASCII marks in Chinese into full-width ones, on the page too', async () => {
+  const page = shared;
   const { canvas, editor } = await openLeadStory(page);
   await page.keyboard.press('Control+End');
   await editor.type('版本v1.2,见https://example.com/a?b=1,好(是的)');
