@@ -26,9 +26,11 @@ export class DocumentInUseError extends Error {
   readonly code = 'in-use' as const;
   constructor(readonly documentPath: string, readonly owner: LockOwner | undefined) {
     super(
-      owner
-        ? `${documentPath} is already open for editing (process ${owner.pid} on ${owner.host} since ${owner.since}). Open it read-only, or close it there first.`
-        : `${documentPath} is already open for editing (its lock file cannot be read). Open it read-only, or close it there first.`,
+      !owner
+        ? `${documentPath} is already open for editing (its lock file cannot be read). Open it read-only, or close it there first.`
+        : owner.pid === process.pid && owner.host === os.hostname()
+          ? `${documentPath} is already open for editing in another window or tab of this Folio (process ${owner.pid}, since ${owner.since}). Close it there, or open it read-only.`
+          : `${documentPath} is already open for editing (process ${owner.pid} on ${owner.host} since ${owner.since}). Open it read-only, or close it there first.`,
     );
     this.name = 'DocumentInUseError';
   }

@@ -241,7 +241,8 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
         throw describeIoError(err, 'autosave', options.recoveryDir);
       }
       await writeFileAtomic(recoveryFile(handle), bytes, { io, action: 'autosave' });
-      const meta: RecoveryMeta = { handle, originalPath: entry.path, savedAt, title: document.title };
+      // A read-only viewer's edits are recoverable as an unsaved copy, never pinned onto a file it may not write.
+      const meta: RecoveryMeta = { handle, originalPath: entry.readOnly ? null : entry.path, savedAt, title: document.title };
       await writeFileAtomic(recoveryMetaFile(handle), new TextEncoder().encode(JSON.stringify(meta, null, 1)), { io, action: 'autosave' });
       entry.document = document;
       return { savedAt };

@@ -159,7 +159,7 @@ describe('lock files', () => {
     expect(lock).toMatchObject({ pid: process.pid, host: os.hostname(), since: '2026-01-02T03:04:05.000Z' });
     const second = await b.openDocument({ path: 'front.folio', readOnly: false });
     expect(second).toMatchObject({ ok: false, error: { code: 'in-use' } });
-    if (!second.ok) expect(second.error.message).toMatch(new RegExp(`process ${process.pid}`));
+    if (!second.ok) expect(second.error.message).toMatch(new RegExp(`another window or tab of this Folio \\(process ${process.pid}`));
     const viewer = ok(await b.openDocument({ path: 'front.folio', readOnly: true }));
     expect(viewer.readOnly).toBe(true);
     expect(await b.saveDocument({ handle: viewer.handle, document: viewer.document })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
