@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createComposer } from '../../../src-core/layout/compose.js';
 import { unpackFolio } from '../../../src-core/model/folio-file.js';
 import { BODY_PT, PITCH_PT, testFonts } from './fixtures.js';
+import { pageToSvg } from './render-svg.js';
 
 const { document } = unpackFolio(new Uint8Array(readFileSync('templates/samples/deqing-front-2023-07-20.folio')));
 const typeTopPt = (document.template.page.typeAreaTopMm * 72) / 25.4;
@@ -37,6 +38,19 @@ describe('sample front page (templates/samples/deqing-front-2023-07-20.folio)', 
     const frames = [...new Set(lead.map((l) => l.frameId))];
     expect(frames).toEqual(['lead-head', 'lead-1', 'lead-2', 'lead-3']);
     for (let i = 1; i < lead.length; i++) expect(lead[i]!.fromPos).toBeGreaterThanOrEqual(lead[i - 1]!.toPos);
+  });
+
+  it('draws: every glyph id has an outline in its font (render written to tests/artifacts/layout-sample.svg)', () => {
+    const svg = pageToSvg(page, testFonts(), true);
+    mkdirSync('tests/artifacts', { recursive: true });
+    writeFileSync('tests/artifacts/layout-sample.svg', svg);
+    const glyphs = page.items.flatMap((i) => (i.kind === 'glyphs' ? i.glyphs.map((g) => ({ fontId: i.fontId, g })) : []));
+    expect(glyphs.length).toBeGreaterThan(5000);
+    expect((svg.match(/<use /g) ?? []).length).toBe(glyphs.length);
+    for (const { fontId, g } of glyphs) {
+      expect(g.glyphId).toBeGreaterThan(0);
+      if (g.text.trim() !== '') expect(testFonts().byId(fontId)!.glyph(g.glyphId).path.commands.length).toBeGreaterThan(0);
+    }
   });
 
   it('is deterministic and a warm re-compose equals a fresh one', () => {
