@@ -10,6 +10,9 @@
  * 2. The font is wrapped so that `createSubset()` returns a subset wrapper.
  * 3. The subset wrapper adds `encodeStream()`: it emits the bytes of upstream `encode()` as one
  *    `data` event followed by `end`, on a microtask so pdf-lib can attach its handlers first.
+ * 4. TrueType subsets copy simple glyphs without decoding their outlines (`fastAddGlyph`): upstream
+ *    decodes every glyph only to learn whether it is compound, which was the largest single cost of a
+ *    front-page export. Compound glyphs still go through upstream's own code. Output is byte-identical.
  */
 import { create, type Font as FontkitFont, type Subset as FontkitSubset } from 'fontkit';
 import type { LoadedFont } from '../text/font.js';
@@ -58,6 +61,7 @@ function wrapFont(font: FontkitFont): FontkitFont {
 }
 
 function wrapSubset(subset: FontkitSubset): FontkitSubset {
+  installFastAddGlyph(subset);
   return new Proxy(subset, {
     get(target, prop) {
       if (prop === 'encodeStream') return () => encodeStreamOf(target);
@@ -65,6 +69,47 @@ function wrapSubset(subset: FontkitSubset): FontkitSubset {
       return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
     },
   });
+}
+
+/** The fontkit 2 TTFSubset internals `fastAddGlyph` relies on (checked before installing). */
+interface TtfSubsetInternals {
+  font: {
+    loca?: { offsets: ArrayLike<number> };
+    _variationProcessor?: unknown;
+    _getTableStream(tag: string): { pos: number; readBuffer(length: number): Uint8Array } | null;
+    getGlyph(id: number): { advanceWidth: number; _getMetrics(): { leftBearing: number } };
+  };
+  glyf: Uint8Array[];
+  loca: { offsets: number[] };
+  hmtx: { metrics: { advance: number; bearing: number }[] };
+  offset: number;
+  _addGlyph(gid: number): number;
+}
+
+/** Replaces `_addGlyph` on one TrueType subset instance with `fastAddGlyph`, when the internals match. */
+function installFastAddGlyph(subset: FontkitSubset): void {
+  const s = subset as unknown as Partial<TtfSubsetInternals>;
+  const original = s._addGlyph;
+  const font = s.font;
+  if (typeof original !== 'function' || !font?.loca || font._variationProcessor || typeof font._getTableStream !== 'function') return;
+  const internals = s as TtfSubsetInternals;
+  internals._addGlyph = function fastAddGlyph(this: TtfSubsetInternals, gid: number): number {
+    const offsets = this.font.loca?.offsets as ArrayLike<number>;
+    const start = offsets[gid];
+    const end = offsets[gid + 1];
+    const stream = this.font._getTableStream('glyf');
+    if (!stream || !(end >= start)) return original.call(this, gid);
+    stream.pos += start;
+    const buffer = stream.readBuffer(end - start);
+    // numberOfContours (the glyph header's first int16) < 0 marks a compound glyph: upstream handles those.
+    if (buffer.length >= 2 && (((buffer[0] << 8) | buffer[1]) << 16) >> 16 < 0) return original.call(this, gid);
+    const glyph = this.font.getGlyph(gid);
+    this.glyf.push(buffer);
+    this.loca.offsets.push(this.offset);
+    this.hmtx.metrics.push({ advance: glyph.advanceWidth, bearing: glyph._getMetrics().leftBearing });
+    this.offset += buffer.length;
+    return this.glyf.length - 1;
+  };
 }
 
 /** Emits `subset.encode()` as a one-chunk stream after the caller has attached its handlers. */

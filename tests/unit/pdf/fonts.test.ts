@@ -36,6 +36,18 @@ describe('fontkit v2 adapter for pdf-lib', () => {
     expect(parsed.getGlyph(1).bbox.maxY).toBe(serif.glyph(gid).bbox.maxY);
     expect(chunks[0].length).toBeLessThan(10_000);
   });
+
+  it('writes subsets byte-identical to upstream fontkit (simple glyphs copied without decoding)', () => {
+    const upstream = create(Buffer.from(serif.bytes)) as Font;
+    const adapted = createFontkitAdapter([]).create(serif.bytes);
+    const a = upstream.createSubset() as unknown as { includeGlyph(g: number): number; encode(): Uint8Array };
+    const b = adapted.createSubset() as unknown as { includeGlyph(g: number): number; encode(): Uint8Array };
+    // Every 37th glyph across the font, plus the space and an empty glyph id range start.
+    for (let g = 1; g < upstream.numGlyphs; g += 37) {
+      expect(b.includeGlyph(g)).toBe(a.includeGlyph(g));
+    }
+    expect(Buffer.from(b.encode()).equals(Buffer.from(a.encode()))).toBe(true);
+  });
 });
 
 describe('subset tags and ToUnicode', () => {
