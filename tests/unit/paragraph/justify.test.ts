@@ -17,6 +17,10 @@ const PROSE = [
   '“我们每天早上6点就到店里了，”经营早餐铺的王女士说，“周末客流更多，一天能卖出800多个包子。”她告诉记者，去年开通的地铁5号线让生意好了不少——附近新建的写字楼也陆续有人入驻。',
   '据了解，该市今年将新建5G基站1200个，推动“城市大脑”2.0版上线运行，并在全市推广“一网通办”APP，实现90%以上政务服务事项“掌上办”。市民可通过微信、支付宝等渠道登录办理。',
   '“这项工作没有退路！”在周一召开的会议上，负责人强调：要坚持问题导向（尤其是群众反映强烈的停车难、充电难问题），确保年底前完成全部整改任务……',
+  '《人民日报》评论员文章指出，要把“稳中求进”工作总基调贯彻到经济社会发展全过程、各领域——既要稳住基本盘，又要在转方式、调结构、增动能上取得新突破。',
+  '2024年3月15日上午9时30分，第十二届全国大学生电子设计竞赛（浙江赛区）开幕式在浙江大学紫金港校区举行，来自全省46所高校的1500余名选手参赛，比赛时长为4天3夜。',
+  '会上，中国科学院院士、清华大学教授张明（化名）作了题为《AI for Science：机遇与挑战》的报告。他说：“iPhone 15发布时，很多人没有意识到，端侧大模型的时代已经到来了。”',
+  '小区物业经理老周算了一笔账：改造前，每月电费约2.3万元；改造后，降到了1.6万元左右，一年能省下8万多元。“钱省下来了，居民的满意度也上去了！”他笑着说。',
   'The Folio editor sets Latin text too: words stay whole, spaces stretch first, and lines are justified flush on both sides without splitting any word.',
 ];
 
@@ -40,6 +44,12 @@ describe('justification', () => {
       }
     });
   }
+  it('a hard line break ends a line without justifying it', () => {
+    const { input, out } = compose('一二三\n四五六七八九十甲乙丙丁戊', { chars: 10 });
+    expect(lineTexts(out.lines, input)).toEqual(['一二三\n', '四五六七八九十甲乙丙', '丁戊']);
+    expect(carets(out.lines[0])).toEqual([0, 10, 20, 30, 30]);
+    expect(measureQuality(out.lines, input).unjustified_lines).toBe(0);
+  });
   it('the last line is set solid, left-aligned', () => {
     const { out } = compose('一二三四五六七八九十甲乙丙丁', { chars: 10 });
     const last = out.lines.at(-1)!;
