@@ -318,6 +318,10 @@ async function commandServe(args: string[], io: CliIo): Promise<number> {
     if (code === 'EADDRINUSE') throw new CliFailure(`Port ${port} is in use; choose another with --port, or leave it out to pick a free one.`);
     throw err;
   }
+  const { loadTemplateCatalogue } = await import('./services/templates.js');
+  for (const problem of (await loadTemplateCatalogue(path.join(APP_ROOT, 'templates'))).problems) {
+    io.stderr.write(`Warning: template ${problem.file} is left out: ${problem.message}\n`);
+  }
   if (!existsSync(path.join(APP_ROOT, 'out', 'renderer', 'index.html'))) {
     io.stderr.write('Note: the editor is not built yet (out/renderer); run "npm run build" — the API is up meanwhile.\n');
   }

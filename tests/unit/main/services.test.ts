@@ -1,14 +1,16 @@
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FolioDocument } from '../../../src-core/model/document.js';
 import { unpackFolio } from '../../../src-core/model/folio-file.js';
 import { nodeDiskIo, type DiskIo } from '../../../src-main/services/disk.js';
+import { resolveDefaultFontFile } from '../../../src-main/services/fonts.js';
+import { DEFAULT_FONTS } from '../../../src-core/text/font.js';
 import { dispatchHostCall, hostFromServices } from '../../../src-main/services/dispatch.js';
 import type { Services } from '../../../src-main/services/services.js';
 import { createWorkspace, WorkspaceError } from '../../../src-main/services/workspace.js';
-import { SAMPLE_BYTES, deadPid, servicesFor, tempDir } from './helpers.js';
+import { SAMPLE_BYTES, TEMPLATES_DIR, deadPid, servicesFor, tempDir } from './helpers.js';
 
 let ws: { dir: string; cleanup: () => void };
 let services: Services[] = [];
@@ -370,5 +372,36 @@ describe('export through the services', () => {
     ).rejects.toMatchObject({ code: 'cancelled' });
     expect(existsSync(path.join(ws.dir, 'cancelled'))).toBe(false);
     expect(await s.exportPdf({ handle: opened.handle, document: opened.document, preset: 'print', outputPath: '../outside' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+});
+
+describe('template catalogue and user fonts', () => {
+  it('reports a broken template file as a problem without hiding the good ones', async () => {
+    const { loadTemplateCatalogue } = await import('../../../src-main/services/templates.js');
+    const dir = path.join(ws.dir, 'templates');
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, 'good.json'), readFileSync(path.join(TEMPLATES_DIR, 'tabloid.json')));
+    writeFileSync(path.join(dir, 'broken.json'), '{"schemaVersion": 1, "id": "Bad Id!"');
+    writeFileSync(path.join(dir, 'invalid.json'), JSON.stringify({ schemaVersion: 1, id: 'x', name: 'X' }));
+    writeFileSync(path.join(dir, 'future.json'), JSON.stringify({ schemaVersion: 7 }));
+    const catalogue = await loadTemplateCatalogue(dir);
+    expect(catalogue.templates.map((t) => t.id)).toEqual(['tabloid']);
+    const byFile = Object.fromEntries(catalogue.problems.map((p) => [path.basename(p.file), p.message]));
+    expect(byFile['broken.json']).toMatch(/not valid JSON/);
+    expect(byFile['invalid.json']).toMatch(/invalid at page/);
+    expect(byFile['future.json']).toMatch(/newer Folio/);
+  });
+
+  it('lists user fonts from a fonts folder with family and weight read from the font', async () => {
+    const fontsDir = path.join(ws.dir, 'fonts');
+    mkdirSync(fontsDir);
+    copyFileSync(resolveDefaultFontFile(DEFAULT_FONTS.find((f) => f.id === 'noto-sans-sc-700')!.file), path.join(fontsDir, 'House Sans Bold.ttf'));
+    writeFileSync(path.join(fontsDir, 'not-a-font.ttf'), 'garbage');
+    const s = make({ fontsDirs: [fontsDir, path.join(ws.dir, 'no-such-folder')] });
+    const fonts = ok(await s.listFonts({}));
+    const user = fonts.filter((f) => f.id.startsWith('user-'));
+    expect(user).toEqual([{ id: 'user-house-sans-bold', family: 'Noto Sans SC', weight: 700 }]);
+    const bytes = Buffer.from(ok(await s.loadFont({ fontId: 'user-house-sans-bold' })).base64, 'base64');
+    expect(bytes.length).toBe(readFileSync(path.join(fontsDir, 'House Sans Bold.ttf')).length);
   });
 });
