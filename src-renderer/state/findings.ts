@@ -1,51 +1,31 @@
 /**
- * The preflight list's entries, gathered from the composed layouts: overset text (an error: text would be
- * lost at press) and the composer's warnings. Pure; one entry per problem, in page order.
+ * The preflight panel's entries: the core's `preflight` over the document and its current layouts, with
+ * where to reveal each finding on screen (page index; for overset, the position of the first unset character).
  */
 import type { PageLayout } from '../../src-core/layout/page-layout.js';
+import type { ImageInfo } from '../../src-core/pdf/image-info.js';
 import type { FolioDocument } from '../../src-core/model/document.js';
+import { preflight, type Finding as CoreFinding } from '../../src-core/preflight/preflight.js';
+import type { FontProvider } from '../../src-core/text/font.js';
 
-/** A problem shown in the preflight list, with where to reveal it. */
-export interface Finding {
-  severity: 'error' | 'warning' | 'info';
-  code: string;
-  message: string;
+/** A preflight finding with its place in the UI. */
+export interface Finding extends CoreFinding {
   pageIndex?: number;
-  frameId?: string;
-  storyId?: string;
+  /** ProseMirror position to put the caret at (overset: the first character not set). */
   pos?: number;
 }
 
-/** Warnings that mean something will be wrong in print (the rest are quality hints). */
-const ERROR_WARNINGS = new Set(['missing-glyph', 'missing-font', 'missing-asset']);
-
-/** Findings for all pages of a document. */
-export function collectFindings(doc: FolioDocument, layouts: readonly PageLayout[]): Finding[] {
-  const findings: Finding[] = [];
-  layouts.forEach((layout, pageIndex) => {
-    for (const o of layout.overset) {
-      const name = doc.stories[o.storyId]?.name ?? o.storyId;
-      findings.push({
-        severity: 'error',
-        code: 'overset',
-        message: `${layout.pageName}: “${name}” is overset by ${o.lines} lines (${o.chars} characters).`,
-        pageIndex,
-        frameId: o.frameId,
-        storyId: o.storyId,
-        pos: o.fromPos,
-      });
-    }
-    for (const w of layout.warnings) {
-      findings.push({
-        severity: ERROR_WARNINGS.has(w.code) ? 'error' : 'warning',
-        code: w.code,
-        message: `${layout.pageName}: ${w.message}`,
-        pageIndex,
-        frameId: w.frameId,
-        storyId: w.storyId,
-        pos: w.pos,
-      });
-    }
+/** Runs preflight for the print preset and attaches reveal information. */
+export function collectFindings(
+  doc: FolioDocument,
+  layouts: readonly PageLayout[],
+  assetInfo: ReadonlyMap<string, ImageInfo | undefined>,
+  fonts: FontProvider | undefined,
+): Finding[] {
+  const pageIndexById = new Map(doc.pages.map((p, i) => [p.id, i]));
+  return preflight(doc, layouts, { preset: 'print', assetInfo, ...(fonts ? { fonts } : {}) }).map((f) => {
+    const pageIndex = pageIndexById.get(f.pageId);
+    const overset = f.code === 'overset' ? layouts.flatMap((l) => l.overset).find((o) => o.frameId === f.frameId && o.storyId === f.storyId) : undefined;
+    return { ...f, ...(pageIndex !== undefined ? { pageIndex } : {}), ...(overset ? { pos: overset.fromPos } : {}) };
   });
-  return findings;
 }

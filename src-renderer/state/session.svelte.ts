@@ -18,6 +18,7 @@ import type { ExportedFile, Host, OpenedDocument } from '../../src-core/api/host
 import { createComposer } from '../../src-core/layout/compose.js';
 import type { PageLayout } from '../../src-core/layout/page-layout.js';
 import type { FolioDocument } from '../../src-core/model/document.js';
+import { readImageInfo, type ImageInfo } from '../../src-core/pdf/image-info.js';
 import { createFontProvider, type FontProvider, type LoadedFont } from '../../src-core/text/font.js';
 import { createStoryEditorState } from '../editor/story-editor.js';
 import type { FolioBridge } from '../host/folio-bridge.js';
@@ -70,6 +71,9 @@ export class FolioSession {
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- replaced whole ($state.raw), never mutated
   images = $state.raw<ReadonlyMap<string, ImageBitmap>>(new Map());
   lastExport = $state.raw<ExportedFile[] | null>(null);
+  /** Facts about each asset's bytes (format, colour, pixels) for preflight; filled as images load. */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- replaced whole ($state.raw), never mutated
+  assetInfo = $state.raw<ReadonlyMap<string, ImageInfo | undefined>>(new Map());
 
   pageIndex = $state(0);
   selectedFrameId = $state<string | null>(null);
@@ -193,21 +197,28 @@ export class FolioSession {
     // Built privately, then published whole through `images` ($state.raw).
     // eslint-disable-next-line svelte/prefer-svelte-reactivity
     const images = new Map<string, ImageBitmap>();
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- published whole through `assetInfo`
+    const info = new Map<string, ImageInfo | undefined>();
     for (const asset of Object.values(opened.document.assets)) {
       if (asset.mime !== 'image/png' && asset.mime !== 'image/jpeg') continue;
       const res = await this.host.loadAsset({ handle: opened.handle, assetId: asset.id });
       if (!res.ok) {
+        info.set(asset.id, undefined);
         this.fail(`Image ${asset.id} could not be loaded: ${res.error.message}`);
         continue;
       }
       try {
         const bytes = base64ToBytes(res.value.base64);
+        info.set(asset.id, readImageInfo(bytes));
         images.set(asset.id, await createImageBitmap(new Blob([bytes as BlobPart], { type: res.value.mime })));
       } catch (err) {
         this.fail(`Image ${asset.id} could not be decoded: ${(err as Error).message}`);
       }
     }
-    if (this.handle === opened.handle) this.images = images;
+    if (this.handle === opened.handle) {
+      this.images = images;
+      this.assetInfo = info;
+    }
   }
 
   /** Composes the current document now (synchronously). */
@@ -381,6 +392,7 @@ export class FolioSession {
       return;
     }
     this.lastExport = res.value.files;
-    this.notice = { kind: 'info', text: `Exported ${res.value.files.map((f) => f.path).join(', ')}` };
+    const paths = res.value.files.map((f) => f.path).join(', ');
+    this.notice = { kind: 'info', text: `Exported ${paths}` };
   }
 }
