@@ -1,7 +1,7 @@
 /** The PNG decoder used for print conversion: every colour type, bit depths, filters, transparency. */
 import { describe, expect, it } from 'vitest';
 import { decodePng, readPngHeader } from '../../../src-core/pdf/png.js';
-import { encodePng } from './test-assets.js';
+import { encodePng, interlacedRgbPng } from './test-assets.js';
 
 describe('decodePng', () => {
   it('decodes 8-bit RGB with Sub and Up filters', () => {
@@ -38,6 +38,16 @@ describe('decodePng', () => {
     }));
     expect([...pal.pixels]).toEqual([255, 0, 0, 0, 255, 0, 0, 0, 255]);
     expect([...(pal.alpha ?? [])]).toEqual([255, 0, 255]);
+  });
+
+  it('decodes Adam7-interlaced images (odd sizes, all seven passes)', () => {
+    const w = 11;
+    const h = 7;
+    const rgb = new Uint8Array(w * h * 3);
+    for (let i = 0; i < rgb.length; i++) rgb[i] = (i * 37) & 0xff;
+    const png = decodePng(interlacedRgbPng(w, h, rgb));
+    expect(readPngHeader(interlacedRgbPng(w, h, rgb)).interlaced).toBe(true);
+    expect([...png.pixels]).toEqual([...rgb]);
   });
 
   it('reads the header without inflating, and rejects non-PNG bytes with a RangeError', () => {

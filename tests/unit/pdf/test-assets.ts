@@ -62,6 +62,29 @@ export function encodePng(opts: { widthPx: number; heightPx: number; bitDepth: n
   return new Uint8Array(Buffer.concat(parts));
 }
 
+/** Encodes an 8-bit RGB image as an Adam7-interlaced PNG (filter None). `rgb` is width × height × 3. */
+export function interlacedRgbPng(widthPx: number, heightPx: number, rgb: Uint8Array): Uint8Array {
+  const passes = [[0, 0, 8, 8], [4, 0, 8, 8], [0, 4, 4, 8], [2, 0, 4, 4], [0, 2, 2, 4], [1, 0, 2, 2], [0, 1, 1, 2]];
+  const raw: number[] = [];
+  for (const [x0, y0, dx, dy] of passes) {
+    for (let y = y0; y < heightPx; y += dy) {
+      if (x0 >= widthPx) break;
+      raw.push(0);
+      for (let x = x0; x < widthPx; x += dx) raw.push(rgb[(y * widthPx + x) * 3], rgb[(y * widthPx + x) * 3 + 1], rgb[(y * widthPx + x) * 3 + 2]);
+    }
+  }
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(widthPx, 0);
+  ihdr.writeUInt32BE(heightPx, 4);
+  ihdr[8] = 8;
+  ihdr[9] = 2;
+  ihdr[12] = 1;
+  return new Uint8Array(Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(Uint8Array.from(raw))), chunk('IEND', new Uint8Array(0)),
+  ]));
+}
+
 /** An 8-bit RGB PNG whose left half is `left` and right half `right`. */
 export function twoColourRgbPng(widthPx: number, heightPx: number, left: [number, number, number], right: [number, number, number]): Uint8Array {
   const rows: Uint8Array[] = [];
