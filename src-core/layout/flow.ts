@@ -253,12 +253,15 @@ class StoryFlow {
       return { lines: [emptyLine(style, widthPt, piece.firstLineIndentPt)], warnings: [], widthPt, first };
     }
     const runs = first ? piece.runs : sliceRuns(piece.runs, fromV);
-    const indentPt = first ? piece.firstLineIndentPt : 0;
+    // A frame dragged narrower than a character (or than the indent) still gets its text set, overfull
+    // and reported by the paragraph composer, rather than failing the whole page.
+    const setWidthPt = Math.max(widthPt, style.sizePt);
+    const indentPt = Math.max(0, Math.min(first ? piece.firstLineIndentPt : 0, setWidthPt - style.sizePt));
     const align = style.style.align;
-    const key = paragraphKey(runs, widthPt, indentPt, align, this.env.optionsKey);
+    const key = paragraphKey(runs, setWidthPt, indentPt, align, this.env.optionsKey);
     this.keys.push(key);
     const result: ComposedParagraph = this.env.paragraphs.getOrCompose(key, () =>
-      composeParagraph({ runs, lineWidthPt: () => widthPt, firstLineIndentPt: indentPt, align, options: this.env.options }),
+      composeParagraph({ runs, lineWidthPt: () => setWidthPt, firstLineIndentPt: indentPt, align, options: this.env.options }),
     );
     return { lines: result.lines, warnings: result.warnings, widthPt, first };
   }

@@ -8,6 +8,8 @@
 export type ComposeNoticeCode =
   /** A block names a paragraph style (or a mark a character style) the template lacks; a fallback was used. */
   | 'missing-style'
+  /** A style value the composer cannot use (e.g. a type size that is neither points nor a 号 name); a fallback was used. */
+  | 'invalid-style'
   /** A `field` node has no value in this issue (e.g. lunarDate): it was set empty. */
   | 'missing-field'
   /** A text frame shows a story the document does not contain: the frame stays empty. */

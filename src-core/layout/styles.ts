@@ -114,7 +114,14 @@ export class StyleResolver {
     const cached = this.styleCache.get(name);
     if (cached) return cached;
     const style = styles[name]!;
-    const resolved: ResolvedStyle = { name, style, sizePt: parseSizePt(style.size), font: this.resolveFont(style.font, storyId) };
+    let sizePt: number;
+    try {
+      sizePt = parseSizePt(style.size);
+    } catch (err) {
+      sizePt = parseSizePt(this.template.grid.bodySize);
+      this.onNotice({ code: 'invalid-style', message: `Style "${name}": ${(err as Error).message}; set at the body size ${sizePt} pt`, storyId });
+    }
+    const resolved: ResolvedStyle = { name, style, sizePt, font: this.resolveFont(style.font, storyId) };
     this.styleCache.set(name, resolved);
     return resolved;
   }

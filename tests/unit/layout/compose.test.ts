@@ -181,6 +181,14 @@ describe('page composer', () => {
     expect(inB[0]!.caretXPt[0]).toBeCloseTo(b.xPt, 6);
   });
 
+  it('a frame narrower than its indent or a character still sets its text (overfull) instead of failing the page', () => {
+    const s = story('s', blk('headline', '改革'), cols(p(han(20))));
+    const narrow = { ...textFrame(tpl, 'f', 's', [0, 1, 0, 30]), widthPt: 5 };
+    const page = compose(documentOf([s], [{ id: 'A01', frames: [narrow] }], tpl)).pages[0]!;
+    expect(page.lines.length).toBeGreaterThan(10);
+    expect(page.lines[0]!.rect.widthPt).toBe(5);
+  });
+
   it('a thread that loops back is cut with a notice, not followed forever', () => {
     const a = textFrame(tpl, 'a', 's', [0, 1, 0, 3], { nextFrameId: 'b' });
     const b = textFrame(tpl, 'b', 's', [2, 1, 0, 3], { nextFrameId: 'a' });

@@ -99,6 +99,15 @@ describe('frames', () => {
     expect(runs.map((r) => r.sizePt)).toEqual([9, 36]);
   });
 
+  it('an unreadable type size falls back to the body size with a notice', () => {
+    const t2 = structuredClone(tpl);
+    t2.paragraphStyles.headline!.size = '大号';
+    const s = story('s', blk('headline', '标题'));
+    const out = createComposer(fonts).compose(documentOf([s], [{ id: 'A01', frames: [textFrame(tpl, 'f', 's', [0, 2, 0, 20])] }], t2));
+    expect(out.notices).toEqual([expect.objectContaining({ code: 'invalid-style', storyId: 's' })]);
+    expect((only(out.pages[0]!, 'glyphs') as GlyphRunItem[]).map((r) => r.sizePt)).toEqual([9]);
+  });
+
   it('a frame whose story is missing stays empty with a notice', () => {
     const out = compose([textFrame(tpl, 'f', 'ghost', [0, 1, 0, 5])]);
     expect(out.pages[0]!.items).toEqual([]);
