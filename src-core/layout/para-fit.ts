@@ -47,21 +47,15 @@ export interface LineMeasure {
   startTrimPt: number;
   /** Index of the last character that is drawn (trailing spaces and breaks excluded), or a − 1. */
   lastVisible: number;
-  /** Blank removed from `lastVisible` (line-end mark), points. */
-  endTrimPt: number;
   /** Width of a mark hanging past the measure (hanging punctuation), points; 0 when none. */
   hangPt: number;
-  /** Results of the last `lineCost` call. */
-  loose: boolean;
-  justifiable: boolean;
-  overfull: boolean;
 }
 
 /** A fresh scratch `LineMeasure`. */
 export function createLineMeasure(): LineMeasure {
   return {
     naturalPt: 0, shrinkPt: new Float64Array(SHRINK_CLASSES), spaceStretchPt: 0, gapStretchPt: 0, flexCount: 0,
-    startTrimPt: 0, lastVisible: -1, endTrimPt: 0, hangPt: 0, loose: false, justifiable: true, overfull: false,
+    startTrimPt: 0, lastVisible: -1, hangPt: 0,
   };
 }
 
@@ -141,21 +135,16 @@ export function measureLine(m: MeasuredParagraph, a: number, b: number, edges: L
   out.hangPt = hang;
   out.naturalPt = natural;
   out.startTrimPt = startTrim;
-  out.endTrimPt = endTrim;
   out.lastVisible = e;
 }
 
 /**
  * The cost of setting a measured line to `widthPt` (lower is better), or `Infinity` when it cannot
  * be done: wider than all shrink allows, or (unless `allowLoose`) loose or unjustifiable.
- * Sets `loose`, `justifiable` and `overfull` on `lm`.
- * @param solid set solid (last line, hard break, non-justified alignment): never stretched
+ * @param solid set solid (last line, line before a hard break): never stretched
  * @param emPt the line's em, points (cost units and the loose threshold are in em)
  */
 export function lineCost(lm: LineMeasure, widthPt: number, solid: boolean, allowLoose: boolean, emPt: number): number {
-  lm.loose = false;
-  lm.justifiable = true;
-  lm.overfull = false;
   const excess = lm.naturalPt - widthPt;
   if (excess > EPSILON_PT) {
     let remaining = excess;
@@ -166,10 +155,7 @@ export function lineCost(lm: LineMeasure, widthPt: number, solid: boolean, allow
       cost += (SHRINK_COST_PER_EM[s] * used) / emPt;
       remaining -= used;
     }
-    if (remaining > EPSILON_PT) {
-      lm.overfull = true;
-      return Infinity;
-    }
+    if (remaining > EPSILON_PT) return Infinity;
     return cost;
   }
   if (solid || excess >= -EPSILON_PT) return 0;
@@ -181,14 +167,10 @@ export function lineCost(lm: LineMeasure, widthPt: number, solid: boolean, allow
   let cost = (SPACE_STRETCH_COST_PER_EM * u1 + GAP_STRETCH_COST_PER_EM * u2) / emPt;
   if (rest <= EPSILON_PT) return cost;
   if (lm.flexCount === 0) {
-    lm.justifiable = false;
     return allowLoose ? UNJUSTIFIABLE_COST + (SPREAD_COST_PER_EM * rest) / emPt : Infinity;
   }
   const perGapEm = rest / lm.flexCount / emPt;
-  if (perGapEm > LOOSE_GAP_EM + 1e-9) {
-    lm.loose = true;
-    if (!allowLoose) return Infinity;
-  }
+  if (perGapEm > LOOSE_GAP_EM + 1e-9 && !allowLoose) return Infinity;
   const r = perGapEm / LOOSE_GAP_EM;
   cost += (SPREAD_COST_PER_EM * rest) / emPt + SPREAD_CUBIC_COST * r * r * r;
   return cost;

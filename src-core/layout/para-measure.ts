@@ -78,8 +78,6 @@ export interface MeasuredParagraph {
   /** Adjustable blanks after adjacent-mark compression, points. */
   blankLPt: Float64Array;
   blankRPt: Float64Array;
-  /** Natural left blank (before compression), points: the glyph origin is measured from it. */
-  blankLNatPt: Float64Array;
   /** Tracking after the character, points. */
   trackPt: Float64Array;
   /** Shrink class of the character's blanks (0 = none). */
@@ -127,7 +125,7 @@ export function measureParagraph(input: ParagraphInput, warnings: LayoutWarning[
     }
   }
   const ws = workspace(n + 1);
-  const { cps, cls, pos, units, run, emPt, scale, metrics, corePt, blankLPt, blankRPt, blankLNatPt, trackPt, blankSlot } = ws;
+  const { cps, cls, pos, units, run, emPt, scale, metrics, corePt, blankLPt, blankRPt, trackPt, blankSlot } = ws;
   let maxEmPt = 0;
   let maxTrackPt = 0;
   const missingSeen = new Set<number>();
@@ -156,7 +154,6 @@ export function measureParagraph(input: ParagraphInput, warnings: LayoutWarning[
       corePt[i] = m.coreUnits * k;
       blankLPt[i] = m.blankLeftUnits * k;
       blankRPt[i] = m.blankRightUnits * k;
-      blankLNatPt[i] = blankLPt[i];
       trackPt[i] = m.cls === CharClass.Break ? 0 : track;
       blankSlot[i] = blankLPt[i] > 0 || blankRPt[i] > 0 ? BLANK_SLOT[m.cls] : 0;
       if (m.missing && !missingSeen.has(cp)) {
@@ -244,7 +241,7 @@ export function measureParagraph(input: ParagraphInput, warnings: LayoutWarning[
   }
 
   return {
-    n, cps, cls, pos, units, run, emPt, scale, metrics, corePt, blankLPt, blankRPt, blankLNatPt, trackPt, blankSlot,
+    n, cps, cls, pos, units, run, emPt, scale, metrics, corePt, blankLPt, blankRPt, trackPt, blankSlot,
     gapPt, gapShrinkPt, gapStretchPt, gapFlex, spaceShrinkPt, spaceStretchPt, brk,
     sumWidth, sumShrink, sumShrinkAll, sumGap, sumGapStretch, sumFlex, sumSpaceStretch, sumSpaces, maxEmPt, maxTrackPt,
   };
@@ -316,7 +313,7 @@ interface Workspace {
   cps: Int32Array; pos: Int32Array; run: Int32Array;
   cls: Uint8Array; units: Uint8Array; blankSlot: Uint8Array; gapFlex: Uint8Array; brk: Uint8Array; uax: Uint8Array;
   emPt: Float64Array; scale: Float64Array; corePt: Float64Array; blankLPt: Float64Array; blankRPt: Float64Array;
-  blankLNatPt: Float64Array; trackPt: Float64Array; gapPt: Float64Array; gapShrinkPt: Float64Array;
+  trackPt: Float64Array; gapPt: Float64Array; gapShrinkPt: Float64Array;
   gapStretchPt: Float64Array; spaceShrinkPt: Float64Array; spaceStretchPt: Float64Array;
   sumWidth: Float64Array; sumShrink: Float64Array; sumShrinkAll: Float64Array; sumGap: Float64Array;
   sumGapStretch: Float64Array; sumFlex: Float64Array; sumSpaceStretch: Float64Array; sumSpaces: Float64Array;
@@ -337,7 +334,7 @@ function workspace(size: number): Workspace {
     capacity: c,
     cps: i(), pos: i(), run: i(),
     cls: u(), units: u(), blankSlot: u(), gapFlex: u(), brk: u(), uax: u(),
-    emPt: f(), scale: f(), corePt: f(), blankLPt: f(), blankRPt: f(), blankLNatPt: f(), trackPt: f(),
+    emPt: f(), scale: f(), corePt: f(), blankLPt: f(), blankRPt: f(), trackPt: f(),
     gapPt: f(), gapShrinkPt: f(), gapStretchPt: f(), spaceShrinkPt: f(), spaceStretchPt: f(),
     sumWidth: f(), sumShrink: new Float64Array(SHRINK_CLASSES * c), sumShrinkAll: f(), sumGap: f(),
     sumGapStretch: f(), sumFlex: f(), sumSpaceStretch: f(), sumSpaces: f(),

@@ -1,0 +1,35 @@
+/** Which breaking strategy a paragraph needs: total fit normally, loose total fit, first fit as the fallback. */
+import { describe, expect, it } from 'vitest';
+import { measureParagraph } from '../../../src-core/layout/para-measure.js';
+import { breakLines, isSingleCharacterLine } from '../../../src-core/layout/break-lines.js';
+import { para, seedParagraphs } from './helpers.js';
+
+function method(text: string, chars: number) {
+  const input = para(text, { chars, sizePt: 10 });
+  const m = measureParagraph(input, []);
+  const widthPt = chars * 10;
+  return breakLines(m, { widthPt: () => widthPt, stableFrom: 0 }, { trimLineStartBracket: true, hangingPunctuation: false });
+}
+
+describe('breakLines', () => {
+  it('total fit without loose lines for ordinary text (every seed block at 13 characters)', () => {
+    for (const text of seedParagraphs()) expect(method(text, 13).method, text).toBe('total-fit');
+  });
+  it('loose total fit when the only alternative would break kinsoku', () => {
+    expect(method('文文文？文文文', 3)).toMatchObject({ method: 'total-fit-loose', breaks: [0, 2, 5, 7] });
+  });
+  it('first fit when an unbreakable run is wider than the line', () => {
+    const r = method('访问https://www.example.com/averyveryverylongpathname了解', 6);
+    expect(r.method).toBe('first-fit');
+    expect(r.forcedSplit.some(Boolean)).toBe(true);
+    expect(r.breaks.at(-1)).toBe(Array.from('访问https://www.example.com/averyveryverylongpathname了解').length);
+  });
+  it('total fit beats first fit: no single-character last line', () => {
+    expect(method('一二三四五六七八九十甲', 10).breaks).toEqual([0, 9, 11]);
+  });
+  it('isSingleCharacterLine counts content, not punctuation', () => {
+    const m = measureParagraph(para('甲。”乙丙', { chars: 10 }), []);
+    expect(isSingleCharacterLine(m, 0, 3)).toBe(true);
+    expect(isSingleCharacterLine(m, 0, 4)).toBe(false);
+  });
+});
