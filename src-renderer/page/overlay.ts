@@ -19,7 +19,7 @@ import { columnEdgesPt } from './snap.js';
 
 /** Overlay colours (screen only): guides magenta/cyan as in most layout tools, selection blue, overset red. */
 const GUIDE_MARGIN = 'rgba(200, 0, 200, 0.55)';
-const GUIDE_COLUMN = 'rgba(120, 0, 220, 0.28)';
+const GUIDE_COLUMN = 'rgba(120, 0, 220, 0.1)';
 const GUIDE_BASELINE = 'rgba(0, 150, 220, 0.22)';
 const FRAME_OUTLINE = 'rgba(60, 110, 200, 0.35)';
 const FRAME_SELECTED = 'rgb(25, 100, 230)';

@@ -106,3 +106,37 @@ test('zoom: 100 %, fit page, zoom in, Ctrl+wheel; guides draw on the overlay onl
   await expect.poll(painted).toBeGreaterThan(without * 2);
   expect(await canvas.inkFraction({ xPt: 0, yPt: 0, widthPt: trim.widthPt, heightPt: trim.heightPt })).toBeCloseTo(contentBefore, 6);
 });
+
+test('a frame made too short shows overset: red marker, copyfit +lines, a preflight error', async () => {
+  const page = shared;
+  await app.reopenSample();
+  const canvas = new PageCanvas(page, trim.widthPt);
+  const inspector = page.getByRole('region', { name: 'Inspector' });
+  const preflight = page.getByRole('region', { name: 'Preflight' });
+  await canvas.clickAt(bikes.xPt + 40, bikes.yPt + 60);
+  await expect(inspector).toContainText('Text frame bikes');
+  await expect(preflight.getByRole('button', { name: /overset/i })).toHaveCount(0);
+
+  const height = inspector.getByRole('spinbutton', { name: 'Height (mm)' });
+  await height.fill('40');
+  await height.press('Enter');
+  await expect(inspector.getByLabel('Copyfit')).toHaveText(/^\+\d+ lines?$/);
+  await expect(app.status.getByLabel('Copyfit of open story')).toHaveText(/^Copyfit \+\d+ lines?$/);
+  await expect(preflight.getByRole('button', { name: /error: Overset text/ })).toHaveCount(1);
+
+  // The overset marker: red pixels at the frame's new bottom-right corner on the overlay (never on the content).
+  const newBottomPt = bikes.yPt + (40 * 72) / 25.4;
+  const red = await page.getByTestId('page-overlay').evaluate(
+    (c, { xPt, yPt, trimWidthPt }) => {
+      const el = c as HTMLCanvasElement;
+      const k = el.width / trimWidthPt;
+      const size = 30;
+      const d = el.getContext('2d')!.getImageData(Math.round(xPt * k) - size, Math.round(yPt * k) - size, size, size).data;
+      let n = 0;
+      for (let i = 0; i < d.length; i += 4) if (d[i] > 180 && d[i + 1] < 60 && d[i + 2] < 60 && d[i + 3] > 200) n++;
+      return n;
+    },
+    { xPt: bikes.xPt + bikes.widthPt, yPt: newBottomPt, trimWidthPt: trim.widthPt },
+  );
+  expect(red).toBeGreaterThan(5);
+});
