@@ -13,6 +13,8 @@
  */
 import { PDFDocument, type PDFName, type PDFPage } from 'pdf-lib';
 import type { ImageItem, PageLayout } from '../layout/page-layout.js';
+import type { FolioDocument } from '../model/document.js';
+import { mmToPt } from '../model/units.js';
 import type { FontProvider, LoadedFont } from '../text/font.js';
 import { PageContent, type PageGeometry } from './content-stream.js';
 import { createFontkitAdapter } from './fontkit-adapter.js';
@@ -138,6 +140,32 @@ export async function exportPdf(input: PdfExportInput): Promise<Uint8Array> {
   const bytes = await doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
   if (input.preset === 'print') setHeaderVersion(bytes, PDFX_PDF_MINOR_VERSION);
   return stampDocumentId(bytes);
+}
+
+/** The parts of `PdfExportInput` that follow from the document and its template. */
+export type DocumentExportSettings = Pick<PdfExportInput, 'meta' | 'output' | 'bleedPt' | 'slugPt' | 'furnitureFontId'>;
+
+/**
+ * Reads export settings from a document: Info/slug facts from `doc.issue`, output condition and ink
+ * limit from `template.output`, bleed and slug (mm → pt) from `template.page`, and the body style's
+ * font (`paragraphStyles.paragraph`) for the slug line and footer.
+ * @param documentName the file name shown in the proof footer
+ */
+export function documentExportSettings(doc: FolioDocument, fonts: FontProvider, documentName: string, version?: string): DocumentExportSettings {
+  const { page, output, paragraphStyles } = doc.template;
+  const body = paragraphStyles.paragraph?.font;
+  const furnitureFontId = body ? fonts.resolve(body.family, body.weight)?.id : undefined;
+  return {
+    meta: {
+      title: [doc.title || doc.issue.paper, doc.issue.date].filter(Boolean).join(' '),
+      paper: doc.issue.paper, issueDate: doc.issue.date, edition: doc.issue.edition,
+      documentName, ...(version ? { version } : {}),
+    },
+    output: { outputConditionIdentifier: output.outputConditionIdentifier, outputCondition: output.outputCondition, totalInkLimitPct: output.totalInkLimitPct },
+    bleedPt: mmToPt(page.bleedMm),
+    slugPt: mmToPt(page.slugMm),
+    ...(furnitureFontId ? { furnitureFontId } : {}),
+  };
 }
 
 /** Export time as printed in slug line and footer: UTC, to the minute (the clock is passed in). */

@@ -3,11 +3,14 @@
  * (pdfinfo, pdffonts, qpdf, pdftotext, pdftoppm) — PRINT.md "How we check".
  */
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { exportPdf } from '../../../src-core/pdf/export.js';
+import { FolioDocumentSchema } from '../../../src-core/model/document.js';
+import { documentExportSettings, exportPdf } from '../../../src-core/pdf/export.js';
 import type { GlyphRunItem } from '../../../src-core/layout/page-layout.js';
 import type { LoadedFont } from '../../../src-core/text/font.js';
-import { BIG_GLYPH, BODY_LINES, countDark, fixtureInput, fixturePage, loadFonts, renderGrey, setLine, tool, writeArtifact, type GreyImage } from './fixtures.js';
+import { BIG_GLYPH, BODY_LINES, countDark, fixtureInput, fixturePage, loadFonts, renderGrey, ROOT, setLine, tool, writeArtifact, type GreyImage } from './fixtures.js';
 import { glyphMatch } from './glyph-raster.js';
 
 const fonts = loadFonts(['noto-serif-sc-400', 'noto-sans-sc-900']);
@@ -221,5 +224,21 @@ describe('glyph positions are drawn as composed, never re-measured', () => {
     for (let x = 0; x < img.width; x++) if (img.pixels[Math.round(midYPx) * img.width + x] < 128 && x < (OFF + 20 + 2 * size + 5) * pxPerPt) right = x;
     const expectedRightPx = (OFF + 20 + 2 * yi.bbox.maxX * k) * pxPerPt;
     expect(Math.abs(right - expectedRightPx)).toBeLessThan(3);
+  });
+});
+
+describe('documentExportSettings', () => {
+  it('takes meta, output condition, bleed/slug and the body font from the document and template', () => {
+    const template = JSON.parse(readFileSync(join(ROOT, 'templates/broadsheet-front.json'), 'utf8'));
+    const doc = FolioDocumentSchema.parse({
+      schemaVersion: 1, id: 'd', title: '德清新闻', issue: { paper: '德清新闻', date: '2023-07-20', edition: '城市版' }, template,
+      stories: {}, pages: [{ id: 'p1', name: 'A01', frames: [] }],
+    });
+    const s = documentExportSettings(doc, fonts, 'front.folio', 'v2');
+    expect(s.meta).toEqual({ title: '德清新闻 2023-07-20', paper: '德清新闻', issueDate: '2023-07-20', edition: '城市版', documentName: 'front.folio', version: 'v2' });
+    expect(s.output.outputConditionIdentifier).toBe(doc.template.output.outputConditionIdentifier);
+    expect(s.slugPt).toBeCloseTo((doc.template.page.slugMm * 72) / 25.4);
+    expect(s.bleedPt).toBeCloseTo((doc.template.page.bleedMm * 72) / 25.4);
+    expect(s.furnitureFontId).toBe('noto-serif-sc-400');
   });
 });
