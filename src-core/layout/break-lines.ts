@@ -52,7 +52,18 @@ export interface LineWidths {
  * Options the breaker needs. Lines are costed as if justified whatever the alignment, so ragged
  * (display) settings get even lines too; only the last line and lines before a hard break are solid.
  */
-export type BreakOptions = LineEdgeRules;
+export interface BreakOptions extends LineEdgeRules {
+  /**
+   * Cost the last line like the others (centred and right-aligned display type): a headline of two
+   * lines then breaks into two balanced lines instead of a full line and a stub.
+   */
+  balanceLastLine?: boolean;
+  /**
+   * Lines are set solid, never stretched (left, centre, right alignment): a line that would be loose
+   * if justified is merely short, so looseness is no constraint, only a cost.
+   */
+  ragged?: boolean;
+}
 
 /**
  * Chooses line breaks for a measured paragraph (phase 2 of `composeParagraph`).
@@ -78,8 +89,9 @@ export function isSingleCharacterLine(m: MeasuredParagraph, a: number, b: number
 }
 
 function totalFit(
-  m: MeasuredParagraph, widths: LineWidths, opts: BreakOptions, allowLoose: boolean, allowRelaxed: boolean, lm: LineMeasure,
+  m: MeasuredParagraph, widths: LineWidths, opts: BreakOptions, allowLooseLines: boolean, allowRelaxed: boolean, lm: LineMeasure,
 ): number[] | null {
+  const allowLoose = allowLooseLines || !!opts.ragged;
   const n = m.n;
   const brk = m.brk;
   const stable = widths.stableFrom;
@@ -126,7 +138,9 @@ function totalFit(
         }
       }
       measureLine(m, a, k, opts, widthPt, lm);
-      const cost = lineCost(lm, widthPt, solid, allowLoose, m.emPt[a]);
+      const cost = isEnd && opts.balanceLastLine && a > 0
+        ? lineCost(lm, widthPt, false, true, m.emPt[a])
+        : lineCost(lm, widthPt, solid, allowLoose, m.emPt[a]);
       if (cost === Infinity) continue;
       const base = 1 + cost;
       let d = base * base + penalty;

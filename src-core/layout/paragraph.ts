@@ -40,7 +40,11 @@ export function composeParagraph(input: ParagraphInput): ComposedParagraph {
 
   const widths = probeLineWidths(input, m);
   const edges = { trimLineStartBracket: input.options.trimLineStartBracket, hangingPunctuation: input.options.hangingPunctuation };
-  const result = breakLines(m, widths, edges);
+  const result = breakLines(m, widths, {
+    ...edges,
+    ragged: input.align !== 'justify',
+    balanceLastLine: input.align === 'center' || input.align === 'right',
+  });
   const breaks = result.breaks;
   const lines: ComposedLine[] = [];
   const lm = createLineMeasure();

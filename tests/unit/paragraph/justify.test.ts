@@ -164,3 +164,16 @@ describe('warnings and carets', () => {
     expect(() => composeParagraph({ ...para('德清', { chars: 1 }), lineWidthPt: () => 0 })).toThrow(RangeError);
   });
 });
+
+describe('display alignment', () => {
+  it('a centred two-line headline breaks into balanced lines, not a full line and a stub', () => {
+    const text = '县领导调研雷甸镇(临杭产业新区)工作';
+    const centred = lines(text, { chars: 16, align: 'center' });
+    expect(centred).toHaveLength(2);
+    const [a, b] = centred.map((t) => Array.from(t).length);
+    expect(Math.abs(a - b)).toBeLessThanOrEqual(3);
+    // Justified body text keeps the last line free: the first line is filled.
+    const body = lines(text, { chars: 16 });
+    expect(Array.from(body.at(-1)!).length).toBeLessThan(Array.from(centred.at(-1)!).length);
+  });
+});
