@@ -203,6 +203,8 @@ if (!app.requestSingleInstanceLock()) {
       templatesDir: path.join(resourcesRoot(), 'templates'),
       fontsDirs: [path.join(app.getPath('userData'), 'fonts'), path.join(workspaceRoot, 'fonts')],
       clock: () => new Date(),
+      // Autosaves belong to the app, not to the user's home folder.
+      recoveryDir: path.join(app.getPath('userData'), 'recovery'),
     });
     registerIpc(services, workspaceRoot);
     installApplicationMenu(sendMenuCommand, { devTools: !app.isPackaged });

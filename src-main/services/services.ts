@@ -41,6 +41,8 @@ export interface ServicesOptions {
   onExportProgress?: (progress: ExportProgress) => void;
   /** File (path or URL) from which npm packages such as the default fonts are resolved; default: the services' own location. */
   modulesFrom?: string;
+  /** Folder for autosave recovery files; default `<workspace>/.folio-recovery` (the desktop app uses its user-data folder). */
+  recoveryDir?: string;
 }
 
 /** A channel's payload after validation (defaults applied): what the services functions receive. */
@@ -87,7 +89,7 @@ async function result<T>(work: () => Promise<T> | T): Promise<HostResult<T>> {
 export function createServices(options: ServicesOptions): Services {
   const workspace = createWorkspace(options.workspaceRoot);
   const io = options.io ?? nodeDiskIo;
-  const documents = createDocumentStore({ recoveryDir: path.join(workspace.root, RECOVERY_DIR_NAME), clock: options.clock, io });
+  const documents = createDocumentStore({ recoveryDir: options.recoveryDir ?? path.join(workspace.root, RECOVERY_DIR_NAME), clock: options.clock, io });
   const fonts = createFontCatalogue({ fontsDirs: options.fontsDirs, modulesFrom: options.modulesFrom });
 
   const templateById = async (templateId: string) => {
