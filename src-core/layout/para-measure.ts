@@ -25,11 +25,17 @@ import { collectBreakOpportunitiesInto } from '../text/break-opportunities.js';
  * blanks, 5 Han–Latin gap, 6 。？！ blanks.
  */
 export const SHRINK_CLASSES = 7;
+/** Shrink class 1: Latin word spaces, down to ¼ em. */
 export const SHRINK_SPACE = 1;
+/** Shrink class 2: the quarter-em blanks around an interpunct. */
 export const SHRINK_MIDDLE_DOT = 2;
+/** Shrink class 3: the outer blanks of brackets and quotes. */
 export const SHRINK_BRACKET = 3;
+/** Shrink class 4: the blanks of ，、；：. */
 export const SHRINK_PAUSE = 4;
+/** Shrink class 5: the Han–Latin gap, down to ⅛ em. */
 export const SHRINK_HAN_LATIN = 5;
+/** Shrink class 6: the blanks of 。？！. */
 export const SHRINK_STOP = 6;
 
 /** Minimum Latin word space, em (§3 shrink step 1). */

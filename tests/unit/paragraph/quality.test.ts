@@ -54,3 +54,12 @@ describe('measureQuality', () => {
     expect(measureQuality(cut(text, [9, 2], { flush: false }), input(text)).unjustified_lines).toBe(1);
   });
 });
+
+describe('measureQuality regressions', () => {
+  it('a line ending in a word space is not a split word (regression: the space was skipped)', () => {
+    const text = 'The Folio editor sets Latin';
+    const input = para(text, { chars: 10, sizePt: 10 });
+    expect(measureQuality(cut(text, [17, 10]), input).kinsoku_violations).toBe(0);
+    expect(measureQuality(cut(text, [16, 11]), input).kinsoku_violations).toBe(1);
+  });
+});
