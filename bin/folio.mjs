@@ -60,7 +60,8 @@ async function bundled() {
     renameSync(temp, outfile);
     // Older bundles are dead weight; removing them is housekeeping, never a reason to fail.
     for (const name of readdirSync(CACHE_DIR)) {
-      if (name.startsWith('cli-') && name !== path.basename(outfile)) {
+      // Only finished bundles of other source states: temp files may belong to a concurrent build.
+      if (name.startsWith('cli-') && name.endsWith('.mjs') && name !== path.basename(outfile)) {
         try {
           unlinkSync(path.join(CACHE_DIR, name));
         } catch {
