@@ -135,6 +135,21 @@ export class PageContent {
    */
   showGlyphs(fontId: string, sizePt: number, glyphs: readonly PositionedGlyph[], originX: number, baselineY: number, angleRad = 0): void {
     const entry = this.fontEntry(fontId);
+    if (!(sizePt > 0) || !Number.isFinite(originX) || !Number.isFinite(baselineY)) {
+      throw new RangeError(`Glyph run in font "${fontId}" has an invalid size or baseline (size ${sizePt} pt, baseline ${baselineY})`);
+    }
+    const numGlyphs = entry.loaded.fontkit.numGlyphs;
+    // .notdef (0) would print as tofu: the composer reports missing glyphs (preflight error), so it is not drawn.
+    glyphs = glyphs.filter((g) => g.glyphId !== 0);
+    for (const g of glyphs) {
+      if (!Number.isInteger(g.glyphId) || g.glyphId < 0 || g.glyphId >= numGlyphs) {
+        throw new RangeError(`Glyph id ${g.glyphId} ("${g.text}") does not exist in font "${fontId}" (${numGlyphs} glyphs)`);
+      }
+      if (!Number.isFinite(g.xPt) || !((g.scaleX ?? 1) > 0)) {
+        throw new RangeError(`Glyph "${g.text}" in font "${fontId}" has an invalid position or scale (x ${g.xPt} pt, scaleX ${g.scaleX})`);
+      }
+    }
+    if (glyphs.length === 0) return;
     const cos = Math.cos(angleRad);
     const sin = Math.sin(angleRad);
     this.ops.push(PDFOperator.of(Ops.BeginText));

@@ -242,3 +242,23 @@ describe('documentExportSettings', () => {
     expect(s.furnitureFontId).toBe('noto-serif-sc-400');
   });
 });
+
+describe('invalid layouts are refused with a specific RangeError', () => {
+  it('rejects unknown fonts, glyph ids outside the font, NaN positions and empty page lists', async () => {
+    const page = fixturePage(fonts);
+    const run = page.items[0] as GlyphRunItem;
+    const withRun = (r: GlyphRunItem) => fixtureInput(fonts, 'print', [{ ...page, items: [r] }]);
+    await expect(exportPdf(withRun({ ...run, fontId: 'no-such-font' }))).rejects.toThrow(/no-such-font/);
+    await expect(exportPdf(withRun({ ...run, glyphs: [{ ...run.glyphs[0], glyphId: 999_999 }] }))).rejects.toThrow(RangeError);
+    await expect(exportPdf(withRun({ ...run, glyphs: [{ ...run.glyphs[0], xPt: Number.NaN }] }))).rejects.toThrow(/invalid position/);
+    await expect(exportPdf(fixtureInput(fonts, 'print', []))).rejects.toThrow(/no pages/);
+  });
+
+  it('never draws .notdef (glyph 0): no tofu reaches the plate', async () => {
+    const page = fixturePage(fonts);
+    const run = page.items[5] as GlyphRunItem; // the big 国
+    const path = writeArtifact('notdef-print.pdf', await exportPdf(fixtureInput(fonts, 'print', [{ ...page, items: [{ ...run, glyphs: [{ ...run.glyphs[0], glyphId: 0 }] }] }])));
+    const img = renderGrey(path, 72);
+    expect(countDark(img, OFF + BIG_GLYPH.xPt, OFF + BIG_GLYPH.baselineYPt - 50, OFF + BIG_GLYPH.xPt + 50, OFF + BIG_GLYPH.baselineYPt + 10, 250)).toBe(0);
+  });
+});
