@@ -3,7 +3,7 @@
  * It carries one function per Host channel plus two shell-only functions. Browser mode has no
  * `window.folio`; the renderer then talks HTTP (http-host.ts).
  */
-import type { Host } from '../../src-core/api/host-api.js';
+import type { Host, HostResult } from '../../src-core/api/host-api.js';
 
 /** A menu command sent by the Electron application menu (File/Edit/View items). */
 export type MenuCommand =
@@ -26,6 +26,10 @@ export interface FolioBridge extends Host {
   onMenuCommand(callback: (command: MenuCommand) => void): (() => void) | void;
   /** Tells the main process whether there are unsaved changes (it asks before closing the window). */
   setDirty(dirty: boolean): void;
+  /** Native "Open" dialog (desktop only); `path` null when cancelled. */
+  chooseOpenPath?(payload: Record<string, never>): Promise<HostResult<{ path: string | null }>>;
+  /** Native "Save" dialog (desktop only) for a document, a PDF or an export folder; `path` null when cancelled. */
+  chooseSavePath?(payload: { kind?: 'folio' | 'pdf' | 'dir'; defaultName?: string }): Promise<HostResult<{ path: string | null }>>;
 }
 
 declare global {
