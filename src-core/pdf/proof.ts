@@ -17,10 +17,12 @@ import { drawFurnitureGlyphs } from './marks.js';
 
 /** The watermark text (PRINT.md). */
 export const PROOF_WATERMARK_TEXT = '校样 PROOF';
-/** Watermark outline colour: 25 % K → light grey on screen. */
-const WATERMARK_COLOUR: Cmyk = Object.freeze({ c: 0, m: 0, y: 0, k: 0.25 });
-/** Watermark outline width, points. */
-const WATERMARK_STROKE_PT = 1.2;
+/** Watermark outline colour: 30 % K → light grey on screen. */
+const WATERMARK_COLOUR: Cmyk = Object.freeze({ c: 0, m: 0, y: 0, k: 0.3 });
+/** Watermark outline width as a share of its type size: visible on a broadsheet, thin on a tabloid. */
+const WATERMARK_STROKE_SHARE = 0.012;
+/** Thinnest watermark outline, points. */
+const MIN_WATERMARK_STROKE_PT = 1.2;
 /** The watermark spans this share of the page diagonal. */
 const WATERMARK_DIAGONAL_SHARE = 0.6;
 /** Footer type size, points. */
@@ -79,7 +81,7 @@ export function drawProofWatermark(content: PageContent, font: LoadedFont): void
   content.push(
     PDFOperator.of(Ops.PushGraphicsState),
     PDFOperator.of(Ops.SetTextRenderingMode, [pdfNumber(1)]),
-    PDFOperator.of(Ops.SetLineWidth, [pdfNumber(WATERMARK_STROKE_PT)]),
+    PDFOperator.of(Ops.SetLineWidth, [pdfNumber(Math.max(MIN_WATERMARK_STROKE_PT, sizePt * WATERMARK_STROKE_SHARE))]),
   );
   content.stroke(WATERMARK_COLOUR);
   drawFurnitureGlyphs(content, font, line.glyphs, sizePt, x, y, WATERMARK_COLOUR, angle);

@@ -176,6 +176,7 @@ describe('proof preset', () => {
   it('has the 校样 PROOF watermark and the footer', () => {
     const text = tool('pdftotext', ['-raw', proofPath, '-']).replace(/\s+/g, '');
     for (const ch of ['校', '样', 'P', 'R', 'O', 'F']) expect(text).toContain(ch);
+    for (const line of BODY_LINES) expect(text).toContain(line);
     expect(text).toContain('front.folio');
     expect(text).toContain('版本v3');
     expect(text).toContain('2026-11-2522:40UTC');
