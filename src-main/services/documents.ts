@@ -14,9 +14,9 @@ import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import type { OpenedDocument } from '../../src-core/api/host-api.js';
 import type { FolioDocument } from '../../src-core/model/document.js';
-import { FolioFileError, packFolio, unpackFolio, type FolioContents } from '../../src-core/model/folio-file.js';
-import { acquireLock, type HeldLock } from './document-lock.js';
-import { DiskError, describeIoError, nodeDiskIo, writeFileAtomic, type DiskIo } from './disk.js';
+import { packFolio, unpackFolio, type FolioContents } from '../../src-core/model/folio-file.js';
+import { DocumentInUseError, acquireLock, type HeldLock } from './document-lock.js';
+import { describeIoError, nodeDiskIo, writeFileAtomic, type DiskIo } from './disk.js';
 
 /** A request the document store refuses (unknown handle, read-only, wrong extension). */
 export class DocumentError extends Error {
@@ -161,7 +161,7 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
     async open(filePath, readOnly) {
       const contents = await readContents(filePath);
       const lock = readOnly ? undefined : await acquireLock(filePath, options.clock).catch((err: unknown) => {
-        if (err instanceof Error && 'code' in err && err.code === 'in-use') throw err;
+        if (err instanceof DocumentInUseError) throw err;
         throw describeIoError(err, 'lock', filePath);
       });
       const handle = newHandle();
@@ -210,7 +210,7 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
       const moving = target !== entry.path || !lock;
       if (moving) {
         lock = await acquireLock(target, options.clock).catch((err: unknown) => {
-          if (err instanceof Error && 'code' in err && err.code === 'in-use') throw err;
+          if (err instanceof DocumentInUseError) throw err;
           throw describeIoError(err, 'save', target);
         });
       }
@@ -296,9 +296,4 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
     },
   };
   return store;
-}
-
-/** True for errors the document store raises on purpose (as opposed to bugs). */
-export function isDocumentStoreError(err: unknown): boolean {
-  return err instanceof DocumentError || err instanceof DiskError || err instanceof FolioFileError;
 }
