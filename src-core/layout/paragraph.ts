@@ -23,6 +23,8 @@ import { BREAK_MANDATORY, BREAK_RELAXED } from '../text/break-opportunities.js';
 
 /** Lines probed up front to find where line widths stop changing (beyond it nodes still work, unmerged). */
 const MAX_PROBED_LINES = 4096;
+/** Room left on a line whose indent eats all of it, points (forces an overfull, reported line). */
+const MIN_LINE_WIDTH_PT = 1e-3;
 /** Line widths are probed for this many times the lines the natural width would need. */
 const PROBE_LINE_FACTOR = 3;
 
@@ -32,6 +34,7 @@ const PROBE_LINE_FACTOR = 3;
  * text starts at `firstLineIndentPt`). Justified lines (all but the last, unless a hard break
  * ends them) are flush with `lineWidthPt(i)` within 0.01 pt.
  * @throws RangeError when a line width is not a positive finite number or a run's size is not positive
+ *   (an indent wider than the line is not an error: that line is set overfull and reported)
  */
 export function composeParagraph(input: ParagraphInput): ComposedParagraph {
   const warnings: LayoutWarning[] = [];
@@ -90,10 +93,11 @@ function probeLineWidths(input: ParagraphInput, m: MeasuredParagraph): LineWidth
   const widthPt = (li: number): number => {
     let w = cache[li];
     if (w === undefined) {
-      w = input.lineWidthPt(li) - (li === 0 ? input.firstLineIndentPt : 0);
-      if (!Number.isFinite(w) || w <= 0) {
-        throw new RangeError(`Line ${li} has no room: width ${input.lineWidthPt(li)} pt with indent ${li === 0 ? input.firstLineIndentPt : 0} pt`);
-      }
+      const full = input.lineWidthPt(li);
+      if (!Number.isFinite(full) || full <= 0) throw new RangeError(`Line ${li} has width ${full} pt: line widths must be positive`);
+      // An indent as wide as the line leaves no room: the line is then set overfull and reported,
+      // rather than failing the whole page.
+      w = Math.max(full - (li === 0 ? input.firstLineIndentPt : 0), MIN_LINE_WIDTH_PT);
       cache[li] = w;
     }
     return w;

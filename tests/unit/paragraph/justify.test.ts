@@ -177,3 +177,11 @@ describe('display alignment', () => {
     expect(Array.from(body.at(-1)!).length).toBeLessThan(Array.from(centred.at(-1)!).length);
   });
 });
+
+describe('degenerate measures', () => {
+  it('an indent as wide as the line sets the first line overfull and reports it', () => {
+    const { input, out } = compose('德清改革创新', { chars: 2, indentEm: 2 });
+    expect(lineTexts(out.lines, input).join('')).toBe('德清改革创新');
+    expect(out.warnings.map((w) => w.code)).toContain('overfull-line');
+  });
+});
