@@ -3,9 +3,12 @@
  *
  * 1. Every character is a box; every allowed break opportunity (`collectBreakOpportunities`) is a
  *    feasible breakpoint. Kinsoku-forbidden gaps are simply not breakpoints (infinite penalty);
- *    a break that would start a line with ？！ carries a huge finite penalty (last resort, warned).
- * 2. For each breakpoint k, every active node a (an earlier breakpoint) proposes the line [a, k),
- *    sized in O(1) by `measureLine` and costed by `lineCost` (push-in is cheap, push-out dear).
+ *    a break that would start a line with ？！ is only considered in the last pass, with a huge
+ *    penalty (last resort, warned).
+ * 2. For each breakpoint k, every active node a (an earlier breakpoint) proposes the line [a, k):
+ *    prefix-sum bounds first discard lines that are hopelessly long (the node is dropped) or short
+ *    (and, with equal widths, every later node too); the rest are sized in O(1) by `measureLine` and
+ *    costed by `lineCost` (push-in is cheap, push-out dear).
  *    Demerits per line are (1 + cost)²; a last line holding a single character (孤字) is penalised
  *    so heavily that it is only kept when nothing else is possible.
  * 3. Nodes are keyed by position and, where line widths differ, by line number; from the line index
@@ -14,7 +17,7 @@
  *    from it overflows the line.
  * 4. Pass 1 forbids loose lines and relaxed breaks; pass 2 accepts loose lines (and lines that
  *    cannot be justified); pass 3 also the relaxed ？！ line starts.
- * 5. If pass 2 still finds no way through — a word or unbreakable run wider than the line, the
+ * 5. If pass 3 still finds no way through — a word or unbreakable run wider than the line, the
  *    pathological case — fall back to first fit, which always terminates: it takes the longest line
  *    that fits and, when no permitted break fits, splits the run at the last character that fits
  *    (reported as an overfull line).
@@ -43,6 +46,7 @@ export interface BreakResult {
 
 /** Line widths by line index (indent already subtracted), probed once per paragraph. */
 export interface LineWidths {
+  /** Available width of line `lineIndex` (0 = first line, indent subtracted), points. */
   widthPt(lineIndex: number): number;
   /** From this line index on every line has the same width. */
   stableFrom: number;
