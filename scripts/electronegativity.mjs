@@ -32,15 +32,20 @@ Module._load = function (request, parent, isMain) {
 };
 `;
 
-/** Splits one CSV line (the tool quotes fields containing commas). */
-function parseCsvLine(line) {
-  const fields = [];
+/** Parses the tool's CSV: quoted fields may hold commas and line breaks; whitespace inside fields is collapsed. */
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
   let current = '';
   let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
+  const endField = () => {
+    row.push(current.replace(/\s+/g, ' ').trim());
+    current = '';
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
     if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
+      if (ch === '"' && text[i + 1] === '"') {
         current += '"';
         i++;
       } else if (ch === '"') {
@@ -51,14 +56,19 @@ function parseCsvLine(line) {
     } else if (ch === '"') {
       quoted = true;
     } else if (ch === ',') {
-      fields.push(current.trim());
-      current = '';
+      endField();
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      endField();
+      if (row.some((f) => f !== '')) rows.push(row);
+      row = [];
     } else {
       current += ch;
     }
   }
-  fields.push(current.trim());
-  return fields;
+  endField();
+  if (row.some((f) => f !== '')) rows.push(row);
+  return rows;
 }
 
 function loadConfig() {
@@ -91,11 +101,9 @@ function main() {
       console.error(`electronegativity failed (exit ${run.status ?? run.signal}).`);
       return 1;
     }
-    const lines = readFileSync(csv, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '');
-    const findings = lines.slice(1).map((line) => {
-      const [check, severity, confidence, file, location, sample, description] = parseCsvLine(line);
-      return { check, severity, confidence, file, location, sample, description };
-    });
+    const findings = parseCsv(readFileSync(csv, 'utf8'))
+      .slice(1)
+      .map(([check, severity, confidence, file, location, sample, description]) => ({ check, severity, confidence, file, location, sample, description }));
     const used = new Set();
     const unjustified = [];
     for (const f of findings) {
