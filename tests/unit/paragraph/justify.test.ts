@@ -185,3 +185,19 @@ describe('degenerate measures', () => {
     expect(out.warnings.map((w) => w.code)).toContain('overfull-line');
   });
 });
+
+describe('mixed sizes', () => {
+  it('a larger run inside a paragraph still justifies flush and reports the largest size per line', () => {
+    const runs = [
+      { text: '记者从县有关部门获悉，今年以来，', fromPos: 1, font: font(), sizePt: 9, colour: BLACK, trackingEm: 0 },
+      { text: '德清新增公共自行车1800辆', fromPos: 17, font: font('noto-serif-sc-700'), sizePt: 12, colour: BLACK, trackingEm: 0 },
+      { text: '，并将鲜明的亚运元素融入其中，旨在通过公共自行车“小切口”展现“大服务”。', fromPos: 31, font: font(), sizePt: 9, colour: BLACK, trackingEm: 0.05 },
+    ];
+    const input: ParagraphInput = { runs, lineWidthPt: () => 117, firstLineIndentPt: 18, align: 'justify', options: defaultOptions() };
+    const out = composeParagraph(input);
+    expect(measureQuality(out.lines, input)).toMatchObject({ kinsoku_violations: 0, number_unit_splits: 0, unjustified_lines: 0 });
+    expect(lineTexts(out.lines, input).join('')).toBe(runs.map((r) => r.text).join(''));
+    expect(Math.max(...out.lines.map((l) => l.maxSizePt))).toBe(12);
+    expect(out.lines[0].maxSizePt).toBe(9);
+  });
+});
