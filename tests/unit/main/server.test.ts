@@ -238,3 +238,24 @@ describe('browser-mode server: every refusal', () => {
     expect((await api('listTemplates', {})).status).toBe(200);
   });
 });
+
+describe('browser-mode server without a built renderer', () => {
+  it('says how to build it instead of a bare 404', async () => {
+    const other = await startServer({ port: 0, services, rendererDir: path.join(root.dir, 'not-built') });
+    try {
+      const reply = await new Promise<Reply>((resolve, reject) => {
+        http
+          .get({ host: '127.0.0.1', port: other.port, path: '/', headers: { host: `127.0.0.1:${other.port}` } }, (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }));
+          })
+          .on('error', reject);
+      });
+      expect(reply.status).toBe(503);
+      expect(reply.body).toMatch(/npm run build/);
+    } finally {
+      await other.close();
+    }
+  });
+});
