@@ -47,7 +47,14 @@ export function addQuality(a: ParagraphQuality, b: ParagraphQuality): ParagraphQ
 /** The text of each composed line, recovered from the input runs by position. */
 export function lineTexts(lines: readonly ComposedLine[], input: ParagraphInput): string[] {
   const chars = flatten(input);
-  return lines.map((l) => chars.filter((c) => c.pos >= l.fromPos && c.pos < l.toPos).map((c) => c.ch).join(''));
+  // Lines come in position order, so one pass over the characters serves them all.
+  let c = 0;
+  return lines.map((l) => {
+    while (c < chars.length && chars[c].pos < l.fromPos) c++;
+    let text = '';
+    for (; c < chars.length && chars[c].pos < l.toPos; c++) text += chars[c].ch;
+    return text;
+  });
 }
 
 /** Measures the quality counters of one composed paragraph. */
