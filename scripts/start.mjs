@@ -46,7 +46,8 @@ function build() {
 function openInBrowser(url) {
   const command =
     process.platform === 'darwin' ? ['open', [url]] :
-    process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] :
+    // rundll32 hands the URL to the default browser without cmd.exe's quoting rules.
+    process.platform === 'win32' ? ['rundll32', ['url.dll,FileProtocolHandler', url]] :
     hasDisplay() ? ['xdg-open', [url]] : null;
   if (!command) return;
   try {
