@@ -120,8 +120,10 @@ export interface MeasuredParagraph {
 /**
  * Measures a paragraph (phase 1 of `composeParagraph`).
  * @param warnings receives one 'missing-glyph' warning per missing code point (at its first position)
+ * @param shareScratch measure into the shared scratch arrays (valid until the next shared call);
+ *   false allocates private arrays (for a composition nested inside another's callback)
  */
-export function measureParagraph(input: ParagraphInput, warnings: LayoutWarning[]): MeasuredParagraph {
+export function measureParagraph(input: ParagraphInput, warnings: LayoutWarning[], shareScratch = true): MeasuredParagraph {
   const { runs, options } = input;
   let n = 0;
   for (const r of runs) {
@@ -130,7 +132,7 @@ export function measureParagraph(input: ParagraphInput, warnings: LayoutWarning[
       if (c < 0xdc00 || c > 0xdfff || u === 0 || !isHighSurrogate(r.text.charCodeAt(u - 1))) n++;
     }
   }
-  const ws = workspace(n + 1);
+  const ws = shareScratch ? workspace(n + 1) : allocateWorkspace(n + 1);
   const { cps, cls, pos, units, run, emPt, scale, metrics, corePt, blankLPt, blankRPt, trackPt, blankSlot } = ws;
   let maxEmPt = 0;
   let maxTrackPt = 0;
@@ -332,11 +334,15 @@ let shared: Workspace | undefined;
 
 function workspace(size: number): Workspace {
   if (shared && shared.capacity >= size) return shared;
-  const c = Math.max(size, MIN_WORKSPACE, 2 * (shared?.capacity ?? 0));
+  shared = allocateWorkspace(Math.max(size, MIN_WORKSPACE, 2 * (shared?.capacity ?? 0)));
+  return shared;
+}
+
+function allocateWorkspace(c: number): Workspace {
   const f = (): Float64Array => new Float64Array(c);
   const u = (): Uint8Array => new Uint8Array(c);
   const i = (): Int32Array => new Int32Array(c);
-  shared = {
+  return {
     capacity: c,
     cps: i(), pos: i(), run: i(),
     cls: u(), units: u(), blankSlot: u(), gapFlex: u(), brk: u(), uax: u(),
@@ -346,5 +352,4 @@ function workspace(size: number): Workspace {
     sumGapStretch: f(), sumFlex: f(), sumSpaceStretch: f(), sumSpaces: f(),
     metrics: new Array<CharMetrics>(c),
   };
-  return shared;
 }

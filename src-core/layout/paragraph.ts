@@ -37,8 +37,23 @@ const PROBE_LINE_FACTOR = 3;
  *   (an indent wider than the line is not an error: that line is set overfull and reported)
  */
 export function composeParagraph(input: ParagraphInput): ComposedParagraph {
+  // `lineWidthPt` is caller code: should it compose another paragraph, that one must not reuse the
+  // scratch arrays this one is still reading.
+  const nested = depth > 0;
+  depth++;
+  try {
+    return composeMeasured(input, nested);
+  } finally {
+    depth--;
+  }
+}
+
+/** Nesting depth of `composeParagraph` calls (through `lineWidthPt` callbacks). */
+let depth = 0;
+
+function composeMeasured(input: ParagraphInput, nested: boolean): ComposedParagraph {
   const warnings: LayoutWarning[] = [];
-  const m = measureParagraph(input, warnings);
+  const m = measureParagraph(input, warnings, !nested);
   if (m.n === 0) return { lines: [emptyLine(input)], warnings };
 
   const widths = probeLineWidths(input, m);

@@ -201,3 +201,18 @@ describe('mixed sizes', () => {
     expect(out.lines[0].maxSizePt).toBe(9);
   });
 });
+
+describe('re-entrancy', () => {
+  it('a lineWidthPt callback that composes another paragraph does not disturb the outer one', () => {
+    const plain = compose(PROSE[0], { chars: 13 }).out;
+    const inner = para(PROSE[1], { chars: 9, sizePt: 10 });
+    const outer: ParagraphInput = {
+      ...para(PROSE[0], { chars: 13, sizePt: 10 }),
+      lineWidthPt: () => {
+        composeParagraph(inner);
+        return 130;
+      },
+    };
+    expect(composeParagraph(outer)).toEqual(plain);
+  });
+});
