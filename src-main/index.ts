@@ -36,6 +36,13 @@ const DEV_SERVER_URL = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : und
 
 const isTrustedUrl = createRendererTrust({ indexHtmlPath: RENDERER_INDEX, devServerUrl: DEV_SERVER_URL });
 
+/** True for requests to the dev server, including its hot-reload WebSocket (development only). */
+function isDevServerUrl(url: string): boolean {
+  if (DEV_SERVER_URL === undefined) return false;
+  const dev = new URL(DEV_SERVER_URL);
+  return url.startsWith(dev.origin) || url.startsWith(`ws://${dev.host}`);
+}
+
 /** Folder holding templates/ (the app root in development; resources when packaged). */
 function resourcesRoot(): string {
   return app.isPackaged ? process.resourcesPath : app.getAppPath();
@@ -73,7 +80,7 @@ function lockDownSession(): void {
     // No remote content: only our files, the dev server, and in-page data/blob URLs.
     const url = details.url;
     const local = url.startsWith('file:') || url.startsWith('data:') || url.startsWith('blob:') || url.startsWith('devtools:') || url.startsWith('chrome-extension:');
-    callback({ cancel: !(local || (DEV_SERVER_URL !== undefined && url.startsWith(new URL(DEV_SERVER_URL).origin))) });
+    callback({ cancel: !(local || isDevServerUrl(url)) });
   });
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
