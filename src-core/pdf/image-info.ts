@@ -21,6 +21,8 @@ export interface ImageInfo {
   hasAlpha?: boolean;
   /** JPEG with an Adobe APP14 marker (its CMYK data is stored inverted). */
   adobe?: boolean;
+  /** Placed PDF uses transparency (soft masks, alpha, blend modes); set by `inspectPdfAsset` callers. */
+  transparency?: boolean;
 }
 
 /** JPEG start-of-frame markers (baseline, progressive, lossless, arithmetic): not C4 (DHT), C8, CC (DAC). */

@@ -6,7 +6,8 @@
  * 1. collectLayoutFindings — overset text, composer warnings (missing fonts/glyphs are errors),
  *    image resolution (warn below 200 ppi, error below 120 ppi).
  * 2. collectAssetFindings — image frames without a picture, assets missing from the document or
- *    unreadable, RGB images in the print preset (converted by the exporter's default formula).
+ *    unreadable, RGB images in the print preset (converted by the exporter's default formula: a
+ *    warning), placed PDFs with RGB or transparency (embedded unchanged: errors).
  * 3. collectFrameFindings — empty text frames, missing stories, text frames outside the type area,
  *    threads to missing frames, thread loops.
  * 4. collectInkFindings — template and frame colours above the total ink limit.
@@ -35,6 +36,7 @@ export type FindingCode =
   | 'unreadable-asset'
   | 'empty-image-frame'
   | 'rgb-image'
+  | 'pdf-transparency'
   | 'total-ink'
   | 'empty-text-frame'
   | 'missing-story'
@@ -111,14 +113,26 @@ export function preflight(doc: FolioDocument, layouts: readonly PageLayout[], op
 }
 
 /**
- * Reads the facts preflight needs from every asset of the document (format, colour, pixel size).
- * Assets the source cannot deliver map to `undefined`.
+ * Reads the facts preflight needs from every asset of the document (format, colour, pixel size;
+ * for placed PDFs colour and transparency from their objects and content). Assets the source cannot
+ * deliver map to `undefined`; PDFs pdf-lib cannot read come back as format `unknown`.
  */
 export async function collectAssetInfo(doc: FolioDocument, assets: AssetSource): Promise<Map<string, ImageInfo | undefined>> {
   const info = new Map<string, ImageInfo | undefined>();
   for (const id of Object.keys(doc.assets).sort()) {
     const asset = await assets(id);
-    info.set(id, asset ? readImageInfo(asset.bytes) : undefined);
+    let facts = asset ? readImageInfo(asset.bytes) : undefined;
+    if (asset && facts?.format === 'pdf') {
+      try {
+        // Loaded on demand: it pulls in pdf-lib, which the renderer's preflight panel does not otherwise need.
+        const { inspectPdfAsset } = await import('../pdf/pdf-asset-info.js');
+        const pdf = await inspectPdfAsset(asset.bytes);
+        facts = { ...facts, colour: pdf.colour, transparency: pdf.transparency };
+      } catch {
+        facts = { format: 'unknown', colour: 'unknown' };
+      }
+    }
+    info.set(id, facts);
   }
   return info;
 }
@@ -182,6 +196,21 @@ function collectAssetFindings(doc: FolioDocument, opts: PreflightOptions): Findi
       }
       if (info.format === 'unknown' || (info.format !== 'pdf' && info.colour === 'unknown')) {
         out.push({ ...base, severity: 'error', code: 'unreadable-asset', message: `Picture "${frame.assetId}" is not a readable PNG, JPEG or PDF` });
+        continue;
+      }
+      if (opts.preset === 'print' && info.format === 'pdf') {
+        if (info.colour === 'rgb') {
+          out.push({
+            ...base, severity: 'error', code: 'rgb-image',
+            message: `Placed PDF "${frame.assetId}" contains RGB colour: it is embedded unchanged, so ask for a CMYK (PDF/X-1a) file — 广告 PDF 含 RGB`,
+          });
+        }
+        if (info.transparency) {
+          out.push({
+            ...base, severity: 'error', code: 'pdf-transparency',
+            message: `Placed PDF "${frame.assetId}" uses transparency, which PDF/X-1a forbids: ask for a flattened PDF/X-1a file — 广告 PDF 含透明`,
+          });
+        }
         continue;
       }
       if (opts.preset === 'print' && info.colour === 'rgb' && !reportedRgb.has(`${page.id}/${frame.id}`)) {

@@ -8,7 +8,9 @@ import { readImageInfo, type ImageInfo } from '../../../src-core/pdf/image-info.
 import { collectAssetInfo, effectivePpiOf, preflight, type Finding } from '../../../src-core/preflight/preflight.js';
 import { createFontProvider } from '../../../src-core/text/font.js';
 import { ROOT } from '../pdf/fixtures.js';
-import { adobeCmykJpeg, rgbJpeg, twoColourRgbPng } from '../pdf/test-assets.js';
+import { cmyk, PDFDocument, rgb } from 'pdf-lib';
+import { inspectPdfAsset } from '../../../src-core/pdf/pdf-asset-info.js';
+import { adobeCmykJpeg, placedPdf, rgbJpeg, twoColourRgbPng } from '../pdf/test-assets.js';
 
 const template = JSON.parse(readFileSync(join(ROOT, 'templates/tabloid.json'), 'utf8'));
 const TYPE_AREA = { xPt: 50, yPt: 60, widthPt: 500, heightPt: 700 };
@@ -99,6 +101,38 @@ describe('preflight', () => {
     ]);
     const proof = preflight(doc, [layoutOf()], { preset: 'proof', assetInfo: info });
     expect(codes(proof)).not.toContain('rgb-image');
+  });
+
+  it('errors on placed PDFs with RGB colour or transparency in print (they are embedded unchanged)', async () => {
+    const cmykAd = await placedPdf({ c: 0, m: 1, y: 0, k: 0 });
+    const rgbDoc = await PDFDocument.create();
+    rgbDoc.addPage([100, 100]).drawRectangle({ x: 0, y: 0, width: 50, height: 50, color: rgb(1, 0, 0) });
+    const rgbAd = await rgbDoc.save();
+    const seeThrough = await PDFDocument.create();
+    seeThrough.addPage([100, 100]).drawRectangle({ x: 0, y: 0, width: 50, height: 50, color: cmyk(0, 0, 0, 1), opacity: 0.5 });
+    const transparentAd = await seeThrough.save();
+    const pngDoc = await PDFDocument.create();
+    const png = await pngDoc.embedPng(twoColourRgbPng(4, 4, [255, 0, 0], [0, 0, 255]));
+    pngDoc.addPage([100, 100]).drawImage(png, { x: 0, y: 0, width: 50, height: 50 });
+    const pngAd = await pngDoc.save();
+
+    expect(await inspectPdfAsset(cmykAd)).toEqual({ colour: 'cmyk', transparency: false, pageCount: 1 });
+    expect((await inspectPdfAsset(rgbAd)).colour).toBe('rgb');
+    expect(await inspectPdfAsset(transparentAd)).toMatchObject({ colour: 'cmyk', transparency: true });
+    expect((await inspectPdfAsset(pngAd)).colour).toBe('rgb');
+
+    const bytes: Record<string, Uint8Array> = { cmyk: cmykAd, rgb: rgbAd, alpha: transparentAd, broken: new TextEncoder().encode('%PDF-1.4 nothing else') };
+    const assets = Object.fromEntries(Object.keys(bytes).map((id) => [id, { id, path: `assets/${id}.pdf`, mime: 'application/pdf' }]));
+    const frame = (id: string) => ({ id: `i-${id}`, kind: 'image', assetId: id, xPt: 60, yPt: 300, widthPt: 100, heightPt: 100 }) as Partial<Frame>;
+    const doc = makeDoc(Object.keys(bytes).map(frame), { assets } as Partial<FolioDocument>);
+    const info = await collectAssetInfo(doc, async (id) => (bytes[id] ? { bytes: bytes[id], mime: 'application/pdf' } : undefined));
+    const f = preflight(doc, [layoutOf()], { preset: 'print', assetInfo: info });
+    expect(f.map((x) => [x.severity, x.code, x.frameId])).toEqual([
+      ['error', 'rgb-image', 'i-rgb'],
+      ['error', 'pdf-transparency', 'i-alpha'],
+      ['error', 'unreadable-asset', 'i-broken'],
+    ]);
+    expect(preflight(doc, [layoutOf()], { preset: 'proof', assetInfo: info }).map((x) => x.code)).toEqual(['unreadable-asset']);
   });
 
   it('warns about template and frame colours above the total ink limit', () => {

@@ -1,0 +1,139 @@
+/**
+ * What a placed PDF (an ad, a graphic) contains that matters for PDF/X-1a: RGB colour and
+ * transparency. The exporter embeds placed PDFs unchanged, so preflight must catch these.
+ *
+ * 1. Load the file with pdf-lib (no rendering).
+ * 2. Walk every object: colour spaces named in dictionaries (DeviceRGB/CalRGB, ICCBased with N = 3,
+ *    DeviceCMYK, ICCBased with N = 4), ExtGStates with soft masks, alpha below 1 or blend modes,
+ *    and images with /SMask.
+ * 3. Decode page and form content streams and look for colour operators (`rg`/`RG` RGB,
+ *    `k`/`K` CMYK, `g`/`G` grey).
+ */
+import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, type PDFObject } from 'pdf-lib';
+import type { ImageColour } from './image-info.js';
+
+/** Facts about a placed PDF. */
+export interface PdfAssetFacts {
+  /** 'rgb' when anything is RGB (even if CMYK is present too); else 'cmyk', 'grey' or 'unknown'. */
+  colour: ImageColour;
+  /** Soft masks, constant alpha below 1 or non-normal blend modes (forbidden in PDF/X-1a). */
+  transparency: boolean;
+  pageCount: number;
+}
+
+/** Content-stream colour operators, as whole tokens. */
+const RGB_OPERATOR = /(?:^|\s)(?:rg|RG)(?=\s|$)/;
+const CMYK_OPERATOR = /(?:^|\s)(?:k|K)(?=\s|$)/;
+const GREY_OPERATOR = /(?:^|\s)(?:g|G)(?=\s|$)/;
+/** Blend modes that are not transparency. */
+const OPAQUE_BLEND_MODES = new Set(['Normal', 'Compatible']);
+/** Nesting depth of direct dictionaries walked inside one object (resources sit two or three deep). */
+const MAX_DICT_DEPTH = 6;
+/** Content streams larger than this are only checked for their colour-space resources (decoding cost). */
+const MAX_SCANNED_CONTENT_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Inspects a placed PDF.
+ * @throws RangeError when pdf-lib cannot read the file
+ */
+export async function inspectPdfAsset(bytes: Uint8Array): Promise<PdfAssetFacts> {
+  let doc: PDFDocument;
+  try {
+    doc = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true });
+  } catch (err) {
+    throw new RangeError(`Placed PDF could not be read: ${(err as Error).message}`, { cause: err });
+  }
+  const found = { rgb: false, cmyk: false, grey: false, transparency: false };
+  const lookup = (o: PDFObject | undefined): PDFObject | undefined => (o instanceof PDFRef ? doc.context.lookup(o) : o);
+
+  const noteColourSpace = (cs: PDFObject | undefined): void => {
+    const value = lookup(cs);
+    if (value instanceof PDFName) {
+      const name = value.asString();
+      if (name === '/DeviceRGB' || name === '/CalRGB') found.rgb = true;
+      else if (name === '/DeviceCMYK') found.cmyk = true;
+      else if (name === '/DeviceGray' || name === '/CalGray') found.grey = true;
+    } else if (value instanceof PDFArray && value.size() > 0) {
+      const family = lookup(value.get(0));
+      const familyName = family instanceof PDFName ? family.asString() : '';
+      if (familyName === '/ICCBased') {
+        const profile = lookup(value.get(1));
+        const n = profile instanceof PDFStream ? lookup(profile.dict.get(PDFName.of('N'))) : undefined;
+        const channels = n instanceof PDFNumber ? n.asNumber() : 0;
+        if (channels === 3) found.rgb = true;
+        else if (channels === 4) found.cmyk = true;
+        else if (channels === 1) found.grey = true;
+      } else if (familyName === '/Indexed') {
+        noteColourSpace(value.get(1));
+      } else if (familyName === '/CalRGB') {
+        found.rgb = true;
+      } else if (familyName === '/Separation' || familyName === '/DeviceN') {
+        noteColourSpace(value.get(2));
+      }
+    }
+  };
+
+  // Direct dictionaries nest (a page's /Resources holds its /ExtGState and /ColorSpace dicts inline).
+  const visitDict = (dict: PDFDict, depth: number): void => {
+    const type = lookup(dict.get(PDFName.of('Type')));
+    const subtype = lookup(dict.get(PDFName.of('Subtype')));
+    noteColourSpace(dict.get(PDFName.of('ColorSpace')));
+    // Resource dictionaries name their colour spaces: /ColorSpace << /CS0 [/ICCBased …] >>.
+    const resourceSpaces = lookup(dict.get(PDFName.of('ColorSpace')));
+    if (resourceSpaces instanceof PDFDict) for (const [, cs] of resourceSpaces.entries()) noteColourSpace(cs);
+    const isExtGState = (type instanceof PDFName && type.asString() === '/ExtGState') ||
+      (['CA', 'ca', 'SMask', 'BM'].some((k) => dict.get(PDFName.of(k)) !== undefined) && !(subtype instanceof PDFName && subtype.asString() === '/Image'));
+    if (isExtGState) noteExtGState(dict, lookup, found);
+    if (subtype instanceof PDFName && subtype.asString() === '/Image' && dict.get(PDFName.of('SMask'))) found.transparency = true;
+    if (depth >= MAX_DICT_DEPTH) return;
+    for (const [, value] of dict.entries()) {
+      if (value instanceof PDFDict) visitDict(value, depth + 1);
+      else if (value instanceof PDFArray) for (const item of value.asArray()) if (item instanceof PDFDict) visitDict(item, depth + 1);
+    }
+  };
+
+  for (const [, object] of doc.context.enumerateIndirectObjects()) {
+    const dict = object instanceof PDFDict ? object : object instanceof PDFStream ? object.dict : undefined;
+    if (!dict) continue;
+    visitDict(dict, 0);
+    const subtype = lookup(dict.get(PDFName.of('Subtype')));
+    if (subtype instanceof PDFName && subtype.asString() === '/Form' && object instanceof PDFRawStream) scanContent(object, found);
+  }
+  for (const page of doc.getPages()) {
+    const contents = lookup(page.node.get(PDFName.of('Contents')));
+    const streams = contents instanceof PDFArray ? contents.asArray().map(lookup) : [contents];
+    for (const s of streams) if (s instanceof PDFRawStream) scanContent(s, found);
+  }
+  const colour: ImageColour = found.rgb ? 'rgb' : found.cmyk ? 'cmyk' : found.grey ? 'grey' : 'unknown';
+  return { colour, transparency: found.transparency, pageCount: doc.getPageCount() };
+}
+
+function noteExtGState(dict: PDFDict, lookup: (o: PDFObject | undefined) => PDFObject | undefined, found: { transparency: boolean }): void {
+  for (const key of ['CA', 'ca']) {
+    const alpha = lookup(dict.get(PDFName.of(key)));
+    if (alpha instanceof PDFNumber && alpha.asNumber() < 1) found.transparency = true;
+  }
+  const smask = lookup(dict.get(PDFName.of('SMask')));
+  if (smask && !(smask instanceof PDFName && smask.asString() === '/None')) found.transparency = true;
+  const blend = lookup(dict.get(PDFName.of('BM')));
+  const modes = blend instanceof PDFArray ? blend.asArray().map(lookup) : [blend];
+  for (const mode of modes) {
+    if (mode instanceof PDFName && !OPAQUE_BLEND_MODES.has(mode.asString().slice(1))) found.transparency = true;
+  }
+}
+
+function scanContent(stream: PDFRawStream, found: { rgb: boolean; cmyk: boolean; grey: boolean }): void {
+  if (stream.contents.length > MAX_SCANNED_CONTENT_BYTES) return;
+  let text: string;
+  try {
+    const bytes = decodePDFRawStream(stream).decode();
+    text = '';
+    // Latin-1 decode in chunks (operators are ASCII; fromCharCode on huge arrays overflows the stack).
+    for (let i = 0; i < bytes.length; i += 8192) text += String.fromCharCode(...bytes.subarray(i, i + 8192));
+  } catch {
+    return; // An undecodable stream (unsupported filter) says nothing about colour.
+  }
+  if (RGB_OPERATOR.test(text)) found.rgb = true;
+  if (CMYK_OPERATOR.test(text)) found.cmyk = true;
+  if (GREY_OPERATOR.test(text)) found.grey = true;
+}
