@@ -263,3 +263,17 @@ describe('invalid layouts are refused with a specific RangeError', () => {
     expect(countDark(img, OFF + BIG_GLYPH.xPt, OFF + BIG_GLYPH.baselineYPt - 50, OFF + BIG_GLYPH.xPt + 50, OFF + BIG_GLYPH.baselineYPt + 10, 250)).toBe(0);
   });
 });
+
+describe('multi-page export', () => {
+  it('writes every page with its boxes and marks, sharing one subset per font across pages', async () => {
+    const pages = [fixturePage(fonts, 'A01'), fixturePage(fonts, 'A02')];
+    const path = writeArtifact('two-pages-print.pdf', await exportPdf(fixtureInput(fonts, 'print', pages)));
+    const info = tool('pdfinfo', ['-box', '-f', '1', '-l', '2', path]);
+    expect(info).toMatch(/Pages:\s+2/);
+    expect(info.match(/TrimBox:\s+42\.50\s+42\.50\s+362\.50\s+442\.50/g)).toHaveLength(2);
+    expect(tool('pdffonts', [path]).trim().split('\n').slice(2)).toHaveLength(2);
+    const text = tool('pdftotext', ['-f', '2', '-l', '2', path, '-']);
+    expect(text).toContain('A02 版');
+    expect(text).toContain('城乡公路通到家门口');
+  });
+});
