@@ -140,3 +140,22 @@ test('a frame made too short shows overset: red marker, copyfit +lines, a prefli
   );
   expect(red).toBeGreaterThan(5);
 });
+
+test('keyboard only: ] selects frames in paint order, Enter edits the frame’s story', async () => {
+  const page = shared;
+  await app.reopenSample();
+  const canvas = new PageCanvas(page, trim.widthPt);
+  const inspector = page.getByRole('region', { name: 'Inspector' });
+  await canvas.surface.focus();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press(']');
+  const [first, second] = sample.pages[0].frames;
+  await expect(inspector).toContainText(`Text frame ${first.label ?? first.id}`);
+  await page.keyboard.press(']');
+  await expect(inspector).toContainText(`frame ${second.label ?? second.id}`);
+  await page.keyboard.press('[');
+  await page.keyboard.press('Enter');
+  const textbox = page.getByRole('textbox', { name: 'Story text' });
+  await expect(textbox).toBeFocused();
+  await expect(page.getByRole('region', { name: 'Story editor' }).getByRole('heading', { level: 2 })).toHaveText(sample.stories.masthead.name);
+});

@@ -40,6 +40,20 @@ test('open → draw → edit from the page → re-compose → save → export PD
   // Double-click into the headline group: the story opens with the caret there; typing re-composes the page.
   await canvas.doubleClickAt(leadHead.xPt + 120, leadHead.yPt + 45);
   await expect(editor.textbox).toBeFocused();
+  // The editor's caret is mirrored on the page: caret-blue pixels on the overlay near the click.
+  const caretPixels = await page.getByTestId('page-overlay').evaluate(
+    (c, { xPt, yPt, trimWidthPt }) => {
+      const el = c as HTMLCanvasElement;
+      const k = el.width / trimWidthPt;
+      const d = el.getContext('2d')!.getImageData(Math.round((xPt - 60) * k), Math.round((yPt - 30) * k), Math.round(120 * k), Math.round(60 * k)).data;
+      let n = 0;
+      for (let i = 0; i < d.length; i += 4) if (d[i + 2] > 180 && d[i] < 80 && d[i + 3] > 200) n++;
+      return n;
+    },
+    { xPt: leadHead.xPt + 120, yPt: leadHead.yPt + 45, trimWidthPt: trim.widthPt },
+  );
+  expect(caretPixels).toBeGreaterThan(3);
+  await expect(app.status.getByLabel('Selection')).toContainText(/caret \d+/);
   await expect(editor.panel.getByRole('heading', { level: 2 })).toContainText('停不下来');
   const before = await canvas.layoutVersion();
   await editor.type(TYPED);
@@ -54,7 +68,7 @@ test('open → draw → edit from the page → re-compose → save → export PD
   const workspace = process.env.FOLIO_E2E_WORKSPACE ?? '';
   expect(statSync(path.join(workspace, 'e2e-saved.folio')).size).toBeGreaterThan(1000);
 
-  const files = await app.exportPdf();
+  const files = await app.exportPdf('shortcut');
   expect(files).toHaveLength(1);
   const pdf = path.isAbsolute(files[0]) ? files[0] : path.join(workspace, files[0]);
   expect(existsSync(pdf)).toBe(true);

@@ -57,9 +57,10 @@ export class FolioApp {
     await expect(this.documentState).toHaveText('Saved');
   }
 
-  /** Exports PDF with the toolbar button and returns the exported paths the status bar reports. */
-  async exportPdf(): Promise<string[]> {
-    await this.button('Export PDF').click();
+  /** Exports PDF (toolbar button, or Ctrl+E) and returns the exported paths the status bar reports. */
+  async exportPdf(via: 'button' | 'shortcut' = 'button'): Promise<string[]> {
+    if (via === 'button') await this.button('Export PDF').click();
+    else await this.page.keyboard.press('Control+e');
     await expect(this.message).toContainText('Exported', { timeout: 60_000 });
     const text = (await this.message.textContent()) ?? '';
     return text.replace(/^Exported\s+/, '').split(', ').map((p) => p.trim());

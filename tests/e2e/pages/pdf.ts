@@ -4,7 +4,7 @@
  * PGM parsed here).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { RectPt } from './canvas.js';
 
@@ -46,7 +46,7 @@ export function renderGrey(pdfPath: string, dpi: number): GreyRender {
   execFileSync('pdftoppm', ['-r', String(dpi), '-gray', '-singlefile', '-f', '1', '-l', '1', pdfPath, base]);
   const file = `${base}.pgm`;
   const bytes = readFileSync(file);
-  renameSync(file, `${base}-last.pgm`);
+  rmSync(file);
   // PGM (P5): magic, width, height, maxval separated by whitespace, then one byte per pixel.
   const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(bytes.subarray(0, 64).toString('latin1'));
   if (!header) throw new RangeError('pdftoppm -gray did not produce a binary PGM');
