@@ -59,7 +59,7 @@ export function collectBreakOpportunitiesInto(
   for (let k = 1; k < n; k++) {
     const b = cls[k];
     const a = prev;
-    brk[k] = decideBreak(a, prevCp, b, uax[k]);
+    brk[k] = decideBreak(a, prevCp, b, cps[k], uax[k]);
     if (b !== CharClass.ZeroWidth) {
       prev = b;
       prevCp = cps[k];
@@ -67,8 +67,9 @@ export function collectBreakOpportunitiesInto(
   }
 }
 
-function decideBreak(a: number, aCp: number, b: number, uaxAllows: number): number {
-  if (a === CharClass.Break) return BREAK_MANDATORY;
+function decideBreak(a: number, aCp: number, b: number, bCp: number, uaxAllows: number): number {
+  // CR LF is one hard break (UAX #14 LB5).
+  if (a === CharClass.Break) return aCp === 0x0d && bCp === 0x0a ? BREAK_FORBIDDEN : BREAK_MANDATORY;
   if (b === CharClass.Break || b === CharClass.ZeroWidth) return BREAK_FORBIDDEN;
   if (IS_WESTERN[a] && IS_WESTERN[b]) {
     if (NEVER_AT_START[b] && b !== CharClass.Space) return BREAK_FORBIDDEN;

@@ -62,6 +62,7 @@ describe('collectBreakOpportunities', () => {
   });
   it('hard line breaks are mandatory', () => {
     expect(marked('甲\n乙')).toBe('甲\n!乙');
+    expect(marked('甲\r\n乙')).toBe('甲\r\n!乙');
   });
   it('forbids a break before a space and after a no-break space', () => {
     const cps = Array.from('中 文').map((c) => c.codePointAt(0)!);
