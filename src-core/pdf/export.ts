@@ -71,6 +71,8 @@ export interface PdfExportInput {
   createdAt: Date;
   /** FontProvider id of the font for slug line, footer and watermark; default: the provider's first font. */
   furnitureFontId?: string;
+  /** Local time offset for the export time printed in slug line and footer, minutes east of UTC (China: 480); default 0. */
+  utcOffsetMinutes?: number;
 }
 
 /**
@@ -93,7 +95,7 @@ export async function exportPdf(input: PdfExportInput): Promise<Uint8Array> {
     : undefined;
   const assetCache = new Map<string, EmbeddedAsset | undefined>();
   const inkLimitPct = input.output.totalInkLimitPct ?? DEFAULT_TOTAL_INK_LIMIT_PCT;
-  const exportTime = formatExportTime(input.createdAt);
+  const exportTime = formatExportTime(input.createdAt, input.utcOffsetMinutes);
 
   for (const layout of input.pages) {
     const offsetPt = input.preset === 'print' ? input.bleedPt + input.slugPt : 0;
@@ -168,10 +170,20 @@ export function documentExportSettings(doc: FolioDocument, fonts: FontProvider, 
   };
 }
 
-/** Export time as printed in slug line and footer: UTC, to the minute (the clock is passed in). */
-export function formatExportTime(date: Date): string {
-  const iso = date.toISOString();
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+/**
+ * Export time as printed in slug line and footer, to the minute, with its offset named
+ * (e.g. "2026-11-26 06:40 UTC+8"). The clock is passed in; nothing reads the machine's zone.
+ * @param utcOffsetMinutes minutes east of UTC (default 0)
+ */
+export function formatExportTime(date: Date, utcOffsetMinutes = 0): string {
+  if (!Number.isInteger(utcOffsetMinutes) || Math.abs(utcOffsetMinutes) > 14 * 60) {
+    throw new RangeError(`UTC offset must be whole minutes within ±14 h, got ${utcOffsetMinutes}`);
+  }
+  const iso = new Date(date.getTime() + utcOffsetMinutes * 60_000).toISOString();
+  const sign = utcOffsetMinutes < 0 ? '−' : '+';
+  const abs = Math.abs(utcOffsetMinutes);
+  const zone = abs === 0 ? 'UTC' : `UTC${sign}${Math.floor(abs / 60)}${abs % 60 ? `:${String(abs % 60).padStart(2, '0')}` : ''}`;
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} ${zone}`;
 }
 
 function validateInput(input: PdfExportInput): void {

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FolioDocumentSchema } from '../../../src-core/model/document.js';
-import { documentExportSettings, exportPdf } from '../../../src-core/pdf/export.js';
+import { documentExportSettings, exportPdf, formatExportTime } from '../../../src-core/pdf/export.js';
 import type { GlyphRunItem } from '../../../src-core/layout/page-layout.js';
 import type { LoadedFont } from '../../../src-core/text/font.js';
 import { BIG_GLYPH, BODY_LINES, countDark, fixtureInput, fixturePage, loadFonts, renderGrey, ROOT, setLine, tool, writeArtifact, type GreyImage } from './fixtures.js';
@@ -275,5 +275,15 @@ describe('multi-page export', () => {
     const text = tool('pdftotext', ['-f', '2', '-l', '2', path, '-']);
     expect(text).toContain('A02 版');
     expect(text).toContain('城乡公路通到家门口');
+  });
+});
+
+describe('formatExportTime', () => {
+  it('prints the passed-in time in the given offset, naming the zone', () => {
+    const t = new Date('2026-11-25T22:40:00Z');
+    expect(formatExportTime(t)).toBe('2026-11-25 22:40 UTC');
+    expect(formatExportTime(t, 480)).toBe('2026-11-26 06:40 UTC+8');
+    expect(formatExportTime(t, -330)).toBe('2026-11-25 17:10 UTC−5:30');
+    expect(() => formatExportTime(t, 100_000)).toThrow(RangeError);
   });
 });
