@@ -287,3 +287,14 @@ describe('formatExportTime', () => {
     expect(() => formatExportTime(t, 100_000)).toThrow(RangeError);
   });
 });
+
+describe('slug too narrow for marks', () => {
+  it('still writes a valid PDF/X page (MediaBox = trim + bleed) without marks or slug line', async () => {
+    const path = writeArtifact('no-slug-print.pdf', await exportPdf({ ...fixtureInput(fonts, 'print'), bleedPt: 3, slugPt: 0 }));
+    const info = tool('pdfinfo', ['-box', path]);
+    expect(info).toMatch(/MediaBox:\s+0\.00\s+0\.00\s+326\.00\s+406\.00/);
+    expect(info).toMatch(/TrimBox:\s+3\.00\s+3\.00\s+323\.00\s+403\.00/);
+    expect(tool('pdftotext', [path, '-'])).not.toContain('印版');
+    expect(tool('qpdf', ['--check', path])).toContain('No syntax or stream encoding errors');
+  });
+});
