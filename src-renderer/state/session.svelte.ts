@@ -20,11 +20,17 @@ import type { PageLayout } from '../../src-core/layout/page-layout.js';
 import type { FolioDocument } from '../../src-core/model/document.js';
 import { readImageInfo, type ImageInfo } from '../../src-core/pdf/image-info.js';
 import { createFontProvider, type FontProvider, type LoadedFont } from '../../src-core/text/font.js';
+import { redo, redoDepth, undo, undoDepth } from 'prosemirror-history';
 import { createStoryEditorState } from '../editor/story-editor.js';
 import type { FolioBridge } from '../host/folio-bridge.js';
 import { findFrame, framesOfStory, replaceStoryDoc, setFrameGeometry, type FrameGeometry } from './document-edits.js';
 import { base64ToBytes, loadTemplateFonts } from './font-loading.js';
 import { registerUiFonts } from './ui-fonts.js';
+import { UndoLedger, type HistoryDepth } from './undo-history.js';
+
+function historyDepth(state: EditorState): HistoryDepth {
+  return { undo: undoDepth(state), redo: redoDepth(state) };
+}
 import type { ZoomMode } from '../page/viewport.js';
 
 /** Where the session is in its life. */
@@ -96,8 +102,7 @@ export class FolioSession {
   private uiFonts = new Set<string>();
   private composer: Composer | null = null;
   private composePending = false;
-  private frameUndo: FrameEdit[] = [];
-  private frameRedo: FrameEdit[] = [];
+  private ledger = new UndoLedger<FrameEdit>();
   private readonly schedule: FrameScheduler;
   /** The mounted story EditorView (registered by the editor component), for commands and focus. */
   editorView: EditorView | null = null;
@@ -167,8 +172,7 @@ export class FolioSession {
     this.path = opened.path;
     this.readOnly = opened.readOnly;
     this.editorStates.clear();
-    this.frameUndo = [];
-    this.frameRedo = [];
+    this.ledger.clear();
     this.openStoryId = null;
     this.editorState = null;
     this.selectedFrameId = null;
@@ -297,7 +301,9 @@ export class FolioSession {
    * A changed story doc becomes a new FolioDocument.
    */
   applyTransaction(storyId: string, tr: Transaction): EditorState {
-    const state = this.stateFor(storyId).apply(tr);
+    const old = this.stateFor(storyId);
+    const state = old.apply(tr);
+    this.ledger.noteStoryChange(storyId, historyDepth(old), historyDepth(state));
     this.editorStates.set(storyId, state);
     if (storyId === this.openStoryId) this.editorState = state;
     if (tr.docChanged && this.doc) {
@@ -333,32 +339,48 @@ export class FolioSession {
       this.fail((err as Error).message);
       return;
     }
-    if (record) {
-      this.frameUndo.push({ frameId, before: prior });
-      this.frameRedo = [];
-    }
+    if (record) this.ledger.noteFrameEdit({ frameId, before: prior });
   }
 
-  private swapFrameEdit(from: FrameEdit[], to: FrameEdit[]): boolean {
-    const edit = from.pop();
-    if (!edit || !this.doc) return false;
+  /** Restores a frame edit's geometry; returns the edit that takes it back again. */
+  private restoreFrame(edit: FrameEdit): FrameEdit | null {
+    if (!this.doc) return null;
     const found = findFrame(this.doc, edit.frameId);
-    if (!found) return false;
+    if (!found) return null;
     const f = found.frame;
-    to.push({ frameId: edit.frameId, before: { xPt: f.xPt, yPt: f.yPt, widthPt: f.widthPt, heightPt: f.heightPt } });
+    const inverse = { frameId: edit.frameId, before: { xPt: f.xPt, yPt: f.yPt, widthPt: f.widthPt, heightPt: f.heightPt } };
     this.setDocument(setFrameGeometry(this.doc, edit.frameId, edit.before));
     this.selectedFrameId = edit.frameId;
+    return inverse;
+  }
+
+  /** Runs ProseMirror's undo or redo on a story that may not be open, and shows that story. */
+  private runStoryHistory(storyId: string, command: typeof undo): boolean {
+    const applied = command(this.stateFor(storyId), (tr) => this.applyTransaction(storyId, tr));
+    if (applied) this.openStory(storyId);
+    return applied;
+  }
+
+  /** Document-wide undo: takes back the latest step, a story edit or a frame edit, wherever it was made. */
+  undo(): boolean {
+    const step = this.ledger.nextUndo();
+    if (!step) return false;
+    if (step.kind === 'story') return this.runStoryHistory(step.storyId, undo);
+    const inverse = this.restoreFrame(step.edit);
+    if (!inverse) return false;
+    this.ledger.undoFrame(inverse);
     return true;
   }
 
-  /** Undoes the last frame move/resize. */
-  undoFrameEdit(): boolean {
-    return this.swapFrameEdit(this.frameUndo, this.frameRedo);
-  }
-
-  /** Redoes the last undone frame move/resize. */
-  redoFrameEdit(): boolean {
-    return this.swapFrameEdit(this.frameRedo, this.frameUndo);
+  /** Document-wide redo. */
+  redo(): boolean {
+    const step = this.ledger.nextRedo();
+    if (!step) return false;
+    if (step.kind === 'story') return this.runStoryHistory(step.storyId, redo);
+    const inverse = this.restoreFrame(step.edit);
+    if (!inverse) return false;
+    this.ledger.redoFrame(inverse);
+    return true;
   }
 
   // ── Files ───────────────────────────────────────────────────────────────

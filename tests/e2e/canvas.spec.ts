@@ -159,3 +159,30 @@ test('keyboard only: ] selects frames in paint order, Enter edits the frame’s 
   await expect(textbox).toBeFocused();
   await expect(page.getByRole('region', { name: 'Story editor' }).getByRole('heading', { level: 2 })).toHaveText(sample.stories.masthead.name);
 });
+
+test('one document history: Ctrl+Z on the page takes back a frame move, then the text typed before it', async () => {
+  const page = shared;
+  await app.reopenSample();
+  const canvas = new PageCanvas(page, trim.widthPt);
+  const inspector = page.getByRole('region', { name: 'Inspector' });
+  const y = inspector.getByRole('spinbutton', { name: 'Y (mm)' });
+  const textbox = page.getByRole('textbox', { name: 'Story text' });
+
+  await canvas.clickAt(bikes.xPt + 40, bikes.yPt + 60);
+  await textbox.click();
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.insertText('历史');
+  await expect(canvas.frameText('bikes')).toContainText('历史');
+
+  await canvas.surface.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(y).toHaveValue(ptToMm(bikes.yPt + 1).toFixed(1));
+  await page.keyboard.press('Control+z');
+  await expect(y).toHaveValue(ptToMm(bikes.yPt).toFixed(1));
+  await expect(canvas.frameText('bikes')).toContainText('历史');
+  await page.keyboard.press('Control+z');
+  await expect(canvas.frameText('bikes')).not.toContainText('历史');
+  await expect(textbox).not.toContainText('历史');
+  await page.keyboard.press('Control+Shift+z');
+  await expect(canvas.frameText('bikes')).toContainText('历史');
+});
