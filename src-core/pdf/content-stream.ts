@@ -12,6 +12,7 @@
  *    position, so rounding never accumulates along a line.
  * 4. Numbers are rounded to 1/10 000 pt so output is compact and byte-stable.
  */
+import { zlibSync } from 'fflate';
 import { PDFArray, PDFHexString, type PDFName, PDFNumber, PDFOperator, PDFOperatorNames as Ops, type PDFObject, type PDFPage } from 'pdf-lib';
 import { cmykToRgb, type Cmyk } from '../model/colour.js';
 import type { BoxItem, GlyphRunItem, PositionedGlyph, RectPt, RuleItem } from '../layout/page-layout.js';
@@ -21,8 +22,10 @@ import { encodeGlyph, type PdfFontEntry, type PdfFontSet } from './fonts.js';
 const NUMBER_PRECISION = 1e4;
 /** TJ adjustments below this (1/1000 em units) are dropped: invisible and they bloat the stream. */
 const MIN_TJ_ADJUSTMENT = 0.01;
-/** pushOperators spreads its arguments: keep each call well under engines' argument limits. */
+/** Operators serialised per batch (bounds the size of intermediate arrays). */
 const OPERATOR_CHUNK = 8192;
+/** Flate level for content streams: zlib's default speed/size balance. */
+const CONTENT_FLATE_LEVEL = 6;
 
 /** How layout colours are written. */
 export type ColourMode = 'cmyk' | 'rgb';
@@ -247,9 +250,19 @@ export class PageContent {
     );
   }
 
-  /** Writes the collected operators into the page. */
+  /**
+   * Writes the collected operators into the page as one Flate content stream. The operators are
+   * pdf-lib `PDFOperator`s serialised by pdf-lib; only the compression differs from `pushOperators`
+   * (fflate instead of pako, several times faster on a 6 000-glyph page).
+   */
   flush(): void {
-    for (let i = 0; i < this.ops.length; i += OPERATOR_CHUNK) this.page.pushOperators(...this.ops.slice(i, i + OPERATOR_CHUNK));
+    if (this.ops.length === 0) return;
+    const parts: string[] = [];
+    for (let i = 0; i < this.ops.length; i += OPERATOR_CHUNK) parts.push(this.ops.slice(i, i + OPERATOR_CHUNK).map(String).join('\n'));
+    const bytes = new TextEncoder().encode(`${parts.join('\n')}\n`);
+    const context = this.page.doc.context;
+    const ref = context.register(context.stream(zlibSync(bytes, { level: CONTENT_FLATE_LEVEL }), { Filter: 'FlateDecode' }));
+    this.page.node.addContentStream(ref);
     this.ops.length = 0;
   }
 }
