@@ -15,8 +15,9 @@ import { hash128, toHex } from './hash.js';
 
 /** Producer/Creator written into every export. */
 export const PRODUCER = 'Folio PDF exporter';
-/** PDF/X version keys for the print preset (ISO 15930-1). */
+/** Info /GTS_PDFXVersion for the print preset (ISO 15930-1). */
 export const PDFX_VERSION = 'PDF/X-1:2001';
+/** Info /GTS_PDFXConformance for the print preset (ISO 15930-1). */
 export const PDFX_CONFORMANCE = 'PDF/X-1a:2001';
 /** ICC registry for registered output conditions. */
 export const PDFX_REGISTRY = 'http://www.color.org';
