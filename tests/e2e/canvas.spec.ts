@@ -186,3 +186,25 @@ test('one document history: Ctrl+Z on the page takes back a frame move, then the
   await page.keyboard.press('Control+Shift+z');
   await expect(canvas.frameText('bikes')).toContainText('历史');
 });
+
+test('dragging the bottom-right handle resizes the frame', async () => {
+  const page = shared;
+  await app.reopenSample();
+  const canvas = new PageCanvas(page, trim.widthPt);
+  const inspector = page.getByRole('region', { name: 'Inspector' });
+  await canvas.clickAt(bikes.xPt + 40, bikes.yPt + 60);
+  await expect(inspector).toContainText('Text frame bikes');
+  const from = await canvas.clientPoint(bikes.xPt + bikes.widthPt, bikes.yPt + bikes.heightPt);
+  const to = await canvas.clientPoint(bikes.xPt + bikes.widthPt + 30, bikes.yPt + bikes.heightPt + 40);
+  await page.mouse.move(from.x, from.y);
+  await expect(canvas.surface).toHaveCSS('cursor', 'nwse-resize');
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps: 4 });
+  await page.mouse.up();
+  const width = Number(await inspector.getByRole('spinbutton', { name: 'Width (mm)' }).inputValue());
+  const height = Number(await inspector.getByRole('spinbutton', { name: 'Height (mm)' }).inputValue());
+  // The pointer lands on whole screen pixels: allow a pixel's worth (≈ 2 pt at fit-page zoom).
+  expect(Math.abs(width - ptToMm(bikes.widthPt + 30))).toBeLessThan(1);
+  expect(Math.abs(height - ptToMm(bikes.heightPt + 40))).toBeLessThan(1);
+  expect(Number(await inspector.getByRole('spinbutton', { name: 'X (mm)' }).inputValue())).toBeCloseTo(ptToMm(bikes.xPt), 1);
+});
