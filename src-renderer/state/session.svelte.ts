@@ -177,6 +177,12 @@ export class FolioSession {
     this.editorState = null;
     this.selectedFrameId = null;
     this.pageIndex = 0;
+    for (const bitmap of this.images.values()) bitmap.close();
+    // Replaced whole ($state.raw), never mutated.
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
+    this.images = new Map();
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
+    this.assetInfo = new Map();
     this.phase = 'loading-fonts';
     const { fonts, problems } = await loadTemplateFonts(this.host, opened.document.template, this.fontCache);
     if (fonts.length === 0) {
@@ -189,7 +195,8 @@ export class FolioSession {
     if (typeof document !== 'undefined') registerUiFonts(fonts, this.uiFonts, document.fonts);
     this.composer = createComposer(this.fonts);
     this.doc = opened.document;
-    this.savedDoc = opened.document;
+    // A recovered autosave differs from the file on disk: it counts as unsaved until saved.
+    this.savedDoc = opened.recoveredFrom ? null : opened.document;
     if (opened.recoveredFrom) this.notice = { kind: 'info', text: `Recovered unsaved changes from ${opened.recoveredFrom}.` };
     this.composeNow();
     this.phase = 'ready';
