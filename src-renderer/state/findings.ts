@@ -15,15 +15,16 @@ export interface Finding extends CoreFinding {
   pos?: number;
 }
 
-/** Runs preflight for the print preset and attaches reveal information. */
+/** Runs preflight for an export preset and attaches reveal information. */
 export function collectFindings(
   doc: FolioDocument,
   layouts: readonly PageLayout[],
   assetInfo: ReadonlyMap<string, ImageInfo | undefined>,
   fonts: FontProvider | undefined,
+  preset: 'print' | 'proof',
 ): Finding[] {
   const pageIndexById = new Map(doc.pages.map((p, i) => [p.id, i]));
-  return preflight(doc, layouts, { preset: 'print', assetInfo, ...(fonts ? { fonts } : {}) }).map((f) => {
+  return preflight(doc, layouts, { preset, assetInfo, ...(fonts ? { fonts } : {}) }).map((f) => {
     const pageIndex = pageIndexById.get(f.pageId);
     const overset = f.code === 'overset' ? layouts.flatMap((l) => l.overset).find((o) => o.frameId === f.frameId && o.storyId === f.storyId) : undefined;
     return { ...f, ...(pageIndex !== undefined ? { pageIndex } : {}), ...(overset ? { pos: overset.fromPos } : {}) };

@@ -74,6 +74,8 @@ export class FolioSession {
   layoutVersion = $state(0);
   /** Milliseconds the last compose took. */
   composeMs = $state(0);
+  /** Milliseconds the page canvas took to draw the last layout (reported by the canvas). */
+  drawMs = $state(0);
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- replaced whole ($state.raw), never mutated
   images = $state.raw<ReadonlyMap<string, ImageBitmap>>(new Map());
   lastExport = $state.raw<ExportedFile[] | null>(null);
@@ -89,6 +91,8 @@ export class FolioSession {
   /** Bumped when the editor state is replaced from outside the view (open story, caret from the page). */
   editorRevision = $state(0);
   showGuides = $state(false);
+  /** The PDF preset Export uses. */
+  exportPreset = $state<'print' | 'proof'>('print');
   /** Zoom factor (1 = 100 %) and how it is chosen; the canvas resolves fit modes against its viewport. */
   zoom = $state(0.5);
   zoomMode = $state<ZoomMode>('fit-page');
@@ -411,7 +415,7 @@ export class FolioSession {
   }
 
   /** Exports the document's pages as PDF (print or proof preset). */
-  async exportPdf(preset: 'print' | 'proof' = 'print'): Promise<void> {
+  async exportPdf(preset: 'print' | 'proof' = this.exportPreset): Promise<void> {
     if (!this.doc || !this.handle) return;
     this.busy = 'Exporting PDF…';
     const res = await this.host.exportPdf({ handle: this.handle, document: this.doc, preset });

@@ -3,6 +3,7 @@
  * edit a story from the page → the page is re-composed with the new text → Save → Export PDF → the PDF shows
  * the same page (rendered with pdftoppm and measured).
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -82,4 +83,17 @@ test('open → draw → edit from the page → re-compose → save → export PD
   expect(pdfInk).toBeGreaterThan(MIN_HEADLINE_INK);
   expect(pdfInkFraction(grey, offset, marginStrip)).toBe(0);
   test.info().annotations.push({ type: 'ink', description: `headline frame ink: screen ${screenInk.toFixed(3)}, PDF ${pdfInk.toFixed(3)}` });
+});
+
+test('the proof preset exports a proof PDF', async ({ page }) => {
+  const app = new FolioApp(page);
+  await app.open();
+  await app.toolbar.getByRole('combobox', { name: 'PDF preset' }).selectOption('proof');
+  const files = await app.exportPdf();
+  const workspace = process.env.FOLIO_E2E_WORKSPACE ?? '';
+  const pdf = path.isAbsolute(files[0]) ? files[0] : path.join(workspace, files[0]);
+  const png = renderPng(pdf, 'e2e-export-proof-A01', 50);
+  expect(statSync(png).size).toBeGreaterThan(10_000);
+  // The proof carries the 校样 PROOF watermark as text.
+  expect(execFileSync('pdftotext', ['-l', '1', pdf, '-'], { encoding: 'utf8' })).toMatch(/PROOF|校样/);
 });
