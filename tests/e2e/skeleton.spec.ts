@@ -85,9 +85,12 @@ test('open → draw → edit from the page → re-compose → save → export PD
   test.info().annotations.push({ type: 'ink', description: `headline frame ink: screen ${screenInk.toFixed(3)}, PDF ${pdfInk.toFixed(3)}` });
 });
 
-test('the proof preset exports a proof PDF', async ({ page }) => {
+test('the token leaves the address bar but survives a reload; the proof preset exports a proof PDF', async ({ page }) => {
   const app = new FolioApp(page);
   await app.open();
+  expect(page.url()).not.toContain('token=');
+  await page.reload();
+  await expect(page.getByTestId('page-content')).toHaveAttribute('data-layout-version', /^[1-9]\d*$/, { timeout: 60_000 });
   await app.toolbar.getByRole('combobox', { name: 'PDF preset' }).selectOption('proof');
   const files = await app.exportPdf();
   const workspace = process.env.FOLIO_E2E_WORKSPACE ?? '';
