@@ -5,8 +5,9 @@
 
 /** CSS pixels per point at 100 % (CSS fixes 96 px per inch; a point is 1/72 inch). */
 export const CSS_PX_PER_PT = 96 / 72;
-/** Zoom limits: below 5 % a broadsheet is a stamp; above 800 % one character fills the screen. */
+/** Smallest zoom: below 5 % a broadsheet is a stamp. */
 export const MIN_ZOOM = 0.05;
+/** Largest zoom: above 800 % one body character fills the screen. */
 export const MAX_ZOOM = 8;
 /** Multiplicative step of zoom in/out and of one Ctrl+wheel notch. */
 export const ZOOM_STEP = 1.2;

@@ -5,8 +5,8 @@
  * 1. Open: host.openSample/openDocument → load the template's fonts (only those its styles name) → compose.
  * 2. Edit: editor transactions produce a new EditorState per story (undo history lives there); a changed story
  *    doc becomes a new, immutable FolioDocument (replaceStoryDoc) and a re-compose is scheduled (one per frame,
- *    the composer re-sets only what changed). Frame moves/resizes go through setFrameGeometry with their own
- *    undo stack.
+ *    the composer re-sets only what changed). Frame moves/resizes go through setFrameGeometry. One undo ledger
+ *    (undo-history.ts) orders story and frame steps, so `undo()` takes back the latest step wherever it was made.
  * 3. Save / Export PDF call the host with the current document; dirty = document differs from the last saved one,
  *    reported to the Electron shell (setDirty).
  * Large values (document, layouts, editor state) are `$state.raw`: replaced, never deeply proxied.
