@@ -2,7 +2,8 @@
  * Immutable edits of a FolioDocument. Each returns a new document sharing every unchanged part with the
  * old one (so the composer's caches see unchanged stories and pages by identity and by content).
  */
-import type { FolioDocument, Frame, PmNodeJson } from '../../src-core/model/document.js';
+import { createPageGrid } from '../../src-core/layout/grid.js';
+import type { FolioDocument, Frame, PmNodeJson, TextFrame } from '../../src-core/model/document.js';
 
 /**
  * Replaces one story's ProseMirror JSON.
@@ -58,4 +59,76 @@ export function framesOfStory(doc: FolioDocument, storyId: string): string[] {
   const ids: string[] = [];
   for (const page of doc.pages) for (const f of page.frames) if (f.kind === 'text' && f.storyId === storyId) ids.push(f.id);
   return ids;
+}
+
+/** Body grid columns a new text frame spans (a typical two-column story). */
+const NEW_FRAME_GRID_COLUMNS = 2;
+/** Body lines a new text frame is tall. */
+const NEW_FRAME_LINES = 30;
+
+function uniqueId(base: string, taken: (id: string) => boolean): string {
+  if (!taken(base)) return base;
+  for (let n = 2; ; n++) if (!taken(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+/**
+ * Adds a new story (headline + body) and a text frame showing it on page `pageIndex`: two grid columns wide,
+ * 30 body lines tall, at the type area's top-left, laid out in the frame's own two columns.
+ * @throws RangeError when the page does not exist
+ */
+export function addTextFrame(doc: FolioDocument, pageIndex: number): { doc: FolioDocument; frameId: string; storyId: string } {
+  const page = doc.pages[pageIndex];
+  if (!page) throw new RangeError(`There is no page ${pageIndex + 1} in this document.`);
+  const grid = createPageGrid(doc.template);
+  const frameIds = new Set(doc.pages.flatMap((p) => p.frames.map((f) => f.id)));
+  const storyId = uniqueId('story', (id) => id in doc.stories);
+  const frameId = uniqueId(`${storyId}-frame`, (id) => frameIds.has(id));
+  const { charsPerColumn, gutterChars } = doc.template.grid;
+  const widthPt = (NEW_FRAME_GRID_COLUMNS * charsPerColumn + (NEW_FRAME_GRID_COLUMNS - 1) * gutterChars) * grid.bodySizePt;
+  const frame: TextFrame = {
+    kind: 'text',
+    id: frameId,
+    xPt: grid.typeArea.xPt,
+    yPt: grid.typeArea.yPt,
+    widthPt,
+    heightPt: NEW_FRAME_LINES * grid.pitchPt,
+    locked: false,
+    storyId,
+    columns: NEW_FRAME_GRID_COLUMNS,
+    gutterChars,
+    columnRule: false,
+  };
+  const storyDoc: PmNodeJson = {
+    type: 'doc',
+    content: [
+      { type: 'headline', content: [{ type: 'text', text: '标题' }] },
+      { type: 'columns', content: [{ type: 'paragraph', content: [{ type: 'text', text: '正文' }] }] },
+    ],
+  };
+  const pages = doc.pages.slice();
+  pages[pageIndex] = { ...page, frames: [...page.frames, frame] };
+  return { doc: { ...doc, pages, stories: { ...doc.stories, [storyId]: { id: storyId, name: `新稿件 ${storyId}`, doc: storyDoc } } }, frameId, storyId };
+}
+
+/**
+ * Removes a frame. Its story stays in the document (it may be placed again); a thread through the frame
+ * is rejoined (the frame before it continues in the frame after it).
+ * @throws RangeError when the frame does not exist
+ */
+export function removeFrame(doc: FolioDocument, frameId: string): FolioDocument {
+  const found = findFrame(doc, frameId);
+  if (!found) throw new RangeError(`There is no frame "${frameId}" in this document.`);
+  const after = found.frame.kind === 'text' ? found.frame.nextFrameId : undefined;
+  const pages = doc.pages.map((page) => {
+    if (!page.frames.some((f) => f.id === frameId || (f.kind === 'text' && f.nextFrameId === frameId))) return page;
+    const frames = page.frames
+      .filter((f) => f.id !== frameId)
+      .map((f): Frame => {
+        if (f.kind !== 'text' || f.nextFrameId !== frameId) return f;
+        const { nextFrameId: _dropped, ...rest } = f;
+        return after ? { ...rest, nextFrameId: after } : rest;
+      });
+    return { ...page, frames };
+  });
+  return { ...doc, pages };
 }

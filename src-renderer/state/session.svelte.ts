@@ -23,7 +23,7 @@ import { createFontProvider, type FontProvider, type LoadedFont } from '../../sr
 import { redo, redoDepth, undo, undoDepth } from 'prosemirror-history';
 import { createStoryEditorState } from '../editor/story-editor.js';
 import type { FolioBridge } from '../host/folio-bridge.js';
-import { findFrame, framesOfStory, replaceStoryDoc, setFrameGeometry, type FrameGeometry } from './document-edits.js';
+import { addTextFrame, findFrame, framesOfStory, removeFrame, replaceStoryDoc, setFrameGeometry, type FrameGeometry } from './document-edits.js';
 import { base64ToBytes, loadTemplateFonts } from './font-loading.js';
 import { registerUiFonts } from './ui-fonts.js';
 import { UndoLedger, type HistoryDepth } from './undo-history.js';
@@ -42,10 +42,10 @@ export interface SessionNotice {
   text: string;
 }
 
-/** A frame-geometry change, kept so it can be undone. */
+/** A page edit (frames moved, resized, added or removed), kept as the pages before it and the frame then selected. */
 interface FrameEdit {
-  frameId: string;
-  before: Required<FrameGeometry>;
+  pages: FolioDocument['pages'];
+  selectedFrameId: string | null;
 }
 
 type Composer = ReturnType<typeof createComposer>;
@@ -333,7 +333,8 @@ export class FolioSession {
     this.selectedFrameId = frameId;
   }
 
-  /** Moves/resizes a frame (points); recorded for undo unless `record` is false (live drags record once at the end). */
+  /** Moves/resizes a frame (points); recorded for undo unless `record` is false (live drags record once at the end,
+   * passing the geometry the frame had when the drag began as `before`). */
   setFrameGeometry(frameId: string, geometry: FrameGeometry, record = true, before?: Required<FrameGeometry>): void {
     if (!this.doc) return;
     const found = findFrame(this.doc, frameId);
@@ -342,26 +343,51 @@ export class FolioSession {
       this.notice = { kind: 'info', text: `Frame ${found.frame.label ?? frameId} is locked.` };
       return;
     }
-    const f = found.frame;
-    const prior = before ?? { xPt: f.xPt, yPt: f.yPt, widthPt: f.widthPt, heightPt: f.heightPt };
+    const doc = this.doc;
+    let next: FolioDocument;
     try {
-      this.setDocument(setFrameGeometry(this.doc, frameId, geometry));
+      next = setFrameGeometry(doc, frameId, geometry);
     } catch (err) {
       this.fail((err as Error).message);
       return;
     }
-    if (record) this.ledger.noteFrameEdit({ frameId, before: prior });
+    this.setDocument(next);
+    if (record) this.ledger.noteFrameEdit({ pages: before ? setFrameGeometry(doc, frameId, before).pages : doc.pages, selectedFrameId: frameId });
   }
 
-  /** Restores a frame edit's geometry; returns the edit that takes it back again. */
-  private restoreFrame(edit: FrameEdit): FrameEdit | null {
+  /** Adds a text frame with a new story (a headline and a body) on the current page, selects it and opens the story. */
+  addTextFrame(): void {
+    const doc = this.doc;
+    if (!doc) return;
+    const added = addTextFrame(doc, this.pageIndex);
+    this.setDocument(added.doc);
+    this.ledger.noteFrameEdit({ pages: doc.pages, selectedFrameId: this.selectedFrameId });
+    this.selectedFrameId = added.frameId;
+    this.openStory(added.storyId);
+  }
+
+  /** Removes the selected frame (its story stays in the document; threads skip the frame). */
+  deleteSelectedFrame(): void {
+    const doc = this.doc;
+    const frameId = this.selectedFrameId;
+    if (!doc || !frameId) return;
+    const found = findFrame(doc, frameId);
+    if (!found) return;
+    if (found.frame.locked) {
+      this.notice = { kind: 'info', text: `Frame ${found.frame.label ?? frameId} is locked.` };
+      return;
+    }
+    this.setDocument(removeFrame(doc, frameId));
+    this.ledger.noteFrameEdit({ pages: doc.pages, selectedFrameId: frameId });
+    this.selectedFrameId = null;
+  }
+
+  /** Puts back the pages of a page edit; returns the edit that takes it back again. */
+  private restorePages(edit: FrameEdit): FrameEdit | null {
     if (!this.doc) return null;
-    const found = findFrame(this.doc, edit.frameId);
-    if (!found) return null;
-    const f = found.frame;
-    const inverse = { frameId: edit.frameId, before: { xPt: f.xPt, yPt: f.yPt, widthPt: f.widthPt, heightPt: f.heightPt } };
-    this.setDocument(setFrameGeometry(this.doc, edit.frameId, edit.before));
-    this.selectedFrameId = edit.frameId;
+    const inverse = { pages: this.doc.pages, selectedFrameId: this.selectedFrameId };
+    this.setDocument({ ...this.doc, pages: edit.pages });
+    this.selectedFrameId = edit.selectedFrameId;
     return inverse;
   }
 
@@ -377,7 +403,7 @@ export class FolioSession {
     const step = this.ledger.nextUndo();
     if (!step) return false;
     if (step.kind === 'story') return this.runStoryHistory(step.storyId, undo);
-    const inverse = this.restoreFrame(step.edit);
+    const inverse = this.restorePages(step.edit);
     if (!inverse) return false;
     this.ledger.undoFrame(inverse);
     return true;
@@ -388,7 +414,7 @@ export class FolioSession {
     const step = this.ledger.nextRedo();
     if (!step) return false;
     if (step.kind === 'story') return this.runStoryHistory(step.storyId, redo);
-    const inverse = this.restoreFrame(step.edit);
+    const inverse = this.restorePages(step.edit);
     if (!inverse) return false;
     this.ledger.redoFrame(inverse);
     return true;

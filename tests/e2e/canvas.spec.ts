@@ -208,3 +208,26 @@ test('dragging the bottom-right handle resizes the frame', async () => {
   expect(Math.abs(height - ptToMm(bikes.heightPt + 40))).toBeLessThan(1);
   expect(Number(await inspector.getByRole('spinbutton', { name: 'X (mm)' }).inputValue())).toBeCloseTo(ptToMm(bikes.xPt), 1);
 });
+
+test('Add text frame places a new story on the page; Delete removes the frame; Ctrl+Z brings it back', async () => {
+  const page = shared;
+  await app.reopenSample();
+  const canvas = new PageCanvas(page, trim.widthPt);
+  const inspector = page.getByRole('region', { name: 'Inspector' });
+  const textbox = page.getByRole('textbox', { name: 'Story text' });
+  await app.button('Add text frame').click();
+  await expect(inspector).toContainText('Text frame story-frame');
+  await expect(textbox).toContainText('标题');
+  await textbox.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.insertText('新稿正文');
+  await expect(canvas.frameText('story-frame')).toContainText('新稿正文');
+
+  await canvas.surface.focus();
+  await page.keyboard.press('Delete');
+  await expect(canvas.frameText('story-frame')).toHaveCount(0);
+  await expect(inspector).toContainText('Select a frame');
+  await page.keyboard.press('Control+z');
+  await expect(canvas.frameText('story-frame')).toContainText('新稿正文');
+  await expect(inspector).toContainText('Text frame story-frame');
+});

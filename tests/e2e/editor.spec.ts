@@ -3,7 +3,9 @@
  * normalisation — each checked in the editor and on the re-composed page (the layout's text layer).
  */
 import { expect, test, type Page } from '@playwright/test';
+import path from 'node:path';
 import { FolioApp } from './pages/app.js';
+import { ARTIFACTS_DIR } from './pages/pdf.js';
 import { PageCanvas } from './pages/canvas.js';
 import { StoryEditor } from './pages/editor.js';
 import { loadSample, trimSizePt } from './pages/sample.js';
@@ -97,4 +99,37 @@ test('normalise punctuation turns ASCII marks in Chinese into full-width ones, o
   await expect(editor.textbox).toContainText('改革，一直以来');
   await expect(editor.textbox).toContainText('版本v1.2,见https://example.com/a?b=1,好（是的）');
   await expect(canvas.textLayer).toContainText('改革，一直以来');
+});
+
+test('a text selection in the editor is mirrored on the page as selection rectangles', async () => {
+  const page = shared;
+  const { editor } = await openLeadStory(page);
+  const overlay = page.getByTestId('page-overlay');
+  const selectionPixels = () =>
+    overlay.evaluate((c) => {
+      const el = c as HTMLCanvasElement;
+      const d = el.getContext('2d')!.getImageData(0, 0, el.width, el.height).data;
+      let n = 0;
+      // Translucent selection blue over the (transparent) overlay: blue dominant, partly opaque.
+      for (let i = 0; i < d.length; i += 4) if (d[i + 3] > 40 && d[i + 3] < 200 && d[i + 2] > 200 && d[i] < 100) n++;
+      return n;
+    });
+  const before = await selectionPixels();
+  await page.keyboard.press('Shift+End');
+  await expect(editor.textbox).toBeFocused();
+  await expect.poll(selectionPixels).toBeGreaterThan(before + 50);
+});
+
+test('New from template opens an unsaved page with the template’s starter stories', async () => {
+  const page = shared;
+  await app.button('Open…').click();
+  const dialog = page.getByRole('dialog', { name: 'Open or create' });
+  await dialog.getByRole('button', { name: /^New: .*Tabloid/ }).click();
+  await expect(dialog).toBeHidden();
+  const stories = page.getByRole('navigation', { name: 'Pages and stories' });
+  await expect(stories.getByRole('button', { name: /报眉/ })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('page-content')).toBeVisible();
+  await expect(app.documentState).toHaveText('Not saved yet');
+  await expect(page.getByTestId('page-content')).not.toHaveAttribute('data-glyphs', '0');
+  await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'e2e-new-tabloid.png') });
 });

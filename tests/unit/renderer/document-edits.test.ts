@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { unpackFolio } from '../../../src-core/model/folio-file.js';
-import { findFrame, framesOfStory, replaceStoryDoc, setFrameGeometry } from '../../../src-renderer/state/document-edits.js';
+import { addTextFrame, findFrame, framesOfStory, removeFrame, replaceStoryDoc, setFrameGeometry } from '../../../src-renderer/state/document-edits.js';
 
 const doc = unpackFolio(new Uint8Array(readFileSync('templates/samples/deqing-front-2023-07-20.folio'))).document;
 
@@ -35,5 +35,37 @@ describe('immutable document edits', () => {
 
   it('lists a story’s frames in page order', () => {
     expect(framesOfStory(doc, 'lead')).toEqual(['lead-head', 'lead-1', 'lead-2', 'lead-3']);
+  });
+});
+
+describe('adding and removing frames', () => {
+  it('adds a two-column text frame with a new story at the type area’s top-left', () => {
+    const added = addTextFrame(doc, 0);
+    const frame = findFrame(added.doc, added.frameId)!.frame;
+    expect(frame.kind).toBe('text');
+    if (frame.kind !== 'text') return;
+    expect(frame.storyId).toBe(added.storyId);
+    expect(frame.columns).toBe(2);
+    // Two 13-character columns and one gutter at 9 pt.
+    expect(frame.widthPt).toBeCloseTo(27 * 9);
+    expect(frame.heightPt).toBeCloseTo(30 * 11.55);
+    expect(added.doc.stories[added.storyId].doc.content?.map((n) => n.type)).toEqual(['headline', 'columns']);
+    expect(doc.stories[added.storyId]).toBeUndefined();
+    const again = addTextFrame(added.doc, 0);
+    expect(again.storyId).not.toBe(added.storyId);
+    expect(again.frameId).not.toBe(added.frameId);
+    expect(() => addTextFrame(doc, 5)).toThrow(RangeError);
+  });
+
+  it('removes a frame, keeps its story and rejoins the thread around it', () => {
+    const next = removeFrame(doc, 'lead-2');
+    expect(findFrame(next, 'lead-2')).toBeUndefined();
+    const lead1 = findFrame(next, 'lead-1')!.frame;
+    expect(lead1.kind === 'text' && lead1.nextFrameId).toBe('lead-3');
+    expect(next.stories.lead).toBe(doc.stories.lead);
+    const last = removeFrame(doc, 'lead-3');
+    const lead2 = findFrame(last, 'lead-2')!.frame;
+    expect(lead2.kind === 'text' && lead2.nextFrameId).toBeUndefined();
+    expect(() => removeFrame(doc, 'nope')).toThrow(RangeError);
   });
 });
