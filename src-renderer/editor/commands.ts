@@ -33,3 +33,27 @@ export const toggleEmphasis: Command = toggleMark(storySchema.marks.emphasis);
 export function currentBlockType(state: EditorState): string {
   return state.selection.$head.parent.type.name;
 }
+
+/**
+ * Command: give the textblocks in the selection a template paragraph style other than their type's own
+ * (e.g. a smaller `headline2`), or back to the type's own style with `null`. Only changes the `style` attr.
+ */
+export function setBlockStyle(styleName: string | null): Command {
+  return (state, dispatch) => {
+    const { from, to } = state.selection;
+    const tr = state.tr;
+    state.doc.nodesBetween(from, to, (node, pos) => {
+      if (!node.isTextblock) return true;
+      if (node.attrs.style !== styleName) tr.setNodeMarkup(pos, undefined, { ...node.attrs, style: styleName });
+      return false;
+    });
+    if (!tr.docChanged) return false;
+    dispatch?.(tr);
+    return true;
+  };
+}
+
+/** The `style` attr of the textblock holding the selection head (null = the block type's own style). */
+export function currentBlockStyle(state: EditorState): string | null {
+  return (state.selection.$head.parent.attrs.style as string | null) ?? null;
+}

@@ -8,9 +8,10 @@ import { FolioApp } from './pages/app.js';
 import { ARTIFACTS_DIR } from './pages/pdf.js';
 import { PageCanvas } from './pages/canvas.js';
 import { StoryEditor } from './pages/editor.js';
-import { loadSample, trimSizePt } from './pages/sample.js';
+import { loadSample, sampleFrame, trimSizePt } from './pages/sample.js';
 
-const trim = trimSizePt(loadSample());
+const sample = loadSample();
+const trim = trimSizePt(sample);
 
 // One window for the whole file: each test starts from a freshly reopened sample (Open… → sample), which
 // reuses the loaded fonts instead of downloading them again.
@@ -71,6 +72,22 @@ test('Ctrl+Alt+digit sets block types; the toolbar shows the type', async () => 
   await expect(editor.textbox.locator('p.pm-subtitle').first()).toContainText('八八战略');
   await editor.blockType.selectOption('kicker');
   await expect(editor.blockType).toHaveValue('kicker');
+});
+
+test('a template paragraph style (smaller headline) re-sets the headline on the page', async () => {
+  const page = shared;
+  const { canvas, editor } = await openLeadStory(page);
+  const head = sampleFrame(sample, 'lead-head');
+  const rect = { xPt: head.xPt, yPt: head.yPt, widthPt: head.widthPt, heightPt: head.heightPt };
+  await page.keyboard.press('ArrowDown');
+  await expect(editor.blockType).toHaveValue('headline');
+  const inkBefore = await canvas.inkFraction(rect);
+  const version = await canvas.layoutVersion();
+  await editor.panel.getByRole('combobox', { name: 'Paragraph style' }).selectOption('headline2');
+  await canvas.waitForComposeAfter(version);
+  await expect(editor.textbox.locator('h1.pm-headline[data-style="headline2"]')).toHaveCount(1);
+  // 一号 (26 pt) instead of 小初 (36 pt): clearly less ink in the headline frame.
+  await expect.poll(() => canvas.inkFraction(rect)).toBeLessThan(inkBefore * 0.9);
 });
 
 test('paste keeps text and paragraphs only', async () => {
