@@ -132,3 +132,50 @@ export function removeFrame(doc: FolioDocument, frameId: string): FolioDocument 
   });
   return { ...doc, pages };
 }
+
+/**
+ * Threads text frame `fromId` on into text frame `toId` (any page): the target then shows the same story,
+ * continuing where `fromId` ends; `toId` null unthreads. The target's own thread onwards is kept. A thread
+ * must not loop back into itself.
+ * @throws RangeError for missing or non-text frames, a locked target, or a loop
+ */
+export function threadFrames(doc: FolioDocument, fromId: string, toId: string | null): FolioDocument {
+  const from = findFrame(doc, fromId)?.frame;
+  if (from?.kind !== 'text') throw new RangeError(`"${fromId}" is not a text frame in this document.`);
+  if (toId === null) {
+    return mapFrames(doc, (f) => {
+      if (f.id !== fromId || f.kind !== 'text') return f;
+      const { nextFrameId: _dropped, ...rest } = f;
+      return rest;
+    });
+  }
+  const to = findFrame(doc, toId)?.frame;
+  if (to?.kind !== 'text') throw new RangeError(`"${toId}" is not a text frame in this document.`);
+  if (to.locked) throw new RangeError(`Frame ${to.label ?? toId} is locked.`);
+  // Walk on from the target: reaching the source again would make the story flow in a circle.
+  const seen = new Set<string>();
+  for (let id: string | undefined = toId; id; id = (findFrame(doc, id)?.frame as TextFrame | undefined)?.nextFrameId) {
+    if (id === fromId || seen.has(id)) throw new RangeError('That would make the story flow in a circle.');
+    seen.add(id);
+  }
+  const pointsHere = doc.pages.some((p) => p.frames.some((f) => f.kind === 'text' && f.nextFrameId === toId && f.id !== fromId));
+  if (pointsHere) throw new RangeError(`Frame ${to.label ?? toId} already continues another frame.`);
+  return mapFrames(doc, (f) => {
+    if (f.id === fromId && f.kind === 'text') return { ...f, nextFrameId: toId };
+    if (f.id === toId && f.kind === 'text') return { ...f, storyId: from.storyId };
+    return f;
+  });
+}
+
+function mapFrames(doc: FolioDocument, map: (frame: Frame) => Frame): FolioDocument {
+  let changed = false;
+  const pages = doc.pages.map((page) => {
+    const frames = page.frames.map((f) => {
+      const next = map(f);
+      if (next !== f) changed = true;
+      return next;
+    });
+    return frames.some((f, i) => f !== page.frames[i]) ? { ...page, frames } : page;
+  });
+  return changed ? { ...doc, pages } : doc;
+}

@@ -231,3 +231,33 @@ test('Add text frame places a new story on the page; Delete removes the frame; C
   await expect(canvas.frameText('story-frame')).toContainText('新稿正文');
   await expect(inspector).toContainText('Text frame story-frame');
 });
+
+test('the inspector threads and unthreads frames; the story reflows', async () => {
+  const page = shared;
+  await app.reopenSample();
+  const canvas = new PageCanvas(page, trim.widthPt);
+  const inspector = page.getByRole('region', { name: 'Inspector' });
+  const preflight = page.getByRole('region', { name: 'Preflight' });
+  const lead2 = sampleFrame(sample, 'lead-2');
+  await canvas.clickAt(lead2.xPt + 20, lead2.yPt + 40);
+  await expect(inspector).toContainText('Text frame lead-2');
+  const thread = inspector.getByRole('combobox', { name: 'Continues in frame' });
+  await expect(thread).toHaveValue('lead-3');
+  const lead3Text = await canvas.frameText('lead-3').textContent();
+  expect(lead3Text?.length).toBeGreaterThan(20);
+
+  // Unthreaded, lead-3 no longer continues the story from lead-2 (the text that flowed there is overset).
+  const lead3Now = async () => ((await canvas.frameText('lead-3').count()) === 0 ? null : await canvas.frameText('lead-3').textContent());
+  await thread.selectOption('');
+  await expect.poll(lead3Now).not.toBe(lead3Text);
+  await expect(preflight.getByRole('button', { name: /error: Overset text/ })).not.toHaveCount(0);
+
+  await thread.selectOption('lead-3');
+  await expect(canvas.frameText('lead-3')).toHaveText(lead3Text ?? '');
+  await expect(preflight.getByRole('button', { name: /error: Overset text/ })).toHaveCount(0);
+  await canvas.surface.focus();
+  await page.keyboard.press('Control+z');
+  await expect.poll(lead3Now).not.toBe(lead3Text);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(canvas.frameText('lead-3')).toHaveText(lead3Text ?? '');
+});

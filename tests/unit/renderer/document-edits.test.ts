@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { unpackFolio } from '../../../src-core/model/folio-file.js';
-import { addTextFrame, findFrame, framesOfStory, removeFrame, replaceStoryDoc, setFrameGeometry } from '../../../src-renderer/state/document-edits.js';
+import { addTextFrame, findFrame, framesOfStory, removeFrame, replaceStoryDoc, setFrameGeometry, threadFrames } from '../../../src-renderer/state/document-edits.js';
 
 const doc = unpackFolio(new Uint8Array(readFileSync('templates/samples/deqing-front-2023-07-20.folio'))).document;
 
@@ -67,5 +67,27 @@ describe('adding and removing frames', () => {
     const lead2 = findFrame(last, 'lead-2')!.frame;
     expect(lead2.kind === 'text' && lead2.nextFrameId).toBeUndefined();
     expect(() => removeFrame(doc, 'nope')).toThrow(RangeError);
+  });
+});
+
+describe('threading frames', () => {
+  it('threads a frame on into another, which then shows the same story', () => {
+    const next = threadFrames(doc, 'lead-3', 'bikes');
+    const lead3 = findFrame(next, 'lead-3')!.frame;
+    const bikes = findFrame(next, 'bikes')!.frame;
+    expect(lead3.kind === 'text' && lead3.nextFrameId).toBe('bikes');
+    expect(bikes.kind === 'text' && bikes.storyId).toBe('lead');
+    expect(findFrame(doc, 'bikes')!.frame.kind === 'text' && (findFrame(doc, 'bikes')!.frame as { storyId: string }).storyId).toBe('bikes');
+  });
+
+  it('unthreads, and refuses loops, non-text frames and targets already continuing another frame', () => {
+    const cut = threadFrames(doc, 'lead-2', null);
+    const lead2 = findFrame(cut, 'lead-2')!.frame;
+    expect(lead2.kind === 'text' && lead2.nextFrameId).toBeUndefined();
+    expect(() => threadFrames(doc, 'lead-3', 'lead-head')).toThrow(/circle/);
+    expect(() => threadFrames(doc, 'lead-3', 'lead-3')).toThrow(/circle/);
+    expect(() => threadFrames(doc, 'feature-4', 'lead-2')).toThrow(/already continues/);
+    expect(() => threadFrames(doc, 'photo', 'bikes')).toThrow(RangeError);
+    expect(() => threadFrames(doc, 'lead-3', 'ad-box')).toThrow(RangeError);
   });
 });
