@@ -179,3 +179,22 @@ function mapFrames(doc: FolioDocument, map: (frame: Frame) => Frame): FolioDocum
   });
   return changed ? { ...doc, pages } : doc;
 }
+
+/** Text-frame settings the inspector edits. */
+export interface TextFrameSettings {
+  columns?: number;
+  columnRule?: boolean;
+}
+
+/**
+ * Changes a text frame's column count (1–20, whole) and/or column rule.
+ * @throws RangeError for a missing or non-text frame or a column count outside 1–20
+ */
+export function setTextFrameSettings(doc: FolioDocument, frameId: string, settings: TextFrameSettings): FolioDocument {
+  const found = findFrame(doc, frameId);
+  if (found?.frame.kind !== 'text') throw new RangeError(`"${frameId}" is not a text frame in this document.`);
+  if (settings.columns !== undefined && !(Number.isInteger(settings.columns) && settings.columns >= 1 && settings.columns <= 20)) {
+    throw new RangeError(`A frame has 1 to 20 columns, not ${settings.columns}.`);
+  }
+  return mapFrames(doc, (f) => (f.id === frameId && f.kind === 'text' ? { ...f, ...settings } : f));
+}

@@ -23,7 +23,7 @@ import { createFontProvider, type FontProvider, type LoadedFont } from '../../sr
 import { redo, redoDepth, undo, undoDepth } from 'prosemirror-history';
 import { createStoryEditorState } from '../editor/story-editor.js';
 import type { FolioBridge } from '../host/folio-bridge.js';
-import { addTextFrame, findFrame, framesOfStory, removeFrame, replaceStoryDoc, setFrameGeometry, threadFrames, type FrameGeometry } from './document-edits.js';
+import { addTextFrame, findFrame, framesOfStory, removeFrame, replaceStoryDoc, setFrameGeometry, setTextFrameSettings, threadFrames, type FrameGeometry, type TextFrameSettings } from './document-edits.js';
 import { base64ToBytes, loadTemplateFonts } from './font-loading.js';
 import { registerUiFonts } from './ui-fonts.js';
 import { UndoLedger, type HistoryDepth } from './undo-history.js';
@@ -380,6 +380,23 @@ export class FolioSession {
     this.setDocument(removeFrame(doc, frameId));
     this.ledger.noteFrameEdit({ pages: doc.pages, selectedFrameId: frameId });
     this.selectedFrameId = null;
+  }
+
+  /** Changes the selected text frame's columns or column rule. */
+  setTextFrameSettings(settings: TextFrameSettings): void {
+    const doc = this.doc;
+    const frameId = this.selectedFrameId;
+    if (!doc || !frameId) return;
+    let next: FolioDocument;
+    try {
+      next = setTextFrameSettings(doc, frameId, settings);
+    } catch (err) {
+      this.fail((err as Error).message);
+      return;
+    }
+    if (next === doc) return;
+    this.setDocument(next);
+    this.ledger.noteFrameEdit({ pages: doc.pages, selectedFrameId: frameId });
   }
 
   /** Threads the selected text frame on into another text frame (null: unthread). */

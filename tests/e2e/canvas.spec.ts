@@ -261,3 +261,25 @@ test('the inspector threads and unthreads frames; the story reflows', async () =
   await page.keyboard.press('Control+Shift+z');
   await expect(canvas.frameText('lead-3')).toHaveText(lead3Text ?? '');
 });
+
+test('the inspector changes a frame’s columns; the story reflows and Ctrl+Z restores it', async () => {
+  const page = shared;
+  await app.reopenSample();
+  const canvas = new PageCanvas(page, trim.widthPt);
+  const inspector = page.getByRole('region', { name: 'Inspector' });
+  await canvas.clickAt(bikes.xPt + 40, bikes.yPt + 60);
+  const columns = inspector.getByRole('spinbutton', { name: 'Columns' });
+  await expect(columns).toHaveValue('2');
+  const textBefore = await canvas.frameText('bikes').textContent();
+  const copyfitBefore = (await inspector.getByLabel('Copyfit').textContent()) ?? '';
+  await columns.fill('3');
+  await columns.press('Enter');
+  await expect(columns).toHaveValue('3');
+  // Narrower columns set the same text on more lines: the copyfit changes.
+  await expect(inspector.getByLabel('Copyfit')).not.toHaveText(copyfitBefore);
+  await canvas.surface.focus();
+  await page.keyboard.press('Control+z');
+  await expect(columns).toHaveValue('2');
+  await expect(canvas.frameText('bikes')).toHaveText(textBefore ?? '');
+  await expect(inspector.getByLabel('Copyfit')).toHaveText(copyfitBefore);
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { unpackFolio } from '../../../src-core/model/folio-file.js';
-import { addTextFrame, findFrame, framesOfStory, removeFrame, replaceStoryDoc, setFrameGeometry, threadFrames } from '../../../src-renderer/state/document-edits.js';
+import { addTextFrame, findFrame, framesOfStory, removeFrame, replaceStoryDoc, setFrameGeometry, setTextFrameSettings, threadFrames } from '../../../src-renderer/state/document-edits.js';
 
 const doc = unpackFolio(new Uint8Array(readFileSync('templates/samples/deqing-front-2023-07-20.folio'))).document;
 
@@ -89,5 +89,17 @@ describe('threading frames', () => {
     expect(() => threadFrames(doc, 'feature-4', 'lead-2')).toThrow(/already continues/);
     expect(() => threadFrames(doc, 'photo', 'bikes')).toThrow(RangeError);
     expect(() => threadFrames(doc, 'lead-3', 'ad-box')).toThrow(RangeError);
+  });
+});
+
+describe('text frame settings', () => {
+  it('changes columns and the column rule of one frame only', () => {
+    const next = setTextFrameSettings(doc, 'bikes', { columns: 3, columnRule: true });
+    const bikes = findFrame(next, 'bikes')!.frame;
+    expect(bikes.kind === 'text' && [bikes.columns, bikes.columnRule]).toEqual([3, true]);
+    expect(findFrame(next, 'leidian')!.frame).toBe(findFrame(doc, 'leidian')!.frame);
+    expect(() => setTextFrameSettings(doc, 'bikes', { columns: 0 })).toThrow(RangeError);
+    expect(() => setTextFrameSettings(doc, 'bikes', { columns: 2.5 })).toThrow(RangeError);
+    expect(() => setTextFrameSettings(doc, 'photo', { columns: 2 })).toThrow(RangeError);
   });
 });
