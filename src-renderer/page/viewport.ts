@@ -51,10 +51,17 @@ export function pagePointFromOffset(offsetXPx: number, offsetYPx: number, zoom: 
 }
 
 /**
- * Backing-store size of a canvas showing `widthPt × heightPt` at `zoom` on a display with `devicePixelRatio`.
- * Browsers cap canvas area; the ratio is reduced (never the zoom) so the page still fits in `maxPixels`.
+ * Largest backing store per canvas layer, pixels: 32 M RGBA pixels is 128 MB, and there are two layers. A
+ * broadsheet reaches it at about 325 % on a standard display (160 % on HiDPI); beyond that the page is drawn
+ * at this resolution and scaled up (softer, never wrong).
  */
-export function canvasBackingSize(widthPt: number, heightPt: number, zoom: number, devicePixelRatio: number, maxPixels = 64_000_000): { widthPx: number; heightPx: number; scale: number } {
+export const MAX_CANVAS_PIXELS = 32_000_000;
+
+/**
+ * Backing-store size of a canvas showing `widthPt × heightPt` at `zoom` on a display with `devicePixelRatio`.
+ * The pixel ratio is reduced (never the zoom) so the page fits in `maxPixels`.
+ */
+export function canvasBackingSize(widthPt: number, heightPt: number, zoom: number, devicePixelRatio: number, maxPixels = MAX_CANVAS_PIXELS): { widthPx: number; heightPx: number; scale: number } {
   let scale = pxPerPt(zoom) * devicePixelRatio;
   const area = widthPt * heightPt * scale * scale;
   if (area > maxPixels) scale *= Math.sqrt(maxPixels / area);
