@@ -45,7 +45,7 @@ function seedParagraphs(): string[] {
 }
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-const escapeTypst = (s: string) => s.replace(/([\\#*_`$<>@\[\]])/g, '\\$1');
+const escapeTypst = (s: string) => s.replace(/([\\#*_`$<>@[\]])/g, '\\$1');
 
 /** Runs the three exports and returns the figures. */
 export function benchPeers(): BenchRow[] {
