@@ -22,6 +22,7 @@ import { layoutBoxFrame, layoutImageFrame, layoutRuleFrame } from './frames.js';
 import { createPageGrid } from './grid.js';
 import type { ComposeNotice } from './notice.js';
 import type { CopyfitEntry, LayoutItem, LayoutWarning, LineBox, OversetEntry, PageLayout } from './page-layout.js';
+import type { ComposedParagraph, ParagraphInput } from './line.js';
 import { StyleResolver } from './styles.js';
 import { collectThreads, type StoryThread } from './thread.js';
 
@@ -46,6 +47,16 @@ export interface Composer {
   readonly stats: Readonly<ComposerStats>;
   /** Zeroes the counters (caches are kept). */
   resetStats(): void;
+}
+
+/** Options of a composer. */
+export interface ComposerOptions {
+  /**
+   * Told of every paragraph (or paragraph continuation re-set at a new width) composed afresh, with
+   * its input and result; cache hits are not reported. For quality reports and preflight: a fresh
+   * composer reports every paragraph of the document. Must not mutate what it is given.
+   */
+  onParagraph?: (input: ParagraphInput, result: ComposedParagraph) => void;
 }
 
 /** A cached story placement and the side effects to replay on reuse. */
@@ -80,7 +91,7 @@ function threadKey(thread: StoryThread): string {
 /**
  * Creates a composer over a font provider (fonts must be loaded before composing).
  */
-export function createComposer(fonts: FontProvider): Composer {
+export function createComposer(fonts: FontProvider, options: ComposerOptions = {}): Composer {
   const stats = emptyStats();
   const paragraphs = new ParagraphCache(stats);
   let stories = new Map<string, StoryEntry>();
@@ -94,7 +105,7 @@ export function createComposer(fonts: FontProvider): Composer {
     const grid = createPageGrid(template);
     const env = {
       grid, paragraphs, options: template.typography, optionsKey: optionsKey(template.typography),
-      jumpStyle: resolver.resolveJumpLine('jump'),
+      jumpStyle: resolver.resolveJumpLine('jump'), onParagraph: options.onParagraph,
     };
     const baseKey = `${jsonOf(template)}\u0000${JSON.stringify(doc.issue)}\u0000`;
 

@@ -20,7 +20,7 @@
 import type { TypographyOptions } from '../model/template.js';
 import type { LoadedFont } from '../text/font.js';
 import { BLACK } from '../model/colour.js';
-import type { ComposedLine, ComposedParagraph, InlineRun } from './line.js';
+import type { ComposedLine, ComposedParagraph, InlineRun, ParagraphInput } from './line.js';
 import type { BoxItem, CopyfitEntry, LayoutItem, LayoutWarning, LineBox, OversetEntry, RuleItem } from './page-layout.js';
 import { composeParagraph } from './paragraph.js';
 import { pmPosAt, virtualPosAt, type InlinePiece, type StoryBlock, type StoryContent } from './blocks.js';
@@ -69,6 +69,8 @@ export interface FlowEnv {
   readonly optionsKey: string;
   /** Style of jump lines (下转/上接). */
   readonly jumpStyle: ResolvedStyle;
+  /** Told of every paragraph composed afresh (not of cache hits); see `ComposerOptions.onParagraph`. */
+  readonly onParagraph?: (input: ParagraphInput, result: ComposedParagraph) => void;
 }
 
 /** A place lines go: the frame's full width (headline group) or one column. */
@@ -260,9 +262,12 @@ class StoryFlow {
     const align = style.style.align;
     const key = paragraphKey(runs, setWidthPt, indentPt, align, this.env.optionsKey);
     this.keys.push(key);
-    const result: ComposedParagraph = this.env.paragraphs.getOrCompose(key, () =>
-      composeParagraph({ runs, lineWidthPt: () => setWidthPt, firstLineIndentPt: indentPt, align, options: this.env.options }),
-    );
+    const result: ComposedParagraph = this.env.paragraphs.getOrCompose(key, () => {
+      const input: ParagraphInput = { runs, lineWidthPt: () => setWidthPt, firstLineIndentPt: indentPt, align, options: this.env.options };
+      const composed = composeParagraph(input);
+      this.env.onParagraph?.(input, composed);
+      return composed;
+    });
     return { lines: result.lines, warnings: result.warnings, widthPt, first };
   }
 
