@@ -160,10 +160,11 @@ function collectLayoutFindings(layouts: readonly PageLayout[], opts: PreflightOp
       const ppi = item.effectivePpi ?? effectivePpiOf(item, opts.assetInfo.get(item.assetId));
       if (ppi === undefined) continue;
       if (ppi < warnPpi) {
+        // Floored, so a 199.6 ppi image never reads as "200 ppi (needs 200)".
         const severity: Severity = ppi < errorPpi ? 'error' : 'warning';
         out.push({
           severity, code: 'low-resolution', pageId, frameId: item.frameId,
-          message: `Image "${item.assetId}" is ${Math.round(ppi)} ppi at placed size (needs ${warnPpi}; below ${errorPpi} it pixelates) — 图片分辨率不足`,
+          message: `Image "${item.assetId}" is ${Math.floor(ppi)} ppi at placed size (needs ${warnPpi}; below ${errorPpi} it pixelates) — 图片分辨率不足`,
         });
       }
     }

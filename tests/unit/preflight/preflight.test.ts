@@ -68,6 +68,12 @@ describe('preflight', () => {
     expect(effectivePpiOf(img('px'), info.get('px'))).toBe(150);
   });
 
+  it('regression: an image just under the limit reads 199 ppi, never "200 ppi (needs 200)"', () => {
+    const item = { kind: 'image' as const, assetId: 'near', rect: { xPt: 0, yPt: 0, widthPt: 72, heightPt: 72 }, clip: { xPt: 0, yPt: 0, widthPt: 72, heightPt: 72 }, frameId: 'fr-near', effectivePpi: 199.7 };
+    const [finding] = preflight(makeDoc([textFrame('f1')]), [layoutOf({ items: [item] })], { preset: 'print', assetInfo: noAssets });
+    expect(finding?.message).toContain('is 199 ppi');
+  });
+
   it('reports missing, unreadable and RGB assets (RGB only for print), and empty picture frames', async () => {
     const assets = {
       rgb: { id: 'rgb', path: 'assets/rgb.jpg', mime: 'image/jpeg' },
