@@ -7,7 +7,7 @@
  * Every call resolves to a `HostResult`: errors come back as data with a human message.
  */
 import { z } from 'zod';
-import { FolioDocumentSchema, type FolioDocument } from '../model/document.js';
+import { FolioDocumentSchema, type Asset, type FolioDocument } from '../model/document.js';
 
 /** A failed host call: a machine code and a message a newsroom user can act on. */
 export interface HostError {
@@ -44,6 +44,8 @@ export const HostPayloadSchemas = {
     outputPath: PathSchema.optional(),
   }),
   listFiles: z.object({ dir: z.string().max(4096).default('.') }),
+  /** Reads a JPEG, PNG or PDF from the workspace, checks it by content and adds it to the open document's assets. */
+  importAsset: z.object({ handle: HandleSchema, path: PathSchema }),
 } as const;
 
 /** Channel names of the host API. */
@@ -89,6 +91,21 @@ export interface FileEntry {
   kind: 'file' | 'dir';
 }
 
+/**
+ * An image or placed PDF read from disk by `importAsset`: the asset entry to add to the document (same id for
+ * the same bytes) and what its content says it is.
+ */
+export interface ImportedAsset {
+  asset: Asset;
+  format: 'png' | 'jpeg' | 'pdf';
+  /** Colour model of a PNG/JPEG ('unknown' for PDFs: preflight inspects those). */
+  colour: 'grey' | 'rgb' | 'cmyk' | 'unknown';
+  /** File size, bytes. */
+  sizeBytes: number;
+  /** PDF only: pages in the file (page 1 is placed). */
+  pageCount?: number;
+}
+
 /** Return values, one per channel. */
 export interface HostValues {
   listTemplates: TemplateSummary[];
@@ -104,6 +121,7 @@ export interface HostValues {
   loadAsset: { base64: string; mime: string };
   exportPdf: { files: ExportedFile[] };
   listFiles: { dir: string; entries: FileEntry[] };
+  importAsset: ImportedAsset;
 }
 
 /** The host interface the renderer programs against: one async function per channel. */

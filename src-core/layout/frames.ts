@@ -3,7 +3,8 @@
  *
  * 1. Images: `fit` shows the whole image inside the frame, `fill` covers the frame (cropped by the clip),
  *    `crop` places it at 1 px = 1 pt × `scale`, panned by the frame's offsets. effectivePpi = pixels per
- *    inch of placed size. A missing asset is a 'missing-asset' warning and a crossed placeholder box.
+ *    inch of placed size. Placed PDFs use their TrimBox size in points instead of pixels (1 unit = 1 pt) and
+ *    report no resolution. A missing asset is a 'missing-asset' warning and a crossed placeholder box.
  * 2. Boxes: the frame's rectangle; its label is set at the top-right inside the box in the body font at
  *    7 pt (glyph by glyph from the font's advances: a label is one short line, never broken).
  * 3. Rules: along the frame's longer axis, through its middle.
@@ -38,8 +39,10 @@ export function layoutImageFrame(frame: ImageFrame, doc: FolioDocument, pageId: 
     });
     return placeholder(clip, frame.id);
   }
-  const wPx = asset.widthPx;
-  const hPx = asset.heightPx;
+  // A placed PDF's natural size is its TrimBox in points; an image's is its pixels (1 px = 1 pt at scale 1).
+  const isPdf = !asset.widthPx && asset.widthPt !== undefined;
+  const wPx = asset.widthPx ?? asset.widthPt;
+  const hPx = asset.heightPx ?? asset.heightPt;
   if (!wPx || !hPx) {
     // Without pixel dimensions the aspect ratio is unknown: stretch to the frame and report no resolution.
     return [{ kind: 'image', assetId: asset.id, rect: clip, clip, frameId: frame.id }];
@@ -62,8 +65,11 @@ export function layoutImageFrame(frame: ImageFrame, doc: FolioDocument, pageId: 
     xPt = frame.xPt + (frame.widthPt - widthPt) / 2;
     yPt = frame.yPt + (frame.heightPt - heightPt) / 2;
   }
+  const rect = { xPt, yPt, widthPt, heightPt };
+  // Vector pages have no resolution: only pixel images report one.
+  if (isPdf) return [{ kind: 'image', assetId: asset.id, rect, clip, frameId: frame.id }];
   const effectivePpi = wPx / (widthPt / PT_PER_INCH);
-  return [{ kind: 'image', assetId: asset.id, rect: { xPt, yPt, widthPt, heightPt }, clip, effectivePpi, frameId: frame.id }];
+  return [{ kind: 'image', assetId: asset.id, rect, clip, effectivePpi, frameId: frame.id }];
 }
 
 /** A crossed box standing in for a missing image. */

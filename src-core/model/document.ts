@@ -15,6 +15,9 @@ export const AssetSchema = z.object({
   mime: z.enum(['image/png', 'image/jpeg', 'application/pdf', 'font/ttf', 'font/otf']),
   widthPx: z.number().int().positive().optional(),
   heightPx: z.number().int().positive().optional(),
+  /** Placed PDFs: the size of page 1's TrimBox, points (the asset's natural size; PDFs have no pixels). */
+  widthPt: z.number().positive().optional(),
+  heightPt: z.number().positive().optional(),
   /** Free note, e.g. "placeholder image generated for the sample". */
   note: z.string().optional(),
 });

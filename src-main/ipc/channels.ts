@@ -21,6 +21,7 @@ export const HOST_CHANNEL_NAMES = [
   'loadAsset',
   'exportPdf',
   'listFiles',
+  'importAsset',
 ] as const satisfies readonly HostChannel[];
 
 // Compile-time exhaustiveness: adding a channel to host-api.ts without listing it here fails type checking.

@@ -13,7 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import type { OpenedDocument } from '../../src-core/api/host-api.js';
-import type { FolioDocument } from '../../src-core/model/document.js';
+import type { Asset, FolioDocument } from '../../src-core/model/document.js';
 import { packFolio, unpackFolio, type FolioContents } from '../../src-core/model/folio-file.js';
 import { DocumentInUseError, acquireLock, type HeldLock } from './document-lock.js';
 import { describeIoError, nodeDiskIo, writeFileAtomic, type DiskIo } from './disk.js';
@@ -81,6 +81,12 @@ export interface DocumentStore {
   contents(handle: string): { path: string | null; assets: ReadonlyMap<string, Uint8Array>; document: FolioDocument };
   /** The bytes and type of one asset by asset id. @throws DocumentError */
   asset(handle: string, assetId: string): { bytes: Uint8Array; mime: string };
+  /**
+   * Adds an asset (placed image or PDF) to the handle's assets; the entry is known to `asset()` at once and is
+   * written with the next save/autosave of a document that lists it. Re-adding the same id is a no-op.
+   * @throws DocumentError for an unknown handle or a read-only document
+   */
+  addAsset(handle: string, asset: Asset, bytes: Uint8Array): void;
   /** Autosaves left behind (by a crash) that belong to no open handle, newest first. */
   listRecoveries(): Promise<RecoveryEntry[]>;
   /** Opens an autosave by its handle name as an unsaved document bound to its original path. @throws FolioFileError, DiskError */
@@ -266,6 +272,13 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
       const bytes = asset ? entry.assets.get(asset.path) : undefined;
       if (!asset || !bytes) throw new DocumentError('not-found', `This document has no asset "${assetId}".`);
       return { bytes, mime: asset.mime };
+    },
+
+    addAsset(handle, asset, bytes) {
+      const entry = entryFor(handle);
+      if (entry.readOnly) throw new DocumentError('forbidden', 'This document is open read-only: images cannot be placed in it. Use Save As first.');
+      entry.assets.set(asset.path, bytes);
+      entry.document = { ...entry.document, assets: { ...entry.document.assets, [asset.id]: asset } };
     },
 
     listRecoveries: orphanRecoveries,

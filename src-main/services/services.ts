@@ -17,6 +17,7 @@ import { DiskError, describeIoError, nodeDiskIo, type DiskIo } from './disk.js';
 import { DocumentError, createDocumentStore, type DocumentStore, type RecoveryEntry } from './documents.js';
 import { ExportError, runExportJob, type ExportProgress } from './export-job.js';
 import { createFontCatalogue, type FontCatalogue } from './fonts.js';
+import { ImportError, readAssetFile } from './import-asset.js';
 import { loadTemplateCatalogue, newDocumentFromTemplate } from './templates.js';
 import { WorkspaceError, createWorkspace, type Workspace } from './workspace.js';
 
@@ -71,7 +72,7 @@ export function toHostError(err: unknown): HostError {
   if (err instanceof WorkspaceError) return { code: 'forbidden', message: err.message };
   if (err instanceof FolioFileError) return { code: 'invalid-file', message: err.message };
   if (err instanceof DocumentInUseError) return { code: 'in-use', message: err.message };
-  if (err instanceof DocumentError || err instanceof DiskError || err instanceof ExportError) return { code: err.code, message: err.message };
+  if (err instanceof DocumentError || err instanceof DiskError || err instanceof ExportError || err instanceof ImportError) return { code: err.code, message: err.message };
   if (err instanceof Error && err.name === 'AbortError') return { code: 'cancelled', message: 'The export was cancelled.' };
   const message = err instanceof Error ? err.message : String(err);
   return { code: 'internal', message: `Something went wrong inside Folio: ${message}` };
@@ -203,6 +204,14 @@ export function createServices(options: ServicesOptions): Services {
           .map((d) => ({ name: d.name, path: workspace.relative(path.join(absolute, d.name)), kind: d.isDirectory() ? ('dir' as const) : ('file' as const) }))
           .sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'dir' ? -1 : 1));
         return { dir: workspace.relative(absolute), entries };
+      }),
+
+    importAsset: ({ handle, path: clientPath }) =>
+      result(async () => {
+        documents.contents(handle); // an unknown handle is refused before the disk is touched
+        const { imported, bytes } = await readAssetFile(workspace.confine(clientPath));
+        documents.addAsset(handle, imported.asset, bytes);
+        return imported;
       }),
 
     listRecoveries: () => result(() => documents.listRecoveries()),

@@ -1,0 +1,129 @@
+/**
+ * Importing an image or placed PDF from the workspace into an open document ("Place image…").
+ *
+ * 1. Refuse before reading: the path is confined by the caller; a file larger than MAX_IMPORT_BYTES is refused
+ *    from its size on disk, so an oversize file is never loaded into memory.
+ * 2. Identify by content, never by name: magic bytes (PNG signature, JPEG SOI, `%PDF-`), then the header —
+ *    PNG IHDR (pixel size, colour type), JPEG start-of-frame (pixel size, components), PDF page 1 TrimBox
+ *    (loaded with pdf-lib). Anything else, or a header that does not decode, is an `ImportError`.
+ * 3. Name the asset by its content (`img-<sha256 prefix>` / `pdf-<…>`), so placing the same file twice adds
+ *    one asset, and describe it with its MIME type and natural size for the composer.
+ */
+import { createHash } from 'node:crypto';
+import { promises as fsp } from 'node:fs';
+import path from 'node:path';
+import { PDFDocument } from 'pdf-lib';
+import type { ImportedAsset } from '../../src-core/api/host-api.js';
+import type { Asset } from '../../src-core/model/document.js';
+import { readImageInfo } from '../../src-core/pdf/image-info.js';
+import { readPngHeader } from '../../src-core/pdf/png.js';
+import { describeIoError } from './disk.js';
+
+/**
+ * Largest file accepted, bytes. A broadsheet-wide photo at 300 ppi is about 20 MB as JPEG; 50 MB leaves room
+ * for agency PDFs while keeping the base64 transfer to the renderer reasonable.
+ */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+/** Largest image accepted, megapixels (the PDF exporter's decode limit: bigger photos are a job for an image editor). */
+export const MAX_IMPORT_MEGAPIXELS = 100;
+/** Hex digits of the content hash in an asset id: 48 bits, collisions are not a practical concern per document. */
+const ASSET_ID_HASH_CHARS = 12;
+
+/** A file that cannot be placed: not an image/PDF, damaged, or too large. */
+export class ImportError extends Error {
+  constructor(readonly code: 'invalid-file' | 'bad-request', message: string) {
+    super(message);
+    this.name = 'ImportError';
+  }
+}
+
+/**
+ * Reads and checks a workspace file (absolute path, already confined) for placing.
+ * @throws ImportError for oversize, unknown or damaged files; DiskError when it cannot be read
+ */
+export async function readAssetFile(filePath: string): Promise<{ imported: ImportedAsset; bytes: Uint8Array }> {
+  const name = path.basename(filePath);
+  let stat;
+  try {
+    stat = await fsp.stat(filePath);
+  } catch (err) {
+    throw describeIoError(err, 'read', filePath);
+  }
+  if (!stat.isFile()) throw new ImportError('bad-request', `"${name}" is a folder, not an image file.`);
+  if (stat.size > MAX_IMPORT_BYTES) {
+    throw new ImportError('bad-request', `"${name}" is ${(stat.size / 1024 / 1024).toFixed(1)} MB; images and adverts up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB can be placed.`);
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await fsp.readFile(filePath));
+  } catch (err) {
+    throw describeIoError(err, 'read', filePath);
+  }
+  return { imported: await describeAssetBytes(bytes, name), bytes };
+}
+
+/**
+ * Identifies asset bytes by content and builds their asset entry.
+ * @param name the file name, for messages only
+ * @throws ImportError when the bytes are not a readable PNG, JPEG or PDF, or the image is too large
+ */
+export async function describeAssetBytes(bytes: Uint8Array, name: string): Promise<ImportedAsset> {
+  if (bytes.length === 0) throw new ImportError('invalid-file', `"${name}" is empty.`);
+  const info = readImageInfo(bytes);
+  const hash = createHash('sha256').update(bytes).digest('hex').slice(0, ASSET_ID_HASH_CHARS);
+  const sizeBytes = bytes.length;
+  if (info.format === 'pdf') {
+    const { widthPt, heightPt, pageCount } = await readPdfTrimBox(bytes, name);
+    const id = `pdf-${hash}`;
+    const asset: Asset = { id, path: `assets/${id}.pdf`, mime: 'application/pdf', widthPt, heightPt, note: `placed from ${name}` };
+    return { asset, format: 'pdf', colour: 'unknown', sizeBytes, pageCount };
+  }
+  if (info.format === 'png') {
+    // readImageInfo swallows header errors; read again to say what is wrong.
+    try {
+      readPngHeader(bytes);
+    } catch (err) {
+      throw new ImportError('invalid-file', `"${name}" is a damaged PNG: ${(err as Error).message}`);
+    }
+  }
+  if (info.format === 'unknown') {
+    throw new ImportError('invalid-file', `"${name}" is not a JPEG, PNG or PDF file (its content says otherwise, whatever its name).`);
+  }
+  if (!info.widthPx || !info.heightPx || info.colour === 'unknown') {
+    throw new ImportError('invalid-file', `"${name}" is a damaged ${info.format.toUpperCase()}: its image header (size, colours) cannot be read.`);
+  }
+  if ((info.widthPx * info.heightPx) / 1e6 > MAX_IMPORT_MEGAPIXELS) {
+    throw new ImportError('bad-request', `"${name}" is ${info.widthPx} × ${info.heightPx} pixels; images up to ${MAX_IMPORT_MEGAPIXELS} megapixels can be placed (scale it down first).`);
+  }
+  const id = `img-${hash}`;
+  const ext = info.format === 'png' ? 'png' : 'jpg';
+  const asset: Asset = {
+    id, path: `assets/${id}.${ext}`, mime: info.format === 'png' ? 'image/png' : 'image/jpeg',
+    widthPx: info.widthPx, heightPx: info.heightPx, note: `placed from ${name}`,
+  };
+  return { asset, format: info.format, colour: info.colour, sizeBytes };
+}
+
+async function readPdfTrimBox(bytes: Uint8Array, name: string): Promise<{ widthPt: number; heightPt: number; pageCount: number }> {
+  let doc: PDFDocument;
+  try {
+    doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  } catch (err) {
+    const message = (err as Error).message;
+    if (/encrypt/i.test(message)) throw new ImportError('invalid-file', `"${name}" is an encrypted PDF: ask the agency for an unprotected print PDF.`);
+    throw new ImportError('invalid-file', `"${name}" is a damaged PDF: ${message}`);
+  }
+  let pageCount: number;
+  let box: { width: number; height: number };
+  try {
+    // pdf-lib loads a file without a catalogue leniently; asking for its pages is what fails.
+    pageCount = doc.getPageCount();
+    // The exporter places page 1 by its TrimBox (adverts come trimmed to size, bleed around).
+    box = pageCount > 0 ? doc.getPage(0).getTrimBox() : { width: 0, height: 0 };
+  } catch (err) {
+    throw new ImportError('invalid-file', `"${name}" is a damaged PDF: its page tree cannot be read (${(err as Error).message}).`);
+  }
+  if (pageCount === 0) throw new ImportError('invalid-file', `"${name}" is a PDF without pages.`);
+  if (!(box.width > 0) || !(box.height > 0)) throw new ImportError('invalid-file', `"${name}" has an empty page box.`);
+  return { widthPt: box.width, heightPt: box.height, pageCount };
+}
