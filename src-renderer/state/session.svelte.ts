@@ -31,6 +31,14 @@ import { UndoLedger, type HistoryDepth } from './undo-history.js';
 function historyDepth(state: EditorState): HistoryDepth {
   return { undo: undoDepth(state), redo: redoDepth(state) };
 }
+
+/**
+ * The stories of `snapshot`'s ids, each at its current content when it still exists (a story edited since,
+ * e.g. in a history group the ledger did not split, keeps its text), else as the snapshot had it.
+ */
+function restoreStoryIds(current: FolioDocument['stories'], snapshot: FolioDocument['stories']): FolioDocument['stories'] {
+  return Object.fromEntries(Object.entries(snapshot).map(([id, story]) => [id, current[id] ?? story]));
+}
 import type { ZoomMode } from '../page/viewport.js';
 
 /** Where the session is in its life. */
@@ -46,6 +54,12 @@ export interface SessionNotice {
 interface FrameEdit {
   pages: FolioDocument['pages'];
   selectedFrameId: string | null;
+  /** Template before a style edit (Styles panel); absent for edits that leave the template alone. */
+  template?: FolioDocument['template'];
+  /** Stories before a page edit that added or removed stories (Pages panel): restored by id, see restorePages. */
+  stories?: FolioDocument['stories'];
+  /** Page shown before a page edit (add, reorder, delete). */
+  pageIndex?: number;
 }
 
 type Composer = ReturnType<typeof createComposer>;
@@ -418,11 +432,46 @@ export class FolioSession {
 
   /** Puts back the pages of a page edit; returns the edit that takes it back again. */
   private restorePages(edit: FrameEdit): FrameEdit | null {
-    if (!this.doc) return null;
-    const inverse = { pages: this.doc.pages, selectedFrameId: this.selectedFrameId };
-    this.setDocument({ ...this.doc, pages: edit.pages });
+    const doc = this.doc;
+    if (!doc) return null;
+    const inverse: FrameEdit = { pages: doc.pages, selectedFrameId: this.selectedFrameId };
+    let next: FolioDocument = { ...doc, pages: edit.pages };
+    if (edit.template) {
+      inverse.template = doc.template;
+      next = { ...next, template: edit.template };
+    }
+    if (edit.stories) {
+      inverse.stories = doc.stories;
+      next = { ...next, stories: restoreStoryIds(doc.stories, edit.stories) };
+    }
+    if (edit.pageIndex !== undefined) inverse.pageIndex = this.pageIndex;
+    this.setDocument(next);
     this.selectedFrameId = edit.selectedFrameId;
+    this.pageIndex = Math.min(edit.pageIndex ?? this.pageIndex, next.pages.length - 1);
+    if (this.openStoryId && !(this.openStoryId in next.stories)) {
+      this.openStoryId = null;
+      this.editorState = null;
+      this.editorRevision++;
+    }
     return inverse;
+  }
+
+  /**
+   * Replaces the document with `next` (made by a pure edit: style-edits.ts, page-edits.ts) as one step of the
+   * document history. `changes` says what the edit touches, so undo restores exactly that: the template (style
+   * edits), the set of stories (pages added from a template) and the page shown (page edits); pages always.
+   */
+  commitDocumentEdit(next: FolioDocument, changes: { template?: boolean; stories?: boolean; pageIndex?: number; selectedFrameId?: string | null } = {}): void {
+    const doc = this.doc;
+    if (!doc || next === doc) return;
+    const edit: FrameEdit = { pages: doc.pages, selectedFrameId: this.selectedFrameId };
+    if (changes.template) edit.template = doc.template;
+    if (changes.stories) edit.stories = doc.stories;
+    if (changes.pageIndex !== undefined) edit.pageIndex = this.pageIndex;
+    this.setDocument(next);
+    this.ledger.noteFrameEdit(edit);
+    if (changes.pageIndex !== undefined) this.pageIndex = Math.max(0, Math.min(changes.pageIndex, next.pages.length - 1));
+    if (changes.selectedFrameId !== undefined) this.selectedFrameId = changes.selectedFrameId;
   }
 
   /** Runs ProseMirror's undo or redo on a story that may not be open, and shows that story. */

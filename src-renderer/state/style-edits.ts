@@ -1,0 +1,171 @@
+/**
+ * Style edits for the Styles panel: immutable changes to the document's template snapshot (paragraph and
+ * character styles), where each style is used, type sizes in pt or 号, and the editor commands that apply a
+ * style to the current block or selection.
+ *
+ * 1. `setParagraphStyle` / `setCharacterStyle` merge a patch into one style, validate the result with the
+ *    template's own zod schema, and return a new document whose template is a new object (so the composer's
+ *    template key changes and every story using the style is set again).
+ * 2. `styleUsage` walks every story's blocks: a block uses the style its `style` attr names (when the template
+ *    has it), else the style of its block type — the same rule as the composer's StyleResolver.
+ * 3. `parseSizeInput` / `formatSize` read and show sizes as a newsroom types them (`9`, `9pt`, `小五`).
+ * 4. `applyParagraphStyle` / `toggleCharacterStyle` are ProseMirror commands for the open story.
+ */
+import { toggleMark } from 'prosemirror-commands';
+import type { Command } from 'prosemirror-state';
+import type { FolioDocument, PmNodeJson } from '../../src-core/model/document.js';
+import { TEXT_BLOCKS, storySchema } from '../../src-core/model/story-schema.js';
+import { CharacterStyleSchema, ParagraphStyleSchema, type CharacterStyle, type FontRef, type ParagraphStyle } from '../../src-core/model/template.js';
+import { HAO_SIZES_PT, parseSizePt } from '../../src-core/model/units.js';
+import { setBlock, setBlockStyle } from '../editor/commands.js';
+
+/** Fields of a paragraph style the Styles panel edits. `leadingPt: null` returns to the automatic pitch. */
+export interface ParagraphStylePatch {
+  label?: string;
+  font?: FontRef;
+  /** Points (number) or a 号 name. */
+  size?: number | string;
+  leadingPt?: number | null;
+  trackingEm?: number;
+  indentEm?: number;
+  align?: ParagraphStyle['align'];
+  spaceBeforeLines?: number;
+  spaceAfterLines?: number;
+}
+
+/** Fields of a character style the Styles panel edits. `font: null` inherits the paragraph's font again. */
+export interface CharacterStylePatch {
+  label?: string;
+  font?: FontRef | null;
+}
+
+function withTemplate(doc: FolioDocument, template: FolioDocument['template']): FolioDocument {
+  return { ...doc, template };
+}
+
+/**
+ * Changes one paragraph style of the document's template.
+ * @returns the same document when nothing changes, else a new one (new template object)
+ * @throws RangeError when the style does not exist or the result is not a valid style (naming the field)
+ */
+export function setParagraphStyle(doc: FolioDocument, key: string, patch: ParagraphStylePatch): FolioDocument {
+  const style = doc.template.paragraphStyles[key];
+  if (!style) throw new RangeError(`The template has no paragraph style "${key}".`);
+  if (patch.size !== undefined) parseSizePt(patch.size);
+  const { leadingPt, ...rest } = patch;
+  const merged: Record<string, unknown> = { ...style, ...rest };
+  if (leadingPt === null) delete merged.leadingPt;
+  else if (leadingPt !== undefined) merged.leadingPt = leadingPt;
+  const parsed = ParagraphStyleSchema.safeParse(merged);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new RangeError(`Style ${style.label}: ${issue?.path.join('.') || 'value'} ${issue?.message ?? 'is invalid'}.`);
+  }
+  if (JSON.stringify(parsed.data) === JSON.stringify(style)) return doc;
+  return withTemplate(doc, { ...doc.template, paragraphStyles: { ...doc.template.paragraphStyles, [key]: parsed.data } });
+}
+
+/**
+ * Changes one character style of the document's template.
+ * @throws RangeError when the style does not exist or the result is invalid
+ */
+export function setCharacterStyle(doc: FolioDocument, key: string, patch: CharacterStylePatch): FolioDocument {
+  const style = doc.template.characterStyles[key];
+  if (!style) throw new RangeError(`The template has no character style "${key}".`);
+  const merged: Record<string, unknown> = { ...style, ...patch };
+  if (patch.font === null) delete merged.font;
+  const parsed = CharacterStyleSchema.safeParse(merged);
+  if (!parsed.success) throw new RangeError(`Character style ${style.label}: ${parsed.error.issues[0]?.message ?? 'invalid'}.`);
+  if (JSON.stringify(parsed.data) === JSON.stringify(style)) return doc;
+  return withTemplate(doc, { ...doc.template, characterStyles: { ...doc.template.characterStyles, [key]: parsed.data as CharacterStyle } });
+}
+
+/** Where a style is used: the stories (ids, document order) and how many blocks or marked runs. */
+export interface StyleUsage {
+  storyIds: string[];
+  count: number;
+}
+
+const TEXTBLOCK_NAMES: ReadonlySet<string> = new Set(TEXT_BLOCKS);
+
+function walk(node: PmNodeJson, visit: (node: PmNodeJson) => void): void {
+  visit(node);
+  for (const child of node.content ?? []) walk(child, visit);
+}
+
+/** The paragraph style a textblock is set in (its `style` attr when the template has it, else its type's). */
+export function blockStyleKey(node: PmNodeJson, paragraphStyles: Readonly<Record<string, unknown>>): string {
+  const named = node.attrs?.style;
+  return typeof named === 'string' && named !== '' && named in paragraphStyles ? named : node.type;
+}
+
+/** Blocks set in paragraph style `key`, per story. */
+export function paragraphStyleUsage(doc: FolioDocument, key: string): StyleUsage {
+  const storyIds: string[] = [];
+  let count = 0;
+  for (const story of Object.values(doc.stories)) {
+    let here = 0;
+    walk(story.doc, (node) => {
+      if (TEXTBLOCK_NAMES.has(node.type) && blockStyleKey(node, doc.template.paragraphStyles) === key) here++;
+    });
+    if (here > 0) storyIds.push(story.id);
+    count += here;
+  }
+  return { storyIds, count };
+}
+
+/** Text runs carrying character style `key` (a `bold`/`emphasis` mark, or a `charStyle` mark of that name), per story. */
+export function characterStyleUsage(doc: FolioDocument, key: string): StyleUsage {
+  const storyIds: string[] = [];
+  let count = 0;
+  for (const story of Object.values(doc.stories)) {
+    let here = 0;
+    walk(story.doc, (node) => {
+      if (node.marks?.some((m) => (m.type === 'charStyle' ? m.attrs?.name === key : m.type === key))) here++;
+    });
+    if (here > 0) storyIds.push(story.id);
+    count += here;
+  }
+  return { storyIds, count };
+}
+
+/**
+ * Reads a size as typed: a number of points (`10.5`, `10.5pt`) or a 号 name (`五号`, `小五`).
+ * @returns points as a number, or the 号 name (kept, so the template stays in newsroom terms)
+ * @throws RangeError for anything else
+ */
+export function parseSizeInput(text: string): number | string {
+  const trimmed = text.trim();
+  const pt = parseSizePt(trimmed);
+  if (/^\d/.test(trimmed)) return pt;
+  return HAO_SIZES_PT[trimmed] !== undefined ? trimmed : `${trimmed.replace(/号$/, '')}号`;
+}
+
+/** The 号 name of a size in points, if it is exactly one (9 → 小五). */
+export function haoNameOf(sizePt: number): string | undefined {
+  return Object.entries(HAO_SIZES_PT).find(([, pt]) => Math.abs(pt - sizePt) < 1e-9)?.[0];
+}
+
+/** A size for display: `9 pt (小五)`, or `11 pt` when no 号 matches. */
+export function formatSize(size: number | string): string {
+  const pt = parseSizePt(size);
+  const hao = haoNameOf(pt);
+  return hao ? `${pt} pt (${hao})` : `${pt} pt`;
+}
+
+/**
+ * Command: set the textblocks of the selection in paragraph style `key`. A block-type style (paragraph,
+ * headline, …) turns the blocks into that type (where the schema allows it); any other template style
+ * (headline2, jumpLine, …) is set through the blocks' `style` attr.
+ */
+export function applyParagraphStyle(key: string): Command {
+  if (TEXTBLOCK_NAMES.has(key) && storySchema.nodes[key]) return setBlock(key);
+  return setBlockStyle(key);
+}
+
+/** Command: toggle character style `key` on the selection (bold/emphasis marks, else a `charStyle` mark). */
+export function toggleCharacterStyle(key: string): Command {
+  const own = storySchema.marks[key];
+  if (own && key !== 'charStyle') return toggleMark(own);
+  return toggleMark(storySchema.marks.charStyle, { name: key });
+}

@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createComposer } from '../../../src-core/layout/compose.js';
+import { unpackFolio } from '../../../src-core/model/folio-file.js';
+import { TemplateSchema } from '../../../src-core/model/template.js';
+import { addTextFrame, findFrame, setFrameGeometry, threadFrames } from '../../../src-renderer/state/document-edits.js';
+import { addPageFromTemplate, jumpLinesOf, movePage, removePage, renumberPages, templateMismatch } from '../../../src-renderer/state/page-edits.js';
+import { testFonts } from '../layout/fixtures.js';
+
+const doc = unpackFolio(new Uint8Array(readFileSync('templates/samples/deqing-front-2023-07-20.folio'))).document;
+const inner = TemplateSchema.parse(JSON.parse(readFileSync('templates/broadsheet-inner.json', 'utf8')));
+const tabloid = TemplateSchema.parse(JSON.parse(readFileSync('templates/tabloid.json', 'utf8')));
+
+describe('adding a page from a template', () => {
+  it('inserts the starter furniture with fresh ids, numbered after the page before it', () => {
+    const { doc: one, pageIndex } = addPageFromTemplate(doc, inner);
+    expect(pageIndex).toBe(1);
+    expect(one.pages.map((p) => p.name)).toEqual(['A01', 'A02']);
+    expect(one.pages[1].frames.map((f) => f.kind)).toEqual(['text', 'rule']);
+    const header = one.pages[1].frames[0];
+    expect(header.kind === 'text' && one.stories[header.storyId].name).toBe('报眉 Page header · A02');
+    // A second inner page gets its own frame and story ids.
+    const two = addPageFromTemplate(one, inner).doc;
+    const ids = two.pages.flatMap((p) => p.frames.map((f) => f.id));
+    expect(new Set(ids).size).toBe(ids.length);
+    const storyOf = (i: number) => (two.pages[i].frames[0].kind === 'text' ? (two.pages[i].frames[0] as { storyId: string }).storyId : '');
+    expect(storyOf(1)).not.toBe(storyOf(2));
+    expect(Object.keys(two.stories)).toHaveLength(Object.keys(doc.stories).length + 2);
+    expect(doc.pages).toHaveLength(1);
+  });
+
+  it('inserts in the middle and renumbers the pages after it', () => {
+    const two = addPageFromTemplate(addPageFromTemplate(doc, inner).doc, inner, 1);
+    expect(two.pageIndex).toBe(1);
+    expect(two.doc.pages.map((p) => p.name)).toEqual(['A01', 'A02', 'A03']);
+    expect(two.doc.pages[2].id).toBe('page-2');
+  });
+
+  it('refuses a template of another page size', () => {
+    expect(templateMismatch(doc, inner)).toBeUndefined();
+    expect(templateMismatch(doc, tabloid)).toMatch(/275 × 390 mm/);
+    expect(() => addPageFromTemplate(doc, tabloid)).toThrow(RangeError);
+    expect(() => addPageFromTemplate(doc, inner, 5)).toThrow(RangeError);
+  });
+
+  it('sets the page header with the new page’s number', () => {
+    const { doc: one } = addPageFromTemplate(doc, inner);
+    const page = createComposer(testFonts()).compose(one).pages[1];
+    const text = page.items.flatMap((i) => (i.kind === 'glyphs' ? i.glyphs.map((g) => g.text) : [])).join('');
+    expect(text).toContain('第A02版');
+  });
+});
+
+describe('reordering and deleting pages', () => {
+  const three = addPageFromTemplate(addPageFromTemplate(doc, inner).doc, inner).doc;
+
+  it('moves a page and renumbers by position', () => {
+    const moved = movePage(three, 2, 1);
+    expect(moved.pages.map((p) => p.id)).toEqual(['A01', 'page-3', 'page-2']);
+    expect(moved.pages.map((p) => p.name)).toEqual(['A01', 'A02', 'A03']);
+    expect(movePage(three, 1, 1)).toBe(three);
+    expect(() => movePage(three, 0, 3)).toThrow(RangeError);
+  });
+
+  it('renumbers within each section prefix and leaves other names alone', () => {
+    const pages = renumberPages([{ id: 'a', name: 'A05', section: '', frames: [] }, { id: 'b', name: 'B9', section: '', frames: [] }, { id: 'c', name: '封面', section: '', frames: [] }, { id: 'd', name: 'A01', section: '', frames: [] }]);
+    expect(pages.map((p) => p.name)).toEqual(['A01', 'B1', '封面', 'A02']);
+  });
+
+  it('deletes a page: frames go, stories stay, threads are rejoined', () => {
+    // lead-2 moved to page 2 (as if the story jumped there and back).
+    const withLead2 = { ...three, pages: three.pages.map((p, i) => (i === 0 ? { ...p, frames: p.frames.filter((f) => f.id !== 'lead-2') } : i === 1 ? { ...p, frames: [...p.frames, findFrame(three, 'lead-2')!.frame] } : p)) };
+    const removed = removePage(withLead2, 1);
+    expect(removed.pages.map((p) => p.name)).toEqual(['A01', 'A02']);
+    expect(findFrame(removed, 'lead-2')).toBeUndefined();
+    expect(findFrame(removed, 'lead-1')!.frame).toMatchObject({ nextFrameId: 'lead-3' });
+    expect(Object.keys(removed.stories)).toEqual(Object.keys(withLead2.stories));
+    expect(() => removePage(doc, 0)).toThrow(/at least one page/);
+  });
+});
+
+describe('jump lines', () => {
+  it('follow the page order: 下转第3版 becomes 下转第2版 when page 3 moves up', () => {
+    // Pages A01, A02, A03; a new frame on A03 continues the lead story, whose last frame on A01 is cut short.
+    const three = addPageFromTemplate(addPageFromTemplate(doc, inner).doc, inner).doc;
+    const added = addTextFrame(three, 2);
+    const lead3 = findFrame(three, 'lead-3')!.frame;
+    let d = setFrameGeometry(added.doc, 'lead-3', { heightPt: lead3.heightPt / 3 });
+    d = threadFrames(d, 'lead-3', added.frameId);
+    const composer = createComposer(testFonts());
+    const jumps = (x: typeof d) => composer.compose(x).pages.map((p) => jumpLinesOf(p).map((j) => j.text));
+    expect(jumps(d)).toEqual([['下转第3版'], [], ['上接第1版']]);
+    const moved = movePage(d, 2, 1);
+    expect(jumps(moved)).toEqual([['下转第2版'], ['上接第1版'], []]);
+  });
+});

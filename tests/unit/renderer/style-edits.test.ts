@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs';
+import type { EditorState} from 'prosemirror-state';
+import { TextSelection } from 'prosemirror-state';
+import { describe, expect, it } from 'vitest';
+import { createComposer } from '../../../src-core/layout/compose.js';
+import { unpackFolio } from '../../../src-core/model/folio-file.js';
+import { storySchema } from '../../../src-core/model/story-schema.js';
+import { createStoryEditorState } from '../../../src-renderer/editor/story-editor.js';
+import {
+  applyParagraphStyle, characterStyleUsage, formatSize, haoNameOf, paragraphStyleUsage, parseSizeInput, setCharacterStyle, setParagraphStyle, toggleCharacterStyle,
+} from '../../../src-renderer/state/style-edits.js';
+import { testFonts } from '../layout/fixtures.js';
+
+const doc = unpackFolio(new Uint8Array(readFileSync('templates/samples/deqing-front-2023-07-20.folio'))).document;
+
+describe('paragraph style edits', () => {
+  it('changes one style in a new template and shares everything else', () => {
+    const next = setParagraphStyle(doc, 'paragraph', { size: '五号', indentEm: 1 });
+    expect(next.template).not.toBe(doc.template);
+    expect(next.template.paragraphStyles.paragraph.size).toBe('五号');
+    expect(next.template.paragraphStyles.paragraph.indentEm).toBe(1);
+    expect(doc.template.paragraphStyles.paragraph.size).toBe('小五');
+    expect(next.template.paragraphStyles.headline).toBe(doc.template.paragraphStyles.headline);
+    expect(next.stories).toBe(doc.stories);
+    expect(next.pages).toBe(doc.pages);
+  });
+
+  it('returns the same document when nothing changes, and clears leading with null', () => {
+    expect(setParagraphStyle(doc, 'paragraph', { size: '小五' })).toBe(doc);
+    const withLeading = setParagraphStyle(doc, 'headline', { leadingPt: 40 });
+    expect(withLeading.template.paragraphStyles.headline.leadingPt).toBe(40);
+    const cleared = setParagraphStyle(withLeading, 'headline', { leadingPt: null });
+    expect('leadingPt' in cleared.template.paragraphStyles.headline).toBe(doc.template.paragraphStyles.headline.leadingPt !== undefined);
+  });
+
+  it('rejects unknown styles, bad sizes and invalid values with RangeErrors', () => {
+    expect(() => setParagraphStyle(doc, 'nope', { size: 9 })).toThrow(RangeError);
+    expect(() => setParagraphStyle(doc, 'paragraph', { size: '大五' })).toThrow(/Unknown type size/);
+    expect(() => setParagraphStyle(doc, 'paragraph', { indentEm: -1 })).toThrow(/indentEm/);
+    expect(() => setParagraphStyle(doc, 'paragraph', { leadingPt: 0 })).toThrow(RangeError);
+  });
+
+  it('a larger body size re-sets every story using it: copyfit grows, other stories unchanged', () => {
+    const composer = createComposer(testFonts());
+    const fit = (d: typeof doc) => new Map(composer.compose(d).pages[0].copyfit.map((c) => [c.storyId, c.lineDelta]));
+    const before = fit(doc);
+    const after = fit(setParagraphStyle(doc, 'paragraph', { size: 9.5 }));
+    for (const id of ['lead', 'bikes', 'leidian', 'livelihood', 'feature']) expect(after.get(id)).toBeGreaterThan(before.get(id)!);
+    // The masthead, slogan and ad are set in their own styles.
+    for (const id of ['masthead', 'slogan', 'ad']) expect(after.get(id)).toBe(before.get(id));
+  });
+});
+
+describe('style usage', () => {
+  it('counts blocks by their style attr when the template has it, else by block type', () => {
+    const body = paragraphStyleUsage(doc, 'paragraph');
+    expect(body.storyIds).toEqual(expect.arrayContaining(['lead', 'feature', 'livelihood']));
+    expect(body.storyIds).not.toContain('masthead');
+    expect(paragraphStyleUsage(doc, 'mastheadTitle').storyIds).toEqual(['masthead']);
+    expect(paragraphStyleUsage(doc, 'headline').count).toBeGreaterThan(0);
+  });
+
+  it('counts character style runs', () => {
+    const marked = { ...doc, stories: { ...doc.stories, x: { id: 'x', name: 'x', doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '红', marks: [{ type: 'charStyle', attrs: { name: 'red' } }] }] }] } } } };
+    expect(characterStyleUsage(marked, 'red')).toEqual({ storyIds: ['x'], count: 1 });
+  });
+
+  it('edits a character style font and clears it', () => {
+    const next = setCharacterStyle(doc, 'bold', { font: { family: 'Noto Serif SC', weight: 900 } });
+    expect(next.template.characterStyles.bold.font).toEqual({ family: 'Noto Serif SC', weight: 900 });
+    expect(setCharacterStyle(next, 'bold', { font: null }).template.characterStyles.bold.font).toBeUndefined();
+    expect(() => setCharacterStyle(doc, 'nope', { font: null })).toThrow(RangeError);
+  });
+});
+
+describe('sizes in pt or 号', () => {
+  it('reads points and 号 names', () => {
+    expect(parseSizeInput('10.5')).toBe(10.5);
+    expect(parseSizeInput('12pt')).toBe(12);
+    expect(parseSizeInput('小五')).toBe('小五');
+    expect(parseSizeInput('五')).toBe('五号');
+    expect(() => parseSizeInput('big')).toThrow(RangeError);
+  });
+  it('shows both', () => {
+    expect(formatSize('小五')).toBe('9 pt (小五)');
+    expect(formatSize(11)).toBe('11 pt');
+    expect(haoNameOf(10.5)).toBe('五号');
+  });
+});
+
+describe('applying styles in the editor', () => {
+  const storyDoc = { type: 'doc', content: [{ type: 'headline', content: [{ type: 'text', text: '标题' }] }, { type: 'columns', content: [{ type: 'paragraph', content: [{ type: 'text', text: '正文' }] }] }] };
+  const at = (state: EditorState, pos: number) => state.apply(state.tr.setSelection(TextSelection.create(state.doc, pos)));
+
+  it('a block-type style changes the block type; another style sets the style attr', () => {
+    let state = at(createStoryEditorState(storyDoc), 2);
+    const run = (cmd: ReturnType<typeof applyParagraphStyle>) => cmd(state, (tr) => (state = state.apply(tr)));
+    expect(run(applyParagraphStyle('headline2'))).toBe(true);
+    expect(state.doc.firstChild!.attrs.style).toBe('headline2');
+    expect(run(applyParagraphStyle('kicker'))).toBe(true);
+    expect(state.doc.firstChild!.type.name).toBe('kicker');
+    expect(state.doc.firstChild!.attrs.style).toBeNull();
+  });
+
+  it('toggles a template character style as a charStyle mark', () => {
+    let state = createStoryEditorState(storyDoc);
+    state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, 1, 3)));
+    expect(toggleCharacterStyle('red')(state, (tr) => (state = state.apply(tr)))).toBe(true);
+    expect(state.doc.firstChild!.firstChild!.marks.map((m) => [m.type.name, m.attrs.name])).toEqual([['charStyle', 'red']]);
+    expect(toggleCharacterStyle('bold')(state, (tr) => (state = state.apply(tr)))).toBe(true);
+    expect(state.doc.firstChild!.firstChild!.marks.some((m) => m.type === storySchema.marks.bold)).toBe(true);
+  });
+});
