@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { unpackFolio } from '../../../src-core/model/folio-file.js';
+import { bringForward, moveFrames, sendBackward, setFramesLocked } from '../../../src-renderer/state/arrange.js';
+import { findFrame } from '../../../src-renderer/state/document-edits.js';
+import { effectiveSelection, framesInMarquee, rectFromCorners, toggleInSelection } from '../../../src-renderer/state/selection.js';
+
+const doc = unpackFolio(new Uint8Array(readFileSync('templates/samples/deqing-front-2023-07-20.folio'))).document;
+const order = (d: typeof doc) => d.pages[0].frames.map((f) => f.id);
+
+describe('selection', () => {
+  it('shift-click adds and removes frames; the primary follows the last one clicked', () => {
+    let s = toggleInSelection({ primary: 'bikes', ids: ['bikes'] }, 'photo');
+    expect(s).toEqual({ primary: 'photo', ids: ['bikes', 'photo'] });
+    s = toggleInSelection(s, 'leidian');
+    expect(effectiveSelection(s)).toEqual(['bikes', 'photo', 'leidian']);
+    s = toggleInSelection(s, 'leidian');
+    expect(s).toEqual({ primary: 'photo', ids: ['bikes', 'photo'] });
+    s = toggleInSelection(toggleInSelection(s, 'photo'), 'bikes');
+    expect(s).toEqual({ primary: null, ids: [] });
+    expect(effectiveSelection({ primary: 'x', ids: ['a', 'b'] })).toEqual(['x']);
+    expect(effectiveSelection({ primary: null, ids: ['a'] })).toEqual([]);
+  });
+
+  it('a marquee selects every frame its rectangle touches, in paint order', () => {
+    const bikes = findFrame(doc, 'bikes')!.frame;
+    const leidian = findFrame(doc, 'leidian')!.frame;
+    // From inside bikes down into leidian's top: both, nothing else.
+    const m = rectFromCorners({ xPt: leidian.xPt + 10, yPt: leidian.yPt + 10 }, { xPt: bikes.xPt + 20, yPt: bikes.yPt + 20 });
+    expect(m.widthPt).toBe(10);
+    expect(framesInMarquee(doc.pages[0], m)).toEqual(['bikes', 'leidian']);
+    expect(framesInMarquee(doc.pages[0], { xPt: 0, yPt: 0, widthPt: 5, heightPt: 5 })).toEqual([]);
+  });
+});
+
+describe('arranging frames', () => {
+  it('moves every unlocked selected frame by the same distance; locked frames stay', () => {
+    const next = moveFrames(doc, ['bikes', 'photo', 'masthead'], 12, -3);
+    for (const id of ['bikes', 'photo']) {
+      expect(findFrame(next, id)!.frame.xPt).toBeCloseTo(findFrame(doc, id)!.frame.xPt + 12, 9);
+      expect(findFrame(next, id)!.frame.yPt).toBeCloseTo(findFrame(doc, id)!.frame.yPt - 3, 9);
+    }
+    expect(findFrame(next, 'masthead')!.frame).toBe(findFrame(doc, 'masthead')!.frame);
+    expect(findFrame(next, 'lead-1')!.frame).toBe(findFrame(doc, 'lead-1')!.frame);
+    expect(moveFrames(doc, ['bikes'], 0, 0)).toBe(doc);
+    expect(moveFrames(doc, ['masthead'], 5, 5)).toBe(doc);
+  });
+
+  it('locks and unlocks', () => {
+    const locked = setFramesLocked(doc, ['bikes', 'photo'], true);
+    expect(findFrame(locked, 'bikes')!.frame.locked).toBe(true);
+    expect(findFrame(locked, 'photo')!.frame.locked).toBe(true);
+    expect(moveFrames(locked, ['bikes'], 1, 1)).toBe(locked);
+    const unlocked = setFramesLocked(locked, ['bikes'], false);
+    expect(findFrame(unlocked, 'bikes')!.frame.locked).toBe(false);
+    expect(setFramesLocked(unlocked, ['bikes'], false)).toBe(unlocked);
+  });
+
+  it('brings forward and sends backward one step, a selected group keeping its order, ends staying put', () => {
+    const ids = order(doc);
+    const fwd = bringForward(doc, ['photo']);
+    const i = ids.indexOf('photo');
+    expect(order(fwd).indexOf('photo')).toBe(i + 1);
+    expect(order(fwd)[i]).toBe(ids[i + 1]);
+    const back = sendBackward(fwd, ['photo']);
+    expect(order(back)).toEqual(ids);
+    // Top frame cannot go higher; bottom cannot go lower.
+    expect(bringForward(doc, [ids.at(-1)!])).toBe(doc);
+    expect(sendBackward(doc, [ids[0]])).toBe(doc);
+    // Two neighbours move together and keep their relative order.
+    const pair = bringForward(doc, [ids[1], ids[2]]);
+    expect(order(pair).slice(0, 4)).toEqual([ids[0], ids[3], ids[1], ids[2]]);
+    const pairBack = sendBackward(doc, [ids[1], ids[2]]);
+    expect(order(pairBack).slice(0, 3)).toEqual([ids[1], ids[2], ids[0]]);
+  });
+});
