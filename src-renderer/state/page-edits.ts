@@ -109,12 +109,13 @@ export function addPageFromTemplate(doc: FolioDocument, template: Template, atIn
   const pages = doc.pages.slice();
   pages.splice(atIndex, 0, page);
   const renumbered = renumberPages(pages);
-  const pageName = renumbered[atIndex].name;
 
+  // Story names stay the template's (报眉 Page header): page names change on reorder, so naming a story after
+  // its page would go stale; the header's own {page} field shows the current name.
   const stories: Record<string, Story> = { ...doc.stories };
   for (const story of template.starter.stories) {
     const id = storyIdMap.get(story.id)!;
-    stories[id] = { id, name: `${story.name} · ${pageName}`, doc: story.doc };
+    stories[id] = { id, name: story.name, doc: story.doc };
   }
 
   // Starter text may name styles (pageHeader, …) this document's template lacks: bring them along.

@@ -18,7 +18,7 @@ describe('adding a page from a template', () => {
     expect(one.pages.map((p) => p.name)).toEqual(['A01', 'A02']);
     expect(one.pages[1].frames.map((f) => f.kind)).toEqual(['text', 'rule']);
     const header = one.pages[1].frames[0];
-    expect(header.kind === 'text' && one.stories[header.storyId].name).toBe('报眉 Page header · A02');
+    expect(header.kind === 'text' && one.stories[header.storyId].name).toBe('报眉 Page header');
     // A second inner page gets its own frame and story ids.
     const two = addPageFromTemplate(one, inner).doc;
     const ids = two.pages.flatMap((p) => p.frames.map((f) => f.id));
