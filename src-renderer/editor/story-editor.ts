@@ -12,18 +12,22 @@ import { storySchema } from '../../src-core/model/story-schema.js';
 import { BLOCK_TYPE_CHOICES, setBlock, toggleBold, toggleEmphasis } from './commands.js';
 import { normalisePunctuation } from './normalise-punctuation.js';
 import { parsePlainText, plainParagraphsSlice } from './paste.js';
+import { EDITOR_SHORTCUTS } from '../state/shortcuts.js';
 
-/** Folio's shortcuts (Mod = Ctrl, or Cmd on macOS). */
+/**
+ * Folio's shortcuts (Mod = Ctrl, or Cmd on macOS): the keys of `EDITOR_SHORTCUTS` (the table the shortcuts
+ * sheet lists) bound to their commands by id.
+ * @throws RangeError when the table names a command this editor does not have
+ */
 export function folioKeymap(): Record<string, Command> {
-  const bindings: Record<string, Command> = {
-    'Mod-z': undo,
-    'Mod-Shift-z': redo,
-    'Mod-y': redo,
-    'Mod-b': toggleBold,
-    'Mod-i': toggleEmphasis,
-    'Mod-Alt-p': normalisePunctuation,
-  };
-  for (const choice of BLOCK_TYPE_CHOICES) bindings[`Ctrl-Alt-${choice.key}`] = setBlock(choice.name);
+  const commands: Record<string, Command> = { undo, redo, bold: toggleBold, emphasis: toggleEmphasis, normalisePunctuation };
+  for (const choice of BLOCK_TYPE_CHOICES) commands[`block:${choice.name}`] = setBlock(choice.name);
+  const bindings: Record<string, Command> = {};
+  for (const shortcut of EDITOR_SHORTCUTS.shortcuts) {
+    const command = commands[shortcut.id];
+    if (!command) throw new RangeError(`The story editor has no command "${shortcut.id}" for ${shortcut.keys.join(', ')}.`);
+    for (const key of shortcut.keys) bindings[key] = command;
+  }
   return bindings;
 }
 

@@ -1,0 +1,80 @@
+/**
+ * Find and replace in a story (ProseMirror document).
+ *
+ * 1. `findMatches` searches each textblock's text on its own (a match never spans two blocks). Inline leaves
+ *    (fields, hard breaks) count as one placeholder character, so an offset in the block's text plus the
+ *    block's start is the ProseMirror position — no mapping table needed.
+ * 2. `nextMatch` picks the match after (or before) a position, wrapping around the story when asked.
+ * 3. `replaceMatchesTr` replaces matches last to first in one transaction (so earlier positions stay valid and
+ *    one undo takes them all back); the replacement takes the marks of the text it replaces.
+ * 4. `selectedMatch` tells whether the selection is exactly a match (what Replace replaces).
+ */
+import type { Node as PmNode } from 'prosemirror-model';
+import type { EditorState, Transaction } from 'prosemirror-state';
+
+/** How to match. */
+export interface FindOptions {
+  /** Match upper and lower case exactly (Latin text); Chinese has no case. */
+  caseSensitive: boolean;
+}
+
+/** A match: ProseMirror positions [from, to) in the story document. */
+export interface TextMatch {
+  from: number;
+  to: number;
+}
+
+/** Stands for an inline leaf (field, hard break) in a block's searchable text: one position, never matched. */
+const LEAF_PLACEHOLDER = '\ufffc';
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Every occurrence of `query` in the document, in document order (none for an empty query). */
+export function findMatches(doc: PmNode, query: string, options: FindOptions): TextMatch[] {
+  if (query === '') return [];
+  const pattern = new RegExp(escapeRegExp(query), options.caseSensitive ? 'gu' : 'giu');
+  const matches: TextMatch[] = [];
+  doc.descendants((node, pos) => {
+    if (!node.isTextblock) return true;
+    const text = node.textBetween(0, node.content.size, undefined, LEAF_PLACEHOLDER);
+    for (const m of text.matchAll(pattern)) {
+      const from = pos + 1 + m.index;
+      matches.push({ from, to: from + m[0].length });
+    }
+    return false;
+  });
+  return matches;
+}
+
+/**
+ * The first match starting at or after `pos` (direction 1), or the last one ending at or before `pos`
+ * (direction −1); with `wrap`, continues from the other end of the story.
+ */
+export function nextMatch(matches: readonly TextMatch[], pos: number, direction: 1 | -1, wrap: boolean): TextMatch | undefined {
+  if (direction > 0) return matches.find((m) => m.from >= pos) ?? (wrap ? matches[0] : undefined);
+  for (let i = matches.length - 1; i >= 0; i--) if (matches[i].to <= pos) return matches[i];
+  return wrap ? matches.at(-1) : undefined;
+}
+
+/** The match the selection covers exactly, if any. */
+export function selectedMatch(state: EditorState, matches: readonly TextMatch[]): TextMatch | undefined {
+  const { from, to } = state.selection;
+  return matches.find((m) => m.from === from && m.to === to);
+}
+
+/**
+ * A transaction replacing `matches` (from one `findMatches` on `state.doc`) with `replacement`, or null when
+ * there are none. An empty replacement deletes.
+ */
+export function replaceMatchesTr(state: EditorState, matches: readonly TextMatch[], replacement: string): Transaction | null {
+  if (matches.length === 0) return null;
+  const tr = state.tr;
+  for (let i = matches.length - 1; i >= 0; i--) {
+    const { from, to } = matches[i];
+    if (replacement === '') tr.delete(from, to);
+    else tr.replaceWith(from, to, state.schema.text(replacement, state.doc.resolve(from + 1).marks()));
+  }
+  return tr;
+}
