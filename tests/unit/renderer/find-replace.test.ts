@@ -56,7 +56,7 @@ describe('replace', () => {
     expect(state.doc.textContent).toBe('德清创新创新，创新创新 Folio folio');
     expect(findMatches(state.doc, '改革', { caseSensitive: true })).toEqual([]);
     const para = state.doc.lastChild!.firstChild!;
-    const bold = [];
+    const bold: (string | undefined)[] = [];
     para.forEach((n) => { if (n.marks.some((m) => m.type.name === 'bold')) bold.push(n.text); });
     expect(bold).toEqual(['创新']);
     expect(replaceMatchesTr(state, [], 'x')).toBeNull();
