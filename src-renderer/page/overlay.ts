@@ -5,10 +5,12 @@
  * the content layer (draw-page.ts) and the PDF exporter never import this module.
  *
  * 1. Guides (optional): type area, grid columns, baseline grid lines.
- * 2. Frame outlines; the selected frame's story thread as arrows from frame to frame.
+ * 2. Frame outlines; the selected frame's story thread as arrows from frame to frame; a padlock on locked frames.
  * 3. Text selection rectangles and the caret.
  * 4. Overset markers (red ⊞) at the last frame of every story with text left over.
- * 5. The selected frame's outline and resize handles, on top.
+ * 5. Thread ports on text frames: the in-port (top-left edge) and out-port (bottom-right edge), filled when the
+ *    story flows in or on; while threading, a line from the out-port to the pointer.
+ * 6. Every selected frame's outline; the primary frame's resize handles (unless locked); the marquee, on top.
  * Line widths and marker sizes are given in CSS pixels and divided by the zoom so they stay crisp at any zoom.
  */
 import type { PageGrid } from '../../src-core/layout/grid.js';
@@ -27,12 +29,21 @@ const TEXT_SELECTION = 'rgba(40, 120, 240, 0.28)';
 const CARET = 'rgb(20, 90, 230)';
 const OVERSET = 'rgb(220, 0, 0)';
 const THREAD = 'rgba(25, 100, 230, 0.8)';
+const PORT_FILL = 'rgb(25, 100, 230)';
+const LOCK = 'rgb(90, 96, 104)';
+const MARQUEE_FILL = 'rgba(40, 120, 240, 0.08)';
 /** Sizes in CSS pixels (kept constant on screen). */
 const HAIRLINE_PX = 1;
 const SELECTED_LINE_PX = 1.5;
 const HANDLE_PX = 7;
 const OVERSET_MARKER_PX = 11;
 const CARET_WIDTH_PX = 1.5;
+/** Thread port square, CSS pixels: big enough to hit, small enough not to hide text. */
+const PORT_PX = 9;
+/** Ports sit this far from the frame's corner along its edge, CSS pixels (clear of the corner resize handle). */
+const PORT_INSET_PX = 16;
+/** Padlock badge, CSS pixels. */
+const LOCK_PX = 10;
 
 /** Everything the overlay shows for one page. */
 export interface OverlayInput {
@@ -44,6 +55,12 @@ export interface OverlayInput {
   pxPerPt: number;
   showGuides: boolean;
   selectedFrameId: string | null;
+  /** Every selected frame (the primary included). */
+  selectedFrameIds?: readonly string[];
+  /** The marquee being dragged, points. */
+  marquee?: RectPt | null;
+  /** Threading in progress: from this frame's out-port to the pointer (points). */
+  threading?: { fromFrameId: string; toXPt: number; toYPt: number } | null;
   /** Story whose thread arrows are shown (the selected frame's story). */
   threadStoryId: string | null;
   selectionRects: readonly RectPt[];
@@ -67,6 +84,85 @@ export function handleAtPoint(frame: RectPt, xPt: number, yPt: number, pxPerPt: 
   const reachPt = HANDLE_PX / pxPerPt;
   for (const h of frameHandles(frame)) if (Math.abs(h.xPt - xPt) <= reachPt && Math.abs(h.yPt - yPt) <= reachPt) return h.name;
   return null;
+}
+
+/** A thread port: where a story comes into a text frame ('in') or flows on out of it ('out'). */
+export interface ThreadPort {
+  frameId: string;
+  kind: 'in' | 'out';
+  xPt: number;
+  yPt: number;
+}
+
+/** Centres of a text frame's in-port (left edge, near the top) and out-port (right edge, near the bottom), points. */
+export function framePorts(frame: RectPt & { id: string }, pxPerPt: number): ThreadPort[] {
+  const inset = Math.min(PORT_INSET_PX / pxPerPt, frame.heightPt / 2);
+  return [
+    { frameId: frame.id, kind: 'in', xPt: frame.xPt, yPt: frame.yPt + inset },
+    { frameId: frame.id, kind: 'out', xPt: frame.xPt + frame.widthPt, yPt: frame.yPt + frame.heightPt - inset },
+  ];
+}
+
+/** The thread port under a point (points) on `page`, topmost frame first, or null. */
+export function portAtPoint(page: Page, xPt: number, yPt: number, pxPerPt: number): ThreadPort | null {
+  const reachPt = PORT_PX / pxPerPt;
+  for (let i = page.frames.length - 1; i >= 0; i--) {
+    const f = page.frames[i];
+    if (f.kind !== 'text') continue;
+    for (const port of framePorts(f, pxPerPt)) if (Math.abs(port.xPt - xPt) <= reachPt && Math.abs(port.yPt - yPt) <= reachPt) return port;
+  }
+  return null;
+}
+
+function drawPorts(ctx: CanvasRenderingContext2D, input: OverlayInput, px: number): void {
+  const s = PORT_PX * px;
+  const continued = new Set(input.page.frames.flatMap((f) => (f.kind === 'text' && f.nextFrameId ? [f.nextFrameId] : [])));
+  ctx.lineWidth = HAIRLINE_PX * px;
+  for (const f of input.page.frames) {
+    if (f.kind !== 'text') continue;
+    for (const port of framePorts(f, input.pxPerPt)) {
+      const linked = port.kind === 'out' ? Boolean(f.nextFrameId) : continued.has(f.id);
+      ctx.fillStyle = linked ? PORT_FILL : '#ffffff';
+      ctx.strokeStyle = PORT_FILL;
+      ctx.fillRect(port.xPt - s / 2, port.yPt - s / 2, s, s);
+      ctx.strokeRect(port.xPt - s / 2, port.yPt - s / 2, s, s);
+      if (linked) {
+        // A small white arrowhead: the story flows this way.
+        ctx.fillStyle = '#ffffff';
+        ctx.beginPath();
+        ctx.moveTo(port.xPt - s / 4, port.yPt - s / 4);
+        ctx.lineTo(port.xPt + s / 4, port.yPt);
+        ctx.lineTo(port.xPt - s / 4, port.yPt + s / 4);
+        ctx.closePath();
+        ctx.fill();
+      }
+    }
+  }
+  const threading = input.threading;
+  const from = threading ? input.page.frames.find((f) => f.id === threading.fromFrameId) : undefined;
+  if (threading && from) {
+    const out = framePorts(from, input.pxPerPt)[1];
+    ctx.strokeStyle = THREAD;
+    ctx.fillStyle = THREAD;
+    ctx.lineWidth = SELECTED_LINE_PX * px;
+    ctx.setLineDash([4 * px, 3 * px]);
+    drawArrow(ctx, out.xPt, out.yPt, threading.toXPt, threading.toYPt, px);
+    ctx.setLineDash([]);
+  }
+}
+
+/** A padlock badge inside a locked frame's top-right corner. */
+function drawLock(ctx: CanvasRenderingContext2D, frame: Frame, px: number): void {
+  const s = LOCK_PX * px;
+  const x = frame.xPt + frame.widthPt - s - 2 * px;
+  const y = frame.yPt + 2 * px;
+  ctx.fillStyle = LOCK;
+  ctx.fillRect(x, y + s * 0.45, s, s * 0.55);
+  ctx.strokeStyle = LOCK;
+  ctx.lineWidth = 1.5 * px;
+  ctx.beginPath();
+  ctx.arc(x + s / 2, y + s * 0.45, s * 0.3, Math.PI, 0);
+  ctx.stroke();
 }
 
 function rectOf(frame: Frame): RectPt {
@@ -147,7 +243,10 @@ export function drawOverlay(ctx: CanvasRenderingContext2D, input: OverlayInput):
   if (input.showGuides) drawGuides(ctx, input, px);
   ctx.lineWidth = HAIRLINE_PX * px;
   ctx.strokeStyle = FRAME_OUTLINE;
-  for (const f of input.page.frames) if (f.id !== input.selectedFrameId) ctx.strokeRect(f.xPt, f.yPt, f.widthPt, f.heightPt);
+  const selectedIds = new Set(input.selectedFrameIds ?? []);
+  if (input.selectedFrameId) selectedIds.add(input.selectedFrameId);
+  for (const f of input.page.frames) if (!selectedIds.has(f.id)) ctx.strokeRect(f.xPt, f.yPt, f.widthPt, f.heightPt);
+  for (const f of input.page.frames) if (f.locked) drawLock(ctx, f, px);
   drawThreads(ctx, input, px);
   ctx.fillStyle = TEXT_SELECTION;
   for (const r of input.selectionRects) ctx.fillRect(r.xPt, r.yPt, r.widthPt, r.heightPt);
@@ -156,6 +255,19 @@ export function drawOverlay(ctx: CanvasRenderingContext2D, input: OverlayInput):
     ctx.fillRect(input.caret.xPt - (CARET_WIDTH_PX * px) / 2, input.caret.yPt, CARET_WIDTH_PX * px, input.caret.heightPt);
   }
   drawOversetMarkers(ctx, input, px);
+  drawPorts(ctx, input, px);
+  ctx.strokeStyle = FRAME_SELECTED;
+  ctx.lineWidth = SELECTED_LINE_PX * px;
+  for (const f of input.page.frames) if (selectedIds.has(f.id) && f.id !== input.selectedFrameId) ctx.strokeRect(f.xPt, f.yPt, f.widthPt, f.heightPt);
+  if (input.marquee) {
+    const m = input.marquee;
+    ctx.fillStyle = MARQUEE_FILL;
+    ctx.fillRect(m.xPt, m.yPt, m.widthPt, m.heightPt);
+    ctx.lineWidth = HAIRLINE_PX * px;
+    ctx.setLineDash([4 * px, 3 * px]);
+    ctx.strokeRect(m.xPt, m.yPt, m.widthPt, m.heightPt);
+    ctx.setLineDash([]);
+  }
   const selected = input.page.frames.find((f) => f.id === input.selectedFrameId);
   if (selected) {
     ctx.strokeStyle = FRAME_SELECTED;

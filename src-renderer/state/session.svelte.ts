@@ -24,6 +24,7 @@ import { redo, redoDepth, undo, undoDepth } from 'prosemirror-history';
 import { createStoryEditorState } from '../editor/story-editor.js';
 import type { FolioBridge } from '../host/folio-bridge.js';
 import { addTextFrame, findFrame, framesOfStory, removeFrame, replaceStoryDoc, setFrameGeometry, setTextFrameSettings, threadFrames, type FrameGeometry, type TextFrameSettings } from './document-edits.js';
+import { decodeAssetBitmap } from '../page/asset-bitmaps.js';
 import { base64ToBytes, loadTemplateFonts } from './font-loading.js';
 import { registerUiFonts } from './ui-fonts.js';
 import { UndoLedger, type HistoryDepth } from './undo-history.js';
@@ -99,6 +100,8 @@ export class FolioSession {
 
   pageIndex = $state(0);
   selectedFrameId = $state<string | null>(null);
+  /** Every selected frame (shift-click, marquee; see state/selection.ts); holds `selectedFrameId` when current. */
+  selectedFrameIds = $state.raw<readonly string[]>([]);
   openStoryId = $state<string | null>(null);
   /** The open story's editor state (selection, history). */
   editorState = $state.raw<EditorState | null>(null);
@@ -229,7 +232,7 @@ export class FolioSession {
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- published whole through `assetInfo`
     const info = new Map<string, ImageInfo | undefined>();
     for (const asset of Object.values(opened.document.assets)) {
-      if (asset.mime !== 'image/png' && asset.mime !== 'image/jpeg') continue;
+      if (asset.mime !== 'image/png' && asset.mime !== 'image/jpeg' && asset.mime !== 'application/pdf') continue;
       const res = await this.host.loadAsset({ handle: opened.handle, assetId: asset.id });
       if (!res.ok) {
         info.set(asset.id, undefined);
@@ -239,7 +242,7 @@ export class FolioSession {
       try {
         const bytes = base64ToBytes(res.value.base64);
         info.set(asset.id, readImageInfo(bytes));
-        images.set(asset.id, await createImageBitmap(new Blob([bytes as BlobPart], { type: res.value.mime })));
+        images.set(asset.id, await decodeAssetBitmap(bytes, res.value.mime));
       } catch (err) {
         this.fail(`Image ${asset.id} could not be decoded: ${(err as Error).message}`);
       }
@@ -345,6 +348,7 @@ export class FolioSession {
   /** Selects a frame (or none). */
   selectFrame(frameId: string | null): void {
     this.selectedFrameId = frameId;
+    this.selectedFrameIds = frameId ? [frameId] : [];
   }
 
   /** Moves/resizes a frame (points); recorded for undo unless `record` is false (live drags record once at the end,
@@ -428,6 +432,14 @@ export class FolioSession {
     if (next === doc) return;
     this.setDocument(next);
     this.ledger.noteFrameEdit({ pages: doc.pages, selectedFrameId: frameId });
+  }
+
+  /**
+   * Shows `next` without recording it (a live drag of several frames or of a picture inside its frame). The drag
+   * ends by previewing the document it began with again and committing the result with `commitDocumentEdit`.
+   */
+  previewDocument(next: FolioDocument): void {
+    this.setDocument(next);
   }
 
   /** Puts back the pages of a page edit; returns the edit that takes it back again. */

@@ -1,0 +1,84 @@
+/**
+ * Asset bytes → a bitmap the content layer can draw. Photos are decoded by the browser; placed PDFs (adverts)
+ * are rendered with pdf.js, page 1, cut to its TrimBox — the same box the PDF exporter places — so the canvas
+ * shows exactly the part of the advert that prints. Screen only: the exporter embeds the PDF untouched.
+ *
+ * 1. PNG/JPEG: `createImageBitmap` on the bytes.
+ * 2. PDF: read page 1's TrimBox with pdf-lib (pdf.js does not expose it), render the page with pdf.js at a
+ *    resolution fine enough for close zoom but bounded in memory, then copy the TrimBox's pixels into a bitmap.
+ */
+import { readImageInfo } from '../../src-core/pdf/image-info.js';
+
+/**
+ * Resolution of a rendered advert, pixels per point: 300 ppi at placed size 100 % (÷ 72), enough for
+ * 200 % zoom on a HiDPI screen …
+ */
+const PDF_RENDER_PX_PER_PT = 300 / 72;
+/** … but never more than 12 megapixels per advert (48 MB of RGBA): a full-page ad stays affordable. */
+const PDF_RENDER_MAX_PIXELS = 12_000_000;
+
+/**
+ * Decodes asset bytes for the screen.
+ * @throws RangeError when the bytes are not a PNG, JPEG or PDF, or cannot be decoded
+ */
+export async function decodeAssetBitmap(bytes: Uint8Array, mime: string): Promise<ImageBitmap> {
+  const info = readImageInfo(bytes);
+  if (info.format === 'pdf') return renderPdfAsset(bytes);
+  if (info.format === 'png' || info.format === 'jpeg') {
+    try {
+      return await createImageBitmap(new Blob([bytes as BlobPart], { type: mime }));
+    } catch (err) {
+      throw new RangeError(`The ${info.format.toUpperCase()} image could not be decoded: ${(err as Error).message}`, { cause: err });
+    }
+  }
+  throw new RangeError(`The asset is not a PNG, JPEG or PDF file (declared as ${mime}).`);
+}
+
+/** Page 1's TrimBox in PDF user space (points, bottom-left origin). */
+async function readTrimBox(bytes: Uint8Array): Promise<{ x: number; y: number; width: number; height: number }> {
+  const { PDFDocument } = await import('pdf-lib');
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true });
+  return doc.getPage(0).getTrimBox();
+}
+
+/**
+ * Renders page 1 of a placed PDF, cut to its TrimBox.
+ * @throws RangeError when pdf.js or pdf-lib cannot read the file
+ */
+export async function renderPdfAsset(bytes: Uint8Array): Promise<ImageBitmap> {
+  let trim: { x: number; y: number; width: number; height: number };
+  try {
+    trim = await readTrimBox(bytes);
+  } catch (err) {
+    throw new RangeError(`The advert PDF could not be read: ${(err as Error).message}`, { cause: err });
+  }
+  const pdfjs = await import('pdfjs-dist');
+  const { default: workerUrl } = await import('pdfjs-dist/build/pdf.worker.min.mjs?url');
+  pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
+  // pdf.js transfers the buffer it is given to its worker: hand it a copy, the caller keeps the bytes.
+  const task = pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, enableXfa: false });
+  try {
+    const pdf = await task.promise;
+    const page = await pdf.getPage(1);
+    const scale = Math.min(PDF_RENDER_PX_PER_PT, Math.sqrt(PDF_RENDER_MAX_PIXELS / (trim.width * trim.height)));
+    const viewport = page.getViewport({ scale });
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.ceil(viewport.width);
+    canvas.height = Math.ceil(viewport.height);
+    await page.render({ canvas, viewport }).promise;
+    // The TrimBox's corners in canvas pixels (the viewport applies the crop box origin, flip and rotation).
+    const [x1, y1] = viewport.convertToViewportPoint(trim.x, trim.y);
+    const [x2, y2] = viewport.convertToViewportPoint(trim.x + trim.width, trim.y + trim.height);
+    const sx = Math.round(Math.min(x1, x2));
+    const sy = Math.round(Math.min(y1, y2));
+    const sw = Math.max(1, Math.round(Math.abs(x2 - x1)));
+    const sh = Math.max(1, Math.round(Math.abs(y2 - y1)));
+    const bitmap = await createImageBitmap(canvas, sx, sy, sw, sh);
+    page.cleanup();
+    return bitmap;
+  } catch (err) {
+    throw new RangeError(`The advert PDF could not be rendered: ${(err as Error).message}`, { cause: err });
+  } finally {
+    void task.destroy();
+  }
+}
