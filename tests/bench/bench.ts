@@ -7,9 +7,10 @@
  * 3. Quality counters of the composed sample page (all paragraph compositions, read back from the output).
  * 4. PDF export of the sample page in a warm process, and its size.
  * 5. A 32-page issue: open and compose, export all pages, memory.
- * 6. `folio export` as a fresh process against Chromium print-to-PDF and Typst on the same text, with ratios.
+ * 6. Typing in the real renderer (browser mode, Chromium): keystroke to re-composed, redrawn page.
+ * 7. `folio export` as a fresh process against Chromium print-to-PDF and Typst on the same text, with ratios.
  *
- * Figures are medians over several runs (see each bench). `--quick` skips the slow peer comparison (6).
+ * Figures are medians over several runs (see each bench). `--quick` skips the slow ones (6 and 7).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,6 +22,7 @@ import type { PdfExportInput } from '../../src-core/pdf/export.js';
 import { loadDefaultFonts, runLayoutBench } from './layout-bench.js';
 import { runParagraphBench } from './paragraph-bench.js';
 import { runPdfBench } from './pdf-bench.js';
+import { runBrowserBench } from './browser-bench.js';
 import { benchPeers } from './peers.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -39,6 +41,7 @@ const TARGETS: Record<string, string> = {
   open_issue_32p_ms: '< 2000',
   ratio_chromium_over_folio: '≥ 3',
   ratio_folio_over_typst: '≤ 1.5',
+  ui_keystrokes_in_next_frame: '= 1',
 };
 
 interface Row { metric: string; value: number; unit?: string; note?: string }
@@ -78,7 +81,10 @@ async function main(): Promise<void> {
   };
   print(await runPdfBench(layout.pages, fonts, { assets }));
 
-  if (!quick) print(benchPeers());
+  if (!quick) {
+    print(await runBrowserBench());
+    print(benchPeers());
+  }
 }
 
 main().catch((err: unknown) => {

@@ -25,7 +25,8 @@ function newestMtimeMs(dir: string): number {
   return newest;
 }
 
-function buildRendererIfStale(): void {
+/** Rebuilds the renderer when its sources are newer than out/renderer (also used by the browser bench). */
+export function buildRendererIfStale(): void {
   const index = path.join(ROOT, 'out', 'renderer', 'index.html');
   const built = existsSync(index) ? statSync(index).mtimeMs : 0;
   const sources = Math.max(newestMtimeMs(path.join(ROOT, 'src-renderer')), newestMtimeMs(path.join(ROOT, 'src-core')));
@@ -34,7 +35,8 @@ function buildRendererIfStale(): void {
   if (res.status !== 0) throw new Error('Building the renderer for the e2e tests failed (see above).');
 }
 
-function startServer(workspace: string): Promise<{ url: string; stop: () => Promise<void> }> {
+/** Spawns `folio serve` on a free port over `workspace`; resolves with its tokened URL and a stop function. */
+export function startServer(workspace: string): Promise<{ url: string; stop: () => Promise<void> }> {
   const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'folio.mjs'), 'serve', '--port', '0', '--root', workspace], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   return new Promise((resolve, reject) => {

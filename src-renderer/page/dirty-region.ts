@@ -1,0 +1,100 @@
+/**
+ * What changed between two layouts of the same page, so the content layer repaints only that after an edit
+ * (a keystroke changes a few lines; repainting ≈ 6,000 glyph outlines costs far more than a frame).
+ *
+ * 1. Items present in both layouts (the same object, or equal drawing data) are unchanged.
+ * 2. Every other item, from the old layout (to erase) and the new one (to paint), contributes its ink
+ *    bounds, padded for antialiasing.
+ * 3. The result is those rectangles, or `'all'` when the page geometry changed or the region is most of
+ *    the page anyway (one full repaint is then cheaper than many clipped ones).
+ */
+import type { LayoutItem, PageLayout, RectPt } from '../../src-core/layout/page-layout.js';
+
+/** Ink may reach this far beyond a glyph's em box (accents, swashes), in ems. */
+const GLYPH_OVERHANG_EM = 0.5;
+/** Padding around every changed rectangle for antialiased edges, points. */
+const AA_PAD_PT = 1;
+/** Above this share of the page area, repaint everything. */
+const FULL_REPAINT_SHARE = 0.5;
+
+/** Conservative ink bounds of one item, in page points. */
+export function itemBoundsPt(item: LayoutItem): RectPt {
+  switch (item.kind) {
+    case 'glyphs': {
+      let minX = Infinity;
+      let maxX = -Infinity;
+      for (const g of item.glyphs) {
+        minX = Math.min(minX, g.xPt);
+        maxX = Math.max(maxX, g.xPt + item.sizePt * (g.scaleX ?? 1));
+      }
+      if (!Number.isFinite(minX)) return { xPt: 0, yPt: item.baselineYPt, widthPt: 0, heightPt: 0 };
+      const over = item.sizePt * GLYPH_OVERHANG_EM;
+      return { xPt: minX - over, yPt: item.baselineYPt - item.sizePt - over, widthPt: maxX - minX + 2 * over, heightPt: item.sizePt + 2 * over };
+    }
+    case 'rule': {
+      const half = item.strokePt / 2;
+      const x = Math.min(item.x1Pt, item.x2Pt) - half;
+      const y = Math.min(item.y1Pt, item.y2Pt) - half;
+      return { xPt: x, yPt: y, widthPt: Math.abs(item.x2Pt - item.x1Pt) + item.strokePt, heightPt: Math.abs(item.y2Pt - item.y1Pt) + item.strokePt };
+    }
+    case 'box': {
+      const half = item.strokePt / 2;
+      return { xPt: item.rect.xPt - half, yPt: item.rect.yPt - half, widthPt: item.rect.widthPt + item.strokePt, heightPt: item.rect.heightPt + item.strokePt };
+    }
+    case 'image':
+      return item.clip;
+  }
+}
+
+/** A key equal for items that draw identically. */
+function itemKey(item: LayoutItem): string {
+  if (item.kind !== 'glyphs') return JSON.stringify(item);
+  const { c, m, y, k } = item.colour;
+  let key = `${item.fontId}|${item.sizePt}|${item.baselineYPt}|${c},${m},${y},${k}|`;
+  for (const g of item.glyphs) key += `${g.glyphId}@${g.xPt}x${g.scaleX ?? 1};`;
+  return key;
+}
+
+/** True when two rectangles overlap (touching edges do not count). */
+export function rectsIntersect(a: RectPt, b: RectPt): boolean {
+  return a.xPt < b.xPt + b.widthPt && b.xPt < a.xPt + a.widthPt && a.yPt < b.yPt + b.heightPt && b.yPt < a.yPt + a.heightPt;
+}
+
+function pad(r: RectPt): RectPt {
+  return { xPt: r.xPt - AA_PAD_PT, yPt: r.yPt - AA_PAD_PT, widthPt: r.widthPt + 2 * AA_PAD_PT, heightPt: r.heightPt + 2 * AA_PAD_PT };
+}
+
+/**
+ * The region to repaint when `after` replaces `before` on screen: padded rectangles in page points (possibly
+ * empty: nothing changed), or `'all'`.
+ */
+export function changedRegionPt(before: PageLayout, after: PageLayout): RectPt[] | 'all' {
+  if (before.trimWidthPt !== after.trimWidthPt || before.trimHeightPt !== after.trimHeightPt) return 'all';
+  const beforeSet = new Set<LayoutItem>(before.items);
+  const afterSet = new Set<LayoutItem>(after.items);
+  const beforeRest = before.items.filter((i) => !afterSet.has(i));
+  const afterRest = after.items.filter((i) => !beforeSet.has(i));
+  const counts = new Map<string, number>();
+  for (const item of beforeRest) {
+    const key = itemKey(item);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const rects: RectPt[] = [];
+  for (const item of afterRest) {
+    const key = itemKey(item);
+    const n = counts.get(key) ?? 0;
+    if (n > 0) counts.set(key, n - 1);
+    else rects.push(pad(itemBoundsPt(item)));
+  }
+  for (const item of beforeRest) {
+    const key = itemKey(item);
+    const n = counts.get(key) ?? 0;
+    // Keys left over are old items with no equal in the new layout: erase them.
+    if (n > 0) {
+      counts.set(key, n - 1);
+      rects.push(pad(itemBoundsPt(item)));
+    }
+  }
+  const area = rects.reduce((sum, r) => sum + r.widthPt * r.heightPt, 0);
+  return area > FULL_REPAINT_SHARE * after.trimWidthPt * after.trimHeightPt ? 'all' : rects;
+}
