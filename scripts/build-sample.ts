@@ -153,39 +153,63 @@ export function gridGeometry(template: Template) {
 }
 
 /**
- * The page plan in grid units: [col, span, line, lines]. Body frames of one story thread in order.
- * Heights of the threaded body columns were chosen so that the columns end where the original's did.
+ * A frame on the grid: [col, span, line, lines] in grid columns and body lines, optionally followed by the
+ * number of text columns, the gutter in characters when the frame is set 破栏 (its grid columns re-divided,
+ * e.g. four 13-character grid columns as three columns of 17 with 2-character gutters) and whether the gutters
+ * carry a column rule.
+ */
+/** Story-separating rules are hairlines (TYPOGRAPHY.md §6: rules separate stories). */
+const RULE_STROKE_PT = 0.5;
+/** Resolution of the generated photo placeholder at its placed size: the print preflight minimum. */
+const PLACEHOLDER_PPI = 200;
+
+type Cell = readonly [col: number, span: number, line: number, lines: number, columns?: number, gutterChars?: number, columnRule?: boolean];
+
+/**
+ * The page plan. Body frames of one story thread in order; a head frame holds the story's headline group.
+ *
+ * Why these measures: the original page ended its columns at eight places inside sentences (SEED_COLUMN_ENDS).
+ * Where our composer breaks lines depends only on the measure, so each story is set at a measure of the
+ * 8 × 13 grid at which its seed breaks fall at line ends, and frame heights are cut there:
+ * - the feature 「脚踩50℃…」 破栏 four grid columns into three of 17 characters: 蒸养窑 ends its first column;
+ * - 「“民生账单”…」 破栏 five grid columns into two of 33 characters, in two tiers: 场地 ends the upper tier's
+ *   first column and 目前 the lower tier's first column;
+ * - the lead (创建的, 团队) and the rest fall mid-line at every measure the grid offers (12, 14 and 36
+ *   characters would be needed), so they keep plain 13-character columns.
+ * tests/unit/layout/sample-fidelity.test.ts checks which ends match.
  */
 export const PAGE_PLAN = {
   slogan: [3, 5, 0, 2],
   leadHead: [3, 5, 2, 11],
-  lead: [[3, 1, 13, 33], [4, 1, 13, 80], [5, 1, 13, 52]],
-  photo: [0, 3, 12, 24],
-  caption: [0, 3, 36, 10],
-  bikes: [6, 2, 13, 30],
-  leidian: [6, 2, 44, 50],
-  livelihoodHead: [0, 3, 47, 7],
-  livelihood: [[0, 1, 54, 40], [1, 1, 54, 47], [2, 1, 54, 50], [3, 1, 47, 47]],
-  featureHead: [4, 4, 94, 6],
-  feature: [[4, 1, 100, 8], [5, 1, 100, 14], [6, 1, 100, 14], [7, 1, 100, 13]],
-  ad: [0, 3, 105, 15],
-} as const;
-
-type Cell = readonly [number, number, number, number];
+  lead: [[3, 3, 13, 31, 3], [6, 1, 13, 31], [7, 1, 13, 31]],
+  photo: [0, 3, 13, 37],
+  caption: [0, 3, 50, 8],
+  bikes: [0, 3, 59, 16, 3],
+  leidian: [0, 3, 76, 19, 3],
+  livelihoodHead: [3, 5, 45, 8],
+  // Two tiers (双层) under a rule: 场地 ends the upper tier's first column, 目前 the lower tier's.
+  livelihood: [[3, 5, 53, 19, 2, 3, true], [3, 5, 73, 23, 2, 3, true]],
+  featureHead: [0, 4, 98, 7],
+  feature: [[0, 4, 105, 15, 3, 2, true]],
+  ad: [4, 4, 98, 22],
+  /** Hairlines between stories, each through the middle of one grid line. */
+  rules: [[3, 5, 44, 1], [3, 5, 72, 1], [0, 3, 58, 1], [0, 8, 96, 1]],
+} satisfies Record<string, Cell | readonly Cell[]>;
 
 /** Builds the sample document. */
-export function buildSampleDocument(seed: string, template: Template, plan = PAGE_PLAN): { document: FolioDocument; assets: Map<string, Uint8Array> } {
+export function buildSampleDocument(seed: string, template: Template, plan: typeof PAGE_PLAN = PAGE_PLAN): { document: FolioDocument; assets: Map<string, Uint8Array> } {
   const stories = buildStories(readSeedBlocks(seed));
   const geo = gridGeometry(template);
   const frames: Frame[] = [...template.starter.frames];
-  const textFrame = (id: string, storyId: string, cell: Cell, nextFrameId?: string, extra: Partial<Frame> = {}): Frame => ({
-    id, kind: 'text', storyId, ...geo.rect(...cell), locked: false, columns: cell[1], gutterChars: 1, columnRule: false,
-    ...(nextFrameId ? { nextFrameId } : {}), ...extra,
-  } as Frame);
+  const textFrame = (id: string, storyId: string, cell: Cell, nextFrameId?: string): Frame => ({
+    id, kind: 'text', storyId, ...geo.rect(cell[0], cell[1], cell[2], cell[3]), locked: false,
+    columns: cell[4] ?? 1, gutterChars: cell[5] ?? template.grid.gutterChars, columnRule: cell[6] ?? false,
+    ...(nextFrameId ? { nextFrameId } : {}),
+  });
   const thread = (storyId: string, head: Cell | undefined, cells: readonly Cell[]) => {
     const ids = cells.map((_, i) => `${storyId}-${i + 1}`);
     if (head) frames.push(textFrame(`${storyId}-head`, storyId, head, ids[0]));
-    cells.forEach((cell, i) => frames.push(textFrame(ids[i]!, storyId, cell, ids[i + 1], { columns: 1 } as Partial<Frame>)));
+    cells.forEach((cell, i) => frames.push(textFrame(ids[i]!, storyId, cell, ids[i + 1])));
   };
   frames.push(textFrame('slogan', 'slogan', plan.slogan));
   thread('lead', plan.leadHead, plan.lead);
@@ -195,13 +219,15 @@ export function buildSampleDocument(seed: string, template: Template, plan = PAG
   frames.push(textFrame('leidian', 'leidian', plan.leidian));
   thread('livelihood', plan.livelihoodHead, plan.livelihood);
   thread('feature', plan.featureHead, plan.feature);
+  plan.rules.forEach((cell, i) => frames.push({ id: `rule-${i + 1}`, kind: 'rule', ...geo.rect(...cell), locked: false, strokePt: RULE_STROKE_PT, colour: { c: 0, m: 0, y: 0, k: 1 } }));
   const adRect = geo.rect(...plan.ad);
   frames.push({ id: 'ad-box', kind: 'box', ...adRect, locked: false, strokePt: 1, stroke: { c: 0, m: 0, y: 0, k: 1 }, label: '广告' });
   const insetPt = 6;
   frames.push({ id: 'ad-text', kind: 'text', storyId: 'ad', xPt: adRect.xPt + insetPt, yPt: adRect.yPt + insetPt, widthPt: adRect.widthPt - 2 * insetPt, heightPt: adRect.heightPt - 2 * insetPt, locked: false, columns: 1, gutterChars: 1, columnRule: false });
 
   const photoRect = geo.rect(...plan.photo);
-  const png = placeholderPng(Math.round((photoRect.widthPt / 72) * 200), Math.round((photoRect.heightPt / 72) * 200));
+  // Rounded up so the placed image never falls below the 200 ppi preflight asks for.
+  const png = placeholderPng(Math.ceil((photoRect.widthPt / 72) * PLACEHOLDER_PPI), Math.ceil((photoRect.heightPt / 72) * PLACEHOLDER_PPI));
   const document: FolioDocument = {
     schemaVersion: 1,
     id: 'deqing-front-2023-07-20',
