@@ -22,6 +22,8 @@ export type HostResult<T> = { ok: true; value: T } | { ok: false; error: HostErr
 const PathSchema = z.string().min(1).max(4096);
 /** Server-side handle of an open document (assets, lock file). */
 const HandleSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+/** Id of a background export job. */
+const JobIdSchema = z.string().regex(/^[a-f0-9]{8,64}$/);
 
 /** Payload schemas, one per message. The keys are the channel names. */
 export const HostPayloadSchemas = {
@@ -43,6 +45,16 @@ export const HostPayloadSchemas = {
     /** Output file or directory; default: beside the document (or the workspace) named by the template pattern. */
     outputPath: PathSchema.optional(),
   }),
+  /** Starts the same export in the background and returns a job id at once (progress and cancel below). */
+  startExport: z.object({
+    handle: HandleSchema,
+    document: FolioDocumentSchema,
+    preset: z.enum(['print', 'proof']).default('print'),
+    pageIds: z.array(z.string()).optional(),
+    outputPath: PathSchema.optional(),
+  }),
+  exportStatus: z.object({ jobId: JobIdSchema }),
+  cancelExport: z.object({ jobId: JobIdSchema }),
   listFiles: z.object({ dir: z.string().max(4096).default('.') }),
   /** Reads a JPEG, PNG or PDF from the workspace, checks it by content and adds it to the open document's assets. */
   importAsset: z.object({ handle: HandleSchema, path: PathSchema }),
@@ -106,6 +118,20 @@ export interface ImportedAsset {
   pageCount?: number;
 }
 
+/** A background export as the app sees it while it runs and after. */
+export interface ExportJobStatus {
+  jobId: string;
+  /** 'running' until it ends as 'done' (every page written), 'failed' or 'cancelled'. */
+  state: 'running' | 'done' | 'failed' | 'cancelled';
+  /** Pages written so far, of `total` (0 of 0 while the document is being composed). */
+  done: number;
+  total: number;
+  /** Files written (all of them once 'done'; complete files only, never partial ones). */
+  files: ExportedFile[];
+  /** Why it failed or stopped. */
+  error?: HostError;
+}
+
 /** Return values, one per channel. */
 export interface HostValues {
   listTemplates: TemplateSummary[];
@@ -120,6 +146,9 @@ export interface HostValues {
   loadFont: { base64: string };
   loadAsset: { base64: string; mime: string };
   exportPdf: { files: ExportedFile[] };
+  startExport: { jobId: string };
+  exportStatus: ExportJobStatus;
+  cancelExport: { cancelling: boolean };
   listFiles: { dir: string; entries: FileEntry[] };
   importAsset: ImportedAsset;
 }

@@ -20,6 +20,9 @@ export const HOST_CHANNEL_NAMES = [
   'loadFont',
   'loadAsset',
   'exportPdf',
+  'startExport',
+  'exportStatus',
+  'cancelExport',
   'listFiles',
   'importAsset',
 ] as const satisfies readonly HostChannel[];

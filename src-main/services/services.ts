@@ -16,6 +16,7 @@ import { DocumentInUseError } from './document-lock.js';
 import { DiskError, describeIoError, nodeDiskIo, type DiskIo } from './disk.js';
 import { DocumentError, createDocumentStore, type DocumentStore, type RecoveryEntry } from './documents.js';
 import { ExportError, runExportJob, type ExportProgress } from './export-job.js';
+import { createExportJobs } from './export-jobs.js';
 import { createFontCatalogue, type FontCatalogue } from './fonts.js';
 import { ImportError, readAssetFile } from './import-asset.js';
 import { loadTemplateCatalogue, newDocumentFromTemplate } from './templates.js';
@@ -100,6 +101,29 @@ export function createServices(options: ServicesOptions): Services {
     return template;
   };
 
+  const exportJobs = createExportJobs();
+  /** Checks an export request now; the returned function runs it (with a cancel signal and progress sink). */
+  const exportWork = ({ handle, document, preset, pageIds, outputPath }: ParsedPayload<'exportPdf'>) => {
+    const open = documents.contents(handle);
+    const target = outputPath !== undefined ? workspace.confine(outputPath) : open.path ? path.dirname(open.path) : workspace.root;
+    return async (signal: AbortSignal | undefined, onProgress: (done: number, total: number) => void) =>
+      runExportJob({
+        document,
+        assets: open.assets,
+        fonts: await fonts.providerFor(document.template),
+        preset,
+        pageIds,
+        output: target,
+        now: options.clock(),
+        io,
+        signal,
+        onProgress: (progress) => {
+          onProgress(progress.done, progress.total);
+          options.onExportProgress?.(progress);
+        },
+      });
+  };
+
   return {
     workspace,
     documents,
@@ -171,23 +195,19 @@ export function createServices(options: ServicesOptions): Services {
         return { base64: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'), mime };
       }),
 
-    exportPdf: ({ handle, document, preset, pageIds, outputPath }) =>
-      result(async () => {
-        const open = documents.contents(handle);
-        const target = outputPath !== undefined ? workspace.confine(outputPath) : open.path ? path.dirname(open.path) : workspace.root;
-        const files = await runExportJob({
-          document,
-          assets: open.assets,
-          fonts: await fonts.providerFor(document.template),
-          preset,
-          pageIds,
-          output: target,
-          now: options.clock(),
-          io,
-          onProgress: options.onExportProgress,
-        });
-        return { files };
+    exportPdf: (request) =>
+      result(async () => ({ files: await exportWork(request)(undefined, () => undefined) })),
+
+    startExport: (request) =>
+      result(() => {
+        // Refusals (unknown handle, a path outside the workspace) answer the start call itself.
+        const work = exportWork(request);
+        return { jobId: exportJobs.start((signal, onProgress) => work(signal, onProgress), toHostError) };
       }),
+
+    exportStatus: ({ jobId }) => result(() => exportJobs.status(jobId)),
+
+    cancelExport: ({ jobId }) => result(() => ({ cancelling: exportJobs.cancel(jobId) })),
 
     listFiles: ({ dir }) =>
       result(async () => {
@@ -216,6 +236,9 @@ export function createServices(options: ServicesOptions): Services {
 
     listRecoveries: () => result(() => documents.listRecoveries()),
     openRecovery: (recoveryHandle) => result(() => documents.openRecovery(recoveryHandle)),
-    dispose: () => documents.dispose(),
+    dispose: () => {
+      exportJobs.cancelAll();
+      return documents.dispose();
+    },
   };
 }

@@ -375,6 +375,44 @@ describe('export through the services', () => {
   });
 });
 
+describe('background export jobs (startExport / exportStatus / cancelExport)', () => {
+  it('runs in the background with progress, ends done with the files; a cancelled job ends cancelled and writes nothing', async () => {
+    const s = make();
+    const opened = ok(await s.openDocument({ path: 'front.folio', readOnly: false }));
+    const { jobId } = ok(await s.startExport({ handle: opened.handle, document: opened.document, preset: 'proof', outputPath: 'jobs' }));
+    expect(ok(await s.exportStatus({ jobId })).state).toBe('running');
+    let status = ok(await s.exportStatus({ jobId }));
+    const seen = new Set<string>();
+    while (status.state === 'running') {
+      seen.add(`${status.done}/${status.total}`);
+      await new Promise((r) => setTimeout(r, 5));
+      status = ok(await s.exportStatus({ jobId }));
+    }
+    expect(status).toMatchObject({ state: 'done', done: opened.document.pages.length, total: opened.document.pages.length });
+    expect(status.files.map((f) => readFileSync(f.path).subarray(0, 5).toString())).toEqual(opened.document.pages.map(() => '%PDF-'));
+    expect(ok(await s.cancelExport({ jobId }))).toEqual({ cancelling: false });
+
+    const second = ok(await s.startExport({ handle: opened.handle, document: opened.document, preset: 'print', outputPath: 'stopped' })).jobId;
+    expect(ok(await s.cancelExport({ jobId: second }))).toEqual({ cancelling: true });
+    let stopped = ok(await s.exportStatus({ jobId: second }));
+    while (stopped.state === 'running') {
+      await new Promise((r) => setTimeout(r, 5));
+      stopped = ok(await s.exportStatus({ jobId: second }));
+    }
+    expect(stopped).toMatchObject({ state: 'cancelled', files: [], error: { code: 'cancelled' } });
+    expect(existsSync(path.join(ws.dir, 'stopped'))).toBe(false);
+  });
+
+  it('refuses at start what it would refuse later: unknown handles, paths outside the workspace; unknown job ids are not found', async () => {
+    const s = make();
+    const opened = ok(await s.openDocument({ path: 'front.folio', readOnly: false }));
+    expect(await s.startExport({ handle: opened.handle, document: opened.document, preset: 'print', outputPath: '../outside' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await s.startExport({ handle: 'nosuchhandle', document: opened.document, preset: 'print' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await s.exportStatus({ jobId: 'deadbeefdeadbeef' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await s.cancelExport({ jobId: 'deadbeefdeadbeef' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+});
+
 describe('template catalogue and user fonts', () => {
   it('reports a broken template file as a problem without hiding the good ones', async () => {
     const { loadTemplateCatalogue } = await import('../../../src-main/services/templates.js');
