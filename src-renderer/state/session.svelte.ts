@@ -14,7 +14,7 @@
 import type { EditorState, Transaction } from 'prosemirror-state';
 import { TextSelection } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
-import type { ExportedFile, Host, OpenedDocument } from '../../src-core/api/host-api.js';
+import type { ExportedFile, ExportJobStatus, Host, OpenedDocument } from '../../src-core/api/host-api.js';
 import { createComposer } from '../../src-core/layout/compose.js';
 import type { PageLayout } from '../../src-core/layout/page-layout.js';
 import type { FolioDocument } from '../../src-core/model/document.js';
@@ -28,6 +28,7 @@ import { decodeAssetBitmap } from '../page/asset-bitmaps.js';
 import { base64ToBytes, loadTemplateFonts } from './font-loading.js';
 import { registerUiFonts } from './ui-fonts.js';
 import { UndoLedger, type HistoryDepth } from './undo-history.js';
+import { runExportJob } from './export-run.js';
 
 function historyDepth(state: EditorState): HistoryDepth {
   return { undo: undoDepth(state), redo: redoDepth(state) };
@@ -94,6 +95,8 @@ export class FolioSession {
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- replaced whole ($state.raw), never mutated
   images = $state.raw<ReadonlyMap<string, ImageBitmap>>(new Map());
   lastExport = $state.raw<ExportedFile[] | null>(null);
+  /** The export running now (progress), or null. */
+  exportJob = $state.raw<ExportJobStatus | null>(null);
   /** Facts about each asset's bytes (format, colour, pixels) for preflight; filled as images load. */
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- replaced whole ($state.raw), never mutated
   assetInfo = $state.raw<ReadonlyMap<string, ImageInfo | undefined>>(new Map());
@@ -537,16 +540,32 @@ export class FolioSession {
 
   /** Exports the document's pages as PDF (print or proof preset). */
   async exportPdf(preset: 'print' | 'proof' = this.exportPreset): Promise<void> {
-    if (!this.doc || !this.handle) return;
+    if (!this.doc || !this.handle || this.exportJob) return;
     this.busy = 'Exporting PDF…';
-    const res = await this.host.exportPdf({ handle: this.handle, document: this.doc, preset });
+    const outcome = await runExportJob(this.host, { handle: this.handle, document: this.doc, preset }, (status) => (this.exportJob = status));
     this.busy = null;
-    if (!res.ok) {
-      this.fail(`PDF export failed: ${res.error.message}`);
+    this.exportJob = null;
+    if (!('state' in outcome)) {
+      this.fail(`PDF export failed: ${outcome.message}`);
       return;
     }
-    this.lastExport = res.value.files;
-    const paths = res.value.files.map((f) => f.path).join(', ');
+    if (outcome.state === 'cancelled') {
+      const kept = outcome.files.length > 0 ? ` (${outcome.files.length} complete file${outcome.files.length === 1 ? '' : 's'} kept)` : '';
+      this.notice = { kind: 'info', text: `Export cancelled${kept}.` };
+      return;
+    }
+    if (outcome.state === 'failed') {
+      this.fail(`PDF export failed: ${outcome.error?.message ?? 'unknown error'}`);
+      return;
+    }
+    this.lastExport = outcome.files;
+    const paths = outcome.files.map((f) => f.path).join(', ');
     this.notice = { kind: 'info', text: `Exported ${paths}` };
+  }
+
+  /** Asks the running export to stop after the page it is writing (complete files are kept). */
+  cancelExport(): void {
+    const job = this.exportJob;
+    if (job && job.state === 'running') void this.host.cancelExport({ jobId: job.jobId });
   }
 }
