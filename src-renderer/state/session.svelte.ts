@@ -95,6 +95,8 @@ export class FolioSession {
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- replaced whole ($state.raw), never mutated
   images = $state.raw<ReadonlyMap<string, ImageBitmap>>(new Map());
   lastExport = $state.raw<ExportedFile[] | null>(null);
+  /** The document as last autosaved (plain field: nothing on screen depends on it). */
+  private autosavedDoc: FolioDocument | null = null;
   /** The export running now (progress), or null. */
   exportJob = $state.raw<ExportJobStatus | null>(null);
   /** Facts about each asset's bytes (format, colour, pixels) for preflight; filled as images load. */
@@ -185,9 +187,12 @@ export class FolioSession {
 
   /** Writes a recovery copy of unsaved changes (the host keeps it beside the workspace until the next save). */
   async autosave(): Promise<void> {
-    if (!this.doc || !this.handle || !this.dirty || this.readOnly) return;
-    const res = await this.host.autosave({ handle: this.handle, document: this.doc });
+    // Documents are immutable values: the same object means nothing changed since the last autosave.
+    if (!this.doc || !this.handle || !this.dirty || this.readOnly || this.doc === this.autosavedDoc) return;
+    const doc = this.doc;
+    const res = await this.host.autosave({ handle: this.handle, document: doc });
     if (!res.ok) this.fail(`Autosave failed: ${res.error.message}`);
+    else this.autosavedDoc = doc;
   }
 
   private async adopt(opened: OpenedDocument): Promise<void> {
