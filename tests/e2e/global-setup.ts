@@ -35,8 +35,17 @@ export function buildRendererIfStale(): void {
   if (res.status !== 0) throw new Error('Building the renderer for the e2e tests failed (see above).');
 }
 
-/** Spawns `folio serve` on a free port over `workspace`; resolves with its tokened URL and a stop function. */
-export function startServer(workspace: string): Promise<{ url: string; stop: () => Promise<void> }> {
+/** A running `folio serve`. */
+export interface ServerProcess {
+  url: string;
+  /** Asks it to stop (SIGTERM) and waits for it to exit. */
+  stop: () => Promise<void>;
+  /** Kills it the way a crash or power cut does (SIGKILL: no shutdown code runs) and waits for the exit. */
+  crash: () => Promise<void>;
+}
+
+/** Spawns `folio serve` on a free port over `workspace`; resolves once it prints its tokened URL. */
+export function startServer(workspace: string): Promise<ServerProcess> {
   const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'folio.mjs'), 'serve', '--port', '0', '--root', workspace], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   return new Promise((resolve, reject) => {
@@ -49,15 +58,13 @@ export function startServer(workspace: string): Promise<{ url: string; stop: () 
       const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]+)/.exec(output);
       if (!m) return;
       clearTimeout(timer);
-      resolve({
-        url: m[1],
-        stop: () =>
-          new Promise<void>((done) => {
-            if (child.exitCode !== null) return done();
-            child.once('exit', () => done());
-            child.kill('SIGTERM');
-          }),
-      });
+      const end = (signal: NodeJS.Signals) =>
+        new Promise<void>((done) => {
+          if (child.exitCode !== null || child.signalCode !== null) return done();
+          child.once('exit', () => done());
+          child.kill(signal);
+        });
+      resolve({ url: m[1]!, stop: () => end('SIGTERM'), crash: () => end('SIGKILL') });
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
