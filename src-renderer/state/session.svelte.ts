@@ -305,6 +305,15 @@ export class FolioSession {
   }
 
   /**
+   * The editor state of any story (made on first use; kept, with its undo history, while the document is open),
+   * for commands that work across stories such as find & replace. Change it only through `applyTransaction`.
+   * @throws RangeError when the story does not exist
+   */
+  storyState(storyId: string): EditorState {
+    return this.stateFor(storyId);
+  }
+
+  /**
    * Opens a story in the editor, optionally placing the caret at a ProseMirror position.
    * Selects the story's first frame on the current page when no frame of it is selected.
    */

@@ -10,7 +10,10 @@ import { PageCanvas } from './pages/canvas.js';
 import { PagesPanel } from './pages/pages-panel.js';
 import { ARTIFACTS_DIR } from './pages/pdf.js';
 import { loadSample, sampleFrame, trimSizePt } from './pages/sample.js';
+import { StoryEditor } from './pages/editor.js';
+import { FindPanel } from './pages/find.js';
 import { StylesPanel } from './pages/styles.js';
+import { SHORTCUT_TABLES } from '../../src-renderer/state/shortcuts.js';
 
 const sample = loadSample();
 const trim = trimSizePt(sample);
@@ -159,4 +162,98 @@ test('Pages panel: add inner pages, thread onto page 3, reorder (jump lines foll
   await canvas.surface.press('Control+z');
   expect(await pages.names()).toEqual(['A01', 'A02', 'A03']);
   await expect(pages.jumpLines('A01')).toHaveText('下转第3版');
+});
+
+test('Find & replace: Ctrl+F finds next/previous, Replace and Replace all (one undo), all stories, normalise', async () => {
+  const page = shared;
+  await app.reopenSample();
+  const canvas = new PageCanvas(page, trim.widthPt);
+  const editor = new StoryEditor(page);
+  const find = new FindPanel(page);
+  await editor.openFromList(/停不下来/);
+  await editor.textbox.click();
+  await page.keyboard.press('Control+Home');
+
+  await page.keyboard.press('Control+f');
+  await expect(find.query).toBeFocused();
+  await page.keyboard.type('改革');
+  await expect(find.result).toHaveText(/^\d+ matches$/);
+  const total = Number(/^(\d+)/.exec((await find.result.textContent()) ?? '')?.[1]);
+  expect(total).toBeGreaterThan(3);
+  await page.keyboard.press('Enter');
+  await expect(find.result).toHaveText(`1 of ${total}`);
+  await page.keyboard.press('Enter');
+  await expect(find.result).toHaveText(`2 of ${total}`);
+  await page.keyboard.press('Shift+Enter');
+  await expect(find.result).toHaveText(`1 of ${total}`);
+  // The match is the editor's selection (two characters), which the status bar reports.
+  await expect(app.status.getByLabel('Selection')).toHaveText(/· 2 selected$/);
+
+  // Ctrl+H: replace the selected match, then all the rest in one step.
+  await page.keyboard.press('Control+h');
+  await expect(find.replacement).toBeFocused();
+  await page.keyboard.type('鼎革');
+  await find.button('Replace').click();
+  await expect(editor.textbox).toContainText('鼎革');
+  await expect(find.result).toHaveText(`1 of ${total - 1}`);
+  const version = await canvas.layoutVersion();
+  await find.button('Replace all').click();
+  await expect(find.result).toHaveText(`Replaced ${total - 1} in 1 story.`);
+  await expect(editor.textbox).not.toContainText('改革');
+  await canvas.waitForComposeAfter(version);
+  await expect(canvas.textLayer).toContainText('鼎革,一直以来');
+  await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'e2e-find-replace.png') });
+
+  // One Ctrl+Z on the page takes back Replace all; the next the single Replace.
+  await canvas.clickAt(5, 5);
+  await canvas.surface.press('Control+z');
+  await expect(canvas.textLayer).toContainText('改革,一直以来');
+  await expect(editor.textbox).toContainText('鼎革');
+  await canvas.surface.press('Control+z');
+  await expect(editor.textbox).not.toContainText('鼎革');
+
+  // All stories: 德清 is in several stories.
+  await page.keyboard.press('Control+h');
+  await find.scope.selectOption('all');
+  await find.query.fill('德清');
+  await find.replacement.fill('德清县');
+  await find.button('Replace all').click();
+  await expect(find.result).toHaveText(/^Replaced \d+ in [2-9]\d* stories\.$/);
+
+  // The normaliser is reachable from the find panel too.
+  await editor.textbox.click();
+  await page.keyboard.press('Control+End');
+  await editor.type('好(是的),对');
+  await page.keyboard.press('Control+f');
+  await find.scope.selectOption('story');
+  await find.button('Normalise ASCII punctuation').click();
+  await expect(editor.textbox).toContainText('好（是的），对');
+  await page.keyboard.press('Escape');
+  await expect(find.panel).toBeHidden();
+  await expect(editor.textbox).toBeFocused();
+});
+
+test('Help ▸ Shortcuts: F1, Ctrl+/ and the Help button open a sheet generated from the keymap tables', async () => {
+  const page = shared;
+  await app.reopenSample();
+  const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await page.keyboard.press('F1');
+  await expect(sheet).toBeVisible();
+  for (const table of SHORTCUT_TABLES) {
+    const rows = sheet.getByRole('table', { name: `${table.scope} shortcuts` }).getByRole('row');
+    await expect(rows).toHaveCount(table.shortcuts.length);
+  }
+  await expect(sheet.getByRole('row', { name: /^Save Ctrl\+S$/ })).toBeVisible();
+  await expect(sheet.getByRole('row', { name: /Find and replace Ctrl\+H/ })).toBeVisible();
+  await expect(sheet.getByRole('row', { name: /Block type 主题 Headline/ })).toContainText('Ctrl+Alt+1');
+  await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'e2e-shortcuts-sheet.png') });
+  await page.keyboard.press('Escape');
+  await expect(sheet).toBeHidden();
+  await page.keyboard.press('Control+/');
+  await expect(sheet).toBeVisible();
+  await sheet.getByRole('button', { name: 'Close' }).click();
+  await expect(sheet).toBeHidden();
+  await app.button('Help: keyboard shortcuts').click();
+  await expect(sheet).toBeVisible();
+  await page.keyboard.press('Escape');
 });
