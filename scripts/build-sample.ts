@@ -234,7 +234,7 @@ export function buildSampleDocument(seed: string, template: Template, plan: type
     title: '德清新闻 2023年7月20日 A01 头版',
     issue: { paper: '德清新闻', date: '2023-07-20', edition: '头版', number: '5678', sampleData: true },
     template,
-    stories: Object.fromEntries([...template.starter.stories, ...stories].map((s) => [s.id, s])),
+    stories: Object.fromEntries([...template.starter.stories.map(markSampleIssueNumber), ...stories].map((s) => [s.id, s])),
     pages: [{ id: 'A01', name: 'A01', section: '要闻', frames }],
     assets: {
       'photo-placeholder': {
@@ -245,6 +245,16 @@ export function buildSampleDocument(seed: string, template: Template, plan: type
     },
   };
   return { document, assets: new Map([['assets/photo-placeholder.png', png.bytes]]) };
+}
+
+/** Said after the invented issue number on the page, so nobody takes it for the paper's real one. */
+export const SAMPLE_DATA_NOTE = '（示例数据）';
+
+/** The template's masthead with SAMPLE_DATA_NOTE after the paragraph that shows the issue number. */
+function markSampleIssueNumber(story: Story): Story {
+  const showsIssueNumber = (n: PmNodeJson) => (n.content ?? []).some((c) => c.type === 'field' && c.attrs?.name === 'issueNumber');
+  const content = (story.doc.content ?? []).map((n) => (showsIssueNumber(n) ? { ...n, content: [...(n.content ?? []), ...text(SAMPLE_DATA_NOTE)] } : n));
+  return { ...story, doc: { ...story.doc, content } };
 }
 
 /** A greyscale PNG placeholder: a soft diagonal gradient with a frame cross, clearly not a photo. */

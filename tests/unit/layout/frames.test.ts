@@ -76,13 +76,13 @@ describe('frames', () => {
     expect(page.items.indexOf(box)).toBeLessThan(page.items.findIndex((i) => i.kind === 'glyphs'));
   });
 
-  it('fields take the issue and page values; a lunar date absent from the issue is empty and noticed', () => {
+  it('fields take the issue and page values, the lunar date computed from the issue date', () => {
     const field = (name: string) => ({ type: 'field', attrs: { name } });
     const s = story('m', { type: 'paragraph', content: [field('paper'), { type: 'text', text: ' ' }, field('dateLong'), { type: 'text', text: ' ' }, field('weekday'), { type: 'text', text: ' ' }, field('page'), field('section'), { type: 'text', text: '第' }, field('issueNumber'), { type: 'text', text: '期' }, field('lunarDate')] });
     const out = createComposer(fonts).compose(documentOf([s], [{ id: 'A01', section: '要闻', frames: [textFrame(tpl, 'f', 'm', [0, 4, 0, 5], { columns: 1 })] }], tpl));
     const text = (only(out.pages[0]!, 'glyphs') as GlyphRunItem[]).map((r) => r.glyphs.map((g) => g.text).join('')).join('');
-    expect(text).toBe('德清新闻 2023年7月20日 星期四 A01要闻第5678期');
-    expect(out.notices).toEqual([expect.objectContaining({ code: 'missing-field', storyId: 'm' })]);
+    expect(text).toBe('德清新闻 2023年7月20日 星期四 A01要闻第5678期六月初三');
+    expect(out.notices).toEqual([]);
     // Positions: content starts at 1; seven fields and five characters count one each.
     expect(out.pages[0]!.lines.map((l) => [l.fromPos, l.toPos])).toEqual([[1, 1 + 7 + 5]]);
   });
