@@ -6,6 +6,7 @@
  * 1. `plainParagraphsSlice` maps any pasted slice to one paragraph per source textblock, text only.
  * 2. `parsePlainText` splits pasted plain text at line breaks into paragraphs (blank lines dropped).
  * Both return slices open on both sides, so the first and last paragraph merge into the surrounding text.
+ * 3. `pasteRefusal` turns away pastes too large to set (checked on the raw clipboard, before any parsing).
  */
 import { Fragment, Slice, type Node as PmNode, type Schema } from 'prosemirror-model';
 
@@ -41,4 +42,26 @@ export function plainParagraphsSlice(slice: Slice, schema: Schema): Slice {
 export function parsePlainText(text: string, schema: Schema): Slice {
   const lines = text.split(/\r\n|\r|\n|\u2029/).map((l) => l.trim()).filter((l) => l.length > 0);
   return openParagraphs(schema, lines);
+}
+
+/**
+ * Longest paste accepted, characters of plain text: a whole book (two novels' worth); composing that many
+ * characters takes the composer about a second, anything larger would freeze the window and the page.
+ */
+export const MAX_PASTE_CHARS = 1_000_000;
+/** Clipboard HTML carries markup around its text: it may be this many times longer than the text limit. */
+const HTML_MARKUP_FACTOR = 8;
+
+/**
+ * Why a paste is refused, or null when it may go ahead. Lengths are the clipboard's plain text and HTML
+ * lengths in UTF-16 code units (what `DataTransfer.getData` returns), read before anything is parsed.
+ */
+export function pasteRefusal(plainLength: number, htmlLength: number): string | null {
+  const tooLongText = plainLength > MAX_PASTE_CHARS;
+  const tooLongHtml = htmlLength > MAX_PASTE_CHARS * HTML_MARKUP_FACTOR;
+  if (!tooLongText && !tooLongHtml) return null;
+  const length = Math.max(plainLength, htmlLength);
+  // UTF-16 code units are two bytes each: the size the user copied, roughly.
+  const mb = (length * 2) / (1024 * 1024);
+  return `Nothing was pasted: the clipboard holds ${length.toLocaleString('en-US')} characters (about ${mb.toFixed(0)} MB). A paste may bring at most ${MAX_PASTE_CHARS.toLocaleString('en-US')} characters — paste the text in parts, or split it into several stories.`;
 }

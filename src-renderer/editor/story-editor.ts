@@ -11,7 +11,7 @@ import type { PmNodeJson } from '../../src-core/model/document.js';
 import { storySchema } from '../../src-core/model/story-schema.js';
 import { BLOCK_TYPE_CHOICES, setBlock, toggleBold, toggleEmphasis } from './commands.js';
 import { normalisePunctuation } from './normalise-punctuation.js';
-import { parsePlainText, plainParagraphsSlice } from './paste.js';
+import { parsePlainText, pasteRefusal, plainParagraphsSlice } from './paste.js';
 import { EDITOR_SHORTCUTS } from '../state/shortcuts.js';
 
 /**
@@ -31,21 +31,38 @@ export function folioKeymap(): Record<string, Command> {
   return bindings;
 }
 
-/** Plugin: paste keeps text and paragraphs only. */
-export function plainPastePlugin(): Plugin {
+/** Plugin: paste keeps text and paragraphs only; a paste too large to set is refused and reported. */
+export function plainPastePlugin(onPasteRefused: (message: string) => void = () => undefined): Plugin {
   return new Plugin({
     props: {
       transformPasted: (slice) => plainParagraphsSlice(slice, storySchema),
       clipboardTextParser: (text) => parsePlainText(text, storySchema),
+      handleDOMEvents: {
+        paste: (_view, event) => {
+          const data = event.clipboardData;
+          if (!data) return false;
+          const refusal = pasteRefusal(data.getData('text/plain').length, data.getData('text/html').length);
+          if (refusal === null) return false;
+          event.preventDefault();
+          onPasteRefused(refusal);
+          return true;
+        },
+      },
     },
   });
+}
+
+/** Options of a story's editor state. */
+export interface StoryEditorOptions {
+  /** Told when a paste is refused (too large), with a message for the user. */
+  onPasteRefused?: (message: string) => void;
 }
 
 /**
  * Creates the editor state of a story.
  * @throws RangeError when the story JSON does not fit the story schema
  */
-export function createStoryEditorState(doc: PmNodeJson): EditorState {
+export function createStoryEditorState(doc: PmNodeJson, options: StoryEditorOptions = {}): EditorState {
   let node;
   try {
     node = storySchema.nodeFromJSON(doc);
@@ -55,6 +72,6 @@ export function createStoryEditorState(doc: PmNodeJson): EditorState {
   }
   return EditorState.create({
     doc: node,
-    plugins: [history(), keymap(folioKeymap()), keymap(baseKeymap), plainPastePlugin()],
+    plugins: [history(), keymap(folioKeymap()), keymap(baseKeymap), plainPastePlugin(options.onPasteRefused)],
   });
 }

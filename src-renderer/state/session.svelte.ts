@@ -298,7 +298,7 @@ export class FolioSession {
     if (!state) {
       const story = this.doc?.stories[storyId];
       if (!story) throw new RangeError(`There is no story "${storyId}" in this document.`);
-      state = createStoryEditorState(story.doc);
+      state = createStoryEditorState(story.doc, { onPasteRefused: (message) => this.fail(message) });
       this.editorStates.set(storyId, state);
     }
     return state;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Fragment, Slice } from 'prosemirror-model';
 import { EditorState, TextSelection } from 'prosemirror-state';
 import { storySchema as s } from '../../../src-core/model/story-schema.js';
-import { parsePlainText, plainParagraphsSlice } from '../../../src-renderer/editor/paste.js';
+import { MAX_PASTE_CHARS, parsePlainText, pasteRefusal, plainParagraphsSlice } from '../../../src-renderer/editor/paste.js';
 
 describe('paste filter', () => {
   it('reduces any slice to plain paragraphs without marks', () => {
@@ -43,5 +43,21 @@ describe('paste filter', () => {
     expect(next.doc.childCount).toBe(1);
     expect(next.doc.firstChild!.type.name).toBe('headline');
     expect(next.doc.textContent).toBe('标题新增');
+  });
+});
+
+describe('pasteRefusal: pastes too large to set are turned away before parsing', () => {
+  it('lets a book-length paste through and refuses a 200 MB one with sizes and what to do', () => {
+    expect(pasteRefusal(MAX_PASTE_CHARS, 0)).toBeNull();
+    expect(pasteRefusal(5_000, 60_000)).toBeNull();
+    const message = pasteRefusal(100 * 1024 * 1024, 0);
+    expect(message).toMatch(/^Nothing was pasted: the clipboard holds 104,857,600 characters \(about 200 MB\)/);
+    expect(message).toContain('at most 1,000,000 characters');
+    expect(message).toMatch(/paste the text in parts/);
+  });
+
+  it('judges clipboard HTML by its own, larger allowance (markup around the text)', () => {
+    expect(pasteRefusal(10_000, 4 * MAX_PASTE_CHARS)).toBeNull();
+    expect(pasteRefusal(10_000, 9 * MAX_PASTE_CHARS)).not.toBeNull();
   });
 });
