@@ -13,6 +13,7 @@ import { loadSample, sampleFrame, trimSizePt } from './pages/sample.js';
 import { StoryEditor } from './pages/editor.js';
 import { FindPanel } from './pages/find.js';
 import { StylesPanel } from './pages/styles.js';
+import { pxPerMmAt } from '../../src-renderer/page/rulers.js';
 import { SHORTCUT_TABLES } from '../../src-renderer/state/shortcuts.js';
 
 const sample = loadSample();
@@ -256,4 +257,46 @@ test('Help ▸ Shortcuts: F1, Ctrl+/ and the Help button open a sheet generated 
   await app.button('Help: keyboard shortcuts').click();
   await expect(sheet).toBeVisible();
   await page.keyboard.press('Escape');
+});
+
+test('Rulers in mm follow zoom and scroll, and toggle with the guides', async () => {
+  const page = shared;
+  await app.reopenSample();
+  const canvas = new PageCanvas(page, trim.widthPt);
+  const top = page.getByTestId('ruler-top');
+  const left = page.getByTestId('ruler-left');
+  if (await top.isVisible()) await app.button('Guides').click();
+  await expect(top).toBeHidden();
+  await app.button('Guides').click();
+  await expect(top).toBeVisible();
+  await expect(left).toBeVisible();
+
+  await app.button('100 %').click();
+  await expect(top).toHaveAttribute('data-px-per-mm', pxPerMmAt(1).toFixed(4));
+  // The ruler's zero is the trim's left edge, wherever the page is on screen.
+  const origin = async () => Number(await top.getAttribute('data-origin-px'));
+  const pageLeft = async () => {
+    const [p, r] = await Promise.all([canvas.content.boundingBox(), top.boundingBox()]);
+    return p!.x - r!.x;
+  };
+  await expect.poll(async () => Math.abs((await origin()) - (await pageLeft()))).toBeLessThan(1);
+
+  // Pan: scrolling the pasteboard moves the zero with the page.
+  const before = await origin();
+  await canvas.content.evaluate((c) => {
+    const viewport = c.closest('.viewport')!;
+    viewport.scrollLeft += 150;
+  });
+  await expect.poll(origin).toBeCloseTo(before - 150, 0);
+  await expect.poll(async () => Math.abs((await origin()) - (await pageLeft()))).toBeLessThan(1);
+  await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'e2e-rulers-100.png') });
+
+  // Zoom: a larger scale, labels further apart.
+  await app.button('Zoom in').click();
+  await expect(top).toHaveAttribute('data-px-per-mm', pxPerMmAt(1.2).toFixed(4));
+  await app.button('Fit page').click();
+  await expect.poll(async () => Number(await top.getAttribute('data-px-per-mm'))).toBeLessThan(pxPerMmAt(1));
+  await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'e2e-rulers-fit.png') });
+  await page.keyboard.press("Control+'");
+  await expect(top).toBeHidden();
 });
