@@ -69,6 +69,7 @@ export function loadFont(descriptor: FontDescriptor, bytes: Uint8Array): LoadedF
     throw new RangeError(`Font "${descriptor.family}" (${descriptor.id}) is a font collection; add a single face`);
   }
   const font = parsed as FontkitFont;
+  const advanceUnits = advanceReader(font);
   const metricsCache = new Map<number, GlyphMetrics | null>();
   const glyphCache = new Map<number, Glyph>();
   return {
@@ -86,7 +87,7 @@ export function loadFont(descriptor: FontDescriptor, bytes: Uint8Array): LoadedF
       if (hit === undefined) {
         if (font.hasGlyphForCodePoint(codePoint)) {
           const g = font.glyphForCodePoint(codePoint);
-          hit = g.id === 0 ? null : { glyphId: g.id, advanceUnits: g.advanceWidth };
+          hit = g.id === 0 ? null : { glyphId: g.id, advanceUnits: advanceUnits(g) };
         } else {
           hit = null;
         }
@@ -103,6 +104,25 @@ export function loadFont(descriptor: FontDescriptor, bytes: Uint8Array): LoadedF
       return g;
     },
   };
+}
+
+/** The parts of fontkit's hmtx table read here (fontkit parses it lazily, entry by entry). */
+interface HmtxTable {
+  metrics: { length: number; get(index: number): { advance: number } };
+}
+
+/**
+ * How to read a glyph's horizontal advance, font units. `glyph.advanceWidth` builds fontkit's whole metrics
+ * object (for TrueType outlines it decodes the outline for its box): ten times slower than reading hmtx,
+ * which a static font answers exactly. Variable fonts keep fontkit's path, which applies HVAR deltas.
+ */
+function advanceReader(font: FontkitFont): (glyph: Glyph) => number {
+  const tables = font as unknown as { hmtx?: HmtxTable; directory?: { tables?: Record<string, unknown> } };
+  const hmtx = tables.hmtx;
+  if (!hmtx || tables.directory?.tables?.fvar) return (glyph) => glyph.advanceWidth;
+  const count = hmtx.metrics.length;
+  // Glyphs past the last long metric share its advance (OpenType hmtx).
+  return (glyph) => hmtx.metrics.get(Math.min(glyph.id, count - 1)).advance;
 }
 
 /** A FontProvider over a fixed list of loaded fonts. Weight resolution picks the nearest weight. */

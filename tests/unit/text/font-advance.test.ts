@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_FONTS, loadFont } from '../../../src-core/text/font.js';
+
+const require = createRequire(import.meta.url);
+const seed = readFileSync('tests/fixtures/seed/deqing-front-page-2023-07.txt', 'utf8');
+const codePoints = [...new Set([...seed, ...'ABCxyz0123456789（）——……·“”《》'].map((c) => c.codePointAt(0)!))];
+
+describe('glyph advances read from hmtx (fast path) equal fontkit’s advanceWidth', () => {
+  for (const id of ['noto-serif-sc-400', 'noto-sans-sc-900']) {
+    it(`${id}: every character of the seed and the marks`, () => {
+      const descriptor = DEFAULT_FONTS.find((f) => f.id === id)!;
+      const bytes = new Uint8Array(readFileSync(require.resolve(descriptor.file)));
+      const font = loadFont(descriptor, bytes);
+      let checked = 0;
+      for (const cp of codePoints) {
+        const hit = font.glyphFor(cp);
+        if (!hit) continue;
+        expect(hit.advanceUnits, String.fromCodePoint(cp)).toBe(font.fontkit.getGlyph(hit.glyphId).advanceWidth);
+        checked++;
+      }
+      expect(checked).toBeGreaterThan(900);
+    });
+  }
+});
