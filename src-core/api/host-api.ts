@@ -58,6 +58,8 @@ export const HostPayloadSchemas = {
   listFiles: z.object({ dir: z.string().max(4096).default('.') }),
   /** Reads a JPEG, PNG or PDF from the workspace, checks it by content and adds it to the open document's assets. */
   importAsset: z.object({ handle: HandleSchema, path: PathSchema }),
+  /** Documents opened or saved lately (most recent first, at most 10, only files that still exist in the workspace). */
+  listRecent: z.object({}),
 } as const;
 
 /** Channel names of the host API. */
@@ -94,6 +96,13 @@ export interface ExportedFile {
   pageId: string;
   path: string;
   sizeBytes: number;
+}
+
+/** A recently opened or saved document: file name, path relative to the workspace, when (ISO 8601). */
+export interface RecentFile {
+  name: string;
+  path: string;
+  openedAt: string;
 }
 
 /** An entry of a workspace directory listing (browser mode's file picker). */
@@ -150,6 +159,7 @@ export interface HostValues {
   exportStatus: ExportJobStatus;
   cancelExport: { cancelling: boolean };
   listFiles: { dir: string; entries: FileEntry[] };
+  listRecent: { files: RecentFile[] };
   importAsset: ImportedAsset;
 }
 

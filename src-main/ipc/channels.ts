@@ -25,6 +25,7 @@ export const HOST_CHANNEL_NAMES = [
   'cancelExport',
   'listFiles',
   'importAsset',
+  'listRecent',
 ] as const satisfies readonly HostChannel[];
 
 // Compile-time exhaustiveness: adding a channel to host-api.ts without listing it here fails type checking.

@@ -19,6 +19,7 @@ import { ExportError, runExportJob, type ExportProgress } from './export-job.js'
 import { createExportJobs } from './export-jobs.js';
 import { createFontCatalogue, type FontCatalogue } from './fonts.js';
 import { ImportError, readAssetFile } from './import-asset.js';
+import { createRecentFiles } from './recent-files.js';
 import { loadTemplateCatalogue, newDocumentFromTemplate } from './templates.js';
 import { WorkspaceError, createWorkspace, type Workspace } from './workspace.js';
 
@@ -26,6 +27,8 @@ import { WorkspaceError, createWorkspace, type Workspace } from './workspace.js'
 export const SAMPLE_DOCUMENT_FILE = 'deqing-front-2023-07-20.folio';
 /** Folder (inside the workspace) holding autosave recovery files. */
 export const RECOVERY_DIR_NAME = '.folio-recovery';
+/** Folder (inside the workspace) for the services' own settings, such as the recent-files list. */
+export const CONFIG_DIR_NAME = '.folio';
 
 /** Options of `createServices`. */
 export interface ServicesOptions {
@@ -45,6 +48,11 @@ export interface ServicesOptions {
   modulesFrom?: string;
   /** Folder for autosave recovery files; default `<workspace>/.folio-recovery` (the desktop app uses its user-data folder). */
   recoveryDir?: string;
+  /**
+   * Folder for the services' settings (the recent-files list); default: the folder holding `recoveryDir` when one
+   * is given (the desktop app's user-data folder), else `<workspace>/.folio`.
+   */
+  configDir?: string;
 }
 
 /** A channel's payload after validation (defaults applied): what the services functions receive. */
@@ -93,6 +101,11 @@ export function createServices(options: ServicesOptions): Services {
   const io = options.io ?? nodeDiskIo;
   const documents = createDocumentStore({ recoveryDir: options.recoveryDir ?? path.join(workspace.root, RECOVERY_DIR_NAME), clock: options.clock, io });
   const fonts = createFontCatalogue({ fontsDirs: options.fontsDirs, modulesFrom: options.modulesFrom });
+  const configDir = options.configDir ?? (options.recoveryDir ? path.dirname(options.recoveryDir) : path.join(workspace.root, CONFIG_DIR_NAME));
+  // The recent list is a convenience on the real disk (the injected `io` is for documents): failing to update it
+  // must not fail the open or save that succeeded.
+  const recent = createRecentFiles({ configDir, clock: options.clock });
+  const remember = (absolutePath: string) => recent.record(absolutePath).catch(() => undefined);
 
   const templateById = async (templateId: string) => {
     const { templates } = await loadTemplateCatalogue(options.templatesDir);
@@ -159,11 +172,16 @@ export function createServices(options: ServicesOptions): Services {
       }),
 
     openDocument: ({ path: clientPath, readOnly }) =>
-      result(() => documents.open(workspace.confine(clientPath), readOnly)),
+      result(async () => {
+        const opened = await documents.open(workspace.confine(clientPath), readOnly);
+        if (opened.path) await remember(opened.path);
+        return opened;
+      }),
 
     saveDocument: ({ handle, document, path: clientPath }) =>
       result(async () => {
         const saved = await documents.save(handle, document, clientPath === undefined ? undefined : workspace.confine(clientPath));
+        await remember(saved.path);
         return { path: saved.path };
       }),
 
@@ -225,6 +243,14 @@ export function createServices(options: ServicesOptions): Services {
           .sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'dir' ? -1 : 1));
         return { dir: workspace.relative(absolute), entries };
       }),
+
+    listRecent: () =>
+      result(async () => ({
+        // Files of another workspace (the desktop app's list is shared by every workspace) are not offered here.
+        files: (await recent.list())
+          .filter((f) => !workspace.relative(f.path).startsWith('..') && !path.isAbsolute(workspace.relative(f.path)))
+          .map((f) => ({ name: path.basename(f.path), path: workspace.relative(f.path), openedAt: f.openedAt })),
+      })),
 
     importAsset: ({ handle, path: clientPath }) =>
       result(async () => {

@@ -1,0 +1,105 @@
+/**
+ * Recent files: the documents a user opened or saved lately, most recent first, kept in the services' config
+ * folder so the list survives a restart.
+ *
+ * 1. `record(path)` puts an absolute path first (dropping an older entry of the same file), keeps at most
+ *    MAX_RECENT_FILES and writes the list atomically as JSON (`recent-files.json`).
+ * 2. `list()` reads the list back and drops files that no longer exist; the shortened list is written back
+ *    so they stay gone.
+ * 3. A missing or unreadable list file counts as an empty list: the recent list is a convenience and must
+ *    never stop a document from opening or saving (a damaged file is replaced on the next record).
+ */
+import { promises as fsp } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { nodeDiskIo, writeFileAtomic, type DiskIo } from './disk.js';
+
+/** How many files the list keeps (the open dialog shows them all). */
+export const MAX_RECENT_FILES = 10;
+/** File name of the list inside the config folder. */
+export const RECENT_FILES_NAME = 'recent-files.json';
+/** Version of the list file's format. */
+const RECENT_FILES_VERSION = 1;
+
+/** One remembered file: absolute path and when it was last opened or saved (ISO 8601). */
+export interface RecentFileRecord {
+  path: string;
+  openedAt: string;
+}
+
+const RecentFilesSchema = z.object({
+  version: z.literal(RECENT_FILES_VERSION),
+  files: z.array(z.object({ path: z.string().min(1), openedAt: z.string() })),
+});
+
+/** Options of `createRecentFiles`. */
+export interface RecentFilesOptions {
+  /** Folder the list file lives in (created on the first record). */
+  configDir: string;
+  clock: () => Date;
+  io?: DiskIo;
+  /** Whether a file still exists; default: the real disk. */
+  exists?: (filePath: string) => Promise<boolean>;
+}
+
+/** The recent-files list of one config folder. */
+export interface RecentFiles {
+  /** Puts `absolutePath` at the top of the list (now). */
+  record(absolutePath: string): Promise<void>;
+  /** The files, most recent first, without those that no longer exist. */
+  list(): Promise<RecentFileRecord[]>;
+}
+
+async function fileExists(filePath: string): Promise<boolean> {
+  try {
+    return (await fsp.stat(filePath)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Creates the recent-files list stored in `options.configDir`. */
+export function createRecentFiles(options: RecentFilesOptions): RecentFiles {
+  const io = options.io ?? nodeDiskIo;
+  const exists = options.exists ?? fileExists;
+  const listPath = path.join(options.configDir, RECENT_FILES_NAME);
+  // Records and listings run one after another, so two quick saves never lose an entry to interleaving.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = queue.then(work, work);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
+  const read = async (): Promise<RecentFileRecord[]> => {
+    try {
+      const parsed = RecentFilesSchema.safeParse(JSON.parse(new TextDecoder().decode(await io.readFile(listPath))));
+      return parsed.success ? parsed.data.files : [];
+    } catch {
+      return []; // no list yet, or an unreadable one: start afresh (see the module summary)
+    }
+  };
+  const write = async (files: readonly RecentFileRecord[]): Promise<void> => {
+    await fsp.mkdir(options.configDir, { recursive: true });
+    const json = JSON.stringify({ version: RECENT_FILES_VERSION, files }, null, 1);
+    await writeFileAtomic(listPath, new TextEncoder().encode(json), { io, action: 'remember recent files in' });
+  };
+
+  return {
+    record: (absolutePath) =>
+      serial(async () => {
+        const target = path.resolve(absolutePath);
+        const files = (await read()).filter((f) => f.path !== target);
+        files.unshift({ path: target, openedAt: options.clock().toISOString() });
+        await write(files.slice(0, MAX_RECENT_FILES));
+      }),
+    list: () =>
+      serial(async () => {
+        const files = await read();
+        const present: RecentFileRecord[] = [];
+        for (const f of files) if (await exists(f.path)) present.push(f);
+        if (present.length !== files.length) await write(present).catch(() => undefined);
+        return present;
+      }),
+  };
+}
