@@ -23,6 +23,7 @@ import { loadDefaultFonts, runLayoutBench } from './layout-bench.js';
 import { runParagraphBench } from './paragraph-bench.js';
 import { runPdfBench } from './pdf-bench.js';
 import { runBrowserBench } from './browser-bench.js';
+import { runIssueBench } from './issue-bench.js';
 import { benchPeers } from './peers.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -80,6 +81,7 @@ async function main(): Promise<void> {
     return meta && bytes ? { bytes, mime: meta.mime } : undefined;
   };
   print(await runPdfBench(layout.pages, fonts, { assets }));
+  print(await runIssueBench());
 
   if (!quick) {
     print(await runBrowserBench());
