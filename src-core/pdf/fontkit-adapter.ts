@@ -78,6 +78,7 @@ interface TtfSubsetInternals {
     _variationProcessor?: unknown;
     _getTableStream(tag: string): { pos: number; readBuffer(length: number): Uint8Array } | null;
     getGlyph(id: number): { advanceWidth: number; _getMetrics(): { leftBearing: number } };
+    hmtx?: { metrics: { length: number; get(i: number): { advance: number; bearing: number } }; bearings?: { get(i: number): number } };
   };
   glyf: Uint8Array[];
   loca: { offsets: number[] };
@@ -103,13 +104,31 @@ function installFastAddGlyph(subset: FontkitSubset): void {
     const buffer = stream.readBuffer(end - start);
     // numberOfContours (the glyph header's first int16) < 0 marks a compound glyph: upstream handles those.
     if (buffer.length >= 2 && (((buffer[0] << 8) | buffer[1]) << 16) >> 16 < 0) return original.call(this, gid);
-    const glyph = this.font.getGlyph(gid);
     this.glyf.push(buffer);
     this.loca.offsets.push(this.offset);
-    this.hmtx.metrics.push({ advance: glyph.advanceWidth, bearing: glyph._getMetrics().leftBearing });
+    this.hmtx.metrics.push(horizontalMetrics(this.font, gid));
     this.offset += buffer.length;
     return this.glyf.length - 1;
   };
+}
+
+/**
+ * A glyph's hmtx entry read straight from the table (static fonts; `installFastAddGlyph` excludes variable
+ * ones): fontkit's glyph metrics decode the outline for its box first, which dominated subsetting time.
+ */
+function horizontalMetrics(font: TtfSubsetInternals['font'], gid: number): { advance: number; bearing: number } {
+  const hmtx = font.hmtx;
+  if (hmtx) {
+    const long = hmtx.metrics.length;
+    if (gid < long) {
+      const { advance, bearing } = hmtx.metrics.get(gid);
+      return { advance, bearing };
+    }
+    // Glyphs past numberOfHMetrics repeat the last advance and keep their own bearing (OpenType hmtx).
+    if (hmtx.bearings) return { advance: hmtx.metrics.get(long - 1).advance, bearing: hmtx.bearings.get(gid - long) };
+  }
+  const glyph = font.getGlyph(gid);
+  return { advance: glyph.advanceWidth, bearing: glyph._getMetrics().leftBearing };
 }
 
 /** Emits `subset.encode()` as a one-chunk stream after the caller has attached its handlers. */

@@ -74,7 +74,7 @@ export async function embedPdfFonts(doc: PDFDocument, fontIds: Iterable<string>,
       pdfFont,
       textByCode: new Map(),
       codeByGlyphId: new Map(),
-      advanceMilliEm: (glyphId) => loaded.glyph(glyphId).advanceWidth * embedder.scale,
+      advanceMilliEm: (glyphId) => loaded.advanceUnits(glyphId) * embedder.scale,
     });
   }
   return set;

@@ -34,6 +34,8 @@ export interface LoadedFont {
   glyphFor(codePoint: number): GlyphMetrics | undefined;
   /** The fontkit glyph object for a glyph id (outline, bbox). Cached. */
   glyph(glyphId: number): Glyph;
+  /** Horizontal advance of a glyph id, font units (hmtx; HVAR applied for variable fonts). */
+  advanceUnits(glyphId: number): number;
 }
 
 /** Resolves template font references to loaded fonts. Fonts are loaded before layout starts. */
@@ -87,7 +89,7 @@ export function loadFont(descriptor: FontDescriptor, bytes: Uint8Array): LoadedF
       if (hit === undefined) {
         if (font.hasGlyphForCodePoint(codePoint)) {
           const g = font.glyphForCodePoint(codePoint);
-          hit = g.id === 0 ? null : { glyphId: g.id, advanceUnits: advanceUnits(g) };
+          hit = g.id === 0 ? null : { glyphId: g.id, advanceUnits: advanceUnits(g.id) };
         } else {
           hit = null;
         }
@@ -95,6 +97,7 @@ export function loadFont(descriptor: FontDescriptor, bytes: Uint8Array): LoadedF
       }
       return hit ?? undefined;
     },
+    advanceUnits,
     glyph(glyphId) {
       let g = glyphCache.get(glyphId);
       if (!g) {
@@ -116,13 +119,13 @@ interface HmtxTable {
  * object (for TrueType outlines it decodes the outline for its box): ten times slower than reading hmtx,
  * which a static font answers exactly. Variable fonts keep fontkit's path, which applies HVAR deltas.
  */
-function advanceReader(font: FontkitFont): (glyph: Glyph) => number {
+function advanceReader(font: FontkitFont): (glyphId: number) => number {
   const tables = font as unknown as { hmtx?: HmtxTable; directory?: { tables?: Record<string, unknown> } };
   const hmtx = tables.hmtx;
-  if (!hmtx || tables.directory?.tables?.fvar) return (glyph) => glyph.advanceWidth;
+  if (!hmtx || tables.directory?.tables?.fvar) return (glyphId) => font.getGlyph(glyphId).advanceWidth;
   const count = hmtx.metrics.length;
   // Glyphs past the last long metric share its advance (OpenType hmtx).
-  return (glyph) => hmtx.metrics.get(Math.min(glyph.id, count - 1)).advance;
+  return (glyphId) => hmtx.metrics.get(Math.min(glyphId, count - 1)).advance;
 }
 
 /** A FontProvider over a fixed list of loaded fonts. Weight resolution picks the nearest weight. */
