@@ -39,10 +39,25 @@ function copyfitLines(text: string): number {
   return text.startsWith('+') ? n : -n;
 }
 
-/** The copyfit the story list shows for a story (e.g. `−16 lines`, `fits`, `+4 lines`). */
-async function storyCopyfit(page: Page, name: RegExp): Promise<string> {
-  const label = (await page.getByRole('navigation', { name: 'Pages and stories' }).getByRole('button', { name }).getAttribute('aria-label')) ?? '';
-  return /copyfit (.+)$/.exec(label)?.[1] ?? '';
+/** The copyfit of every story the story list shows a copyfit for, by story name, as signed line counts. */
+async function copyfits(page: Page): Promise<Map<string, number>> {
+  const labels = await page.getByRole('navigation', { name: 'Pages and stories' }).getByRole('button', { name: /^Story / }).evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''));
+  const out = new Map<string, number>();
+  for (const label of labels) {
+    const m = /^Story (.+), copyfit (.+)$/.exec(label);
+    if (m) out.set(m[1], copyfitLines(m[2]));
+  }
+  return out;
+}
+
+/** Sample stories set in the body style (正文), and stories set in other styles only. */
+const BODY_STORIES = [/停不下来/, /民生账单/, /模具/, /自行车/, /雷甸/];
+const OTHER_STORIES = [/报头/, /浙里办/];
+
+function pick(fits: Map<string, number>, name: RegExp): number {
+  const key = [...fits.keys()].find((k) => name.test(k));
+  if (key === undefined) throw new RangeError(`No story matching ${name} in the story list.`);
+  return fits.get(key)!;
 }
 
 test('Styles panel: a larger body size reflows every story on the page; Ctrl+Z restores', async () => {
@@ -55,28 +70,31 @@ test('Styles panel: a larger body size reflows every story on the page; Ctrl+Z r
   await expect(styles.sizeInPoints).toHaveText('9 pt (小五)');
   await expect(styles.usage).toContainText(/\d+ blocks in \d+ stories/);
 
-  const lead = /^Story .*停不下来/;
-  const livelihood = /^Story .*民生/;
-  const leadBefore = await storyCopyfit(page, lead);
-  const livelihoodBefore = await storyCopyfit(page, livelihood);
+  const before = await copyfits(page);
   const version = await canvas.layoutVersion();
   await styles.setSize('9.5');
   await canvas.waitForComposeAfter(version);
   await expect(styles.sizeInPoints).toHaveText('9.5 pt');
-  // Fewer characters per line: the lead needs more lines, and a story that fitted runs over.
-  await expect.poll(() => storyCopyfit(page, lead)).not.toBe(leadBefore);
-  expect(copyfitLines(await storyCopyfit(page, lead))).toBeGreaterThan(copyfitLines(leadBefore));
-  await expect.poll(() => storyCopyfit(page, livelihood)).toMatch(/^\+\d+ lines?$/);
+  // Fewer characters per line: the body stories need more lines (none fewer); stories in other styles are unchanged.
+  await expect.poll(async () => pick(await copyfits(page), BODY_STORIES[0])).toBeGreaterThan(pick(before, BODY_STORIES[0]));
+  const after = await copyfits(page);
+  const sum = (fits: Map<string, number>) => BODY_STORIES.reduce((n, name) => n + pick(fits, name), 0);
+  expect(sum(after)).toBeGreaterThan(sum(before) + BODY_STORIES.length);
+  for (const name of BODY_STORIES) expect(pick(after, name), `${name}`).toBeGreaterThanOrEqual(pick(before, name));
+  for (const name of OTHER_STORIES) expect(pick(after, name), `${name}`).toBe(pick(before, name));
   await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'e2e-styles-body-9.5pt.png') });
 
   // Undo on the page (the whole document's history) puts the style and the layout back.
   await canvas.clickAt(5, 5);
   await canvas.surface.press('Control+z');
   await expect(styles.size).toHaveValue('小五');
-  await expect.poll(() => storyCopyfit(page, lead)).toBe(leadBefore);
-  await expect.poll(() => storyCopyfit(page, livelihood)).toBe(livelihoodBefore);
-  await canvas.surface.press('Control+Shift+z');
+  await expect.poll(async () => [...(await copyfits(page)).entries()]).toEqual([...before.entries()]);
+  // Redo from the Styles panel itself: focus on a list, not in a text field, so Ctrl+Shift+Z is the document's.
+  await styles.paragraphStyles.focus();
+  await page.keyboard.press('Control+Shift+z');
   await expect(styles.size).toHaveValue('9.5');
+  await page.keyboard.press('Control+z');
+  await expect(styles.size).toHaveValue('小五');
 });
 
 test('Styles panel: a 号 size, indent and alignment; apply a style to the current block', async () => {
