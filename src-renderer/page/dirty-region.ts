@@ -2,7 +2,8 @@
  * What changed between two layouts of the same page, so the content layer repaints only that after an edit
  * (a keystroke changes a few lines; repainting ≈ 6,000 glyph outlines costs far more than a frame).
  *
- * 1. Items present in both layouts (the same object, or equal drawing data) are unchanged.
+ * 1. Items present in both layouts (the same object, or equal drawing data) in the same paint order are unchanged;
+ *    a change of paint order (z-order) repaints everything.
  * 2. Every other item, from the old layout (to erase) and the new one (to paint), contributes its ink
  *    bounds, padded for antialiasing.
  * 3. The result is those rectangles, or `'all'` when the page geometry changed or the region is most of
@@ -70,31 +71,33 @@ function pad(r: RectPt): RectPt {
  */
 export function changedRegionPt(before: PageLayout, after: PageLayout): RectPt[] | 'all' {
   if (before.trimWidthPt !== after.trimWidthPt || before.trimHeightPt !== after.trimHeightPt) return 'all';
-  const beforeSet = new Set<LayoutItem>(before.items);
+  const beforeIndex = new Map<LayoutItem, number>(before.items.map((item, i) => [item, i]));
   const afterSet = new Set<LayoutItem>(after.items);
-  const beforeRest = before.items.filter((i) => !afterSet.has(i));
-  const afterRest = after.items.filter((i) => !beforeSet.has(i));
-  const counts = new Map<string, number>();
-  for (const item of beforeRest) {
+  // Old items not reused as objects, by drawing key, earliest first: new items with an equal key match them.
+  const unmatched = new Map<string, number[]>();
+  before.items.forEach((item, i) => {
+    if (afterSet.has(item)) return;
     const key = itemKey(item);
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
+    const list = unmatched.get(key);
+    if (list) list.push(i);
+    else unmatched.set(key, [i]);
+  });
   const rects: RectPt[] = [];
-  for (const item of afterRest) {
-    const key = itemKey(item);
-    const n = counts.get(key) ?? 0;
-    if (n > 0) counts.set(key, n - 1);
-    else rects.push(pad(itemBoundsPt(item)));
-  }
-  for (const item of beforeRest) {
-    const key = itemKey(item);
-    const n = counts.get(key) ?? 0;
-    // Keys left over are old items with no equal in the new layout: erase them.
-    if (n > 0) {
-      counts.set(key, n - 1);
+  let lastIndex = -1;
+  let reordered = false;
+  for (const item of after.items) {
+    const at = beforeIndex.get(item) ?? unmatched.get(itemKey(item))?.shift();
+    if (at === undefined) {
       rects.push(pad(itemBoundsPt(item)));
+      continue;
     }
+    // Unchanged items must also keep their paint order (bring forward / send backward changes only that).
+    if (at < lastIndex) reordered = true;
+    lastIndex = Math.max(lastIndex, at);
   }
+  if (reordered) return 'all';
+  // Keys left over are old items with no equal in the new layout: erase them.
+  for (const list of unmatched.values()) for (const i of list) rects.push(pad(itemBoundsPt(before.items[i])));
   const area = rects.reduce((sum, r) => sum + r.widthPt * r.heightPt, 0);
   return area > FULL_REPAINT_SHARE * after.trimWidthPt * after.trimHeightPt ? 'all' : rects;
 }

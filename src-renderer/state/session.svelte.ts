@@ -20,7 +20,7 @@ import type { PageLayout } from '../../src-core/layout/page-layout.js';
 import type { FolioDocument } from '../../src-core/model/document.js';
 import { readImageInfo, type ImageInfo } from '../../src-core/pdf/image-info.js';
 import { createFontProvider, type FontProvider, type LoadedFont } from '../../src-core/text/font.js';
-import { redo, redoDepth, undo, undoDepth } from 'prosemirror-history';
+import { closeHistory, redo, redoDepth, undo, undoDepth } from 'prosemirror-history';
 import { createStoryEditorState } from '../editor/story-editor.js';
 import type { FolioBridge } from '../host/folio-bridge.js';
 import { addTextFrame, findFrame, framesOfStory, removeFrame, replaceStoryDoc, setFrameGeometry, setTextFrameSettings, threadFrames, type FrameGeometry, type TextFrameSettings } from './document-edits.js';
@@ -62,6 +62,11 @@ interface FrameEdit {
   stories?: FolioDocument['stories'];
   /** Page shown before a page edit (add, reorder, delete). */
   pageIndex?: number;
+  /**
+   * Transactions on several stories taken back (or redone) together — replace all in all stories. Each story's
+   * own ProseMirror history holds its part; `run` says which way restoring this edit goes.
+   */
+  storyGroup?: { storyIds: readonly string[]; run: 'undo' | 'redo' };
 }
 
 type Composer = ReturnType<typeof createComposer>;
@@ -129,6 +134,8 @@ export class FolioSession {
   private composer: Composer | null = null;
   private composePending = false;
   private ledger = new UndoLedger<FrameEdit>();
+  /** True while a story group is applied or restored: its story transactions are one ledger step, not many. */
+  private ledgerMuted = false;
   private readonly schedule: FrameScheduler;
   /** The mounted story EditorView (registered by the editor component), for commands and focus. */
   editorView: EditorView | null = null;
@@ -348,7 +355,7 @@ export class FolioSession {
   applyTransaction(storyId: string, tr: Transaction): EditorState {
     const old = this.stateFor(storyId);
     const state = old.apply(tr);
-    this.ledger.noteStoryChange(storyId, historyDepth(old), historyDepth(state));
+    if (!this.ledgerMuted) this.ledger.noteStoryChange(storyId, historyDepth(old), historyDepth(state));
     this.editorStates.set(storyId, state);
     if (storyId === this.openStoryId) this.editorState = state;
     if (tr.docChanged && this.doc) {
@@ -461,9 +468,12 @@ export class FolioSession {
 
   /** Puts back the pages of a page edit; returns the edit that takes it back again. */
   private restorePages(edit: FrameEdit): FrameEdit | null {
+    if (!this.doc) return null;
+    const group = edit.storyGroup;
+    if (group) this.runStoryGroup(group.storyIds, group.run === 'undo' ? undo : redo);
     const doc = this.doc;
-    if (!doc) return null;
     const inverse: FrameEdit = { pages: doc.pages, selectedFrameId: this.selectedFrameId };
+    if (group) inverse.storyGroup = { storyIds: group.storyIds, run: group.run === 'undo' ? 'redo' : 'undo' };
     let next: FolioDocument = { ...doc, pages: edit.pages };
     if (edit.template) {
       inverse.template = doc.template;
@@ -483,6 +493,34 @@ export class FolioSession {
       this.editorRevision++;
     }
     return inverse;
+  }
+
+  /**
+   * Applies one transaction per story as a single step of the document history (replace all in all stories):
+   * one undo takes all of them back. Each transaction starts a new group in its story's own history.
+   */
+  applyStoryTransactions(edits: readonly { storyId: string; tr: Transaction }[]): void {
+    if (!this.doc || edits.length === 0) return;
+    this.ledgerMuted = true;
+    try {
+      for (const { storyId, tr } of edits) this.applyTransaction(storyId, closeHistory(tr));
+    } finally {
+      this.ledgerMuted = false;
+    }
+    this.ledger.noteFrameEdit({ pages: this.doc.pages, selectedFrameId: this.selectedFrameId, storyGroup: { storyIds: edits.map((e) => e.storyId), run: 'undo' } });
+    if (this.openStoryId && edits.some((e) => e.storyId === this.openStoryId)) this.openStory(this.openStoryId);
+  }
+
+  /** Runs ProseMirror's undo or redo on each story of a group (last first for undo), as one ledger step. */
+  private runStoryGroup(storyIds: readonly string[], command: typeof undo): void {
+    const order = command === undo ? [...storyIds].reverse() : storyIds;
+    this.ledgerMuted = true;
+    try {
+      for (const storyId of order) command(this.stateFor(storyId), (tr) => this.applyTransaction(storyId, tr));
+    } finally {
+      this.ledgerMuted = false;
+    }
+    if (this.openStoryId && storyIds.includes(this.openStoryId)) this.openStory(this.openStoryId);
   }
 
   /**

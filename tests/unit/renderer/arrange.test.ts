@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { unpackFolio } from '../../../src-core/model/folio-file.js';
+import type { LayoutItem, PageLayout } from '../../../src-core/layout/page-layout.js';
+import { changedRegionPt } from '../../../src-renderer/page/dirty-region.js';
 import { bringForward, moveFrames, sendBackward, setFramesLocked } from '../../../src-renderer/state/arrange.js';
 import { findFrame } from '../../../src-renderer/state/document-edits.js';
 import { effectiveSelection, framesInMarquee, rectFromCorners, toggleInSelection } from '../../../src-renderer/state/selection.js';
@@ -72,5 +74,22 @@ describe('arranging frames', () => {
     expect(order(pair).slice(0, 4)).toEqual([ids[0], ids[3], ids[1], ids[2]]);
     const pairBack = sendBackward(doc, [ids[1], ids[2]]);
     expect(order(pairBack).slice(0, 3)).toEqual([ids[1], ids[2], ids[0]]);
+  });
+});
+
+describe('z-order on screen', () => {
+  it('a paint-order change repaints the page even though no item changed (regression: the picture stayed on top)', () => {
+    const image: LayoutItem = { kind: 'image', assetId: 'a', rect: { xPt: 0, yPt: 0, widthPt: 50, heightPt: 50 }, clip: { xPt: 0, yPt: 0, widthPt: 50, heightPt: 50 } };
+    const box: LayoutItem = { kind: 'box', rect: { xPt: 10, yPt: 10, widthPt: 20, heightPt: 20 }, strokePt: 1, stroke: { c: 0, m: 0, y: 0, k: 1 } };
+    const page = (items: LayoutItem[]): PageLayout => ({
+      pageId: 'p', pageName: 'A01', trimWidthPt: 1000, trimHeightPt: 1000, bleedPt: 0, typeArea: { xPt: 0, yPt: 0, widthPt: 1000, heightPt: 1000 },
+      items, lines: [], overset: [], copyfit: [], warnings: [],
+    });
+    expect(changedRegionPt(page([image, box]), page([image, box]))).toEqual([]);
+    // Equal drawing data in new objects (the composer re-lays out image frames) counts as unchanged too …
+    expect(changedRegionPt(page([image, box]), page([{ ...image }, { ...box }]))).toEqual([]);
+    // … unless the order changed.
+    expect(changedRegionPt(page([image, box]), page([box, image]))).toBe('all');
+    expect(changedRegionPt(page([image, box]), page([{ ...box }, { ...image }]))).toBe('all');
   });
 });
