@@ -231,13 +231,22 @@ test('Find & replace: Ctrl+F finds next/previous, Replace and Replace all (one u
   await canvas.surface.press('Control+z');
   await expect(editor.textbox).not.toContainText('鼎革');
 
-  // All stories: 德清 is in several stories.
+  // All stories: 德清 is in several stories; one Ctrl+Z takes the whole replacement back.
   await page.keyboard.press('Control+h');
   await find.scope.selectOption('all');
   await find.query.fill('德清');
-  await find.replacement.fill('德清县');
+  await find.replacement.fill('德清市');
   await find.button('Replace all').click();
   await expect(find.result).toHaveText(/^Replaced \d+ in [2-9]\d* stories\.$/);
+  await expect(canvas.frameText('lead-1')).toContainText('德清市');
+  await expect(canvas.frameText('bikes')).toContainText('德清市');
+  await canvas.clickAt(5, 5);
+  await canvas.surface.press('Control+z');
+  await expect(canvas.textLayer).not.toContainText('德清市');
+  await canvas.surface.press('Control+Shift+z');
+  await expect(canvas.frameText('bikes')).toContainText('德清市');
+  await canvas.surface.press('Control+z');
+  await expect(canvas.textLayer).not.toContainText('德清市');
 
   // The normaliser is reachable from the find panel too.
   await editor.textbox.click();
