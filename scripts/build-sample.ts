@@ -184,7 +184,7 @@ export const PAGE_PLAN = {
   lead: [[3, 3, 13, 31, 3], [6, 1, 13, 31], [7, 1, 13, 31]],
   photo: [0, 3, 13, 37],
   caption: [0, 3, 50, 8],
-  bikes: [0, 3, 59, 16, 3],
+  bikes: [0, 3, 59, 16, 2],
   leidian: [0, 3, 76, 19, 3],
   livelihoodHead: [3, 5, 45, 8],
   // Two tiers (双层) under a rule: 场地 ends the upper tier's first column, 目前 the lower tier's.

@@ -86,7 +86,7 @@ describe('threading frames', () => {
     expect(lead2.kind === 'text' && lead2.nextFrameId).toBeUndefined();
     expect(() => threadFrames(doc, 'lead-3', 'lead-head')).toThrow(/circle/);
     expect(() => threadFrames(doc, 'lead-3', 'lead-3')).toThrow(/circle/);
-    expect(() => threadFrames(doc, 'feature-4', 'lead-2')).toThrow(/already continues/);
+    expect(() => threadFrames(doc, 'feature-1', 'lead-2')).toThrow(/already continues/);
     expect(() => threadFrames(doc, 'photo', 'bikes')).toThrow(RangeError);
     expect(() => threadFrames(doc, 'lead-3', 'ad-box')).toThrow(RangeError);
   });
