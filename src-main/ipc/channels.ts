@@ -56,6 +56,9 @@ export const MENU_COMMANDS = [
   'zoom-out',
   'zoom-fit',
   'toggle-grid',
+  'find',
+  'replace',
+  'shortcuts',
 ] as const;
 /** An application-menu command. */
 export type MenuCommand = (typeof MENU_COMMANDS)[number];

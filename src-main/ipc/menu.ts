@@ -40,6 +40,9 @@ export function installApplicationMenu(send: (command: MenuCommand) => void, opt
         { role: 'copy' },
         { role: 'paste' },
         { role: 'selectAll' },
+        { type: 'separator' },
+        item('Find…', 'find', 'CmdOrCtrl+F'),
+        item('Find and Replace…', 'replace', 'CmdOrCtrl+H'),
       ],
     },
     {
@@ -52,6 +55,11 @@ export function installApplicationMenu(send: (command: MenuCommand) => void, opt
         item('Show Grid', 'toggle-grid', "CmdOrCtrl+'"),
         ...(options.devTools ? [{ type: 'separator' as const }, { role: 'toggleDevTools' as const }] : []),
       ],
+    },
+    {
+      label: '&Help',
+      role: 'help',
+      submenu: [item('Keyboard Shortcuts', 'shortcuts', 'F1')],
     },
   ];
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));

@@ -5,7 +5,7 @@
  */
 import type { Host, HostResult } from '../../src-core/api/host-api.js';
 
-/** A menu command sent by the Electron application menu (File/Edit/View items). */
+/** A menu command sent by the Electron application menu (File/Edit/View/Help items). */
 export type MenuCommand =
   | 'new'
   | 'open'
@@ -18,6 +18,9 @@ export type MenuCommand =
   | 'zoom-out'
   | 'zoom-fit'
   | 'toggle-grid'
+  | 'find'
+  | 'replace'
+  | 'shortcuts'
   | (string & {});
 
 /** `window.folio`: the Host functions plus menu commands and dirty-state reporting. */
