@@ -174,14 +174,16 @@ type Cell = readonly [col: number, span: number, line: number, lines: number, co
  * - the feature 「脚踩50℃…」 破栏 four grid columns into three of 17 characters: 蒸养窑 ends its first column;
  * - 「“民生账单”…」 破栏 five grid columns into two of 33 characters, in two tiers: 场地 ends the upper tier's
  *   first column and 目前 the lower tier's first column;
- * - the lead (创建的, 团队) and the rest fall mid-line at every measure the grid offers (12, 14 and 36
- *   characters would be needed), so they keep plain 13-character columns.
+ * - the lead 破栏 each pair of grid columns into two columns of 12 with 3-character gutters: 创建的 ends its
+ *   first column (the last grid column stays a plain 13-character column);
+ * - 团队, 其实， and 更重要的是， (and 节点, whose measures 27 and 41 exclude 目前's 33) fall mid-line at every
+ *   measure the grid offers (36, 10/43 and 18/23/40 characters would be needed).
  * tests/unit/layout/sample-fidelity.test.ts checks which ends match.
  */
 export const PAGE_PLAN = {
   slogan: [3, 5, 0, 2],
-  leadHead: [3, 5, 2, 11],
-  lead: [[3, 3, 13, 31, 3], [6, 1, 13, 31], [7, 1, 13, 31]],
+  leadHead: [3, 5, 2, 9],
+  lead: [[3, 2, 11, 32, 2, 3], [5, 2, 11, 32, 2, 3], [7, 1, 11, 32]],
   photo: [0, 3, 13, 37],
   caption: [0, 3, 50, 8],
   bikes: [0, 3, 59, 16, 2],
