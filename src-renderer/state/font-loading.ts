@@ -46,8 +46,14 @@ export function chooseFonts(refs: readonly FontRef[], available: readonly FontIn
   return { fonts: [...chosen.values()], missing };
 }
 
+/** `Uint8Array.fromBase64` (Chromium 140+, so every Electron Folio ships with), typed here until lib.dom has it. */
+type FromBase64 = (base64: string) => Uint8Array;
+
 /** Decodes base64 (as sent by the host) to bytes. */
 export function base64ToBytes(base64: string): Uint8Array {
+  // The native decoder is several times faster on fonts of 15–20 MB of base64; older engines take the loop.
+  const native = (Uint8Array as unknown as { fromBase64?: FromBase64 }).fromBase64;
+  if (native) return native(base64);
   const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
