@@ -4,12 +4,14 @@
  *
  * 1. `moveFrames`: every unlocked frame among `ids` moves by (dxPt, dyPt); locked frames stay put.
  * 2. `setFramesLocked`: sets `locked` on every frame among `ids` (locked frames cannot move, resize or be deleted).
- * 3. `bringForward` / `sendBackward`: each selected frame swaps with the next unselected frame above (below) it
+ * 3. `removeFrames`: deletes the unlocked frames among `ids` (stories stay; threads through them are rejoined).
+ * 4. `bringForward` / `sendBackward`: each selected frame swaps with the next unselected frame above (below) it
  *    on its page, so a selected group keeps its own order; frames already on top (bottom) stay. Locked frames
  *    keep their place in the stack too.
  * Unchanged pages and frames are shared with the old document; an edit that changes nothing returns `doc`.
  */
 import type { FolioDocument, Frame } from '../../src-core/model/document.js';
+import { findFrame, removeFrame } from './document-edits.js';
 
 function mapFrames(doc: FolioDocument, ids: ReadonlySet<string>, map: (frame: Frame) => Frame): FolioDocument {
   let changed = false;
@@ -32,6 +34,16 @@ export function moveFrames(doc: FolioDocument, ids: readonly string[], dxPt: num
 /** Locks or unlocks the frames among `ids`. */
 export function setFramesLocked(doc: FolioDocument, ids: readonly string[], locked: boolean): FolioDocument {
   return mapFrames(doc, new Set(ids), (f) => (f.locked === locked ? f : { ...f, locked }));
+}
+
+/** Removes the unlocked frames among `ids` (see `removeFrame`: stories stay, threads are rejoined). */
+export function removeFrames(doc: FolioDocument, ids: readonly string[]): FolioDocument {
+  let next = doc;
+  for (const id of ids) {
+    const found = findFrame(next, id);
+    if (found && !found.frame.locked) next = removeFrame(next, id);
+  }
+  return next;
 }
 
 function restack(doc: FolioDocument, ids: readonly string[], direction: 1 | -1): FolioDocument {

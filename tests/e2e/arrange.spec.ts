@@ -78,6 +78,18 @@ test('shift-click selects two frames; arrows move both as one undo step', async 
   await canvas.surface.press('Control+z');
   expect(await xOf(bikes)).toBe(mm(bikes.xPt));
   expect(await xOf(leidian)).toBe(mm(leidian.xPt));
+
+  // Delete removes both selected frames at once (their stories stay); one Ctrl+Z brings both back.
+  await shared.keyboard.down('Shift');
+  await shared.mouse.click(q.x, q.y);
+  await shared.keyboard.up('Shift');
+  await expect(panel).toContainText('2 frames selected');
+  await canvas.surface.press('Delete');
+  await expect(canvas.frameText('bikes')).toHaveCount(0);
+  await expect(canvas.frameText('leidian')).toHaveCount(0);
+  await canvas.surface.press('Control+z');
+  await expect(canvas.frameText('bikes')).toHaveCount(1);
+  await expect(canvas.frameText('leidian')).toHaveCount(1);
 });
 
 test('a marquee from empty page selects every frame it touches; dragging one moves them all', async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { unpackFolio } from '../../../src-core/model/folio-file.js';
 import type { LayoutItem, PageLayout } from '../../../src-core/layout/page-layout.js';
 import { changedRegionPt } from '../../../src-renderer/page/dirty-region.js';
-import { bringForward, moveFrames, sendBackward, setFramesLocked } from '../../../src-renderer/state/arrange.js';
+import { bringForward, moveFrames, removeFrames, sendBackward, setFramesLocked } from '../../../src-renderer/state/arrange.js';
 import { findFrame } from '../../../src-renderer/state/document-edits.js';
 import { effectiveSelection, framesInMarquee, rectFromCorners, toggleInSelection } from '../../../src-renderer/state/selection.js';
 
@@ -56,6 +56,15 @@ describe('arranging frames', () => {
     const unlocked = setFramesLocked(locked, ['bikes'], false);
     expect(findFrame(unlocked, 'bikes')!.frame.locked).toBe(false);
     expect(setFramesLocked(unlocked, ['bikes'], false)).toBe(unlocked);
+  });
+
+  it('removes the unlocked selected frames, keeping their stories and locked frames', () => {
+    const next = removeFrames(doc, ['bikes', 'photo', 'masthead']);
+    expect(findFrame(next, 'bikes')).toBeUndefined();
+    expect(findFrame(next, 'photo')).toBeUndefined();
+    expect(findFrame(next, 'masthead')).toBeDefined();
+    expect(next.stories).toBe(doc.stories);
+    expect(removeFrames(doc, ['masthead'])).toBe(doc);
   });
 
   it('brings forward and sends backward one step, a selected group keeping its order, ends staying put', () => {
