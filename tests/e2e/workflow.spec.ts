@@ -181,6 +181,12 @@ test('Pages panel: add inner pages, thread onto page 3, reorder (jump lines foll
   await canvas.surface.press('Control+z');
   expect(await pages.names()).toEqual(['A01', 'A02', 'A03']);
   await expect(pages.jumpLines('A01')).toHaveText('下转第3版');
+
+  // Drag: the continuation page dropped on A02 becomes A02.
+  await pages.item('A03').dragTo(pages.item('A02'));
+  await expect(pages.jumpLines('A01')).toHaveText('下转第2版');
+  await expect(pages.jumpLines('A02')).toHaveText('上接第1版');
+  await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'e2e-pages-dragged.png') });
 });
 
 test('Find & replace: Ctrl+F finds next/previous, Replace and Replace all (one undo), all stories, normalise', async () => {

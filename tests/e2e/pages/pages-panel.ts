@@ -20,6 +20,12 @@ export class PagesPanel {
     return this.panel.getByRole('button', { name: new RegExp(`^Page ${name}\\b`) });
   }
 
+  /** The list item (drag source and drop target) of the page named `name`. */
+  item(name: string): Locator {
+    // A `has` locator is matched inside each item, so it starts from the page, not from the panel.
+    return this.panel.getByTestId('page-item').filter({ has: this.page.getByRole('button', { name: new RegExp(`^Page ${name}\\b`) }) });
+  }
+
   /** Names of the pages in order, as the panel lists them. */
   async names(): Promise<string[]> {
     const labels = await this.panel.getByRole('button', { name: /^Page / }).evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''));
