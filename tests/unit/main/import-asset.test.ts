@@ -3,6 +3,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FolioDocument, ImageFrame } from '../../../src-core/model/document.js';
 import { unpackFolio } from '../../../src-core/model/folio-file.js';
+import { HOST_CHANNEL_NAMES } from '../../../src-main/ipc/channels.js';
+import { startServer } from '../../../src-main/server/server.js';
 import { hostFromServices } from '../../../src-main/services/dispatch.js';
 import { MAX_IMPORT_BYTES } from '../../../src-main/services/import-asset.js';
 import type { Services } from '../../../src-main/services/services.js';
@@ -119,5 +121,33 @@ describe('importAsset', () => {
     write('photo.png', twoColourRgbPng(10, 10, [0, 0, 0], [255, 255, 255]));
     const r = await host.importAsset({ handle: viewer.handle, path: 'photo.png' });
     expect(r).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+});
+
+describe('importAsset over the browser-mode HTTP server', () => {
+  it('is a host channel of IPC and HTTP alike, with the token, origin and payload refusals of every route', async () => {
+    expect(HOST_CHANNEL_NAMES).toContain('importAsset');
+    const server = await startServer({ port: 0, services, rendererDir: ws.dir, token: 'import-test-token' });
+    try {
+      const host = hostFromServices(services);
+      const opened = ok(await host.openDocument({ path: 'front.folio' }));
+      write('photo.png', twoColourRgbPng(30, 20, [255, 0, 0], [0, 0, 255]));
+      const post = (body: unknown, headers: Record<string, string> = {}) =>
+        fetch(`http://127.0.0.1:${server.port}/api/importAsset`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-folio-token': 'import-test-token', ...headers },
+          body: JSON.stringify(body),
+        });
+      const good = await post({ handle: opened.handle, path: 'photo.png' });
+      expect(good.status).toBe(200);
+      expect(await good.json()).toMatchObject({ ok: true, value: { format: 'png', asset: { widthPx: 30, heightPx: 20 } } });
+      expect((await post({ handle: opened.handle, path: 'photo.png' }, { 'x-folio-token': 'wrong' })).status).toBe(401);
+      expect((await post({ handle: opened.handle, path: 'photo.png' }, { origin: 'http://evil.example' })).status).toBe(403);
+      expect((await post({ handle: opened.handle })).status).toBe(400);
+      const outside = await post({ handle: opened.handle, path: '../../etc/passwd' });
+      expect(await outside.json()).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    } finally {
+      await server.close();
+    }
   });
 });
