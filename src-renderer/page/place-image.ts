@@ -3,7 +3,8 @@
  *
  * 1. The host imports the file (`importAsset`: checked by content, added to the open document's assets).
  * 2. `placeAsset` puts it into the selected image frame or ad box, or a new image frame; the session commits
- *    the new document (undo takes the frame back; the unused asset is simply not saved).
+ *    the new document as one step. Undo restores the pages (the frame no longer shows the picture); the asset
+ *    stays listed in the document, unused, so redo finds it again.
  * 3. The bytes are fetched back (`loadAsset`) and decoded for the canvas (photos by the browser, adverts by
  *    pdf.js); until then the frame shows the pending tint.
  */
