@@ -213,6 +213,15 @@ test('place a PDF advert into the ad box: drawn by pdf.js cut to its TrimBox; th
   // The advert's cyan+magenta bleed is outside its TrimBox: neither screen nor print shows it.
   expect(cmp.screenClasses.B ?? 0).toBe(0);
   expect(cmp.mismatched).toBeLessThan(cmp.blocks * 0.03);
+
+  // Saved with the document and drawn again when it is opened (the advert lives in the .folio's assets/).
+  await app.saveAs('with-advert.folio');
+  await app.button('Open…').click();
+  const open = page.getByRole('dialog', { name: 'Open or create' });
+  await open.getByRole('button', { name: 'Open with-advert.folio' }).click();
+  await expect(open).toBeHidden();
+  await expect(app.documentState).toHaveText('Saved');
+  await expect.poll(async () => isRed(await canvasColour(canvas.content, red)), { timeout: 30_000 }).toBe(true);
 });
 
 test('a file that is not a picture is refused with a clear message', async () => {
