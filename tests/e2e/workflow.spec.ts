@@ -115,6 +115,16 @@ test('Styles panel: a 号 size, indent and alignment; apply a style to the curre
   await styles.panel.getByRole('combobox', { name: 'Alignment' }).selectOption('left');
   await expect(styles.panel.getByRole('combobox', { name: 'Alignment' })).toHaveValue('left');
 
+  // Font: the headline in a bold sans instead of the black serif is drawn differently (ink changes).
+  const head = sampleFrame(sample, 'lead-head');
+  const headRect = { xPt: head.xPt, yPt: head.yPt, widthPt: head.widthPt, heightPt: head.heightPt };
+  const canvas = new PageCanvas(page, trim.widthPt);
+  await styles.chooseParagraphStyle('headline');
+  const inkBefore = await canvas.inkFraction(headRect);
+  await styles.panel.getByRole('combobox', { name: 'Font' }).selectOption('Noto Sans SC|700');
+  await expect(styles.panel.getByRole('combobox', { name: 'Font' })).toHaveValue('Noto Sans SC|700');
+  await expect.poll(async () => Math.abs((await canvas.inkFraction(headRect)) - inkBefore) / inkBefore).toBeGreaterThan(0.05);
+
   // Apply: the lead's headline becomes the secondary headline style in the editor.
   await page.getByRole('navigation', { name: 'Pages and stories' }).getByRole('button', { name: /停不下来/ }).click();
   const textbox = page.getByRole('textbox', { name: 'Story text' });
@@ -253,6 +263,21 @@ test('Find & replace: Ctrl+F finds next/previous, Replace and Replace all (one u
   await expect(canvas.frameText('bikes')).toContainText('德清市');
   await canvas.surface.press('Control+z');
   await expect(canvas.textLayer).not.toContainText('德清市');
+
+  // Find next in all stories runs on from the lead into the next story that has a match.
+  await page.keyboard.press('Control+f');
+  await expect(find.query).toHaveValue('德清');
+  await page.keyboard.press('Enter');
+  await expect(find.result).toHaveText(/ of \d+ in /);
+  const firstStory = /in (.+)$/.exec((await find.result.textContent()) ?? '')?.[1];
+  let story = firstStory;
+  for (let i = 0; i < 60 && story === firstStory; i++) {
+    await page.keyboard.press('Enter');
+    story = /in (.+)$/.exec((await find.result.textContent()) ?? '')?.[1];
+  }
+  expect(story).not.toBe(firstStory);
+  await expect(find.result).toHaveText(new RegExp(`^1 of \\d+ in `));
+  await expect(editor.panel.getByRole('heading', { level: 2 })).toHaveText(story ?? '');
 
   // The normaliser is reachable from the find panel too.
   await editor.textbox.click();
