@@ -2,7 +2,7 @@
  * Arranging frames on the canvas: shift-click and marquee multi-selection, moving all selected frames with the
  * arrow keys (one undo step), lock (no move, padlock, inspector), paint order with Ctrl+[ / Ctrl+] (a picture
  * sent behind the masthead lets its type show through), and threading a story by clicking a text frame's
- * out-port and then the target frame (Esc cancels).
+ * out-port and then the target frame (Esc cancels; double-clicking the out-port unthreads).
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -191,7 +191,7 @@ test('paint order: Ctrl+[ sends a picture behind the masthead (its type shows), 
   await expect.poll(() => blackPixels(title)).toBe(0);
 });
 
-test('thread by out-port: click the port, click the target frame; Esc cancels; the arrow shows the thread', async () => {
+test('thread by out-port: click the port, click the target frame; Esc cancels; double-click the port unthreads', async () => {
   await app.reopenSample();
   await app.button('Fit page').click();
   const panel = inspector(shared);
@@ -220,6 +220,15 @@ test('thread by out-port: click the port, click the target frame; Esc cancels; t
   // leidian now continues the bikes story, which ends in bikes: its own story no longer shows there.
   await expect(canvas.frameText('leidian')).toHaveCount(0);
   await shared.screenshot({ path: path.join(ARTIFACTS_DIR, 'arrange-threaded.png') });
+
+  // Double-clicking the (now filled) out-port breaks the thread again; Ctrl+Z takes that back, then the thread.
+  const port = await canvas.clientPoint(out.xPt, out.yPt);
+  await shared.mouse.dblclick(port.x, port.y);
+  await expect(app.message).toContainText('The story now ends in frame bikes');
+  await expect(panel.getByRole('combobox', { name: 'Continues in frame' })).toHaveValue('');
+  await canvas.surface.press('Control+z');
+  await expect(panel.getByRole('combobox', { name: 'Continues in frame' })).toHaveValue('leidian');
+  await expect(canvas.frameText('leidian')).toHaveCount(0);
   await canvas.surface.press('Control+z');
   await expect(canvas.frameText('leidian')).toHaveAttribute('data-story-id', 'leidian');
 });
