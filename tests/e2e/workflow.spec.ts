@@ -131,9 +131,15 @@ test('Styles panel: a 号 size, indent and alignment; apply a style to the curre
   await textbox.click();
   await page.keyboard.press('Control+Home');
   await page.keyboard.press('ArrowDown');
+  // The panel names the current block's style and jumps to it.
+  await expect(styles.panel).toContainText('Current block: 主题 Headline');
+  await styles.chooseParagraphStyle('paragraph');
+  await styles.button('Edit its style').click();
+  await expect(styles.paragraphStyles).toHaveValue('headline');
   await styles.chooseParagraphStyle('headline2');
   await styles.button('Apply to current block').click();
   await expect(textbox.locator('h1.pm-headline[data-style="headline2"]')).toHaveCount(1);
+  await expect(styles.panel).toContainText('Current block: 主题·二 Headline (secondary)');
 });
 
 test('Pages panel: add inner pages, thread onto page 3, reorder (jump lines follow), delete, undo', async () => {
@@ -141,6 +147,12 @@ test('Pages panel: add inner pages, thread onto page 3, reorder (jump lines foll
   await app.reopenSample();
   const canvas = new PageCanvas(page, trim.widthPt);
   const pages = new PagesPanel(page);
+  expect(await pages.names()).toEqual(['A01']);
+
+  // A tabloid page cannot join a broadsheet document.
+  await pages.template.selectOption({ label: '四开 Tabloid' });
+  await pages.button('Add page').click();
+  await expect(app.message).toContainText('275 × 390 mm');
   expect(await pages.names()).toEqual(['A01']);
 
   await pages.addPage(/Broadsheet inner page/);
