@@ -140,6 +140,7 @@ test('Styles panel: a 号 size, indent and alignment; apply a style to the curre
   await styles.button('Apply to current block').click();
   await expect(textbox.locator('h1.pm-headline[data-style="headline2"]')).toHaveCount(1);
   await expect(styles.panel).toContainText('Current block: 主题·二 Headline (secondary)');
+  await styles.panel.screenshot({ path: path.join(ARTIFACTS_DIR, 'e2e-styles-panel.png') });
 });
 
 test('Pages panel: add inner pages, thread onto page 3, reorder (jump lines follow), delete, undo', async () => {
