@@ -44,15 +44,18 @@ test('click selects a frame; arrows and drags move it (snapped to columns); Ctrl
   await canvas.surface.press('Control+z');
   await expect(x).toHaveValue(ptToMm(bikes.xPt).toFixed(1));
 
-  // Drag by about 20 pt: the frame's left edge snaps to a grid column edge.
+  // Drag right by one grid column step less a few points: the frame's left edge snaps to a grid column edge.
+  // (The sample's bikes frame starts at the type area's left edge, so there is no edge to its left.)
+  const edgesPt = columnEdgesPt(sample.template, createPageGrid(sample.template));
+  const columnStepPt = edgesPt[2]! - edgesPt[0]!;
   const from = await canvas.clientPoint(bikes.xPt + 40, bikes.yPt + 60);
-  const to = await canvas.clientPoint(bikes.xPt + 40 - 20, bikes.yPt + 60);
+  const to = await canvas.clientPoint(bikes.xPt + 40 + columnStepPt - 4, bikes.yPt + 60);
   await page.mouse.move(from.x, from.y);
   await page.mouse.down();
   await page.mouse.move((from.x + to.x) / 2, from.y, { steps: 3 });
   await page.mouse.move(to.x, to.y, { steps: 3 });
   await page.mouse.up();
-  const edges = columnEdgesPt(sample.template, createPageGrid(sample.template)).map((e) => ptToMm(e).toFixed(1));
+  const edges = edgesPt.map((e) => ptToMm(e).toFixed(1));
   const moved = await x.inputValue();
   expect(moved).not.toBe(ptToMm(bikes.xPt).toFixed(1));
   expect(edges).toContain(moved);
@@ -89,8 +92,9 @@ test('zoom: 100 %, fit page, zoom in, Ctrl+wheel; guides draw on the overlay onl
   await page.keyboard.up('Control');
   await expect.poll(zoomPercent).toBeGreaterThan(zoomedIn);
 
-  // Guides: the overlay gains baseline-grid pixels; the content layer is unchanged.
-  await app.button('Fit page').click();
+  // Guides: the overlay gains baseline-grid pixels; the content layer is unchanged. At a fixed zoom: the
+  // rulers that come with the guides take room, which would change a fitted zoom.
+  await app.button('100 %').click();
   const overlay = page.getByTestId('page-overlay');
   const painted = () =>
     overlay.evaluate((c) => {
@@ -105,6 +109,9 @@ test('zoom: 100 %, fit page, zoom in, Ctrl+wheel; guides draw on the overlay onl
   await app.button('Guides').click();
   await expect.poll(painted).toBeGreaterThan(without * 2);
   expect(await canvas.inkFraction({ xPt: 0, yPt: 0, widthPt: trim.widthPt, heightPt: trim.heightPt })).toBeCloseTo(contentBefore, 6);
+  // Leave the window as the next test expects it: guides off, whole page in view.
+  await app.button('Guides').click();
+  await app.button('Fit page').click();
 });
 
 test('a frame made too short shows overset: red marker, copyfit +lines, a preflight error', async () => {
