@@ -212,7 +212,10 @@ function drawThreads(ctx: CanvasRenderingContext2D, input: OverlayInput, px: num
     if (f.kind !== 'text' || f.storyId !== input.threadStoryId || !f.nextFrameId) continue;
     const next = input.page.frames.find((n) => n.id === f.nextFrameId);
     if (!next) continue;
-    drawArrow(ctx, f.xPt + f.widthPt - 4 * px, f.yPt + f.heightPt - 4 * px, next.xPt + 4 * px, next.yPt + 4 * px, px);
+    // From this frame's out-port to the next frame's in-port: the ports the user threads with.
+    const out = framePorts(f, input.pxPerPt)[1];
+    const into = framePorts(next, input.pxPerPt)[0];
+    drawArrow(ctx, out.xPt, out.yPt, into.xPt, into.yPt, px);
   }
 }
 

@@ -217,6 +217,7 @@ test('thread by out-port: click the port, click the target frame; Esc cancels; d
   await shared.mouse.click(target.x, target.y);
   await expect(panel).toContainText('Text frame bikes');
   await expect(panel.getByRole('combobox', { name: 'Continues in frame' })).toHaveValue('leidian');
+  await expect(app.message).toContainText('The story continues in frame leidian');
   // leidian now continues the bikes story, which ends in bikes: its own story no longer shows there.
   await expect(canvas.frameText('leidian')).toHaveCount(0);
   await shared.screenshot({ path: path.join(ARTIFACTS_DIR, 'arrange-threaded.png') });
