@@ -11,7 +11,8 @@
  *    current layout), so crop mode starts from what the user sees.
  * 3. `panImage` / `setImageCrop`: move or scale the picture inside the frame (crop mode; other modes turn
  *    into crop first).
- * 4. `ppiStatus`: effective resolution graded like preflight (warning below 200 ppi, error below 120).
+ * 4. `fitFrameToPicture`: the frame keeps its width and takes the picture's proportions (no crop left).
+ * 5. `ppiStatus`: effective resolution graded like preflight (warning below 200 ppi, error below 120).
  */
 import { createPageGrid } from '../../src-core/layout/grid.js';
 import { layoutImageFrame } from '../../src-core/layout/frames.js';
@@ -163,6 +164,20 @@ export function setImageCrop(doc: FolioDocument, frameId: string, crop: ImageCro
   if (crop.scale !== undefined && !(crop.scale > 0 && Number.isFinite(crop.scale))) throw new RangeError(`An image scale must be positive, not ${crop.scale}.`);
   const { frame, pageIndex } = imageFrameOf(doc, frameId);
   return replaceFrame(doc, pageIndex, { ...asCrop(doc, frame), ...crop });
+}
+
+/**
+ * Makes an image frame's height match its picture's proportions at the frame's width, showing the whole
+ * picture edge to edge (fill, no offsets).
+ * @throws RangeError for a missing, locked, empty or non-image frame, or a picture of unknown size
+ */
+export function fitFrameToPicture(doc: FolioDocument, frameId: string): FolioDocument {
+  const { frame, pageIndex } = imageFrameOf(doc, frameId);
+  const asset = frame.assetId ? doc.assets[frame.assetId] : undefined;
+  const natural = asset ? naturalSizePt(asset) : undefined;
+  if (!natural) throw new RangeError(`Frame ${frame.label ?? frameId} has no picture of known size to fit to.`);
+  const heightPt = (frame.widthPt * natural.heightPt) / natural.widthPt;
+  return replaceFrame(doc, pageIndex, { ...frame, heightPt, fit: 'fill', offsetXPt: 0, offsetYPt: 0, scale: 1 });
 }
 
 /** How an effective resolution rates for newsprint (PRINT.md): fine, warning (< 200 ppi), error (< 120 ppi). */

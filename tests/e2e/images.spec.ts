@@ -143,7 +143,7 @@ test('place a PNG into the photo frame, see its ppi, crop and pan it, undo; the 
   await expect(panel.getByLabel('Picture', { exact: true })).not.toContainText('red-blue.png');
 });
 
-test('Ctrl-drag pans the picture inside its frame (one undo step)', async () => {
+test('Ctrl-drag pans the picture inside its frame (one undo step); fit frame to picture', async () => {
   const page = shared;
   await app.reopenSample();
   const canvas = new PageCanvas(page, trim.widthPt);
@@ -168,6 +168,10 @@ test('Ctrl-drag pans the picture inside its frame (one undo step)', async () => 
   await canvas.surface.press('Control+z');
   await expect(panel.getByRole('combobox', { name: 'Fit' })).toHaveValue('fill');
   await expect.poll(async () => isRed(await canvasColour(canvas.content, left))).toBe(true);
+
+  // Fit frame to picture: same width, the picture's 3:2 proportions.
+  await panel.getByRole('button', { name: 'Fit frame to picture' }).click();
+  await expect(panel.getByRole('spinbutton', { name: 'Height (mm)', exact: true })).toHaveValue(((photo.widthPt * (400 / 600)) / (72 / 25.4)).toFixed(1));
 });
 
 test('place a PDF advert into the ad box: drawn by pdf.js cut to its TrimBox; the export embeds it and looks the same', async () => {

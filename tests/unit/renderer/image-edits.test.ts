@@ -5,7 +5,7 @@ import type { ImageItem } from '../../../src-core/layout/page-layout.js';
 import type { Asset, FolioDocument, ImageFrame } from '../../../src-core/model/document.js';
 import { unpackFolio } from '../../../src-core/model/folio-file.js';
 import { findFrame } from '../../../src-renderer/state/document-edits.js';
-import { naturalSizePt, panImage, placeAsset, placedImageRect, ppiStatus, setImageCrop, setImageFit } from '../../../src-renderer/state/image-edits.js';
+import { fitFrameToPicture, naturalSizePt, panImage, placeAsset, placedImageRect, ppiStatus, setImageCrop, setImageFit } from '../../../src-renderer/state/image-edits.js';
 
 const doc = unpackFolio(new Uint8Array(readFileSync('templates/samples/deqing-front-2023-07-20.folio'))).document;
 const photo: Asset = { id: 'img-aaaaaaaaaaaa', path: 'assets/img-aaaaaaaaaaaa.jpg', mime: 'image/jpeg', widthPx: 2000, heightPx: 1000 };
@@ -90,6 +90,18 @@ describe('fit, fill, crop and pan', () => {
     expect(big.effectivePpi).toBeCloseTo(before.effectivePpi! / 2, 6);
     expect(() => setImageCrop(crop, 'photo', { scale: 0 })).toThrow(RangeError);
     expect(() => panImage(doc, 'lead-1', 1, 1)).toThrow(/not an image frame/);
+  });
+
+  it('fit frame to picture keeps the width and takes the picture’s proportions: no crop left', () => {
+    const cropped = panImage(placed, 'photo', -30, 0);
+    const fitted = fitFrameToPicture(cropped, 'photo');
+    const f = imageFrame(fitted, 'photo');
+    expect(f.widthPt).toBe(frame.widthPt);
+    expect(f.heightPt).toBeCloseTo(frame.widthPt / 2, 9);
+    expect(f).toMatchObject({ fit: 'fill', offsetXPt: 0, offsetYPt: 0 });
+    const item = imageItem(fitted, 'photo');
+    expect(item.rect).toEqual(item.clip);
+    expect(() => fitFrameToPicture(doc, 'photo-missing')).toThrow(RangeError);
   });
 
   it('placedImageRect agrees with the composer', () => {
