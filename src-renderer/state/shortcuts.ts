@@ -74,6 +74,7 @@ export const PAGE_SHORTCUTS: ShortcutTable = {
     { id: 'selectAll', keys: ['Mod-a'], label: 'Select every frame on the page' },
     { id: 'nudge', keys: ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'], label: 'Move the selected frames by 1 pt' },
     { id: 'nudgeGrid', keys: ['Shift-ArrowLeft', 'Shift-ArrowRight', 'Shift-ArrowUp', 'Shift-ArrowDown'], label: 'Move the selected frames by one baseline-grid line' },
+    { id: 'panPicture', keys: ['Alt-ArrowLeft', 'Alt-ArrowRight', 'Alt-ArrowUp', 'Alt-ArrowDown'], label: 'Pan the picture inside the selected image frame by 1 pt (with Shift: one grid line)' },
     { id: 'bringForward', keys: ['Mod-]'], label: 'Bring the selected frames forward (paint over the next frame)' },
     { id: 'sendBackward', keys: ['Mod-['], label: 'Send the selected frames backward' },
     { id: 'deleteFrame', keys: ['Delete', 'Backspace'], label: 'Delete the selected frame (its story stays)' },

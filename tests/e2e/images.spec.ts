@@ -169,6 +169,18 @@ test('Ctrl-drag pans the picture inside its frame (one undo step); fit frame to 
   await expect(panel.getByRole('combobox', { name: 'Fit' })).toHaveValue('fill');
   await expect.poll(async () => isRed(await canvasColour(canvas.content, left))).toBe(true);
 
+  // Alt+arrows pan from the keyboard: one grid line left per Shift+Alt+ArrowLeft, one undo step each.
+  await canvas.surface.press('Shift+Alt+ArrowLeft');
+  await expect(panel.getByRole('combobox', { name: 'Fit' })).toHaveValue('crop');
+  const panX = Number(await panel.getByRole('spinbutton', { name: 'Horizontal pan (mm)' }).inputValue());
+  await canvas.surface.press('Shift+Alt+ArrowLeft');
+  const pitchMm = sample.template.grid.linePitchPt / (72 / 25.4);
+  // Both values are shown to 0.1 mm, so they may differ by a rounding step.
+  await expect.poll(async () => Math.abs(Number(await panel.getByRole('spinbutton', { name: 'Horizontal pan (mm)' }).inputValue()) - (panX - pitchMm))).toBeLessThan(0.11);
+  await canvas.surface.press('Control+z');
+  await canvas.surface.press('Control+z');
+  await expect(panel.getByRole('combobox', { name: 'Fit' })).toHaveValue('fill');
+
   // Fit frame to picture: same width, the picture's 3:2 proportions.
   await panel.getByRole('button', { name: 'Fit frame to picture' }).click();
   await expect(panel.getByRole('spinbutton', { name: 'Height (mm)', exact: true })).toHaveValue(((photo.widthPt * (400 / 600)) / (72 / 25.4)).toFixed(1));
