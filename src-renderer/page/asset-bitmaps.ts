@@ -3,7 +3,8 @@
  * are rendered with pdf.js, page 1, cut to its TrimBox — the same box the PDF exporter places — so the canvas
  * shows exactly the part of the advert that prints. Screen only: the exporter embeds the PDF untouched.
  *
- * 1. PNG/JPEG: `createImageBitmap` on the bytes.
+ * 1. PNG/JPEG: `createImageBitmap` on the bytes (scaled down beyond SCREEN_MAX_IMAGE_PIXELS; drawing scales
+ *    the bitmap into the placed rectangle anyway, so a smaller bitmap shows the same picture).
  * 2. PDF: read page 1's TrimBox with pdf-lib (pdf.js does not expose it), render the page with pdf.js at a
  *    resolution fine enough for close zoom but bounded in memory, then copy the TrimBox's pixels into a bitmap.
  */
@@ -16,6 +17,11 @@ import { readImageInfo } from '../../src-core/pdf/image-info.js';
 const PDF_RENDER_PX_PER_PT = 300 / 72;
 /** … but never more than 12 megapixels per advert (48 MB of RGBA): a full-page ad stays affordable. */
 const PDF_RENDER_MAX_PIXELS = 12_000_000;
+/**
+ * Photos larger than 16 megapixels are decoded scaled down for the screen (64 MB of RGBA each; a broadsheet
+ * page at 200 % on a HiDPI screen needs fewer pixels than that). The PDF export always uses the original.
+ */
+const SCREEN_MAX_IMAGE_PIXELS = 16_000_000;
 
 /**
  * Decodes asset bytes for the screen.
@@ -25,8 +31,13 @@ export async function decodeAssetBitmap(bytes: Uint8Array, mime: string): Promis
   const info = readImageInfo(bytes);
   if (info.format === 'pdf') return renderPdfAsset(bytes);
   if (info.format === 'png' || info.format === 'jpeg') {
+    const pixels = (info.widthPx ?? 0) * (info.heightPx ?? 0);
+    const shrink = pixels > SCREEN_MAX_IMAGE_PIXELS ? Math.sqrt(SCREEN_MAX_IMAGE_PIXELS / pixels) : 1;
+    const options: ImageBitmapOptions = shrink < 1 && info.widthPx && info.heightPx
+      ? { resizeWidth: Math.round(info.widthPx * shrink), resizeHeight: Math.round(info.heightPx * shrink), resizeQuality: 'high' }
+      : {};
     try {
-      return await createImageBitmap(new Blob([bytes as BlobPart], { type: mime }));
+      return await createImageBitmap(new Blob([bytes as BlobPart], { type: mime }), options);
     } catch (err) {
       throw new RangeError(`The ${info.format.toUpperCase()} image could not be decoded: ${(err as Error).message}`, { cause: err });
     }
