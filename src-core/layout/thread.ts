@@ -6,6 +6,7 @@
  *    across pages. A link to a missing frame, to a frame of another story or back into the thread cuts the
  *    thread there (with a 'broken-thread' notice).
  * 3. Frames of a story left over (a loop with no head) start a thread of their own, first in page order.
+ *    A story gets one thread: a second head showing the same story is left empty with a 'broken-thread' notice.
  * 4. Page numbers for jump lines come from page names (A03 → 3), else from the page's position.
  */
 import type { FolioDocument, Page, TextFrame } from '../model/document.js';
@@ -50,6 +51,8 @@ export function collectThreads(doc: FolioDocument, onNotice: (n: ComposeNotice) 
 
   const used = new Set<string>();
   const threads: StoryThread[] = [];
+  /** The frame each story's thread starts in. */
+  const firstFrameOf = new Map<string, string>();
   const follow = (head: ThreadFrame) => {
     const frames: ThreadFrame[] = [];
     let current: ThreadFrame | undefined = head;
@@ -67,6 +70,17 @@ export function collectThreads(doc: FolioDocument, onNotice: (n: ComposeNotice) 
       }
       current = next;
     }
+    const first = firstFrameOf.get(head.frame.storyId);
+    if (first) {
+      // A story set twice would print its text twice: the later thread stays empty, and says why.
+      onNotice({
+        code: 'broken-thread',
+        message: `Frame "${head.frame.id}" starts story "${head.frame.storyId}" again, which already runs from frame "${first}"; it is left empty (thread it on from the story's last frame instead)`,
+        storyId: head.frame.storyId, frameId: head.frame.id, pageId: head.page.id,
+      });
+      return;
+    }
+    firstFrameOf.set(head.frame.storyId, head.frame.id);
     threads.push({ storyId: head.frame.storyId, frames });
   };
   for (const tf of all) if (!pointedTo.has(tf.frame.id)) follow(tf);

@@ -143,11 +143,23 @@ export function threadFrames(doc: FolioDocument, fromId: string, toId: string | 
   const from = findFrame(doc, fromId)?.frame;
   if (from?.kind !== 'text') throw new RangeError(`"${fromId}" is not a text frame in this document.`);
   if (toId === null) {
-    return mapFrames(doc, (f) => {
-      if (f.id !== fromId || f.kind !== 'text') return f;
-      const { nextFrameId: _dropped, ...rest } = f;
-      return rest;
+    // The frames after the cut would otherwise still name the story and set it a second time from its start:
+    // like InDesign, they stay threaded among themselves but show a new, empty story (the text stays with the
+    // frames before the cut, overset if it no longer fits).
+    const detached = from.nextFrameId ? chainFrom(doc, from.nextFrameId, from.storyId) : new Set<string>();
+    const storyId = uniqueId(`${from.storyId}-continued`, (id) => id in doc.stories);
+    const cut = mapFrames(doc, (f) => {
+      if (f.kind !== 'text') return f;
+      if (f.id === fromId) {
+        const { nextFrameId: _dropped, ...rest } = f;
+        return rest;
+      }
+      return detached.has(f.id) ? { ...f, storyId } : f;
     });
+    if (detached.size === 0) return cut;
+    const emptyStory: PmNodeJson = { type: 'doc', content: [{ type: 'columns', content: [{ type: 'paragraph' }] }] };
+    const name = `${doc.stories[from.storyId]?.name ?? from.storyId}（断开的后续框）`;
+    return { ...cut, stories: { ...cut.stories, [storyId]: { id: storyId, name, doc: emptyStory } } };
   }
   const to = findFrame(doc, toId)?.frame;
   if (to?.kind !== 'text') throw new RangeError(`"${toId}" is not a text frame in this document.`);
@@ -160,11 +172,25 @@ export function threadFrames(doc: FolioDocument, fromId: string, toId: string | 
   }
   const pointsHere = doc.pages.some((p) => p.frames.some((f) => f.kind === 'text' && f.nextFrameId === toId && f.id !== fromId));
   if (pointsHere) throw new RangeError(`Frame ${to.label ?? toId} already continues another frame.`);
+  // The target and the frames threaded after it all show the story from now on.
+  const joined = chainFrom(doc, toId, to.storyId);
   return mapFrames(doc, (f) => {
     if (f.id === fromId && f.kind === 'text') return { ...f, nextFrameId: toId };
-    if (f.id === toId && f.kind === 'text') return { ...f, storyId: from.storyId };
+    if (joined.has(f.id) && f.kind === 'text') return { ...f, storyId: from.storyId };
     return f;
   });
+}
+
+/** Ids of the text frames from `headId` on along `nextFrameId` while they show `storyId` (loop-safe). */
+function chainFrom(doc: FolioDocument, headId: string, storyId: string): Set<string> {
+  const ids = new Set<string>();
+  for (let id: string | undefined = headId; id && !ids.has(id); ) {
+    const frame: Frame | undefined = findFrame(doc, id)?.frame;
+    if (frame?.kind !== 'text' || frame.storyId !== storyId) break;
+    ids.add(id);
+    id = frame.nextFrameId;
+  }
+  return ids;
 }
 
 function mapFrames(doc: FolioDocument, map: (frame: Frame) => Frame): FolioDocument {

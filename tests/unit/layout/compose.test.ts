@@ -189,6 +189,14 @@ describe('page composer', () => {
     expect(page.lines[0]!.rect.widthPt).toBe(5);
   });
 
+  it('regression: a story shown by two separate threads is set once; the second thread stays empty with a notice', () => {
+    const a = textFrame(tpl, 'a', 's', [0, 1, 0, 3]);
+    const b = textFrame(tpl, 'b', 's', [2, 1, 0, 3]);
+    const out = compose(documentOf([story('s', p(han(30)))], [{ id: 'A01', frames: [a, b] }], tpl));
+    expect(out.notices).toEqual([expect.objectContaining({ code: 'broken-thread', frameId: 'b', message: expect.stringContaining('already runs from frame "a"') })]);
+    expect(new Set(out.pages[0]!.lines.map((l) => l.frameId))).toEqual(new Set(['a']));
+  });
+
   it('a thread that loops back is cut with a notice, not followed forever', () => {
     const a = textFrame(tpl, 'a', 's', [0, 1, 0, 3], { nextFrameId: 'b' });
     const b = textFrame(tpl, 'b', 's', [2, 1, 0, 3], { nextFrameId: 'a' });

@@ -84,6 +84,14 @@ describe('threading frames', () => {
     const cut = threadFrames(doc, 'lead-2', null);
     const lead2 = findFrame(cut, 'lead-2')!.frame;
     expect(lead2.kind === 'text' && lead2.nextFrameId).toBeUndefined();
+    // Regression: the frames after the cut no longer set the story again from its start; they show a new,
+    // empty story and stay threaded among themselves.
+    const lead3 = findFrame(cut, 'lead-3')!.frame;
+    expect(lead3.kind === 'text' && lead3.storyId).not.toBe('lead');
+    const continued = lead3.kind === 'text' ? cut.stories[lead3.storyId]! : undefined;
+    expect(continued?.name).toMatch(/断开的后续框/);
+    expect(JSON.stringify(continued?.doc)).not.toMatch(/"text"/);
+    expect(framesOfStory(cut, 'lead')).toEqual(['lead-head', 'lead-1', 'lead-2']);
     expect(() => threadFrames(doc, 'lead-3', 'lead-head')).toThrow(/circle/);
     expect(() => threadFrames(doc, 'lead-3', 'lead-3')).toThrow(/circle/);
     expect(() => threadFrames(doc, 'feature-1', 'lead-2')).toThrow(/already continues/);
