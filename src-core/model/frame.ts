@@ -44,6 +44,11 @@ const FrameBase = {
   locked: z.boolean().default(false),
   /** Optional name shown in panels. */
   label: z.string().optional(),
+  /**
+   * Page furniture the template places (page header 报眉, masthead): it may sit in the margins, outside the
+   * type area, without preflight calling that a mistake.
+   */
+  furniture: z.boolean().optional(),
 };
 
 /**

@@ -252,7 +252,7 @@ function collectFrameFindings(doc: FolioDocument, layouts: readonly PageLayout[]
         // Only the first frame of a thread reports an empty story.
         out.push({ ...base, severity: 'warning', code: 'empty-text-frame', message: `Text frame is empty (story "${story.name || story.id}" has no text) — 空文本框` });
       }
-      if (typeArea && !contains(typeArea, frame)) {
+      if (typeArea && !frame.furniture && !contains(typeArea, frame)) {
         out.push({ ...base, severity: 'warning', code: 'outside-type-area', message: 'Text frame extends outside the type area — 文本框超出版心' });
       }
       if (frame.nextFrameId) {

@@ -108,7 +108,21 @@ export class FolioSession {
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- replaced whole ($state.raw), never mutated
   assetInfo = $state.raw<ReadonlyMap<string, ImageInfo | undefined>>(new Map());
 
-  pageIndex = $state(0);
+  #pageIndex = $state(0);
+  /**
+   * Index of the page shown. Setting it (also to the same index after pages moved) drops selected frames that
+   * are not on that page, so handles and the inspector never refer to a frame on another page.
+   */
+  get pageIndex(): number {
+    return this.#pageIndex;
+  }
+  set pageIndex(index: number) {
+    this.#pageIndex = index;
+    const frames = this.doc?.pages[index]?.frames ?? [];
+    const onPage = (id: string) => frames.some((f) => f.id === id);
+    if (this.selectedFrameId !== null && !onPage(this.selectedFrameId)) this.selectedFrameId = null;
+    if (this.selectedFrameIds.some((id) => !onPage(id))) this.selectedFrameIds = this.selectedFrameIds.filter(onPage);
+  }
   selectedFrameId = $state<string | null>(null);
   /** Every selected frame (shift-click, marquee; see state/selection.ts); holds `selectedFrameId` when current. */
   selectedFrameIds = $state.raw<readonly string[]>([]);

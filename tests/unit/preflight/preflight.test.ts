@@ -164,6 +164,11 @@ describe('preflight', () => {
     expect(f).toEqual([expect.objectContaining({ severity: 'warning', code: 'outside-type-area', frameId: 'f1' })]);
   });
 
+  it('regression: template page furniture (a page header in the top margin) is not outside the type area by mistake', () => {
+    const header = textFrame('header', { xPt: 20, furniture: true } as Partial<Frame>);
+    expect(preflight(makeDoc([header]), [layoutOf()], { preset: 'print', assetInfo: noAssets })).toEqual([]);
+  });
+
   it('errors on threads into missing or non-text frames, and on thread loops', () => {
     const broken = makeDoc([textFrame('f1', { nextFrameId: 'nowhere' } as Partial<Frame>), textFrame('f2', { nextFrameId: 'r1' } as Partial<Frame>), { id: 'r1', kind: 'rule', xPt: 60, yPt: 300, widthPt: 100, heightPt: 1 } as Partial<Frame>]);
     expect(preflight(broken, [layoutOf()], { preset: 'print', assetInfo: noAssets }).map((x) => [x.code, x.frameId])).toEqual([['broken-thread', 'f1'], ['broken-thread', 'f2']]);
