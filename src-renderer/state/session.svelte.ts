@@ -85,6 +85,8 @@ export class FolioSession {
   handle = $state<string | null>(null);
   path = $state<string | null>(null);
   readOnly = $state(false);
+  /** A file the user tried to open that is being edited elsewhere: who holds it, and the offer to view it read-only. */
+  inUseOffer = $state<{ path: string; message: string } | null>(null);
   doc = $state.raw<FolioDocument | null>(null);
   savedDoc = $state.raw<FolioDocument | null>(null);
   dirty = $derived(this.doc !== null && this.doc !== this.savedDoc);
@@ -186,10 +188,18 @@ export class FolioSession {
     await this.adopt(res.value);
   }
 
-  /** Opens a document by workspace path. */
-  async openPath(path: string): Promise<void> {
-    const res = await this.host.openDocument({ path, readOnly: false });
+  /**
+   * Opens a document by workspace path. A file being edited elsewhere (another window or process holds its
+   * lock) is not opened: `inUseOffer` asks whether to open it read-only instead.
+   */
+  async openPath(path: string, readOnly = false): Promise<void> {
+    this.inUseOffer = null;
+    const res = await this.host.openDocument({ path, readOnly });
     if (!res.ok) {
+      if (res.error.code === 'in-use' && !readOnly) {
+        this.inUseOffer = { path, message: res.error.message };
+        return;
+      }
       this.fail(`Could not open ${path}: ${res.error.message}`);
       return;
     }
