@@ -450,36 +450,28 @@ export class FolioSession {
 
   /** Changes the selected text frame's columns or column rule. */
   setTextFrameSettings(settings: TextFrameSettings): void {
-    const doc = this.doc;
-    const frameId = this.selectedFrameId;
-    if (!doc || !frameId) return;
-    let next: FolioDocument;
-    try {
-      next = setTextFrameSettings(doc, frameId, settings);
-    } catch (err) {
-      this.fail((err as Error).message);
-      return;
-    }
-    if (next === doc) return;
-    this.setDocument(next);
-    this.ledger.noteFrameEdit({ pages: doc.pages, selectedFrameId: frameId });
+    this.editSelectedFrame((doc, frameId) => setTextFrameSettings(doc, frameId, settings));
   }
 
   /** Threads the selected text frame on into another text frame (null: unthread). */
   threadSelectedFrame(toId: string | null): void {
+    // Unthreading gives the detached frames a new story: undo must take that back too.
+    this.editSelectedFrame((doc, frameId) => threadFrames(doc, frameId, toId), { stories: true });
+  }
+
+  /** Applies a pure edit to the selected frame as one undo step; a refused edit (RangeError) is reported. */
+  private editSelectedFrame(edit: (doc: FolioDocument, frameId: string) => FolioDocument, changes: { stories?: boolean } = {}): void {
     const doc = this.doc;
     const frameId = this.selectedFrameId;
     if (!doc || !frameId) return;
     let next: FolioDocument;
     try {
-      next = threadFrames(doc, frameId, toId);
+      next = edit(doc, frameId);
     } catch (err) {
       this.fail((err as Error).message);
       return;
     }
-    if (next === doc) return;
-    this.setDocument(next);
-    this.ledger.noteFrameEdit({ pages: doc.pages, selectedFrameId: frameId });
+    this.commitDocumentEdit(next, changes);
   }
 
   /**
