@@ -38,6 +38,13 @@ function historyDepth(state: EditorState): HistoryDepth {
  * The stories of `snapshot`'s ids, each at its current content when it still exists (a story edited since,
  * e.g. in a history group the ledger did not split, keeps its text), else as the snapshot had it.
  */
+/** Whether a workspace path (relative or absolute) names the same file as an absolute path the host gave. */
+function samePath(absolute: string, path: string): boolean {
+  const a = absolute.replaceAll('\\', '/');
+  const p = path.replaceAll('\\', '/').replace(/^\.\//, '');
+  return a === p || a.endsWith(`/${p}`);
+}
+
 function restoreStoryIds(current: FolioDocument['stories'], snapshot: FolioDocument['stories']): FolioDocument['stories'] {
   return Object.fromEntries(Object.entries(snapshot).map(([id, story]) => [id, current[id] ?? story]));
 }
@@ -194,6 +201,12 @@ export class FolioSession {
    */
   async openPath(path: string, readOnly = false): Promise<void> {
     this.inUseOffer = null;
+    // Opening the file this window already has open reopens it from disk: our own lock must go first, or
+    // the host would (rightly) call the file in use.
+    if (this.handle && this.path && samePath(this.path, path)) {
+      await this.host.closeDocument({ handle: this.handle });
+      this.handle = null;
+    }
     const res = await this.host.openDocument({ path, readOnly });
     if (!res.ok) {
       if (res.error.code === 'in-use' && !readOnly) {
