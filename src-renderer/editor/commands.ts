@@ -15,6 +15,10 @@ export const BLOCK_TYPE_CHOICES = [
   { name: 'subtitle', label: '副题 Subtitle', key: '3' },
   { name: 'byline', label: '署名 Byline', key: '4' },
   { name: 'subhead', label: '小标题 Subhead', key: '5' },
+  { name: 'caption', label: '图片说明 Caption', key: '6' },
+  { name: 'columnTag', label: '栏目题 Column tag', key: '7' },
+  { name: 'pullQuote', label: '引语 Pull quote', key: '8' },
+  { name: 'adText', label: '广告文字 Ad text', key: '9' },
 ] as const;
 
 /** Command: turn the selected textblocks into `typeName` (keeps their `style` attr cleared). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EditorState, TextSelection } from 'prosemirror-state';
 import { storySchema as s } from '../../../src-core/model/story-schema.js';
-import { currentBlockStyle, currentBlockType, setBlock, setBlockStyle } from '../../../src-renderer/editor/commands.js';
+import { BLOCK_TYPE_CHOICES, currentBlockStyle, currentBlockType, setBlock, setBlockStyle } from '../../../src-renderer/editor/commands.js';
 
 const doc = s.node('doc', null, [s.node('headline', null, [s.text('标题')]), s.node('columns', null, [s.node('paragraph', null, [s.text('正文')])])]);
 const at = (pos: number) => EditorState.create({ doc, selection: TextSelection.create(doc, pos) });
@@ -27,5 +27,14 @@ describe('block commands', () => {
     expect(setBlock('headline')(at(7))).toBe(false);
     expect(currentBlockType(run(at(7), setBlock('subhead')).next)).toBe('subhead');
     expect(() => setBlock('nonsense')).toThrow(RangeError);
+  });
+
+  it('offers every newsroom block type the issue names: caption, column tag, pull quote and ad text too', () => {
+    expect(BLOCK_TYPE_CHOICES.map((c) => c.name)).toEqual(expect.arrayContaining(['kicker', 'headline', 'subtitle', 'byline', 'subhead', 'paragraph', 'caption', 'columnTag', 'pullQuote', 'adText']));
+    expect(new Set(BLOCK_TYPE_CHOICES.map((c) => c.key)).size).toBe(BLOCK_TYPE_CHOICES.length);
+    expect(currentBlockType(run(at(2), setBlock('caption')).next)).toBe('caption');
+    expect(currentBlockType(run(at(7), setBlock('pullQuote')).next)).toBe('pullQuote');
+    // A caption is a display block: not inside the flowed body.
+    expect(setBlock('caption')(at(7))).toBe(false);
   });
 });
