@@ -137,7 +137,7 @@ export function createComposer(fonts: FontProvider, options: ComposerOptions = {
         const storyWarnings: LayoutWarning[] = [];
         const storyNotices: ComposeNotice[] = [];
         const storyResolver = new StyleResolver(template, fonts, (w) => storyWarnings.push(w), (n) => storyNotices.push(n));
-        const content = collectBlocks(story.doc, story.id, storyResolver, { issue: doc.issue, page: head.page }, (n) => storyNotices.push(n));
+        const content = collectBlocks(story.doc, story.id, storyResolver, { issue: doc.issue, page: head.page, pageIndex: head.pageIndex }, (n) => storyNotices.push(n));
         const layout = flowStory(content, thread, env);
         entry = { storyDoc: story.doc, docJson, key, layout, warnings: storyWarnings.map((w) => ({ ...w, frameId: head.frame.id })), notices: storyNotices.map((n) => ({ ...n, pageId: head.page.id })) };
       }

@@ -3,13 +3,15 @@
  *
  * 1. Dates come from `issue.date` (ISO YYYY-MM-DD) only — never from a clock — and read 2023年7月20日.
  * 2. The weekday is computed from that date in UTC (星期日 … 星期六).
- * 3. Page and section come from the page the story's first frame is on.
+ * 3. Page and section come from the page the story's first frame is on; `pageNumber` is the number jump
+ *    lines print for that page (第3版), from the same rule (`pageNumberOf`).
  * 4. The lunar date (农历) is computed from the same date by the JavaScript engine's Chinese calendar
  *    (ECMA-402 `Intl.DateTimeFormat` with `ca-chinese`: ICU's astronomical calendar, new moons and solar
  *    terms reckoned in Beijing time) and written the newspaper way: 六月初三, 闰二月初一, 腊月三十.
  *    An engine without that calendar leaves the field empty (the caller reports it) rather than guessing.
  */
 import type { FolioDocument, Page } from '../model/document.js';
+import { pageNumberOf } from './thread.js';
 
 const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'] as const;
 
@@ -18,6 +20,8 @@ export interface FieldContext {
   issue: FolioDocument['issue'];
   /** The page the story is shown on (its first frame's page); undefined for stories not placed. */
   page?: Page;
+  /** That page's position in the document, 0-based (for `pageNumber` when the page name has no digits). */
+  pageIndex?: number;
 }
 
 /**
@@ -42,6 +46,8 @@ export function fieldValue(name: string, ctx: FieldContext): string | undefined 
       return issue.edition || undefined;
     case 'page':
       return page?.name;
+    case 'pageNumber':
+      return page && ctx.pageIndex !== undefined ? String(pageNumberOf(page, ctx.pageIndex)) : undefined;
     case 'section':
       return page?.section || undefined;
     case 'lunarDate':

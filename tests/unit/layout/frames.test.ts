@@ -87,6 +87,18 @@ describe('frames', () => {
     expect(out.pages[0]!.lines.map((l) => [l.fromPos, l.toPos])).toEqual([[1, 1 + 7 + 5]]);
   });
 
+  it('the pageNumber field prints the number jump lines print: trailing digits of the page name, else its position', () => {
+    const field = (name: string) => ({ type: 'field', attrs: { name } });
+    const header = (id: string) => story(id, { type: 'paragraph', content: [{ type: 'text', text: '第' }, field('pageNumber'), { type: 'text', text: '版' }] });
+    const pages = [
+      { id: 'A03', frames: [textFrame(tpl, 'f1', 'h1', [0, 4, 0, 5], { columns: 1 })] },
+      { id: 'p2', name: '要闻', frames: [textFrame(tpl, 'f2', 'h2', [0, 4, 0, 5], { columns: 1 })] },
+    ];
+    const out = createComposer(fonts).compose(documentOf([header('h1'), header('h2')], pages, tpl));
+    const textOf = (i: number) => (only(out.pages[i]!, 'glyphs') as GlyphRunItem[]).map((r) => r.glyphs.map((g) => g.text).join('')).join('');
+    expect([textOf(0), textOf(1)]).toEqual(['第3版', '第2版']);
+  });
+
   it('a missing style falls back to the body style with a notice; a missing font falls back with a warning', () => {
     const t2 = structuredClone(tpl);
     t2.paragraphStyles.headline!.font = { family: 'No Such Font', weight: 400 };
