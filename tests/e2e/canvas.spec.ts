@@ -6,7 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { createPageGrid } from '../../src-core/layout/grid.js';
 import { ptToMm } from '../../src-core/model/units.js';
 import { columnEdgesPt } from '../../src-renderer/page/snap.js';
-import { FolioApp } from './pages/app.js';
+import { openSharedWindow, type FolioApp } from './pages/app.js';
 import { PageCanvas } from './pages/canvas.js';
 import { loadSample, sampleFrame, trimSizePt } from './pages/sample.js';
 
@@ -19,9 +19,7 @@ test.describe.configure({ mode: 'serial' });
 let shared: Page;
 let app: FolioApp;
 test.beforeAll(async ({ browser }) => {
-  shared = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  app = new FolioApp(shared);
-  await app.open();
+  ({ page: shared, app } = await openSharedWindow(browser));
 });
 test.afterAll(async () => {
   await shared.close();

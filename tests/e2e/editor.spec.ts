@@ -4,7 +4,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import path from 'node:path';
-import { FolioApp } from './pages/app.js';
+import { openSharedWindow, type FolioApp } from './pages/app.js';
 import { ARTIFACTS_DIR } from './pages/pdf.js';
 import { PageCanvas } from './pages/canvas.js';
 import { StoryEditor } from './pages/editor.js';
@@ -19,9 +19,7 @@ test.describe.configure({ mode: 'serial' });
 let shared: Page;
 let app: FolioApp;
 test.beforeAll(async ({ browser }) => {
-  shared = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  app = new FolioApp(shared);
-  await app.open();
+  ({ page: shared, app } = await openSharedWindow(browser));
 });
 test.afterAll(async () => {
   await shared.close();

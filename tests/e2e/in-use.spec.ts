@@ -6,12 +6,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { startServer } from './global-setup.js';
+import { WINDOW_VIEWPORT } from './pages/app.js';
 
 /** Fonts and the first compose on a loaded 2-core machine. */
 const OPEN_TIMEOUT_MS = 60_000;
 
 async function openFile(browser: Browser, url: string, name: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const page = await browser.newPage({ viewport: WINDOW_VIEWPORT });
   await page.goto(url);
   await expect(page.getByTestId('page-content')).toHaveAttribute('data-layout-version', /^[1-9]\d*$/, { timeout: OPEN_TIMEOUT_MS });
   await page.getByRole('toolbar', { name: 'Main toolbar' }).getByRole('button', { name: 'Open…', exact: true }).click();

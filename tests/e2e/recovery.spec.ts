@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startServer } from './global-setup.js';
+import { WINDOW_VIEWPORT } from './pages/app.js';
 import { PageCanvas } from './pages/canvas.js';
 import { StoryEditor } from './pages/editor.js';
 import { loadSample, trimSizePt } from './pages/sample.js';
@@ -25,7 +26,7 @@ test('after a crash mid-edit the next start recovers the last autosave', async (
   const recoveryDir = path.join(workspace, '.folio-recovery');
   const first = await startServer(workspace);
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await browser.newPage({ viewport: WINDOW_VIEWPORT });
     const canvas = new PageCanvas(page, trim.widthPt);
     const editor = new StoryEditor(page);
     await page.goto(first.url);
@@ -41,7 +42,7 @@ test('after a crash mid-edit the next start recovers the last autosave', async (
 
     const second = await startServer(workspace);
     try {
-      const again = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      const again = await browser.newPage({ viewport: WINDOW_VIEWPORT });
       const canvas2 = new PageCanvas(again, trim.widthPt);
       await again.goto(second.url);
       await expect(canvas2.content).toHaveAttribute('data-layout-version', /^[1-9]\d*$/, { timeout: OPEN_TIMEOUT_MS });

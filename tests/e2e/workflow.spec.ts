@@ -5,7 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import path from 'node:path';
-import { FolioApp } from './pages/app.js';
+import { openSharedWindow, type FolioApp } from './pages/app.js';
 import { PageCanvas } from './pages/canvas.js';
 import { PagesPanel } from './pages/pages-panel.js';
 import { ARTIFACTS_DIR } from './pages/pdf.js';
@@ -24,9 +24,7 @@ test.describe.configure({ mode: 'serial' });
 let shared: Page;
 let app: FolioApp;
 test.beforeAll(async ({ browser }) => {
-  shared = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  app = new FolioApp(shared);
-  await app.open();
+  ({ page: shared, app } = await openSharedWindow(browser));
 });
 test.afterAll(async () => {
   await shared.close();

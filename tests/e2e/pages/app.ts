@@ -2,10 +2,24 @@
  * Page object: the whole Folio window in browser mode — opening it, the toolbar, the status bar and the
  * Save As dialog.
  */
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Browser, type Locator, type Page } from '@playwright/test';
 
 /** Fonts (tens of MB) and the first compose take a while on a loaded 2-core machine. */
 const OPEN_TIMEOUT_MS = 60_000;
+
+/** The window size every e2e test uses (the layout screenshots and page-object coordinates assume). */
+export const WINDOW_VIEWPORT = { width: 1440, height: 900 } as const;
+
+/**
+ * A new window on the e2e server with the sample composed, for spec files that share one window across their
+ * tests (each test reopens the sample, reusing the fonts already loaded).
+ */
+export async function openSharedWindow(browser: Browser): Promise<{ page: Page; app: FolioApp }> {
+  const page = await browser.newPage({ viewport: WINDOW_VIEWPORT });
+  const app = new FolioApp(page);
+  await app.open();
+  return { page, app };
+}
 
 export class FolioApp {
   readonly page: Page;
