@@ -217,6 +217,10 @@ export class FolioSession {
       return;
     }
     await this.adopt(res.value);
+    // Said once the page is set and the window takes commands again (a recovery already said so itself).
+    if (this.phase === 'ready' && !res.value.recoveredFrom) {
+      this.notice = { kind: 'info', text: `Opened ${res.value.path ?? path}${res.value.readOnly ? ' read-only' : ''}.` };
+    }
   }
 
   /** Creates a new, unsaved document from a template. */
