@@ -18,6 +18,7 @@ import { mmToPt } from '../model/units.js';
 import type { FontProvider, LoadedFont } from '../text/font.js';
 import { PageContent, type PageGeometry } from './content-stream.js';
 import { createFontkitAdapter } from './fontkit-adapter.js';
+import { deflateWithFflate, type Deflate } from './flate.js';
 import { embedPdfFonts, finalizePdfFonts } from './fonts.js';
 import { DEFAULT_TOTAL_INK_LIMIT_PCT, embedAsset, type AssetSource, type EmbeddedAsset } from './images.js';
 import { drawPrintMarks } from './marks.js';
@@ -73,6 +74,8 @@ export interface PdfExportInput {
   furnitureFontId?: string;
   /** Local time offset for the export time printed in slug line and footer, minutes east of UTC (China: 480); default 0. */
   utcOffsetMinutes?: number;
+  /** Flate compression for fonts, content and converted pixels; default fflate (a Node host passes its native zlib). */
+  deflate?: Deflate;
 }
 
 /**
@@ -83,6 +86,7 @@ export interface PdfExportInput {
 export async function exportPdf(input: PdfExportInput): Promise<Uint8Array> {
   validateInput(input);
   const furnitureFont = resolveFurnitureFont(input);
+  const deflate = input.deflate ?? deflateWithFflate;
   const doc = await PDFDocument.create({ updateMetadata: false });
   // pdf-lib types its fontkit as the @pdf-lib fork's API; the adapter provides the part pdf-lib calls.
   doc.registerFontkit(createFontkitAdapter(input.fonts.all()) as unknown as Parameters<PDFDocument['registerFontkit']>[0]);
@@ -103,7 +107,7 @@ export async function exportPdf(input: PdfExportInput): Promise<Uint8Array> {
     const page = doc.addPage([layout.trimWidthPt + 2 * offsetPt, layout.trimHeightPt + 2 * offsetPt]);
     setPageBoxes(page, geometry, input.preset === 'print' ? input.bleedPt : 0);
     const overprintGs = overprintRef ? page.node.newExtGState('GS', overprintRef) : undefined;
-    const content = new PageContent(page, geometry, input.preset === 'print' ? 'cmyk' : 'rgb', fonts, overprintGs);
+    const content = new PageContent(page, geometry, input.preset === 'print' ? 'cmyk' : 'rgb', fonts, deflate, overprintGs);
 
     for (const item of layout.items) {
       switch (item.kind) {
@@ -135,7 +139,7 @@ export async function exportPdf(input: PdfExportInput): Promise<Uint8Array> {
     content.flush();
   }
 
-  finalizePdfFonts(fonts);
+  finalizePdfFonts(fonts, deflate);
   writeDocumentInfo(doc, { title: input.meta.title, subject: `${input.meta.paper} ${input.meta.issueDate}`.trim(), createdAt: input.createdAt }, input.preset);
   if (input.preset === 'print') writeOutputIntent(doc, input.output);
   reserveDocumentId(doc);
@@ -215,7 +219,7 @@ async function drawImage(
   let embedded = cache.get(item.assetId);
   if (!cache.has(item.assetId)) {
     const asset = await input.assets(item.assetId);
-    embedded = asset ? await embedAsset(content.page.doc, asset, input.preset, inkLimitPct) : undefined;
+    embedded = asset ? await embedAsset(content.page.doc, asset, input.preset, inkLimitPct, input.deflate) : undefined;
     cache.set(item.assetId, embedded);
   }
   if (!embedded) {

@@ -9,11 +9,11 @@
  * 3. Proof: JPEGs pass through as they are; PNGs go through pdf-lib's `embedPng` (alpha kept as SMask).
  * 4. PDFs (ads, graphics): page 1 embedded as a form XObject (`embedPage`) sized to its TrimBox.
  */
-import { zlibSync } from 'fflate';
 import jpeg from 'jpeg-js';
 import { PDFDocument, type PDFRef } from 'pdf-lib';
 import { readImageInfo } from './image-info.js';
 import { decodePng, readPngChunks, readPngHeader } from './png.js';
+import { DEFAULT_FLATE_LEVEL, deflateWithFflate, type Deflate } from './flate.js';
 
 /** Asset bytes as delivered by the host. */
 export interface AssetBytes {
@@ -32,8 +32,6 @@ export interface EmbeddedAsset {
 
 /** Default total area coverage for converted images when the template gives none (newsprint, PRINT.md). */
 export const DEFAULT_TOTAL_INK_LIMIT_PCT = 240;
-/** Flate level for converted pixels: level 6 is zlib's default speed/size balance. */
-const IMAGE_FLATE_LEVEL = 6;
 /** FlateDecode predictor 15: PNG filters, chosen per row (what PNG encoders write). */
 const PNG_PREDICTOR_OPTIMUM = 15;
 /** Mega-pixel limit for decoding a JPEG in the exporter (a 100 MP photo is an asset error, not a job). */
@@ -92,7 +90,9 @@ export function convertRgbPixelsToCmyk(rgb: Uint8Array, pixelCount: number, inkL
  * Embeds an asset for the given preset.
  * @throws RangeError when the bytes are not a PNG, JPEG or PDF, or cannot be decoded
  */
-export async function embedAsset(doc: PDFDocument, asset: AssetBytes, preset: 'print' | 'proof', inkLimitPct: number): Promise<EmbeddedAsset> {
+export async function embedAsset(
+  doc: PDFDocument, asset: AssetBytes, preset: 'print' | 'proof', inkLimitPct: number, deflate: Deflate = deflateWithFflate,
+): Promise<EmbeddedAsset> {
   const info = readImageInfo(asset.bytes);
   const unit = { widthPt: 1, heightPt: 1 };
   if (info.format === 'pdf') return embedPdfAsset(doc, asset.bytes);
@@ -106,7 +106,7 @@ export async function embedAsset(doc: PDFDocument, asset: AssetBytes, preset: 'p
         throw new RangeError(`JPEG asset could not be decoded for CMYK conversion: ${(err as Error).message}`, { cause: err });
       }
       const cmyk = convertRgbPixelsToCmyk(decoded.data, decoded.width * decoded.height, inkLimitPct);
-      return { ref: registerPixels(doc, cmyk, decoded.width, decoded.height, 'DeviceCMYK'), formSize: unit };
+      return { ref: registerPixels(doc, deflate, cmyk, decoded.width, decoded.height, 'DeviceCMYK'), formSize: unit };
     }
     const colourSpace = info.colour === 'grey' ? 'DeviceGray' : info.colour === 'cmyk' ? 'DeviceCMYK' : 'DeviceRGB';
     const dict: Record<string, unknown> = {
@@ -129,10 +129,10 @@ export async function embedAsset(doc: PDFDocument, asset: AssetBytes, preset: 'p
     const count = png.widthPx * png.heightPx;
     if (png.channels === 1) {
       const grey = png.alpha ? flattenGrey(png.pixels, png.alpha) : png.pixels;
-      return { ref: registerPixels(doc, grey, png.widthPx, png.heightPx, 'DeviceGray'), formSize: unit };
+      return { ref: registerPixels(doc, deflate, grey, png.widthPx, png.heightPx, 'DeviceGray'), formSize: unit };
     }
     const cmyk = convertRgbPixelsToCmyk(png.pixels, count, inkLimitPct, png.alpha);
-    return { ref: registerPixels(doc, cmyk, png.widthPx, png.heightPx, 'DeviceCMYK'), formSize: unit };
+    return { ref: registerPixels(doc, deflate, cmyk, png.widthPx, png.heightPx, 'DeviceCMYK'), formSize: unit };
   }
   throw new RangeError(`Asset is not a PNG, JPEG or PDF file (declared as ${asset.mime})`);
 }
@@ -184,8 +184,8 @@ function flattenGrey(grey: Uint8Array, alpha: Uint8Array): Uint8Array {
   return out;
 }
 
-function registerPixels(doc: PDFDocument, samples: Uint8Array, widthPx: number, heightPx: number, colourSpace: 'DeviceCMYK' | 'DeviceGray'): PDFRef {
-  const stream = doc.context.stream(zlibSync(samples, { level: IMAGE_FLATE_LEVEL }), {
+function registerPixels(doc: PDFDocument, deflate: Deflate, samples: Uint8Array, widthPx: number, heightPx: number, colourSpace: 'DeviceCMYK' | 'DeviceGray'): PDFRef {
+  const stream = doc.context.stream(deflate(samples, DEFAULT_FLATE_LEVEL), {
     Type: 'XObject', Subtype: 'Image', Width: widthPx, Height: heightPx,
     BitsPerComponent: 8, ColorSpace: colourSpace, Filter: 'FlateDecode',
   });

@@ -1,0 +1,21 @@
+/**
+ * Flate compression for PDF streams, passed in like fonts and the clock. Pure TypeScript hosts (the renderer,
+ * tests) use fflate; a Node host can pass its native zlib, several times faster on a page's font subsets
+ * and content. Either writes standard zlib streams (RFC 1950), PDF's FlateDecode.
+ */
+import { zlibSync } from 'fflate';
+
+/** zlib compression level, 0 (store) to 9 (smallest). */
+export type FlateLevel = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+
+/**
+ * Compresses bytes into a zlib stream. Must be deterministic: the same bytes and level give the same output
+ * (reproducible PDFs depend on it).
+ */
+export type Deflate = (bytes: Uint8Array, level: FlateLevel) => Uint8Array;
+
+/** Level for streams written once per export: zlib's default balance of speed and size. */
+export const DEFAULT_FLATE_LEVEL: FlateLevel = 6;
+
+/** The pure TypeScript deflate (fflate). */
+export const deflateWithFflate: Deflate = (bytes, level) => zlibSync(bytes, { level });
