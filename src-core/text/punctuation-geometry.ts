@@ -1,15 +1,16 @@
 /**
  * Where a full-width punctuation mark's ink sits in its em cell, read from the font.
  *
- * 1. Shape the mark alone with the OpenType `halt` feature (alternate half widths). A font that
+ * 1. Read the mark's glyph's OpenType `halt` adjustment (alternate half widths) from GPOS. A font that
  *    supports it answers with a half advance and an x offset: offset −½ em means the ink sits in
  *    the right half (opening marks “（《), offset 0 the left half (closing marks and, in mainland
  *    fonts, ，。、；：), −¼ em the centre (・ and, in Taiwanese fonts, ，。).
  * 2. When the font has no `halt` (or leaves the mark full width), fall back to the GB convention
  *    by class: opening marks ink right, everything else ink left, interpuncts centred.
- * 3. Results are cached per font per code point; shaping happens once per mark per font.
+ * 3. Results are cached per font per code point; GPOS is read once per mark per font.
  */
-import type { LoadedFont } from './font.js';
+import { tableLocation, type LoadedFont } from './font.js';
+import { readSingleAdjustments, type SingleAdjustmentReader } from './gpos-single.js';
 import { CharClass } from './char-class.js';
 
 /** Ink placement of a full-width mark, in font units. `blankLeft + inkWidth + blankRight` = advance. */
@@ -30,6 +31,7 @@ const FULL_WIDTH_MIN_EM = 0.9;
 const HALT_MIN_SAVING = 0.25;
 
 const cache = new WeakMap<LoadedFont, Map<number, PunctuationGeometry | null>>();
+const haltReaders = new WeakMap<LoadedFont, SingleAdjustmentReader>();
 
 /**
  * The ink geometry of a full-width mark in a font, or `null` when the glyph is missing or already
@@ -57,7 +59,7 @@ function probeGeometry(font: LoadedFont, cp: number, cls: number): PunctuationGe
   if (!metrics) return null;
   const adv = metrics.advanceUnits;
   if (adv < FULL_WIDTH_MIN_EM * font.unitsPerEm) return null;
-  const fromHalt = haltGeometry(font, cp, adv);
+  const fromHalt = haltGeometry(font, metrics.glyphId, adv);
   if (fromHalt) return fromHalt;
   const half = adv / 2;
   if (cls === CharClass.Open) return { inkWidthUnits: half, blankLeftUnits: half, blankRightUnits: 0, source: 'fallback' };
@@ -65,18 +67,26 @@ function probeGeometry(font: LoadedFont, cp: number, cls: number): PunctuationGe
   return { inkWidthUnits: half, blankLeftUnits: 0, blankRightUnits: half, source: 'fallback' };
 }
 
-function haltGeometry(font: LoadedFont, cp: number, adv: number): PunctuationGeometry | null {
-  let run;
+function haltGeometry(font: LoadedFont, glyphId: number, adv: number): PunctuationGeometry | null {
+  let reader = haltReaders.get(font);
+  if (!reader) {
+    try {
+      reader = readSingleAdjustments(font.bytes, tableLocation(font, 'GPOS'), 'halt');
+    } catch {
+      // A GPOS this reader cannot follow is treated like one without `halt`.
+      reader = () => null;
+    }
+    haltReaders.set(font, reader);
+  }
+  let adjustment;
   try {
-    run = font.fontkit.layout(String.fromCodePoint(cp), ['halt']);
+    adjustment = reader(glyphId);
   } catch {
-    // A font whose GPOS fontkit cannot apply is treated like one without `halt`.
     return null;
   }
-  if (run.glyphs.length !== 1 || run.positions.length !== 1) return null;
-  const pos = run.positions[0];
-  const inkWidth = pos.xAdvance;
+  if (!adjustment) return null;
+  const inkWidth = adv + adjustment.xAdvanceUnits;
   if (!(inkWidth > 0) || inkWidth > adv * (1 - HALT_MIN_SAVING)) return null;
-  const blankLeft = Math.min(Math.max(-pos.xOffset, 0), adv - inkWidth);
+  const blankLeft = Math.min(Math.max(-adjustment.xPlacementUnits, 0), adv - inkWidth);
   return { inkWidthUnits: inkWidth, blankLeftUnits: blankLeft, blankRightUnits: adv - inkWidth - blankLeft, source: 'halt' };
 }

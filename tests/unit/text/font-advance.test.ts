@@ -26,3 +26,20 @@ describe('glyph advances read from hmtx (fast path) equal fontkit’s advanceWid
     });
   }
 });
+
+describe('loca read from the bytes (fast path) equals fontkit’s own decode', () => {
+  it('noto-serif-sc-700: every offset, and the outlines it leads to', async () => {
+    const descriptor = DEFAULT_FONTS.find((f) => f.id === 'noto-serif-sc-700')!;
+    const bytes = new Uint8Array(readFileSync(require.resolve(descriptor.file)));
+    const primed = loadFont(descriptor, bytes);
+    const { create } = await import('fontkit');
+    const plain = create(Buffer.from(bytes)) as unknown as { loca: { offsets: ArrayLike<number> }; getGlyph(id: number): { bbox: object } };
+    const fast = (primed.fontkit as unknown as { loca: { offsets: ArrayLike<number> } }).loca.offsets;
+    expect(fast).toBeInstanceOf(Uint32Array);
+    expect(Array.from(fast)).toEqual(Array.from(plain.loca.offsets));
+    for (const ch of '国，A—') {
+      const id = primed.glyphFor(ch.codePointAt(0)!)!.glyphId;
+      expect(primed.glyph(id).bbox, ch).toEqual(plain.getGlyph(id).bbox);
+    }
+  });
+});
