@@ -88,6 +88,9 @@ async function bundled() {
       legalComments: 'none',
       // The sources are ES modules; in the CommonJS bundle their file URL comes from __filename.
       define: { 'import.meta.url': '__folioModuleUrl' },
+      // A script run through vm has no module loader: what bundled code still import()s (Node built-ins,
+      // e.g. lcms-wasm's `import("module")`) becomes require().
+      supported: { 'dynamic-import': false },
       banner: { js: "const __folioModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
     });
     mkdirSync(CACHE_DIR, { recursive: true });

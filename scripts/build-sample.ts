@@ -234,7 +234,7 @@ export function buildSampleDocument(seed: string, template: Template, plan: type
   // Rounded up so the placed image never falls below the 200 ppi preflight asks for.
   const png = placeholderPng(Math.ceil((photoRect.widthPt / 72) * PLACEHOLDER_PPI), Math.ceil((photoRect.heightPt / 72) * PLACEHOLDER_PPI));
   const document: FolioDocument = {
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: 'deqing-front-2023-07-20',
     title: '德清新闻 2023年7月20日 A01 头版',
     issue: { paper: '德清新闻', date: '2023-07-20', edition: '头版', number: '5678', sampleData: true },

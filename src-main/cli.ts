@@ -11,6 +11,7 @@ import { existsSync, promises as fsp, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { ExportPresetSchema, type ExportPreset } from '../src-core/api/host-api.js';
 import type { Finding } from '../src-core/preflight/preflight.js';
 
 /** Process exit codes (documented in `folio --help`). */
@@ -71,20 +72,22 @@ Every file is written atomically: a failed or interrupted export never leaves a 
 
 Options:
   -o, --output PATH   Output file (.pdf, exactly one page) or folder (created if missing)
-  --preset NAME       print (PDF/X-1a, default) or proof (RGB, watermark, notes)
+  --preset NAME       print (PDF/X-1a, default), print-x4 (PDF/X-4, needs a profile) or proof (RGB, watermark)
+  --profile FILE      The plant's ICC output profile (CMYK .icc): embedded as the output intent, and RGB
+                      pictures are separated through it with LittleCMS (default: the document's own, if any)
   --pages LIST        Pages to export by name or id, comma-separated (e.g. A01,A02); default all
   --force             Export even when preflight finds errors
   --date ISO          Export time stamped into the PDFs (default: SOURCE_DATE_EPOCH, else now)
   --fonts DIR         Extra folder of .ttf/.otf fonts (repeatable)
   -h, --help          Show this help`,
-  preflight: `Usage: folio preflight <doc.folio> [--json] [--preset print|proof]
+  preflight: `Usage: folio preflight <doc.folio> [--json] [--preset print|print-x4|proof]
 
 Composes the document and lists print problems (overset text, missing glyphs, low-resolution images, …).
 Exits 2 when there are errors.
 
 Options:
   --json          Print the findings as JSON
-  --preset NAME   print (default) or proof
+  --preset NAME   print (default), print-x4 or proof
   --fonts DIR     Extra folder of .ttf/.otf fonts (repeatable)
   -h, --help      Show this help`,
   new: `Usage: folio new <templateId> <out.folio> [--force]
@@ -104,6 +107,7 @@ const OPTIONS = {
     ...COMMON_OPTIONS,
     output: { type: 'string', short: 'o' },
     preset: { type: 'string' },
+    profile: { type: 'string' },
     pages: { type: 'string' },
     force: { type: 'boolean' },
     date: { type: 'string' },
@@ -141,9 +145,11 @@ export function resolveNow(dateOption: string | undefined, env: NodeJS.ProcessEn
   return new Date();
 }
 
-function presetOf(value: string | undefined): 'print' | 'proof' {
-  if (value === undefined || value === 'print' || value === 'proof') return value ?? 'print';
-  throw new UsageError(`--preset must be print or proof, not "${value}".`);
+function presetOf(value: string | undefined): ExportPreset {
+  if (value === undefined) return 'print';
+  const parsed = ExportPresetSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new UsageError(`--preset must be print, print-x4 or proof, not "${value}".`);
 }
 
 function fontsDirsOf(extra: readonly string[] | undefined, cwd: string, root?: string): string[] {
@@ -193,9 +199,21 @@ async function commandExport(args: string[], io: CliIo): Promise<number> {
 
   const contents = await readDocument(docPath);
   const { createFontCatalogue } = await import('./services/fonts.js');
-  const { ExportError, composeDocument, preflightDocument, runExportJob, selectPages } = await import('./services/export-job.js');
+  const { ExportError, composeDocument, preflightDocument, resolveOutputProfile, runExportJob, selectPages } = await import('./services/export-job.js');
+  // Wrong pages or an unusable profile fail before any composing.
+  let outputProfile;
   try {
     selectPages(contents.document, pageIds);
+    if (values.profile && preset !== 'proof') {
+      const { OutputProfileError, readOutputProfileFile } = await import('./services/output-profile.js');
+      try {
+        outputProfile = await readOutputProfileFile(path.resolve(io.cwd, values.profile), MODULES_FROM);
+      } catch (err) {
+        if (err instanceof OutputProfileError) throw new CliFailure(`--profile: ${err.message}`);
+        throw err;
+      }
+    }
+    if (preset !== 'proof') outputProfile = await resolveOutputProfile({ ...contents, preset, outputProfile, modulesFrom: MODULES_FROM });
   } catch (err) {
     if (err instanceof ExportError) throw new CliFailure(err.message);
     throw err;
@@ -220,6 +238,7 @@ async function commandExport(args: string[], io: CliIo): Promise<number> {
       assets: contents.assets,
       fonts,
       preset,
+      ...(outputProfile ? { outputProfile } : {}),
       pageIds,
       output: outPath,
       outputKind: isDir ? 'dir' : 'file',

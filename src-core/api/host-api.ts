@@ -26,6 +26,14 @@ const HandleSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
 const JobIdSchema = z.string().regex(/^[a-f0-9]{8,64}$/);
 
 /** Payload schemas, one per message. The keys are the channel names. */
+/**
+ * PDF export presets: `print` = PDF/X-1a:2001 for the press, `print-x4` = PDF/X-4 (PDF 1.6, XMP, the plant's
+ * ICC profile embedded; needs that profile), `proof` = RGB screen PDF with watermark for proofreaders.
+ */
+export const ExportPresetSchema = z.enum(['print', 'print-x4', 'proof']);
+/** An export preset name. */
+export type ExportPreset = z.infer<typeof ExportPresetSchema>;
+
 export const HostPayloadSchemas = {
   listTemplates: z.object({}),
   newFromTemplate: z.object({ templateId: z.string().regex(/^[a-z0-9-]+$/) }),
@@ -40,7 +48,7 @@ export const HostPayloadSchemas = {
   exportPdf: z.object({
     handle: HandleSchema,
     document: FolioDocumentSchema,
-    preset: z.enum(['print', 'proof']).default('print'),
+    preset: ExportPresetSchema.default('print'),
     pageIds: z.array(z.string()).optional(),
     /** Output file or directory; default: beside the document (or the workspace) named by the template pattern. */
     outputPath: PathSchema.optional(),
@@ -49,7 +57,7 @@ export const HostPayloadSchemas = {
   startExport: z.object({
     handle: HandleSchema,
     document: FolioDocumentSchema,
-    preset: z.enum(['print', 'proof']).default('print'),
+    preset: ExportPresetSchema.default('print'),
     pageIds: z.array(z.string()).optional(),
     outputPath: PathSchema.optional(),
   }),

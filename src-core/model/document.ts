@@ -5,14 +5,14 @@ import { TemplateSchema } from './template.js';
 export * from './frame.js';
 
 /** Current document schema version. Older files are migrated on load. */
-export const DOCUMENT_SCHEMA_VERSION = 1;
+export const DOCUMENT_SCHEMA_VERSION = 2;
 
 /** A binary asset stored in the .folio zip under `assets/`. */
 export const AssetSchema = z.object({
   id: z.string().min(1),
   /** Path inside the zip, always under assets/. */
   path: z.string().regex(/^assets\/[^/\\]+$/),
-  mime: z.enum(['image/png', 'image/jpeg', 'application/pdf', 'font/ttf', 'font/otf']),
+  mime: z.enum(['image/png', 'image/jpeg', 'application/pdf', 'font/ttf', 'font/otf', 'application/vnd.iccprofile']),
   widthPx: z.number().int().positive().optional(),
   heightPx: z.number().int().positive().optional(),
   /** Placed PDFs: the size of page 1's TrimBox, points (the asset's natural size; PDFs have no pixels). */
@@ -42,6 +42,11 @@ export const FolioDocumentSchema = z.object({
   stories: z.record(z.string(), StorySchema),
   pages: z.array(PageSchema).min(1),
   assets: z.record(z.string(), AssetSchema).default({}),
+  /**
+   * The plant's ICC output profile (an asset of type application/vnd.iccprofile): embedded in print PDFs as
+   * the output intent and used to separate RGB pictures. Absent: the template's registered condition alone.
+   */
+  outputProfileAssetId: z.string().min(1).optional(),
 });
 /** A validated Folio document. Treat as immutable: change it only through commands. */
 export type FolioDocument = z.infer<typeof FolioDocumentSchema>;

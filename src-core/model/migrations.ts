@@ -60,6 +60,11 @@ export const DOCUMENT_MIGRATIONS: readonly Migration[] = [
       };
     },
   },
+  {
+    from: 1,
+    description: 'version 2 adds ICC profile assets and outputProfileAssetId; version 1 files are valid as they are',
+    up: (json) => ({ ...json, schemaVersion: 2 }),
+  },
 ];
 
 /** Template migrations, index i migrates version i → i + 1. */

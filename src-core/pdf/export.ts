@@ -8,8 +8,9 @@
  * 3. draw — per page: boxes (MediaBox = trim + 2 × (bleed + slug) in print, = trim in proof;
  *    BleedBox, TrimBox), then the layout items in paint order, then furniture: printer's marks and
  *    slug line (print) or footer and watermark (proof).
- * 4. finalize — subset names and ToUnicode, Info/PDF/X keys, OutputIntent, save without object
- *    streams (PDF 1.3 for X-1a), and stamp the trailer /ID from a hash of the bytes.
+ * 4. finalize — subset names and ToUnicode, Info/PDF/X keys, OutputIntent (with the plant profile when
+ *    given), XMP for X-4, save without object streams (PDF 1.3 for X-1a, 1.6 for X-4), and stamp the
+ *    trailer /ID from a hash of the bytes.
  */
 import { PDFDocument, type PDFName, type PDFPage } from 'pdf-lib';
 import type { ImageItem, PageLayout } from '../layout/page-layout.js';
@@ -22,10 +23,28 @@ import { deflateWithFflate, type Deflate } from './flate.js';
 import { embedPdfFonts, finalizePdfFonts } from './fonts.js';
 import { DEFAULT_TOTAL_INK_LIMIT_PCT, embedAsset, type AssetSource, type EmbeddedAsset } from './images.js';
 import { drawPrintMarks } from './marks.js';
-import { PDFX_PDF_MINOR_VERSION, reserveDocumentId, setHeaderVersion, stampDocumentId, writeDocumentInfo, writeOutputIntent } from './pdfx.js';
+import { checkPrintOutputProfile, type IccProfileInfo } from './icc.js';
+import type { RgbPixelConverter } from './images.js';
+import {
+  PDFX4_PDF_MINOR_VERSION, PDFX_PDF_MINOR_VERSION, reserveDocumentId, setHeaderVersion, stampDocumentId, writeDocumentInfo,
+  writeOutputIntent, writeXmpMetadata, type PdfxStandard,
+} from './pdfx.js';
 import { drawProofFooter, drawProofWatermark } from './proof.js';
 
-export type { AssetBytes, AssetSource } from './images.js';
+export type { AssetBytes, AssetSource, RgbPixelConverter } from './images.js';
+export type { PdfxStandard } from './pdfx.js';
+
+/**
+ * The plant's ICC output profile: embedded as the OutputIntent's DestOutputProfile, and (when the host can
+ * run a colour engine) the transform RGB pictures are separated with instead of the default formula.
+ */
+export interface OutputProfile {
+  bytes: Uint8Array;
+  /** From `readIccProfile`; must be a CMYK output profile. */
+  info: IccProfileInfo;
+  /** sRGB → this profile's CMYK, 8 bits per sample; absent: the documented default conversion. */
+  convertRgb?: RgbPixelConverter;
+}
 
 /** Output preset: `print` = PDF/X-1a:2001 for the plant; `proof` = RGB screen PDF for proofreaders. */
 export type PdfPreset = 'print' | 'proof';
@@ -76,6 +95,10 @@ export interface PdfExportInput {
   utcOffsetMinutes?: number;
   /** Flate compression for fonts, content and converted pixels; default fflate (a Node host passes its native zlib). */
   deflate?: Deflate;
+  /** Print only: PDF/X-1a:2001 (default) or PDF/X-4, which requires `outputProfile`. */
+  standard?: PdfxStandard;
+  /** Print only: the plant's output profile. */
+  outputProfile?: OutputProfile;
 }
 
 /**
@@ -140,11 +163,19 @@ export async function exportPdf(input: PdfExportInput): Promise<Uint8Array> {
   }
 
   finalizePdfFonts(fonts, deflate);
-  writeDocumentInfo(doc, { title: input.meta.title, subject: `${input.meta.paper} ${input.meta.issueDate}`.trim(), createdAt: input.createdAt }, input.preset);
-  if (input.preset === 'print') writeOutputIntent(doc, input.output);
+  const standard = input.standard ?? 'x1a';
+  writeDocumentInfo(doc, { title: input.meta.title, subject: `${input.meta.paper} ${input.meta.issueDate}`.trim(), createdAt: input.createdAt }, input.preset, standard);
+  if (input.preset === 'print') {
+    const profile = input.outputProfile ? { bytes: input.outputProfile.bytes, info: input.outputProfile.info } : undefined;
+    writeOutputIntent(doc, input.output, profile, deflate);
+    if (standard === 'x4') {
+      const identity = [input.meta.paper, input.meta.issueDate, input.meta.edition, ...input.pages.map((p) => `${p.pageId}:${p.pageName}`)].join('|');
+      writeXmpMetadata(doc, { title: input.meta.title, createdAt: input.createdAt, identity });
+    }
+  }
   reserveDocumentId(doc);
   const bytes = await doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
-  if (input.preset === 'print') setHeaderVersion(bytes, PDFX_PDF_MINOR_VERSION);
+  if (input.preset === 'print') setHeaderVersion(bytes, standard === 'x4' ? PDFX4_PDF_MINOR_VERSION : PDFX_PDF_MINOR_VERSION);
   return stampDocumentId(bytes);
 }
 
@@ -194,6 +225,10 @@ function validateInput(input: PdfExportInput): void {
   if (input.pages.length === 0) throw new RangeError('Nothing to export: no pages were given');
   if (!(input.bleedPt >= 0) || !(input.slugPt >= 0)) throw new RangeError(`Bleed and slug must be ≥ 0 pt, got bleed ${input.bleedPt}, slug ${input.slugPt}`);
   if (Number.isNaN(input.createdAt.getTime())) throw new RangeError('Export time (createdAt) is not a valid date');
+  if (input.preset === 'print' && input.standard === 'x4' && !input.outputProfile) {
+    throw new RangeError("PDF/X-4 needs the plant's ICC output profile (a CMYK printer profile) to embed as the output intent");
+  }
+  if (input.preset === 'print' && input.outputProfile) checkPrintOutputProfile(input.outputProfile.info);
   for (const page of input.pages) {
     if (!(page.trimWidthPt > 0) || !(page.trimHeightPt > 0)) {
       throw new RangeError(`Page ${page.pageName} has no size (${page.trimWidthPt} × ${page.trimHeightPt} pt)`);
@@ -219,7 +254,9 @@ async function drawImage(
   let embedded = cache.get(item.assetId);
   if (!cache.has(item.assetId)) {
     const asset = await input.assets(item.assetId);
-    embedded = asset ? await embedAsset(content.page.doc, asset, input.preset, inkLimitPct, input.deflate) : undefined;
+    embedded = asset ? await embedAsset(content.page.doc, asset, input.preset, {
+      inkLimitPct, ...(input.deflate ? { deflate: input.deflate } : {}), ...(input.outputProfile?.convertRgb ? { convertRgb: input.outputProfile.convertRgb } : {}),
+    }) : undefined;
     cache.set(item.assetId, embedded);
   }
   if (!embedded) {

@@ -61,6 +61,31 @@ export function rgbToCmyk(r: number, g: number, b: number, inkLimit: number): { 
 }
 
 /**
+ * Converts flattened 8-bit RGB pixels to 8-bit CMYK samples (255 = 100 % ink), e.g. through the plant's ICC
+ * profile. Must return `pixelCount × 4` samples.
+ */
+export type RgbPixelConverter = (rgb: Uint8Array, pixelCount: number) => Uint8Array;
+
+/** How pictures are separated and compressed for a print export. */
+export interface ImageConversion {
+  /** Total area coverage limit of the default conversion, percent. */
+  inkLimitPct: number;
+  /** The plant profile's transform; absent: the default formula (`rgbToCmyk`). */
+  convertRgb?: RgbPixelConverter;
+  deflate?: Deflate;
+}
+
+/** RGB with alpha flattened onto white paper, 3 samples per pixel. */
+function flattenRgb(rgb: Uint8Array, alpha: Uint8Array, pixelCount: number): Uint8Array {
+  const out = new Uint8Array(pixelCount * 3);
+  for (let i = 0; i < pixelCount; i++) {
+    const a = alpha[i] / 255;
+    for (let c = 0; c < 3; c++) out[i * 3 + c] = Math.round(rgb[i * 3 + c] * a + 255 * (1 - a));
+  }
+  return out;
+}
+
+/**
  * Converts 8-bit RGB pixels (optionally with alpha, flattened onto white) to 8-bit CMYK samples.
  * @param inkLimitPct total area coverage limit, percent
  */
@@ -90,9 +115,14 @@ export function convertRgbPixelsToCmyk(rgb: Uint8Array, pixelCount: number, inkL
  * Embeds an asset for the given preset.
  * @throws RangeError when the bytes are not a PNG, JPEG or PDF, or cannot be decoded
  */
-export async function embedAsset(
-  doc: PDFDocument, asset: AssetBytes, preset: 'print' | 'proof', inkLimitPct: number, deflate: Deflate = deflateWithFflate,
-): Promise<EmbeddedAsset> {
+export async function embedAsset(doc: PDFDocument, asset: AssetBytes, preset: 'print' | 'proof', conversion: ImageConversion): Promise<EmbeddedAsset> {
+  const deflate = conversion.deflate ?? deflateWithFflate;
+  const toCmyk = (rgb: Uint8Array, pixelCount: number, alpha?: Uint8Array): Uint8Array => {
+    if (!conversion.convertRgb) return convertRgbPixelsToCmyk(rgb, pixelCount, conversion.inkLimitPct, alpha);
+    const cmyk = conversion.convertRgb(alpha ? flattenRgb(rgb, alpha, pixelCount) : rgb, pixelCount);
+    if (cmyk.length !== pixelCount * 4) throw new RangeError(`The colour transform returned ${cmyk.length} samples for ${pixelCount} pixels (expected ${pixelCount * 4})`);
+    return cmyk;
+  };
   const info = readImageInfo(asset.bytes);
   const unit = { widthPt: 1, heightPt: 1 };
   if (info.format === 'pdf') return embedPdfAsset(doc, asset.bytes);
@@ -105,7 +135,7 @@ export async function embedAsset(
       } catch (err) {
         throw new RangeError(`JPEG asset could not be decoded for CMYK conversion: ${(err as Error).message}`, { cause: err });
       }
-      const cmyk = convertRgbPixelsToCmyk(decoded.data, decoded.width * decoded.height, inkLimitPct);
+      const cmyk = toCmyk(decoded.data, decoded.width * decoded.height);
       return { ref: registerPixels(doc, deflate, cmyk, decoded.width, decoded.height, 'DeviceCMYK'), formSize: unit };
     }
     const colourSpace = info.colour === 'grey' ? 'DeviceGray' : info.colour === 'cmyk' ? 'DeviceCMYK' : 'DeviceRGB';
@@ -131,7 +161,7 @@ export async function embedAsset(
       const grey = png.alpha ? flattenGrey(png.pixels, png.alpha) : png.pixels;
       return { ref: registerPixels(doc, deflate, grey, png.widthPx, png.heightPx, 'DeviceGray'), formSize: unit };
     }
-    const cmyk = convertRgbPixelsToCmyk(png.pixels, count, inkLimitPct, png.alpha);
+    const cmyk = toCmyk(png.pixels, count, png.alpha);
     return { ref: registerPixels(doc, deflate, cmyk, png.widthPx, png.heightPx, 'DeviceCMYK'), formSize: unit };
   }
   throw new RangeError(`Asset is not a PNG, JPEG or PDF file (declared as ${asset.mime})`);

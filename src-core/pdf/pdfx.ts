@@ -1,22 +1,31 @@
 /**
- * Document-level metadata: the Info dictionary, PDF/X-1a:2001 identification and OutputIntent,
- * and a reproducible trailer /ID.
+ * Document-level metadata: the Info dictionary, PDF/X identification (PDF/X-1a:2001 or PDF/X-4),
+ * OutputIntent, XMP metadata (X-4) and a reproducible trailer /ID.
  *
  * 1. `writeDocumentInfo`: Title, Producer, Creator, CreationDate and ModDate from the passed-in clock
  *    (never pdf-lib's "now"); for print also Trapped /False and the GTS_PDFX keys. `setHeaderVersion`
- *    then marks the saved file %PDF-1.3 (PDF/X-1a:2001 is based on PDF 1.3).
- * 2. `writeOutputIntent`: /S /GTS_PDFX with the registered output condition (no embedded profile:
- *    a registered characterisation such as IFRA26 needs none).
- * 3. `reserveDocumentId` writes a zero placeholder /ID; `stampDocumentId` replaces it in the saved
+ *    then marks the saved file %PDF-1.3 (X-1a:2001 is based on PDF 1.3) or %PDF-1.6 (X-4).
+ * 2. `writeOutputIntent`: /S /GTS_PDFX with the output condition, and the plant's ICC profile as
+ *    /DestOutputProfile when one is given (X-1a may rely on a registered characterisation such as
+ *    IFRA26 alone; X-4 requires the profile).
+ * 3. `writeXmpMetadata` (X-4): the catalog's XMP packet with the same title, dates, producer and
+ *    Trapped as Info, pdfxid:GTS_PDFXVersion, and document/instance ids derived from the content.
+ * 4. `reserveDocumentId` writes a zero placeholder /ID; `stampDocumentId` replaces it in the saved
  *    bytes with a hash of those bytes, so the same input and date give the same file, byte for byte.
  */
 import { PDFDict, PDFHexString, PDFName, PDFString, type PDFDocument } from 'pdf-lib';
-import { hash128, toHex } from './hash.js';
+import { DEFAULT_FLATE_LEVEL, type Deflate } from './flate.js';
+import { hash128, hashText, toHex } from './hash.js';
+import type { IccProfileInfo } from './icc.js';
 
 /** Producer/Creator written into every export. */
 export const PRODUCER = 'Folio PDF exporter';
+/** The PDF/X standard a print export conforms to: X-1a:2001 (CMYK, PDF 1.3) or X-4 (PDF 1.6, XMP, ICC). */
+export type PdfxStandard = 'x1a' | 'x4';
 /** Info /GTS_PDFXVersion for the print preset (ISO 15930-1). */
 export const PDFX_VERSION = 'PDF/X-1:2001';
+/** Info and XMP /GTS_PDFXVersion of a PDF/X-4 file (ISO 15930-7). */
+export const PDFX4_VERSION = 'PDF/X-4';
 /** Info /GTS_PDFXConformance for the print preset (ISO 15930-1). */
 export const PDFX_CONFORMANCE = 'PDF/X-1a:2001';
 /** ICC registry for registered output conditions. */
@@ -38,8 +47,14 @@ export interface OutputIntentSettings {
   outputCondition: string;
 }
 
-/** Writes Info keys (and PDF/X keys for print). */
-export function writeDocumentInfo(doc: PDFDocument, info: DocumentInfo, preset: 'print' | 'proof'): void {
+/** A plant ICC output profile to embed as the OutputIntent's DestOutputProfile. */
+export interface EmbeddedOutputProfile {
+  bytes: Uint8Array;
+  info: IccProfileInfo;
+}
+
+/** Writes Info keys (and PDF/X keys for print, of the given standard). */
+export function writeDocumentInfo(doc: PDFDocument, info: DocumentInfo, preset: 'print' | 'proof', standard: PdfxStandard = 'x1a'): void {
   doc.setTitle(info.title);
   if (info.subject) doc.setSubject(info.subject);
   doc.setProducer(PRODUCER);
@@ -49,22 +64,87 @@ export function writeDocumentInfo(doc: PDFDocument, info: DocumentInfo, preset: 
   if (preset !== 'print') return;
   const infoDict = doc.context.lookup(doc.context.trailerInfo.Info, PDFDict);
   infoDict.set(PDFName.of('Trapped'), PDFName.of('False'));
+  if (standard === 'x4') {
+    // X-4 names only its version; GTS_PDFXConformance belongs to X-1a/X-3.
+    infoDict.set(PDFName.of('GTS_PDFXVersion'), PDFString.of(PDFX4_VERSION));
+    return;
+  }
   infoDict.set(PDFName.of('GTS_PDFXVersion'), PDFString.of(PDFX_VERSION));
   infoDict.set(PDFName.of('GTS_PDFXConformance'), PDFString.of(PDFX_CONFORMANCE));
 }
 
-/** Adds the PDF/X OutputIntent to the catalog. */
-export function writeOutputIntent(doc: PDFDocument, settings: OutputIntentSettings): void {
+/**
+ * Adds the PDF/X OutputIntent to the catalog, with the plant profile as DestOutputProfile when given.
+ * @throws RangeError without an output condition identifier
+ */
+export function writeOutputIntent(doc: PDFDocument, settings: OutputIntentSettings, profile?: EmbeddedOutputProfile, deflate?: Deflate): void {
   if (!settings.outputConditionIdentifier.trim()) throw new RangeError('PDF/X output needs an output condition identifier (e.g. IFRA26)');
   const intent = doc.context.obj({
     Type: 'OutputIntent',
     S: 'GTS_PDFX',
     OutputConditionIdentifier: PDFString.of(settings.outputConditionIdentifier),
     OutputCondition: textString(settings.outputCondition),
-    Info: textString(settings.outputCondition),
+    Info: textString(profile?.info.description || settings.outputCondition),
     RegistryName: PDFString.of(PDFX_REGISTRY),
   });
+  if (profile) {
+    const data = deflate ? deflate(profile.bytes, DEFAULT_FLATE_LEVEL) : profile.bytes;
+    const stream = doc.context.stream(data, { N: profile.info.components, ...(deflate ? { Filter: 'FlateDecode' } : {}) });
+    intent.set(PDFName.of('DestOutputProfile'), doc.context.register(stream));
+  }
   doc.catalog.set(PDFName.of('OutputIntents'), doc.context.obj([doc.context.register(intent)]));
+}
+
+/** What the XMP packet of a PDF/X-4 file states (the same facts as Info). */
+export interface XmpFacts {
+  title: string;
+  createdAt: Date;
+  /** Anything that identifies the content (e.g. page ids and names); same facts ⇒ same document id. */
+  identity: string;
+}
+
+/** Writes the catalog's XMP metadata stream (uncompressed, as metadata readers expect) for PDF/X-4. */
+export function writeXmpMetadata(doc: PDFDocument, facts: XmpFacts): void {
+  const when = facts.createdAt.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const documentId = uuidFrom(hashText(`document:${facts.identity}`));
+  const instanceId = uuidFrom(hashText(`instance:${facts.identity}:${when}`));
+  const packet = [
+    '<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>',
+    '<x:xmpmeta xmlns:x="adobe:ns:meta/">',
+    '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">',
+    '<rdf:Description rdf:about=""',
+    ' xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/"',
+    ' xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/"',
+    ' xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/">',
+    '<dc:format>application/pdf</dc:format>',
+    `<dc:title><rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(facts.title)}</rdf:li></rdf:Alt></dc:title>`,
+    `<xmp:CreateDate>${when}</xmp:CreateDate>`,
+    `<xmp:ModifyDate>${when}</xmp:ModifyDate>`,
+    `<xmp:MetadataDate>${when}</xmp:MetadataDate>`,
+    `<xmp:CreatorTool>${PRODUCER}</xmp:CreatorTool>`,
+    `<pdf:Producer>${PRODUCER}</pdf:Producer>`,
+    '<pdf:Trapped>False</pdf:Trapped>',
+    `<xmpMM:DocumentID>uuid:${documentId}</xmpMM:DocumentID>`,
+    `<xmpMM:InstanceID>uuid:${instanceId}</xmpMM:InstanceID>`,
+    '<xmpMM:VersionID>1</xmpMM:VersionID>',
+    '<xmpMM:RenditionClass>default</xmpMM:RenditionClass>',
+    `<pdfxid:GTS_PDFXVersion>${PDFX4_VERSION}</pdfxid:GTS_PDFXVersion>`,
+    '</rdf:Description>',
+    '</rdf:RDF>',
+    '</x:xmpmeta>',
+    '<?xpacket end="w"?>',
+  ].join('\n');
+  const stream = doc.context.stream(new TextEncoder().encode(packet), { Type: 'Metadata', Subtype: 'XML' });
+  doc.catalog.set(PDFName.of('Metadata'), doc.context.register(stream));
+}
+
+function uuidFrom(digest: Uint8Array): string {
+  const hex = toHex(digest.subarray(0, 16));
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 /**
@@ -84,6 +164,8 @@ export function setHeaderVersion(bytes: Uint8Array, minor: number): Uint8Array {
 
 /** PDF minor version written for the print preset (PDF/X-1a:2001 is based on PDF 1.3). */
 export const PDFX_PDF_MINOR_VERSION = 3;
+/** PDF minor version of a PDF/X-4 file (ISO 15930-7 is based on PDF 1.6). */
+export const PDFX4_PDF_MINOR_VERSION = 6;
 
 /** Sets a placeholder trailer /ID (two equal zero strings) for `stampDocumentId` to fill in. */
 export function reserveDocumentId(doc: PDFDocument): void {

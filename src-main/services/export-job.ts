@@ -11,11 +11,11 @@
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { deflateSync } from 'node:zlib';
-import type { ExportedFile } from '../../src-core/api/host-api.js';
+import type { ExportPreset, ExportedFile } from '../../src-core/api/host-api.js';
 import type { FolioDocument } from '../../src-core/model/document.js';
 import { mmToPt } from '../../src-core/model/units.js';
 import type { PageLayout } from '../../src-core/layout/page-layout.js';
-import type { AssetSource } from '../../src-core/pdf/export.js';
+import type { AssetSource, OutputProfile } from '../../src-core/pdf/export.js';
 import type { Deflate } from '../../src-core/pdf/flate.js';
 import type { Finding } from '../../src-core/preflight/preflight.js';
 import type { FontProvider } from '../../src-core/text/font.js';
@@ -56,7 +56,14 @@ export interface ExportJobInput {
   /** Asset bytes by zip path (`assets/photo.jpg`). */
   assets: ReadonlyMap<string, Uint8Array>;
   fonts: FontProvider;
-  preset: 'print' | 'proof';
+  preset: ExportPreset;
+  /**
+   * The plant profile to use (e.g. the CLI's --profile); absent: the document's own (outputProfileAssetId),
+   * else none. Ignored by the proof preset.
+   */
+  outputProfile?: OutputProfile;
+  /** File or URL inside the app from which node_modules (lcms-wasm) is resolved; default: this module. */
+  modulesFrom?: string;
   /** Page ids or page names to export; all pages when absent or empty. */
   pageIds?: readonly string[];
   /** Absolute output: a `.pdf` file (exactly one page) or a folder (created if missing). */
@@ -129,12 +136,37 @@ export async function preflightDocument(
   document: FolioDocument,
   layouts: readonly PageLayout[],
   assets: ReadonlyMap<string, Uint8Array>,
-  preset: 'print' | 'proof',
+  preset: ExportPreset,
   fonts: FontProvider,
 ): Promise<Finding[]> {
   const { collectAssetInfo, preflight } = await import('../../src-core/preflight/preflight.js');
   const assetInfo = await collectAssetInfo(document, assetSourceFor(document, assets));
-  return preflight(document, layouts, { preset, assetInfo, fonts });
+  return preflight(document, layouts, { preset: preset === 'proof' ? 'proof' : 'print', assetInfo, fonts });
+}
+
+/**
+ * The profile a print export uses: the one passed in, else the document's profile asset.
+ * @throws ExportError('bad-request') when the document's profile is missing or unusable, or PDF/X-4 has none
+ */
+export async function resolveOutputProfile(input: Pick<ExportJobInput, 'document' | 'assets' | 'preset' | 'outputProfile' | 'modulesFrom'>): Promise<OutputProfile | undefined> {
+  let profile = input.outputProfile;
+  const assetId = input.document.outputProfileAssetId;
+  if (!profile && assetId) {
+    const asset = input.document.assets[assetId] ?? Object.values(input.document.assets).find((a) => a.id === assetId);
+    const bytes = asset ? input.assets.get(asset.path) : undefined;
+    if (!asset || !bytes) throw new ExportError('bad-request', `The document's output profile (asset ${assetId}) is missing from the file; choose the plant profile again.`);
+    const { OutputProfileError, loadOutputProfile } = await import('./output-profile.js');
+    try {
+      profile = await loadOutputProfile(bytes, input.modulesFrom);
+    } catch (err) {
+      if (err instanceof OutputProfileError) throw new ExportError('bad-request', `The document's output profile cannot be used: ${err.message}`);
+      throw err;
+    }
+  }
+  if (input.preset === 'print-x4' && !profile) {
+    throw new ExportError('bad-request', "PDF/X-4 embeds the plant's ICC output profile, and this document has none: choose the plant profile (a CMYK .icc file) first, or export PDF/X-1a.");
+  }
+  return profile;
 }
 
 /** Composes a document (loads the composer on first use). */
@@ -156,6 +188,7 @@ export async function runExportJob(input: ExportJobInput): Promise<ExportedFile[
     throw new ExportError('bad-request', `${pages.length} pages cannot go into one file (${path.basename(input.output)}): give a folder, or choose one page.`);
   }
   throwIfAborted(input.signal);
+  const outputProfile = input.preset === 'proof' ? undefined : await resolveOutputProfile(input);
   input.onProgress?.({ phase: 'compose', done: 0, total: pages.length });
   const layouts = input.layouts ?? (await composeDocument(input.document, input.fonts));
   throwIfAborted(input.signal);
@@ -181,7 +214,9 @@ export async function runExportJob(input: ExportJobInput): Promise<ExportedFile[
       pages: [layout],
       fonts: input.fonts,
       assets: assetSource,
-      preset: input.preset,
+      preset: input.preset === 'proof' ? 'proof' : 'print',
+      standard: input.preset === 'print-x4' ? 'x4' : 'x1a',
+      ...(outputProfile ? { outputProfile } : {}),
       meta: {
         title: `${input.document.title} ${page.name}`,
         paper: input.document.issue.paper,

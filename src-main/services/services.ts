@@ -126,6 +126,7 @@ export function createServices(options: ServicesOptions): Services {
         fonts: await fonts.providerFor(document.template),
         preset,
         pageIds,
+        ...(options.modulesFrom ? { modulesFrom: options.modulesFrom } : {}),
         output: target,
         now: options.clock(),
         io,

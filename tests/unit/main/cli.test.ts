@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packFolio, unpackFolio } from '../../../src-core/model/folio-file.js';
+import { GHOSTSCRIPT_CMYK_ICC, GHOSTSCRIPT_RGB_ICC } from '../pdf/fixtures.js';
 import { REPO_ROOT, SAMPLE_BYTES, SAMPLE_PATH, tempDir } from './helpers.js';
 
 const BIN = path.join(REPO_ROOT, 'bin', 'folio.mjs');
@@ -42,7 +43,7 @@ describe('folio CLI (spawned as a user runs it)', () => {
     expect(opt.stderr).toMatch(/unknown option --colour/);
     const preset = folio(['export', 'a.folio', '-o', 'out/', '--preset', 'web']);
     expect(preset.status).toBe(64);
-    expect(preset.stderr).toMatch(/--preset must be print or proof/);
+    expect(preset.stderr).toMatch(/--preset must be print, print-x4 or proof/);
     expect(folio([]).status).toBe(64);
   });
 
@@ -136,5 +137,25 @@ describe('folio CLI (spawned as a user runs it)', () => {
     const forced = folio(['export', 'broken.folio', '-o', 'forced.pdf', '--force', '--date', '2023-07-20T06:00:00Z']);
     expect(forced.status, forced.stderr).toBe(0);
     expect(readFileSync(path.join(tmp.dir, 'forced.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('PDF/X-4: refused without a plant profile; with one (--profile) the PDF is 1.6 with XMP and the profile embedded', () => {
+    const env = { SOURCE_DATE_EPOCH: '1689811200' };
+    const none = folio(['export', SAMPLE_PATH, '-o', 'x4-none.pdf', '--preset', 'print-x4', '--force'], env);
+    expect(none.status).toBe(1);
+    expect(none.stderr).toMatch(/PDF\/X-4 embeds the plant's ICC output profile/);
+    expect(existsSync(path.join(tmp.dir, 'x4-none.pdf'))).toBe(false);
+    const notProfile = folio(['export', SAMPLE_PATH, '-o', 'x4-bad.pdf', '--preset', 'print-x4', '--profile', BIN, '--force'], env);
+    expect(notProfile.status).toBe(1);
+    expect(notProfile.stderr).toMatch(/--profile: This is not an ICC profile/);
+    const rgb = folio(['export', SAMPLE_PATH, '-o', 'x4-rgb.pdf', '--preset', 'print-x4', '--profile', GHOSTSCRIPT_RGB_ICC, '--force'], env);
+    expect(rgb.stderr).toMatch(/describes RGB, not CMYK/);
+
+    const ok = folio(['export', SAMPLE_PATH, '-o', 'x4.pdf', '--preset', 'print-x4', '--profile', GHOSTSCRIPT_CMYK_ICC, '--force'], env);
+    expect(ok.status, ok.stderr).toBe(0);
+    const pdf = path.join(tmp.dir, 'x4.pdf');
+    expect(readFileSync(pdf).subarray(0, 8).toString()).toBe('%PDF-1.6');
+    expect(spawnSync('pdfinfo', ['-meta', pdf], { encoding: 'utf8' }).stdout).toContain('<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>');
+    expect(readFileSync(pdf).toString('latin1')).toContain('/DestOutputProfile');
   });
 });

@@ -17,6 +17,11 @@ mkdirSync(ARTIFACTS, { recursive: true });
 
 export const BLACK: Cmyk = { c: 0, m: 0, y: 0, k: 1 };
 
+/** Ghostscript's CMYK output profile (Debian libgs-common, installed by .ci/run): the tests' stand-in plant profile. */
+export const GHOSTSCRIPT_CMYK_ICC = '/usr/share/color/icc/ghostscript/default_cmyk.icc';
+/** Ghostscript's sRGB profile: a real ICC profile that is not a CMYK output profile. */
+export const GHOSTSCRIPT_RGB_ICC = '/usr/share/color/icc/ghostscript/srgb.icc';
+
 /** Loads the given default fonts (by id) from node_modules. */
 export function loadFonts(ids: readonly string[]): FontProvider {
   const fonts: LoadedFont[] = ids.map((id) => {

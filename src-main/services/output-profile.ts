@@ -1,0 +1,112 @@
+/**
+ * The plant's ICC output profile for print exports: checked, then paired with a LittleCMS (lcms-wasm)
+ * transform that separates RGB pictures for that press and paper.
+ *
+ * 1. Read the header with `readIccProfile` and require a CMYK output profile (clear errors otherwise).
+ * 2. Open it in LittleCMS (one WebAssembly instance per process, loaded on first use from the package's
+ *    own .wasm file) and build sRGB → profile, 8 bits per sample, relative colorimetric with black point
+ *    compensation: in-gamut colours stay as measured and shadows map onto the paper's real black, the usual
+ *    choice for newsprint pictures.
+ * 3. Transforms are cached per profile content, so a 32-page export opens the profile once.
+ */
+import { createHash } from 'node:crypto';
+import { promises as fsp } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { OutputProfile } from '../../src-core/pdf/export.js';
+import { checkPrintOutputProfile, readIccProfile } from '../../src-core/pdf/icc.js';
+
+/** A profile that cannot serve as the plant's output profile. */
+export class OutputProfileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OutputProfileError';
+  }
+}
+
+/** The part of lcms-wasm's API used here. */
+interface Lcms {
+  cmsOpenProfileFromMem(bytes: Uint8Array, size: number): number;
+  cmsCreate_sRGBProfile(): number;
+  cmsCreateTransform(input: number, inputFormat: number, output: number, outputFormat: number, intent: number, flags: number): number;
+  cmsDoTransform(transform: number, input: Uint8Array, pixels: number): Uint8Array;
+  cmsCloseProfile(profile: number): void;
+}
+
+/** Pixels per cmsDoTransform call: bounds the WebAssembly heap a large photo needs at once. */
+const PIXELS_PER_CALL = 1 << 20;
+
+let lcmsInstance: Promise<{ lcms: Lcms; formats: { rgb8: number; cmyk8: number; intent: number; flags: number } }> | undefined;
+const transforms = new Map<string, number>();
+
+async function loadLcms(modulesFrom: string): Promise<NonNullable<typeof lcmsInstance> extends Promise<infer T> ? T : never> {
+  lcmsInstance ??= (async () => {
+    const module = await import('lcms-wasm');
+    const wasmBinary = await fsp.readFile(createRequire(modulesFrom).resolve('lcms-wasm/dist/lcms.wasm'));
+    const lcms = (await module.instantiate({ wasmBinary })) as unknown as Lcms;
+    return {
+      lcms,
+      formats: {
+        rgb8: module.TYPE_RGB_8, cmyk8: module.TYPE_CMYK_8,
+        intent: module.INTENT_RELATIVE_COLORIMETRIC, flags: module.cmsFLAGS_BLACKPOINTCOMPENSATION,
+      },
+    };
+  })();
+  lcmsInstance.catch(() => (lcmsInstance = undefined));
+  return lcmsInstance;
+}
+
+/**
+ * Checks a plant profile and builds its RGB → CMYK transform.
+ * @param bytes the .icc/.icm file's bytes
+ * @param modulesFrom a file path or URL inside the app, from which node_modules/lcms-wasm is resolved
+ * @throws OutputProfileError when the file is not a CMYK output profile or LittleCMS cannot open it
+ */
+export async function loadOutputProfile(bytes: Uint8Array, modulesFrom: string = import.meta.url): Promise<OutputProfile> {
+  let info;
+  try {
+    info = readIccProfile(bytes);
+    checkPrintOutputProfile(info);
+  } catch (err) {
+    throw new OutputProfileError((err as Error).message);
+  }
+  const key = createHash('sha256').update(bytes).digest('hex');
+  const { lcms, formats } = await loadLcms(modulesFrom);
+  let transform = transforms.get(key);
+  if (transform === undefined) {
+    const profile = lcms.cmsOpenProfileFromMem(bytes, bytes.byteLength);
+    if (!profile) throw new OutputProfileError(`LittleCMS cannot read the profile "${info.description || 'without a name'}": it is damaged or uses tags it does not know`);
+    const srgb = lcms.cmsCreate_sRGBProfile();
+    transform = lcms.cmsCreateTransform(srgb, formats.rgb8, profile, formats.cmyk8, formats.intent, formats.flags);
+    lcms.cmsCloseProfile(srgb);
+    lcms.cmsCloseProfile(profile);
+    if (!transform) throw new OutputProfileError(`LittleCMS cannot convert RGB into the profile "${info.description}" (it lacks the tables for that direction)`);
+    transforms.set(key, transform);
+  }
+  const handle = transform;
+  return {
+    bytes,
+    info,
+    convertRgb(rgb, pixelCount) {
+      const out = new Uint8Array(pixelCount * 4);
+      for (let start = 0; start < pixelCount; start += PIXELS_PER_CALL) {
+        const count = Math.min(PIXELS_PER_CALL, pixelCount - start);
+        out.set(lcms.cmsDoTransform(handle, rgb.subarray(start * 3, (start + count) * 3), count), start * 4);
+      }
+      return out;
+    },
+  };
+}
+
+/**
+ * Reads a profile file from disk and loads it (`loadOutputProfile`).
+ * @throws OutputProfileError for unreadable files, with the path
+ */
+export async function readOutputProfileFile(filePath: string, modulesFrom?: string): Promise<OutputProfile> {
+  let bytes: Buffer;
+  try {
+    bytes = await fsp.readFile(filePath);
+  } catch (err) {
+    throw new OutputProfileError(`The output profile ${filePath} cannot be read: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : (err as Error).message}`);
+  }
+  return loadOutputProfile(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), modulesFrom);
+}
