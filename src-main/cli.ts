@@ -221,7 +221,8 @@ async function commandExport(args: string[], io: CliIo): Promise<number> {
   const fonts = await createFontCatalogue({ fontsDirs: fontsDirsOf(values.fonts, io.cwd), modulesFrom: MODULES_FROM }).providerFor(contents.document.template);
   const layouts = await composeDocument(contents.document, fonts);
 
-  const findings = await preflightDocument(contents.document, layouts, contents.assets, preset, fonts);
+  // A profile given with --profile satisfies X-4's need for one, whatever the document holds.
+  const findings = await preflightDocument(contents.document, layouts, contents.assets, values.profile && preset === 'print-x4' ? 'print' : preset, fonts);
   const errors = findings.filter((f) => f.severity === 'error');
   printFindings(findings.filter((f) => f.severity !== 'info'), contents.document, io.stderr);
   if (errors.length > 0 && !values.force) {

@@ -65,7 +65,12 @@ export const HostPayloadSchemas = {
   cancelExport: z.object({ jobId: JobIdSchema }),
   listFiles: z.object({ dir: z.string().max(4096).default('.') }),
   /** Reads a JPEG, PNG or PDF from the workspace, checks it by content and adds it to the open document's assets. */
-  importAsset: z.object({ handle: HandleSchema, path: PathSchema }),
+  importAsset: z.object({
+    handle: HandleSchema,
+    path: PathSchema,
+    /** `picture`: a JPEG, PNG or PDF to place; `output-profile`: the plant's CMYK ICC profile for print exports. */
+    as: z.enum(['picture', 'output-profile']).default('picture'),
+  }),
   /** Documents opened or saved lately (most recent first, at most 10, only files that still exist in the workspace). */
   listRecent: z.object({}),
 } as const;
@@ -126,13 +131,15 @@ export interface FileEntry {
  */
 export interface ImportedAsset {
   asset: Asset;
-  format: 'png' | 'jpeg' | 'pdf';
+  format: 'png' | 'jpeg' | 'pdf' | 'icc';
   /** Colour model of a PNG/JPEG ('unknown' for PDFs: preflight inspects those). */
   colour: 'grey' | 'rgb' | 'cmyk' | 'unknown';
   /** File size, bytes. */
   sizeBytes: number;
   /** PDF only: pages in the file (page 1 is placed). */
   pageCount?: number;
+  /** ICC profiles only: the profile's own name. */
+  description?: string;
 }
 
 /** A background export as the app sees it while it runs and after. */

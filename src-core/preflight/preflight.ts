@@ -42,7 +42,8 @@ export type FindingCode =
   | 'missing-story'
   | 'outside-type-area'
   | 'broken-thread'
-  | 'thread-loop';
+  | 'thread-loop'
+  | 'output-profile';
 
 /** One preflight finding. */
 export interface Finding {
@@ -64,6 +65,8 @@ export interface PreflightOptions {
   assetInfo: ReadonlyMap<string, ImageInfo | undefined>;
   /** When given, every paragraph and character style font must resolve to a loaded font. */
   fonts?: FontProvider;
+  /** Print standard checked for (default PDF/X-1a): PDF/X-4 needs the document's output profile. */
+  standard?: 'x1a' | 'x4';
   /** Effective resolution below which images are a warning (PRINT.md: 200 ppi). */
   minPpiWarning?: number;
   /** Effective resolution below which images are an error (PRINT.md: ≈ 120 ppi). */
@@ -93,6 +96,7 @@ export function preflight(doc: FolioDocument, layouts: readonly PageLayout[], op
     ...collectFrameFindings(doc, layouts),
     ...collectInkFindings(doc),
     ...collectStyleFontFindings(doc, opts),
+    ...collectOutputProfileFindings(doc, opts),
   ];
   const pageOrder = new Map(doc.pages.map((p, i) => [p.id, i]));
   // The composer and the asset check may both report a missing picture: keep one per frame.
@@ -110,6 +114,20 @@ export function preflight(doc: FolioDocument, layouts: readonly PageLayout[], op
       (pageOrder.get(a.f.pageId) ?? -1) - (pageOrder.get(b.f.pageId) ?? -1) ||
       a.i - b.i)
     .map(({ f }) => f);
+}
+
+/** The document's output profile: present for PDF/X-4, and wherever it is named, in the file. */
+function collectOutputProfileFindings(doc: FolioDocument, opts: PreflightOptions): Finding[] {
+  if (opts.preset !== 'print') return [];
+  const assetId = doc.outputProfileAssetId;
+  if (assetId) {
+    const asset = doc.assets[assetId] ?? Object.values(doc.assets).find((a) => a.id === assetId);
+    // The entry is checked here; the host reads and checks the bytes when it exports.
+    if (asset?.mime === 'application/vnd.iccprofile') return [];
+    return [{ severity: 'error', code: 'output-profile', pageId: '', message: `The output profile (asset ${assetId}) is missing from the document: choose the plant profile again.` }];
+  }
+  if (opts.standard !== 'x4') return [];
+  return [{ severity: 'error', code: 'output-profile', pageId: '', message: "PDF/X-4 embeds the plant's ICC output profile, and this document has none: choose it with Profile… (a CMYK .icc file), or export PDF/X-1a." }];
 }
 
 /**

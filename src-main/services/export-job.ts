@@ -141,7 +141,7 @@ export async function preflightDocument(
 ): Promise<Finding[]> {
   const { collectAssetInfo, preflight } = await import('../../src-core/preflight/preflight.js');
   const assetInfo = await collectAssetInfo(document, assetSourceFor(document, assets));
-  return preflight(document, layouts, { preset: preset === 'proof' ? 'proof' : 'print', assetInfo, fonts });
+  return preflight(document, layouts, { preset: preset === 'proof' ? 'proof' : 'print', standard: preset === 'print-x4' ? 'x4' : 'x1a', assetInfo, fonts });
 }
 
 /**

@@ -15,6 +15,7 @@ import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import type { ImportedAsset } from '../../src-core/api/host-api.js';
 import type { Asset } from '../../src-core/model/document.js';
+import { checkPrintOutputProfile, readIccProfile } from '../../src-core/pdf/icc.js';
 import { readImageInfo } from '../../src-core/pdf/image-info.js';
 import { readPngHeader } from '../../src-core/pdf/png.js';
 import { describeIoError } from './disk.js';
@@ -41,7 +42,7 @@ export class ImportError extends Error {
  * Reads and checks a workspace file (absolute path, already confined) for placing.
  * @throws ImportError for oversize, unknown or damaged files; DiskError when it cannot be read
  */
-export async function readAssetFile(filePath: string): Promise<{ imported: ImportedAsset; bytes: Uint8Array }> {
+export async function readAssetFile(filePath: string, as: 'picture' | 'output-profile' = 'picture'): Promise<{ imported: ImportedAsset; bytes: Uint8Array }> {
   const name = path.basename(filePath);
   let stat;
   try {
@@ -59,7 +60,25 @@ export async function readAssetFile(filePath: string): Promise<{ imported: Impor
   } catch (err) {
     throw describeIoError(err, 'read', filePath);
   }
-  return { imported: await describeAssetBytes(bytes, name), bytes };
+  return { imported: as === 'output-profile' ? describeProfileBytes(bytes, name) : await describeAssetBytes(bytes, name), bytes };
+}
+
+/**
+ * Checks that bytes are a CMYK output ICC profile and builds its asset entry (`icc-<hash>`).
+ * @throws ImportError saying why the file cannot be the plant's output profile
+ */
+export function describeProfileBytes(bytes: Uint8Array, name: string): ImportedAsset {
+  let description: string;
+  try {
+    const info = readIccProfile(bytes);
+    checkPrintOutputProfile(info);
+    description = info.description;
+  } catch (err) {
+    throw new ImportError('invalid-file', `"${name}" cannot be the output profile: ${(err as Error).message}`);
+  }
+  const id = `icc-${createHash('sha256').update(bytes).digest('hex').slice(0, ASSET_ID_HASH_CHARS)}`;
+  const asset: Asset = { id, path: `assets/${id}.icc`, mime: 'application/vnd.iccprofile', note: `plant output profile from ${name}: ${description}` };
+  return { asset, format: 'icc', colour: 'cmyk', sizeBytes: bytes.length, description };
 }
 
 /**

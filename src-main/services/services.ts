@@ -253,10 +253,10 @@ export function createServices(options: ServicesOptions): Services {
           .map((f) => ({ name: path.basename(f.path), path: workspace.relative(f.path), openedAt: f.openedAt })),
       })),
 
-    importAsset: ({ handle, path: clientPath }) =>
+    importAsset: ({ handle, path: clientPath, as }) =>
       result(async () => {
         documents.contents(handle); // an unknown handle is refused before the disk is touched
-        const { imported, bytes } = await readAssetFile(workspace.confine(clientPath));
+        const { imported, bytes } = await readAssetFile(workspace.confine(clientPath), as);
         documents.addAsset(handle, imported.asset, bytes);
         return imported;
       }),

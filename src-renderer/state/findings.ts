@@ -2,6 +2,7 @@
  * The preflight panel's entries: the core's `preflight` over the document and its current layouts, with
  * where to reveal each finding on screen (page index; for overset, the position of the first unset character).
  */
+import type { ExportPreset } from '../../src-core/api/host-api.js';
 import type { PageLayout } from '../../src-core/layout/page-layout.js';
 import type { ImageInfo } from '../../src-core/pdf/image-info.js';
 import type { FolioDocument } from '../../src-core/model/document.js';
@@ -21,10 +22,11 @@ export function collectFindings(
   layouts: readonly PageLayout[],
   assetInfo: ReadonlyMap<string, ImageInfo | undefined>,
   fonts: FontProvider | undefined,
-  preset: 'print' | 'proof',
+  preset: ExportPreset,
 ): Finding[] {
   const pageIndexById = new Map(doc.pages.map((p, i) => [p.id, i]));
-  return preflight(doc, layouts, { preset, assetInfo, ...(fonts ? { fonts } : {}) }).map((f) => {
+  const options = { preset: preset === 'proof' ? 'proof' : 'print', standard: preset === 'print-x4' ? 'x4' : 'x1a', assetInfo } as const;
+  return preflight(doc, layouts, { ...options, ...(fonts ? { fonts } : {}) }).map((f) => {
     const pageIndex = pageIndexById.get(f.pageId);
     const overset = f.code === 'overset' ? layouts.flatMap((l) => l.overset).find((o) => o.frameId === f.frameId && o.storyId === f.storyId) : undefined;
     return { ...f, ...(pageIndex !== undefined ? { pageIndex } : {}), ...(overset ? { pos: overset.fromPos } : {}) };

@@ -14,7 +14,7 @@
 import type { EditorState, Transaction } from 'prosemirror-state';
 import { TextSelection } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
-import type { ExportedFile, ExportJobStatus, Host, OpenedDocument } from '../../src-core/api/host-api.js';
+import type { ExportPreset, ExportedFile, ExportJobStatus, Host, OpenedDocument } from '../../src-core/api/host-api.js';
 import { createComposer } from '../../src-core/layout/compose.js';
 import type { PageLayout } from '../../src-core/layout/page-layout.js';
 import type { FolioDocument } from '../../src-core/model/document.js';
@@ -69,6 +69,11 @@ interface FrameEdit {
   stories?: FolioDocument['stories'];
   /** Page shown before a page edit (add, reorder, delete). */
   pageIndex?: number;
+  /**
+   * The output profile before the edit. Kept with every edit: the ledger is linear, so restoring it with an
+   * edit that did not change it writes back the value it already has.
+   */
+  outputProfileAssetId: string | undefined;
   /**
    * Transactions on several stories taken back (or redone) together — replace all in all stories. Each story's
    * own ProseMirror history holds its part; `run` says which way restoring this edit goes.
@@ -142,7 +147,7 @@ export class FolioSession {
   editorRevision = $state(0);
   showGuides = $state(false);
   /** The PDF preset Export uses. */
-  exportPreset = $state<'print' | 'proof'>('print');
+  exportPreset = $state<ExportPreset>('print');
   /** Zoom factor (1 = 100 %) and how it is chosen; the canvas resolves fit modes against its viewport. */
   zoom = $state(0.5);
   zoomMode = $state<ZoomMode>('fit-page');
@@ -435,7 +440,7 @@ export class FolioSession {
       return;
     }
     this.setDocument(next);
-    if (record) this.ledger.noteFrameEdit({ pages: before ? setFrameGeometry(doc, frameId, before).pages : doc.pages, selectedFrameId: frameId });
+    if (record) this.ledger.noteFrameEdit({ pages: before ? setFrameGeometry(doc, frameId, before).pages : doc.pages, selectedFrameId: frameId, outputProfileAssetId: doc.outputProfileAssetId });
   }
 
   /** Adds a text frame with a new story (a headline and a body) on the current page, selects it and opens the story. */
@@ -444,7 +449,7 @@ export class FolioSession {
     if (!doc) return;
     const added = addTextFrame(doc, this.pageIndex);
     this.setDocument(added.doc);
-    this.ledger.noteFrameEdit({ pages: doc.pages, selectedFrameId: this.selectedFrameId });
+    this.ledger.noteFrameEdit({ pages: doc.pages, selectedFrameId: this.selectedFrameId, outputProfileAssetId: doc.outputProfileAssetId });
     this.selectedFrameId = added.frameId;
     this.openStory(added.storyId);
   }
@@ -461,7 +466,7 @@ export class FolioSession {
       return;
     }
     this.setDocument(removeFrame(doc, frameId));
-    this.ledger.noteFrameEdit({ pages: doc.pages, selectedFrameId: frameId });
+    this.ledger.noteFrameEdit({ pages: doc.pages, selectedFrameId: frameId, outputProfileAssetId: doc.outputProfileAssetId });
     this.selectedFrameId = null;
   }
 
@@ -505,9 +510,13 @@ export class FolioSession {
     const group = edit.storyGroup;
     if (group) this.runStoryGroup(group.storyIds, group.run === 'undo' ? undo : redo);
     const doc = this.doc;
-    const inverse: FrameEdit = { pages: doc.pages, selectedFrameId: this.selectedFrameId };
+    const inverse: FrameEdit = { pages: doc.pages, selectedFrameId: this.selectedFrameId, outputProfileAssetId: doc.outputProfileAssetId };
     if (group) inverse.storyGroup = { storyIds: group.storyIds, run: group.run === 'undo' ? 'redo' : 'undo' };
     let next: FolioDocument = { ...doc, pages: edit.pages };
+    if (next.outputProfileAssetId !== edit.outputProfileAssetId) {
+      const { outputProfileAssetId: _current, ...rest } = next;
+      next = edit.outputProfileAssetId ? { ...rest, outputProfileAssetId: edit.outputProfileAssetId } : rest;
+    }
     if (edit.template) {
       inverse.template = doc.template;
       next = { ...next, template: edit.template };
@@ -540,7 +549,7 @@ export class FolioSession {
     } finally {
       this.ledgerMuted = false;
     }
-    this.ledger.noteFrameEdit({ pages: this.doc.pages, selectedFrameId: this.selectedFrameId, storyGroup: { storyIds: edits.map((e) => e.storyId), run: 'undo' } });
+    this.ledger.noteFrameEdit({ pages: this.doc.pages, selectedFrameId: this.selectedFrameId, outputProfileAssetId: this.doc.outputProfileAssetId, storyGroup: { storyIds: edits.map((e) => e.storyId), run: 'undo' } });
     if (this.openStoryId && edits.some((e) => e.storyId === this.openStoryId)) this.openStory(this.openStoryId);
   }
 
@@ -564,7 +573,7 @@ export class FolioSession {
   commitDocumentEdit(next: FolioDocument, changes: { template?: boolean; stories?: boolean; pageIndex?: number; selectedFrameId?: string | null } = {}): void {
     const doc = this.doc;
     if (!doc || next === doc) return;
-    const edit: FrameEdit = { pages: doc.pages, selectedFrameId: this.selectedFrameId };
+    const edit: FrameEdit = { pages: doc.pages, selectedFrameId: this.selectedFrameId, outputProfileAssetId: doc.outputProfileAssetId };
     if (changes.template) edit.template = doc.template;
     if (changes.stories) edit.stories = doc.stories;
     if (changes.pageIndex !== undefined) edit.pageIndex = this.pageIndex;
@@ -624,7 +633,7 @@ export class FolioSession {
   }
 
   /** Exports the document's pages as PDF (print or proof preset). */
-  async exportPdf(preset: 'print' | 'proof' = this.exportPreset): Promise<void> {
+  async exportPdf(preset: ExportPreset = this.exportPreset): Promise<void> {
     if (!this.doc || !this.handle || this.exportJob) return;
     this.busy = 'Exporting PDF…';
     const outcome = await runExportJob(this.host, { handle: this.handle, document: this.doc, preset }, (status) => (this.exportJob = status));

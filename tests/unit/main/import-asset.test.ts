@@ -1,4 +1,4 @@
-import { truncateSync, writeFileSync } from 'node:fs';
+import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FolioDocument, ImageFrame } from '../../../src-core/model/document.js';
@@ -8,6 +8,7 @@ import { startServer } from '../../../src-main/server/server.js';
 import { hostFromServices } from '../../../src-main/services/dispatch.js';
 import { MAX_IMPORT_BYTES } from '../../../src-main/services/import-asset.js';
 import type { Services } from '../../../src-main/services/services.js';
+import { GHOSTSCRIPT_CMYK_ICC, GHOSTSCRIPT_RGB_ICC } from '../pdf/fixtures.js';
 import { adobeCmykJpeg, placedPdf, rgbJpeg, twoColourRgbPng } from '../pdf/test-assets.js';
 import { SAMPLE_BYTES, servicesFor, tempDir } from './helpers.js';
 
@@ -149,5 +150,39 @@ describe('importAsset over the browser-mode HTTP server', () => {
     } finally {
       await server.close();
     }
+  });
+
+  it('imports the plant profile as an ICC asset (CMYK printer profiles only), and export uses it', async () => {
+    const host = hostFromServices(services);
+    const opened = ok(await host.openDocument({ path: 'front.folio' }));
+    write('plant.icc', readFileSync(GHOSTSCRIPT_CMYK_ICC));
+    write('screen.icc', readFileSync(GHOSTSCRIPT_RGB_ICC));
+    write('photo.png', twoColourRgbPng(30, 20, [255, 0, 0], [0, 0, 255]));
+    const imported = ok(await host.importAsset({ handle: opened.handle, path: 'plant.icc', as: 'output-profile' }));
+    expect(imported).toMatchObject({ format: 'icc', description: 'Artifex CMYK SWOP Profile', asset: { mime: 'application/vnd.iccprofile' } });
+    expect(imported.asset.id).toMatch(/^icc-[0-9a-f]{12}$/);
+    const rgb = await host.importAsset({ handle: opened.handle, path: 'screen.icc', as: 'output-profile' });
+    expect(rgb).toMatchObject({ ok: false, error: { message: expect.stringMatching(/screen\.icc" cannot be the output profile: .*not CMYK/) } });
+    // A picture is not a profile, and a profile is not a picture.
+    expect(await host.importAsset({ handle: opened.handle, path: 'photo.png', as: 'output-profile' })).toMatchObject({ ok: false });
+    expect(await host.importAsset({ handle: opened.handle, path: 'plant.icc' })).toMatchObject({ ok: false });
+
+    const document: FolioDocument = { ...opened.document, assets: { ...opened.document.assets, [imported.asset.id]: imported.asset }, outputProfileAssetId: imported.asset.id };
+    const { files } = ok(await host.exportPdf({ handle: opened.handle, document, preset: 'print-x4', outputPath: 'x4' }));
+    const pdf = readFileSync(files[0].path);
+    expect(pdf.subarray(0, 8).toString()).toBe('%PDF-1.6');
+    expect(pdf.toString('latin1')).toContain('/DestOutputProfile');
+    // Saved with the document: the profile travels in the .folio file.
+    ok(await host.saveDocument({ handle: opened.handle, document, path: 'with-profile.folio' }));
+    const saved = unpackFolio(new Uint8Array(readFileSync(path.join(ws.dir, 'with-profile.folio'))));
+    expect(saved.document.outputProfileAssetId).toBe(imported.asset.id);
+    expect(saved.assets.get(imported.asset.path)).toEqual(new Uint8Array(readFileSync(GHOSTSCRIPT_CMYK_ICC)));
+  });
+
+  it('PDF/X-4 without a profile is refused by the host with the reason', async () => {
+    const host = hostFromServices(services);
+    const opened = ok(await host.openDocument({ path: 'front.folio' }));
+    const refused = await host.exportPdf({ handle: opened.handle, document: opened.document, preset: 'print-x4', outputPath: 'x4-none' });
+    expect(refused).toMatchObject({ ok: false, error: { message: expect.stringMatching(/PDF\/X-4 embeds the plant's ICC output profile/) } });
   });
 });

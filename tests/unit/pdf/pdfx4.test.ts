@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { unzlibSync } from 'fflate';
-import { PDFDict, PDFDocument, PDFName, PDFRawStream, PDFStream } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFStream } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import type { PageLayout } from '../../../src-core/layout/page-layout.js';
 import { exportPdf, type OutputProfile } from '../../../src-core/pdf/export.js';
@@ -79,15 +79,15 @@ describe('PDF/X-4 export', () => {
     expect(info.get(PDFName.of('GTS_PDFXConformance'))).toBeUndefined();
     expect(info.get(PDFName.of('Trapped'))?.toString()).toBe('/False');
 
-    const metadata = doc.context.lookup(doc.catalog.get(PDFName.of('Metadata')), PDFRawStream);
+    const metadata = doc.context.lookup(doc.catalog.get(PDFName.of('Metadata'))) as PDFRawStream;
     const xmp = new TextDecoder().decode(metadata.contents);
     expect(xmp).toContain('<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>');
     expect(xmp).toMatch(/<xmpMM:DocumentID>uuid:[0-9a-f-]{36}<\/xmpMM:DocumentID>/);
     expect(xmp).toContain('<pdf:Trapped>False</pdf:Trapped>');
     expect(tool('pdfinfo', ['-meta', path])).toContain('PDF/X-4');
 
-    const intents = doc.catalog.lookup(PDFName.of('OutputIntents'));
-    const intent = doc.context.lookup((intents as unknown as { get(i: number): unknown }).get(0), PDFDict);
+    const intents = doc.catalog.lookup(PDFName.of('OutputIntents'), PDFArray);
+    const intent = doc.context.lookup(intents.get(0), PDFDict);
     expect(intent.get(PDFName.of('Info'))?.toString()).toBe('(Artifex CMYK SWOP Profile)');
     const profile = doc.context.lookup(intent.get(PDFName.of('DestOutputProfile')), PDFStream) as PDFRawStream;
     expect(profile.dict.get(PDFName.of('N'))?.toString()).toBe('4');
