@@ -23,6 +23,8 @@ export interface ImageInfo {
   adobe?: boolean;
   /** Placed PDF uses transparency (soft masks, alpha, blend modes); set by `inspectPdfAsset` callers. */
   transparency?: boolean;
+  /** Placed PDF: fonts used without an embedded program; set by `inspectPdfAsset` callers. */
+  unembeddedFonts?: string[];
 }
 
 /** JPEG start-of-frame markers (baseline, progressive, lossless, arithmetic): not C4 (DHT), C8, CC (DAC). */

@@ -1,6 +1,7 @@
 /**
- * What a placed PDF (an ad, a graphic) contains that matters for PDF/X-1a: RGB colour and
- * transparency. The exporter embeds placed PDFs unchanged, so preflight must catch these.
+ * What a placed PDF (an ad, a graphic) contains that matters for PDF/X-1a: RGB colour,
+ * transparency and fonts that are not embedded. The exporter embeds placed PDFs unchanged, so
+ * preflight must catch these.
  *
  * 1. Load the file with pdf-lib (no rendering).
  * 2. Walk every object: colour spaces named in dictionaries (DeviceRGB/CalRGB, ICCBased with N = 3,
@@ -8,6 +9,9 @@
  *    and images with /SMask.
  * 3. Decode page and form content streams and look for colour operators (`rg`/`RG` RGB,
  *    `k`/`K` CMYK, `g`/`G` grey).
+ * 4. Every font dictionary except Type 3 (whose glyphs are content streams) needs a font program in
+ *    its descriptor (FontFile, FontFile2 or FontFile3; Type 0 fonts through their descendant):
+ *    PDF/X requires every font embedded, and the press has no fonts to substitute.
  */
 import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, type PDFObject } from 'pdf-lib';
 import type { ImageColour } from './image-info.js';
@@ -19,6 +23,8 @@ export interface PdfAssetFacts {
   /** Soft masks, constant alpha below 1 or non-normal blend modes (forbidden in PDF/X-1a). */
   transparency: boolean;
   pageCount: number;
+  /** BaseFont names of fonts used without an embedded font program, sorted, without subset prefixes. */
+  unembeddedFonts: string[];
 }
 
 /** Content-stream colour operators, as whole tokens. */
@@ -44,6 +50,7 @@ export async function inspectPdfAsset(bytes: Uint8Array): Promise<PdfAssetFacts>
     throw new RangeError(`Placed PDF could not be read: ${(err as Error).message}`, { cause: err });
   }
   const found = { rgb: false, cmyk: false, grey: false, transparency: false };
+  const unembedded = new Set<string>();
   const lookup = (o: PDFObject | undefined): PDFObject | undefined => (o instanceof PDFRef ? doc.context.lookup(o) : o);
 
   const noteColourSpace = (cs: PDFObject | undefined): void => {
@@ -96,6 +103,8 @@ export async function inspectPdfAsset(bytes: Uint8Array): Promise<PdfAssetFacts>
     const dict = object instanceof PDFDict ? object : object instanceof PDFStream ? object.dict : undefined;
     if (!dict) continue;
     visitDict(dict, 0);
+    const missingFont = unembeddedFontName(dict, lookup);
+    if (missingFont) unembedded.add(missingFont);
     const subtype = lookup(dict.get(PDFName.of('Subtype')));
     if (subtype instanceof PDFName && subtype.asString() === '/Form' && object instanceof PDFRawStream) scanContent(object, found);
   }
@@ -105,7 +114,32 @@ export async function inspectPdfAsset(bytes: Uint8Array): Promise<PdfAssetFacts>
     for (const s of streams) if (s instanceof PDFRawStream) scanContent(s, found);
   }
   const colour: ImageColour = found.rgb ? 'rgb' : found.cmyk ? 'cmyk' : found.grey ? 'grey' : 'unknown';
-  return { colour, transparency: found.transparency, pageCount: doc.getPageCount() };
+  return { colour, transparency: found.transparency, pageCount: doc.getPageCount(), unembeddedFonts: [...unembedded].sort() };
+}
+
+const FONT_PROGRAM_KEYS = ['FontFile', 'FontFile2', 'FontFile3'];
+
+/** The BaseFont of a font dictionary without an embedded program (subset prefix dropped), else undefined. */
+function unembeddedFontName(dict: PDFDict, lookup: (o: PDFObject | undefined) => PDFObject | undefined): string | undefined {
+  const nameOf = (o: PDFObject | undefined): string => {
+    const v = lookup(o);
+    return v instanceof PDFName ? v.asString().slice(1) : '';
+  };
+  if (nameOf(dict.get(PDFName.of('Type'))) !== 'Font') return undefined;
+  const subtype = nameOf(dict.get(PDFName.of('Subtype')));
+  // Type 3 glyphs are content streams; CIDFonts are checked through the Type 0 font that uses them.
+  if (subtype === 'Type3' || subtype === 'CIDFontType0' || subtype === 'CIDFontType2') return undefined;
+  let described = dict;
+  if (subtype === 'Type0') {
+    const descendants = lookup(dict.get(PDFName.of('DescendantFonts')));
+    const first = descendants instanceof PDFArray ? lookup(descendants.get(0)) : undefined;
+    if (!(first instanceof PDFDict)) return nameOf(dict.get(PDFName.of('BaseFont'))).replace(/^[A-Z]{6}\+/, '') || 'a Type 0 font';
+    described = first;
+  }
+  const descriptor = lookup(described.get(PDFName.of('FontDescriptor')));
+  const embedded = descriptor instanceof PDFDict && FONT_PROGRAM_KEYS.some((k) => lookup(descriptor.get(PDFName.of(k))) instanceof PDFStream);
+  if (embedded) return undefined;
+  return nameOf(dict.get(PDFName.of('BaseFont'))).replace(/^[A-Z]{6}\+/, '') || 'an unnamed font';
 }
 
 function noteExtGState(dict: PDFDict, lookup: (o: PDFObject | undefined) => PDFObject | undefined, found: { transparency: boolean }): void {

@@ -15,6 +15,7 @@
  */
 import type { FolioDocument, Frame, PmNodeJson, TextFrame } from '../model/document.js';
 import { totalInkPercent, type Cmyk } from '../model/colour.js';
+import { ptToMm } from '../model/units.js';
 import type { ImageItem, PageLayout, RectPt } from '../layout/page-layout.js';
 import type { FontProvider } from '../text/font.js';
 import { readImageInfo, type ImageInfo } from '../pdf/image-info.js';
@@ -43,7 +44,9 @@ export type FindingCode =
   | 'outside-type-area'
   | 'broken-thread'
   | 'thread-loop'
-  | 'output-profile';
+  | 'output-profile'
+  | 'pdf-fonts'
+  | 'pdf-size';
 
 /** One preflight finding. */
 export interface Finding {
@@ -81,6 +84,12 @@ export const DEFAULT_MIN_PPI_ERROR = 120;
 const TYPE_AREA_TOLERANCE_PT = 0.5;
 /** Points per inch. */
 const PT_PER_INCH = 72;
+/** Unembedded font names quoted in one finding (an agency PDF can list dozens). */
+const MAX_FONT_NAMES_LISTED = 5;
+/** A placed PDF drawn within 1 % of its own size counts as 100 % (frame sizes are rounded to the grid). */
+const PLACED_PDF_SCALE_TOLERANCE = 0.01;
+/** Cropping of a placed PDF by less than this is rounding, not a cut. */
+const PLACED_PDF_CUT_TOLERANCE_PT = 1;
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
@@ -97,6 +106,7 @@ export function preflight(doc: FolioDocument, layouts: readonly PageLayout[], op
     ...collectInkFindings(doc),
     ...collectStyleFontFindings(doc, opts),
     ...collectOutputProfileFindings(doc, opts),
+    ...collectPlacedPdfSizeFindings(doc, layouts),
   ];
   const pageOrder = new Map(doc.pages.map((p, i) => [p.id, i]));
   // The composer and the asset check may both report a missing picture: keep one per frame.
@@ -114,6 +124,35 @@ export function preflight(doc: FolioDocument, layouts: readonly PageLayout[], op
       (pageOrder.get(a.f.pageId) ?? -1) - (pageOrder.get(b.f.pageId) ?? -1) ||
       a.i - b.i)
     .map(({ f }) => f);
+}
+
+/**
+ * Adverts run at the size they were booked: a placed PDF drawn scaled (by more than the tolerance) or cut by
+ * its frame is reported with both sizes in millimetres.
+ */
+function collectPlacedPdfSizeFindings(doc: FolioDocument, layouts: readonly PageLayout[]): Finding[] {
+  const out: Finding[] = [];
+  const mm = (pt: number) => ptToMm(pt).toFixed(1);
+  for (const layout of layouts) {
+    for (const item of layout.items) {
+      if (item.kind !== 'image' || !item.frameId) continue;
+      const asset = doc.assets[item.assetId];
+      if (asset?.mime !== 'application/pdf' || !asset.widthPt || !asset.heightPt) continue;
+      const scaleX = item.rect.widthPt / asset.widthPt;
+      const scaleY = item.rect.heightPt / asset.heightPt;
+      const cut = item.clip.widthPt < item.rect.widthPt - PLACED_PDF_CUT_TOLERANCE_PT || item.clip.heightPt < item.rect.heightPt - PLACED_PDF_CUT_TOLERANCE_PT;
+      const scaled = Math.abs(scaleX - 1) > PLACED_PDF_SCALE_TOLERANCE || Math.abs(scaleY - 1) > PLACED_PDF_SCALE_TOLERANCE;
+      if (!scaled && !cut) continue;
+      const size = `${mm(asset.widthPt)} × ${mm(asset.heightPt)} mm`;
+      const frame = `${mm(item.clip.widthPt)} × ${mm(item.clip.heightPt)} mm`;
+      const how = [scaled ? `runs at ${Math.round(Math.min(scaleX, scaleY) * 100)} %` : '', cut ? 'is cut off by its frame' : ''].filter(Boolean).join(' and ');
+      out.push({
+        severity: 'warning', code: 'pdf-size', pageId: layout.pageId, frameId: item.frameId,
+        message: `Placed PDF "${item.assetId}" is ${size} but ${how} (${frame} shown): adverts run at their booked size — fit the frame to it or ask for the booked size — 广告尺寸不符`,
+      });
+    }
+  }
+  return out;
 }
 
 /** The document's output profile: present for PDF/X-4, and wherever it is named, in the file. */
@@ -145,7 +184,7 @@ export async function collectAssetInfo(doc: FolioDocument, assets: AssetSource):
         // Loaded on demand: it pulls in pdf-lib, which the renderer's preflight panel does not otherwise need.
         const { inspectPdfAsset } = await import('../pdf/pdf-asset-info.js');
         const pdf = await inspectPdfAsset(asset.bytes);
-        facts = { ...facts, colour: pdf.colour, transparency: pdf.transparency };
+        facts = { ...facts, colour: pdf.colour, transparency: pdf.transparency, unembeddedFonts: pdf.unembeddedFonts };
       } catch {
         facts = { format: 'unknown', colour: 'unknown' };
       }
@@ -224,6 +263,13 @@ function collectAssetFindings(doc: FolioDocument, opts: PreflightOptions): Findi
             message: `Placed PDF "${frame.assetId}" contains RGB colour: it is embedded unchanged, so ask for a CMYK (PDF/X-1a) file — 广告 PDF 含 RGB`,
           });
         }
+        if (info.unembeddedFonts && info.unembeddedFonts.length > 0) {
+          const names = info.unembeddedFonts.slice(0, MAX_FONT_NAMES_LISTED).join(', ') + (info.unembeddedFonts.length > MAX_FONT_NAMES_LISTED ? ', …' : '');
+          out.push({
+            ...base, severity: 'error', code: 'pdf-fonts',
+            message: `Placed PDF "${frame.assetId}" uses fonts that are not embedded (${names}): the press has no fonts to substitute, so ask for a PDF/X file with every font embedded — 广告 PDF 字体未嵌入`,
+          });
+        }
         if (info.transparency) {
           out.push({
             ...base, severity: 'error', code: 'pdf-transparency',
@@ -236,7 +282,9 @@ function collectAssetFindings(doc: FolioDocument, opts: PreflightOptions): Findi
         reportedRgb.add(`${page.id}/${frame.id}`);
         out.push({
           ...base, severity: 'warning', code: 'rgb-image',
-          message: `Picture "${frame.assetId}" is RGB (${info.format.toUpperCase()}): the print export converts it to CMYK with the default formula, not a plant profile — RGB 图片`,
+          message: doc.outputProfileAssetId
+            ? `Picture "${frame.assetId}" is RGB (${info.format.toUpperCase()}): the print export separates it to CMYK through the plant profile — RGB 图片`
+            : `Picture "${frame.assetId}" is RGB (${info.format.toUpperCase()}): the print export converts it to CMYK with the default formula, not a plant profile — RGB 图片`,
         });
       }
     }

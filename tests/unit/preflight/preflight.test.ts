@@ -7,8 +7,9 @@ import { FolioDocumentSchema, type FolioDocument, type Frame } from '../../../sr
 import { readImageInfo, type ImageInfo } from '../../../src-core/pdf/image-info.js';
 import { collectAssetInfo, effectivePpiOf, preflight, type Finding } from '../../../src-core/preflight/preflight.js';
 import { createFontProvider } from '../../../src-core/text/font.js';
-import { ROOT } from '../pdf/fixtures.js';
-import { cmyk, PDFDocument, rgb } from 'pdf-lib';
+import { ROOT, loadFonts } from '../pdf/fixtures.js';
+import { cmyk, PDFDocument, rgb, StandardFonts } from 'pdf-lib';
+import { createFontkitAdapter } from '../../../src-core/pdf/fontkit-adapter.js';
 import { inspectPdfAsset } from '../../../src-core/pdf/pdf-asset-info.js';
 import { adobeCmykJpeg, placedPdf, rgbJpeg, twoColourRgbPng } from '../pdf/test-assets.js';
 
@@ -33,6 +34,7 @@ function layoutOf(over: Partial<PageLayout> = {}): PageLayout {
 }
 
 const noAssets = new Map<string, ImageInfo | undefined>();
+const serifFont = loadFonts(['noto-serif-sc-400']).all()[0];
 const codes = (fs: Finding[]) => fs.map((f) => f.code);
 
 describe('preflight', () => {
@@ -122,7 +124,7 @@ describe('preflight', () => {
     pngDoc.addPage([100, 100]).drawImage(png, { x: 0, y: 0, width: 50, height: 50 });
     const pngAd = await pngDoc.save();
 
-    expect(await inspectPdfAsset(cmykAd)).toEqual({ colour: 'cmyk', transparency: false, pageCount: 1 });
+    expect(await inspectPdfAsset(cmykAd)).toEqual({ colour: 'cmyk', transparency: false, pageCount: 1, unembeddedFonts: [] });
     expect((await inspectPdfAsset(rgbAd)).colour).toBe('rgb');
     expect(await inspectPdfAsset(transparentAd)).toMatchObject({ colour: 'cmyk', transparency: true });
     expect((await inspectPdfAsset(pngAd)).colour).toBe('rgb');
@@ -139,6 +141,51 @@ describe('preflight', () => {
       ['error', 'unreadable-asset', 'i-broken'],
     ]);
     expect(preflight(doc, [layoutOf()], { preset: 'proof', assetInfo: info }).map((x) => x.code)).toEqual(['unreadable-asset']);
+  });
+
+  it('errors on placed PDFs whose fonts are not embedded, naming them (embedded subsets pass)', async () => {
+    const bare = await PDFDocument.create();
+    const helvetica = await bare.embedFont(StandardFonts.Helvetica);
+    bare.addPage([200, 100]).drawText('SALE 50%', { x: 10, y: 40, size: 20, font: helvetica, color: cmyk(0, 1, 1, 0) });
+    const unembeddedAd = await bare.save();
+    const withFont = await PDFDocument.create();
+    withFont.registerFontkit(createFontkitAdapter([serifFont]) as unknown as Parameters<PDFDocument['registerFontkit']>[0]);
+    const serif = await withFont.embedFont(serifFont.bytes, { subset: true });
+    withFont.addPage([200, 100]).drawText('德清', { x: 10, y: 40, size: 20, font: serif, color: cmyk(0, 0, 0, 1) });
+    const embeddedAd = await withFont.save();
+
+    expect((await inspectPdfAsset(unembeddedAd)).unembeddedFonts).toEqual(['Helvetica']);
+    expect((await inspectPdfAsset(embeddedAd)).unembeddedFonts).toEqual([]);
+
+    const bytes: Record<string, Uint8Array> = { bare: unembeddedAd, embedded: embeddedAd };
+    const assets = Object.fromEntries(Object.keys(bytes).map((id) => [id, { id, path: `assets/${id}.pdf`, mime: 'application/pdf' }]));
+    const frame = (id: string) => ({ id: `i-${id}`, kind: 'image', assetId: id, xPt: 60, yPt: 300, widthPt: 100, heightPt: 100 }) as Partial<Frame>;
+    const doc = makeDoc(Object.keys(bytes).map(frame), { assets } as Partial<FolioDocument>);
+    const info = await collectAssetInfo(doc, async (id) => (bytes[id] ? { bytes: bytes[id], mime: 'application/pdf' } : undefined));
+    const f = preflight(doc, [layoutOf()], { preset: 'print', assetInfo: info });
+    expect(f.map((x) => [x.severity, x.code, x.frameId])).toEqual([['error', 'pdf-fonts', 'i-bare']]);
+    expect(f[0].message).toContain('(Helvetica)');
+  });
+
+  it('warns when a placed PDF runs scaled or cut off by its frame, with both sizes in mm', () => {
+    const assets = {
+      ad: { id: 'ad', path: 'assets/ad.pdf', mime: 'application/pdf' as const, widthPt: 283.46, heightPt: 141.73 },
+    };
+    const doc = makeDoc([{ id: 'i-ad', kind: 'image', assetId: 'ad', xPt: 60, yPt: 300, widthPt: 283.46, heightPt: 141.73 } as Partial<Frame>], { assets } as Partial<FolioDocument>);
+    const info = new Map<string, ImageInfo | undefined>([['ad', { format: 'pdf', colour: 'cmyk' }]]);
+    const at = (rect: { widthPt: number; heightPt: number }, clip = rect) => layoutOf({
+      items: [{ kind: 'image', assetId: 'ad', frameId: 'i-ad', rect: { xPt: 60, yPt: 300, ...rect }, clip: { xPt: 60, yPt: 300, ...clip } }],
+    });
+    const sizeFindings = (layout: PageLayout) => preflight(doc, [layout], { preset: 'print', assetInfo: info }).filter((x) => x.code === 'pdf-size');
+    expect(sizeFindings(at({ widthPt: 283.46, heightPt: 141.73 }))).toEqual([]);
+    // Within 1 %: frame sizes round to the grid.
+    expect(sizeFindings(at({ widthPt: 282, heightPt: 141 }))).toEqual([]);
+    const scaled = sizeFindings(at({ widthPt: 255.1, heightPt: 127.6 }));
+    expect(scaled).toHaveLength(1);
+    expect(scaled[0]).toMatchObject({ severity: 'warning', frameId: 'i-ad' });
+    expect(scaled[0].message).toContain('100.0 × 50.0 mm but runs at 90 %');
+    const cut = sizeFindings(at({ widthPt: 283.46, heightPt: 141.73 }, { widthPt: 200, heightPt: 141.73 }));
+    expect(cut[0].message).toContain('is cut off by its frame (70.6 × 50.0 mm shown)');
   });
 
   it('warns about template and frame colours above the total ink limit', () => {
