@@ -27,6 +27,12 @@ const JobIdSchema = z.string().regex(/^[a-f0-9]{8,64}$/);
 
 /** Payload schemas, one per message. The keys are the channel names. */
 /**
+ * Browser mode: the HTTP header that carries a binary result's other fields (URI-encoded JSON) while the body
+ * is the result's `bytes` (`application/octet-stream`).
+ */
+export const BINARY_META_HEADER = 'x-folio-meta';
+
+/**
  * PDF export presets: `print` = PDF/X-1a:2001 for the press, `print-x4` = PDF/X-4 (PDF 1.6, XMP, the plant's
  * ICC profile embedded; needs that profile), `proof` = RGB screen PDF with watermark for proofreaders.
  */
@@ -166,9 +172,12 @@ export interface HostValues {
   autosave: { savedAt: string };
   closeDocument: { closed: true };
   listFonts: FontInfo[];
-  /** Font file bytes, base64 (binary over JSON/IPC alike). */
-  loadFont: { base64: string };
-  loadAsset: { base64: string; mime: string };
+  /**
+   * Font file bytes. Results with `bytes` travel as bytes: structured clone over IPC, the HTTP body in
+   * browser mode (BINARY_META_HEADER carries the other fields) — never base64 inside JSON.
+   */
+  loadFont: { bytes: Uint8Array };
+  loadAsset: { bytes: Uint8Array; mime: string };
   exportPdf: { files: ExportedFile[] };
   startExport: { jobId: string };
   exportStatus: ExportJobStatus;

@@ -6,7 +6,10 @@
  *    `localhost:PORT`; defeats DNS rebinding) and, if it has an Origin, our own origin (defeats cross-site calls).
  * 2. Refuse path traversal on the raw URL before anything else (`..`, `%2e%2e`, backslashes, NUL).
  * 3. `POST /api/<channel>`: random per-run token in `x-folio-token` (constant-time compare), JSON body up to
- *    MAX_BODY_BYTES, payload validated by the host API's zod schemas (dispatch.ts), HostResult JSON back.
+ *    MAX_BODY_BYTES, payload validated by the host API's zod schemas (dispatch.ts), HostResult JSON back —
+ *    except successful results carrying `bytes` (fonts, pictures): those bytes are the body
+ *    (`application/octet-stream`) and the other fields ride in BINARY_META_HEADER, so 15 MB fonts are never
+ *    base64-encoded into JSON and parsed back.
  * 4. Anything else: GET/HEAD of a file under the renderer folder, with its MIME type. Every response carries the
  *    same CSP as Electron; there are no CORS headers, so other origins can never read a response.
  */
@@ -15,6 +18,7 @@ import { promises as fsp, realpathSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { BINARY_META_HEADER } from '../../src-core/api/host-api.js';
 import { dispatchHostCall } from '../services/dispatch.js';
 import type { HostHandlers } from '../services/services.js';
 import { SECURITY_HEADERS } from './csp.js';
@@ -79,6 +83,15 @@ class HttpRefusal extends Error {
 function send(res: http.ServerResponse, status: number, body: string | Uint8Array, contentType: string, extra: Record<string, string> = {}): void {
   res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': contentType, 'Content-Length': String(Buffer.byteLength(body)), ...extra });
   res.end(body);
+}
+
+/** A successful result whose value has a `bytes` array: the bytes and the value's other fields. */
+function binaryResult(result: unknown): { bytes: Uint8Array; meta: Record<string, unknown> } | undefined {
+  if (!result || typeof result !== 'object' || !('ok' in result) || result.ok !== true || !('value' in result)) return undefined;
+  const value = result.value;
+  if (!value || typeof value !== 'object' || !('bytes' in value) || !(value.bytes instanceof Uint8Array)) return undefined;
+  const { bytes, ...meta } = value as { bytes: Uint8Array } & Record<string, unknown>;
+  return { bytes, meta };
 }
 
 function sendJson(res: http.ServerResponse, status: number, value: unknown): void {
@@ -166,6 +179,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const outcome = await dispatchHostCall(options.services, channel, payload);
     if (outcome.kind === 'unknown-channel') throw new HttpRefusal(404, outcome.message);
     if (outcome.kind === 'invalid-payload') throw new HttpRefusal(400, outcome.message);
+    const binary = binaryResult(outcome.result);
+    if (binary) {
+      res.writeHead(200, {
+        ...SECURITY_HEADERS, 'Content-Type': 'application/octet-stream', 'Content-Length': String(binary.bytes.byteLength),
+        'Cache-Control': 'no-store', [BINARY_META_HEADER]: encodeURIComponent(JSON.stringify(binary.meta)),
+      });
+      res.end(binary.bytes);
+      return;
+    }
     sendJson(res, 200, outcome.result);
   };
 

@@ -205,13 +205,13 @@ export function createServices(options: ServicesOptions): Services {
           if (err instanceof RangeError) throw new DocumentError('not-found', err.message);
           throw err;
         }
-        return { base64: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64') };
+        return { bytes };
       }),
 
     loadAsset: ({ handle, assetId }) =>
       result(() => {
         const { bytes, mime } = documents.asset(handle, assetId);
-        return { base64: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'), mime };
+        return { bytes, mime };
       }),
 
     exportPdf: (request) =>

@@ -7,7 +7,7 @@
  * 2. `createHttpHost` builds one async function per HOST_CHANNELS entry; transport failures and non-JSON
  *    answers become HostResult errors with a human message, never exceptions.
  */
-import { HOST_CHANNELS, type Host, type HostChannel, type HostResult } from '../../src-core/api/host-api.js';
+import { BINARY_META_HEADER, HOST_CHANNELS, type Host, type HostChannel, type HostResult } from '../../src-core/api/host-api.js';
 
 /** sessionStorage key holding the browser-mode token. */
 export const TOKEN_STORAGE_KEY = 'folio.token';
@@ -56,6 +56,14 @@ async function call(options: HttpHostOptions, channel: HostChannel, payload: unk
     });
   } catch (err) {
     return { ok: false, error: { code: 'io', message: `Folio's local server did not answer (${(err as Error).message}). Is \`folio serve\` still running?` } };
+  }
+  if (response.ok && (response.headers.get('content-type') ?? '').startsWith('application/octet-stream')) {
+    try {
+      const meta = JSON.parse(decodeURIComponent(response.headers.get(BINARY_META_HEADER) ?? '%7B%7D')) as Record<string, unknown>;
+      return { ok: true, value: { ...meta, bytes: new Uint8Array(await response.arrayBuffer()) } };
+    } catch (err) {
+      return { ok: false, error: { code: 'io', message: `The local server's answer to ${channel} broke off (${(err as Error).message}).` } };
+    }
   }
   let body: unknown;
   try {

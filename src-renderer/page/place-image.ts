@@ -9,7 +9,6 @@
  *    pdf.js); until then the frame shows the pending tint.
  */
 import { readImageInfo } from '../../src-core/pdf/image-info.js';
-import { base64ToBytes } from '../state/font-loading.js';
 import { placeAsset } from '../state/image-edits.js';
 import type { FolioSession } from '../state/session.svelte.js';
 import { decodeAssetBitmap } from './asset-bitmaps.js';
@@ -59,7 +58,7 @@ async function loadBitmap(session: FolioSession, handle: string, assetId: string
     session.notice = { kind: 'error', text: `The picture was placed but cannot be shown: ${res.error.message}` };
     return;
   }
-  const bytes = base64ToBytes(res.value.base64);
+  const bytes = res.value.bytes;
   let bitmap: ImageBitmap;
   try {
     bitmap = await decodeAssetBitmap(bytes, res.value.mime);

@@ -4,7 +4,7 @@
  * 1. `collectFontRefs` gathers the family/weight pairs named by paragraph and character styles.
  * 2. `chooseFonts` maps each to the host's nearest-weight font of that family (the same rule as
  *    `createFontProvider.resolve`), deduplicated; references to unknown families are reported, not guessed.
- * 3. `loadTemplateFonts` fetches the chosen fonts' bytes (base64 over JSON/IPC), decodes them and parses them
+ * 3. `loadTemplateFonts` fetches the chosen fonts' bytes (binary over IPC and HTTP alike) and parses them
  *    with `loadFont`, caching by font id so a second document reuses fonts already parsed.
  */
 import type { FontInfo, Host } from '../../src-core/api/host-api.js';
@@ -46,20 +46,6 @@ export function chooseFonts(refs: readonly FontRef[], available: readonly FontIn
   return { fonts: [...chosen.values()], missing };
 }
 
-/** `Uint8Array.fromBase64` (Chromium 140+, so every Electron Folio ships with), typed here until lib.dom has it. */
-type FromBase64 = (base64: string) => Uint8Array;
-
-/** Decodes base64 (as sent by the host) to bytes. */
-export function base64ToBytes(base64: string): Uint8Array {
-  // The native decoder is several times faster on fonts of 15–20 MB of base64; older engines take the loop.
-  const native = (Uint8Array as unknown as { fromBase64?: FromBase64 }).fromBase64;
-  if (native) return native(base64);
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
 /** Fonts loaded for a template, plus human-readable problems (missing families, failed loads). */
 export interface LoadedTemplateFonts {
   fonts: LoadedFont[];
@@ -79,7 +65,7 @@ export async function loadTemplateFonts(host: Host, template: Template, cache: M
       if (!pending) {
         pending = host.loadFont({ fontId: info.id }).then((res) => {
           if (!res.ok) throw new RangeError(`Font ${info.family} ${info.weight} could not be loaded: ${res.error.message}`);
-          return loadFont({ id: info.id, family: info.family, weight: info.weight }, base64ToBytes(res.value.base64));
+          return loadFont({ id: info.id, family: info.family, weight: info.weight }, res.value.bytes);
         });
         cache.set(info.id, pending);
       }

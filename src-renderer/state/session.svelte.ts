@@ -25,7 +25,7 @@ import { createStoryEditorState } from '../editor/story-editor.js';
 import type { FolioBridge } from '../host/folio-bridge.js';
 import { addTextFrame, findFrame, framesOfStory, removeFrame, replaceStoryDoc, setFrameGeometry, setTextFrameSettings, threadFrames, type FrameGeometry, type TextFrameSettings } from './document-edits.js';
 import { decodeAssetBitmap } from '../page/asset-bitmaps.js';
-import { base64ToBytes, loadTemplateFonts } from './font-loading.js';
+import { loadTemplateFonts } from './font-loading.js';
 import { registerUiFonts } from './ui-fonts.js';
 import { UndoLedger, type HistoryDepth } from './undo-history.js';
 import { runExportJob } from './export-run.js';
@@ -301,7 +301,7 @@ export class FolioSession {
         continue;
       }
       try {
-        const bytes = base64ToBytes(res.value.base64);
+        const bytes = res.value.bytes;
         info.set(asset.id, readImageInfo(bytes));
         images.set(asset.id, await decodeAssetBitmap(bytes, res.value.mime));
       } catch (err) {

@@ -62,7 +62,7 @@ describe('importAsset', () => {
     // The open document's store serves the bytes at once (the renderer draws them before any save).
     const loaded = ok(await host.loadAsset({ handle: opened.handle, assetId: png.asset.id }));
     expect(loaded.mime).toBe('image/png');
-    expect(Buffer.from(loaded.base64, 'base64').subarray(1, 4).toString()).toBe('PNG');
+    expect(Buffer.from(loaded.bytes).subarray(1, 4).toString()).toBe('PNG');
   });
 
   it('saves placed assets into the .folio and the export embeds them', async () => {

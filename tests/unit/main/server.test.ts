@@ -1,10 +1,13 @@
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES, startServer, type RunningServer } from '../../../src-main/server/server.js';
 import { CONTENT_SECURITY_POLICY } from '../../../src-main/server/csp.js';
 import type { Services } from '../../../src-main/services/services.js';
+import { resolveDefaultFontFile } from '../../../src-main/services/fonts.js';
+import { DEFAULT_FONTS } from '../../../src-core/text/font.js';
+import { createHttpHost } from '../../../src-renderer/host/http-host.js';
 import { servicesFor, tempDir } from './helpers.js';
 
 interface Reply {
@@ -126,6 +129,29 @@ describe('browser-mode server: what it serves', () => {
     expect(reopened.value.readOnly).toBe(false);
     const files = JSON.parse((await api('listFiles', {})).body);
     expect(files.value.entries).toContainEqual({ name: 'front.folio', path: 'front.folio', kind: 'file' });
+  });
+});
+
+describe('browser-mode server: binary results', () => {
+  it('sends fonts and pictures as bytes (no base64 JSON), which the page’s HTTP host turns back into results', async () => {
+    const host = createHttpHost({ origin: `http://127.0.0.1:${server.port}`, token: server.token, fetch: globalThis.fetch });
+    const font = await host.loadFont({ fontId: 'noto-serif-sc-400' });
+    expect(font.ok).toBe(true);
+    const onDisk = readFileSync(resolveDefaultFontFile(DEFAULT_FONTS[0].file));
+    if (font.ok) expect(Buffer.from(font.value.bytes).equals(onDisk)).toBe(true);
+    const raw = await api('loadFont', { fontId: 'noto-serif-sc-400' });
+    expect(raw.headers['content-type']).toBe('application/octet-stream');
+    expect(Number(raw.headers['content-length'])).toBe(onDisk.length);
+
+    const opened = await host.openSample({});
+    expect(opened.ok).toBe(true);
+    if (!opened.ok) return;
+    const [assetId] = Object.keys(opened.value.document.assets);
+    const asset = await host.loadAsset({ handle: opened.value.handle, assetId });
+    expect(asset).toMatchObject({ ok: true, value: { mime: 'image/png' } });
+    if (asset.ok) expect([...asset.value.bytes.subarray(1, 4)]).toEqual([0x50, 0x4e, 0x47]);
+    // Refusals stay JSON HostResults.
+    expect(await host.loadFont({ fontId: 'no-such-font' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 });
 

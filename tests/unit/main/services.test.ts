@@ -249,7 +249,7 @@ describe('templates, sample, fonts, files', () => {
     expect(assets.length).toBeGreaterThan(0);
     const asset = ok(await s.loadAsset({ handle: sample.handle, assetId: assets[0].id }));
     expect(asset.mime).toBe(assets[0].mime);
-    expect(Buffer.from(asset.base64, 'base64')).toEqual(Buffer.from(unpackFolio(SAMPLE_BYTES).assets.get(assets[0].path)!));
+    expect(Buffer.from(asset.bytes)).toEqual(Buffer.from(unpackFolio(SAMPLE_BYTES).assets.get(assets[0].path)!));
     expect(await s.saveDocument({ handle: sample.handle, document: sample.document })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
   });
 
@@ -258,7 +258,7 @@ describe('templates, sample, fonts, files', () => {
     const fonts = ok(await s.listFonts({}));
     expect(fonts.map((f) => f.id)).toContain('noto-serif-sc-400');
     const font = ok(await s.loadFont({ fontId: 'noto-sans-sc-900' }));
-    const bytes = Buffer.from(font.base64, 'base64');
+    const bytes = Buffer.from(font.bytes);
     expect(bytes.readUInt32BE(0)).toBe(0x00010000); // TrueType sfnt version
     expect(await s.loadFont({ fontId: 'missing-font' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
@@ -439,7 +439,7 @@ describe('template catalogue and user fonts', () => {
     const fonts = ok(await s.listFonts({}));
     const user = fonts.filter((f) => f.id.startsWith('user-'));
     expect(user).toEqual([{ id: 'user-house-sans-bold', family: 'Noto Sans SC', weight: 700 }]);
-    const bytes = Buffer.from(ok(await s.loadFont({ fontId: 'user-house-sans-bold' })).base64, 'base64');
+    const bytes = Buffer.from(ok(await s.loadFont({ fontId: 'user-house-sans-bold' })).bytes);
     expect(bytes.length).toBe(readFileSync(path.join(fontsDir, 'House Sans Bold.ttf')).length);
   });
 });

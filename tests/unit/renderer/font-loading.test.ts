@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FontInfo, Host } from '../../../src-core/api/host-api.js';
 import { TemplateSchema, type Template } from '../../../src-core/model/template.js';
-import { base64ToBytes, chooseFonts, collectFontRefs, loadTemplateFonts } from '../../../src-renderer/state/font-loading.js';
+import { chooseFonts, collectFontRefs, loadTemplateFonts } from '../../../src-renderer/state/font-loading.js';
 
 const AVAILABLE: FontInfo[] = [
   { id: 'serif-400', family: 'Noto Serif SC', weight: 400 },
@@ -40,10 +40,6 @@ describe('font loading', () => {
     const choice = chooseFonts(collectFontRefs(template()), AVAILABLE);
     expect(choice.fonts.map((f) => f.id)).toEqual(['serif-400', 'serif-900', 'sans-700']);
     expect(choice.missing).toEqual([{ family: 'KaiTi', weight: 400 }]);
-  });
-
-  it('decodes base64 to bytes', () => {
-    expect([...base64ToBytes(btoa('\x00\x01\xff'))]).toEqual([0, 1, 255]);
   });
 
   it('asks the host only for the chosen fonts, once per id, and lists problems instead of throwing', async () => {
