@@ -42,8 +42,9 @@ test('PDF/X-4 needs the plant profile; choosing it (undoable) lets the export wr
   await expect(app.message).toContainText('cannot be the output profile: This is not an ICC profile');
   await expect(app.documentState).not.toContainText('Unsaved');
 
-  // 3. The plant profile: named in the notice and the dialog, one undo step.
-  await profileButton.click();
+  // 3. The plant profile, chosen from the preflight finding (it opens the dialog): named in the notice, one undo step.
+  await preflight.getByRole('button', { name: /PDF\/X-4 embeds the plant's ICC output profile/ }).click();
+  await expect(dialog).toBeVisible();
   await dialog.getByRole('list', { name: 'ICC profiles' }).getByRole('button', { name: 'plant-swop.icc' }).click();
   await expect(app.message).toContainText('Output profile: Artifex CMYK SWOP Profile');
   await expect(app.button('Profile ✓…')).toBeVisible();
