@@ -16,9 +16,11 @@
  *    of equal lines keeps one node per position. A node is deactivated once even fully shrunk text
  *    from it overflows the line.
  * 4. Pass 1 forbids loose lines and relaxed breaks; pass 2 accepts loose lines (and lines that
- *    cannot be justified); pass 3 also the relaxed ？！ line starts.
- * 5. If pass 3 still finds no way through — a word or unbreakable run wider than the line, the
- *    pathological case — fall back to first fit, which always terminates: it takes the longest line
+ *    cannot be justified); pass 3 also the relaxed ？！ line starts; pass 4 also emergency breaks
+ *    inside a word or number wider than the line (dearer after its punctuation than between letters
+ *    or digits; each such line is reported). URL breaks are ordinary breaks with a cost in every pass.
+ * 5. If pass 4 still finds no way through (an unbreakable run of marks wider than the line, the
+ *    pathological case), fall back to first fit, which always terminates: it takes the longest line
  *    that fits and, when no permitted break fits, splits the run at the last character that fits
  *    (reported as an overfull line).
  * Everything is deterministic: ties keep the earlier node.
@@ -26,21 +28,31 @@
 import type { MeasuredParagraph } from './para-measure.js';
 import type { LineEdgeRules, LineMeasure } from './para-fit.js';
 import { createLineMeasure, EPSILON_PT, lineCost, LOOSE_GAP_EM, measureLine } from './para-fit.js';
-import { BREAK_FORBIDDEN, BREAK_MANDATORY, BREAK_RELAXED } from '../text/break-opportunities.js';
-import { IS_CONTENT } from '../text/char-class.js';
+import { BREAK_ALLOWED, BREAK_EMERGENCY, BREAK_FORBIDDEN, BREAK_MANDATORY, BREAK_RELAXED, BREAK_URL } from '../text/break-opportunities.js';
+import { CharClass, IS_CONTENT } from '../text/char-class.js';
 
 /** Penalty for a break that starts the next line with ？！ (TYPOGRAPHY.md §1: last resort only). */
 const RELAXED_BREAK_DEMERITS = 1e8;
 /** Penalty for a single-character last line (孤字), below a relaxed kinsoku break. */
 const ORPHAN_DEMERITS = 1e6;
+/**
+ * Penalty for a break after punctuation inside a URL or e-mail address: about a line stretched to
+ * the loose limit, so an address stays whole when the text around it can be spaced, and breaks
+ * cleanly rather than leaving a loose line.
+ */
+const URL_BREAK_DEMERITS = 2e4;
+/** Penalty for splitting a word or number wider than the line after a mark inside it (- . / …). */
+const EMERGENCY_AFTER_MARK_DEMERITS = 1e10;
+/** Penalty for splitting a word or number between two letters or digits: the last resort of all. */
+const EMERGENCY_DEMERITS = 3e10;
 
 /** How each line of the paragraph ends, as chosen by the breaker. */
 export interface BreakResult {
   /** Break positions: line i is characters [breaks[i], breaks[i + 1]). First entry 0, last n. */
   breaks: number[];
   /** Which algorithm produced them. */
-  method: 'total-fit' | 'total-fit-loose' | 'first-fit';
-  /** Per line: it ends at a forced split inside an unbreakable run (first-fit fallback only). */
+  method: 'total-fit' | 'total-fit-loose' | 'total-fit-emergency' | 'first-fit';
+  /** Per line: it ends at a forced split inside an unbreakable run (emergency break or first-fit split). */
   forcedSplit: boolean[];
 }
 
@@ -75,11 +87,13 @@ export interface BreakOptions extends LineEdgeRules {
  */
 export function breakLines(m: MeasuredParagraph, widths: LineWidths, opts: BreakOptions): BreakResult {
   const lm = createLineMeasure();
-  const strict = totalFit(m, widths, opts, false, false, lm);
+  const strict = totalFit(m, widths, opts, PASS_STRICT, lm);
   if (strict) return { breaks: strict, method: 'total-fit', forcedSplit: strict.slice(1).map(() => false) };
   // A loose line is the lesser evil: ？！ may start a line only when even loose lines do not help.
-  const loose = totalFit(m, widths, opts, true, false, lm) ?? totalFit(m, widths, opts, true, true, lm);
+  const loose = totalFit(m, widths, opts, PASS_LOOSE, lm) ?? totalFit(m, widths, opts, PASS_RELAXED, lm);
   if (loose) return { breaks: loose, method: 'total-fit-loose', forcedSplit: loose.slice(1).map(() => false) };
+  const split = totalFit(m, widths, opts, PASS_EMERGENCY, lm);
+  if (split) return { breaks: split, method: 'total-fit-emergency', forcedSplit: split.slice(1).map((k) => m.brk[k] === BREAK_EMERGENCY) };
   return firstFit(m, widths, opts, lm);
 }
 
@@ -92,10 +106,36 @@ export function isSingleCharacterLine(m: MeasuredParagraph, a: number, b: number
   return count === 1;
 }
 
-function totalFit(
-  m: MeasuredParagraph, widths: LineWidths, opts: BreakOptions, allowLooseLines: boolean, allowRelaxed: boolean, lm: LineMeasure,
-): number[] | null {
-  const allowLoose = allowLooseLines || !!opts.ragged;
+/** What a total-fit pass accepts, from the strictest to the last resort. */
+interface Pass {
+  looseLines: boolean;
+  relaxed: boolean;
+  emergency: boolean;
+}
+const PASS_STRICT: Pass = { looseLines: false, relaxed: false, emergency: false };
+const PASS_LOOSE: Pass = { looseLines: true, relaxed: false, emergency: false };
+const PASS_RELAXED: Pass = { looseLines: true, relaxed: true, emergency: false };
+const PASS_EMERGENCY: Pass = { looseLines: true, relaxed: true, emergency: true };
+
+/** Extra demerits of ending a line at break k (0 for an ordinary break). */
+function breakDemerits(m: MeasuredParagraph, k: number, kind: number): number {
+  if (kind === BREAK_RELAXED) return RELAXED_BREAK_DEMERITS;
+  if (kind === BREAK_URL) return URL_BREAK_DEMERITS;
+  if (kind === BREAK_EMERGENCY) {
+    const before = m.cls[k - 1];
+    const afterMark = (before === CharClass.Latin && !isLetterOrDigit(m.cps[k - 1])) || before === CharClass.LatinClose || before === CharClass.Slash;
+    return afterMark ? EMERGENCY_AFTER_MARK_DEMERITS : EMERGENCY_DEMERITS;
+  }
+  return 0;
+}
+
+function isLetterOrDigit(cp: number): boolean {
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(cp));
+}
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+
+function totalFit(m: MeasuredParagraph, widths: LineWidths, opts: BreakOptions, pass: Pass, lm: LineMeasure): number[] | null {
+  const allowLoose = pass.looseLines || !!opts.ragged;
   const n = m.n;
   const brk = m.brk;
   const stable = widths.stableFrom;
@@ -113,10 +153,10 @@ function totalFit(
   const bestLine = new Int32Array(stable + 1);
   for (let k = 1; k <= n; k++) {
     const kind = brk[k];
-    if (kind === BREAK_FORBIDDEN || (kind === BREAK_RELAXED && !allowRelaxed)) continue;
+    if (kind === BREAK_FORBIDDEN || (kind === BREAK_RELAXED && !pass.relaxed) || (kind === BREAK_EMERGENCY && !pass.emergency)) continue;
     const isEnd = k === n;
     const solid = isEnd || kind === BREAK_MANDATORY;
-    const penalty = kind === BREAK_RELAXED ? RELAXED_BREAK_DEMERITS : 0;
+    const penalty = kind === BREAK_ALLOWED ? 0 : breakDemerits(m, k, kind);
     let w = 0;
     for (let r = 0; r < active.length; r++) {
       const idx = active[r];
@@ -203,7 +243,8 @@ function firstFit(m: MeasuredParagraph, widths: LineWidths, opts: BreakOptions, 
     let lastFit = -1;
     for (let k = a + 1; k <= n; k++) {
       const kind = m.brk[k];
-      if (kind === BREAK_FORBIDDEN) {
+      // Emergency breaks are where this fallback splits anyway; it reports them as forced.
+      if (kind === BREAK_FORBIDDEN || kind === BREAK_EMERGENCY) {
         // Stop scanning once even fully shrunk text overflows (keeps this linear in the line length).
         const minPt = m.sumWidth[k] - m.sumWidth[a] - (m.sumShrinkAll[k] - m.sumShrinkAll[a]);
         if (minPt - slack > widthPt) break;
@@ -219,7 +260,7 @@ function firstFit(m: MeasuredParagraph, widths: LineWidths, opts: BreakOptions, 
       // No permitted break fits: split where the run overflows (at least one character per line).
       next = a + 1;
       while (next < n && m.brk[next] !== BREAK_MANDATORY && fitsSolid(a, next + 1, widthPt)) next++;
-      forced = m.brk[next] === BREAK_FORBIDDEN;
+      forced = m.brk[next] === BREAK_FORBIDDEN || m.brk[next] === BREAK_EMERGENCY;
     }
     breaks.push(next);
     forcedSplit.push(forced);

@@ -272,6 +272,9 @@ function isFlexibleGap(a: number, b: number): boolean {
   if (a === CharClass.Dash && b === CharClass.Dash) return false;
   if (a === CharClass.Ellipsis && b === CharClass.Ellipsis) return false;
   if (a === CharClass.Break || b === CharClass.Break || a === CharClass.ZeroWidth || b === CharClass.ZeroWidth) return false;
+  // A zero-width space draws nothing: the gap after it is the visible one, so the gap before it does
+  // not stretch too (and at a line end, where the space is dropped, no stretch is lost with it).
+  if (b === CharClass.ZeroWidthSpace) return false;
   if (a === CharClass.NoBreakSpace || b === CharClass.NoBreakSpace) return false;
   // Inside a Latin word, number or URL (western on both sides) letters are never spaced out.
   return !(IS_WESTERN[a] && IS_WESTERN[b]);

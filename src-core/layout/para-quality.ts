@@ -76,7 +76,7 @@ export function measureQuality(lines: readonly ComposedLine[], input: ParagraphI
         if (prev !== undefined) {
           if (isNeverAtEnd(prev)) q.kinsoku_violations++;
           const prevRaw = prevChars[prevChars.length - 1].codePointAt(0)!;
-          if (isNumberSplit(prevRaw, first)) q.number_unit_splits++;
+          if (isNumberSplit(prevRaw, first) && !endsInIdentifier(prevChars)) q.number_unit_splits++;
           else if (isWordSplit(prevRaw, first)) q.kinsoku_violations++;
         }
       }
@@ -133,9 +133,27 @@ function isNumberSplit(prev: number, next: number): boolean {
   return false;
 }
 
+/** A split between two letters or digits (a break after - / . @ inside a URL or compound is not one). */
 function isWordSplit(prev: number, next: number): boolean {
-  const a = classOf(prev);
-  const b = classOf(next);
-  const letter = (c: number, cp: number): boolean => (c === CharClass.Latin && cp > 0x20) || c === CharClass.Digit;
-  return letter(a, prev) && letter(b, next);
+  return isWesternLetterOrDigit(prev) && isWesternLetterOrDigit(next);
+}
+
+function isWesternLetterOrDigit(cp: number): boolean {
+  const c = classOf(cp);
+  return (c === CharClass.Latin || c === CharClass.Digit) && LETTER_OR_DIGIT.test(String.fromCodePoint(cp));
+}
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+
+/**
+ * The line ends in digits that follow a Latin letter in the same word (PM2.5, CCTV-13): a name,
+ * not a count, so a Han character after them is no unit split from its number.
+ */
+function endsInIdentifier(chars: readonly string[]): boolean {
+  for (let i = chars.length - 1; i >= 0; i--) {
+    const cp = chars[i].codePointAt(0)!;
+    const c = classOf(cp);
+    if (c === CharClass.Latin && /^\p{L}$/u.test(chars[i])) return true;
+    if (c === CharClass.Space || c === CharClass.NoBreakSpace || (c !== CharClass.Digit && c !== CharClass.Latin && c !== CharClass.LatinClose)) return false;
+  }
+  return false;
 }

@@ -18,11 +18,18 @@ describe('breakLines', () => {
   it('loose total fit when the only alternative would break kinsoku', () => {
     expect(method('文文文？文文文', 3)).toMatchObject({ method: 'total-fit-loose', breaks: [0, 2, 5, 7] });
   });
-  it('first fit when an unbreakable run is wider than the line', () => {
+  it('emergency total fit when a word is wider than the line: split and flagged, the rest still total fit', () => {
     const r = method('访问https://www.example.com/averyveryverylongpathname了解', 6);
-    expect(r.method).toBe('first-fit');
+    expect(r.method).toBe('total-fit-emergency');
     expect(r.forcedSplit.some(Boolean)).toBe(true);
     expect(r.breaks.at(-1)).toBe(Array.from('访问https://www.example.com/averyveryverylongpathname了解').length);
+  });
+  it('first fit when an unbreakable run of marks is wider than the line', () => {
+    const text = '一二' + '—'.repeat(10) + '三四';
+    const r = method(text, 6);
+    expect(r.method).toBe('first-fit');
+    expect(r.forcedSplit.some(Boolean)).toBe(true);
+    expect(r.breaks.at(-1)).toBe(text.length);
   });
   it('total fit beats first fit: no single-character last line', () => {
     expect(method('一二三四五六七八九十甲', 10).breaks).toEqual([0, 9, 11]);
