@@ -14,7 +14,7 @@
 import type { EditorState, Transaction } from 'prosemirror-state';
 import { TextSelection } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
-import type { ExportPreset, ExportedFile, ExportJobStatus, Host, OpenedDocument } from '../../src-core/api/host-api.js';
+import type { ExportPreset, ExportedFile, ExportJobStatus, FontInfo, Host, OpenedDocument } from '../../src-core/api/host-api.js';
 import { createComposer } from '../../src-core/layout/compose.js';
 import type { PageLayout } from '../../src-core/layout/page-layout.js';
 import type { FolioDocument } from '../../src-core/model/document.js';
@@ -148,6 +148,8 @@ export class FolioSession {
   showGuides = $state(false);
   /** The PDF preset Export uses. */
   exportPreset = $state<ExportPreset>('print');
+  /** Every font the host offers (bundled, and the user's fonts folder), for choosing in the Styles panel. */
+  availableFonts = $state.raw<FontInfo[]>([]);
   /** Zoom factor (1 = 100 %) and how it is chosen; the canvas resolves fit modes against its viewport. */
   zoom = $state(0.5);
   zoomMode = $state<ZoomMode>('fit-page');
@@ -273,9 +275,7 @@ export class FolioSession {
       return;
     }
     if (problems.length > 0) this.fail(problems.join(' '));
-    this.fonts = createFontProvider(fonts);
-    if (typeof document !== 'undefined') registerUiFonts(fonts, this.uiFonts, document.fonts);
-    this.composer = createComposer(this.fonts);
+    this.useFonts(fonts);
     this.doc = opened.document;
     // A recovered autosave differs from the file on disk: it counts as unsaved until saved.
     this.savedDoc = opened.recoveredFrom ? null : opened.document;
@@ -284,6 +284,33 @@ export class FolioSession {
     this.phase = 'ready';
     if (previous && previous !== opened.handle) void this.host.closeDocument({ handle: previous });
     void this.loadImages(opened);
+    void this.host.listFonts({}).then((res) => {
+      if (res.ok) this.availableFonts = res.value;
+    });
+  }
+
+  /** Sets with `fonts` from now on (a new provider and composer; the composer's caches start empty). */
+  private useFonts(fonts: readonly LoadedFont[]): void {
+    this.fonts = createFontProvider(fonts);
+    if (typeof document !== 'undefined') registerUiFonts(fonts, this.uiFonts, document.fonts);
+    this.composer = createComposer(this.fonts);
+  }
+
+  /**
+   * After a template change (a style set in another installed font, or its undo): loads the fonts the template
+   * now names and, when that changes the set, re-sets the page with them. Fonts already loaded come from the cache.
+   */
+  private async refreshTemplateFonts(): Promise<void> {
+    const doc = this.doc;
+    if (!doc || !this.fonts) return;
+    const { fonts, problems } = await loadTemplateFonts(this.host, doc.template, this.fontCache);
+    // A newer template edit started its own refresh.
+    if (this.doc?.template !== doc.template || fonts.length === 0) return;
+    const loaded = this.fonts.all().map((f) => f.id);
+    if (fonts.length === loaded.length && fonts.every((f) => loaded.includes(f.id))) return;
+    if (problems.length > 0) this.fail(problems.join(' '));
+    this.useFonts(fonts);
+    this.composeNow();
   }
 
   private async loadImages(opened: OpenedDocument): Promise<void> {
@@ -340,8 +367,10 @@ export class FolioSession {
   /** Replaces the document (immutable update) and schedules a re-compose. */
   private setDocument(next: FolioDocument): void {
     if (next === this.doc) return;
+    const templateChanged = next.template !== this.doc?.template;
     this.doc = next;
     this.scheduleCompose();
+    if (templateChanged) void this.refreshTemplateFonts();
   }
 
   // ── Stories and the editor ──────────────────────────────────────────────

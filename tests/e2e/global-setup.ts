@@ -3,18 +3,21 @@
  *
  * 1. Rebuild the renderer (Vite, renderer only) when any file under src-renderer/ or src-core/ is newer than
  *    out/renderer/index.html — the server serves that folder.
- * 2. Copy the sample document into a fresh temporary workspace (tests save and export there).
+ * 2. Copy the sample document into a fresh temporary workspace (tests save and export there), and a user font
+ *    into its fonts folder.
  * 3. Spawn `node bin/folio.mjs serve --port 0 --root <workspace>` and wait for its one URL line.
  * 4. Publish the URL and workspace to the tests (environment) and return the teardown that stops the server.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 /** How long the server may take to print its URL (tsx compiles the CLI on first start). */
 const SERVER_START_TIMEOUT_MS = 30_000;
+/** A Latin-only TrueType font the tests install as a user font (Debian fonts-liberation, installed by .ci/run). */
+export const USER_FONT_FILE = '/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf';
 
 function newestMtimeMs(dir: string): number {
   let newest = 0;
@@ -79,6 +82,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   buildRendererIfStale();
   const workspace = mkdtempSync(path.join(tmpdir(), 'folio-e2e-'));
   cpSync(path.join(ROOT, 'templates', 'samples', 'deqing-front-2023-07-20.folio'), path.join(workspace, 'deqing-front-2023-07-20.folio'));
+  // A user font in the workspace's fonts folder, as a newsroom adds its licensed faces (Debian fonts-liberation).
+  mkdirSync(path.join(workspace, 'fonts'));
+  cpSync(USER_FONT_FILE, path.join(workspace, 'fonts', path.basename(USER_FONT_FILE)));
   const server = await startServer(workspace);
   process.env.FOLIO_E2E_URL = server.url;
   process.env.FOLIO_E2E_WORKSPACE = workspace;

@@ -95,6 +95,29 @@ test('Styles panel: a larger body size reflows every story on the page; Ctrl+Z r
   await expect(styles.size).toHaveValue('小五');
 });
 
+test('Styles panel: a user font from the workspace fonts folder sets a style (loaded on demand); its missing Chinese glyphs are preflight errors; Ctrl+Z restores', async () => {
+  const page = shared;
+  await app.reopenSample();
+  const canvas = new PageCanvas(page, trim.widthPt);
+  const styles = new StylesPanel(page);
+  const preflight = page.getByRole('region', { name: 'Preflight' });
+  await styles.chooseParagraphStyle('kicker');
+  const font = styles.panel.getByRole('combobox', { name: 'Font' });
+  // Every installed font is offered, the user's Liberation Serif (fonts folder) too, though the page does not use it yet.
+  await expect(font.locator('option', { hasText: 'Liberation Serif 400' })).toHaveCount(1);
+  await expect(preflight).not.toContainText('Liberation Serif');
+  const version = await canvas.layoutVersion();
+  await font.selectOption({ label: 'Liberation Serif 400' });
+  await canvas.waitForComposeAfter(version);
+  // The kicker “八八战略”在德清 is Chinese: a Latin font has no glyphs for it, and preflight says so (no tofu reaches the press).
+  await expect(preflight.getByRole('button', { name: /error: .*Liberation Serif/ }).first()).toBeVisible({ timeout: 30_000 });
+  await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'e2e-styles-user-font.png') });
+  await styles.paragraphStyles.focus();
+  await page.keyboard.press('Control+z');
+  await expect(font).toHaveValue('Noto Sans SC|700');
+  await expect(preflight).not.toContainText('Liberation Serif');
+});
+
 test('Styles panel: a 号 size, indent and alignment; apply a style to the current block', async () => {
   const page = shared;
   await app.reopenSample();
