@@ -31,8 +31,19 @@ const GAP_STRETCH_COST_PER_EM = 1.5;
 const SPREAD_COST_PER_EM = 8;
 /** Weight of the cubic term on the per-gap spread (relative to a loose ½-em gap). */
 const SPREAD_CUBIC_COST = 100;
-/** Cost of a line that cannot be justified at all (nothing stretchable on it). */
-const UNJUSTIFIABLE_COST = 1e4;
+/**
+ * Cost of a line that cannot be justified at all (a piece of a URL, number or word with nothing
+ * stretchable on it), on top of the spread cost of one gap as wide as the width it lacks: about a
+ * line stretched to the loose limit. Much dearer, and the breaker would rather spread the Han lines
+ * around an address to 1 em gaps than leave an address line a little short (reported either way).
+ */
+const UNJUSTIFIABLE_COST = 100;
+/**
+ * The space a ragged line leaves at its end costs like an inter-character gap at the loose limit
+ * when it is this wide, em: readers know short lines from paragraph ends, so an end gap is taken
+ * as half as bad as the same gap between two characters.
+ */
+const RAGGED_END_LOOSE_EM = 2 * LOOSE_GAP_EM;
 
 /** The measure of a candidate line [a, b) after line-edge rules, points. Reused; not retained. */
 export interface LineMeasure {
@@ -167,7 +178,10 @@ export function lineCost(lm: LineMeasure, widthPt: number, solid: boolean, allow
   let cost = (SPACE_STRETCH_COST_PER_EM * u1 + GAP_STRETCH_COST_PER_EM * u2) / emPt;
   if (rest <= EPSILON_PT) return cost;
   if (lm.flexCount === 0) {
-    return allowLoose ? UNJUSTIFIABLE_COST + (SPREAD_COST_PER_EM * rest) / emPt : Infinity;
+    if (!allowLoose) return Infinity;
+    // A ragged line looks like one gap as wide as what it lacks, at its end: costed as such.
+    const r = rest / emPt / RAGGED_END_LOOSE_EM;
+    return UNJUSTIFIABLE_COST + cost + (SPREAD_COST_PER_EM * rest) / emPt + SPREAD_CUBIC_COST * r * r * r;
   }
   const perGapEm = rest / lm.flexCount / emPt;
   if (perGapEm > LOOSE_GAP_EM + 1e-9 && !allowLoose) return Infinity;

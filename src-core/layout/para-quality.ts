@@ -57,27 +57,40 @@ export function lineTexts(lines: readonly ComposedLine[], input: ParagraphInput)
   });
 }
 
-/** Measures the quality counters of one composed paragraph. */
+/** Measures the quality counters of one composed paragraph (the sum of `measureLineQuality`). */
 export function measureQuality(lines: readonly ComposedLine[], input: ParagraphInput): ParagraphQuality {
   const q = emptyQuality();
+  for (const l of measureLineQuality(lines, input)) addQuality(q, l);
+  return q;
+}
+
+/**
+ * The quality counters per line, so a fault can be matched with the warning the composer gave for
+ * that line. A bad break (kinsoku, split word or number) is counted on the line that ends at it;
+ * a single-character last line on the last line.
+ */
+export function measureLineQuality(lines: readonly ComposedLine[], input: ParagraphInput): ParagraphQuality[] {
+  const out = lines.map(() => emptyQuality());
   const texts = lineTexts(lines, input).map((t) => Array.from(t));
   for (let li = 0; li < lines.length; li++) {
     const line = lines[li];
     const chars = texts[li];
+    const q = out[li];
     if (line.loose) q.loose_lines++;
     const endsHard = chars.length > 0 && classOf(chars[chars.length - 1].codePointAt(0)!) === CharClass.Break;
     if (li > 0 && chars.length > 0) {
       const first = chars[0].codePointAt(0)!;
       const prevChars = texts[li - 1];
       const prevEndsHard = prevChars.length > 0 && classOf(prevChars[prevChars.length - 1].codePointAt(0)!) === CharClass.Break;
+      const edge = out[li - 1];
       if (!prevEndsHard) {
-        if (isNeverAtStart(first)) q.kinsoku_violations++;
+        if (isNeverAtStart(first)) edge.kinsoku_violations++;
         const prev = lastVisible(prevChars);
         if (prev !== undefined) {
-          if (isNeverAtEnd(prev)) q.kinsoku_violations++;
+          if (isNeverAtEnd(prev)) edge.kinsoku_violations++;
           const prevRaw = prevChars[prevChars.length - 1].codePointAt(0)!;
-          if (isNumberSplit(prevRaw, first) && !endsInIdentifier(prevChars)) q.number_unit_splits++;
-          else if (isWordSplit(prevRaw, first)) q.kinsoku_violations++;
+          if (isNumberSplit(prevRaw, first) && !endsInIdentifier(prevChars)) edge.number_unit_splits++;
+          else if (isWordSplit(prevRaw, first)) edge.kinsoku_violations++;
         }
       }
     }
@@ -96,9 +109,9 @@ export function measureQuality(lines: readonly ComposedLine[], input: ParagraphI
   if (lines.length > 1) {
     const lastChars = texts[texts.length - 1];
     const content = lastChars.filter((c) => IS_CONTENT[classOf(c.codePointAt(0)!)]).length;
-    if (content === 1) q.single_char_last_lines++;
+    if (content === 1) out[out.length - 1].single_char_last_lines++;
   }
-  return q;
+  return out;
 }
 
 function flatten(input: ParagraphInput): { pos: number; ch: string }[] {
