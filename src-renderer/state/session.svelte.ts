@@ -25,7 +25,7 @@ import { createStoryEditorState } from '../editor/story-editor.js';
 import type { FolioBridge } from '../host/folio-bridge.js';
 import { addTextFrame, findFrame, framesOfStory, removeFrame, replaceStoryDoc, setFrameGeometry, setTextFrameSettings, threadFrames, type FrameGeometry, type TextFrameSettings } from './document-edits.js';
 import { decodeAssetBitmap } from '../page/asset-bitmaps.js';
-import { loadTemplateFonts } from './font-loading.js';
+import { collectFontRefs, loadTemplateFonts } from './font-loading.js';
 import { registerUiFonts } from './ui-fonts.js';
 import { UndoLedger, type HistoryDepth } from './undo-history.js';
 import { runExportJob } from './export-run.js';
@@ -367,10 +367,10 @@ export class FolioSession {
   /** Replaces the document (immutable update) and schedules a re-compose. */
   private setDocument(next: FolioDocument): void {
     if (next === this.doc) return;
-    const templateChanged = next.template !== this.doc?.template;
+    const fontsChanged = this.doc !== null && next.template !== this.doc.template && fontRefsKey(next.template) !== fontRefsKey(this.doc.template);
     this.doc = next;
     this.scheduleCompose();
-    if (templateChanged) void this.refreshTemplateFonts();
+    if (fontsChanged) void this.refreshTemplateFonts();
   }
 
   // ── Stories and the editor ──────────────────────────────────────────────
@@ -691,4 +691,9 @@ export class FolioSession {
     const job = this.exportJob;
     if (job && job.state === 'running') void this.host.cancelExport({ jobId: job.jobId });
   }
+}
+
+/** The fonts a template names, as one comparable string (style edits that keep the fonts load nothing). */
+function fontRefsKey(template: FolioDocument['template']): string {
+  return collectFontRefs(template).map((f) => `${f.family}|${f.weight}`).sort().join(',');
 }
