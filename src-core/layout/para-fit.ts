@@ -78,6 +78,11 @@ export interface LineEdgeRules {
   hangingPunctuation: boolean;
 }
 
+/** Characters that take no width and draw nothing at a line end: spaces, hard breaks, U+200B, U+3000. */
+export function isTrailingBlank(cls: number): boolean {
+  return cls === CharClass.Space || cls === CharClass.Break || cls === CharClass.ZeroWidthSpace || cls === CharClass.IdeographicSpace;
+}
+
 /** Marks that may hang (TYPOGRAPHY.md §1: "an option may allow 、，。 to hang"). */
 export function isHangable(cp: number): boolean {
   return cp === 0x3001 || cp === 0xff0c || cp === 0x3002 || cp === 0xff0e;
@@ -100,8 +105,11 @@ export function measureLine(m: MeasuredParagraph, a: number, b: number, edges: L
   let trailingSpaces = 0;
   let trailingSpaceShrink = 0;
   let trailingSpaceStretch = 0;
-  while (e >= a && (cls[e] === CharClass.Space || cls[e] === CharClass.Break || cls[e] === CharClass.ZeroWidthSpace)) {
+  // Flexible gaps before the dropped characters: no stretch goes there (the glyph loop stops at e).
+  let trailingFlex = 0;
+  while (e >= a && isTrailingBlank(cls[e])) {
     natural -= m.corePt[e] + m.trackPt[e] + (e < g ? m.gapPt[e] : 0);
+    if (e > a) trailingFlex += m.gapFlex[e - 1];
     if (cls[e] === CharClass.Space) {
       trailingSpaceShrink += m.spaceShrinkPt[e];
       trailingSpaceStretch += m.spaceStretchPt[e];
@@ -136,7 +144,7 @@ export function measureLine(m: MeasuredParagraph, a: number, b: number, edges: L
     if (endTrim > 0) shrink[m.blankSlot[e]] -= endTrim;
     if (startTrim > 0) shrink[m.blankSlot[a]] -= startTrim;
   } else {
-    let flexGaps = m.sumFlex[g] - m.sumFlex[a];
+    let flexGaps = m.sumFlex[g] - m.sumFlex[a] - trailingFlex;
     // The gap before a hanging mark stays at its natural width: the mark must not drift away.
     if (hang > 0 && m.gapFlex[e - 1]) flexGaps--;
     out.spaceStretchPt = m.sumSpaceStretch[b] - m.sumSpaceStretch[a] - trailingSpaceStretch;

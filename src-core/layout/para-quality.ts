@@ -9,7 +9,7 @@
  *    within 0.01 pt on both sides.
  */
 import type { ComposedLine, ParagraphInput } from './line.js';
-import { isHangable } from './para-fit.js';
+import { isHangable, isTrailingBlank } from './para-fit.js';
 import { CharClass, classOf, IS_CONTENT, IS_HAN_BOX, isNeverAtEnd, isNeverAtStart } from '../text/char-class.js';
 
 /** Flushness tolerance for justified lines, points (TYPOGRAPHY.md §3). */
@@ -130,7 +130,7 @@ function lastVisible(chars: readonly string[]): number | undefined {
   for (let i = chars.length - 1; i >= 0; i--) {
     const cp = chars[i].codePointAt(0)!;
     const c = classOf(cp);
-    if (c !== CharClass.Space && c !== CharClass.Break && c !== CharClass.ZeroWidthSpace) return cp;
+    if (!isTrailingBlank(c)) return cp;
   }
   return undefined;
 }

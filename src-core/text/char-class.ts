@@ -66,12 +66,17 @@ export const CharClass = {
   ZeroWidthSpace: 22,
   /** No-break space (U+00A0, U+202F): a space that never breaks. */
   NoBreakSpace: 23,
+  /**
+   * Ideographic space U+3000 (headline and byline separators, pasted indents): a one-em blank that,
+   * like a word space, never starts a continuation line (UAX #14 class BA) and takes no width at a line end.
+   */
+  IdeographicSpace: 24,
 } as const;
 /** One of the `CharClass` values. */
 export type CharClassValue = (typeof CharClass)[keyof typeof CharClass];
 
 /** Number of classes; per-class tables are sized by it. */
-export const CHAR_CLASS_COUNT = 24;
+export const CHAR_CLASS_COUNT = 25;
 
 const C = CharClass;
 
@@ -79,6 +84,7 @@ const C = CharClass;
 export const NEVER_AT_START: readonly boolean[] = classTable([
   C.Close, C.Pause, C.Stop, C.QuestionExclamation, C.MiddleDot, C.Dash, C.Ellipsis, C.Connector,
   C.LatinClose, C.Postfix, C.Iteration, C.Slash, C.SmallKana, C.ZeroWidth, C.Space, C.NoBreakSpace,
+  C.IdeographicSpace,
 ]);
 
 /** Per-class: never at the end of a line (TYPOGRAPHY.md §1). ／ is handled per code point. */
@@ -138,6 +144,7 @@ const EXPLICIT: ReadonlyArray<readonly [CharClassValue, string]> = [
   [C.ZeroWidthSpace, '\u200b'],
   [C.NoBreakSpace, '\u00a0\u202f\u2007'],
   [C.Space, ' \t'],
+  [C.IdeographicSpace, '\u3000'],
 ];
 
 function buildBmpTable(): Uint8Array {

@@ -101,6 +101,8 @@ function measureCharUncached(font: LoadedFont, cp: number): CharMetrics {
   if (cls === CharClass.ZeroWidth) return base;
   if (!g) {
     if (cls === CharClass.Space || cls === CharClass.NoBreakSpace) return { ...base, coreUnits: FALLBACK_SPACE_EM * em };
+    // A blank needs no glyph: the ideographic space is one em by definition.
+    if (cls === CharClass.IdeographicSpace) return { ...base, coreUnits: em };
     return { ...base, missing: true, coreUnits: em };
   }
   const fixedEm = FIXED_WIDTH_EM.get(cp);

@@ -270,3 +270,89 @@ function hasOverwideRun(c: Case): boolean {
   // Half-width characters: a run of 2n of them is about n em.
   return longest / 2 > c.s.chars / 3;
 }
+
+describe('regressions found by the corpus', () => {
+  const compose = (text: string, s: ParaSpec) => {
+    const input = para(text, s);
+    const out = composeParagraph(input);
+    return { input, out, texts: lineTexts(out.lines, input), q: measureQuality(out.lines, input) };
+  };
+
+  it('regression: a URL longer than the column breaks at / and . rather than between letters or overflowing', () => {
+    const r = compose('详见https://www.example.gov.cn/art/2023/7/20/art_1229_5901234.html。', { chars: 9 });
+    // Before: first fit split the host between letters, "www.example.go" | "v.cn/", reported overfull.
+    expect(r.texts).toEqual(['详见https://www.', 'example.gov.cn/', 'art/2023/7/20/art_', '1229_5901234.', 'html。']);
+    expect(r.q.kinsoku_violations).toBe(0);
+    expect(r.out.warnings.filter((w) => w.code === 'overfull-line')).toEqual([]);
+    // Address pieces cannot stretch (letters are never spaced out): each such line is reported.
+    expect(r.out.warnings.filter((w) => w.code === 'loose-line').length).toBe(r.q.unjustified_lines);
+
+    const url = 'https://www.deqing-daily.example.cn/news/2023/07/20/a-very-long-article-address-that-no-newspaper-column-can-hold.shtml';
+    const long = compose(url, { chars: 13 });
+    expect(long.texts).toEqual(['https://www.deqing-', 'daily.example.cn/', 'news/2023/07/20/a-very-', 'long-article-address-that-', 'no-newspaper-column-', 'can-hold.shtml']);
+    for (const t of long.texts.slice(0, -1)) expect('/.-').toContain(t.at(-1));
+  });
+
+  it('regression: an e-mail address breaks after its @ or dot, and the break after its hyphen is no split word', () => {
+    const text = '读者如有线索，可发送电子邮件至news-tips@deqing-daily.example.cn，或登录报社官方网站提交。';
+    const r = compose(text, { chars: 9, indentEm: 2 });
+    expect(r.texts.join('')).toBe(text);
+    expect(r.q.kinsoku_violations).toBe(0);
+    expect(r.out.warnings.filter((w) => w.code === 'overfull-line')).toEqual([]);
+  });
+
+  it('regression: one word wider than the column is split in a total-fit emergency pass, not first fit for the whole paragraph', () => {
+    const r = compose('他说Antidisestablishmentarianism这个词很长，但是报纸的栏宽只有十三个字，所以必须拆开来排。', { chars: 13, indentEm: 2 });
+    // Before: first fit set "他说" alone on a loose line and then split the word.
+    expect(r.texts).toEqual(['他说Antidisestablishm', 'entarianism这个词很长，但', '是报纸的栏宽只有十三个字，', '所以必须拆开来排。']);
+    expect(r.q).toEqual({ ...emptyQuality(), kinsoku_violations: 1 });
+    expect(r.out.warnings.map((w) => [w.code, w.pos])).toEqual([['overfull-line', 1]]);
+  });
+
+  it('regression: a phone number wider than the line is kept whole when its ideographic space can be dropped at the line end', () => {
+    const r = compose('0572-88881234\u30000572-88885678', { chars: 9, indentEm: 2 });
+    // Before: "0572-8888123" | "4\u30000572-88885678" (split between digits, a line starting with U+3000).
+    expect(r.texts).toEqual(['0572-88881234\u3000', '0572-88885678']);
+    expect(r.q.number_unit_splits).toBe(0);
+  });
+
+  it('regression: a digit string wider than the column is split where it must, in total fit, and reported on each split line', () => {
+    const r = compose('12345678901234567890123456789012', { chars: 9, indentEm: 2 });
+    expect(r.texts.join('')).toBe('12345678901234567890123456789012');
+    expect(r.q.number_unit_splits).toBe(r.texts.length - 1);
+    expect(r.out.warnings.filter((w) => w.code === 'overfull-line').length).toBe(r.texts.length - 1);
+  });
+
+  it('regression: U+200B gives a break after it and loses no stretch at a line end (the line was 1 gap short)', () => {
+    const r = compose('据悉，\u200b该活动\u200b将于\u200b8月1日\u200b正式启动，\u200b为期三个月。', { chars: 11, indentEm: 2 });
+    expect(r.texts).toEqual(['据悉，\u200b该活动\u200b将于\u200b', '8月1日\u200b正式启动，\u200b为期三', '个月。']);
+    expect(r.q).toEqual(emptyQuality());
+  });
+
+  it('regression: PM2.5 is a name, not a count, so 平 may start the next line instead of a loose first line', () => {
+    const r = compose('上半年全县PM2.5平均浓度为26微克/立方米，同比下降7.1%；', { chars: 11, indentEm: 2 });
+    // Before: "上半年全县" alone on a loose first line.
+    expect(r.texts).toEqual(['上半年全县PM2.5', '平均浓度为26微克/立方', '米，同比下降7.1%；']);
+    expect(r.q).toEqual(emptyQuality());
+    expect(r.out.warnings).toEqual([]);
+  });
+
+  it('regression: an ideographic space never starts a line and takes no width at its end (centred headline)', () => {
+    const r = compose('以权威体现主流\u3000以亲民服务大众', { chars: 9, align: 'center' });
+    // Before: "以权威体现主流" | "\u3000以亲民服务大众", the second line pushed off centre by the blank.
+    expect(r.texts).toEqual(['以权威体现主流\u3000', '以亲民服务大众']);
+    // Seven characters centred in nine: one em either side, the trailing blank not counted.
+    expect(r.out.lines[0].runs[0].glyphs[0].xPt).toBeCloseTo(9, 6);
+    expect(r.out.lines[1].runs[0].glyphs[0].xPt).toBeCloseTo(9, 6);
+  });
+
+  it('regression: the Han lines before a URL are not spread loose to save one short address line', () => {
+    const text = '县政务服务中心提醒，相关政策原文已在https://www.example.gov.cn/art/2023/7/20/art_1229_5901234.html上公布，办事群众也可拨打热线0572-8888123咨询。';
+    const r = compose(text, { chars: 13, indentEm: 2 });
+    // Before: "…https://" | "www.example.gov.cn/" | "art/2023/7/20/" | "art_1229_5901234.html上", a loose
+    // line and short address lines; an unjustifiable line cost a flat 1e4, whatever its shortfall.
+    expect(r.texts.slice(0, 3)).toEqual(['县政务服务中心提', '醒，相关政策原文已在', 'https://www.example.gov.']);
+    expect(r.q.loose_lines).toBe(0);
+    expect(r.q.single_char_last_lines).toBe(0);
+  });
+});

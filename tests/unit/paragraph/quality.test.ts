@@ -1,6 +1,6 @@
 /** measureQuality must catch each kind of fault: hand-made bad line sets (not composer output). */
 import { describe, expect, it } from 'vitest';
-import { measureQuality } from '../../../src-core/layout/para-quality.js';
+import { measureLineQuality, measureQuality } from '../../../src-core/layout/para-quality.js';
 import type { ComposedLine } from '../../../src-core/layout/line.js';
 import { para } from './helpers.js';
 
@@ -62,4 +62,27 @@ describe('measureQuality regressions', () => {
     expect(measureQuality(cut(text, [17, 10]), input).kinsoku_violations).toBe(0);
     expect(measureQuality(cut(text, [15, 12]), input).kinsoku_violations).toBe(1); // "edito|r"
   });
+  it('a break after the hyphen, @ or dot of an address is not a split word (regression: "-" counted as a letter)', () => {
+    const text = '邮件至news-tips@deqing-daily.cn';
+    const input = para(text, { chars: 10, sizePt: 10 });
+    expect(measureQuality(cut(text, [8, 22]), input).kinsoku_violations).toBe(0); // news-|tips
+    expect(measureQuality(cut(text, [13, 17]), input).kinsoku_violations).toBe(0); // tips@|deqing
+    expect(measureQuality(cut(text, [6, 24]), input).kinsoku_violations).toBe(1); // new|s
+  });
+  it('PM2.5 before a Han character is a name, not a number split from its unit (regression)', () => {
+    const text = '全县PM2.5平均浓度';
+    const input = para(text, { chars: 10, sizePt: 10 });
+    expect(measureQuality(cut(text, [7, 4]), input).number_unit_splits).toBe(0);
+    const count = '新增1800辆车';
+    expect(measureQuality(cut(count, [6, 2]), para(count, { chars: 10, sizePt: 10 })).number_unit_splits).toBe(1);
+  });
+  it('measureLineQuality puts an edge fault on the line that ends at it, and sums to measureQuality', () => {
+    const text = '一二三四五六七八九“十”甲乙';
+    const input = para(text, { chars: 10, sizePt: 10 });
+    const lines = cut(text, [10, 4]);
+    const perLine = measureLineQuality(lines, input);
+    expect(perLine.map((q) => q.kinsoku_violations)).toEqual([1, 0]);
+    expect(measureQuality(lines, input).kinsoku_violations).toBe(1);
+  });
 });
+
