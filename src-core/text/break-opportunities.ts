@@ -14,8 +14,9 @@
  *    uses such a break only when nothing else fits and counts it as a warning.
  * 5. Inside a URL or e-mail address, a break after its punctuation (. _ ? & = # ~ @ …) is a
  *    `BREAK_URL`: allowed at a cost, so addresses no newspaper column can hold still break cleanly.
- * 6. Every other gap inside a western run (a Latin word, a number) is a `BREAK_EMERGENCY`: used
- *    only when a run is wider than the line and nothing else fits, and reported as a split.
+ * 6. Every other gap inside a western run (a Latin word, a number), and the gaps between the pairs
+ *    of a run of dashes or ellipses longer than ——, are `BREAK_EMERGENCY`: used only when a run is
+ *    wider than the line and nothing else fits, and reported as a split.
  */
 import LineBreaker from 'linebreak';
 import { CharClass, IS_HAN_BOX, IS_WESTERN, NEVER_AT_END, NEVER_AT_START, FULLWIDTH_SLASH } from './char-class.js';
@@ -81,12 +82,18 @@ export function collectBreakOpportunitiesInto(
   // Digits after a Latin letter in the same word (PM2.5, CCTV-13, H7N9) name something rather than
   // count it: the Han character after them is no measure word, so the number–unit bond does not apply.
   let identifier = isLatinLetter(cls[0], cps[0]);
+  // Length of the run of one dash or ellipsis class ending at k.
+  let markRun = 1;
   for (let k = 1; k < n; k++) {
     const b = cls[k];
     const a = prev;
     brk[k] = a === CharClass.ZeroWidthSpace && inked >= 0 && (NEVER_AT_END[inked] || inkedCp === FULLWIDTH_SLASH)
       ? BREAK_FORBIDDEN
       : decideBreak(a, prevCp, b, cps[k], uax[k], identifier);
+    // A run of dashes or ellipses longer than a pair (a separator rule, a trailing-off ………) may be
+    // split between pairs when it is wider than the line, so —— and …… themselves stay whole.
+    markRun = b === a && (b === CharClass.Dash || b === CharClass.Ellipsis) ? markRun + 1 : 1;
+    if (markRun > 2 && markRun % 2 === 1) brk[k] = BREAK_EMERGENCY;
     if (isLatinLetter(b, cps[k])) identifier = true;
     else if (!IS_WESTERN[b] || b === CharClass.Space || b === CharClass.NoBreakSpace) identifier = false;
     if (b !== CharClass.ZeroWidth) {

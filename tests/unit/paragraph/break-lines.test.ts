@@ -24,8 +24,16 @@ describe('breakLines', () => {
     expect(r.forcedSplit.some(Boolean)).toBe(true);
     expect(r.breaks.at(-1)).toBe(Array.from('访问https://www.example.com/averyveryverylongpathname了解').length);
   });
-  it('first fit when an unbreakable run of marks is wider than the line', () => {
+  it('emergency total fit splits a run of dashes wider than the line between its pairs', () => {
     const text = '一二' + '—'.repeat(10) + '三四';
+    const r = method(text, 6);
+    expect(r.method).toBe('total-fit-emergency');
+    const inside = r.breaks.filter((k) => k > 2 && k < 12);
+    expect(inside.length).toBeGreaterThan(0);
+    for (const k of inside) expect((k - 2) % 2, `break after ${k - 2} dashes`).toBe(0);
+  });
+  it('first fit when an unbreakable run of opening brackets is wider than the line', () => {
+    const text = '一二' + '（'.repeat(30) + '三四';
     const r = method(text, 6);
     expect(r.method).toBe('first-fit');
     expect(r.forcedSplit.some(Boolean)).toBe(true);

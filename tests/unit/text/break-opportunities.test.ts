@@ -107,5 +107,9 @@ describe('collectBreakOpportunities', () => {
     expect(marked('主流\u3000以亲民')).toBe('主|流\u3000|以|亲|民');
     expect(marked('坚守\u3000\u3000城市')).toBe('坚|守\u3000\u3000|城|市');
   });
+  it('regression: a run of dashes or ellipses longer than a pair may split between pairs, as an emergency only', () => {
+    expect(kinds('甲——乙')).toEqual([BREAK_FORBIDDEN, BREAK_FORBIDDEN, BREAK_ALLOWED]);
+    expect(kinds('——————')).toEqual([BREAK_FORBIDDEN, BREAK_EMERGENCY, BREAK_FORBIDDEN, BREAK_EMERGENCY, BREAK_FORBIDDEN]);
+    expect(kinds('………')).toEqual([BREAK_FORBIDDEN, BREAK_EMERGENCY]);
+  });
 });
-
