@@ -98,9 +98,14 @@ export function measureLineQuality(lines: readonly ComposedLine[], input: Paragr
       const startX = li === 0 ? input.firstLineIndentPt : 0;
       const widthPt = input.lineWidthPt(li);
       const endX = line.caretXPt[line.caretXPt.length - 1];
-      // A hanging 、，。 sits past the measure: then the character before it must be flush.
-      const hangs = input.options.hangingPunctuation && chars.length > 1 && isHangable(chars[chars.length - 1].codePointAt(0)!)
-        && Math.abs(line.caretXPt[line.caretXPt.length - 2] - widthPt) <= FLUSH_TOLERANCE_PT;
+      // A hanging 、，。 sits past the measure: then the character before it must be flush. Trailing
+      // blanks (a space, U+200B) may follow it.
+      let v = chars.length - 1;
+      while (v > 0 && isTrailingBlank(classOf(chars[v].codePointAt(0)!))) v--;
+      let unitsBefore = 0;
+      for (let i = 0; i < v; i++) unitsBefore += chars[i].length;
+      const hangs = input.options.hangingPunctuation && v > 0 && isHangable(chars[v].codePointAt(0)!)
+        && Math.abs(line.caretXPt[unitsBefore] - widthPt) <= FLUSH_TOLERANCE_PT;
       if (Math.abs(line.caretXPt[0] - startX) > FLUSH_TOLERANCE_PT || (!hangs && Math.abs(endX - widthPt) > FLUSH_TOLERANCE_PT)) {
         q.unjustified_lines++;
       }

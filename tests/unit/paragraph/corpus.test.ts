@@ -271,6 +271,40 @@ function hasOverwideRun(c: Case): boolean {
   return longest / 2 > c.s.chars / 3;
 }
 
+describe('corpus: house options', () => {
+  const OPTIONS = [
+    { hangingPunctuation: true }, { adjacentPunctuationEm: 1 }, { combineQuestionExclamation: true },
+    { trimLineStartBracket: false }, { hanLatinGapEm: 0 }, { hanLatinGapEm: 0.25 },
+  ];
+  it('every option keeps every character and reports every fault on its line', () => {
+    const failures: string[] = [];
+    for (const options of OPTIONS) {
+      for (const chars of [9, 13]) {
+        for (const p of paragraphs) {
+          const input = para(p.text, { chars, indentEm: 2, options });
+          const out = composeParagraph(input);
+          const texts = lineTexts(out.lines, input);
+          const where = `${JSON.stringify(options)} ${chars} ${p.id}`;
+          if (texts.join('') !== p.text) failures.push(`${where}: text changed`);
+          measureLineQuality(out.lines, input).forEach((q, li) => {
+            const pos = out.lines[li].fromPos;
+            const has = (code: string) => out.warnings.some((w) => w.code === code && w.pos === pos);
+            if (q.kinsoku_violations + q.number_unit_splits > 0 && !has('overfull-line')) failures.push(`${where} line ${li}: unreported split`);
+            if (q.loose_lines + q.unjustified_lines > 0 && !has('loose-line') && !has('overfull-line')) failures.push(`${where} line ${li}: unreported ${JSON.stringify(texts[li])}`);
+          });
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+  it('regression: a hanging comma followed by U+200B is a hang, not an unjustified line (the counter looked at the U+200B)', () => {
+    const input = para('据悉，\u200b该活动\u200b将于\u200b8月1日\u200b正式启动，\u200b为期三个月，届时将有上百家企业参加。', { chars: 17, indentEm: 2, options: { hangingPunctuation: true } });
+    const out = composeParagraph(input);
+    expect(lineTexts(out.lines, input)[0]).toBe('据悉，\u200b该活动\u200b将于\u200b8月1日\u200b正式启动，\u200b');
+    expect(measureQuality(out.lines, input)).toEqual(emptyQuality());
+  });
+});
+
 describe('regressions found by the corpus', () => {
   const compose = (text: string, s: ParaSpec) => {
     const input = para(text, s);
