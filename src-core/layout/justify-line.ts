@@ -4,7 +4,8 @@
  * 1. Re-measure the chosen line [a, b) with its line-edge rules (`measureLine`).
  * 2. Too wide: take the excess from the shrink classes in §3 order, each class shrinking all its
  *    members by the same fraction. Justified and too narrow: fill word spaces to ½ em, then
- *    Han–Latin gaps, then spread the rest equally over the inter-character gaps and spaces.
+ *    Han–Latin gaps, then spread the rest equally over the inter-character gaps and spaces — or,
+ *    on a line with none (a piece of a URL), between its letters.
  * 3. Walk the characters left to right: each cell is left blank + core + right blank (+ tracking,
  *    + the gap after it). A glyph's origin is its core's left edge plus the font-derived offset, so a
  *    trimmed opening bracket's origin lies left of its cell. Carets sit at cell left edges.
@@ -15,7 +16,7 @@ import type { PositionedGlyph } from './page-layout.js';
 import type { ComposedLine, InlineRun, LineRun } from './line.js';
 import type { MeasuredParagraph } from './para-measure.js';
 import type { LineEdgeRules, LineMeasure } from './para-fit.js';
-import { SHRINK_CLASSES, SHRINK_HAN_LATIN, SHRINK_SPACE } from './para-measure.js';
+import { isLetterSpacingGap, SHRINK_CLASSES, SHRINK_HAN_LATIN, SHRINK_SPACE } from './para-measure.js';
 import { EPSILON_PT, LOOSE_GAP_EM, measureLine } from './para-fit.js';
 import { CharClass } from '../text/char-class.js';
 
@@ -62,6 +63,7 @@ export function justifyLine(m: MeasuredParagraph, runs: readonly InlineRun[], s:
   let spaceStretchFrac = 0;
   let gapStretchFrac = 0;
   let spreadPt = 0;
+  let letterSpreadPt = 0;
   let overfull = false;
   let unjustifiable = false;
   let setWidth = lm.naturalPt;
@@ -86,6 +88,7 @@ export function justifyLine(m: MeasuredParagraph, runs: readonly InlineRun[], s:
     rest -= u2;
     if (rest > EPSILON_PT) {
       if (lm.flexCount > 0) spreadPt = rest / lm.flexCount;
+      else if (lm.letterGaps > 0) letterSpreadPt = rest / lm.letterGaps;
       else unjustifiable = true;
     }
     setWidth = unjustifiable ? s.widthPt - rest : s.widthPt;
@@ -137,6 +140,7 @@ export function justifyLine(m: MeasuredParagraph, runs: readonly InlineRun[], s:
     if (i < last) {
       x += m.trackPt[i] + m.gapPt[i] - m.gapShrinkPt[i] * shrinkGap + m.gapStretchPt[i] * gapStretchFrac;
       if (m.gapFlex[i] && !(lm.hangPt > 0 && i === last - 1)) x += spreadPt;
+      if (letterSpreadPt > 0 && isLetterSpacingGap(m.cls[i], m.cls[i + 1])) x += letterSpreadPt;
     }
   }
   if (glyphs.length) lineRuns.push(makeRun(runs[currentRun], glyphs));
@@ -157,7 +161,7 @@ export function justifyLine(m: MeasuredParagraph, runs: readonly InlineRun[], s:
     toPos,
     caretXPt: caret,
     isLast: s.isLast,
-    loose: spreadPt > LOOSE_GAP_EM * emPt + 1e-9,
+    loose: Math.max(spreadPt, letterSpreadPt) > LOOSE_GAP_EM * emPt + 1e-9,
   };
   return { line, overfull, unjustifiable };
 }

@@ -8,12 +8,14 @@
  * 2. Too wide: shrink by class in §3 order — word spaces → interpunct blanks → bracket outer sides →
  *    ，、；： → Han–Latin gap → 。？！ — each class used up before the next is touched.
  * 3. Too narrow (justified, not last): stretch word spaces to ½ em, then Han–Latin gaps, then all
- *    inter-character gaps equally. A gap stretched by more than ½ em makes the line loose.
+ *    inter-character gaps equally. A gap stretched by more than ½ em makes the line loose. A line
+ *    with no such gap (a piece of a URL or word alone on its line) is spaced between its letters as
+ *    the last resort, at a price; one with not even that (a single character) is left ragged.
  * 4. The cost is what the breaker minimises: shrinking punctuation is cheap (push-in), spreading is
  *    dearer and grows with the cube of the per-gap stretch (push-out), so even lines win.
  */
 import type { MeasuredParagraph } from './para-measure.js';
-import { SHRINK_CLASSES, SHRINK_HAN_LATIN, SHRINK_SPACE } from './para-measure.js';
+import { isLetterSpacingGap, SHRINK_CLASSES, SHRINK_HAN_LATIN, SHRINK_SPACE } from './para-measure.js';
 import { CharClass } from '../text/char-class.js';
 
 /** Tolerance for width comparisons, points (well under the 0.01 pt flushness bar). */
@@ -39,6 +41,13 @@ const SPREAD_CUBIC_COST = 100;
  */
 const UNJUSTIFIABLE_COST = 100;
 /**
+ * Letter-spacing a line (the last resort) costs this much on top of its spread: a line at the loose
+ * limit, so ordinary breaks always win, yet a URL piece spaced by a hair beats a loose Han line.
+ */
+const LETTER_SPACING_COST = 100;
+/** Spaced letters show sooner than spaced Han characters: their cubic term weighs this much more. */
+const LETTER_SPACING_CUBIC_WEIGHT = 4;
+/**
  * The space a ragged line leaves at its end costs like an inter-character gap at the loose limit
  * when it is this wide, em: readers know short lines from paragraph ends, so an end gap is taken
  * as half as bad as the same gap between two characters.
@@ -54,6 +63,8 @@ export interface LineMeasure {
   gapStretchPt: number;
   /** Gaps and spaces taking the equal inter-character stretch. */
   flexCount: number;
+  /** When `flexCount` is 0: gaps between the drawn characters that may be letter-spaced (`isLetterSpacingGap`). */
+  letterGaps: number;
   /** Blank removed from the first character (line-start opening bracket), points. */
   startTrimPt: number;
   /** Index of the last character that is drawn (trailing spaces and breaks excluded), or a − 1. */
@@ -65,7 +76,7 @@ export interface LineMeasure {
 /** A fresh scratch `LineMeasure`. */
 export function createLineMeasure(): LineMeasure {
   return {
-    naturalPt: 0, shrinkPt: new Float64Array(SHRINK_CLASSES), spaceStretchPt: 0, gapStretchPt: 0, flexCount: 0,
+    naturalPt: 0, shrinkPt: new Float64Array(SHRINK_CLASSES), spaceStretchPt: 0, gapStretchPt: 0, flexCount: 0, letterGaps: 0,
     startTrimPt: 0, lastVisible: -1, hangPt: 0,
   };
 }
@@ -150,6 +161,12 @@ export function measureLine(m: MeasuredParagraph, a: number, b: number, edges: L
     out.spaceStretchPt = m.sumSpaceStretch[b] - m.sumSpaceStretch[a] - trailingSpaceStretch;
     out.gapStretchPt = m.sumGapStretch[g] - m.sumGapStretch[a];
     out.flexCount = flexGaps + m.sumSpaces[b] - m.sumSpaces[a] - trailingSpaces;
+    let letterGaps = 0;
+    // Only lines with nothing else to stretch are counted (rare: a loop over one short line).
+    if (out.flexCount === 0 && hang === 0) {
+      for (let j = a; j < e; j++) if (isLetterSpacingGap(cls[j], cls[j + 1])) letterGaps++;
+    }
+    out.letterGaps = letterGaps;
   }
   out.hangPt = hang;
   out.naturalPt = natural;
@@ -185,6 +202,12 @@ export function lineCost(lm: LineMeasure, widthPt: number, solid: boolean, allow
   rest -= u2;
   let cost = (SPACE_STRETCH_COST_PER_EM * u1 + GAP_STRETCH_COST_PER_EM * u2) / emPt;
   if (rest <= EPSILON_PT) return cost;
+  if (lm.flexCount === 0 && lm.letterGaps > 0) {
+    const perLetterEm = rest / lm.letterGaps / emPt;
+    if (perLetterEm > LOOSE_GAP_EM + 1e-9 && !allowLoose) return Infinity;
+    const r = perLetterEm / LOOSE_GAP_EM;
+    return LETTER_SPACING_COST + cost + (SPREAD_COST_PER_EM * rest) / emPt + LETTER_SPACING_CUBIC_WEIGHT * SPREAD_CUBIC_COST * r * r * r;
+  }
   if (lm.flexCount === 0) {
     if (!allowLoose) return Infinity;
     // A ragged line looks like one gap as wide as what it lacks, at its end: costed as such.

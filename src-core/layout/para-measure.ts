@@ -281,6 +281,18 @@ function isFlexibleGap(a: number, b: number): boolean {
 }
 
 /**
+ * The last resort of §3 for a line with no flexible gap at all (a piece of a URL, number or word
+ * alone on its line): the gaps between its characters may be spaced out, so that the line is still
+ * flush — never inside —— or ……, beside connectors, or at invisible characters.
+ */
+export function isLetterSpacingGap(a: number, b: number): boolean {
+  if (a === CharClass.Connector || b === CharClass.Connector) return false;
+  if ((a === CharClass.Dash && b === CharClass.Dash) || (a === CharClass.Ellipsis && b === CharClass.Ellipsis)) return false;
+  if (a === CharClass.Break || b === CharClass.Break || a === CharClass.ZeroWidth || b === CharClass.ZeroWidth) return false;
+  return b !== CharClass.ZeroWidthSpace;
+}
+
+/**
  * Adjacent full-width marks: the pair's total is reduced to `adjacentEm` em by removing blank,
  * first between the marks (the first mark's right blank, then the second's left), then outside.
  */

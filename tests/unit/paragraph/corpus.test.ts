@@ -252,11 +252,14 @@ describe(`corpus: ${paragraphs.length} paragraphs × ${SETTINGS.length} settings
       addQuality(grand, total);
       rows.push(`${s.chars}×${s.sizePt} ${s.fontId}: ${JSON.stringify(total)}`);
     }
-    // Upper bounds measured after the fixes of this file's regression cases (all of them on lines
-    // holding a URL, an over-wide number or word, or the one phone-number orphan); the zero-rules
-    // above are the real assertions, these catch a quality regression on the rest.
+    // The zero-rules above are the real assertions; these bounds, measured after the fixes of this
+    // file's regression cases, catch a quality regression on the rest. What remains: splits inside a
+    // word or number wider than the column, the one phone-number orphan of a 9-character column, and
+    // loose lines around over-wide runs — all reported.
+    expect(grand.unjustified_lines, rows.join('\n')).toBe(0);
     expect(grand.single_char_last_lines, rows.join('\n')).toBeLessThanOrEqual(2);
-    expect(grand.kinsoku_violations + grand.number_unit_splits, rows.join('\n')).toBeLessThanOrEqual(60);
+    expect(grand.kinsoku_violations + grand.number_unit_splits, rows.join('\n')).toBeLessThanOrEqual(50);
+    expect(grand.loose_lines, rows.join('\n')).toBeLessThanOrEqual(30);
   });
 });
 
@@ -315,11 +318,9 @@ describe('regressions found by the corpus', () => {
   it('regression: a URL longer than the column breaks at / and . rather than between letters or overflowing', () => {
     const r = compose('详见https://www.example.gov.cn/art/2023/7/20/art_1229_5901234.html。', { chars: 9 });
     // Before: first fit split the host between letters, "www.example.go" | "v.cn/", reported overfull.
-    expect(r.texts).toEqual(['详见https://www.', 'example.gov.cn/', 'art/2023/7/20/art_', '1229_5901234.', 'html。']);
-    expect(r.q.kinsoku_violations).toBe(0);
-    expect(r.out.warnings.filter((w) => w.code === 'overfull-line')).toEqual([]);
-    // Address pieces cannot stretch (letters are never spaced out): each such line is reported.
-    expect(r.out.warnings.filter((w) => w.code === 'loose-line').length).toBe(r.q.unjustified_lines);
+    expect(r.texts).toEqual(['详见https://www.', 'example.gov.cn/', 'art/2023/7/20/', 'art_1229_5901234.', 'html。']);
+    expect(r.q).toEqual(emptyQuality());
+    expect(r.out.warnings).toEqual([]);
 
     const url = 'https://www.deqing-daily.example.cn/news/2023/07/20/a-very-long-article-address-that-no-newspaper-column-can-hold.shtml';
     const long = compose(url, { chars: 13 });
@@ -383,10 +384,24 @@ describe('regressions found by the corpus', () => {
   it('regression: the Han lines before a URL are not spread loose to save one short address line', () => {
     const text = '县政务服务中心提醒，相关政策原文已在https://www.example.gov.cn/art/2023/7/20/art_1229_5901234.html上公布，办事群众也可拨打热线0572-8888123咨询。';
     const r = compose(text, { chars: 13, indentEm: 2 });
-    // Before: "…https://" | "www.example.gov.cn/" | "art/2023/7/20/" | "art_1229_5901234.html上", a loose
-    // line and short address lines; an unjustifiable line cost a flat 1e4, whatever its shortfall.
-    expect(r.texts.slice(0, 3)).toEqual(['县政务服务中心提', '醒，相关政策原文已在', 'https://www.example.gov.']);
-    expect(r.q.loose_lines).toBe(0);
-    expect(r.q.single_char_last_lines).toBe(0);
+    // Before: a loose line and two address lines left short ("www.example.gov.cn/", "art/2023/7/20/").
+    expect(r.texts).toEqual(['县政务服务中心提醒，', '相关政策原文已在https://', 'www.example.gov.cn/', 'art/2023/7/20/art_1229_', '5901234.html上公布，办', '事群众也可拨打热线', '0572-8888123咨询。']);
+    expect(r.q).toEqual(emptyQuality());
+    expect(r.out.warnings).toEqual([]);
+  });
+
+  it('regression: a line holding only a piece of a URL is spaced between its letters to stay flush (it was left ragged)', () => {
+    const r = compose('详见https://www.example.gov.cn/art/2023/7/20/art_1229_5901234.html。', { chars: 9 });
+    const line = r.out.lines[1];
+    expect(r.texts[1]).toBe('example.gov.cn/');
+    expect(line.widthPt).toBe(81);
+    expect(line.caretXPt.at(-1)).toBeCloseTo(81, 6);
+    // The spread is the same between every two letters.
+    const f = font();
+    const advances = Array.from(r.texts[1], (ch) => f.advanceUnits(f.glyphFor(ch.codePointAt(0)!)!.glyphId) * 9 / f.unitsPerEm);
+    const extra = line.caretXPt.slice(1, -1).map((x, i) => x - line.caretXPt[i] - advances[i]);
+    for (const e of extra) expect(e).toBeCloseTo(extra[0], 6);
+    expect(extra[0]).toBeGreaterThan(0);
+    expect(line.loose).toBe(extra[0] > 4.5);
   });
 });
