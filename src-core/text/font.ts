@@ -7,6 +7,7 @@
  * 3. `FontProvider` resolves template font references (family + weight) to loaded fonts.
  */
 import { create, type Font as FontkitFont, type Glyph } from 'fontkit';
+import { readCmap, type CmapLookup } from './cmap.js';
 
 /** Metrics for one code point in one font, in font units. `glyphId` 0 never appears: missing is `undefined`. */
 export interface GlyphMetrics {
@@ -73,6 +74,16 @@ export function loadFont(descriptor: FontDescriptor, bytes: Uint8Array): LoadedF
   const font = parsed as FontkitFont;
   primeLocaTable(font, bytes);
   const advanceUnits = advanceReader(font);
+  let cmap: CmapLookup | undefined;
+  try {
+    cmap = readCmap(bytes, directoryEntry(font, 'cmap'));
+  } catch {
+    cmap = undefined; // A cmap the direct reader cannot follow: fontkit's decoder answers instead.
+  }
+  const glyphIdFor = (codePoint: number): number => {
+    if (cmap) return cmap(codePoint);
+    return font.hasGlyphForCodePoint(codePoint) ? font.glyphForCodePoint(codePoint).id : 0;
+  };
   const metricsCache = new Map<number, GlyphMetrics | null>();
   const glyphCache = new Map<number, Glyph>();
   return {
@@ -88,12 +99,8 @@ export function loadFont(descriptor: FontDescriptor, bytes: Uint8Array): LoadedF
     glyphFor(codePoint) {
       let hit = metricsCache.get(codePoint);
       if (hit === undefined) {
-        if (font.hasGlyphForCodePoint(codePoint)) {
-          const g = font.glyphForCodePoint(codePoint);
-          hit = g.id === 0 ? null : { glyphId: g.id, advanceUnits: advanceUnits(g.id) };
-        } else {
-          hit = null;
-        }
+        const glyphId = glyphIdFor(codePoint);
+        hit = glyphId === 0 ? null : { glyphId, advanceUnits: advanceUnits(glyphId) };
         metricsCache.set(codePoint, hit);
       }
       return hit ?? undefined;
@@ -115,7 +122,11 @@ export function loadFont(descriptor: FontDescriptor, bytes: Uint8Array): LoadedF
  * @param tag the four-letter table tag, e.g. 'GPOS'
  */
 export function tableLocation(font: LoadedFont, tag: string): { offset: number; length: number } | undefined {
-  const directory = (font.fontkit as unknown as { directory?: { tables?: Record<string, { offset: number; length: number } | undefined> } }).directory;
+  return directoryEntry(font.fontkit, tag);
+}
+
+function directoryEntry(font: FontkitFont, tag: string): { offset: number; length: number } | undefined {
+  const directory = (font as unknown as { directory?: { tables?: Record<string, { offset: number; length: number } | undefined> } }).directory;
   const entry = directory?.tables?.[tag];
   return entry ? { offset: entry.offset, length: entry.length } : undefined;
 }
