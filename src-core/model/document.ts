@@ -20,6 +20,11 @@ export const AssetSchema = z.object({
   heightPt: z.number().positive().optional(),
   /** Free note, e.g. "placeholder image generated for the sample". */
   note: z.string().optional(),
+  /**
+   * ICC output profiles: total ink of the profile's darkest black (sRGB black separated through it), percent —
+   * what the press will get in a picture's deepest shadows.
+   */
+  totalInkPct: z.number().positive().optional(),
 });
 /** An asset. */
 export type Asset = z.infer<typeof AssetSchema>;

@@ -162,7 +162,14 @@ function collectOutputProfileFindings(doc: FolioDocument, opts: PreflightOptions
   if (assetId) {
     const asset = doc.assets[assetId] ?? Object.values(doc.assets).find((a) => a.id === assetId);
     // The entry is checked here; the host reads and checks the bytes when it exports.
-    if (asset?.mime === 'application/vnd.iccprofile') return [];
+    if (asset?.mime === 'application/vnd.iccprofile') {
+      const limitPct = doc.template.output.totalInkLimitPct;
+      if (asset.totalInkPct === undefined || asset.totalInkPct <= limitPct) return [];
+      return [{
+        severity: 'warning', code: 'output-profile', pageId: '',
+        message: `The output profile separates black to ${asset.totalInkPct} % total ink, above this template's ${limitPct} % limit: check it is the plant's profile for this press and paper — 输出特性文件总墨量超限`,
+      }];
+    }
     return [{ severity: 'error', code: 'output-profile', pageId: '', message: `The output profile (asset ${assetId}) is missing from the document: choose the plant profile again.` }];
   }
   if (opts.standard !== 'x4') return [];

@@ -15,10 +15,10 @@ import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import type { ImportedAsset } from '../../src-core/api/host-api.js';
 import type { Asset } from '../../src-core/model/document.js';
-import { checkPrintOutputProfile, readIccProfile } from '../../src-core/pdf/icc.js';
 import { readImageInfo } from '../../src-core/pdf/image-info.js';
 import { readPngHeader } from '../../src-core/pdf/png.js';
 import { describeIoError } from './disk.js';
+import { OutputProfileError, loadOutputProfile } from './output-profile.js';
 
 /**
  * Largest file accepted, bytes. A broadsheet-wide photo at 300 ppi is about 20 MB as JPEG; 50 MB leaves room
@@ -27,6 +27,8 @@ import { describeIoError } from './disk.js';
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 /** Largest image accepted, megapixels (the PDF exporter's decode limit: bigger photos are a job for an image editor). */
 export const MAX_IMPORT_MEGAPIXELS = 100;
+/** An 8-bit ink sample at 100 %. */
+const INK_SAMPLE_MAX = 255;
 /** Hex digits of the content hash in an asset id: 48 bits, collisions are not a practical concern per document. */
 const ASSET_ID_HASH_CHARS = 12;
 
@@ -60,24 +62,30 @@ export async function readAssetFile(filePath: string, as: 'picture' | 'output-pr
   } catch (err) {
     throw describeIoError(err, 'read', filePath);
   }
-  return { imported: as === 'output-profile' ? describeProfileBytes(bytes, name) : await describeAssetBytes(bytes, name), bytes };
+  return { imported: as === 'output-profile' ? await describeProfileBytes(bytes, name) : await describeAssetBytes(bytes, name), bytes };
 }
 
 /**
- * Checks that bytes are a CMYK output ICC profile and builds its asset entry (`icc-<hash>`).
+ * Checks that bytes are a CMYK output ICC profile LittleCMS can separate with, and builds its asset entry
+ * (`icc-<hash>`) with the total ink of its darkest black.
  * @throws ImportError saying why the file cannot be the plant's output profile
  */
-export function describeProfileBytes(bytes: Uint8Array, name: string): ImportedAsset {
-  let description: string;
+export async function describeProfileBytes(bytes: Uint8Array, name: string): Promise<ImportedAsset> {
+  let profile;
   try {
-    const info = readIccProfile(bytes);
-    checkPrintOutputProfile(info);
-    description = info.description;
+    profile = await loadOutputProfile(bytes);
   } catch (err) {
-    throw new ImportError('invalid-file', `"${name}" cannot be the output profile: ${(err as Error).message}`);
+    if (err instanceof OutputProfileError) throw new ImportError('invalid-file', `"${name}" cannot be the output profile: ${err.message}`);
+    throw err;
   }
+  const black = profile.convertRgb ? profile.convertRgb(new Uint8Array(3), 1) : new Uint8Array(4);
+  const totalInkPct = Math.round((black.reduce((sum, ink) => sum + ink, 0) / INK_SAMPLE_MAX) * 100);
+  const description = profile.info.description;
   const id = `icc-${createHash('sha256').update(bytes).digest('hex').slice(0, ASSET_ID_HASH_CHARS)}`;
-  const asset: Asset = { id, path: `assets/${id}.icc`, mime: 'application/vnd.iccprofile', note: `plant output profile from ${name}: ${description}` };
+  const asset: Asset = {
+    id, path: `assets/${id}.icc`, mime: 'application/vnd.iccprofile', note: `plant output profile from ${name}: ${description}`,
+    ...(totalInkPct > 0 ? { totalInkPct } : {}),
+  };
   return { asset, format: 'icc', colour: 'cmyk', sizeBytes: bytes.length, description };
 }
 

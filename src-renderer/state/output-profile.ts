@@ -52,6 +52,7 @@ export async function chooseOutputProfile(session: FolioSession, path: string): 
   const doc = session.doc;
   if (!doc || session.handle !== handle) return false;
   session.commitDocumentEdit(withOutputProfile(doc, imported.value.asset));
-  session.notice = { kind: 'info', text: `Output profile: ${imported.value.description || path} (from ${path}). Print exports embed it and separate pictures through it.` };
+  const ink = imported.value.asset.totalInkPct ? `, black ${imported.value.asset.totalInkPct} % total ink` : '';
+  session.notice = { kind: 'info', text: `Output profile: ${imported.value.description || path} (from ${path}${ink}). Print exports embed it and separate pictures through it.` };
   return true;
 }

@@ -46,7 +46,9 @@ test('PDF/X-4 needs the plant profile; choosing it (undoable) lets the export wr
   await preflight.getByRole('button', { name: /PDF\/X-4 embeds the plant's ICC output profile/ }).click();
   await expect(dialog).toBeVisible();
   await dialog.getByRole('list', { name: 'ICC profiles' }).getByRole('button', { name: 'plant-swop.icc' }).click();
-  await expect(app.message).toContainText('Output profile: Artifex CMYK SWOP Profile');
+  await expect(app.message).toContainText('Output profile: Artifex CMYK SWOP Profile (from plant-swop.icc, black 296 % total ink)');
+  // SWOP is a commercial-press profile: its black exceeds the newsprint template's 240 % limit, and preflight says so.
+  await expect(preflight).toContainText('separates black to 296 % total ink, above this template\'s 240 % limit');
   await expect(app.button('Profile ✓…')).toBeVisible();
   await expect(preflight).not.toContainText("PDF/X-4 embeds the plant's ICC output profile");
   await page.keyboard.press('Control+z');

@@ -161,6 +161,8 @@ describe('importAsset over the browser-mode HTTP server', () => {
     const imported = ok(await host.importAsset({ handle: opened.handle, path: 'plant.icc', as: 'output-profile' }));
     expect(imported).toMatchObject({ format: 'icc', description: 'Artifex CMYK SWOP Profile', asset: { mime: 'application/vnd.iccprofile' } });
     expect(imported.asset.id).toMatch(/^icc-[0-9a-f]{12}$/);
+    // SWOP's rich black (C 184, M 173, Y 171, K 226 of 255) is 296 % total ink: more than newsprint takes.
+    expect(imported.asset.totalInkPct).toBe(296);
     const rgb = await host.importAsset({ handle: opened.handle, path: 'screen.icc', as: 'output-profile' });
     expect(rgb).toMatchObject({ ok: false, error: { message: expect.stringMatching(/screen\.icc" cannot be the output profile: .*not CMYK/) } });
     // A picture is not a profile, and a profile is not a picture.

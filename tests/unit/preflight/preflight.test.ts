@@ -188,6 +188,20 @@ describe('preflight', () => {
     expect(cut[0].message).toContain('is cut off by its frame (70.6 × 50.0 mm shown)');
   });
 
+  it('PDF/X-4 needs an output profile; a profile whose black exceeds the template ink limit is a warning', () => {
+    const profile = { id: 'icc-1', path: 'assets/icc-1.icc', mime: 'application/vnd.iccprofile' as const };
+    const x4 = (extra: Partial<FolioDocument>) => preflight(makeDoc([textFrame('f1')], extra), [layoutOf()], { preset: 'print', standard: 'x4', assetInfo: noAssets });
+    expect(x4({}).map((f) => [f.severity, f.code])).toEqual([['error', 'output-profile']]);
+    expect(x4({ outputProfileAssetId: 'icc-1' }).map((f) => [f.severity, f.code])).toEqual([['error', 'output-profile']]);
+    expect(x4({ assets: { 'icc-1': { ...profile, totalInkPct: 238 } }, outputProfileAssetId: 'icc-1' })).toEqual([]);
+    const heavy = x4({ assets: { 'icc-1': { ...profile, totalInkPct: 296 } }, outputProfileAssetId: 'icc-1' });
+    expect(heavy.map((f) => [f.severity, f.code])).toEqual([['warning', 'output-profile']]);
+    expect(heavy[0].message).toContain('296 % total ink, above this template\'s 240 % limit');
+    // PDF/X-1a without a profile is fine (the registered condition suffices); proofs never ask.
+    expect(preflight(makeDoc([textFrame('f1')]), [layoutOf()], { preset: 'print', standard: 'x1a', assetInfo: noAssets })).toEqual([]);
+    expect(preflight(makeDoc([textFrame('f1')]), [layoutOf()], { preset: 'proof', standard: 'x4', assetInfo: noAssets })).toEqual([]);
+  });
+
   it('warns about template and frame colours above the total ink limit', () => {
     const rich = { c: 1, m: 1, y: 1, k: 1 };
     const tpl = structuredClone(template);
