@@ -111,7 +111,10 @@ function setLabel(text: string, font: LoadedFont, sizePt: number, frameId: strin
   for (const ch of text) {
     const metrics = font.glyphFor(ch.codePointAt(0)!);
     if (!metrics) {
-      warnings.push({ code: 'missing-glyph', message: `Font ${font.family} has no glyph for "${ch}" in the label of box "${frameId}"`, frameId });
+      warnings.push({
+        code: 'missing-glyph', message: `Font ${font.family} has no glyph for "${ch}" in the label of box "${frameId}"`, frameId,
+        missing: { text: ch, font: `${font.family} ${font.weight}` },
+      });
       continue;
     }
     glyphs.push({ glyphId: metrics.glyphId, xPt, text: ch });

@@ -127,6 +127,8 @@ export interface LayoutWarning {
   storyId?: string;
   frameId?: string;
   pos?: number;
+  /** `missing-glyph` only: the character and the font (`family weight`) that lacks it, for grouping reports. */
+  missing?: { text: string; font: string };
 }
 
 /** The finished layout of one page. */

@@ -171,6 +171,7 @@ export function measureParagraph(input: ParagraphInput, warnings: LayoutWarning[
           message: `"${String.fromCodePoint(cp)}" (U+${cp.toString(16).toUpperCase().padStart(4, '0')}) is missing from ${font.family} ${font.weight}: left blank, one em wide`,
           storyId: input.storyId,
           pos: pos[i],
+          missing: { text: String.fromCodePoint(cp), font: `${font.family} ${font.weight}` },
         });
       }
       i++;

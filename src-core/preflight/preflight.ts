@@ -84,6 +84,8 @@ export const DEFAULT_MIN_PPI_ERROR = 120;
 const TYPE_AREA_TOLERANCE_PT = 0.5;
 /** Points per inch. */
 const PT_PER_INCH = 72;
+/** Missing characters quoted in one finding (a wrong font on a long story lacks hundreds). */
+const MAX_MISSING_CHARS_LISTED = 12;
 /** Unembedded font names quoted in one finding (an agency PDF can list dozens). */
 const MAX_FONT_NAMES_LISTED = 5;
 /** A placed PDF drawn within 1 % of its own size counts as 100 % (frame sizes are rounded to the grid). */
@@ -213,11 +215,31 @@ function collectLayoutFindings(layouts: readonly PageLayout[], opts: PreflightOp
         message: `Overset text: ${o.chars} characters (${o.lines} lines) do not fit — 文字超版 ${o.lines} 行`,
       });
     }
+    // Missing glyphs come one per character: reported once per story (or box) and font, with the characters.
+    const missing = new Map<string, { finding: Finding; font: string; chars: string[] }>();
     for (const w of layout.warnings) {
       const severity: Severity = w.code === 'missing-glyph' || w.code === 'missing-font' || w.code === 'missing-asset'
         ? 'error'
         : w.code === 'overfull-line' ? 'warning' : 'info';
-      out.push({ severity, code: w.code, pageId, frameId: w.frameId, storyId: w.storyId, message: w.message });
+      const finding: Finding = { severity, code: w.code, pageId, frameId: w.frameId, storyId: w.storyId, message: w.message };
+      if (w.code !== 'missing-glyph' || !w.missing) {
+        out.push(finding);
+        continue;
+      }
+      const key = `${w.storyId ?? ''}|${w.frameId ?? ''}|${w.missing.font}`;
+      const group = missing.get(key);
+      if (!group) {
+        const entry = { finding, font: w.missing.font, chars: [w.missing.text] };
+        missing.set(key, entry);
+        out.push(finding);
+      } else if (!group.chars.includes(w.missing.text)) {
+        group.chars.push(w.missing.text);
+      }
+    }
+    for (const { finding, font, chars } of missing.values()) {
+      if (chars.length < 2) continue;
+      const listed = chars.slice(0, MAX_MISSING_CHARS_LISTED).join(' ') + (chars.length > MAX_MISSING_CHARS_LISTED ? ' …' : '');
+      finding.message = `${font} has no glyphs for ${chars.length} characters (${listed}): they are left blank, one em wide — 缺字`;
     }
     for (const item of layout.items) {
       if (item.kind !== 'image') continue;

@@ -202,6 +202,18 @@ describe('preflight', () => {
     expect(preflight(makeDoc([textFrame('f1')]), [layoutOf()], { preset: 'proof', standard: 'x4', assetInfo: noAssets })).toEqual([]);
   });
 
+  it('reports missing glyphs once per story and font, listing the characters', () => {
+    const miss = (text: string, font: string, storyId = 's1') => ({
+      code: 'missing-glyph' as const, message: `"${text}" is missing from ${font}`, storyId, missing: { text, font },
+    });
+    const layout = layoutOf({ warnings: [miss('八', 'Liberation Serif 400'), miss('战', 'Liberation Serif 400'), miss('八', 'Liberation Serif 400'), miss('略', 'Liberation Serif 400'), miss('𠮷', 'Noto Serif SC 400', 's2')] });
+    const f = preflight(makeDoc([textFrame('f1')]), [layout], { preset: 'print', assetInfo: noAssets });
+    expect(f.map((x) => [x.severity, x.code, x.storyId])).toEqual([['error', 'missing-glyph', 's1'], ['error', 'missing-glyph', 's2']]);
+    expect(f[0].message).toBe('Liberation Serif 400 has no glyphs for 3 characters (八 战 略): they are left blank, one em wide — 缺字');
+    // One character alone keeps the composer's own message (with its code point).
+    expect(f[1].message).toBe('"𠮷" is missing from Noto Serif SC 400');
+  });
+
   it('warns about template and frame colours above the total ink limit', () => {
     const rich = { c: 1, m: 1, y: 1, k: 1 };
     const tpl = structuredClone(template);
