@@ -10,9 +10,10 @@
  * 2. The font is wrapped so that `createSubset()` returns a subset wrapper.
  * 3. The subset wrapper adds `encodeStream()`: it emits the bytes of upstream `encode()` as one
  *    `data` event followed by `end`, on a microtask so pdf-lib can attach its handlers first.
- * 4. TrueType subsets copy simple glyphs without decoding their outlines (`fastAddGlyph`): upstream
- *    decodes every glyph only to learn whether it is compound, which was the largest single cost of a
- *    front-page export. Compound glyphs still go through upstream's own code. Output is byte-identical.
+ * 4. TrueType subsets of a LoadedFont copy simple glyphs without decoding their outlines (`fastAddGlyph`),
+ *    with metrics from the LoadedFont's hmtx reader: upstream decodes every glyph only to learn whether it is
+ *    compound, which was the largest single cost of a front-page export. Compound glyphs still go through
+ *    upstream's own code. Output is byte-identical.
  */
 import { create, type Font as FontkitFont, type Subset as FontkitSubset } from 'fontkit';
 import type { LoadedFont } from '../text/font.js';
@@ -33,7 +34,11 @@ export interface PdfLibFontkit {
  */
 export function createFontkitAdapter(preloaded: readonly LoadedFont[]): PdfLibFontkit {
   const parsedByBytes = new WeakMap<Uint8Array, FontkitFont>();
-  for (const font of preloaded) parsedByBytes.set(font.bytes, font.fontkit);
+  const loadedByFont = new WeakMap<FontkitFont, LoadedFont>();
+  for (const font of preloaded) {
+    parsedByBytes.set(font.bytes, font.fontkit);
+    loadedByFont.set(font.fontkit, font);
+  }
   return {
     create(bytes) {
       let font = parsedByBytes.get(bytes);
@@ -43,16 +48,16 @@ export function createFontkitAdapter(preloaded: readonly LoadedFont[]): PdfLibFo
         font = parsed as FontkitFont;
         parsedByBytes.set(bytes, font);
       }
-      return wrapFont(font);
+      return wrapFont(font, loadedByFont.get(font));
     },
   };
 }
 
 /** Wraps a fontkit font so its subsets speak pdf-lib's `encodeStream` dialect. Everything else is passed through. */
-function wrapFont(font: FontkitFont): FontkitFont {
+function wrapFont(font: FontkitFont, loaded: LoadedFont | undefined): FontkitFont {
   return new Proxy(font, {
     get(target, prop) {
-      if (prop === 'createSubset') return () => wrapSubset(target.createSubset());
+      if (prop === 'createSubset') return () => wrapSubset(target.createSubset(), loaded);
       // Read with the real font as receiver: fontkit's lazy getters cache on `this`.
       const value: unknown = Reflect.get(target, prop, target);
       return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
@@ -60,8 +65,8 @@ function wrapFont(font: FontkitFont): FontkitFont {
   });
 }
 
-function wrapSubset(subset: FontkitSubset): FontkitSubset {
-  installFastAddGlyph(subset);
+function wrapSubset(subset: FontkitSubset, loaded: LoadedFont | undefined): FontkitSubset {
+  if (loaded) installFastAddGlyph(subset, loaded);
   return new Proxy(subset, {
     get(target, prop) {
       if (prop === 'encodeStream') return () => encodeStreamOf(target);
@@ -77,8 +82,6 @@ interface TtfSubsetInternals {
     loca?: { offsets: ArrayLike<number> };
     _variationProcessor?: unknown;
     _getTableStream(tag: string): { pos: number; readBuffer(length: number): Uint8Array } | null;
-    getGlyph(id: number): { advanceWidth: number; _getMetrics(): { leftBearing: number } };
-    hmtx?: { metrics: { length: number; get(i: number): { advance: number; bearing: number } }; bearings?: { get(i: number): number } };
   };
   glyf: Uint8Array[];
   loca: { offsets: number[] };
@@ -88,7 +91,7 @@ interface TtfSubsetInternals {
 }
 
 /** Replaces `_addGlyph` on one TrueType subset instance with `fastAddGlyph`, when the internals match. */
-function installFastAddGlyph(subset: FontkitSubset): void {
+function installFastAddGlyph(subset: FontkitSubset, loaded: LoadedFont): void {
   const s = subset as unknown as Partial<TtfSubsetInternals>;
   const original = s._addGlyph;
   const font = s.font;
@@ -98,6 +101,7 @@ function installFastAddGlyph(subset: FontkitSubset): void {
     const offsets = this.font.loca?.offsets as ArrayLike<number>;
     const start = offsets[gid];
     const end = offsets[gid + 1];
+    loaded.prepareGlyphs([gid]);
     const stream = this.font._getTableStream('glyf');
     if (!stream || !(end >= start)) return original.call(this, gid);
     stream.pos += start;
@@ -106,29 +110,10 @@ function installFastAddGlyph(subset: FontkitSubset): void {
     if (buffer.length >= 2 && (((buffer[0] << 8) | buffer[1]) << 16) >> 16 < 0) return original.call(this, gid);
     this.glyf.push(buffer);
     this.loca.offsets.push(this.offset);
-    this.hmtx.metrics.push(horizontalMetrics(this.font, gid));
+    this.hmtx.metrics.push({ advance: loaded.advanceUnits(gid), bearing: loaded.leftBearingUnits(gid) });
     this.offset += buffer.length;
     return this.glyf.length - 1;
   };
-}
-
-/**
- * A glyph's hmtx entry read straight from the table (static fonts; `installFastAddGlyph` excludes variable
- * ones): fontkit's glyph metrics decode the outline for its box first, which dominated subsetting time.
- */
-function horizontalMetrics(font: TtfSubsetInternals['font'], gid: number): { advance: number; bearing: number } {
-  const hmtx = font.hmtx;
-  if (hmtx) {
-    const long = hmtx.metrics.length;
-    if (gid < long) {
-      const { advance, bearing } = hmtx.metrics.get(gid);
-      return { advance, bearing };
-    }
-    // Glyphs past numberOfHMetrics repeat the last advance and keep their own bearing (OpenType hmtx).
-    if (hmtx.bearings) return { advance: hmtx.metrics.get(long - 1).advance, bearing: hmtx.bearings.get(gid - long) };
-  }
-  const glyph = font.getGlyph(gid);
-  return { advance: glyph.advanceWidth, bearing: glyph._getMetrics().leftBearing };
 }
 
 /** Emits `subset.encode()` as a one-chunk stream after the caller has attached its handlers. */

@@ -14,7 +14,6 @@
  *    entries as the CMap format requires, and writes the font program with the /Length1 entry
  *    FontFile2 requires (pdf-lib omits it).
  */
-import type { Glyph } from 'fontkit';
 import type { PDFContext, PDFDocument, PDFFont, PDFRef } from 'pdf-lib';
 import type { FontProvider, LoadedFont } from '../text/font.js';
 import { hashText } from './hash.js';
@@ -32,13 +31,20 @@ const SUBSET_TAG_LENGTH = 6;
 interface SubsetEmbedderInternals {
   scale: number;
   customName: string | undefined;
-  subset: { includeGlyph(glyph: number | Glyph): number };
-  glyphs: Glyph[];
+  subset: { includeGlyph(glyph: number): number };
+  /** pdf-lib reads only `advanceWidth` of these, for /W (`computeWidths`); ToUnicode is ours. */
+  glyphs: WidthGlyph[];
   glyphIdMap: Map<number, number>;
   glyphCache: { invalidate(): void };
   embedUnicodeCmap(context: PDFContext): PDFRef;
   embedFontStream(context: PDFContext): Promise<PDFRef>;
   serializeFont(): Promise<Uint8Array>;
+}
+
+/** What pdf-lib's /W builder reads of a glyph: its advance, font units. */
+interface WidthGlyph {
+  id: number;
+  advanceWidth: number;
 }
 
 /** One font embedded in the PDF being written. */
@@ -86,10 +92,10 @@ export function encodeGlyph(entry: PdfFontEntry, glyphId: number, text: string):
   let code = entry.codeByGlyphId.get(glyphId);
   if (code === undefined) {
     const embedder = embedderOf(entry.pdfFont);
-    const glyph = entry.loaded.glyph(glyphId);
     code = embedder.subset.includeGlyph(glyphId);
-    // pdf-lib builds /W from `glyphs[code - 1]` (code 0 is .notdef, always in the subset).
-    embedder.glyphs[code - 1] = glyph;
+    // pdf-lib builds /W from `glyphs[code - 1]` (code 0 is .notdef, always in the subset). A fontkit glyph would
+    // answer `advanceWidth` by decoding its outline; the hmtx advance is the same number.
+    embedder.glyphs[code - 1] = { id: glyphId, advanceWidth: entry.loaded.advanceUnits(glyphId) };
     embedder.glyphIdMap.set(glyphId, code);
     embedder.glyphCache.invalidate();
     entry.codeByGlyphId.set(glyphId, code);
@@ -103,6 +109,8 @@ export function finalizePdfFonts(set: PdfFontSet, deflate: Deflate): void {
   for (const entry of set.values()) {
     const embedder = embedderOf(entry.pdfFont);
     const glyphIds = [...entry.codeByGlyphId.keys()].sort((a, b) => a - b);
+    // One batch read of the page's outlines for a partially read font, instead of one read per glyph while subsetting.
+    entry.loaded.prepareGlyphs(glyphIds);
     embedder.customName = `${subsetTag(entry.loaded.postscriptName, glyphIds)}+${entry.loaded.postscriptName}`;
     // The CMap is ASCII (hex codes); the injected deflate instead of pdf-lib's pako (tens of ms for 6 fonts).
     embedder.embedUnicodeCmap = (context) => {

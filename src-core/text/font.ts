@@ -8,6 +8,10 @@
  */
 import { create, type Font as FontkitFont, type Glyph } from 'fontkit';
 import { readCmap, type CmapLookup } from './cmap.js';
+import { readHorizontalMetrics } from './hmtx.js';
+import { createGlyphReader, type GlyphReader, type PartialFontFile } from './partial-font.js';
+
+export type { PartialFontFile } from './partial-font.js';
 
 /** Metrics for one code point in one font, in font units. `glyphId` 0 never appears: missing is `undefined`. */
 export interface GlyphMetrics {
@@ -27,7 +31,10 @@ export interface LoadedFont {
   /** Ascender / descender in font units (descender negative). */
   readonly ascender: number;
   readonly descender: number;
-  /** The raw font file, for PDF embedding and screen drawing. */
+  /**
+   * The raw font file, for PDF embedding and screen drawing. For a font loaded from a `PartialFontFile`, glyph
+   * outlines are present only once `prepareGlyphs` (or `glyph`) has read them.
+   */
   readonly bytes: Uint8Array;
   /** The fontkit font, for shaping (`layout` with features) and glyph outlines. */
   readonly fontkit: FontkitFont;
@@ -37,6 +44,15 @@ export interface LoadedFont {
   glyph(glyphId: number): Glyph;
   /** Horizontal advance of a glyph id, font units (hmtx; HVAR applied for variable fonts). */
   advanceUnits(glyphId: number): number;
+  /** Left side bearing of a glyph id, font units (hmtx). */
+  leftBearingUnits(glyphId: number): number;
+  /**
+   * Reads the outlines of these glyphs (and their compound components) in one batch when the font was loaded
+   * from a `PartialFontFile`; does nothing for whole bytes. Outlines are also read one by one on first use, so
+   * this only saves file reads (the PDF exporter calls it with a page's glyphs before subsetting).
+   * @throws Error when a partial font's file can no longer be read
+   */
+  prepareGlyphs(glyphIds: Iterable<number>): void;
 }
 
 /** Resolves template font references to loaded fonts. Fonts are loaded before layout starts. */
@@ -57,10 +73,11 @@ export interface FontDescriptor {
 }
 
 /**
- * Parses font bytes (TTF/OTF) into a LoadedFont.
+ * Parses a font (TTF/OTF) into a LoadedFont: whole bytes, or a file whose outlines are read on demand.
  * @throws RangeError when the bytes are not a font fontkit can read (collections must be split first).
  */
-export function loadFont(descriptor: FontDescriptor, bytes: Uint8Array): LoadedFont {
+export function loadFont(descriptor: FontDescriptor, file: Uint8Array | PartialFontFile): LoadedFont {
+  const bytes = file instanceof Uint8Array ? file : file.bytes;
   let parsed: ReturnType<typeof create>;
   try {
     // fontkit reads through a Buffer-like view; a Uint8Array works in browsers and Node alike.
@@ -72,8 +89,9 @@ export function loadFont(descriptor: FontDescriptor, bytes: Uint8Array): LoadedF
     throw new RangeError(`Font "${descriptor.family}" (${descriptor.id}) is a font collection; add a single face`);
   }
   const font = parsed as FontkitFont;
-  primeLocaTable(font, bytes);
-  const advanceUnits = advanceReader(font);
+  const locaOffsets = primeLocaTable(font, bytes);
+  const glyphReader = file instanceof Uint8Array ? undefined : readOutlinesOnDemand(font, file, locaOffsets);
+  const metrics = horizontalMetricsReader(font, bytes);
   let cmap: CmapLookup | undefined;
   try {
     cmap = readCmap(bytes, directoryEntry(font, 'cmap'));
@@ -100,12 +118,13 @@ export function loadFont(descriptor: FontDescriptor, bytes: Uint8Array): LoadedF
       let hit = metricsCache.get(codePoint);
       if (hit === undefined) {
         const glyphId = glyphIdFor(codePoint);
-        hit = glyphId === 0 ? null : { glyphId, advanceUnits: advanceUnits(glyphId) };
+        hit = glyphId === 0 ? null : { glyphId, advanceUnits: metrics.advanceUnits(glyphId) };
         metricsCache.set(codePoint, hit);
       }
       return hit ?? undefined;
     },
-    advanceUnits,
+    advanceUnits: metrics.advanceUnits,
+    leftBearingUnits: metrics.leftBearingUnits,
     glyph(glyphId) {
       let g = glyphCache.get(glyphId);
       if (!g) {
@@ -114,7 +133,38 @@ export function loadFont(descriptor: FontDescriptor, bytes: Uint8Array): LoadedF
       }
       return g;
     },
+    prepareGlyphs(glyphIds) {
+      glyphReader?.prepare(glyphIds);
+    },
   };
+}
+
+/** fontkit's glyph factory, which every outline read (bbox, path, subset, shaping) goes through. */
+interface FontkitGlyphFactory {
+  _getBaseGlyph?: (glyphId: number, characters?: number[]) => unknown;
+}
+
+/**
+ * Makes a partial font read each glyph's outline before fontkit first builds the glyph, so no code path can
+ * decode a glyph that was never read. When fontkit's internals are not as expected, or the font's outlines are
+ * not TrueType `glyf`, the whole of the missing table is read now instead: slower, never wrong.
+ * @returns the batch reader, or undefined when everything was read up front
+ */
+function readOutlinesOnDemand(font: FontkitFont, file: PartialFontFile, locaOffsets: Uint32Array | undefined): GlyphReader | undefined {
+  const glyf = directoryEntry(font, 'glyf');
+  if (!glyf) return undefined;
+  const factory = font as unknown as FontkitGlyphFactory;
+  const original = factory._getBaseGlyph;
+  if (!locaOffsets || typeof original !== 'function') {
+    file.readRanges([glyf]);
+    return undefined;
+  }
+  const reader = createGlyphReader(file, glyf, locaOffsets);
+  factory._getBaseGlyph = function readThenBuild(this: unknown, glyphId: number, characters?: number[]) {
+    reader.prepare([glyphId]);
+    return original.call(this, glyphId, characters);
+  };
+  return reader;
 }
 
 /**
@@ -144,37 +194,36 @@ interface FontkitTables {
  * from the bytes take well under a millisecond, so they are placed where fontkit keeps its decoded tables.
  * Same shape as fontkit's own: `{ version: head.indexToLocFormat, offsets }`, short offsets already doubled.
  */
-function primeLocaTable(font: FontkitFont, bytes: Uint8Array): void {
+function primeLocaTable(font: FontkitFont, bytes: Uint8Array): Uint32Array | undefined {
   const internals = font as unknown as FontkitTables;
   const entry = internals.directory?.tables?.loca;
   const format = internals.head?.indexToLocFormat;
-  if (!entry || !internals._tables || 'loca' in internals._tables || (format !== 0 && format !== 1)) return;
+  if (!entry || !internals._tables || 'loca' in internals._tables || (format !== 0 && format !== 1)) return undefined;
   const entryBytes = format === 1 ? 4 : 2;
   const count = Math.floor(Math.min(entry.length, bytes.byteLength - entry.offset) / entryBytes);
-  if (count <= 0) return;
+  if (count <= 0) return undefined;
   const view = new DataView(bytes.buffer, bytes.byteOffset + entry.offset, count * entryBytes);
   const offsets = new Uint32Array(count);
   for (let i = 0; i < count; i++) offsets[i] = format === 1 ? view.getUint32(i * 4) : view.getUint16(i * 2) * 2;
   internals._tables.loca = { version: format, offsets };
-}
-
-/** The parts of fontkit's hmtx table read here (fontkit parses it lazily, entry by entry). */
-interface HmtxTable {
-  metrics: { length: number; get(index: number): { advance: number } };
+  return offsets;
 }
 
 /**
- * How to read a glyph's horizontal advance, font units. `glyph.advanceWidth` builds fontkit's whole metrics
- * object (for TrueType outlines it decodes the outline for its box): ten times slower than reading hmtx,
- * which a static font answers exactly. Variable fonts keep fontkit's path, which applies HVAR deltas.
+ * How to read a glyph's horizontal metrics, font units: straight from hmtx for a static font (see `hmtx.ts`).
+ * Variable fonts, and fonts whose hmtx the direct reader refuses, keep fontkit's path (HVAR deltas applied).
  */
-function advanceReader(font: FontkitFont): (glyphId: number) => number {
-  const tables = font as unknown as { hmtx?: HmtxTable; directory?: { tables?: Record<string, unknown> } };
-  const hmtx = tables.hmtx;
-  if (!hmtx || tables.directory?.tables?.fvar) return (glyphId) => font.getGlyph(glyphId).advanceWidth;
-  const count = hmtx.metrics.length;
-  // Glyphs past the last long metric share its advance (OpenType hmtx).
-  return (glyphId) => hmtx.metrics.get(Math.min(glyphId, count - 1)).advance;
+function horizontalMetricsReader(font: FontkitFont, bytes: Uint8Array): { advanceUnits(glyphId: number): number; leftBearingUnits(glyphId: number): number } {
+  const fontkitPath = {
+    advanceUnits: (glyphId: number) => font.getGlyph(glyphId).advanceWidth,
+    leftBearingUnits: (glyphId: number) => (font.getGlyph(glyphId) as unknown as { _getMetrics(): { leftBearing: number } })._getMetrics().leftBearing,
+  };
+  if (directoryEntry(font, 'fvar')) return fontkitPath;
+  try {
+    return readHorizontalMetrics(bytes, directoryEntry(font, 'hhea'), directoryEntry(font, 'hmtx')) ?? fontkitPath;
+  } catch {
+    return fontkitPath; // A damaged hmtx: fontkit decides what the glyph's metrics are.
+  }
 }
 
 /** A FontProvider over a fixed list of loaded fonts. Weight resolution picks the nearest weight. */

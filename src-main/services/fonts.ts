@@ -4,9 +4,10 @@
  * 1. Catalogue: DEFAULT_FONTS resolved with Node's module resolution (works from the repo, a packaged app's
  *    node_modules, or any cwd), plus every .ttf/.otf file directly in each user fonts folder (family and weight
  *    read from the font's own name and OS/2 tables).
- * 2. Bytes: read on request and cached (a font is 10–15 MB; the renderer and the composer ask repeatedly).
+ * 2. Bytes: read on request and cached (a font is 10–15 MB; the renderer asks for whole files to draw with).
  * 3. Provider: for a document, load every weight of each family its template names, so the FontProvider's
- *    nearest-weight rule sees the same candidates as it would with every font loaded.
+ *    nearest-weight rule sees the same candidates as it would with every font loaded. These fonts are opened
+ *    partially (`font-file.ts`): the composer and exporter read only the outlines a page uses.
  */
 import { promises as fsp } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -15,6 +16,7 @@ import { create, type Font as FontkitFont } from 'fontkit';
 import type { FontInfo } from '../../src-core/api/host-api.js';
 import type { Template } from '../../src-core/model/template.js';
 import { DEFAULT_FONTS, createFontProvider, loadFont, type FontProvider, type LoadedFont } from '../../src-core/text/font.js';
+import { openFontFile, type OpenFontFile } from './font-file.js';
 
 /** A font the host can supply, with where its bytes live. */
 export interface FontEntry extends FontInfo {
@@ -32,8 +34,13 @@ export interface FontCatalogue {
    * @throws RangeError when no font has that id
    */
   bytes(fontId: string): Promise<Uint8Array>;
-  /** A FontProvider holding every weight of each family the template uses (parsed once per font, cached). */
+  /**
+   * A FontProvider holding every weight of each family the template uses (parsed once per font, cached; the
+   * files stay open so outlines can be read as pages need them).
+   */
   providerFor(template: Template): Promise<FontProvider>;
+  /** Closes the font files the providers opened; fonts already handed out can no longer read outlines. */
+  close(): void;
 }
 
 /** User font file extensions we read (collections .ttc must be split first; fontkit returns a collection). */
@@ -105,6 +112,7 @@ export function createFontCatalogue(options: FontCatalogueOptions): FontCatalogu
   let listing: Promise<FontEntry[]> | undefined;
   const byteCache = new Map<string, Promise<Uint8Array>>();
   const parsedCache = new Map<string, LoadedFont>();
+  const openFiles: OpenFontFile[] = [];
 
   const list = (): Promise<FontEntry[]> => {
     listing ??= (async () => {
@@ -142,12 +150,23 @@ export function createFontCatalogue(options: FontCatalogueOptions): FontCatalogu
       for (const entry of wanted) {
         let font = parsedCache.get(entry.id);
         if (!font) {
-          font = loadFont({ id: entry.id, family: entry.family, weight: entry.weight }, await bytes(entry.id));
+          const file = openFontFile(entry.filePath);
+          try {
+            font = loadFont({ id: entry.id, family: entry.family, weight: entry.weight }, file);
+          } catch (err) {
+            if (!(file instanceof Uint8Array)) file.close();
+            throw err;
+          }
+          if (!(file instanceof Uint8Array)) openFiles.push(file);
           parsedCache.set(entry.id, font);
         }
         loaded.push(font);
       }
       return createFontProvider(loaded);
+    },
+    close() {
+      for (const file of openFiles.splice(0)) file.close();
+      parsedCache.clear();
     },
   };
 }

@@ -265,6 +265,7 @@ export function createServices(options: ServicesOptions): Services {
     openRecovery: (recoveryHandle) => result(() => documents.openRecovery(recoveryHandle)),
     dispose: () => {
       exportJobs.cancelAll();
+      fonts.close();
       return documents.dispose();
     },
   };
