@@ -84,4 +84,10 @@ export default tseslint.config(
       }],
     },
   },
+  {
+    // CommonJS files stand in for CommonJS packages (bin/bundle/): require() is their module system.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: globals.node },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

@@ -2,7 +2,7 @@
 // The `folio` command: runs src-main/cli.ts without a build step, quickly.
 //
 // 1. Fast path: a single-file CommonJS bundle of the CLI cached in node_modules/.cache/folio-cli/, keyed by the
-//    paths, sizes and mtimes of the sources it is built from (src-main, src-core, package manifests), run with
+//    paths, sizes and mtimes of the sources it is built from (src-main, src-core, bin, package manifests), run with
 //    a V8 code cache beside it. One file parses far faster than hundreds of modules through a TypeScript
 //    loader, and the code cache spares most of the compiling.
 // 2. Cache miss: bundle with esbuild (already installed as tsx's compiler), write it atomically, import it.
@@ -22,10 +22,11 @@ process.env.FOLIO_APP_ROOT ??= ROOT;
 
 function sourceKey() {
   const hash = createHash('sha256');
-  for (const dir of ['src-main', 'src-core']) {
+  // The sources, and this launcher with its bundle stand-ins (they shape the bundle too).
+  for (const dir of ['src-main', 'src-core', 'bin']) {
     const base = path.join(ROOT, dir);
     for (const rel of readdirSync(base, { recursive: true }).map(String).sort()) {
-      if (!rel.endsWith('.ts')) continue;
+      if (!/\.(ts|mjs|cjs)$/.test(rel)) continue;
       const st = statSync(path.join(base, rel));
       hash.update(`${dir}/${rel}:${st.size}:${st.mtimeMs}\n`);
     }
@@ -91,6 +92,11 @@ async function bundled() {
       // A script run through vm has no module loader: what bundled code still import()s (Node built-ins,
       // e.g. lcms-wasm's `import("module")`) becomes require().
       supported: { 'dynamic-import': false },
+      // Two dependencies swapped for the CLI: see the files in bin/bundle/ for why.
+      alias: {
+        'tiny-inflate': path.join(ROOT, 'bin', 'bundle', 'node-inflate.cjs'),
+        'brotli/decompress.js': path.join(ROOT, 'bin', 'bundle', 'no-woff2.cjs'),
+      },
       banner: { js: "const __folioModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
     });
     mkdirSync(CACHE_DIR, { recursive: true });
