@@ -12,6 +12,7 @@
  */
 import type { FolioDocument, Page } from '../model/document.js';
 import { pageNumberOf } from './thread.js';
+import { LUNAR_TABLE_START, LUNAR_YEARS } from './lunar-table.js';
 
 const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'] as const;
 
@@ -86,9 +87,53 @@ function chineseCalendarFormat(): Intl.DateTimeFormat | null {
   return chineseCalendar;
 }
 
+/** A day of the Chinese calendar: month 1–12, whether it is the leap month after that month, day 1–30. */
+interface LunarDay {
+  month: number;
+  leap: boolean;
+  day: number;
+}
+
+const DAY_MS = 86_400_000;
+const LUNAR_TABLE_START_DAY = Date.parse(`${LUNAR_TABLE_START}T00:00:00Z`) / DAY_MS;
+const LEAP_MONTH_SHIFT = 13;
+const LEAP_MONTH_MASK = 0xf;
+
+/** The lunar day from the generated table (see lunar-table.ts), or undefined outside the years it covers. */
+function lunarDayFromTable(utcDay: number): LunarDay | undefined {
+  let offset = utcDay - LUNAR_TABLE_START_DAY;
+  if (offset < 0) return undefined;
+  for (const year of LUNAR_YEARS) {
+    const leapAfter = (year >> LEAP_MONTH_SHIFT) & LEAP_MONTH_MASK;
+    const monthCount = leapAfter ? 13 : 12;
+    for (let i = 0; i < monthCount; i++) {
+      const length = year & (1 << i) ? 30 : 29;
+      if (offset < length) {
+        // Months in order: 1 … leapAfter, the leap month (named after leapAfter), leapAfter + 1 … 12.
+        if (!leapAfter || i < leapAfter) return { month: i + 1, leap: false, day: offset + 1 };
+        return i === leapAfter ? { month: leapAfter, leap: true, day: offset + 1 } : { month: i, leap: false, day: offset + 1 };
+      }
+      offset -= length;
+    }
+  }
+  return undefined;
+}
+
+/** The lunar day from the engine's Chinese calendar (ICU), for dates outside the table. */
+function lunarDayFromEngine(date: Date): LunarDay | undefined {
+  const format = chineseCalendarFormat();
+  if (!format) return undefined;
+  const parts = format.formatToParts(date);
+  const monthPart = /^(\d+)(bis)?$/.exec(parts.find((p) => p.type === 'month')?.value ?? '');
+  const day = Number(parts.find((p) => p.type === 'day')?.value);
+  if (!monthPart || !Number.isInteger(day)) return undefined;
+  return { month: Number(monthPart[1]), leap: Boolean(monthPart[2]), day };
+}
+
 /**
  * The lunar (农历) month and day of a Gregorian date, e.g. 2023-07-20 → 六月初三, 2023-03-22 → 闰二月初一.
- * `undefined` when the JavaScript engine has no Chinese calendar.
+ * Lunar years 1900–2100 come from a table generated from ICU (no Intl start-up cost); other dates ask the
+ * engine's Chinese calendar, and are `undefined` when it has none.
  * @throws RangeError for a date that does not exist
  */
 export function lunarDate(year: number, month: number, day: number): string | undefined {
@@ -97,12 +142,8 @@ export function lunarDate(year: number, month: number, day: number): string | un
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
     throw new RangeError(`${year}-${month}-${day} is not a date`);
   }
-  const format = chineseCalendarFormat();
-  if (!format) return undefined;
-  const parts = format.formatToParts(date);
-  const monthPart = /^(\d+)(bis)?$/.exec(parts.find((p) => p.type === 'month')?.value ?? '');
-  const dayNumber = Number(parts.find((p) => p.type === 'day')?.value);
-  const monthName = monthPart ? LUNAR_MONTHS[Number(monthPart[1]) - 1] : undefined;
-  if (!monthPart || !monthName || !Number.isInteger(dayNumber)) return undefined;
-  return `${monthPart[2] ? LEAP_PREFIX : ''}${monthName}${lunarDayName(dayNumber)}`;
+  const lunar = lunarDayFromTable(Math.floor(date.getTime() / DAY_MS)) ?? lunarDayFromEngine(date);
+  const monthName = lunar ? LUNAR_MONTHS[lunar.month - 1] : undefined;
+  if (!lunar || !monthName || lunar.day < 1 || lunar.day > 30) return undefined;
+  return `${lunar.leap ? LEAP_PREFIX : ''}${monthName}${lunarDayName(lunar.day)}`;
 }

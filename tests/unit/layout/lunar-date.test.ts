@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fieldValue, lunarDate, lunarDayName } from '../../../src-core/layout/fields.js';
+import { LUNAR_TABLE_START, LUNAR_YEARS } from '../../../src-core/layout/lunar-table.js';
 
 describe('lunarDate', () => {
   it.each([
@@ -57,6 +58,30 @@ describe('lunarDate', () => {
     expect(() => lunarDayName(0)).toThrow(RangeError);
     expect(() => lunarDayName(31)).toThrow(RangeError);
     expect(() => lunarDate(2023, 2, 30)).toThrow(/not a date/);
+  });
+
+  it('the generated table (lunar years 1900–2100) gives what the engine’s Chinese calendar gives, every day', () => {
+    const engine = new Intl.DateTimeFormat('en-u-ca-chinese', { timeZone: 'UTC', month: 'numeric', day: 'numeric' });
+    const first = Date.parse(`${LUNAR_TABLE_START}T12:00:00Z`);
+    const end = Date.UTC(2101, 0, 1, 12);
+    let checked = 0;
+    for (let t = first; t < end; t += 86_400_000) {
+      const at = new Date(t);
+      const parts = engine.formatToParts(at);
+      const month = /^(\d+)(bis)?$/.exec(parts.find((p) => p.type === 'month')!.value)!;
+      const names = ['正月', '二月', '三月', '四月', '五月', '六月', '七月', '八月', '九月', '十月', '冬月', '腊月'];
+      const expected = `${month[2] ? '闰' : ''}${names[Number(month[1]) - 1]}${lunarDayName(Number(parts.find((p) => p.type === 'day')!.value))}`;
+      const actual = lunarDate(at.getUTCFullYear(), at.getUTCMonth() + 1, at.getUTCDate());
+      if (actual !== expected) expect(actual, at.toISOString().slice(0, 10)).toBe(expected);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(73_000);
+    expect(LUNAR_YEARS).toHaveLength(201);
+  });
+
+  it('dates outside the table ask the engine', () => {
+    expect(lunarDate(1899, 6, 1)).toMatch(/^(闰)?[正二三四五六七八九十冬腊]+月/);
+    expect(lunarDate(2150, 2, 1)).toMatch(/^(闰)?[正二三四五六七八九十冬腊]+月/);
   });
 
   it('is the masthead field value for the issue date', () => {
