@@ -147,13 +147,12 @@ const EXPLICIT: ReadonlyArray<readonly [CharClassValue, string]> = [
   [C.IdeographicSpace, '\u3000'],
 ];
 
-function buildBmpTable(): Uint8Array {
-  const t = new Uint8Array(0x10000);
-  for (let cp = 0; cp < 0x10000; cp++) t[cp] = classifyByRange(cp);
-  for (const [cls, chars] of EXPLICIT) {
-    for (const ch of chars) t[ch.codePointAt(0)!] = cls;
-  }
-  return t;
+/** The explicit lists by code point (they override the ranges). */
+const EXPLICIT_CLASS = new Map<number, CharClassValue>(EXPLICIT.flatMap(([cls, chars]) => [...chars].map((ch) => [ch.codePointAt(0)!, cls] as const)));
+
+/** The class of a BMP code point, worked out (explicit lists first, then ranges). */
+function classifyBmp(cp: number): CharClassValue {
+  return EXPLICIT_CLASS.get(cp) ?? classifyByRange(cp);
 }
 
 /** Range-based default classification (before the explicit lists override it). */
@@ -183,14 +182,26 @@ function isHanRange(cp: number): boolean {
   );
 }
 
-const BMP_TABLE = buildBmpTable();
+/** Marks a BMP table entry not classified yet (classes are < CHAR_CLASS_COUNT). */
+const UNCLASSIFIED = 0xff;
+/**
+ * BMP classes, filled on first lookup: classifying all 65 536 code points up front cost every process start
+ * about 10 ms of cold code, for the few thousand characters a page holds.
+ */
+const BMP_TABLE = new Uint8Array(0x10000).fill(UNCLASSIFIED);
 
 /**
  * The class of a code point (any plane).
- * Invariant: `classOf(cp)` for a BMP code point is a single typed-array read.
+ * Invariant: after its first lookup, `classOf(cp)` for a BMP code point is a single typed-array read.
  */
 export function classOf(cp: number): CharClassValue {
-  if (cp < 0x10000) return BMP_TABLE[cp] as CharClassValue;
+  if (cp < 0x10000) {
+    const cached = BMP_TABLE[cp]!;
+    if (cached !== UNCLASSIFIED) return cached as CharClassValue;
+    const cls = classifyBmp(cp);
+    BMP_TABLE[cp] = cls;
+    return cls;
+  }
   // Astral: ideograph extensions B–H and the supplementary ideographic plane are Han boxes.
   if ((cp >= 0x20000 && cp <= 0x3ffff) || (cp >= 0x1f200 && cp <= 0x1f2ff)) return C.Han;
   if (cp >= 0xe0100 && cp <= 0xe01ef) return C.ZeroWidth;
