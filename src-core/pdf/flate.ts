@@ -14,8 +14,12 @@ export type FlateLevel = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
  */
 export type Deflate = (bytes: Uint8Array, level: FlateLevel) => Uint8Array;
 
-/** Level for streams written once per export: zlib's default balance of speed and size. */
-export const DEFAULT_FLATE_LEVEL: FlateLevel = 6;
+/**
+ * Level for streams written once per export. zlib's levels 1–3 use its fast matcher: on a front page's font
+ * subsets and content (1.7 MB raw) level 3 takes 10 ms where the default 6 takes 25 ms, for a file 3 % larger
+ * (336 KB against 326 KB, well inside the 500 KB budget of a page without photos).
+ */
+export const DEFAULT_FLATE_LEVEL: FlateLevel = 3;
 
 /** The pure TypeScript deflate (fflate). */
 export const deflateWithFflate: Deflate = (bytes, level) => zlibSync(bytes, { level });
