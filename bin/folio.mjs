@@ -87,6 +87,8 @@ async function bundled() {
       write: false,
       logLevel: 'silent',
       legalComments: 'none',
+      // Half the bytes to read and a smaller code cache to load at every start; messages are unaffected.
+      minify: true,
       // The sources are ES modules; in the CommonJS bundle their file URL comes from __filename.
       define: { 'import.meta.url': '__folioModuleUrl' },
       // A script run through vm has no module loader: what bundled code still import()s (Node built-ins,
