@@ -7,6 +7,8 @@
  *    errors (export without --force, or `preflight`) · 64 usage error · 130 interrupted.
  * Heavy modules (composer, PDF writer) load only in the commands that need them, so start-up stays fast.
  */
+// First, before any module that builds a zod schema (see the file).
+import './one-shot-validation.js';
 import { existsSync, promises as fsp, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -391,12 +393,6 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 
 /** Runs `main` for this process: wires SIGINT/SIGTERM to the stop signal and sets the exit code. */
 export async function runFromProcess(): Promise<void> {
-  if (process.argv[2] !== 'serve') {
-    // One-shot commands validate each file once: zod's compiled fast path costs more to build (about 15 ms
-    // cold) than it saves on a single parse. The long-running server keeps it.
-    const { z } = await import('zod');
-    z.config({ jitless: true });
-  }
   const stop = new AbortController();
   const onSignal = () => stop.abort();
   process.once('SIGINT', onSignal);
