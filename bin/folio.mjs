@@ -73,6 +73,20 @@ function runWithCodeCache(file) {
   return module.exports;
 }
 
+/**
+ * An esbuild plugin that resolves the given import paths, exactly (not their subpaths, which the stand-ins
+ * use to reach the real package), to files in bin/bundle/.
+ */
+function standIns(files) {
+  return {
+    name: 'folio-stand-ins',
+    setup(build) {
+      const exact = new RegExp(`^(${Object.keys(files).map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
+      build.onResolve({ filter: exact }, (args) => ({ path: path.join(ROOT, 'bin', 'bundle', files[args.path]) }));
+    },
+  };
+}
+
 async function bundled() {
   if (!existsSync(path.join(ROOT, 'node_modules'))) return undefined;
   const outfile = path.join(CACHE_DIR, `cli-${sourceKey()}.cjs`);
@@ -94,11 +108,13 @@ async function bundled() {
       // A script run through vm has no module loader: what bundled code still import()s (Node built-ins,
       // e.g. lcms-wasm's `import("module")`) becomes require().
       supported: { 'dynamic-import': false },
-      // Two dependencies swapped for the CLI: see the files in bin/bundle/ for why.
-      alias: {
-        'tiny-inflate': path.join(ROOT, 'bin', 'bundle', 'node-inflate.cjs'),
-        'brotli/decompress.js': path.join(ROOT, 'bin', 'bundle', 'no-woff2.cjs'),
-      },
+      // Dependencies swapped for the CLI, matched by exact import path: see the files in bin/bundle/ for why.
+      plugins: [standIns({
+        'tiny-inflate': 'node-inflate.cjs',
+        'brotli/decompress.js': 'no-woff2.cjs',
+        '@pdf-lib/standard-fonts': 'lazy-standard-fonts.cjs',
+        '@pdf-lib/upng': 'lazy-upng.cjs',
+      })],
       banner: { js: "const __folioModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
     });
     mkdirSync(CACHE_DIR, { recursive: true });

@@ -40,3 +40,20 @@ describe('no-woff2 (brotli’s place in the CLI)', () => {
     expect(() => noWoff2()).toThrow(/WOFF2 .*install the \.ttf or \.otf/);
   });
 });
+
+describe('lazy stand-ins for pdf-lib’s unused dependencies', () => {
+  it('lazy-standard-fonts gives the real Font, FontNames and Encodings', () => {
+    const lazy = require('../../../bin/bundle/lazy-standard-fonts.cjs') as Record<string, unknown>;
+    const real = require('@pdf-lib/standard-fonts') as Record<string, unknown>;
+    expect(lazy.FontNames).toEqual(real.FontNames);
+    expect(lazy.Font).toBe(real.Font);
+    expect(lazy.Encodings).toBe(real.Encodings);
+  });
+
+  it('lazy-upng gives the real UPNG as its default export', () => {
+    const lazy = require('../../../bin/bundle/lazy-upng.cjs') as { __esModule: boolean; default: unknown };
+    const real = require('@pdf-lib/upng') as { default: unknown };
+    expect(lazy.__esModule).toBe(true);
+    expect(lazy.default).toBe(real.default);
+  });
+});
