@@ -69,8 +69,9 @@ export function charMetricsTable(font: LoadedFont): CharMetricsTable {
   let table = tables.get(font);
   if (!table) {
     const perFont = new Map<number, CharMetrics>();
-    // BMP code points index a dense array (one load per character in the composer's loop).
-    const bmp = new Array<CharMetrics | undefined>(0x10000).fill(undefined);
+    // BMP code points index an array (one load per character in the composer's loop). Left holey: filling
+    // 65 536 slots per font cost more at start-up (cold) than holes cost per read.
+    const bmp = new Array<CharMetrics | undefined>(0x10000);
     table = {
       get(cp: number): CharMetrics {
         let hit = cp < 0x10000 ? bmp[cp] : perFont.get(cp);
