@@ -18,7 +18,7 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { zlibSync } from 'fflate';
 import { TemplateSchema, type Template } from '../src-core/model/template.js';
 import { parseSizePt } from '../src-core/model/units.js';
-import type { FolioDocument, Frame, PmNodeJson, Story } from '../src-core/model/document.js';
+import { DOCUMENT_SCHEMA_VERSION, type FolioDocument, type Frame, type PmNodeJson, type Story } from '../src-core/model/document.js';
 import { packFolio } from '../src-core/model/folio-file.js';
 
 /** Where the seed's blank-line column ends fall (TYPOGRAPHY.md §7): the text before each break. */
@@ -234,7 +234,7 @@ export function buildSampleDocument(seed: string, template: Template, plan: type
   // Rounded up so the placed image never falls below the 200 ppi preflight asks for.
   const png = placeholderPng(Math.ceil((photoRect.widthPt / 72) * PLACEHOLDER_PPI), Math.ceil((photoRect.heightPt / 72) * PLACEHOLDER_PPI));
   const document: FolioDocument = {
-    schemaVersion: 2,
+    schemaVersion: DOCUMENT_SCHEMA_VERSION,
     id: 'deqing-front-2023-07-20',
     title: '德清新闻 2023年7月20日 A01 头版',
     issue: { paper: '德清新闻', date: '2023-07-20', edition: '头版', number: '5678', sampleData: true },

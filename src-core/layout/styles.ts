@@ -11,6 +11,7 @@
  * 4. Marks apply character styles in order: bold, emphasis, charStyle(name); unset fields inherit.
  */
 import type { Cmyk } from '../model/colour.js';
+import { COMMENT_MARK } from '../model/comment-mark.js';
 import type { CharacterStyle, FontRef, ParagraphStyle, Template } from '../model/template.js';
 import { parseSizePt } from '../model/units.js';
 import type { FontProvider, LoadedFont } from '../text/font.js';
@@ -147,6 +148,8 @@ export class StyleResolver {
   }
 
   private characterStyleFor(mark: MarkJson, base: ResolvedStyle, storyId: string): CharacterStyle | undefined {
+    // A proofreader's comment is about the text, never part of how it is set (even if a style shares its name).
+    if (mark.type === COMMENT_MARK) return undefined;
     const styles = this.template.characterStyles;
     if (mark.type === 'charStyle') {
       const name = typeof mark.attrs?.name === 'string' ? mark.attrs.name : '';

@@ -65,6 +65,11 @@ export const DOCUMENT_MIGRATIONS: readonly Migration[] = [
     description: 'version 2 adds ICC profile assets and outputProfileAssetId; version 1 files are valid as they are',
     up: (json) => ({ ...json, schemaVersion: 2 }),
   },
+  {
+    from: 2,
+    description: "version 3 adds proofreaders' comments (the story `comment` mark); version 2 files are valid as they are",
+    up: (json) => ({ ...json, schemaVersion: 3 }),
+  },
 ];
 
 /** Template migrations, index i migrates version i → i + 1. */

@@ -8,9 +8,13 @@
  * doc      := (kicker | headline | subtitle | byline | columnTag | caption | captionTitle | credit
  *              | adTitle | adText | paragraph | subhead | columns)+
  * columns  := (paragraph | subhead | pullQuote)+   — the body, flowed column to column and frame to frame
- * inline   := text (marks: bold, emphasis, charStyle) | hard_break | field
+ * inline   := text (marks: bold, emphasis, charStyle, comment) | hard_break | field
+ *
+ * A `comment` mark anchors a proofreader's comment (校对意见) to the text it is about: the comment travels with
+ * its text through every edit, and the composer ignores it (comments never change how a page is set).
  */
 import { Schema, type NodeSpec, type MarkSpec } from 'prosemirror-model';
+import { COMMENT_MARK } from './comment-mark.js';
 
 /** Names of the headline-group and other full-width textblocks, in the order a story usually has them. */
 export const DISPLAY_BLOCKS = ['kicker', 'headline', 'subtitle', 'byline', 'columnTag', 'captionTitle', 'caption', 'credit', 'adTitle', 'adText'] as const;
@@ -88,6 +92,18 @@ const marks: Record<string, MarkSpec> = {
     attrs: { name: { default: '' } },
     parseDOM: [{ tag: 'span.charstyle', getAttrs: (dom) => ({ name: (dom as { getAttribute(n: string): string | null }).getAttribute('data-name') }) }],
     toDOM: (mark) => ['span', { class: 'pm-charstyle', 'data-name': mark.attrs.name }, 0],
+  },
+  [COMMENT_MARK]: {
+    attrs: { id: {}, author: { default: '' }, text: { default: '' }, createdAt: { default: '' }, resolved: { default: false } },
+    // Typing at either end does not extend the comment; comments may overlap one another.
+    inclusive: false,
+    excludes: '',
+    // No parseDOM: copied text never brings a comment along (a paste must not duplicate a proofreader's anchor).
+    toDOM: (mark) => [
+      'span',
+      { class: mark.attrs.resolved ? 'pm-comment pm-comment-resolved' : 'pm-comment', 'data-comment': mark.attrs.id, title: `${mark.attrs.author}: ${mark.attrs.text}` },
+      0,
+    ],
   },
 };
 

@@ -18,6 +18,8 @@ import { totalInkPercent, type Cmyk } from '../model/colour.js';
 import { ptToMm } from '../model/units.js';
 import type { ImageItem, PageLayout, RectPt } from '../layout/page-layout.js';
 import type { FontProvider } from '../text/font.js';
+import { collectComments } from '../model/comments.js';
+import { commentRects } from '../layout/comment-rects.js';
 import { readImageInfo, type ImageInfo } from '../pdf/image-info.js';
 import type { AssetSource } from '../pdf/images.js';
 
@@ -46,7 +48,8 @@ export type FindingCode =
   | 'thread-loop'
   | 'output-profile'
   | 'pdf-fonts'
-  | 'pdf-size';
+  | 'pdf-size'
+  | 'open-comment';
 
 /** One preflight finding. */
 export interface Finding {
@@ -109,6 +112,7 @@ export function preflight(doc: FolioDocument, layouts: readonly PageLayout[], op
     ...collectStyleFontFindings(doc, opts),
     ...collectOutputProfileFindings(doc, opts),
     ...collectPlacedPdfSizeFindings(doc, layouts),
+    ...collectOpenCommentFindings(doc, layouts, opts),
   ];
   const pageOrder = new Map(doc.pages.map((p, i) => [p.id, i]));
   // The composer and the asset check may both report a missing picture: keep one per frame.
@@ -126,6 +130,28 @@ export function preflight(doc: FolioDocument, layouts: readonly PageLayout[], op
       (pageOrder.get(a.f.pageId) ?? -1) - (pageOrder.get(b.f.pageId) ?? -1) ||
       a.i - b.i)
     .map(({ f }) => f);
+}
+
+/** Longest quote shown in an open-comment finding, characters (the rest is elided). */
+const QUOTE_PREVIEW_CHARS = 16;
+
+/**
+ * A page should not go to the plate with proofreaders' comments still open: each one is a warning on the page
+ * where its text is set (print presets only; a proof shows them as annotations).
+ */
+function collectOpenCommentFindings(doc: FolioDocument, layouts: readonly PageLayout[], opts: PreflightOptions): Finding[] {
+  if (opts.preset !== 'print') return [];
+  return collectComments(doc)
+    .filter((c) => !c.resolved)
+    .map((c) => {
+      const layout = layouts.find((l) => commentRects(l, c.storyId, c.ranges).length > 0);
+      const quote = [...c.quote].length > QUOTE_PREVIEW_CHARS ? `${[...c.quote].slice(0, QUOTE_PREVIEW_CHARS).join('')}…` : c.quote;
+      const by = c.author ? ` (${c.author})` : '';
+      return {
+        severity: 'warning' as const, code: 'open-comment' as const, pageId: layout?.pageId ?? '', storyId: c.storyId,
+        message: `A proofreader's comment on "${quote}" is still open${by}: ${c.text} — 校对意见未处理`,
+      };
+    });
 }
 
 /**

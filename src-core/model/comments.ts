@@ -1,0 +1,79 @@
+/**
+ * Proofreaders' comments read back from a document's stories (the `comment` mark, see comment-mark.ts).
+ *
+ * 1. Parse each story with the story schema and walk its text in document order.
+ * 2. Every text node carrying a comment mark adds its range to that comment (by id); adjacent pieces merge.
+ * 3. The quote is the text the comment covers, as it reads now (fields count as one position, no text).
+ * Stories that do not fit the schema are skipped here: the composer and the editor report them.
+ */
+import { COMMENT_MARK, type CommentAttrs } from './comment-mark.js';
+import type { FolioDocument } from './document.js';
+import { storySchema } from './story-schema.js';
+
+/** A span of story positions, ProseMirror positions [fromPos, toPos). */
+export interface PosRange {
+  fromPos: number;
+  toPos: number;
+}
+
+/** A comment with where it is. */
+export interface ProofComment extends CommentAttrs {
+  storyId: string;
+  /** The story text it covers, in order, merged where pieces touch. Never empty. */
+  ranges: PosRange[];
+  /** That text. */
+  quote: string;
+}
+
+/** Reads the attributes of a comment mark, or undefined when they are not a comment's. */
+export function commentAttrsOf(attrs: Record<string, unknown>): CommentAttrs | undefined {
+  const { id, author, text, createdAt, resolved } = attrs;
+  if (typeof id !== 'string' || id === '') return undefined;
+  return {
+    id,
+    author: typeof author === 'string' ? author : '',
+    text: typeof text === 'string' ? text : '',
+    createdAt: typeof createdAt === 'string' ? createdAt : '',
+    resolved: resolved === true,
+  };
+}
+
+/**
+ * Every comment in the document, in story order and then text order.
+ * @param storyIds only these stories (default: all)
+ */
+export function collectComments(document: FolioDocument, storyIds?: readonly string[]): ProofComment[] {
+  const out: ProofComment[] = [];
+  for (const [storyId, story] of Object.entries(document.stories)) {
+    if (storyIds && !storyIds.includes(storyId)) continue;
+    let doc;
+    try {
+      doc = storySchema.nodeFromJSON(story.doc);
+    } catch {
+      continue;
+    }
+    const byId = new Map<string, ProofComment>();
+    doc.descendants((node, pos) => {
+      if (!node.isText) return true;
+      for (const mark of node.marks) {
+        if (mark.type.name !== COMMENT_MARK) continue;
+        const attrs = commentAttrsOf(mark.attrs);
+        if (!attrs) continue;
+        const range = { fromPos: pos, toPos: pos + node.nodeSize };
+        const text = node.text ?? '';
+        const found = byId.get(attrs.id);
+        if (!found) {
+          byId.set(attrs.id, { ...attrs, storyId, ranges: [range], quote: text });
+          continue;
+        }
+        const last = found.ranges[found.ranges.length - 1]!;
+        if (last.toPos === range.fromPos) last.toPos = range.toPos;
+        else found.ranges.push(range);
+        found.quote += text;
+      }
+      return false;
+    });
+    out.push(...byId.values());
+  }
+  return out;
+}
