@@ -39,41 +39,53 @@ export function commentAttrsOf(attrs: Record<string, unknown>): CommentAttrs | u
 }
 
 /**
- * Every comment in the document, in story order and then text order.
+ * Every comment in the document, in story order and then text order. Do not change the result: it is shared.
  * @param storyIds only these stories (default: all)
  */
-export function collectComments(document: FolioDocument, storyIds?: readonly string[]): ProofComment[] {
+export function collectComments(document: FolioDocument, storyIds?: readonly string[]): readonly ProofComment[] {
   const out: ProofComment[] = [];
   for (const [storyId, story] of Object.entries(document.stories)) {
     if (storyIds && !storyIds.includes(storyId)) continue;
-    let doc;
-    try {
-      doc = storySchema.nodeFromJSON(story.doc);
-    } catch {
-      continue;
+    // Stories are immutable: an unchanged story (every story but the one being typed in) is read once.
+    let found = cache.get(story);
+    if (!found || found.storyId !== storyId) {
+      found = { storyId, comments: storyComments(storyId, story.doc) };
+      cache.set(story, found);
     }
-    const byId = new Map<string, ProofComment>();
-    doc.descendants((node, pos) => {
-      if (!node.isText) return true;
-      for (const mark of node.marks) {
-        if (mark.type.name !== COMMENT_MARK) continue;
-        const attrs = commentAttrsOf(mark.attrs);
-        if (!attrs) continue;
-        const range = { fromPos: pos, toPos: pos + node.nodeSize };
-        const text = node.text ?? '';
-        const found = byId.get(attrs.id);
-        if (!found) {
-          byId.set(attrs.id, { ...attrs, storyId, ranges: [range], quote: text });
-          continue;
-        }
-        const last = found.ranges[found.ranges.length - 1]!;
-        if (last.toPos === range.fromPos) last.toPos = range.toPos;
-        else found.ranges.push(range);
-        found.quote += text;
-      }
-      return false;
-    });
-    out.push(...byId.values());
+    out.push(...found.comments);
   }
   return out;
+}
+
+const cache = new WeakMap<object, { storyId: string; comments: readonly ProofComment[] }>();
+
+function storyComments(storyId: string, json: FolioDocument['stories'][string]['doc']): ProofComment[] {
+  let doc;
+  try {
+    doc = storySchema.nodeFromJSON(json);
+  } catch {
+    return [];
+  }
+  const byId = new Map<string, ProofComment>();
+  doc.descendants((node, pos) => {
+    if (!node.isText) return true;
+    for (const mark of node.marks) {
+      if (mark.type.name !== COMMENT_MARK) continue;
+      const attrs = commentAttrsOf(mark.attrs);
+      if (!attrs) continue;
+      const range = { fromPos: pos, toPos: pos + node.nodeSize };
+      const text = node.text ?? '';
+      const found = byId.get(attrs.id);
+      if (!found) {
+        byId.set(attrs.id, { ...attrs, storyId, ranges: [range], quote: text });
+        continue;
+      }
+      const last = found.ranges[found.ranges.length - 1]!;
+      if (last.toPos === range.fromPos) last.toPos = range.toPos;
+      else found.ranges.push(range);
+      found.quote += text;
+    }
+    return false;
+  });
+  return [...byId.values()];
 }

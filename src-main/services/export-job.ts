@@ -201,6 +201,7 @@ export async function runExportJob(input: ExportJobInput): Promise<ExportedFile[
   }
 
   const { exportPdf } = await import('../../src-core/pdf/export.js');
+  const comments = input.preset === 'proof' ? (await import('../../src-core/model/comments.js')).collectComments(input.document) : [];
   const template = input.document.template;
   const assetSource = assetSourceFor(input.document, input.assets);
 
@@ -217,6 +218,7 @@ export async function runExportJob(input: ExportJobInput): Promise<ExportedFile[
       preset: input.preset === 'proof' ? 'proof' : 'print',
       standard: input.preset === 'print-x4' ? 'x4' : 'x1a',
       ...(outputProfile ? { outputProfile } : {}),
+      ...(input.preset === 'proof' ? { comments } : {}),
       meta: {
         title: `${input.document.title} ${page.name}`,
         paper: input.document.issue.paper,

@@ -19,8 +19,14 @@ import { EDITOR_SHORTCUTS } from '../state/shortcuts.js';
  * sheet lists) bound to their commands by id.
  * @throws RangeError when the table names a command this editor does not have
  */
-export function folioKeymap(): Record<string, Command> {
-  const commands: Record<string, Command> = { undo, redo, bold: toggleBold, emphasis: toggleEmphasis, normalisePunctuation };
+export function folioKeymap(options: StoryEditorOptions = {}): Record<string, Command> {
+  // Commenting asks for the comment's text first: the key opens the session's comment form, over a selection.
+  const comment: Command = (state) => {
+    if (state.selection.empty || !options.onCommentRequested) return false;
+    options.onCommentRequested();
+    return true;
+  };
+  const commands: Record<string, Command> = { undo, redo, bold: toggleBold, emphasis: toggleEmphasis, normalisePunctuation, comment };
   for (const choice of BLOCK_TYPE_CHOICES) commands[`block:${choice.name}`] = setBlock(choice.name);
   const bindings: Record<string, Command> = {};
   for (const shortcut of EDITOR_SHORTCUTS.shortcuts) {
@@ -56,6 +62,8 @@ export function plainPastePlugin(onPasteRefused: (message: string) => void = () 
 export interface StoryEditorOptions {
   /** Told when a paste is refused (too large), with a message for the user. */
   onPasteRefused?: (message: string) => void;
+  /** Told when the comment key is pressed over a selection (the session opens its comment form). */
+  onCommentRequested?: () => void;
 }
 
 /**
@@ -72,6 +80,6 @@ export function createStoryEditorState(doc: PmNodeJson, options: StoryEditorOpti
   }
   return EditorState.create({
     doc: node,
-    plugins: [history(), keymap(folioKeymap()), keymap(baseKeymap), plainPastePlugin(options.onPasteRefused)],
+    plugins: [history(), keymap(folioKeymap(options)), keymap(baseKeymap), plainPastePlugin(options.onPasteRefused)],
   });
 }

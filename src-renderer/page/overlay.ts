@@ -6,7 +6,7 @@
  *
  * 1. Guides (optional): type area, grid columns, baseline grid lines.
  * 2. Frame outlines; the selected frame's story thread as arrows from frame to frame; a padlock on locked frames.
- * 3. Text selection rectangles and the caret.
+ * 3. Open proofreaders' comments (yellow), then text selection rectangles and the caret.
  * 4. Overset markers (red ⊞) at the last frame of every story with text left over.
  * 5. Thread ports on text frames: the in-port (top-left edge) and out-port (bottom-right edge), filled when the
  *    story flows in or on; while threading, a line from the out-port to the pointer.
@@ -26,6 +26,8 @@ const GUIDE_BASELINE = 'rgba(0, 150, 220, 0.22)';
 const FRAME_OUTLINE = 'rgba(60, 110, 200, 0.35)';
 const FRAME_SELECTED = 'rgb(25, 100, 230)';
 const TEXT_SELECTION = 'rgba(40, 120, 240, 0.28)';
+/** Open proofreaders' comments: the yellow of the story editor's comment marks (and the proof PDF's highlights). */
+const COMMENT_HIGHLIGHT = 'rgba(255, 200, 40, 0.35)';
 const CARET = 'rgb(20, 90, 230)';
 const OVERSET = 'rgb(220, 0, 0)';
 const THREAD = 'rgba(25, 100, 230, 0.8)';
@@ -65,6 +67,8 @@ export interface OverlayInput {
   threadStoryId: string | null;
   selectionRects: readonly RectPt[];
   caret: RectPt | null;
+  /** Where open comments' text is set on this page (`commentRects`). */
+  commentRects?: readonly RectPt[];
 }
 
 /** The eight resize handles of a frame: name and centre point, points. */
@@ -251,6 +255,8 @@ export function drawOverlay(ctx: CanvasRenderingContext2D, input: OverlayInput):
   for (const f of input.page.frames) if (!selectedIds.has(f.id)) ctx.strokeRect(f.xPt, f.yPt, f.widthPt, f.heightPt);
   for (const f of input.page.frames) if (f.locked) drawLock(ctx, f, px);
   drawThreads(ctx, input, px);
+  ctx.fillStyle = COMMENT_HIGHLIGHT;
+  for (const r of input.commentRects ?? []) ctx.fillRect(r.xPt, r.yPt, r.widthPt, r.heightPt);
   ctx.fillStyle = TEXT_SELECTION;
   for (const r of input.selectionRects) ctx.fillRect(r.xPt, r.yPt, r.widthPt, r.heightPt);
   if (input.caret) {

@@ -13,6 +13,7 @@
  */
 import type { EditorState, Transaction } from 'prosemirror-state';
 import { TextSelection } from 'prosemirror-state';
+import { tick } from 'svelte';
 import type { EditorView } from 'prosemirror-view';
 import type { ExportPreset, ExportedFile, ExportJobStatus, FontInfo, Host, OpenedDocument } from '../../src-core/api/host-api.js';
 import { createComposer } from '../../src-core/layout/compose.js';
@@ -29,6 +30,9 @@ import { collectFontRefs, loadTemplateFonts } from './font-loading.js';
 import { registerUiFonts } from './ui-fonts.js';
 import { UndoLedger, type HistoryDepth } from './undo-history.js';
 import { runExportJob } from './export-run.js';
+import { addCommentTransaction, deleteCommentTransaction, setCommentResolvedTransaction } from '../editor/comments.js';
+import type { ProofComment } from '../../src-core/model/comments.js';
+import { commentRects } from '../../src-core/layout/comment-rects.js';
 
 function historyDepth(state: EditorState): HistoryDepth {
   return { undo: undoDepth(state), redo: redoDepth(state) };
@@ -380,7 +384,7 @@ export class FolioSession {
     if (!state) {
       const story = this.doc?.stories[storyId];
       if (!story) throw new RangeError(`There is no story "${storyId}" in this document.`);
-      state = createStoryEditorState(story.doc, { onPasteRefused: (message) => this.fail(message) });
+      state = createStoryEditorState(story.doc, { onPasteRefused: (message) => this.fail(message), onCommentRequested: () => (this.commentFormOpen = true) });
       this.editorStates.set(storyId, state);
     }
     return state;
@@ -440,6 +444,67 @@ export class FolioSession {
       this.setDocument(replaceStoryDoc(this.doc, storyId, state.doc.toJSON()));
     }
     return state;
+  }
+
+  // ── Proofreaders' comments ──────────────────────────────────────────────
+
+  /** The story panel's comment form is open (the Comment button, or Ctrl+Alt+M over a selection). */
+  commentFormOpen = $state(false);
+
+  /**
+   * Adds a comment over the open story's selection, as one undoable step. A refusal (no selection, an empty
+   * comment) is reported and changes nothing.
+   * @returns whether the comment was added
+   */
+  addComment(text: string, author: string): boolean {
+    const storyId = this.openStoryId;
+    if (!storyId || !this.doc) {
+      this.fail('Open a story and select the text the comment is about.');
+      return false;
+    }
+    // A timestamp, not reactive state: the comment keeps the moment it was written.
+    const createdAt = new Date(Date.now()).toISOString(); // eslint-disable-line svelte/prefer-svelte-reactivity
+    const attrs = { id: `comment-${crypto.randomUUID()}`, author: author.trim(), text: text.trim(), createdAt, resolved: false };
+    const result = addCommentTransaction(this.stateFor(storyId), attrs);
+    if (typeof result === 'string') {
+      this.fail(result);
+      return false;
+    }
+    this.applyStoryTransactions([{ storyId, tr: result }]);
+    this.notice = { kind: 'info', text: 'Comment added.' };
+    return true;
+  }
+
+  /** Resolves a comment (or opens it again), as one undoable step. */
+  setCommentResolved(storyId: string, commentId: string, resolved: boolean): void {
+    if (!this.doc?.stories[storyId]) return;
+    const tr = setCommentResolvedTransaction(this.stateFor(storyId), commentId, resolved);
+    if (tr) this.applyStoryTransactions([{ storyId, tr }]);
+  }
+
+  /** Deletes a comment (its text stays), as one undoable step. */
+  deleteComment(storyId: string, commentId: string): void {
+    if (!this.doc?.stories[storyId]) return;
+    const tr = deleteCommentTransaction(this.stateFor(storyId), commentId);
+    if (tr) this.applyStoryTransactions([{ storyId, tr }]);
+  }
+
+  /** Shows a comment: the page its text is set on, and its story in the editor with that text selected. */
+  showComment(comment: ProofComment): void {
+    const pageIndex = this.layouts.findIndex((l) => commentRects(l, comment.storyId, comment.ranges).length > 0);
+    if (pageIndex >= 0) this.pageIndex = pageIndex;
+    this.openStory(comment.storyId);
+    const state = this.editorState;
+    const first = comment.ranges[0];
+    const last = comment.ranges[comment.ranges.length - 1];
+    if (!state || !first || !last || this.openStoryId !== comment.storyId) return;
+    const to = Math.min(last.toPos, state.doc.content.size);
+    const next = state.apply(state.tr.setSelection(TextSelection.create(state.doc, Math.min(first.fromPos, to), to)).scrollIntoView());
+    this.editorStates.set(comment.storyId, next);
+    this.editorState = next;
+    this.editorRevision++;
+    // The editor shows a selection only while focused; focus it once it holds the new state.
+    void tick().then(() => this.editorView?.focus());
   }
 
   // ── Frames ──────────────────────────────────────────────────────────────

@@ -1,0 +1,65 @@
+/**
+ * Proofreaders' comments as story transactions (the `comment` mark, src-core/model/comment-mark.ts): adding one
+ * over the selection, resolving or reopening it, deleting it. Each is one ProseMirror transaction, so it is one
+ * step of the story's undo history and of the document's.
+ */
+import type { Mark } from 'prosemirror-model';
+import type { EditorState, Transaction } from 'prosemirror-state';
+import { COMMENT_MARK, type CommentAttrs } from '../../src-core/model/comment-mark.js';
+import { commentAttrsOf } from '../../src-core/model/comments.js';
+import { storySchema } from '../../src-core/model/story-schema.js';
+
+/** Longest comment accepted, characters: a proofreader's note, not an article. */
+export const MAX_COMMENT_CHARS = 2000;
+
+/**
+ * Adds a comment over the selection.
+ * @returns the transaction, or a reason when there is nothing to comment on or the comment is empty
+ */
+export function addCommentTransaction(state: EditorState, attrs: CommentAttrs): Transaction | string {
+  const { from, to, empty } = state.selection;
+  if (empty) return 'Select the text the comment is about first.';
+  if (!attrs.text.trim()) return 'Write the comment first.';
+  if ([...attrs.text].length > MAX_COMMENT_CHARS) return `A comment holds at most ${MAX_COMMENT_CHARS} characters.`;
+  let hasText = false;
+  state.doc.nodesBetween(from, to, (node) => {
+    if (node.isText) hasText = true;
+    return !hasText;
+  });
+  if (!hasText) return 'The selection holds no text to comment on.';
+  return state.tr.addMark(from, to, storySchema.marks[COMMENT_MARK]!.create({ ...attrs })).setMeta('folio.comment', attrs.id);
+}
+
+/** Every text piece carrying the comment `id`, with its mark. */
+function piecesOf(state: EditorState, id: string): { from: number; to: number; mark: Mark }[] {
+  const pieces: { from: number; to: number; mark: Mark }[] = [];
+  state.doc.descendants((node, pos) => {
+    if (!node.isText) return true;
+    for (const mark of node.marks) {
+      if (mark.type.name === COMMENT_MARK && commentAttrsOf(mark.attrs)?.id === id) pieces.push({ from: pos, to: pos + node.nodeSize, mark });
+    }
+    return false;
+  });
+  return pieces;
+}
+
+/** Marks the comment resolved (or open again); null when the story has no such comment. */
+export function setCommentResolvedTransaction(state: EditorState, id: string, resolved: boolean): Transaction | null {
+  const pieces = piecesOf(state, id);
+  if (pieces.length === 0) return null;
+  const tr = state.tr;
+  for (const { from, to, mark } of pieces) {
+    tr.removeMark(from, to, mark);
+    tr.addMark(from, to, mark.type.create({ ...mark.attrs, resolved }));
+  }
+  return tr;
+}
+
+/** Deletes the comment (its text stays); null when the story has no such comment. */
+export function deleteCommentTransaction(state: EditorState, id: string): Transaction | null {
+  const pieces = piecesOf(state, id);
+  if (pieces.length === 0) return null;
+  const tr = state.tr;
+  for (const { from, to, mark } of pieces) tr.removeMark(from, to, mark);
+  return tr;
+}

@@ -1,0 +1,97 @@
+/**
+ * A proofreader marks up the draft: selects text in a story, writes a comment (Ctrl+Alt+M or Comment…), sees it
+ * highlighted on the page and listed under Comments; preflight warns before print while it is open; the proof PDF
+ * carries it as a highlight annotation over the same text; resolving it is one undoable step.
+ */
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { PDFDocument, PDFName, type PDFDict, type PDFHexString } from 'pdf-lib';
+import { FolioApp } from './pages/app.js';
+import { StoryEditor } from './pages/editor.js';
+
+/** Overlay pixels in the comment highlight's yellow (rgba(255, 200, 40, 0.35) on a cleared canvas). */
+async function highlightedPixels(page: Page): Promise<number> {
+  return page.getByTestId('page-overlay').evaluate((canvas: HTMLCanvasElement) => {
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return -1;
+    const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i + 3]! > 40 && data[i]! > 200 && data[i + 1]! > 150 && data[i + 1]! < 230 && data[i + 2]! < 120) n++;
+    }
+    return n;
+  });
+}
+
+/** The Highlight annotations of a PDF's first page: their comment text and author. */
+async function highlightAnnotations(file: string): Promise<{ contents: string; author: string }[]> {
+  const pdf = await PDFDocument.load(readFileSync(file));
+  const annots = pdf.getPage(0).node.Annots();
+  const out: { contents: string; author: string }[] = [];
+  for (let i = 0; i < (annots?.size() ?? 0); i++) {
+    const annot = pdf.context.lookup(annots!.get(i)) as PDFDict;
+    if (annot.get(PDFName.of('Subtype')) !== PDFName.of('Highlight')) continue;
+    out.push({
+      contents: (annot.get(PDFName.of('Contents')) as PDFHexString).decodeText(),
+      author: (annot.get(PDFName.of('T')) as PDFHexString).decodeText(),
+    });
+  }
+  return out;
+}
+
+test('comment on selected text: highlighted, listed, warned before print, annotated in the proof PDF, resolved with undo', async ({ page }) => {
+  test.setTimeout(120_000);
+  const app = new FolioApp(page);
+  await app.open();
+  const editor = new StoryEditor(page);
+  const comments = page.getByRole('region', { name: 'Comments' });
+  await expect(comments).toBeHidden(); // the sample has none
+  const before = await highlightedPixels(page);
+
+  // 1. Select six characters of the lead story and comment on them with Ctrl+Alt+M.
+  await editor.openFromList(/停不下来/);
+  await editor.textbox.click();
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('ArrowDown');
+  for (let i = 0; i < 6; i++) await page.keyboard.press('Shift+ArrowRight');
+  const selected = await page.evaluate(() => window.getSelection()?.toString() ?? '');
+  expect([...selected]).toHaveLength(6);
+  await page.keyboard.press('Control+Alt+m');
+  const form = page.getByRole('form', { name: 'New comment' });
+  await form.getByRole('textbox', { name: 'Comment' }).fill('此处数据请与统计局核实');
+  await form.getByRole('textbox', { name: 'Your name' }).fill('王校对');
+  await form.getByRole('button', { name: 'Add comment' }).click();
+  await expect(form).toBeHidden();
+  await expect(app.message).toContainText('Comment added.');
+
+  // 2. Listed with its quote, text and author; highlighted on the page (overlay only) once the selection is gone.
+  await page.keyboard.press('End');
+  await expect(comments).toContainText('1 open');
+  await expect(comments).toContainText(`“${selected}”`);
+  await expect(comments).toContainText('此处数据请与统计局核实');
+  await expect(comments).toContainText('王校对');
+  await expect.poll(() => highlightedPixels(page)).toBeGreaterThan(before + 50);
+
+  // 3. Before print, preflight warns that a comment is still open.
+  const preflight = page.getByRole('region', { name: 'Preflight' });
+  await expect(preflight).toContainText('is still open (王校对): 此处数据请与统计局核实');
+
+  // 4. The proof PDF carries it as a highlight annotation; the print PDF does not.
+  await page.getByRole('combobox', { name: 'PDF preset' }).selectOption('proof');
+  const [proof] = await app.exportPdf();
+  expect(await highlightAnnotations(proof!)).toEqual([{ contents: '此处数据请与统计局核实', author: '王校对' }]);
+
+  // 5. Resolve: no longer open, highlighted or warned about; Ctrl+Z opens it again.
+  await comments.getByRole('button', { name: 'Resolve' }).click();
+  await expect(comments).toContainText('0 open');
+  await expect(preflight).not.toContainText('is still open');
+  await expect.poll(() => highlightedPixels(page)).toBeLessThanOrEqual(before);
+  await page.keyboard.press('Control+z');
+  await expect(comments).toContainText('1 open');
+  await expect.poll(() => highlightedPixels(page)).toBeGreaterThan(before + 50);
+
+  // 6. Clicking the quote selects its text again in the story editor.
+  await page.keyboard.press('Control+Home');
+  await comments.getByRole('button', { name: `“${selected}”` }).click();
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString() ?? '')).toBe(selected);
+});
