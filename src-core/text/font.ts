@@ -202,12 +202,23 @@ function primeLocaTable(font: FontkitFont, bytes: Uint8Array): Uint32Array | und
   const entryBytes = format === 1 ? 4 : 2;
   const count = Math.floor(Math.min(entry.length, bytes.byteLength - entry.offset) / entryBytes);
   if (count <= 0) return undefined;
-  const view = new DataView(bytes.buffer, bytes.byteOffset + entry.offset, count * entryBytes);
-  const offsets = new Uint32Array(count);
-  for (let i = 0; i < count; i++) offsets[i] = format === 1 ? view.getUint32(i * 4) : view.getUint16(i * 2) * 2;
+  let offsets: Uint32Array;
+  if (format === 1 && LITTLE_ENDIAN) {
+    // Big-endian uint32s, byte-reversed as a whole, are little-endian uint32s in reverse order: two native
+    // reversals instead of a 30 000-step loop, which ran cold on every start (about 1.5 ms per font).
+    const reversed = bytes.slice(entry.offset, entry.offset + count * 4).reverse();
+    offsets = new Uint32Array(reversed.buffer, 0, count).reverse();
+  } else {
+    const view = new DataView(bytes.buffer, bytes.byteOffset + entry.offset, count * entryBytes);
+    offsets = new Uint32Array(count);
+    for (let i = 0; i < count; i++) offsets[i] = format === 1 ? view.getUint32(i * 4) : view.getUint16(i * 2) * 2;
+  }
   internals._tables.loca = { version: format, offsets };
   return offsets;
 }
+
+/** Typed arrays use the platform's byte order: little-endian on every platform Node and Electron ship for. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 /**
  * How to read a glyph's horizontal metrics, font units: straight from hmtx for a static font (see `hmtx.ts`).
