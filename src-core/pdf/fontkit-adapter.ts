@@ -14,9 +14,12 @@
  *    with metrics from the LoadedFont's hmtx reader: upstream decodes every glyph only to learn whether it is
  *    compound, which was the largest single cost of a front-page export. Compound glyphs still go through
  *    upstream's own code. Output is byte-identical.
+ * 5. Their `encode` lays the subset file out by copying bytes (`truetype-subset.ts`) instead of re-encoding
+ *    every table through fontkit's struct writer; again byte-identical.
  */
 import { create, type Font as FontkitFont, type Subset as FontkitSubset } from 'fontkit';
-import type { LoadedFont } from '../text/font.js';
+import { tableLocation, type LoadedFont } from '../text/font.js';
+import { writeTrueTypeSubset, type TrueTypeSubsetParts } from './truetype-subset.js';
 
 /** The minimal stream pdf-lib's CustomFontSubsetEmbedder listens to. */
 export interface SubsetByteStream {
@@ -83,11 +86,13 @@ interface TtfSubsetInternals {
     _variationProcessor?: unknown;
     _getTableStream(tag: string): { pos: number; readBuffer(length: number): Uint8Array } | null;
   };
+  glyphs: number[];
   glyf: Uint8Array[];
-  loca: { offsets: number[] };
-  hmtx: { metrics: { advance: number; bearing: number }[] };
+  loca: { offsets: number[]; version?: number };
+  hmtx: { metrics: { advance: number; bearing: number }[]; bearings?: number[] };
   offset: number;
   _addGlyph(gid: number): number;
+  encode(): Uint8Array;
 }
 
 /** Replaces `_addGlyph` on one TrueType subset instance with `fastAddGlyph`, when the internals match. */
@@ -114,6 +119,45 @@ function installFastAddGlyph(subset: FontkitSubset, loaded: LoadedFont): void {
     this.offset += buffer.length;
     return this.glyf.length - 1;
   };
+  const tables = subsetTables(loaded);
+  if (!tables) return;
+  internals.encode = function fastEncode(this: TtfSubsetInternals): Uint8Array {
+    // fontkit's own encode, up to the point where it writes the file (TTFSubset.encode).
+    this.glyf = [];
+    this.offset = 0;
+    const locaFormat = this.font.loca && 'version' in this.font.loca ? (this.font.loca as { version: number }).version : undefined;
+    this.loca = { offsets: [], version: locaFormat };
+    this.hmtx = { metrics: [], bearings: [] };
+    let i = 0;
+    // Compound glyphs add their components to `glyphs` while the loop runs.
+    while (i < this.glyphs.length) this._addGlyph(this.glyphs[i++]!);
+    this.loca.offsets.push(this.offset);
+    return writeTrueTypeSubset({ ...tables, locaFormat: locaFormat === 1 ? 1 : 0, glyf: this.glyf, locaOffsets: this.loca.offsets, metrics: this.hmtx.metrics });
+  };
+}
+
+/** maxp version 1.0, the TrueType one (version 0.5 belongs to CFF fonts). */
+const MAXP_VERSION_TRUETYPE = 0x00010000;
+
+/**
+ * The font's own tables a subset copies, or undefined when they are not what the byte-copying writer expects
+ * (then fontkit's own encode runs).
+ */
+function subsetTables(loaded: LoadedFont): Omit<TrueTypeSubsetParts, 'locaFormat' | 'glyf' | 'locaOffsets' | 'metrics'> | undefined {
+  const table = (tag: string): Uint8Array | undefined => {
+    const at = tableLocation(loaded, tag);
+    return at && at.offset + at.length <= loaded.bytes.byteLength ? loaded.bytes.subarray(at.offset, at.offset + at.length) : undefined;
+  };
+  const head = table('head');
+  const hhea = table('hhea');
+  const maxp = table('maxp');
+  const locaFormat = head && head.length >= 54 ? new DataView(head.buffer, head.byteOffset, head.length).getInt16(50) : -1;
+  if (!head || !hhea || !maxp || head.length < 54 || hhea.length < 36 || maxp.length < 32 || (locaFormat !== 0 && locaFormat !== 1)) return undefined;
+  if (new DataView(maxp.buffer, maxp.byteOffset, maxp.length).getUint32(0) !== MAXP_VERSION_TRUETYPE) return undefined;
+  const cvt = table('cvt ');
+  const prep = table('prep');
+  const fpgm = table('fpgm');
+  return { head, hhea, maxp, ...(cvt ? { cvt } : {}), ...(prep ? { prep } : {}), ...(fpgm ? { fpgm } : {}) };
 }
 
 /** Emits `subset.encode()` as a one-chunk stream after the caller has attached its handlers. */
