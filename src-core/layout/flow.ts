@@ -21,7 +21,7 @@ import type { TypographyOptions } from '../model/template.js';
 import type { LoadedFont } from '../text/font.js';
 import { BLACK } from '../model/colour.js';
 import type { ComposedLine, ComposedParagraph, InlineRun, ParagraphInput } from './line.js';
-import type { BoxItem, CopyfitEntry, LayoutItem, LayoutWarning, LineBox, OversetEntry, RuleItem } from './page-layout.js';
+import type { BoxItem, CopyfitEntry, LayoutItem, LayoutWarning, LineBox, OversetEntry, PositionedGlyph, RuleItem } from './page-layout.js';
 import { composeParagraph } from './paragraph.js';
 import { pmPosAt, virtualPosAt, type InlinePiece, type StoryBlock, type StoryContent } from './blocks.js';
 import { frameGeometry, type FrameGeometry } from './columns.js';
@@ -409,11 +409,14 @@ class StoryFlow {
   private emitRuns(line: ComposedLine, x0: number, baselineYPt: number, items: LayoutItem[], frameId: string): void {
     for (const run of line.runs) {
       if (run.glyphs.length === 0) continue;
-      items.push({
-        kind: 'glyphs', fontId: run.fontId, sizePt: run.sizePt, colour: run.colour, baselineYPt,
-        glyphs: run.glyphs.map((g) => ({ ...g, xPt: g.xPt + x0 })),
-        storyId: this.storyId, frameId,
-      });
+      // Literal objects of one shape, not `{ ...g, xPt }`: spreading thousands of glyphs ran slowly in a fresh
+      // process (the CLI composes each page once, cold).
+      const glyphs: PositionedGlyph[] = new Array(run.glyphs.length);
+      for (let i = 0; i < run.glyphs.length; i++) {
+        const g = run.glyphs[i]!;
+        glyphs[i] = g.scaleX === undefined ? { glyphId: g.glyphId, xPt: g.xPt + x0, text: g.text } : { glyphId: g.glyphId, xPt: g.xPt + x0, text: g.text, scaleX: g.scaleX };
+      }
+      items.push({ kind: 'glyphs', fontId: run.fontId, sizePt: run.sizePt, colour: run.colour, baselineYPt, glyphs, storyId: this.storyId, frameId });
     }
   }
 
