@@ -103,6 +103,9 @@ async function bundled() {
       legalComments: 'none',
       // Half the bytes to read and a smaller code cache to load at every start; messages are unaffected.
       minify: true,
+      // Packages that ship both (pdf-lib) are bundled from their ES modules: bound directly instead of through
+      // CommonJS interop, which copied every export onto a namespace of getters at start-up.
+      mainFields: ['module', 'main'],
       // The sources are ES modules; in the CommonJS bundle their file URL comes from __filename.
       define: { 'import.meta.url': '__folioModuleUrl' },
       // A script run through vm has no module loader: what bundled code still import()s (Node built-ins,

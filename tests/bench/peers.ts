@@ -7,7 +7,8 @@
  *    on an HTML page with the same text in CSS columns and the same fonts.
  * 3. Typst (npm @myriaddreamin/typst-ts-node-compiler) compiling the same text in a fresh Node process.
  *
- * Each is run several times; the median wall time is reported, with ratios.
+ * Each is run several times; the median wall time is reported, with ratios, and the start-up of an empty Node
+ * process that Folio and the Typst run both include.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
@@ -52,6 +53,11 @@ export function benchPeers(): BenchRow[] {
   const dir = mkdtempSync(join(tmpdir(), 'folio-bench-'));
   const rows: BenchRow[] = [];
   const paragraphs = seedParagraphs();
+
+  // 0. The floor every Node-based command shares (Folio and the Typst run alike): an empty Node process.
+  const nodeTimes: number[] = [];
+  for (let i = 0; i < RUNS; i++) nodeTimes.push(timeCommand(process.execPath, ['-e', '0']).ms);
+  rows.push({ metric: 'node_start_wall_ms', value: Math.round(median(nodeTimes)), unit: 'ms', note: '`node -e 0`: start-up both Folio and Typst pay' });
 
   // 1. Folio CLI.
   const folioOut = join(dir, 'folio.pdf');
