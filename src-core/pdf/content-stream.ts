@@ -20,6 +20,7 @@ import { cmykToRgb, type Cmyk } from '../model/colour.js';
 import type { BoxItem, GlyphRunItem, PositionedGlyph, RectPt, RuleItem } from '../layout/page-layout.js';
 import { encodeGlyph, type PdfFontEntry, type PdfFontSet } from './fonts.js';
 import { DEFAULT_FLATE_LEVEL, type Deflate } from './flate.js';
+import { rawStream } from './raw-stream.js';
 
 /** Decimal places kept in content-stream numbers: 1e-4 pt is far below any device resolution. */
 const NUMBER_PRECISION = 1e4;
@@ -272,7 +273,7 @@ export class PageContent {
     if (this.ops.length === 0) return;
     const bytes = new TextEncoder().encode(`${this.ops.join('\n')}\n`);
     const context = this.page.doc.context;
-    const ref = context.register(context.stream(this.deflate(bytes, DEFAULT_FLATE_LEVEL), { Filter: 'FlateDecode' }));
+    const ref = context.register(rawStream(context, this.deflate(bytes, DEFAULT_FLATE_LEVEL), { Filter: 'FlateDecode' }));
     this.page.node.addContentStream(ref);
     this.ops.length = 0;
   }

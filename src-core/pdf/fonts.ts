@@ -18,6 +18,7 @@ import type { PDFContext, PDFDocument, PDFFont, PDFRef } from 'pdf-lib';
 import type { FontProvider, LoadedFont } from '../text/font.js';
 import { hashText } from './hash.js';
 import { DEFAULT_FLATE_LEVEL, type Deflate } from './flate.js';
+import { rawStream } from './raw-stream.js';
 
 /** PDF CMap sections may hold at most 100 entries (PDF 1.7 §9.10.3, Adobe TN 5014). */
 const MAX_BFCHAR_ENTRIES = 100;
@@ -115,14 +116,14 @@ export function finalizePdfFonts(set: PdfFontSet, deflate: Deflate): void {
     // The CMap is ASCII (hex codes); the injected deflate instead of pdf-lib's pako (tens of ms for 6 fonts).
     embedder.embedUnicodeCmap = (context) => {
       const cmap = new TextEncoder().encode(toUnicodeCMap(entry.textByCode));
-      return context.register(context.stream(deflate(cmap, DEFAULT_FLATE_LEVEL), { Filter: 'FlateDecode' }));
+      return context.register(rawStream(context, deflate(cmap, DEFAULT_FLATE_LEVEL), { Filter: 'FlateDecode' }));
     };
     embedder.embedFontStream = async (context) => {
       const bytes = await embedder.serializeFont();
       const cff = Boolean((embedder.subset as { cff?: unknown }).cff);
       // FontFile2 requires /Length1 (PDF 1.3 §5.8); the injected deflate is several times faster on CJK subsets than pdf-lib's pako.
       const dict = cff ? { Filter: 'FlateDecode', Subtype: 'CIDFontType0C' } : { Filter: 'FlateDecode', Length1: bytes.length };
-      return context.register(context.stream(deflate(bytes, DEFAULT_FLATE_LEVEL), dict));
+      return context.register(rawStream(context, deflate(bytes, DEFAULT_FLATE_LEVEL), dict));
     };
   }
 }

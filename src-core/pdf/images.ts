@@ -12,6 +12,7 @@
 import jpeg from 'jpeg-js';
 import { PDFDocument, type PDFRef } from 'pdf-lib';
 import { readImageInfo } from './image-info.js';
+import { rawStream } from './raw-stream.js';
 import { decodePng, readPngChunks, readPngHeader } from './png.js';
 import { DEFAULT_FLATE_LEVEL, deflateWithFflate, type Deflate } from './flate.js';
 
@@ -145,7 +146,7 @@ export async function embedAsset(doc: PDFDocument, asset: AssetBytes, preset: 'p
     };
     // Adobe (Photoshop) CMYK JPEGs store inverted samples; the Decode array flips them back.
     if (info.colour === 'cmyk' && info.adobe) dict.Decode = [1, 0, 1, 0, 1, 0, 1, 0];
-    const stream = doc.context.stream(asset.bytes, dict as never);
+    const stream = rawStream(doc.context, asset.bytes, dict as never);
     return { ref: doc.context.register(stream), formSize: unit };
   }
   if (info.format === 'png') {
@@ -200,7 +201,7 @@ function greyPngPassthrough(doc: PDFDocument, bytes: Uint8Array): PDFRef | undef
     data.set(c, at);
     at += c.length;
   }
-  const stream = doc.context.stream(data, {
+  const stream = rawStream(doc.context, data, {
     Type: 'XObject', Subtype: 'Image', Width: header.widthPx, Height: header.heightPx,
     BitsPerComponent: header.bitDepth, ColorSpace: 'DeviceGray', Filter: 'FlateDecode',
     DecodeParms: { Predictor: PNG_PREDICTOR_OPTIMUM, Colors: 1, BitsPerComponent: header.bitDepth, Columns: header.widthPx },
@@ -215,7 +216,7 @@ function flattenGrey(grey: Uint8Array, alpha: Uint8Array): Uint8Array {
 }
 
 function registerPixels(doc: PDFDocument, deflate: Deflate, samples: Uint8Array, widthPx: number, heightPx: number, colourSpace: 'DeviceCMYK' | 'DeviceGray'): PDFRef {
-  const stream = doc.context.stream(deflate(samples, DEFAULT_FLATE_LEVEL), {
+  const stream = rawStream(doc.context, deflate(samples, DEFAULT_FLATE_LEVEL), {
     Type: 'XObject', Subtype: 'Image', Width: widthPx, Height: heightPx,
     BitsPerComponent: 8, ColorSpace: colourSpace, Filter: 'FlateDecode',
   });

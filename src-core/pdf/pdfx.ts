@@ -15,6 +15,7 @@
  */
 import { PDFDict, PDFHexString, PDFName, PDFString, type PDFDocument } from 'pdf-lib';
 import { DEFAULT_FLATE_LEVEL, type Deflate } from './flate.js';
+import { rawStream } from './raw-stream.js';
 import { hash128, hashText, toHex } from './hash.js';
 import type { IccProfileInfo } from './icc.js';
 
@@ -89,7 +90,7 @@ export function writeOutputIntent(doc: PDFDocument, settings: OutputIntentSettin
   });
   if (profile) {
     const data = deflate ? deflate(profile.bytes, DEFAULT_FLATE_LEVEL) : profile.bytes;
-    const stream = doc.context.stream(data, { N: profile.info.components, ...(deflate ? { Filter: 'FlateDecode' } : {}) });
+    const stream = rawStream(doc.context, data, { N: profile.info.components, ...(deflate ? { Filter: 'FlateDecode' } : {}) });
     intent.set(PDFName.of('DestOutputProfile'), doc.context.register(stream));
   }
   doc.catalog.set(PDFName.of('OutputIntents'), doc.context.obj([doc.context.register(intent)]));
@@ -134,7 +135,7 @@ export function writeXmpMetadata(doc: PDFDocument, facts: XmpFacts): void {
     '</x:xmpmeta>',
     '<?xpacket end="w"?>',
   ].join('\n');
-  const stream = doc.context.stream(new TextEncoder().encode(packet), { Type: 'Metadata', Subtype: 'XML' });
+  const stream = rawStream(doc.context, new TextEncoder().encode(packet), { Type: 'Metadata', Subtype: 'XML' });
   doc.catalog.set(PDFName.of('Metadata'), doc.context.register(stream));
 }
 
