@@ -7,7 +7,7 @@
  * Stories that do not fit the schema are skipped here: the composer and the editor report them.
  */
 import { COMMENT_MARK, type CommentAttrs } from './comment-mark.js';
-import type { FolioDocument } from './document.js';
+import type { FolioDocument, PmNodeJson } from './document.js';
 import { storySchema } from './story-schema.js';
 
 /** A span of story positions, ProseMirror positions [fromPos, toPos). */
@@ -59,7 +59,14 @@ export function collectComments(document: FolioDocument, storyIds?: readonly str
 
 const cache = new WeakMap<object, { storyId: string; comments: readonly ProofComment[] }>();
 
-function storyComments(storyId: string, json: FolioDocument['stories'][string]['doc']): ProofComment[] {
+/** Whether any text in a story's JSON carries a comment mark (most stories have none: no need to parse them). */
+function hasCommentMark(node: PmNodeJson): boolean {
+  if (node.marks?.some((m) => m.type === COMMENT_MARK)) return true;
+  return node.content?.some(hasCommentMark) ?? false;
+}
+
+function storyComments(storyId: string, json: PmNodeJson): ProofComment[] {
+  if (!hasCommentMark(json)) return [];
   let doc;
   try {
     doc = storySchema.nodeFromJSON(json);

@@ -2,7 +2,8 @@
  * A small, fast, deterministic 128-bit content hash (not cryptographic) for PDF document IDs and
  * font subset tags. Pure TypeScript: src-core may not use Node's crypto.
  *
- * 1. Four 32-bit lanes, each seeded differently, absorb every byte with a multiply-xor step.
+ * 1. Four 32-bit lanes, each seeded differently, absorb the input four bytes at a time (little-endian words,
+ *    then the last one to three bytes singly) with a multiply-xor step: a whole PDF is hashed for its /ID.
  * 2. A final avalanche mixes the lanes into each other and the input length.
  */
 
@@ -10,27 +11,28 @@
 const LANE_SEEDS: readonly number[] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a];
 const LANE_PRIMES: readonly number[] = [0x9e3779b1, 0x85ebca77, 0xc2b2ae3d, 0x27d4eb2f];
 
-/**
- * Hashes bytes to 16 bytes.
- * @param parts byte arrays hashed as one concatenated input
- */
-export function hash128(...parts: readonly Uint8Array[]): Uint8Array {
+/** Hashes bytes to 16 bytes. */
+export function hash128(bytes: Uint8Array): Uint8Array {
   let h0 = LANE_SEEDS[0];
   let h1 = LANE_SEEDS[1];
   let h2 = LANE_SEEDS[2];
   let h3 = LANE_SEEDS[3];
-  let length = 0;
-  for (const bytes of parts) {
-    length += bytes.length;
-    for (let i = 0; i < bytes.length; i++) {
-      const b = bytes[i];
-      h0 = Math.imul(h0 ^ b, LANE_PRIMES[0]);
-      h1 = Math.imul(h1 ^ b, LANE_PRIMES[1]) ^ (h0 >>> 15);
-      h2 = Math.imul(h2 ^ b, LANE_PRIMES[2]) ^ (h1 >>> 13);
-      h3 = Math.imul(h3 ^ b, LANE_PRIMES[3]) ^ (h2 >>> 16);
-    }
+  const p0 = LANE_PRIMES[0];
+  const p1 = LANE_PRIMES[1];
+  const p2 = LANE_PRIMES[2];
+  const p3 = LANE_PRIMES[3];
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const wholeWords = bytes.length - (bytes.length % 4);
+  let i = 0;
+  for (; i < bytes.length; ) {
+    const b = i < wholeWords ? view.getUint32(i, true) : bytes[i];
+    i += i < wholeWords ? 4 : 1;
+    h0 = Math.imul(h0 ^ b, p0);
+    h1 = Math.imul(h1 ^ b, p1) ^ (h0 >>> 15);
+    h2 = Math.imul(h2 ^ b, p2) ^ (h1 >>> 13);
+    h3 = Math.imul(h3 ^ b, p3) ^ (h2 >>> 16);
   }
-  h0 ^= length;
+  h0 ^= bytes.length;
   // Final avalanche (murmur3 fmix32 on each lane, lanes cross-mixed).
   h0 = fmix32(h0 ^ h3);
   h1 = fmix32(h1 ^ h0);
@@ -38,11 +40,11 @@ export function hash128(...parts: readonly Uint8Array[]): Uint8Array {
   h3 = fmix32(h3 ^ h2);
   h0 = fmix32(h0 ^ h3);
   const out = new Uint8Array(16);
-  const view = new DataView(out.buffer);
-  view.setUint32(0, h0 >>> 0);
-  view.setUint32(4, h1 >>> 0);
-  view.setUint32(8, h2 >>> 0);
-  view.setUint32(12, h3 >>> 0);
+  const outView = new DataView(out.buffer);
+  outView.setUint32(0, h0 >>> 0);
+  outView.setUint32(4, h1 >>> 0);
+  outView.setUint32(8, h2 >>> 0);
+  outView.setUint32(12, h3 >>> 0);
   return out;
 }
 

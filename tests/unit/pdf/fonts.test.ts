@@ -77,6 +77,21 @@ describe('document ID and header', () => {
     expect(toHex(a)).toHaveLength(32);
     expect(toHex(hash128(Uint8Array.from([1, 2, 3])))).toBe(toHex(a));
     expect(toHex(hash128(Uint8Array.from([1, 2, 4])))).not.toBe(toHex(a));
+    // Whole words and the one to three bytes after them all count: change any byte, or the length, and it differs.
+    const seen = new Set<string>();
+    for (let length = 0; length <= 9; length++) {
+      const bytes = new Uint8Array(length).map((_, i) => i + 1);
+      seen.add(toHex(hash128(bytes)));
+      for (let i = 0; i < length; i++) {
+        const changed = bytes.slice();
+        changed[i] ^= 0x80;
+        seen.add(toHex(hash128(changed)));
+      }
+    }
+    expect(seen.size).toBe(10 + 45);
+    // A view into a larger buffer hashes as its own bytes.
+    const big = Uint8Array.from([9, 9, 1, 2, 3, 9]);
+    expect(toHex(hash128(big.subarray(2, 5)))).toBe(toHex(a));
   });
 
   it('stamps the /ID placeholder in place and sets the header version', () => {
