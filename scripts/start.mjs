@@ -70,7 +70,7 @@ function startElectron(binary) {
 }
 
 function startBrowserMode() {
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'folio.mjs'), 'serve', ...extraArgs], { cwd: process.cwd(), stdio: ['inherit', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'folio.cjs'), 'serve', ...extraArgs], { cwd: process.cwd(), stdio: ['inherit', 'pipe', 'inherit'] });
   let pending = '';
   let opened = false;
   child.stdout.on('data', (chunk) => {

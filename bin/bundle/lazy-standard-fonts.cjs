@@ -1,4 +1,4 @@
-// Stands in for `@pdf-lib/standard-fonts` in the CLI bundle (see bin/folio.mjs). pdf-lib loads it at start-up,
+// Stands in for `@pdf-lib/standard-fonts` in the CLI bundle (see bin/folio.cjs). pdf-lib loads it at start-up,
 // and it decompresses every encoding table of the 14 standard PDF fonts there (about 12 ms of cold code), yet
 // Folio embeds only its own fonts. The same exports are loaded from the real package on first use instead.
 'use strict';

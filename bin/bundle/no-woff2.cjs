@@ -1,4 +1,4 @@
-// Stands in for `brotli/decompress.js` in the CLI bundle (bin/folio.mjs aliases it here). fontkit needs brotli
+// Stands in for `brotli/decompress.js` in the CLI bundle (bin/folio.cjs aliases it here). fontkit needs brotli
 // only to unpack WOFF2 web fonts; Folio reads .ttf and .otf files, and brotli's 1.3 MB dictionary was a third of
 // the bundle that every `folio` start loaded and compiled.
 'use strict';

@@ -1,4 +1,4 @@
-// tiny-inflate's API over Node's native zlib, for the CLI bundle only (bin/folio.mjs aliases `tiny-inflate` here).
+// tiny-inflate's API over Node's native zlib, for the CLI bundle only (bin/folio.cjs aliases `tiny-inflate` here).
 // fontkit, unicode-properties and linebreak inflate their Unicode tries with tiny-inflate when they load: pure
 // JavaScript running cold, about 25 ms of every `folio` start. zlib gives the same bytes in a fraction of that.
 'use strict';

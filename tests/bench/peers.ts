@@ -63,7 +63,7 @@ export function benchPeers(): BenchRow[] {
   const folioOut = join(dir, 'folio.pdf');
   const folioTimes: number[] = [];
   for (let i = 0; i < RUNS; i++) {
-    const r = timeCommand(process.execPath, ['bin/folio.mjs', 'export', 'templates/samples/deqing-front-2023-07-20.folio', '-o', folioOut, '--force'], { ...process.env, SOURCE_DATE_EPOCH: '1689811200' });
+    const r = timeCommand(process.execPath, ['bin/folio.cjs', 'export', 'templates/samples/deqing-front-2023-07-20.folio', '-o', folioOut, '--force'], { ...process.env, SOURCE_DATE_EPOCH: '1689811200' });
     if (!r.ok) {
       rows.push({ metric: 'cli_export_wall_ms', value: NaN, note: `folio export failed: ${r.stderr.slice(0, 300)}` });
       break;

@@ -5,7 +5,7 @@
  *    out/renderer/index.html — the server serves that folder.
  * 2. Copy the sample document into a fresh temporary workspace (tests save and export there), and a user font
  *    into its fonts folder.
- * 3. Spawn `node bin/folio.mjs serve --port 0 --root <workspace>` and wait for its one URL line.
+ * 3. Spawn `node bin/folio.cjs serve --port 0 --root <workspace>` and wait for its one URL line.
  * 4. Publish the URL and workspace to the tests (environment) and return the teardown that stops the server.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -49,7 +49,7 @@ export interface ServerProcess {
 
 /** Spawns `folio serve` on a free port over `workspace`; resolves once it prints its tokened URL. */
 export function startServer(workspace: string): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'folio.mjs'), 'serve', '--port', '0', '--root', workspace], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'folio.cjs'), 'serve', '--port', '0', '--root', workspace], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {

@@ -1,5 +1,5 @@
 /**
- * The CLI bundle's stand-ins (bin/bundle/, aliased by bin/folio.mjs) behave as the packages they replace.
+ * The CLI bundle's stand-ins (bin/bundle/, aliased by bin/folio.cjs) behave as the packages they replace.
  */
 import { createRequire } from 'node:module';
 import { deflateRawSync } from 'node:zlib';

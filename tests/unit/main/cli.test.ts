@@ -6,7 +6,7 @@ import { packFolio, unpackFolio } from '../../../src-core/model/folio-file.js';
 import { GHOSTSCRIPT_CMYK_ICC, GHOSTSCRIPT_RGB_ICC } from '../pdf/fixtures.js';
 import { REPO_ROOT, SAMPLE_BYTES, SAMPLE_PATH, tempDir } from './helpers.js';
 
-const BIN = path.join(REPO_ROOT, 'bin', 'folio.mjs');
+const BIN = path.join(REPO_ROOT, 'bin', 'folio.cjs');
 let tmp: { dir: string; cleanup: () => void };
 
 function folio(args: string[], env: Record<string, string> = {}): SpawnSyncReturns<string> {

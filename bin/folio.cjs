@@ -7,38 +7,53 @@
 //    loader, and the code cache spares most of the compiling.
 // 2. Cache miss: bundle with esbuild (already installed as tsx's compiler), write it atomically, import it.
 // 3. No esbuild, an unwritable cache or a failed bundle: run the TypeScript sources through tsx's loader.
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import vm from 'node:vm';
+'use strict';
+const { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const path = require('node:path');
+const { pathToFileURL } = require('node:url');
+const vm = require('node:vm');
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = path.resolve(__dirname, '..');
 const ENTRY = path.join(ROOT, 'src-main', 'cli.ts');
 const CACHE_DIR = path.join(ROOT, 'node_modules', '.cache', 'folio-cli');
 // Tells the CLI where templates/ and out/ are, wherever its code was loaded from.
 process.env.FOLIO_APP_ROOT ??= ROOT;
 
+/**
+ * Two FNV-1a 32-bit hashes with different offsets, as 16 hex digits: a cache key, not a security measure
+ * (loading Node's crypto for a SHA-256 cost more at every start than everything else the key takes).
+ */
+function keyHash(text) {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x01000193) ^ (a >>> 13);
+  }
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+}
+
 function sourceKey() {
-  const hash = createHash('sha256');
+  let key = '';
   // The sources, and this launcher with its bundle stand-ins (they shape the bundle too).
   for (const dir of ['src-main', 'src-core', 'bin']) {
     const base = path.join(ROOT, dir);
     for (const rel of readdirSync(base, { recursive: true }).map(String).sort()) {
       if (!/\.(ts|mjs|cjs)$/.test(rel)) continue;
       const st = statSync(path.join(base, rel));
-      hash.update(`${dir}/${rel}:${st.size}:${st.mtimeMs}\n`);
+      key += `${dir}/${rel}:${st.size}:${st.mtimeMs}\n`;
     }
   }
   for (const file of ['package.json', 'package-lock.json']) {
     const full = path.join(ROOT, file);
     if (existsSync(full)) {
       const st = statSync(full);
-      hash.update(`${file}:${st.size}:${st.mtimeMs}\n`);
+      key += `${file}:${st.size}:${st.mtimeMs}\n`;
     }
   }
-  return hash.digest('hex').slice(0, 16);
+  return keyHash(key);
 }
 
 /**
@@ -48,7 +63,8 @@ function sourceKey() {
  */
 function runWithCodeCache(file) {
   const cacheFile = `${file}.v8cache`;
-  const source = readFileSync(file, 'utf8');
+  // The bundle is ASCII (charset 'ascii' below): read as Latin-1, a plain copy, instead of decoding UTF-8.
+  const source = readFileSync(file, 'latin1');
   let cachedData;
   try {
     cachedData = readFileSync(cacheFile);
@@ -91,7 +107,7 @@ async function bundled() {
   if (!existsSync(path.join(ROOT, 'node_modules'))) return undefined;
   const outfile = path.join(CACHE_DIR, `cli-${sourceKey()}.cjs`);
   if (!existsSync(outfile)) {
-    const { build } = await import('esbuild');
+    const { build } = require('esbuild');
     const result = await build({
       entryPoints: [ENTRY],
       bundle: true,
@@ -101,6 +117,7 @@ async function bundled() {
       write: false,
       logLevel: 'silent',
       legalComments: 'none',
+      charset: 'ascii',
       // Half the bytes to read and a smaller code cache to load at every start; messages are unaffected.
       minify: true,
       // Packages that ship both (pdf-lib) are bundled from their ES modules: bound directly instead of through
@@ -140,15 +157,22 @@ async function bundled() {
   return runWithCodeCache(outfile);
 }
 
-let cli;
-try {
-  cli = await bundled();
-} catch {
-  cli = undefined;
+async function main() {
+  let cli;
+  try {
+    cli = await bundled();
+  } catch {
+    cli = undefined;
+  }
+  if (!cli) {
+    const { register } = await import('tsx/esm/api');
+    register();
+    cli = await import(pathToFileURL(ENTRY).href);
+  }
+  await cli.runFromProcess();
 }
-if (!cli) {
-  const { register } = await import('tsx/esm/api');
-  register();
-  cli = await import(pathToFileURL(ENTRY).href);
-}
-await cli.runFromProcess();
+
+main().catch((err) => {
+  process.stderr.write(`folio: could not start: ${err?.stack ?? err}\n`);
+  process.exitCode = 1;
+});
