@@ -106,6 +106,12 @@ function lunarDayFromTable(utcDay: number): LunarDay | undefined {
   for (const year of LUNAR_YEARS) {
     const leapAfter = (year >> LEAP_MONTH_SHIFT) & LEAP_MONTH_MASK;
     const monthCount = leapAfter ? 13 : 12;
+    // Whole years are skipped by their length (29 days a month, one more for each long month).
+    const yearDays = 29 * monthCount + bitCount(year & ((1 << monthCount) - 1));
+    if (offset >= yearDays) {
+      offset -= yearDays;
+      continue;
+    }
     for (let i = 0; i < monthCount; i++) {
       const length = year & (1 << i) ? 30 : 29;
       if (offset < length) {
@@ -117,6 +123,13 @@ function lunarDayFromTable(utcDay: number): LunarDay | undefined {
     }
   }
   return undefined;
+}
+
+/** Number of set bits of a non-negative 32-bit integer. */
+function bitCount(n: number): number {
+  let count = 0;
+  for (let v = n; v !== 0; v &= v - 1) count++;
+  return count;
 }
 
 /** The lunar day from the engine's Chinese calendar (ICU), for dates outside the table. */
