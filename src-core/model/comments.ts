@@ -6,6 +6,7 @@
  * 3. The quote is the text the comment covers, as it reads now (fields count as one position, no text).
  * Stories that do not fit the schema are skipped here: the composer and the editor report them.
  */
+import type { Mark, Node as PmNode } from 'prosemirror-model';
 import { COMMENT_MARK, type CommentAttrs } from './comment-mark.js';
 import type { FolioDocument, PmNodeJson } from './document.js';
 import { storySchema } from './story-schema.js';
@@ -65,6 +66,30 @@ function hasCommentMark(node: PmNodeJson): boolean {
   return node.content?.some(hasCommentMark) ?? false;
 }
 
+/** A piece of text carrying a comment mark: its range, the mark and the comment it belongs to. */
+export interface CommentPiece {
+  from: number;
+  to: number;
+  mark: Mark;
+  attrs: CommentAttrs;
+  text: string;
+}
+
+/** Every text piece of a story that carries a comment, in document order (a piece under two comments twice). */
+export function commentPieces(doc: PmNode): CommentPiece[] {
+  const pieces: CommentPiece[] = [];
+  doc.descendants((node, pos) => {
+    if (!node.isText) return true;
+    for (const mark of node.marks) {
+      if (mark.type.name !== COMMENT_MARK) continue;
+      const attrs = commentAttrsOf(mark.attrs);
+      if (attrs) pieces.push({ from: pos, to: pos + node.nodeSize, mark, attrs, text: node.text ?? '' });
+    }
+    return false;
+  });
+  return pieces;
+}
+
 function storyComments(storyId: string, json: PmNodeJson): ProofComment[] {
   if (!hasCommentMark(json)) return [];
   let doc;
@@ -74,25 +99,16 @@ function storyComments(storyId: string, json: PmNodeJson): ProofComment[] {
     return [];
   }
   const byId = new Map<string, ProofComment>();
-  doc.descendants((node, pos) => {
-    if (!node.isText) return true;
-    for (const mark of node.marks) {
-      if (mark.type.name !== COMMENT_MARK) continue;
-      const attrs = commentAttrsOf(mark.attrs);
-      if (!attrs) continue;
-      const range = { fromPos: pos, toPos: pos + node.nodeSize };
-      const text = node.text ?? '';
-      const found = byId.get(attrs.id);
-      if (!found) {
-        byId.set(attrs.id, { ...attrs, storyId, ranges: [range], quote: text });
-        continue;
-      }
-      const last = found.ranges[found.ranges.length - 1]!;
-      if (last.toPos === range.fromPos) last.toPos = range.toPos;
-      else found.ranges.push(range);
-      found.quote += text;
+  for (const { from, to, attrs, text } of commentPieces(doc)) {
+    const found = byId.get(attrs.id);
+    if (!found) {
+      byId.set(attrs.id, { ...attrs, storyId, ranges: [{ fromPos: from, toPos: to }], quote: text });
+      continue;
     }
-    return false;
-  });
+    const last = found.ranges[found.ranges.length - 1]!;
+    if (last.toPos === from) last.toPos = to;
+    else found.ranges.push({ fromPos: from, toPos: to });
+    found.quote += text;
+  }
   return [...byId.values()];
 }

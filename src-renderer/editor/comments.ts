@@ -3,10 +3,9 @@
  * over the selection, resolving or reopening it, deleting it. Each is one ProseMirror transaction, so it is one
  * step of the story's undo history and of the document's.
  */
-import type { Mark } from 'prosemirror-model';
 import type { EditorState, Transaction } from 'prosemirror-state';
 import { COMMENT_MARK, type CommentAttrs } from '../../src-core/model/comment-mark.js';
-import { commentAttrsOf } from '../../src-core/model/comments.js';
+import { commentPieces, type CommentPiece } from '../../src-core/model/comments.js';
 import { storySchema } from '../../src-core/model/story-schema.js';
 
 /** Longest comment accepted, characters: a proofreader's note, not an article. */
@@ -31,16 +30,8 @@ export function addCommentTransaction(state: EditorState, attrs: CommentAttrs): 
 }
 
 /** Every text piece carrying the comment `id`, with its mark. */
-function piecesOf(state: EditorState, id: string): { from: number; to: number; mark: Mark }[] {
-  const pieces: { from: number; to: number; mark: Mark }[] = [];
-  state.doc.descendants((node, pos) => {
-    if (!node.isText) return true;
-    for (const mark of node.marks) {
-      if (mark.type.name === COMMENT_MARK && commentAttrsOf(mark.attrs)?.id === id) pieces.push({ from: pos, to: pos + node.nodeSize, mark });
-    }
-    return false;
-  });
-  return pieces;
+function piecesOf(state: EditorState, id: string): CommentPiece[] {
+  return commentPieces(state.doc).filter((piece) => piece.attrs.id === id);
 }
 
 /** Marks the comment resolved (or open again); null when the story has no such comment. */
