@@ -149,7 +149,7 @@ function collectOpenCommentFindings(doc: FolioDocument, layouts: readonly PageLa
       const by = c.author ? ` (${c.author})` : '';
       return {
         severity: 'warning' as const, code: 'open-comment' as const, pageId: layout?.pageId ?? '', storyId: c.storyId,
-        message: `A proofreader's comment on "${quote}" is still open${by}: ${c.text} — 校对意见未处理`,
+        message: `A proofreader's comment on 「${quote}」 is still open${by}: ${c.text} — 校对意见未处理`,
       };
     });
 }

@@ -6,7 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { PDFDocument, PDFName, type PDFDict, type PDFHexString } from 'pdf-lib';
+import path from 'node:path';
 import { FolioApp } from './pages/app.js';
+import { ARTIFACTS_DIR, renderPng } from './pages/pdf.js';
 import { StoryEditor } from './pages/editor.js';
 
 /** Overlay pixels in the comment highlight's yellow (rgba(255, 200, 40, 0.35) on a cleared canvas). */
@@ -67,10 +69,11 @@ test('comment on selected text: highlighted, listed, warned before print, annota
   // 2. Listed with its quote, text and author; highlighted on the page (overlay only) once the selection is gone.
   await page.keyboard.press('End');
   await expect(comments).toContainText('1 open');
-  await expect(comments).toContainText(`“${selected}”`);
+  await expect(comments).toContainText(`「${selected}」`);
   await expect(comments).toContainText('此处数据请与统计局核实');
   await expect(comments).toContainText('王校对');
   await expect.poll(() => highlightedPixels(page)).toBeGreaterThan(before + 50);
+  await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'e2e-comment-open.png') });
 
   // 3. Before print, preflight warns that a comment is still open.
   const preflight = page.getByRole('region', { name: 'Preflight' });
@@ -80,6 +83,7 @@ test('comment on selected text: highlighted, listed, warned before print, annota
   await page.getByRole('combobox', { name: 'PDF preset' }).selectOption('proof');
   const [proof] = await app.exportPdf();
   expect(await highlightAnnotations(proof!)).toEqual([{ contents: '此处数据请与统计局核实', author: '王校对' }]);
+  renderPng(proof!, 'e2e-comment-proof', 60);
 
   // 5. Resolve: no longer open, highlighted or warned about; Ctrl+Z opens it again.
   await comments.getByRole('button', { name: 'Resolve' }).click();
@@ -92,6 +96,6 @@ test('comment on selected text: highlighted, listed, warned before print, annota
 
   // 6. Clicking the quote selects its text again in the story editor.
   await page.keyboard.press('Control+Home');
-  await comments.getByRole('button', { name: `“${selected}”` }).click();
+  await comments.getByRole('button', { name: `「${selected}」` }).click();
   await expect.poll(() => page.evaluate(() => window.getSelection()?.toString() ?? '')).toBe(selected);
 });
