@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { strToU8, zipSync } from 'fflate';
 import { FolioFileError, packFolio, unpackFolio } from '../../../src-core/model/folio-file.js';
 import { migrateDocument, SchemaVersionError } from '../../../src-core/model/migrations.js';
+import { collectComments } from '../../../src-core/model/comments.js';
 
 const SAMPLE = 'templates/samples/deqing-front-2023-07-20.folio';
 const sampleBytes = readFileSync(SAMPLE);
@@ -18,6 +19,16 @@ function codeOf(fn: () => unknown): string {
 }
 
 describe('.folio files', () => {
+  it('keep proofreaders’ comments through save and open', () => {
+    const { document, assets } = unpackFolio(sampleBytes);
+    const [storyId, story] = Object.entries(document.stories)[0]!;
+    const comment = { type: 'comment', attrs: { id: 'c1', author: '王校对', text: '核实', createdAt: '2023-07-19T14:30:00.000Z', resolved: false } };
+    const doc = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '德清' }, { type: 'text', text: '新闻', marks: [comment] }] }] };
+    const commented = { ...document, stories: { ...document.stories, [storyId]: { ...story, doc } } };
+    const reopened = unpackFolio(packFolio(commented, assets)).document;
+    expect(collectComments(reopened)).toMatchObject([{ id: 'c1', storyId, quote: '新闻', author: '王校对', text: '核实', resolved: false }]);
+  });
+
   it('round-trips the sample byte for byte', () => {
     const { document, assets } = unpackFolio(sampleBytes);
     const again = packFolio(document, assets);
