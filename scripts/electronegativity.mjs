@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // `npm run test:security`: Electronegativity over src-main, offline, failing on any unjustified finding.
 //
-// 1. Run @doyensec/electronegativity on src-main for Electron 45.5.0, CSV output into a temp folder.
+// 1. Run @doyensec/electronegativity on src-main for Electron 45.5.0, SARIF output into a temp folder. (Its CSV
+//    writer races its own header write against the rows, and now and then garbles the first finding.)
 //    It is made offline by construction: a preloaded stub answers its two network look-ups (translations,
 //    Electron release list) with an immediate failure, so the run takes seconds and never waits on a network.
-// 2. Parse the findings and match each against build/electronegativity.json: a justification names the check,
-//    the file and (optionally) a snippet of the flagged code, and must give a reason.
+// 2. Read the findings, with each one's flagged code taken from the source at its location, and match each
+//    against build/electronegativity.json: a justification names the check, the file and (optionally) a snippet
+//    of the flagged code, and must give a reason.
 // 3. Exit 1 when any finding is unjustified (or the tool fails); list stale justifications as warnings.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -32,43 +34,28 @@ Module._load = function (request, parent, isMain) {
 };
 `;
 
-/** Parses the tool's CSV: quoted fields may hold commas and line breaks; whitespace inside fields is collapsed. */
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let current = '';
-  let quoted = false;
-  const endField = () => {
-    row.push(current.replace(/\s+/g, ' ').trim());
-    current = '';
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        current += '"';
-        i++;
-      } else if (ch === '"') {
-        quoted = false;
-      } else {
-        current += ch;
+/** One finding, from the tool's SARIF report. */
+function findingsFromSarif(report) {
+  const sources = new Map();
+  const lineOf = (file, line) => {
+    if (!sources.has(file)) {
+      let text;
+      try {
+        text = readFileSync(path.join(ROOT, 'src-main', file), 'utf8');
+      } catch {
+        text = ''; // A location outside src-main: matched by check and file only.
       }
-    } else if (ch === '"') {
-      quoted = true;
-    } else if (ch === ',') {
-      endField();
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      endField();
-      if (row.some((f) => f !== '')) rows.push(row);
-      row = [];
-    } else {
-      current += ch;
+      sources.set(file, text.split(/\r?\n/));
     }
-  }
-  endField();
-  if (row.some((f) => f !== '')) rows.push(row);
-  return rows;
+    return sources.get(file)[line - 1] ?? '';
+  };
+  return (report.runs?.[0]?.results ?? []).map((r) => {
+    const where = r.locations?.[0]?.physicalLocation ?? {};
+    const file = where.artifactLocation?.uri ?? 'N/A';
+    const { startLine = 1, startColumn = 1, charLength = 0 } = where.region ?? {};
+    const sample = charLength > 0 ? lineOf(file, startLine).slice(startColumn - 1, startColumn - 1 + charLength) : 'N/A';
+    return { check: r.ruleId, level: r.level, file, location: `${startLine}:${startColumn}`, sample, description: r.message?.text ?? '' };
+  });
 }
 
 function loadConfig() {
@@ -88,9 +75,9 @@ function main() {
   try {
     const stub = path.join(tmp, 'offline.cjs');
     writeFileSync(stub, OFFLINE_STUB);
-    const csv = path.join(tmp, 'results.csv');
+    const report = path.join(tmp, 'results.sarif');
     const started = Date.now();
-    const run = spawnSync(process.execPath, ['--require', stub, TOOL, '-i', path.join(ROOT, 'src-main'), '-e', config.electronVersion, '-r', '-o', csv], {
+    const run = spawnSync(process.execPath, ['--require', stub, TOOL, '-i', path.join(ROOT, 'src-main'), '-e', config.electronVersion, '-r', '-o', report], {
       cwd: ROOT,
       encoding: 'utf8',
       env: { ...process.env, LANG: 'en-US' },
@@ -101,9 +88,7 @@ function main() {
       console.error(`electronegativity failed (exit ${run.status ?? run.signal}).`);
       return 1;
     }
-    const findings = parseCsv(readFileSync(csv, 'utf8'))
-      .slice(1)
-      .map(([check, severity, confidence, file, location, sample, description]) => ({ check, severity, confidence, file, location, sample, description }));
+    const findings = findingsFromSarif(JSON.parse(readFileSync(report, 'utf8')));
     const used = new Set();
     const unjustified = [];
     for (const f of findings) {
@@ -120,7 +105,7 @@ function main() {
     }
     if (unjustified.length > 0) {
       console.error('\nUnjustified findings (fix them, or justify them in build/electronegativity.json with a reason):');
-      for (const f of unjustified) console.error(`  ${f.check} [${f.severity}/${f.confidence}] ${f.file}:${f.location}  ${f.sample}\n    ${f.description}`);
+      for (const f of unjustified) console.error(`  ${f.check} [${f.level}] ${f.file}:${f.location}  ${f.sample}\n    ${f.description}`);
       return 1;
     }
     return 0;
