@@ -23,6 +23,9 @@ export default defineConfig({
   renderer: {
     root: 'src-renderer',
     plugins: [svelte()],
+    // fontkit's brotli decoder (WOFF2 only: Folio's fonts are .ttf/.otf) decompresses a 120 KB dictionary when
+    // the page loads; the stand-in the CLI uses too says what to install instead.
+    resolve: { alias: { 'brotli/decompress.js': resolve('bin/bundle/no-woff2.cjs') } },
     build: {
       outDir: resolve('out/renderer'),
       rollupOptions: { input: { index: resolve('src-renderer/index.html') } },

@@ -296,7 +296,9 @@ export class FolioSession {
   /** Sets with `fonts` from now on (a new provider and composer; the composer's caches start empty). */
   private useFonts(fonts: readonly LoadedFont[]): void {
     this.fonts = createFontProvider(fonts);
-    if (typeof document !== 'undefined') registerUiFonts(fonts, this.uiFonts, document.fonts);
+    // After the page has been drawn: Chromium parses a FontFace given as bytes on the spot, and six CJK faces held
+    // the first page back by hundreds of milliseconds. Until then the galley shows its fallback fonts.
+    if (typeof document !== 'undefined') whenIdle(() => registerUiFonts(fonts, this.uiFonts, document.fonts));
     this.composer = createComposer(this.fonts);
   }
 
@@ -756,6 +758,15 @@ export class FolioSession {
     const job = this.exportJob;
     if (job && job.state === 'running') void this.host.cancelExport({ jobId: job.jobId });
   }
+}
+
+/** Longest wait for an idle moment before the UI fonts are registered anyway, ms. */
+const UI_FONTS_IDLE_TIMEOUT_MS = 3000;
+
+/** Runs `task` when the browser is next idle (the page has been set and drawn), or after a bounded wait. */
+function whenIdle(task: () => void): void {
+  if (typeof requestIdleCallback === 'undefined') setTimeout(task, 0);
+  else requestIdleCallback(task, { timeout: UI_FONTS_IDLE_TIMEOUT_MS });
 }
 
 /** The fonts a template names, as one comparable string (style edits that keep the fonts load nothing). */
