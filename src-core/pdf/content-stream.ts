@@ -15,7 +15,7 @@
  *    `PDFOperator` would serialise them: a page has tens of thousands of operands, and building a pdf-lib object
  *    for each one was a third of an export's time in a fresh process. Other callers may still push operators.
  */
-import { PDFNumber, PDFOperator, PDFOperatorNames as Ops, type PDFName, type PDFPage } from 'pdf-lib';
+import { PDFNumber, PDFOperatorNames as Ops, type PDFName, type PDFOperator, type PDFPage } from 'pdf-lib';
 import { cmykToRgb, type Cmyk } from '../model/colour.js';
 import type { BoxItem, GlyphRunItem, PositionedGlyph, RectPt, RuleItem } from '../layout/page-layout.js';
 import { encodeGlyph, type PdfFontEntry, type PdfFontSet } from './fonts.js';
@@ -237,12 +237,7 @@ export class PageContent {
     this.ops.push(Ops.PopGraphicsState);
   }
 
-  /** A `re` operator for a layout rectangle. */
-  rectOp(rect: RectPt): PDFOperator {
-    return PDFOperator.of(Ops.AppendRectangle, [pdfNumber(this.x(rect.xPt)), pdfNumber(this.y(rect.yPt + rect.heightPt)), pdfNumber(rect.widthPt), pdfNumber(rect.heightPt)]);
-  }
-
-  /** `rectOp` as content-stream text. */
+  /** A `re` operator for a layout rectangle, as content-stream text. */
   private rectLine(rect: RectPt): string {
     return `${num(this.x(rect.xPt))} ${num(this.y(rect.yPt + rect.heightPt))} ${num(rect.widthPt)} ${num(rect.heightPt)} ${Ops.AppendRectangle}`;
   }
