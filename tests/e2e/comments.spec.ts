@@ -52,8 +52,7 @@ test('comment on selected text: highlighted, listed, warned before print, annota
 
   // 1. Select six characters of the lead story and comment on them with Ctrl+Alt+M.
   await editor.openFromList(/停不下来/);
-  await editor.textbox.click();
-  await page.keyboard.press('Control+Home');
+  await editor.caretToStart();
   await page.keyboard.press('ArrowDown');
   for (let i = 0; i < 6; i++) await page.keyboard.press('Shift+ArrowRight');
   const selected = await page.evaluate(() => window.getSelection()?.toString() ?? '');

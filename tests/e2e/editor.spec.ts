@@ -30,8 +30,7 @@ async function openLeadStory(page: Page): Promise<{ canvas: PageCanvas; editor: 
   const canvas = new PageCanvas(page, trim.widthPt);
   const editor = new StoryEditor(page);
   await editor.openFromList(/停不下来/);
-  await editor.textbox.click();
-  await page.keyboard.press('Control+Home');
+  await editor.caretToStart();
   return { canvas, editor };
 }
 

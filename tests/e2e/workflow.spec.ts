@@ -147,10 +147,9 @@ test('Styles panel: a 号 size, indent and alignment; apply a style to the curre
   await expect.poll(async () => Math.abs((await canvas.inkFraction(headRect)) - inkBefore) / inkBefore).toBeGreaterThan(0.05);
 
   // Apply: the lead's headline becomes the secondary headline style in the editor.
-  await page.getByRole('navigation', { name: 'Pages and stories' }).getByRole('button', { name: /停不下来/ }).click();
-  const textbox = page.getByRole('textbox', { name: 'Story text' });
-  await textbox.click();
-  await page.keyboard.press('Control+Home');
+  const editor = new StoryEditor(page);
+  await editor.openFromList(/停不下来/);
+  await editor.caretToStart();
   await page.keyboard.press('ArrowDown');
   // The panel names the current block's style and jumps to it.
   await expect(styles.panel).toContainText('Current block: 主题 Headline');
@@ -159,7 +158,7 @@ test('Styles panel: a 号 size, indent and alignment; apply a style to the curre
   await expect(styles.paragraphStyles).toHaveValue('headline');
   await styles.chooseParagraphStyle('headline2');
   await styles.button('Apply to current block').click();
-  await expect(textbox.locator('h1.pm-headline[data-style="headline2"]')).toHaveCount(1);
+  await expect(editor.textbox.locator('h1.pm-headline[data-style="headline2"]')).toHaveCount(1);
   await expect(styles.panel).toContainText('Current block: 主题·二 Headline (secondary)');
   await styles.panel.screenshot({ path: path.join(ARTIFACTS_DIR, 'e2e-styles-panel.png') });
 });
@@ -240,8 +239,7 @@ test('Find & replace: Ctrl+F finds next/previous, Replace and Replace all (one u
   const editor = new StoryEditor(page);
   const find = new FindPanel(page);
   await editor.openFromList(/停不下来/);
-  await editor.textbox.click();
-  await page.keyboard.press('Control+Home');
+  await editor.caretToStart();
 
   await page.keyboard.press('Control+f');
   await expect(find.query).toBeFocused();

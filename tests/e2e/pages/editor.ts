@@ -23,6 +23,17 @@ export class StoryEditor {
     await expect(this.textbox).toBeVisible();
   }
 
+  /**
+   * Puts the caret at the start of the story with Ctrl+Home and waits until ProseMirror has taken it: the browser
+   * moves the DOM caret and ProseMirror reads it on the next `selectionchange`, so a shortcut pressed at once
+   * (Ctrl+F searches from the caret) could otherwise still see the caret where the click left it.
+   */
+  async caretToStart(): Promise<void> {
+    await this.textbox.click();
+    await this.page.keyboard.press('Control+Home');
+    await expect(this.page.getByRole('contentinfo', { name: 'Status' }).getByLabel('Selection')).toHaveText(/ · caret 1$/);
+  }
+
   /** Types text at the caret the way a keyboard without IME does (insertText). */
   async type(text: string): Promise<void> {
     await this.page.keyboard.insertText(text);
