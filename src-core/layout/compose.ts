@@ -25,6 +25,7 @@ import type { CopyfitEntry, LayoutItem, LayoutWarning, LineBox, OversetEntry, Pa
 import type { ComposedParagraph, ParagraphInput } from './line.js';
 import { StyleResolver } from './styles.js';
 import { collectThreads, type StoryThread } from './thread.js';
+import { collectWrapObstacles } from './wrap.js';
 
 export type { ComposerStats } from './cache.js';
 export type { ComposeNotice, ComposeNoticeCode } from './notice.js';
@@ -85,7 +86,9 @@ function jsonOf(value: object): string {
 
 /** Key of everything about a thread's frames and pages that its placement depends on. */
 function threadKey(thread: StoryThread): string {
-  return thread.frames.map((tf) => `${JSON.stringify(tf.frame)}@${tf.pageIndex}:${tf.page.id}:${tf.page.name}:${tf.page.section}`).join('\u0001');
+  return thread.frames
+    .map((tf) => `${JSON.stringify(tf.frame)}@${tf.pageIndex}:${tf.page.id}:${tf.page.name}:${tf.page.section}:${JSON.stringify(collectWrapObstacles(tf.page, tf.frame.id))}`)
+    .join('\u0001');
 }
 
 /**

@@ -16,6 +16,9 @@
  *    of the part's last column) and starts the continuation with 上接第N版.
  * 6. What does not fit the last frame is overset (position, lines at body pitch, characters) — never
  *    dropped silently; otherwise copyfit reports the empty grid lines left.
+ * 7. Text wrap (wrap.ts): a line that would overlap a band of grid lines another frame's wrap blocks in its
+ *    column moves below the band; blocked lines are not counted as room for copyfit; column rules and
+ *    block boxes stop at the band.
  */
 import type { TypographyOptions } from '../model/template.js';
 import type { LoadedFont } from '../text/font.js';
@@ -29,6 +32,7 @@ import type { PageGrid } from './grid.js';
 import { paragraphKey, type ParagraphCache } from './cache.js';
 import { lineCells, type ResolvedStyle } from './styles.js';
 import { pageNumberOf, type StoryThread } from './thread.js';
+import { blockedCells, clearOfBands, collectWrapObstacles, ruleSegmentsClear, wrapBands, type WrapBand, type WrapObstacle } from './wrap.js';
 
 /** Slack when comparing grid cells (frames placed in millimetres carry rounding noise). */
 const CELL_EPSILON = 1e-6;
@@ -136,6 +140,10 @@ export function flowStory(content: StoryContent, thread: StoryThread, env: FlowE
 
 class StoryFlow {
   private readonly geoms: FrameGeometry[];
+  /** Per frame of the thread: the other frames on its page that text wraps around. */
+  private readonly obstacles: WrapObstacle[][];
+  /** Wrap bands per slot (`frame index:column`, column -1 for the full width), computed when first needed. */
+  private readonly bandsBySlot = new Map<string, WrapBand[]>();
   private readonly outputs = new Map<string, { under: BoxItem[]; items: LayoutItem[]; lines: LineBox[]; warnings: LayoutWarning[] }>();
   private readonly keys: string[] = [];
   private readonly bodyTops: (number | null)[];
@@ -154,6 +162,7 @@ class StoryFlow {
     private readonly env: FlowEnv,
   ) {
     this.geoms = thread.frames.map((tf) => frameGeometry(tf.frame, content.columns, env.grid));
+    this.obstacles = thread.frames.map((tf) => collectWrapObstacles(tf.page, tf.frame.id));
     this.bodyTops = this.geoms.map(() => null);
     for (const tf of thread.frames) this.outputs.set(tf.frame.id, { under: [], items: [], lines: [], warnings: [] });
     this.jumpCells = lineCells(env.jumpStyle.style, env.jumpStyle.sizePt, env.grid);
@@ -171,6 +180,26 @@ class StoryFlow {
     const g = this.geom;
     if (this.mode === 'span') return { xPt: g.frame.xPt, widthPt: g.frame.widthPt, column: 0, topCell: g.topCell };
     return { xPt: g.columnXPt[this.col]!, widthPt: g.columnWidthPt, column: this.col, topCell: this.bodyTops[this.fi] ?? g.topCell };
+  }
+
+  /** Wrap bands of frame `fi`'s column `column` (-1: the frame's full width, where a headline group goes). */
+  private bandsOf(fi: number, column: number): readonly WrapBand[] {
+    if (this.obstacles[fi]!.length === 0) return [];
+    const key = `${fi}:${column}`;
+    let bands = this.bandsBySlot.get(key);
+    if (!bands) {
+      const g = this.geoms[fi]!;
+      const leftPt = column < 0 ? g.frame.xPt : g.columnXPt[column]!;
+      const widthPt = column < 0 ? g.frame.widthPt : g.columnWidthPt;
+      bands = wrapBands(this.obstacles[fi]!, leftPt, leftPt + widthPt, this.env.grid);
+      this.bandsBySlot.set(key, bands);
+    }
+    return bands;
+  }
+
+  /** Wrap bands of the current slot. */
+  private bands(): readonly WrapBand[] {
+    return this.bandsOf(this.fi, this.mode === 'span' ? -1 : this.col);
   }
 
   private crossesPage(fromIndex: number): boolean {
@@ -227,6 +256,7 @@ class StoryFlow {
     else this.spanFrames.add(index);
     if (jumpFromPage) {
       const prev = this.thread.frames[index - 1]!;
+      this.cell = clearOfBands(this.bands(), this.cell, this.jumpCells);
       this.placeJumpLine(`上接第${pageNumberOf(prev.page, prev.pageIndex)}版`);
     }
   }
@@ -337,6 +367,7 @@ class StoryFlow {
     while (li < comp.lines.length) {
       const line = comp.lines[li]!;
       const need = this.cellsOf(style, line);
+      this.cell = clearOfBands(this.bands(), this.cell, need);
       if (!this.fits(need, isFinal ? this.restCells(style, comp.lines, li) : Infinity)) {
         if (!this.advance()) {
           this.setOverset(bi, pi, { comp, li });
@@ -439,9 +470,14 @@ class StoryFlow {
 
   private drawBlockBoxes(style: ResolvedStyle, extents: readonly PlacedExtent[]): void {
     const box = style.style.box!;
+    // One box per column part: lines of a column separated by a wrap's band get a box each.
     const groups = new Map<string, PlacedExtent[]>();
+    let part = 0;
+    let previous: PlacedExtent | undefined;
     for (const e of extents) {
-      const k = `${e.frameId}\u0000${e.column}`;
+      if (previous && (previous.frameId !== e.frameId || previous.column !== e.column || e.topPt > previous.bottomPt + CELL_EPSILON)) part++;
+      previous = e;
+      const k = `${e.frameId}\u0000${e.column}\u0000${part}`;
       const list = groups.get(k);
       if (list) list.push(e);
       else groups.set(k, [e]);
@@ -490,11 +526,17 @@ class StoryFlow {
     const g = this.geom;
     const spanning = this.mode === 'span';
     const columnsOf = (geom: FrameGeometry) => (spanning ? 1 : geom.columnXPt.length);
-    let empty = Math.max(0, g.endCell - Math.ceil(this.cell - CELL_EPSILON));
-    if (!spanning) empty += (columnsOf(g) - 1 - this.col) * Math.max(0, g.endCell - (this.bodyTops[this.fi] ?? g.topCell));
+    // Lines a wrap blocks are no room for more text.
+    const free = (fi: number, column: number, fromCell: number) => {
+      const end = this.geoms[fi]!.endCell;
+      const slotColumn = spanning ? -1 : column;
+      return Math.max(0, end - fromCell) - blockedCells(this.bandsOf(fi, slotColumn), fromCell, end);
+    };
+    let empty = free(this.fi, this.col, Math.ceil(this.cell - CELL_EPSILON));
+    for (let c = this.col + 1; c < columnsOf(g); c++) empty += free(this.fi, c, this.bodyTops[this.fi] ?? g.topCell);
     for (let f = this.fi + 1; f < this.geoms.length; f++) {
       const later = this.geoms[f]!;
-      empty += columnsOf(later) * Math.max(0, later.endCell - later.topCell);
+      for (let c = 0; c < columnsOf(later); c++) empty += free(f, c, later.topCell);
     }
     return empty;
   }
@@ -508,7 +550,7 @@ class StoryFlow {
       const bodyTop = this.bodyTops[f];
       // A frame the body never reached below its headline group (a headline frame) has no gutters to rule.
       const headlineOnly = bodyTop === null && this.spanFrames.has(f);
-      if (g.columnRule && g.columnXPt.length > 1 && !headlineOnly) items.push(...columnRules(g, bodyTop ?? g.topCell, this.env.grid));
+      if (g.columnRule && g.columnXPt.length > 1 && !headlineOnly) items.push(...columnRules(g, bodyTop ?? g.topCell, this.env.grid, this.obstacles[f]!));
       byFrame.set(g.frame.id, { items, lines: out.lines, warnings: out.warnings });
     });
     return { storyId: this.storyId, byFrame, overset: this.overset, copyfit, paragraphKeys: this.keys };
@@ -523,14 +565,19 @@ function jumpPiece(text: string, font: LoadedFont, style: ResolvedStyle): Inline
   };
 }
 
-/** Hairlines down the middle of each gutter, from the body's top to the frame's last grid line. */
-function columnRules(g: FrameGeometry, bodyTopCell: number, grid: PageGrid): RuleItem[] {
+/**
+ * Hairlines down the middle of each gutter, from the body's top to the frame's last grid line, broken where a
+ * wrap obstacle covers the gutter.
+ */
+function columnRules(g: FrameGeometry, bodyTopCell: number, grid: PageGrid, obstacles: readonly WrapObstacle[]): RuleItem[] {
   const rules: RuleItem[] = [];
-  const y1Pt = grid.cellTopPt(bodyTopCell);
-  const y2Pt = grid.cellTopPt(g.endCell);
+  const topPt = grid.cellTopPt(bodyTopCell);
+  const bottomPt = grid.cellTopPt(g.endCell);
   for (let i = 0; i + 1 < g.columnXPt.length; i++) {
     const xPt = g.columnXPt[i]! + g.columnWidthPt + g.gutterPt / 2;
-    rules.push({ kind: 'rule', x1Pt: xPt, y1Pt, x2Pt: xPt, y2Pt, strokePt: COLUMN_RULE_STROKE_PT, colour: BLACK, frameId: g.frame.id });
+    for (const [y1Pt, y2Pt] of ruleSegmentsClear(obstacles, xPt, topPt, bottomPt)) {
+      rules.push({ kind: 'rule', x1Pt: xPt, y1Pt, x2Pt: xPt, y2Pt, strokePt: COLUMN_RULE_STROKE_PT, colour: BLACK, frameId: g.frame.id });
+    }
   }
   return rules;
 }

@@ -34,6 +34,14 @@ export const StorySchema = z.object({
 /** A story. */
 export type Story = z.infer<typeof StorySchema>;
 
+/** Largest text-wrap gap, points (an inch: beyond it the gap is a layout, not a standoff). */
+export const MAX_WRAP_GAP_PT = 72;
+/**
+ * Text-wrap gap a frame gets when wrap is switched on, points: about 1.5 mm, the usual standoff between a
+ * news photo and the text beside or below it.
+ */
+export const DEFAULT_WRAP_GAP_PT = 4;
+
 /** Frame geometry, points, relative to the trim box's top-left corner. */
 const FrameBase = {
   id: z.string().min(1),
@@ -49,6 +57,12 @@ const FrameBase = {
    * type area, without preflight calling that a mistake.
    */
   furniture: z.boolean().optional(),
+  /**
+   * Text wrap (文字绕排): text of other frames on the page keeps out of this frame's rectangle grown by
+   * `gapPt` on every side. Text jumps the rectangle column by column: a column it overlaps leaves the grid
+   * lines it covers empty, and text continues below it. Absent: text runs under or over the frame.
+   */
+  wrap: z.object({ gapPt: z.number().min(0).max(MAX_WRAP_GAP_PT) }).optional(),
 };
 
 /**

@@ -70,6 +70,11 @@ export const DOCUMENT_MIGRATIONS: readonly Migration[] = [
     description: "version 3 adds proofreaders' comments (the story `comment` mark); version 2 files are valid as they are",
     up: (json) => ({ ...json, schemaVersion: 3 }),
   },
+  {
+    from: 3,
+    description: 'version 4 adds text wrap on frames (`wrap`); version 3 files are valid as they are',
+    up: (json) => ({ ...json, schemaVersion: 4 }),
+  },
 ];
 
 /** Template migrations, index i migrates version i → i + 1. */

@@ -1,0 +1,158 @@
+/**
+ * Text wrap (文字绕排): text of a frame jumps the grid lines another frame's wrap blocks in its columns.
+ */
+import { describe, expect, it } from 'vitest';
+import { createComposer } from '../../../src-core/layout/compose.js';
+import type { LineBox, PageLayout, RuleItem } from '../../../src-core/layout/page-layout.js';
+import { clearOfBands, wrapBands } from '../../../src-core/layout/wrap.js';
+import { createPageGrid } from '../../../src-core/layout/grid.js';
+import type { BoxFrame, Frame, ImageFrame, TextFrame } from '../../../src-core/model/document.js';
+import { blk, broadsheet, cols, documentOf, gridRect, p, story, testFonts, textFrame } from './fixtures.js';
+
+const tpl = broadsheet();
+const fonts = testFonts();
+const grid = createPageGrid(tpl);
+const han = (n: number) => '德清改革创新发展高地品质生活新城'.repeat(Math.ceil(n / 16)).slice(0, n);
+
+/** A photo frame on grid cells [col, span, line, lines], wrapping with `gapPt` (no wrap when undefined). */
+function photo(cell: [number, number, number, number], gapPt?: number, id = 'photo'): ImageFrame {
+  return {
+    id, kind: 'image', ...gridRect(tpl, ...cell), locked: false, fit: 'fill', offsetXPt: 0, offsetYPt: 0, scale: 1,
+    ...(gapPt === undefined ? {} : { wrap: { gapPt } }),
+  };
+}
+
+const article = story('s', blk('headline', '德清改革'), cols(p(han(900))));
+/** The article in a 3-column frame, 30 lines deep, at grid column 0. */
+const articleFrame = (extra: Partial<TextFrame> = {}) => textFrame(tpl, 'f', 's', [0, 3, 0, 30], extra);
+
+function composePage(frames: Frame[], stories = [article]): PageLayout {
+  return createComposer(fonts).compose(documentOf(stories, [{ id: 'A01', frames }], tpl)).pages[0]!;
+}
+
+const inColumn = (page: PageLayout, column: number) => page.lines.filter((l) => l.storyId === 's' && l.column === column);
+const overlapsY = (line: LineBox, topPt: number, bottomPt: number) => line.rect.yPt < bottomPt - 0.01 && line.rect.yPt + line.rect.heightPt > topPt + 0.01;
+
+describe('text wrap', () => {
+  it('text jumps a wrapping photo in the column it covers; the other columns run on under it', () => {
+    const frame = photo([1, 1, 10, 8], 0);
+    const page = composePage([articleFrame(), frame]);
+    const col1 = inColumn(page, 1);
+    expect(col1.some((l) => l.rect.yPt + l.rect.heightPt <= frame.yPt + 0.01)).toBe(true);
+    expect(col1.some((l) => l.rect.yPt >= frame.yPt + frame.heightPt - 0.01)).toBe(true);
+    expect(col1.filter((l) => overlapsY(l, frame.yPt, frame.yPt + frame.heightPt))).toEqual([]);
+    // Columns 0 and 2 still have lines level with the photo.
+    for (const column of [0, 2]) expect(inColumn(page, column).some((l) => overlapsY(l, frame.yPt, frame.yPt + frame.heightPt))).toBe(true);
+    // The first line below the photo is the line that would have been beside it: no text is lost or repeated.
+    const positions = page.lines.filter((l) => l.storyId === 's').map((l) => [l.fromPos, l.toPos]);
+    for (let i = 1; i < positions.length; i++) expect(positions[i]![0]).toBeGreaterThanOrEqual(positions[i - 1]![1]);
+  });
+
+  it('without wrap, a photo over the text changes nothing', () => {
+    const plain = composePage([articleFrame()]);
+    const under = composePage([articleFrame(), photo([1, 1, 10, 8])]);
+    expect(JSON.stringify(under.lines)).toBe(JSON.stringify(plain.lines));
+    expect(under.copyfit).toEqual(plain.copyfit);
+  });
+
+  it('the gap keeps one more line clear above and below a grid-aligned photo', () => {
+    const flush = inColumn(composePage([articleFrame(), photo([1, 1, 10, 8], 0)]), 1).length;
+    const gapped = inColumn(composePage([articleFrame(), photo([1, 1, 10, 8], 4)]), 1).length;
+    expect(flush - gapped).toBe(2);
+    // A gap too small to reach the next line (below the hairline threshold) blocks nothing more.
+    expect(inColumn(composePage([articleFrame(), photo([1, 1, 10, 8], 0.4)]), 1).length).toBe(flush);
+  });
+
+  it('a photo over two columns and their gutter blocks both, and the column rule stops at it', () => {
+    const frame = photo([1, 2, 12, 6], 0);
+    const page = composePage([articleFrame({ columnRule: true }), frame]);
+    for (const column of [1, 2]) expect(inColumn(page, column).filter((l) => overlapsY(l, frame.yPt, frame.yPt + frame.heightPt))).toEqual([]);
+    const rules = page.items.filter((i): i is RuleItem => i.kind === 'rule' && i.frameId === 'f');
+    const gutterX = frame.xPt + frame.widthPt / 2;
+    const cut = rules.filter((r) => Math.abs(r.x1Pt - gutterX) < 1);
+    expect(cut).toHaveLength(2);
+    expect(cut[0]!.y2Pt).toBeCloseTo(frame.yPt, 6);
+    expect(cut[1]!.y1Pt).toBeCloseTo(frame.yPt + frame.heightPt, 6);
+    // The other gutter's rule runs whole.
+    expect(rules.filter((r) => Math.abs(r.x1Pt - gutterX) >= 1)).toHaveLength(1);
+  });
+
+  it('a frame reaching into a column by less than a hairline does not block it', () => {
+    // Placed from millimetres, the photo's left edge lies 0.3 pt inside column 0 (which ends where the gutter starts).
+    const column0 = gridRect(tpl, 0, 1, 10, 8);
+    const nudged: ImageFrame = { ...photo([1, 1, 10, 8], 0), xPt: column0.xPt + column0.widthPt - 0.3 };
+    const page = composePage([articleFrame(), nudged]);
+    const plain = composePage([articleFrame()]);
+    expect(inColumn(page, 0).map((l) => l.rect.yPt)).toEqual(inColumn(plain, 0).map((l) => l.rect.yPt));
+    // 2 pt in, it does.
+    const deeper = composePage([articleFrame(), { ...nudged, xPt: column0.xPt + column0.widthPt - 2 }]);
+    expect(inColumn(deeper, 0).filter((l) => overlapsY(l, nudged.yPt, nudged.yPt + nudged.heightPt))).toEqual([]);
+  });
+
+  it('a headline group jumps a photo across its width; the body starts below the headline', () => {
+    const frame = photo([2, 1, 0, 4], 0);
+    const page = composePage([articleFrame(), frame]);
+    const headline = page.lines.find((l) => l.storyId === 's' && l.fromPos === 1)!;
+    expect(headline.rect.yPt).toBeGreaterThanOrEqual(frame.yPt + frame.heightPt - 0.01);
+    expect(Math.min(...inColumn(page, 0).filter((l) => l !== headline).map((l) => l.rect.yPt))).toBeGreaterThan(headline.rect.yPt);
+  });
+
+  it('copyfit does not count blocked lines as room; a story that just fitted goes overset', () => {
+    const short = story('s', cols(p(han(11 + 13 * 30))));
+    const plain = composePage([articleFrame()], [short]);
+    const wrapped = composePage([articleFrame(), photo([1, 1, 10, 8], 0)], [short]);
+    expect(wrapped.copyfit[0]!.lineDelta - plain.copyfit[0]!.lineDelta).toBe(8);
+    // 31 lines of text in a one-column, 31-line frame fit exactly; a 2-line photo over it pushes 2 lines out.
+    const exact = story('s', cols(p(han(11 + 13 * 30))));
+    const column = textFrame(tpl, 'f', 's', [0, 1, 0, 31]);
+    expect(composePage([column], [exact]).overset).toEqual([]);
+    const over = composePage([column, photo([0, 1, 5, 2], 0)], [exact]).overset;
+    expect(over).toHaveLength(1);
+    expect(over[0]!.lines).toBe(2);
+  });
+
+  it('a caption frame with wrap pushes the article; a text frame never wraps its own text', () => {
+    const caption: TextFrame = { ...textFrame(tpl, 'cap', 'c', [1, 1, 18, 3]), wrap: { gapPt: 0 } };
+    const page = composePage([articleFrame(), caption], [article, story('c', blk('caption', '图为德清县城新貌。'))]);
+    expect(inColumn(page, 1).filter((l) => overlapsY(l, caption.yPt, caption.yPt + caption.heightPt))).toEqual([]);
+    expect(page.lines.filter((l) => l.storyId === 'c').length).toBeGreaterThan(0);
+    // An ad box with wrap works the same way.
+    const ad: BoxFrame = { id: 'ad', kind: 'box', ...gridRect(tpl, 0, 1, 20, 5), locked: false, strokePt: 1, stroke: { c: 0, m: 0, y: 0, k: 1 }, wrap: { gapPt: 0 } };
+    const withAd = composePage([articleFrame(), ad]);
+    expect(inColumn(withAd, 0).filter((l) => overlapsY(l, ad.yPt, ad.yPt + ad.heightPt))).toEqual([]);
+  });
+
+  it('moving a wrapping photo re-composes the story it covers (the placement cache keys on it)', () => {
+    const composer = createComposer(fonts);
+    const doc = documentOf([article], [{ id: 'A01', frames: [articleFrame(), photo([1, 1, 10, 8], 0)] }], tpl);
+    const before = composer.compose(doc).pages[0]!;
+    const moved = documentOf([article], [{ id: 'A01', frames: [articleFrame(), photo([1, 1, 16, 8], 0)] }], tpl);
+    composer.resetStats();
+    const after = composer.compose(moved).pages[0]!;
+    expect(composer.stats.storyMisses).toBe(1);
+    expect(JSON.stringify(after.lines)).not.toBe(JSON.stringify(before.lines));
+    expect(JSON.stringify(after)).toBe(JSON.stringify(createComposer(fonts).compose(moved).pages[0]));
+  });
+});
+
+describe('wrap bands', () => {
+  const left = gridRect(tpl, 1, 1, 0, 1).xPt;
+  const right = left + gridRect(tpl, 1, 1, 0, 1).widthPt;
+
+  it('merge overlapping obstacles and clear a line of all of them at once', () => {
+    const a = { frameId: 'a', rect: gridRect(tpl, 1, 1, 4, 3) };
+    const b = { frameId: 'b', rect: gridRect(tpl, 1, 1, 6, 4) };
+    const c = { frameId: 'c', rect: gridRect(tpl, 1, 1, 12, 1) };
+    const bands = wrapBands([c, a, b], left, right, grid);
+    expect(bands).toEqual([{ startCell: 4, endCell: 10 }, { startCell: 12, endCell: 13 }]);
+    expect(clearOfBands(bands, 3, 1)).toBe(3);
+    expect(clearOfBands(bands, 3, 2)).toBe(10);
+    // A two-line line starting at 10 would overlap the band at 12 only if taller than 2 lines.
+    expect(clearOfBands(bands, 10, 2)).toBe(10);
+    expect(clearOfBands(bands, 11, 2)).toBe(13);
+  });
+
+  it('ignore an obstacle beside the column', () => {
+    expect(wrapBands([{ frameId: 'x', rect: gridRect(tpl, 3, 1, 0, 10) }], left, right, grid)).toEqual([]);
+  });
+});
