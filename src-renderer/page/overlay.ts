@@ -34,6 +34,8 @@ const THREAD = 'rgba(25, 100, 230, 0.8)';
 const PORT_FILL = 'rgb(25, 100, 230)';
 const LOCK = 'rgb(90, 96, 104)';
 const MARQUEE_FILL = 'rgba(40, 120, 240, 0.08)';
+/** Text-wrap boundaries: dashed, in the guides' family but distinct from frame outlines. */
+const WRAP_BOUNDARY = 'rgba(0, 150, 140, 0.8)';
 /** Sizes in CSS pixels (kept constant on screen). */
 const HAIRLINE_PX = 1;
 const SELECTED_LINE_PX = 1.5;
@@ -244,6 +246,20 @@ function drawOversetMarkers(ctx: CanvasRenderingContext2D, input: OverlayInput, 
   }
 }
 
+/** The boundary text keeps out of around each frame with text wrap: its rectangle grown by the gap, dashed. */
+function drawWrapBoundaries(ctx: CanvasRenderingContext2D, page: Page, px: number): void {
+  ctx.save();
+  ctx.strokeStyle = WRAP_BOUNDARY;
+  ctx.lineWidth = HAIRLINE_PX * px;
+  ctx.setLineDash([2 * px, 2 * px]);
+  for (const f of page.frames) {
+    if (!f.wrap) continue;
+    const g = f.wrap.gapPt;
+    ctx.strokeRect(f.xPt - g, f.yPt - g, f.widthPt + 2 * g, f.heightPt + 2 * g);
+  }
+  ctx.restore();
+}
+
 /** Draws the overlay for one page; the context's transform maps points to pixels. */
 export function drawOverlay(ctx: CanvasRenderingContext2D, input: OverlayInput): void {
   const px = 1 / input.pxPerPt;
@@ -254,6 +270,7 @@ export function drawOverlay(ctx: CanvasRenderingContext2D, input: OverlayInput):
   if (input.selectedFrameId) selectedIds.add(input.selectedFrameId);
   for (const f of input.page.frames) if (!selectedIds.has(f.id)) ctx.strokeRect(f.xPt, f.yPt, f.widthPt, f.heightPt);
   for (const f of input.page.frames) if (f.locked) drawLock(ctx, f, px);
+  drawWrapBoundaries(ctx, input.page, px);
   drawThreads(ctx, input, px);
   ctx.fillStyle = COMMENT_HIGHLIGHT;
   for (const r of input.commentRects ?? []) ctx.fillRect(r.xPt, r.yPt, r.widthPt, r.heightPt);

@@ -1,6 +1,6 @@
 /**
- * Immutable edits that arrange several frames at once: move by a distance, lock/unlock, and change paint order
- * (z-order is the order of a page's `frames`: later frames are painted over earlier ones).
+ * Immutable edits that arrange several frames at once: move by a distance, lock/unlock, change paint order and
+ * text wrap (z-order is the order of a page's `frames`: later frames are painted over earlier ones).
  *
  * 1. `moveFrames`: every unlocked frame among `ids` moves by (dxPt, dyPt); locked frames stay put.
  * 2. `setFramesLocked`: sets `locked` on every frame among `ids` (locked frames cannot move, resize or be deleted).
@@ -8,9 +8,11 @@
  * 4. `bringForward` / `sendBackward`: each selected frame swaps with the next unselected frame above (below) it
  *    on its page, so a selected group keeps its own order; frames already on top (bottom) stay. Locked frames
  *    keep their place in the stack too.
+ * 5. `setFramesWrap`: switches text wrap on (with a gap) or off for the unlocked frames among `ids`; rules never wrap.
  * Unchanged pages and frames are shared with the old document; an edit that changes nothing returns `doc`.
  */
-import type { FolioDocument, Frame } from '../../src-core/model/document.js';
+import { MAX_WRAP_GAP_PT, type FolioDocument, type Frame } from '../../src-core/model/document.js';
+import { ptToMm } from '../../src-core/model/units.js';
 import { findFrame, removeFrame } from './document-edits.js';
 
 function mapFrames(doc: FolioDocument, ids: ReadonlySet<string>, map: (frame: Frame) => Frame): FolioDocument {
@@ -34,6 +36,26 @@ export function moveFrames(doc: FolioDocument, ids: readonly string[], dxPt: num
 /** Locks or unlocks the frames among `ids`. */
 export function setFramesLocked(doc: FolioDocument, ids: readonly string[], locked: boolean): FolioDocument {
   return mapFrames(doc, new Set(ids), (f) => (f.locked === locked ? f : { ...f, locked }));
+}
+
+/**
+ * Sets text wrap on the unlocked frames among `ids`: `gapPt` points of standoff, or `null` to switch it off.
+ * Rules are lines, not areas, and never wrap text.
+ * @throws RangeError when `gapPt` is negative, not finite or above `MAX_WRAP_GAP_PT`
+ */
+export function setFramesWrap(doc: FolioDocument, ids: readonly string[], gapPt: number | null): FolioDocument {
+  if (gapPt !== null && !(gapPt >= 0 && gapPt <= MAX_WRAP_GAP_PT)) {
+    throw new RangeError(`A text-wrap gap must be between 0 and ${ptToMm(MAX_WRAP_GAP_PT).toFixed(1)} mm.`);
+  }
+  return mapFrames(doc, new Set(ids), (f) => {
+    if (f.locked || f.kind === 'rule') return f;
+    if (gapPt === null) {
+      if (!f.wrap) return f;
+      const { wrap: _off, ...rest } = f;
+      return rest;
+    }
+    return f.wrap?.gapPt === gapPt ? f : { ...f, wrap: { gapPt } };
+  });
 }
 
 /** Removes the unlocked frames among `ids` (see `removeFrame`: stories stay, threads are rejoined). */

@@ -104,11 +104,14 @@ export async function compareColourClasses(content: Locator, pdfPng: string, tri
   );
 }
 
-/** Writes `rect` (page points) of the content canvas to a PNG file, for people to look at. */
-export async function saveCanvasRegion(content: Locator, rect: RectPt, file: string): Promise<void> {
-  const base64 = await content.evaluate(async (el, rect) => {
+/**
+ * Writes `rect` (page points) of the content canvas to a PNG file, for people to look at. The canvas is taken to
+ * be at 100 % (96 px per inch) unless the page's `trimWidthPt` is given to scale by.
+ */
+export async function saveCanvasRegion(content: Locator, rect: RectPt, file: string, trimWidthPt?: number): Promise<void> {
+  const base64 = await content.evaluate(async (el, { rect, trimWidthPt }) => {
     const c = el as HTMLCanvasElement;
-    const k = 96 / 72;
+    const k = trimWidthPt ? c.width / trimWidthPt : 96 / 72;
     const w = Math.round(rect.widthPt * k);
     const h = Math.round(rect.heightPt * k);
     const off = new OffscreenCanvas(w, h);
@@ -117,6 +120,6 @@ export async function saveCanvasRegion(content: Locator, rect: RectPt, file: str
     let binary = '';
     for (const byte of bytes) binary += String.fromCharCode(byte);
     return btoa(binary);
-  }, rect);
+  }, { rect, trimWidthPt });
   writeFileSync(file, Buffer.from(base64, 'base64'));
 }

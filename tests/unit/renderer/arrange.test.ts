@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { unpackFolio } from '../../../src-core/model/folio-file.js';
 import type { LayoutItem, PageLayout } from '../../../src-core/layout/page-layout.js';
 import { changedRegionPt } from '../../../src-renderer/page/dirty-region.js';
-import { bringForward, moveFrames, removeFrames, sendBackward, setFramesLocked } from '../../../src-renderer/state/arrange.js';
+import { bringForward, moveFrames, removeFrames, sendBackward, setFramesLocked, setFramesWrap } from '../../../src-renderer/state/arrange.js';
 import { findFrame } from '../../../src-renderer/state/document-edits.js';
 import { effectiveSelection, framesInMarquee, rectFromCorners, toggleInSelection } from '../../../src-renderer/state/selection.js';
 
@@ -56,6 +56,22 @@ describe('arranging frames', () => {
     const unlocked = setFramesLocked(locked, ['bikes'], false);
     expect(findFrame(unlocked, 'bikes')!.frame.locked).toBe(false);
     expect(setFramesLocked(unlocked, ['bikes'], false)).toBe(unlocked);
+  });
+
+  it('switches text wrap on and off for unlocked frames; rules never wrap; a bad gap is refused', () => {
+    const rule = doc.pages[0].frames.find((f) => f.kind === 'rule')!;
+    const on = setFramesWrap(doc, ['photo', 'bikes', 'masthead', rule.id], 4);
+    expect(findFrame(on, 'photo')!.frame.wrap).toEqual({ gapPt: 4 });
+    expect(findFrame(on, 'bikes')!.frame.wrap).toEqual({ gapPt: 4 });
+    expect(findFrame(on, 'masthead')!.frame).toBe(findFrame(doc, 'masthead')!.frame);
+    expect(findFrame(on, rule.id)!.frame).toBe(rule);
+    expect(setFramesWrap(on, ['photo', 'bikes'], 4)).toBe(on);
+    const off = setFramesWrap(on, ['photo'], null);
+    expect('wrap' in findFrame(off, 'photo')!.frame).toBe(false);
+    expect(findFrame(off, 'bikes')!.frame.wrap).toEqual({ gapPt: 4 });
+    expect(setFramesWrap(off, ['photo'], null)).toBe(off);
+    expect(() => setFramesWrap(doc, ['photo'], -1)).toThrow(/between 0 and 25\.4 mm/);
+    expect(() => setFramesWrap(doc, ['photo'], Number.NaN)).toThrow(RangeError);
   });
 
   it('removes the unlocked selected frames, keeping their stories and locked frames', () => {

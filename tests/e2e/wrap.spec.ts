@@ -1,0 +1,171 @@
+/**
+ * Text wrap (文字绕排): a layout editor moves the photo into the feature story's first column, where the
+ * story's text runs over it; switching on Inspector ▸ Text wrap makes the text jump the photo (the copyfit
+ * shows the lines it took), a wider gap takes more lines, Ctrl+Z takes both back, and the exported PDF shows
+ * the photo clear of text just as the canvas does.
+ */
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { openSharedWindow, type FolioApp } from './pages/app.js';
+import { PageCanvas, type RectPt } from './pages/canvas.js';
+import { inspector, saveCanvasRegion } from './pages/canvas-images.js';
+import { StoryEditor } from './pages/editor.js';
+import { ARTIFACTS_DIR, renderGrey, renderPng, trimOffsetPt, type GreyRender } from './pages/pdf.js';
+import { loadSample, sampleFrame, trimSizePt } from './pages/sample.js';
+
+const sample = loadSample();
+const trim = trimSizePt(sample);
+const feature = sampleFrame(sample, 'feature-1');
+const pitchPt = sample.template.grid.linePitchPt;
+const bodyPt = 9;
+const gutterPt = (feature.kind === 'text' ? feature.gutterChars : 0) * bodyPt;
+const columnWidthPt = (feature.widthPt - 2 * gutterPt) / 3;
+/** Where the photo goes: the feature story's first column, from its 5th line, 5 lines deep. */
+const target: RectPt = { xPt: feature.xPt, yPt: feature.yPt + 4 * pitchPt, widthPt: columnWidthPt, heightPt: 5 * pitchPt };
+/**
+ * Pixels darker than this (0–255) are type: black text, anti-aliased at the fit-page zoom, against the placeholder
+ * photo's light hatching (which stays above it: the photo alone measures about 0).
+ */
+const TYPE_LUMINANCE = 160;
+const MM_PER_PT = 25.4 / 72;
+
+/** Fraction of pixels darker than type in a page rectangle of the content canvas. */
+async function canvasTypeFraction(content: Locator, rect: RectPt): Promise<number> {
+  return content.evaluate((el, r) => {
+    const c = el as HTMLCanvasElement;
+    const k = c.width / r.trimWidthPt;
+    const d = c.getContext('2d')!.getImageData(Math.round(r.xPt * k), Math.round(r.yPt * k), Math.round(r.widthPt * k), Math.round(r.heightPt * k)).data;
+    let dark = 0;
+    for (let i = 0; i < d.length; i += 4) if (0.299 * d[i] + 0.587 * d[i + 1] + 0.114 * d[i + 2] < r.threshold) dark++;
+    return dark / (d.length / 4);
+  }, { ...rect, trimWidthPt: trim.widthPt, threshold: TYPE_LUMINANCE });
+}
+
+function pdfTypeFraction(render: GreyRender, offset: { xPt: number; yPt: number }, rect: RectPt): number {
+  const k = render.dpi / 72;
+  let dark = 0;
+  let total = 0;
+  for (let y = Math.round((offset.yPt + rect.yPt) * k); y < Math.round((offset.yPt + rect.yPt + rect.heightPt) * k); y++) {
+    for (let x = Math.round((offset.xPt + rect.xPt) * k); x < Math.round((offset.xPt + rect.xPt + rect.widthPt) * k); x++) {
+      total++;
+      if (render.pixels[y * render.width + x]! < TYPE_LUMINANCE) dark++;
+    }
+  }
+  return dark / total;
+}
+
+/** The photo frame's geometry set through the Inspector's millimetre fields (one undoable step each). */
+async function placeFrame(panel: Locator, rect: RectPt): Promise<void> {
+  for (const [label, pt] of [['X', rect.xPt], ['Y', rect.yPt], ['Width', rect.widthPt], ['Height', rect.heightPt]] as const) {
+    const field = panel.getByRole('spinbutton', { name: `${label} (mm)` });
+    await field.fill((pt * MM_PER_PT).toFixed(1));
+    await field.press('Enter');
+    await expect(field).toHaveValue((pt * MM_PER_PT).toFixed(1));
+  }
+}
+
+/** The open story's copyfit as the status bar shows it, in lines (− = room left). */
+async function openStoryCopyfit(app: FolioApp): Promise<number> {
+  const text = ((await app.status.getByLabel('Copyfit of open story').textContent()) ?? '').replace(/^Copyfit /, '');
+  if (text === 'fits') return 0;
+  const m = /^([+\u2212])(\d+) lines?$/.exec(text);
+  if (!m) throw new RangeError(`Unexpected copyfit text "${text}"`);
+  return (m[1] === '+' ? 1 : -1) * Number(m[2]);
+}
+
+test.describe.configure({ mode: 'serial' });
+let shared: Page;
+let app: FolioApp;
+test.beforeAll(async ({ browser }) => {
+  ({ page: shared, app } = await openSharedWindow(browser));
+});
+test.afterAll(async () => {
+  await shared.close();
+});
+
+test('text wrap: the feature text jumps the photo moved into its column; the gap takes more lines; undo; the PDF agrees', async () => {
+  test.setTimeout(120_000);
+  const page = shared;
+  await app.reopenSample();
+  const canvas = new PageCanvas(page, trim.widthPt);
+  // The whole page in view: the feature story sits at its foot.
+  await app.button('Fit page').click();
+  const panel = inspector(page);
+  // The feature story open in the editor: the status bar shows its copyfit.
+  await new StoryEditor(page).openFromList(/脚踩/);
+  const roomBefore = await openStoryCopyfit(app);
+
+  // Move the photo into the feature's first column: the feature frame paints over it, so without wrap its text
+  // runs over the photo. The photo stays selected (it can no longer be clicked under the text frame).
+  const photo = sampleFrame(sample, 'photo');
+  await canvas.clickAt(photo.xPt + 30, photo.yPt + 30);
+  await expect(panel).toContainText('Image frame photo');
+  await placeFrame(panel, target);
+  await expect.poll(() => canvasTypeFraction(canvas.content, target)).toBeGreaterThan(0.03);
+  const typeOver = await canvasTypeFraction(canvas.content, target);
+  expect(await openStoryCopyfit(app)).toBe(roomBefore);
+
+  // Text wrap on: the column's text jumps the photo, 5 lines and a line of gap above and below.
+  const wrap = panel.getByRole('checkbox', { name: 'Text wrap' });
+  await expect(wrap).not.toBeChecked();
+  let version = await canvas.layoutVersion();
+  await wrap.check();
+  await canvas.waitForComposeAfter(version);
+  const gap = panel.getByRole('spinbutton', { name: 'Wrap gap (mm)' });
+  await expect(gap).toHaveValue('1.4');
+  const typeClear = await canvasTypeFraction(canvas.content, target);
+  console.log(`type over the photo: ${typeOver.toFixed(4)} without wrap, ${typeClear.toFixed(4)} with wrap`);
+  expect(typeClear).toBeLessThan(typeOver / 10);
+  await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'e2e-wrap-on.png') });
+  await saveCanvasRegion(canvas.content, feature, path.join(ARTIFACTS_DIR, 'e2e-wrap-canvas.png'), trim.widthPt);
+  const roomWrapped = await openStoryCopyfit(app);
+  expect(roomWrapped - roomBefore).toBeGreaterThanOrEqual(5);
+
+  // A 12 mm gap (about three lines each side) takes more lines.
+  version = await canvas.layoutVersion();
+  await gap.fill('12');
+  await gap.press('Enter');
+  await canvas.waitForComposeAfter(version);
+  expect(await openStoryCopyfit(app)).toBeGreaterThanOrEqual(roomWrapped + 4);
+  // A negative gap is refused with the reason; the field shows the gap the frame has.
+  await gap.fill('-3');
+  await gap.press('Enter');
+  await expect(app.message).toContainText('A text-wrap gap must be between 0 and 25.4 mm');
+  await expect(gap).toHaveValue('12.0');
+
+  // Ctrl+Z on the page: the gap goes back to 1.4 mm, then wrap goes off and the text runs over the photo again.
+  await canvas.surface.focus();
+  await canvas.surface.press('Control+z');
+  await expect(gap).toHaveValue('1.4');
+  await canvas.surface.press('Control+z');
+  await expect(wrap).not.toBeChecked();
+  await expect.poll(() => canvasTypeFraction(canvas.content, target)).toBeGreaterThan(typeOver * 0.9);
+  await canvas.surface.press('Control+Shift+z');
+  await expect(wrap).toBeChecked();
+  expect(await openStoryCopyfit(app)).toBe(roomWrapped);
+
+  // The export shows the same: the photo's rectangle is clear of type in the PDF too.
+  await app.button('Export PDF').click();
+  await expect(app.message).toContainText('Exported', { timeout: 60_000 });
+  const files = ((await app.message.textContent()) ?? '').replace(/^Exported\s+/, '').split(', ').map((p) => p.trim());
+  const workspace = process.env.FOLIO_E2E_WORKSPACE ?? '';
+  const pdf = path.isAbsolute(files[0]!) ? files[0]! : path.join(workspace, files[0]!);
+  renderPng(pdf, 'e2e-wrap-pdf', 96);
+  const grey = renderGrey(pdf, 150);
+  const offset = trimOffsetPt(pdf);
+  // The feature story at 150 dpi, for people to compare with e2e-wrap-canvas.png.
+  const k = 150 / 72;
+  execFileSync('pdftoppm', ['-r', '150', '-png', '-singlefile', '-x', String(Math.round((offset.xPt + feature.xPt) * k)), '-y', String(Math.round((offset.yPt + feature.yPt) * k)),
+    '-W', String(Math.round(feature.widthPt * k)), '-H', String(Math.round(feature.heightPt * k)), pdf, path.join(ARTIFACTS_DIR, 'e2e-wrap-pdf-feature')]);
+  const pdfClear = pdfTypeFraction(grey, offset, target);
+  // The text beside the photo is there in the PDF (column 2 level with it), as on the canvas.
+  const beside: RectPt = { ...target, xPt: target.xPt + columnWidthPt + gutterPt };
+  const pdfBeside = pdfTypeFraction(grey, offset, beside);
+  const canvasBeside = await canvasTypeFraction(canvas.content, beside);
+  console.log(`PDF type: ${pdfClear.toFixed(4)} over the photo, ${pdfBeside.toFixed(4)} beside it (canvas ${canvasBeside.toFixed(4)})`);
+  expect(pdfClear).toBeLessThan(pdfBeside / 10);
+  expect(pdfBeside).toBeGreaterThan(canvasBeside / 2);
+  writeFileSync(path.join(ARTIFACTS_DIR, 'e2e-wrap-numbers.json'), JSON.stringify({ typeOver, typeClear, pdfClear, pdfBeside, canvasBeside }));
+});
