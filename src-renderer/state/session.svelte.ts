@@ -298,7 +298,7 @@ export class FolioSession {
     this.fonts = createFontProvider(fonts);
     // After the page has been drawn: Chromium parses a FontFace given as bytes on the spot, and six CJK faces held
     // the first page back by hundreds of milliseconds. Until then the galley shows its fallback fonts.
-    if (typeof document !== 'undefined') whenIdle(() => registerUiFonts(fonts, this.uiFonts, document.fonts));
+    if (typeof document !== 'undefined') registerUiFonts(fonts, this.uiFonts, document.fonts, whenIdle);
     this.composer = createComposer(this.fonts);
   }
 
@@ -763,7 +763,7 @@ export class FolioSession {
 /** Longest wait for an idle moment before the UI fonts are registered anyway, ms. */
 const UI_FONTS_IDLE_TIMEOUT_MS = 3000;
 
-/** Runs `task` when the browser is next idle (the page has been set and drawn), or after a bounded wait. */
+/** Runs `task` when the browser is next idle (the page has been set and drawn, input handled), or after a bounded wait. */
 function whenIdle(task: () => void): void {
   if (typeof requestIdleCallback === 'undefined') setTimeout(task, 0);
   else requestIdleCallback(task, { timeout: UI_FONTS_IDLE_TIMEOUT_MS });

@@ -5,14 +5,20 @@
  */
 import type { LoadedFont } from '../../src-core/text/font.js';
 
-/** Registers each font once as a CSS font face under its family name and weight. */
-export function registerUiFonts(fonts: readonly LoadedFont[], registered: Set<string>, faces: FontFaceSet): void {
+/**
+ * Registers each font once as a CSS font face under its family name and weight, one face per task that
+ * `schedule` runs: Chromium parses a face given as bytes on the spot, about 100 ms for a CJK face, so all of a
+ * template's faces in one task would hold input back for over half a second.
+ */
+export function registerUiFonts(fonts: readonly LoadedFont[], registered: Set<string>, faces: FontFaceSet, schedule: (task: () => void) => void): void {
   for (const font of fonts) {
     if (registered.has(font.id)) continue;
     registered.add(font.id);
-    const face = new FontFace(font.family, font.bytes as Uint8Array<ArrayBuffer>, { weight: String(font.weight), display: 'swap' });
-    faces.add(face);
-    // Loading happens in the background; a failure only leaves the UI with the system fallback.
-    face.load().catch(() => faces.delete(face));
+    schedule(() => {
+      const face = new FontFace(font.family, font.bytes as Uint8Array<ArrayBuffer>, { weight: String(font.weight), display: 'swap' });
+      faces.add(face);
+      // Loading happens in the background; a failure only leaves the UI with the system fallback.
+      face.load().catch(() => faces.delete(face));
+    });
   }
 }
