@@ -3,7 +3,8 @@
  * old one (so the composer's caches see unchanged stories and pages by identity and by content).
  */
 import { createPageGrid } from '../../src-core/layout/grid.js';
-import type { FolioDocument, Frame, PmNodeJson, TextFrame } from '../../src-core/model/document.js';
+import type { BoxFrame, FolioDocument, Frame, ImageFrame, PmNodeJson, RuleFrame, TextFrame } from '../../src-core/model/document.js';
+import { BLACK } from '../../src-core/model/colour.js';
 
 /**
  * Replaces one story's ProseMirror JSON.
@@ -108,6 +109,92 @@ export function addTextFrame(doc: FolioDocument, pageIndex: number): { doc: Foli
   const pages = doc.pages.slice();
   pages[pageIndex] = { ...page, frames: [...page.frames, frame] };
   return { doc: { ...doc, pages, stories: { ...doc.stories, [storyId]: { id: storyId, name: `新稿件 ${storyId}`, doc: storyDoc } } }, frameId, storyId };
+}
+
+/** Kinds of frame `addFrame` draws (text frames come with a story: `addTextFrame`). */
+export type DrawnFrameKind = 'image' | 'box' | 'rule';
+
+/** Body lines a new picture frame or box is tall: a two-column news photo's usual depth. */
+const NEW_PICTURE_LINES = 15;
+/** Stroke of a new box or rule, points: the hairline newspapers separate stories with. */
+const NEW_STROKE_PT = 0.5;
+
+/**
+ * Adds an empty frame of `kind` on page `pageIndex`, at the type area's top-left, two grid columns wide:
+ * a picture frame (fill, nothing placed yet) or a box 15 body lines tall, or a horizontal rule one grid
+ * line tall (drawn through its middle). Ids are `picture`, `box`, `rule` (numbered when taken).
+ * @throws RangeError when the page does not exist
+ */
+export function addFrame(doc: FolioDocument, pageIndex: number, kind: DrawnFrameKind): { doc: FolioDocument; frameId: string } {
+  const page = doc.pages[pageIndex];
+  if (!page) throw new RangeError(`There is no page ${pageIndex + 1} in this document.`);
+  const grid = createPageGrid(doc.template);
+  const frameIds = new Set(doc.pages.flatMap((p) => p.frames.map((f) => f.id)));
+  const { charsPerColumn, gutterChars } = doc.template.grid;
+  const base = {
+    xPt: grid.typeArea.xPt,
+    yPt: grid.typeArea.yPt,
+    widthPt: (NEW_FRAME_GRID_COLUMNS * charsPerColumn + (NEW_FRAME_GRID_COLUMNS - 1) * gutterChars) * grid.bodySizePt,
+    heightPt: NEW_PICTURE_LINES * grid.pitchPt,
+    locked: false,
+  };
+  let frame: ImageFrame | BoxFrame | RuleFrame;
+  if (kind === 'image') {
+    frame = { ...base, kind, id: uniqueId('picture', (id) => frameIds.has(id)), fit: 'fill', offsetXPt: 0, offsetYPt: 0, scale: 1 };
+  } else if (kind === 'box') {
+    frame = { ...base, kind, id: uniqueId('box', (id) => frameIds.has(id)), strokePt: NEW_STROKE_PT, stroke: BLACK };
+  } else {
+    frame = { ...base, kind, id: uniqueId('rule', (id) => frameIds.has(id)), heightPt: grid.pitchPt, strokePt: NEW_STROKE_PT, colour: BLACK };
+  }
+  const pages = doc.pages.slice();
+  pages[pageIndex] = { ...page, frames: [...page.frames, frame] };
+  return { doc: { ...doc, pages }, frameId: frame.id };
+}
+
+/** Box and rule settings the Inspector edits (any subset). */
+export interface StrokeSettings {
+  /** Line width, points (a box may have 0: fill or label only). */
+  strokePt?: number;
+  /** A box's label, e.g. 广告 (empty: none). */
+  label?: string;
+}
+
+/** Thickest stroke a box or rule takes, points: heavier lines are shapes, not rules. */
+export const MAX_STROKE_PT = 12;
+
+/**
+ * Sets a box's or rule's stroke width and a box's label. Locked frames are not changed.
+ * @throws RangeError for a missing frame, another kind of frame, a stroke out of range (a rule needs a
+ *   positive one) or a label on a rule
+ */
+export function setStrokeSettings(doc: FolioDocument, frameId: string, settings: StrokeSettings): FolioDocument {
+  const found = findFrame(doc, frameId);
+  if (!found) throw new RangeError(`There is no frame "${frameId}" in this document.`);
+  const frame = found.frame;
+  if (frame.kind !== 'box' && frame.kind !== 'rule') throw new RangeError(`Frame "${frameId}" is not a box or a rule.`);
+  if (frame.locked) return doc;
+  const { strokePt, label } = settings;
+  if (strokePt !== undefined) {
+    const inRange = strokePt <= MAX_STROKE_PT && (frame.kind === 'rule' ? strokePt > 0 : strokePt >= 0);
+    if (!inRange) {
+      throw new RangeError(frame.kind === 'rule' ? `A rule's stroke must be more than 0 and at most ${MAX_STROKE_PT} pt.` : `A box's stroke must be between 0 and ${MAX_STROKE_PT} pt.`);
+    }
+  }
+  if (label !== undefined && frame.kind === 'rule') throw new RangeError('A rule has no label.');
+  let next: Frame = frame;
+  if (strokePt !== undefined && strokePt !== frame.strokePt) next = { ...next, strokePt } as Frame;
+  if (label !== undefined && next.kind === 'box') {
+    const trimmed = label.trim();
+    if (trimmed === '' && next.label !== undefined) {
+      const { label: _none, ...rest } = next;
+      next = rest;
+    } else if (trimmed !== '' && trimmed !== next.label) next = { ...next, label: trimmed };
+  }
+  if (next === frame) return doc;
+  const pages = doc.pages.slice();
+  const page = pages[found.pageIndex];
+  pages[found.pageIndex] = { ...page, frames: page.frames.map((f) => (f.id === frameId ? next : f)) };
+  return { ...doc, pages };
 }
 
 /**

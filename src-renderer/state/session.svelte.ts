@@ -24,7 +24,7 @@ import { createFontProvider, type FontProvider, type LoadedFont } from '../../sr
 import { closeHistory, redo, redoDepth, undo, undoDepth } from 'prosemirror-history';
 import { createStoryEditorState } from '../editor/story-editor.js';
 import type { FolioBridge } from '../host/folio-bridge.js';
-import { addTextFrame, findFrame, framesOfStory, removeFrame, replaceStoryDoc, setFrameGeometry, setTextFrameSettings, threadFrames, type FrameGeometry, type TextFrameSettings } from './document-edits.js';
+import { addFrame, addTextFrame, findFrame, framesOfStory, removeFrame, replaceStoryDoc, setFrameGeometry, setTextFrameSettings, threadFrames, type DrawnFrameKind, type FrameGeometry, type TextFrameSettings } from './document-edits.js';
 import { decodeAssetBitmap } from '../page/asset-bitmaps.js';
 import { collectFontRefs, loadTemplateFonts } from './font-loading.js';
 import { registerUiFonts } from './ui-fonts.js';
@@ -548,6 +548,16 @@ export class FolioSession {
     this.ledger.noteFrameEdit({ pages: doc.pages, selectedFrameId: this.selectedFrameId, outputProfileAssetId: doc.outputProfileAssetId });
     this.selectedFrameId = added.frameId;
     this.openStory(added.storyId);
+  }
+
+  /** Adds an empty picture frame, box or rule on the current page (one undoable step) and selects it. */
+  addFrame(kind: DrawnFrameKind): void {
+    const doc = this.doc;
+    if (!doc) return;
+    const added = addFrame(doc, this.pageIndex, kind);
+    this.setDocument(added.doc);
+    this.ledger.noteFrameEdit({ pages: doc.pages, selectedFrameId: this.selectedFrameId, outputProfileAssetId: doc.outputProfileAssetId });
+    this.selectedFrameId = added.frameId;
   }
 
   /** Removes the selected frame (its story stays in the document; threads skip the frame). */

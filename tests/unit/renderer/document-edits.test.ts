@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { unpackFolio } from '../../../src-core/model/folio-file.js';
-import { addTextFrame, findFrame, framesOfStory, removeFrame, replaceStoryDoc, setFrameGeometry, setTextFrameSettings, threadFrames } from '../../../src-renderer/state/document-edits.js';
+import { addFrame, addTextFrame, findFrame, setStrokeSettings, framesOfStory, removeFrame, replaceStoryDoc, setFrameGeometry, setTextFrameSettings, threadFrames } from '../../../src-renderer/state/document-edits.js';
 
 const doc = unpackFolio(new Uint8Array(readFileSync('templates/samples/deqing-front-2023-07-20.folio'))).document;
 
@@ -67,6 +67,42 @@ describe('adding and removing frames', () => {
     const lead2 = findFrame(last, 'lead-2')!.frame;
     expect(lead2.kind === 'text' && lead2.nextFrameId).toBeUndefined();
     expect(() => removeFrame(doc, 'nope')).toThrow(RangeError);
+  });
+});
+
+describe('drawing pictures, boxes and rules', () => {
+  it('adds an empty picture frame, a box and a horizontal rule at the type area, two columns wide, with fresh ids', () => {
+    const withPicture = addFrame(doc, 0, 'image');
+    const picture = findFrame(withPicture.doc, withPicture.frameId)!.frame;
+    expect(picture).toMatchObject({ kind: 'image', id: 'picture', fit: 'fill', locked: false });
+    expect('assetId' in picture).toBe(false);
+    const box = addFrame(withPicture.doc, 0, 'box');
+    expect(findFrame(box.doc, box.frameId)!.frame).toMatchObject({ kind: 'box', id: 'box', strokePt: 0.5, stroke: { c: 0, m: 0, y: 0, k: 1 } });
+    const rule = addFrame(box.doc, 0, 'rule');
+    const ruleFrame = findFrame(rule.doc, rule.frameId)!.frame;
+    expect(ruleFrame).toMatchObject({ kind: 'rule', id: 'rule', heightPt: doc.template.grid.linePitchPt });
+    expect(ruleFrame.widthPt).toBeGreaterThan(ruleFrame.heightPt);
+    expect(ruleFrame.widthPt).toBe(picture.widthPt);
+    // Ids stay unique; the page's other frames are shared, untouched.
+    expect(addFrame(rule.doc, 0, 'image').frameId).toBe('picture-2');
+    expect(rule.doc.pages[0]!.frames.slice(0, doc.pages[0]!.frames.length)).toEqual(doc.pages[0]!.frames);
+    expect(() => addFrame(doc, 5, 'box')).toThrow(/no page 6/);
+  });
+
+  it('sets a box’s stroke and label and a rule’s stroke; refuses what does not fit', () => {
+    const { doc: drawn, frameId } = addFrame(doc, 0, 'box');
+    const labelled = setStrokeSettings(drawn, frameId, { strokePt: 1, label: ' 广告 ' });
+    expect(findFrame(labelled, frameId)!.frame).toMatchObject({ strokePt: 1, label: '广告' });
+    expect(setStrokeSettings(labelled, frameId, { strokePt: 1, label: '广告' })).toBe(labelled);
+    const unlabelled = setStrokeSettings(labelled, frameId, { label: '' });
+    expect('label' in findFrame(unlabelled, frameId)!.frame).toBe(false);
+    expect(findFrame(setStrokeSettings(unlabelled, frameId, { strokePt: 0 }), frameId)!.frame).toMatchObject({ strokePt: 0 });
+    expect(() => setStrokeSettings(drawn, frameId, { strokePt: -1 })).toThrow(/box's stroke must be between 0 and 12 pt/);
+    expect(() => setStrokeSettings(drawn, frameId, { strokePt: Number.NaN })).toThrow(RangeError);
+    const { doc: ruled, frameId: ruleId } = addFrame(doc, 0, 'rule');
+    expect(() => setStrokeSettings(ruled, ruleId, { strokePt: 0 })).toThrow(/rule's stroke must be more than 0/);
+    expect(() => setStrokeSettings(ruled, ruleId, { label: 'x' })).toThrow(/no label/);
+    expect(() => setStrokeSettings(doc, 'photo', { strokePt: 1 })).toThrow(/not a box or a rule/);
   });
 });
 
