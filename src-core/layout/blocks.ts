@@ -13,6 +13,7 @@
  *    one per UTF-16 unit of the text actually set (a field's value is several) — so composed results are
  *    independent of where the paragraph sits in the story and can be cached; `posMap` maps them back.
  */
+import { isDeletedJson } from '../model/tracked-change.js';
 import type { PmNodeJson } from '../model/document.js';
 import { BODY_BLOCKS, DISPLAY_BLOCKS } from '../model/story-schema.js';
 import type { InlineRun } from './line.js';
@@ -115,7 +116,10 @@ function collectPieces(
     pos += pmLength;
   };
   for (const child of node.content ?? []) {
-    if (child.type === 'text') {
+    if (isDeletedJson(child.marks)) {
+      // A tracked deletion stays in the story but is not set: its positions map to where it was cut.
+      addText('', undefined, child.type === 'text' ? (child.text ?? '').length : nodeSize(child));
+    } else if (child.type === 'text') {
       addText(child.text ?? '', child.marks, (child.text ?? '').length);
     } else if (child.type === 'hard_break') {
       finishPiece(pos);

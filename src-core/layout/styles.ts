@@ -12,6 +12,7 @@
  */
 import type { Cmyk } from '../model/colour.js';
 import { COMMENT_MARK } from '../model/comment-mark.js';
+import { DELETION_MARK, INSERTION_MARK } from '../model/change-mark.js';
 import type { CharacterStyle, FontRef, ParagraphStyle, Template } from '../model/template.js';
 import { parseSizePt } from '../model/units.js';
 import type { FontProvider, LoadedFont } from '../text/font.js';
@@ -148,8 +149,9 @@ export class StyleResolver {
   }
 
   private characterStyleFor(mark: MarkJson, base: ResolvedStyle, storyId: string): CharacterStyle | undefined {
-    // A proofreader's comment is about the text, never part of how it is set (even if a style shares its name).
-    if (mark.type === COMMENT_MARK) return undefined;
+    // A proofreader's comment or a tracked change is about the text, never part of how it is set (even if a
+    // style shares its name).
+    if (mark.type === COMMENT_MARK || mark.type === INSERTION_MARK || mark.type === DELETION_MARK) return undefined;
     const styles = this.template.characterStyles;
     if (mark.type === 'charStyle') {
       const name = typeof mark.attrs?.name === 'string' ? mark.attrs.name : '';

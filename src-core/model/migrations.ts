@@ -75,6 +75,11 @@ export const DOCUMENT_MIGRATIONS: readonly Migration[] = [
     description: 'version 4 adds text wrap on frames (`wrap`); version 3 files are valid as they are',
     up: (json) => ({ ...json, schemaVersion: 4 }),
   },
+  {
+    from: 4,
+    description: 'version 5 adds tracked changes (the story `insertion` and `deletion` marks); version 4 files are valid as they are',
+    up: (json) => ({ ...json, schemaVersion: 5 }),
+  },
 ];
 
 /** Template migrations, index i migrates version i → i + 1. */

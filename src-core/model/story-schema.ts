@@ -8,13 +8,16 @@
  * doc      := (kicker | headline | subtitle | byline | columnTag | caption | captionTitle | credit
  *              | adTitle | adText | paragraph | subhead | columns)+
  * columns  := (paragraph | subhead | pullQuote)+   — the body, flowed column to column and frame to frame
- * inline   := text (marks: bold, emphasis, charStyle, comment) | hard_break | field
+ * inline   := text (marks: bold, emphasis, charStyle, comment, insertion, deletion) | hard_break | field
  *
  * A `comment` mark anchors a proofreader's comment (校对意见) to the text it is about: the comment travels with
  * its text through every edit, and the composer ignores it (comments never change how a page is set).
+ * `insertion` and `deletion` marks are tracked changes (tracked-change.ts): inserted text is set, deleted text
+ * stays in the story but is left off the page until the change is accepted (removed) or rejected (kept).
  */
 import { Schema, type NodeSpec, type MarkSpec } from 'prosemirror-model';
 import { COMMENT_MARK } from './comment-mark.js';
+import { DELETION_MARK, INSERTION_MARK } from './change-mark.js';
 
 /** Names of the headline-group and other full-width textblocks, in the order a story usually has them. */
 export const DISPLAY_BLOCKS = ['kicker', 'headline', 'subtitle', 'byline', 'columnTag', 'captionTitle', 'caption', 'credit', 'adTitle', 'adText'] as const;
@@ -104,6 +107,18 @@ const marks: Record<string, MarkSpec> = {
       { class: mark.attrs.resolved ? 'pm-comment pm-comment-resolved' : 'pm-comment', 'data-comment': mark.attrs.id, title: `${mark.attrs.author}: ${mark.attrs.text}` },
       0,
     ],
+  },
+  // Tracked changes: typing next to one never extends it (the editor marks what it tracks itself), and no
+  // parseDOM, so a paste never brings someone else's change along.
+  [INSERTION_MARK]: {
+    attrs: { id: {}, author: { default: '' }, createdAt: { default: '' } },
+    inclusive: false,
+    toDOM: (mark) => ['ins', { class: 'pm-insertion', 'data-change': mark.attrs.id, title: `${mark.attrs.author} inserted (${mark.attrs.createdAt})` }, 0],
+  },
+  [DELETION_MARK]: {
+    attrs: { id: {}, author: { default: '' }, createdAt: { default: '' } },
+    inclusive: false,
+    toDOM: (mark) => ['del', { class: 'pm-deletion', 'data-change': mark.attrs.id, title: `${mark.attrs.author} deleted (${mark.attrs.createdAt})` }, 0],
   },
 };
 

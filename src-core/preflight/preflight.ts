@@ -19,6 +19,7 @@ import { ptToMm } from '../model/units.js';
 import type { ImageItem, PageLayout, RectPt } from '../layout/page-layout.js';
 import type { FontProvider } from '../text/font.js';
 import { collectComments } from '../model/comments.js';
+import { collectChanges } from '../model/tracked-change.js';
 import { commentRects } from '../layout/comment-rects.js';
 import { readImageInfo, type ImageInfo } from '../pdf/image-info.js';
 import type { AssetSource } from '../pdf/images.js';
@@ -49,7 +50,8 @@ export type FindingCode =
   | 'output-profile'
   | 'pdf-fonts'
   | 'pdf-size'
-  | 'open-comment';
+  | 'open-comment'
+  | 'tracked-change';
 
 /** One preflight finding. */
 export interface Finding {
@@ -113,6 +115,7 @@ export function preflight(doc: FolioDocument, layouts: readonly PageLayout[], op
     ...collectOutputProfileFindings(doc, opts),
     ...collectPlacedPdfSizeFindings(doc, layouts),
     ...collectOpenCommentFindings(doc, layouts, opts),
+    ...collectTrackedChangeFindings(doc, layouts, opts),
   ];
   const pageOrder = new Map(doc.pages.map((p, i) => [p.id, i]));
   // The composer and the asset check may both report a missing picture: keep one per frame.
@@ -152,6 +155,31 @@ function collectOpenCommentFindings(doc: FolioDocument, layouts: readonly PageLa
         message: `A proofreader's comment on 「${quote}」 is still open${by}: ${c.text} — 校对意见未处理`,
       };
     });
+}
+
+/**
+ * Tracked changes not yet accepted or rejected: one warning per story, on the page where the story starts
+ * (print presets only). The page already shows the text as accepted; the warning says someone still has to
+ * decide.
+ */
+function collectTrackedChangeFindings(doc: FolioDocument, layouts: readonly PageLayout[], opts: PreflightOptions): Finding[] {
+  if (opts.preset !== 'print') return [];
+  const byStory = new Map<string, { count: number; authors: Set<string> }>();
+  for (const change of collectChanges(doc)) {
+    const entry = byStory.get(change.storyId) ?? { count: 0, authors: new Set<string>() };
+    entry.count++;
+    if (change.author) entry.authors.add(change.author);
+    byStory.set(change.storyId, entry);
+  }
+  return [...byStory].map(([storyId, { count, authors }]) => {
+    const layout = layouts.find((l) => l.lines.some((line) => line.storyId === storyId));
+    const name = doc.stories[storyId]?.name ?? storyId;
+    const by = authors.size > 0 ? ` (${[...authors].join(', ')})` : '';
+    return {
+      severity: 'warning' as const, code: 'tracked-change' as const, pageId: layout?.pageId ?? '', storyId,
+      message: `${count} tracked change${count === 1 ? '' : 's'} in 「${name}」 not accepted or rejected yet${by} — 修改痕迹未处理`,
+    };
+  });
 }
 
 /**

@@ -56,7 +56,7 @@ export function textFrame(template: Template, id: string, storyId: string, cell:
 /** A document on the broadsheet template. */
 export function documentOf(stories: Story[], pages: { id: string; name?: string; section?: string; frames: Frame[] }[], template = broadsheet()): FolioDocument {
   return {
-    schemaVersion: 4, id: 'test', title: 'test',
+    schemaVersion: 5, id: 'test', title: 'test',
     issue: { paper: '德清新闻', date: '2023-07-20', edition: '头版', number: '5678', sampleData: true },
     template,
     stories: Object.fromEntries(stories.map((s) => [s.id, s])),

@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { EditorState, TextSelection, type Transaction } from 'prosemirror-state';
+import { Fragment, Slice } from 'prosemirror-model';
+import { storySchema } from '../../../src-core/model/story-schema.js';
+import { storyChanges } from '../../../src-core/model/tracked-change.js';
+import { acceptChangeTransaction, rejectChangeTransaction, trackTransaction, UNTRACKED_META, type ChangeAuthor } from '../../../src-renderer/editor/track-changes.js';
+
+const s = storySchema;
+const para = (...text: string[]) => s.node('paragraph', null, text.map((t) => s.text(t)));
+const stateOf = (...paras: string[]) => EditorState.create({ schema: s, doc: s.node('doc', null, paras.map((t) => para(t))) });
+
+function author(name = '校对甲'): ChangeAuthor {
+  let n = 0;
+  return { author: name, now: () => "2026-11-26T08:00:00.000Z", newId: () => `c${++n}${name === "校对甲" ? "" : `-${name}`}` };
+}
+
+/** The story's text with insertions in [+…] and deletions in [-…]. */
+function marked(state: EditorState): string {
+  let out = '';
+  state.doc.descendants((node) => {
+    if (node.isTextblock) {
+      if (out) out += '|';
+      return true;
+    }
+    if (!node.isText) return false;
+    const ins = node.marks.some((m) => m.type.name === 'insertion');
+    const del = node.marks.some((m) => m.type.name === 'deletion');
+    out += ins ? `[+${node.text}]` : del ? `[-${node.text}]` : node.text;
+    return false;
+  });
+  return out.replace(/\](\[[+-])/g, ']$1').replace(/\[\+([^\]]*)\]\[\+/g, '[+$1').replace(/\[-([^\]]*)\]\[-/g, '[-$1');
+}
+
+const apply = (state: EditorState, make: (s: EditorState) => Transaction, who: ChangeAuthor, backward = false) => state.apply(trackTransaction(state, make(state), who, { backward }));
+
+describe('tracking edits', () => {
+  it('typing is inserted and marked; consecutive typing by one author is one change', () => {
+    const who = author();
+    let state = stateOf('改革创新');
+    state = apply(state, (st) => st.tr.insertText('深化', 1), who);
+    state = apply(state, (st) => st.tr.insertText('新', st.selection.from), who);
+    expect(marked(state)).toBe('[+深化新]改革创新');
+    const changes = storyChanges('s', state.doc);
+    expect(changes).toHaveLength(1);
+    expect(changes[0]).toMatchObject({ kind: 'insertion', author: '校对甲', text: '深化新', id: 'c1' });
+    // The caret follows the typing.
+    expect(state.selection.from).toBe(4);
+  });
+
+  it('Backspace strikes text instead of removing it and puts the caret before it; runs of Backspace are one change', () => {
+    const who = author();
+    let state = stateOf('改革创新');
+    state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, 5)));
+    state = apply(state, (st) => st.tr.delete(4, 5), who, true);
+    expect(marked(state)).toBe('改革创[-新]');
+    expect(state.selection.from).toBe(4);
+    state = apply(state, (st) => st.tr.delete(3, 4), who, true);
+    expect(marked(state)).toBe('改革[-创新]');
+    expect(state.selection.from).toBe(3);
+    expect(storyChanges('s', state.doc)).toHaveLength(1);
+    // The text is all still there: the page leaves it out, the galley strikes it.
+    expect(state.doc.textContent).toBe('改革创新');
+  });
+
+  it('Delete strikes forward and leaves the caret after the struck text', () => {
+    let state = stateOf('改革创新');
+    state = apply(state, (st) => st.tr.delete(1, 2), author());
+    expect(marked(state)).toBe('[-改]革创新');
+    expect(state.selection.from).toBe(2);
+  });
+
+  it('deleting one’s own insertion takes it out without a trace', () => {
+    const who = author();
+    let state = stateOf('改革');
+    state = apply(state, (st) => st.tr.insertText('深化', 1), who);
+    state = apply(state, (st) => st.tr.delete(2, 3), who, true);
+    expect(marked(state)).toBe('[+深]改革');
+    state = apply(state, (st) => st.tr.delete(1, 2), who, true);
+    expect(marked(state)).toBe('改革');
+    expect(storyChanges('s', state.doc)).toEqual([]);
+  });
+
+  it('typing over a selection strikes the old text and inserts the new after it', () => {
+    let state = stateOf('改革创新');
+    state = apply(state, (st) => st.tr.insertText('发展', 3, 5), author());
+    expect(marked(state)).toBe('改革[-创新][+发展]');
+    expect(state.selection.from).toBe(7);
+  });
+
+  it('a paste of two paragraphs is marked inserted; the paragraph break itself is not tracked', () => {
+    let state = stateOf('改革创新');
+    const slice = new Slice(Fragment.from([para('甲乙'), para('丙丁')]), 1, 1);
+    state = apply(state, (st) => st.tr.replace(3, 3, slice), author());
+    expect(marked(state)).toBe('改革[+甲乙]|[+丙丁]创新');
+  });
+
+  it('joining two paragraphs (Backspace at a paragraph start) is applied as it is', () => {
+    let state = stateOf('改革', '创新');
+    state = apply(state, (st) => st.tr.delete(3, 5), author(), true);
+    expect(marked(state)).toBe('改革创新');
+    expect(storyChanges('s', state.doc)).toEqual([]);
+  });
+
+  it('a deletion across two paragraphs strikes the text of both and keeps them apart', () => {
+    let state = stateOf('改革', '创新');
+    state = apply(state, (st) => st.tr.delete(2, 6), author());
+    expect(marked(state)).toBe('改[-革]|[-创]新');
+  });
+
+  it('another author’s typing next to a change starts a change of its own', () => {
+    let state = stateOf('改革');
+    state = apply(state, (st) => st.tr.insertText('甲', 3), author('校对甲'));
+    state = apply(state, (st) => st.tr.insertText('乙', 4), author('编辑乙'));
+    expect(storyChanges('s', state.doc).map((c) => `${c.author}:${c.text}`)).toEqual(['校对甲:甲', '编辑乙:乙']);
+  });
+
+  it('untracked and mark-only transactions pass through unchanged', () => {
+    const state = stateOf('改革');
+    const tr = state.tr.insertText('新', 1).setMeta(UNTRACKED_META, true);
+    expect(trackTransaction(state, tr, author())).toBe(tr);
+    const bold = state.tr.addMark(1, 3, s.marks.bold!.create());
+    expect(state.apply(trackTransaction(state, bold, author())).doc.eq(state.apply(bold).doc)).toBe(true);
+  });
+});
+
+describe('accepting and rejecting', () => {
+  const edited = () => {
+    const who = author();
+    let state = stateOf('改革创新');
+    state = apply(state, (st) => st.tr.insertText('发展', 3, 5), who);
+    return state;
+  };
+
+  it('accept all keeps insertions and removes deletions; reject all does the opposite', () => {
+    const state = edited();
+    expect(state.apply(acceptChangeTransaction(state, null)!).doc.textContent).toBe('改革发展');
+    expect(marked(state.apply(acceptChangeTransaction(state, null)!))).toBe('改革发展');
+    expect(marked(state.apply(rejectChangeTransaction(state, null)!))).toBe('改革创新');
+  });
+
+  it('one change at a time; nothing to settle gives null', () => {
+    const state = edited();
+    const [deletion, insertion] = storyChanges('s', state.doc);
+    expect(deletion!.kind).toBe('deletion');
+    const once = state.apply(acceptChangeTransaction(state, insertion!.id)!);
+    expect(marked(once)).toBe('改革[-创新]发展');
+    expect(acceptChangeTransaction(once, 'nope')).toBeNull();
+    expect(acceptChangeTransaction(stateOf('改革'), null)).toBeNull();
+  });
+});
