@@ -140,9 +140,9 @@ export function trackTransaction(state: EditorState, tr: Transaction, who: Chang
   if (caret !== undefined) out.setSelection(TextSelection.create(out.doc, Math.min(caret, out.doc.content.size)));
   else out.setSelection(tr.selection.map(out.doc, new Mapping()));
   if (tr.scrolledIntoView) out.scrollIntoView();
-  for (const key of ['uiEvent', 'paste', 'addToHistory', 'composition']) {
-    if (tr.getMeta(key) !== undefined) out.setMeta(key, tr.getMeta(key));
-  }
+  // Every meta the edit carried (history grouping, paste, input type), whatever plugin set it: Transaction
+  // offers no way to list them, so they are copied from its meta table.
+  for (const [key, value] of Object.entries((tr as unknown as { meta: Record<string, unknown> }).meta)) out.setMeta(key, value);
   return out;
 }
 

@@ -31,7 +31,9 @@ import { registerUiFonts } from './ui-fonts.js';
 import { UndoLedger, type HistoryDepth } from './undo-history.js';
 import { runExportJob } from './export-run.js';
 import { addCommentTransaction, deleteCommentTransaction, setCommentResolvedTransaction } from '../editor/comments.js';
-import type { ProofComment } from '../../src-core/model/comments.js';
+import type { PosRange, ProofComment } from '../../src-core/model/comments.js';
+import { collectChanges, type TrackedChange } from '../../src-core/model/tracked-change.js';
+import { acceptChangeTransaction, rejectChangeTransaction, trackTransaction, type ChangeAuthor, type TrackOptions } from '../editor/track-changes.js';
 import { commentRects } from '../../src-core/layout/comment-rects.js';
 
 function historyDepth(state: EditorState): HistoryDepth {
@@ -433,8 +435,11 @@ export class FolioSession {
    * Applies a transaction from the open story's EditorView and returns the new state for the view.
    * A changed story doc becomes a new FolioDocument.
    */
-  applyTransaction(storyId: string, tr: Transaction): EditorState {
+  applyTransaction(storyId: string, tr: Transaction, track: TrackOptions & { untracked?: boolean } = {}): EditorState {
     const old = this.stateFor(storyId);
+    // With tracking on, every text edit is recorded as a change, whichever command made it (typing, find &
+    // replace, punctuation normalising); undo, accept and reject are never tracked.
+    if (this.trackChanges && tr.docChanged && !track.untracked) tr = trackTransaction(old, tr, this.changeAuthor(), track);
     const state = old.apply(tr);
     if (!this.ledgerMuted) this.ledger.noteStoryChange(storyId, historyDepth(old), historyDepth(state));
     this.editorStates.set(storyId, state);
@@ -446,6 +451,75 @@ export class FolioSession {
       this.setDocument(replaceStoryDoc(this.doc, storyId, state.doc.toJSON()));
     }
     return state;
+  }
+
+  // ── Tracked changes ─────────────────────────────────────────────────────
+
+  /** Edits to story text are kept as tracked changes (修改留痕) while this is on. */
+  trackChanges = $state(false);
+  /** The name tracked changes and comments are signed with (remembered by the story panel). */
+  reviewerName = $state('');
+
+  /** Who is making tracked changes now: the reviewer's name, the host's clock, a fresh id per change. */
+  private changeAuthor(): ChangeAuthor {
+    return {
+      author: this.reviewerName.trim() || UNNAMED_REVIEWER,
+      // A timestamp, not reactive state: a change keeps the moment it was made.
+      now: () => new Date(Date.now()).toISOString(), // eslint-disable-line svelte/prefer-svelte-reactivity
+      newId: () => `change-${crypto.randomUUID()}`,
+    };
+  }
+
+  /**
+   * Tracks an input-method composition once it has ended. While the IME composes, its text goes in untracked
+   * (marking text under composition would disturb the IME); afterwards this turns `composed` (the composition's
+   * steps from `base`) into its tracked form in one transaction, so a struck selection and the marked insertion
+   * look as if typed directly. Returns the new state, or undefined when tracking is off or the story changed
+   * in between (the text then stays as typed).
+   */
+  applyTrackedComposition(storyId: string, base: EditorState, composed: Transaction): EditorState | undefined {
+    const current = this.stateFor(storyId);
+    if (!this.trackChanges || !current.doc.eq(composed.doc)) return undefined;
+    // The composition's net effect as one replacement: its steps rewrite their own preedit text, which
+    // step-by-step tracking could not follow.
+    const start = base.doc.content.findDiffStart(composed.doc.content);
+    const end = base.doc.content.findDiffEnd(composed.doc.content);
+    if (start === null || !end) return undefined;
+    // Repeated characters can make the two ends cross; widen so both sides cover the change.
+    const overlap = Math.max(0, start - Math.min(end.a, end.b));
+    const net = base.tr.replace(start, end.a + overlap, composed.doc.slice(start, end.b + overlap));
+    const tracked = trackTransaction(base, net, this.changeAuthor());
+    const fix = current.tr;
+    for (let i = composed.steps.length - 1; i >= 0; i--) fix.step(composed.steps[i]!.invert(composed.docs[i]!));
+    for (const step of tracked.steps) fix.step(step);
+    fix.setSelection(TextSelection.create(fix.doc, Math.min(tracked.selection.from, fix.doc.content.size)));
+    return this.applyTransaction(storyId, fix, { untracked: true });
+  }
+
+  /** Accepts or rejects one tracked change (`changeId` null: all of the story's), as one undoable step. */
+  settleChange(storyId: string, changeId: string | null, accept: boolean): void {
+    if (!this.doc?.stories[storyId]) return;
+    const state = this.stateFor(storyId);
+    const tr = accept ? acceptChangeTransaction(state, changeId) : rejectChangeTransaction(state, changeId);
+    if (tr) this.applyStoryTransactions([{ storyId, tr }]);
+  }
+
+  /** Accepts or rejects every tracked change in the document, as one undoable step. */
+  settleAllChanges(accept: boolean): void {
+    if (!this.doc) return;
+    const storyIds = collectChanges(this.doc).map((c) => c.storyId).filter((id, i, all) => all.indexOf(id) === i);
+    const edits = storyIds.flatMap((storyId) => {
+      const state = this.stateFor(storyId);
+      const tr = accept ? acceptChangeTransaction(state, null) : rejectChangeTransaction(state, null);
+      return tr ? [{ storyId, tr }] : [];
+    });
+    this.applyStoryTransactions(edits);
+    if (edits.length > 0) this.notice = { kind: 'info', text: `${accept ? 'Accepted' : 'Rejected'} every tracked change in ${edits.length} ${edits.length === 1 ? 'story' : 'stories'}.` };
+  }
+
+  /** Shows a tracked change: the page its story starts on, and the story in the editor with the change selected. */
+  showChange(change: TrackedChange): void {
+    this.showStoryText(change.storyId, change.ranges, this.layouts.findIndex((l) => l.lines.some((line) => line.storyId === change.storyId)));
   }
 
   // ── Proofreaders' comments ──────────────────────────────────────────────
@@ -493,16 +567,20 @@ export class FolioSession {
 
   /** Shows a comment: the page its text is set on, and its story in the editor with that text selected. */
   showComment(comment: ProofComment): void {
-    const pageIndex = this.layouts.findIndex((l) => commentRects(l, comment.storyId, comment.ranges).length > 0);
+    this.showStoryText(comment.storyId, comment.ranges, this.layouts.findIndex((l) => commentRects(l, comment.storyId, comment.ranges).length > 0));
+  }
+
+  /** Shows page `pageIndex` (when ≥ 0) and the story in the editor with the text from the first range to the last selected. */
+  private showStoryText(storyId: string, ranges: readonly PosRange[], pageIndex: number): void {
     if (pageIndex >= 0) this.pageIndex = pageIndex;
-    this.openStory(comment.storyId);
+    this.openStory(storyId);
     const state = this.editorState;
-    const first = comment.ranges[0];
-    const last = comment.ranges[comment.ranges.length - 1];
-    if (!state || !first || !last || this.openStoryId !== comment.storyId) return;
+    const first = ranges[0];
+    const last = ranges[ranges.length - 1];
+    if (!state || !first || !last || this.openStoryId !== storyId) return;
     const to = Math.min(last.toPos, state.doc.content.size);
     const next = state.apply(state.tr.setSelection(TextSelection.create(state.doc, Math.min(first.fromPos, to), to)).scrollIntoView());
-    this.editorStates.set(comment.storyId, next);
+    this.editorStates.set(storyId, next);
     this.editorState = next;
     this.editorRevision++;
     // The editor shows a selection only while focused; focus it once it holds the new state.
@@ -769,6 +847,9 @@ export class FolioSession {
     if (job && job.state === 'running') void this.host.cancelExport({ jobId: job.jobId });
   }
 }
+
+/** The name on tracked changes made before the reviewer has given one (the role, not a person). */
+const UNNAMED_REVIEWER = '校对';
 
 /** Longest wait for an idle moment before the UI fonts are registered anyway, ms. */
 const UI_FONTS_IDLE_TIMEOUT_MS = 3000;

@@ -1,0 +1,96 @@
+/**
+ * Tracked changes (修改留痕): with Track changes on, a proofreader's typing (keyboard and IME) is marked
+ * inserted and Backspace strikes text instead of removing it; the page shows the text as it will read once
+ * accepted; the Changes panel lists each change with its author; preflight warns before print; Reject
+ * restores struck text, Accept all settles the rest, and Ctrl+Z takes that back.
+ */
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { openSharedWindow, type FolioApp } from './pages/app.js';
+import { PageCanvas } from './pages/canvas.js';
+import { StoryEditor } from './pages/editor.js';
+import { ARTIFACTS_DIR } from './pages/pdf.js';
+import { loadSample, trimSizePt } from './pages/sample.js';
+
+const trim = trimSizePt(loadSample());
+
+test.describe.configure({ mode: 'serial' });
+let shared: Page;
+let app: FolioApp;
+test.beforeAll(async ({ browser }) => {
+  ({ page: shared, app } = await openSharedWindow(browser));
+});
+test.afterAll(async () => {
+  await shared.close();
+});
+
+test('track changes: typed and IME text is inserted, Backspace strikes; the page reads as accepted; reject, accept all, undo', async () => {
+  const page = shared;
+  await app.reopenSample();
+  const canvas = new PageCanvas(page, trim.widthPt);
+  const editor = new StoryEditor(page);
+  await editor.openFromList(/停不下来/);
+  const lastParagraph = editor.textbox.locator('p').last();
+  const original = (await lastParagraph.textContent()) ?? '';
+  expect(original.length).toBeGreaterThan(6);
+
+  await editor.button('Track changes').click();
+  await expect(editor.button('Track changes')).toHaveAttribute('aria-pressed', 'true');
+  await editor.panel.getByRole('textbox', { name: 'Reviewer name' }).fill('王校对');
+
+  // Type at the end of the story: the text is inserted and marked.
+  await editor.caretToStart();
+  await page.keyboard.press('Control+End');
+  await expect(app.status.getByLabel('Selection')).not.toHaveText(/ · caret 1$/);
+  await editor.type('（完）');
+  await expect(editor.textbox.locator('ins.pm-insertion')).toHaveText('（完）');
+
+  // Back over the insertion, then Backspace twice: the story's last two characters are struck, not removed.
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  const struck = original.slice(-2);
+  await expect(editor.textbox.locator('del.pm-deletion')).toHaveText(struck);
+  await expect(lastParagraph).toHaveText(`${original}（完）`);
+  // The page sets the text as it will read once accepted: the struck characters are gone from it.
+  await expect(canvas.textLayer).toContainText(`${original.slice(-6, -2)}（完）`);
+
+  // An input method's text is tracked too, once the composition ends.
+  await page.keyboard.press('Control+End');
+  await editor.typeWithIme('gaige', '改革');
+  await expect(editor.textbox.locator('ins.pm-insertion')).toHaveText('（完）改革');
+  await expect(canvas.textLayer).toContainText(`${original.slice(-6, -2)}（完）改革`);
+  await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'e2e-track-changes.png') });
+
+  // The Changes panel lists both, signed; preflight warns before print.
+  const changes = page.getByRole('region', { name: 'Tracked changes' });
+  await expect(changes.getByRole('listitem')).toHaveCount(2);
+  await expect(changes.getByRole('listitem').filter({ hasText: 'Deleted' })).toContainText(struck);
+  await expect(changes.getByRole('listitem').filter({ hasText: 'Inserted' })).toContainText('（完）改革');
+  await expect(changes).toContainText('王校对');
+  await expect(page.getByRole('region', { name: 'Preflight' })).toContainText('2 tracked changes in');
+
+  // Reject the deletion: the characters are back on the page.
+  await changes.getByRole('listitem').filter({ hasText: 'Deleted' }).getByRole('button', { name: 'Reject' }).click();
+  await expect(editor.textbox.locator('del.pm-deletion')).toHaveCount(0);
+  await expect(canvas.textLayer).toContainText(`${original.slice(-4)}（完）改革`);
+
+  // Accept all: the insertion is plain text; the panel and the warning go. One Ctrl+Z on the page brings them back.
+  await changes.getByRole('button', { name: 'Accept all' }).click();
+  await expect(changes).toBeHidden();
+  await expect(editor.textbox.locator('ins.pm-insertion')).toHaveCount(0);
+  await expect(lastParagraph).toHaveText(`${original}（完）改革`);
+  await expect(page.getByRole('region', { name: 'Preflight' })).not.toContainText('tracked change');
+  await canvas.clickAt(5, 5);
+  await canvas.surface.press('Control+z');
+  await expect(editor.textbox.locator('ins.pm-insertion')).toHaveText('（完）改革');
+
+  // With tracking off, typing is plain again.
+  await editor.button('Track changes').click();
+  await expect(editor.button('Track changes')).toHaveAttribute('aria-pressed', 'false');
+  await editor.textbox.click();
+  await page.keyboard.press('Control+End');
+  await editor.type('。');
+  await expect(editor.textbox.locator('ins.pm-insertion')).toHaveText('（完）改革');
+  await expect(lastParagraph).toHaveText(`${original}（完）改革。`);
+});
