@@ -1,6 +1,9 @@
 /**
- * Proofreaders' comments in proof PDFs: one Highlight annotation per open comment on a page (PDF 1.7 §12.5.6.10),
- * over the text it is about, holding the comment, its author and its time, so a reader's comment list shows it.
+ * Proofreaders' comments and tracked changes in proof PDFs, as markup annotations a reader's comment list shows,
+ * each holding the text, its author and its time:
+ * - an open comment: a Highlight annotation (PDF 1.7 §12.5.6.10) over the text it is about;
+ * - a tracked insertion: an Underline annotation under the inserted text, "插入 …";
+ * - a tracked deletion (its text is not on the page): a Caret annotation (§12.5.6.11) at the cut, "删除 …".
  *
  * 1. Rectangles come from `commentRects` (the same composed lines the canvas highlights), turned into PDF space.
  * 2. QuadPoints list each rectangle's corners in the order viewers expect: upper left, upper right, lower left,
@@ -10,14 +13,64 @@
  */
 import { PDFHexString, PDFString, type PDFDocument, type PDFPage } from 'pdf-lib';
 import { commentRects } from '../layout/comment-rects.js';
-import type { PageLayout } from '../layout/page-layout.js';
+import type { PageLayout, RectPt } from '../layout/page-layout.js';
+import { changeMarks } from '../layout/change-rects.js';
+import type { TrackedChange } from '../model/tracked-change.js';
 import type { ProofComment } from '../model/comments.js';
 import type { PageGeometry } from './content-stream.js';
 
 /** Highlight colour, DeviceRGB: the canvas's comment yellow. */
 const HIGHLIGHT_RGB = [1, 0.82, 0.2] as const;
+/** Tracked-change colours, DeviceRGB: the canvas's insertion green and deletion red. */
+const INSERTED_RGB = [0.16, 0.63, 0.32] as const;
+const DELETED_RGB = [0.7, 0.15, 0.12] as const;
+/** Half the width of a deletion's caret box, points (the cut itself has no width). */
+const CARET_HALF_WIDTH_PT = 3;
 /** Annotation flag Print (bit 3): the highlight shows when the proof is printed too. */
 const FLAG_PRINT = 4;
+
+/** A markup annotation to write: where (layout rectangles), what and by whom. */
+interface Markup {
+  subtype: 'Highlight' | 'Underline' | 'Caret';
+  rects: readonly RectPt[];
+  contents: string;
+  author: string;
+  id: string;
+  createdAt: string;
+  rgb: readonly number[];
+}
+
+function addMarkup(doc: PDFDocument, page: PDFPage, geometry: PageGeometry, m: Markup): void {
+  const quad: number[] = [];
+  let left = Infinity;
+  let right = -Infinity;
+  let bottom = Infinity;
+  let top = -Infinity;
+  for (const r of m.rects) {
+    const x1 = geometry.offsetPt + r.xPt;
+    const x2 = x1 + r.widthPt;
+    const y1 = geometry.offsetPt + geometry.trimHeightPt - (r.yPt + r.heightPt);
+    const y2 = y1 + r.heightPt;
+    quad.push(x1, y2, x2, y2, x1, y1, x2, y1);
+    left = Math.min(left, x1);
+    right = Math.max(right, x2);
+    bottom = Math.min(bottom, y1);
+    top = Math.max(top, y2);
+  }
+  const created = Number.isNaN(Date.parse(m.createdAt)) ? undefined : new Date(m.createdAt);
+  const annot = doc.context.obj({
+    Type: 'Annot',
+    Subtype: m.subtype,
+    ...(m.subtype === 'Caret' ? { Rect: [left - CARET_HALF_WIDTH_PT, bottom, right + CARET_HALF_WIDTH_PT, top] } : { Rect: [left, bottom, right, top], QuadPoints: quad }),
+    Contents: PDFHexString.fromText(m.contents),
+    T: PDFHexString.fromText(m.author),
+    NM: PDFHexString.fromText(m.id),
+    C: [...m.rgb],
+    F: FLAG_PRINT,
+    ...(created ? { M: PDFString.fromDate(created), CreationDate: PDFString.fromDate(created) } : {}),
+  });
+  page.node.addAnnot(doc.context.register(annot));
+}
 
 /**
  * Adds the open comments whose text is on this page as highlight annotations.
@@ -29,37 +82,25 @@ export function addCommentAnnotations(doc: PDFDocument, page: PDFPage, layout: P
     if (comment.resolved) continue;
     const rects = commentRects(layout, comment.storyId, comment.ranges);
     if (rects.length === 0) continue;
-    const quad: number[] = [];
-    let left = Infinity;
-    let right = -Infinity;
-    let bottom = Infinity;
-    let top = -Infinity;
-    for (const r of rects) {
-      const x1 = geometry.offsetPt + r.xPt;
-      const x2 = x1 + r.widthPt;
-      const y1 = geometry.offsetPt + geometry.trimHeightPt - (r.yPt + r.heightPt);
-      const y2 = y1 + r.heightPt;
-      quad.push(x1, y2, x2, y2, x1, y1, x2, y1);
-      left = Math.min(left, x1);
-      right = Math.max(right, x2);
-      bottom = Math.min(bottom, y1);
-      top = Math.max(top, y2);
-    }
-    const created = Number.isNaN(Date.parse(comment.createdAt)) ? undefined : new Date(comment.createdAt);
-    const annot = doc.context.obj({
-      Type: 'Annot',
-      Subtype: 'Highlight',
-      Rect: [left, bottom, right, top],
-      QuadPoints: quad,
-      Contents: PDFHexString.fromText(comment.text),
-      T: PDFHexString.fromText(comment.author),
-      NM: PDFHexString.fromText(comment.id),
-      C: [...HIGHLIGHT_RGB],
-      F: FLAG_PRINT,
-      ...(created ? { M: PDFString.fromDate(created), CreationDate: PDFString.fromDate(created) } : {}),
-    });
-    page.node.addAnnot(doc.context.register(annot));
+    addMarkup(doc, page, geometry, { subtype: 'Highlight', rects, contents: comment.text, author: comment.author, id: comment.id, createdAt: comment.createdAt, rgb: HIGHLIGHT_RGB });
     added++;
   }
   return added;
+}
+
+/**
+ * Adds the tracked changes on this page: insertions underlined, deletions as a caret at the cut.
+ * @returns how many annotations were added
+ */
+export function addChangeAnnotations(doc: PDFDocument, page: PDFPage, layout: PageLayout, geometry: PageGeometry, changes: readonly TrackedChange[]): number {
+  const marks = changeMarks(layout, changes);
+  for (const { change, rects } of marks) {
+    const inserted = change.kind === 'insertion';
+    addMarkup(doc, page, geometry, {
+      subtype: inserted ? 'Underline' : 'Caret', rects,
+      contents: `${inserted ? '插入 Inserted' : '删除 Deleted'}：「${change.text}」`,
+      author: change.author, id: `${change.kind}-${change.id}`, createdAt: change.createdAt, rgb: inserted ? INSERTED_RGB : DELETED_RGB,
+    });
+  }
+  return marks.length;
 }

@@ -7,7 +7,7 @@
  *    through the adapter; every used font embedded once as a subset; the overprint ExtGState.
  * 3. draw — per page: boxes (MediaBox = trim + 2 × (bleed + slug) in print, = trim in proof;
  *    BleedBox, TrimBox), then the layout items in paint order, then furniture: printer's marks and
- *    slug line (print) or footer, watermark and proofreaders' open comments as highlight annotations (proof).
+ *    slug line (print) or footer, watermark, proofreaders' open comments and tracked changes as annotations (proof).
  * 4. finalize — subset names and ToUnicode, Info/PDF/X keys, OutputIntent (with the plant profile when
  *    given), XMP for X-4, save without object streams (PDF 1.3 for X-1a, 1.6 for X-4), and stamp the
  *    trailer /ID from a hash of the bytes.
@@ -16,6 +16,7 @@ import { PDFDocument, type PDFName, type PDFPage } from 'pdf-lib';
 import type { ImageItem, PageLayout } from '../layout/page-layout.js';
 import type { FolioDocument } from '../model/document.js';
 import type { ProofComment } from '../model/comments.js';
+import type { TrackedChange } from '../model/tracked-change.js';
 import { mmToPt } from '../model/units.js';
 import type { FontProvider, LoadedFont } from '../text/font.js';
 import { PageContent, type PageGeometry } from './content-stream.js';
@@ -31,7 +32,7 @@ import {
   writeOutputIntent, writeXmpMetadata, type PdfxStandard,
 } from './pdfx.js';
 import { drawProofFooter, drawProofWatermark } from './proof.js';
-import { addCommentAnnotations } from './comment-annotations.js';
+import { addChangeAnnotations, addCommentAnnotations } from './comment-annotations.js';
 
 export type { AssetBytes, AssetSource, RgbPixelConverter } from './images.js';
 export type { PdfxStandard } from './pdfx.js';
@@ -106,6 +107,11 @@ export interface PdfExportInput {
    * highlight annotations there. Print PDFs never carry comments.
    */
   comments?: readonly ProofComment[];
+  /**
+   * Proof only: tracked changes (`collectChanges`); those on a page become underline (insertion) and caret
+   * (deletion) annotations there. Print PDFs never carry them.
+   */
+  changes?: readonly TrackedChange[];
 }
 
 /**
@@ -166,6 +172,7 @@ export async function exportPdf(input: PdfExportInput): Promise<Uint8Array> {
       });
       drawProofWatermark(content, furnitureFont);
       if (input.comments) addCommentAnnotations(doc, page, layout, geometry, input.comments);
+      if (input.changes) addChangeAnnotations(doc, page, layout, geometry, input.changes);
     }
     content.flush();
   }

@@ -202,6 +202,7 @@ export async function runExportJob(input: ExportJobInput): Promise<ExportedFile[
 
   const { exportPdf } = await import('../../src-core/pdf/export.js');
   const comments = input.preset === 'proof' ? (await import('../../src-core/model/comments.js')).collectComments(input.document) : [];
+  const changes = input.preset === 'proof' ? (await import('../../src-core/model/tracked-change.js')).collectChanges(input.document) : [];
   const template = input.document.template;
   const assetSource = assetSourceFor(input.document, input.assets);
 
@@ -218,7 +219,7 @@ export async function runExportJob(input: ExportJobInput): Promise<ExportedFile[
       preset: input.preset === 'proof' ? 'proof' : 'print',
       standard: input.preset === 'print-x4' ? 'x4' : 'x1a',
       ...(outputProfile ? { outputProfile } : {}),
-      ...(input.preset === 'proof' ? { comments } : {}),
+      ...(input.preset === 'proof' ? { comments, changes } : {}),
       meta: {
         title: `${input.document.title} ${page.name}`,
         paper: input.document.issue.paper,

@@ -6,13 +6,15 @@
  *
  * 1. Guides (optional): type area, grid columns, baseline grid lines.
  * 2. Frame outlines; the selected frame's story thread as arrows from frame to frame; a padlock on locked frames.
- * 3. Open proofreaders' comments (yellow), then text selection rectangles and the caret.
+ * 3. Open proofreaders' comments (yellow), tracked changes (inserted text underlined green, a red caret where
+ *    text was deleted), then text selection rectangles and the caret.
  * 4. Overset markers (red ⊞) at the last frame of every story with text left over.
  * 5. Thread ports on text frames: the in-port (top-left edge) and out-port (bottom-right edge), filled when the
  *    story flows in or on; while threading, a line from the out-port to the pointer.
  * 6. Every selected frame's outline; the primary frame's resize handles (unless locked); the marquee, on top.
  * Line widths and marker sizes are given in CSS pixels and divided by the zoom so they stay crisp at any zoom.
  */
+import type { ChangeMark } from '../../src-core/layout/change-rects.js';
 import type { PageGrid } from '../../src-core/layout/grid.js';
 import type { PageLayout, RectPt } from '../../src-core/layout/page-layout.js';
 import type { Frame, Page } from '../../src-core/model/document.js';
@@ -34,6 +36,12 @@ const THREAD = 'rgba(25, 100, 230, 0.8)';
 const PORT_FILL = 'rgb(25, 100, 230)';
 const LOCK = 'rgb(90, 96, 104)';
 const MARQUEE_FILL = 'rgba(40, 120, 240, 0.08)';
+/** Tracked changes: the story panel's insertion green and deletion red. */
+const CHANGE_INSERTED = 'rgb(42, 160, 82)';
+const CHANGE_DELETED = 'rgb(179, 38, 30)';
+/** Underline under inserted text and the cut mark of a deletion, CSS pixels. */
+const CHANGE_LINE_PX = 1.5;
+const CUT_WEDGE_PX = 4;
 /** Text-wrap boundaries: dashed, in the guides' family but distinct from frame outlines. */
 const WRAP_BOUNDARY = 'rgba(0, 150, 140, 0.8)';
 /** Sizes in CSS pixels (kept constant on screen). */
@@ -71,6 +79,8 @@ export interface OverlayInput {
   caret: RectPt | null;
   /** Where open comments' text is set on this page (`commentRects`). */
   commentRects?: readonly RectPt[];
+  /** Tracked changes on this page (`changeMarks`): insertions underlined, deletions marked at the cut. */
+  changeMarks?: readonly ChangeMark[];
 }
 
 /** The eight resize handles of a frame: name and centre point, points. */
@@ -246,6 +256,29 @@ function drawOversetMarkers(ctx: CanvasRenderingContext2D, input: OverlayInput, 
   }
 }
 
+/** Insertions underlined along the foot of their lines; deletions as a caret (a bar with a wedge) at the cut. */
+function drawChangeMarks(ctx: CanvasRenderingContext2D, marks: readonly ChangeMark[], px: number): void {
+  const line = CHANGE_LINE_PX * px;
+  const wedge = CUT_WEDGE_PX * px;
+  for (const { change, rects } of marks) {
+    for (const r of rects) {
+      if (change.kind === 'insertion') {
+        ctx.fillStyle = CHANGE_INSERTED;
+        ctx.fillRect(r.xPt, r.yPt + r.heightPt - 2 * line, r.widthPt, line);
+      } else {
+        ctx.fillStyle = CHANGE_DELETED;
+        ctx.fillRect(r.xPt - line / 2, r.yPt, line, r.heightPt);
+        ctx.beginPath();
+        ctx.moveTo(r.xPt - wedge, r.yPt + r.heightPt);
+        ctx.lineTo(r.xPt + wedge, r.yPt + r.heightPt);
+        ctx.lineTo(r.xPt, r.yPt + r.heightPt - wedge);
+        ctx.closePath();
+        ctx.fill();
+      }
+    }
+  }
+}
+
 /** The boundary text keeps out of around each frame with text wrap: its rectangle grown by the gap, dashed. */
 function drawWrapBoundaries(ctx: CanvasRenderingContext2D, page: Page, px: number): void {
   ctx.save();
@@ -274,6 +307,7 @@ export function drawOverlay(ctx: CanvasRenderingContext2D, input: OverlayInput):
   drawThreads(ctx, input, px);
   ctx.fillStyle = COMMENT_HIGHLIGHT;
   for (const r of input.commentRects ?? []) ctx.fillRect(r.xPt, r.yPt, r.widthPt, r.heightPt);
+  drawChangeMarks(ctx, input.changeMarks ?? [], px);
   ctx.fillStyle = TEXT_SELECTION;
   for (const r of input.selectionRects) ctx.fillRect(r.xPt, r.yPt, r.widthPt, r.heightPt);
   if (input.caret) {

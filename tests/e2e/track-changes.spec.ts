@@ -2,14 +2,17 @@
  * Tracked changes (修改留痕): with Track changes on, a proofreader's typing (keyboard and IME) is marked
  * inserted and Backspace strikes text instead of removing it; the page shows the text as it will read once
  * accepted; the Changes panel lists each change with its author; preflight warns before print; Reject
- * restores struck text, Accept all settles the rest, and Ctrl+Z takes that back.
+ * restores struck text, Accept all settles the rest, and Ctrl+Z takes that back; the proof PDF carries the
+ * change as an annotation.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { PDFDocument, PDFName, type PDFDict, type PDFHexString } from 'pdf-lib';
 import { expect, test, type Page } from '@playwright/test';
 import { openSharedWindow, type FolioApp } from './pages/app.js';
 import { PageCanvas } from './pages/canvas.js';
 import { StoryEditor } from './pages/editor.js';
-import { ARTIFACTS_DIR } from './pages/pdf.js';
+import { ARTIFACTS_DIR, renderPng } from './pages/pdf.js';
 import { loadSample, trimSizePt } from './pages/sample.js';
 
 const trim = trimSizePt(loadSample());
@@ -84,6 +87,19 @@ test('track changes: typed and IME text is inserted, Backspace strikes; the page
   await canvas.clickAt(5, 5);
   await canvas.surface.press('Control+z');
   await expect(editor.textbox.locator('ins.pm-insertion')).toHaveText('（完）改革');
+
+  // The proof PDF carries the insertion as an underline annotation, signed.
+  await page.getByRole('combobox', { name: 'PDF preset' }).selectOption('proof');
+  const [proof] = await app.exportPdf();
+  const pdf = await PDFDocument.load(readFileSync(proof!));
+  const annots = pdf.getPage(0).node.Annots();
+  const read = (annots?.asArray() ?? []).map((ref) => {
+    const a = pdf.context.lookup(ref) as PDFDict;
+    return `${a.get(PDFName.of('Subtype'))?.toString()} ${(a.get(PDFName.of('Contents')) as PDFHexString).decodeText()} ${(a.get(PDFName.of('T')) as PDFHexString).decodeText()}`;
+  });
+  expect(read).toEqual(['/Underline 插入 Inserted：「（完）改革」 王校对']);
+  renderPng(proof!, 'e2e-track-changes-proof', 60);
+  await page.getByRole('combobox', { name: 'PDF preset' }).selectOption('print');
 
   // With tracking off, typing is plain again.
   await editor.button('Track changes').click();

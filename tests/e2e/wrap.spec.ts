@@ -147,11 +147,7 @@ test('text wrap: the feature text jumps the photo moved into its column; the gap
   expect(await openStoryCopyfit(app)).toBe(roomWrapped);
 
   // The export shows the same: the photo's rectangle is clear of type in the PDF too.
-  await app.button('Export PDF').click();
-  await expect(app.message).toContainText('Exported', { timeout: 60_000 });
-  const files = ((await app.message.textContent()) ?? '').replace(/^Exported\s+/, '').split(', ').map((p) => p.trim());
-  const workspace = process.env.FOLIO_E2E_WORKSPACE ?? '';
-  const pdf = path.isAbsolute(files[0]!) ? files[0]! : path.join(workspace, files[0]!);
+  const [pdf] = (await app.exportPdf()) as [string];
   renderPng(pdf, 'e2e-wrap-pdf', 96);
   const grey = renderGrey(pdf, 150);
   const offset = trimOffsetPt(pdf);

@@ -7,6 +7,13 @@ import { createComposer } from '../../../src-core/layout/compose.js';
 import type { GlyphRunItem } from '../../../src-core/layout/page-layout.js';
 import { collectChanges } from '../../../src-core/model/tracked-change.js';
 import { preflight } from '../../../src-core/preflight/preflight.js';
+import { changeMarks } from '../../../src-core/layout/change-rects.js';
+import { exportPdf } from '../../../src-core/pdf/export.js';
+import { PDFDocument, PDFName, type PDFDict, type PDFHexString } from 'pdf-lib';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { cols, documentOf, p, story, t, testFonts, textFrame, broadsheet } from './fixtures.js';
 
 const tpl = broadsheet();
@@ -50,5 +57,38 @@ describe('tracked changes on the page', () => {
     const print = preflight(doc, layouts, { preset: 'print', assetInfo: new Map() }).filter((f) => f.code === 'tracked-change');
     expect(print).toEqual([{ severity: 'warning', code: 'tracked-change', pageId: 'A01', storyId: 's', message: '2 tracked changes in 「德清改革」 not accepted or rejected yet (校对甲) — 修改痕迹未处理' }]);
     expect(preflight(doc, layouts, { preset: 'proof', assetInfo: new Map() }).some((f) => f.code === 'tracked-change')).toBe(false);
+  });
+
+  it('are marked where they are: inserted text covered, a deletion at the cut between the text around it', () => {
+    const doc = documentOf([tracked], [{ id: 'A01', frames: [frame] }], tpl);
+    const page = createComposer(fonts).compose(doc).pages[0]!;
+    const [deletion, insertion] = changeMarks(page, collectChanges(doc));
+    const line = page.lines[0]!;
+    expect(deletion!.change.kind).toBe('deletion');
+    expect(deletion!.rects).toEqual([{ xPt: line.caretXPt[4 - line.fromPos], yPt: line.rect.yPt, widthPt: 0, heightPt: line.rect.heightPt }]);
+    expect(insertion!.rects).toHaveLength(1);
+    expect(insertion!.rects[0]!.xPt).toBe(deletion!.rects[0]!.xPt);
+    expect(insertion!.rects[0]!.widthPt).toBeCloseTo(2 * 9, 6);
+  });
+
+  it('proof PDFs carry them as underline and caret annotations with what changed and who changed it', async () => {
+    const doc = documentOf([tracked], [{ id: 'A01', frames: [frame] }], tpl);
+    const layouts = createComposer(fonts).compose(doc).pages;
+    const bytes = await exportPdf({
+      pages: [...layouts], fonts, assets: async () => undefined, preset: 'proof',
+      meta: { title: 't', paper: '德清新闻', issueDate: '2023-07-20', edition: '', documentName: 'changes.folio' },
+      output: { outputConditionIdentifier: 'IFRA26', outputCondition: 'newsprint', totalInkLimitPct: 240 },
+      bleedPt: 0, slugPt: 20, createdAt: new Date('2023-07-20T00:00:00Z'), changes: collectChanges(doc),
+    });
+    const pdf = await PDFDocument.load(bytes);
+    const annots = pdf.getPage(0).node.Annots()!;
+    const read = annots.asArray().map((ref) => {
+      const a = pdf.context.lookup(ref) as PDFDict;
+      return `${a.get(PDFName.of('Subtype'))?.toString()} ${(a.get(PDFName.of('Contents')) as PDFHexString).decodeText()} ${(a.get(PDFName.of('T')) as PDFHexString).decodeText()}`;
+    });
+    expect(read).toEqual(['/Caret 删除 Deleted：「改革」 校对甲', '/Underline 插入 Inserted：「创新」 校对甲']);
+    const dir = mkdtempSync(join(tmpdir(), 'folio-changes-'));
+    writeFileSync(join(dir, 'proof.pdf'), bytes);
+    expect(() => execFileSync('qpdf', ['--check', join(dir, 'proof.pdf')], { stdio: 'pipe' })).not.toThrow();
   });
 });
