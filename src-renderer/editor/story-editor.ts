@@ -26,7 +26,13 @@ export function folioKeymap(options: StoryEditorOptions = {}): Record<string, Co
     options.onCommentRequested();
     return true;
   };
-  const commands: Record<string, Command> = { undo, redo, bold: toggleBold, emphasis: toggleEmphasis, normalisePunctuation, comment };
+  // Tracking is the session's switch, not the story's: the key flips it wherever the caret is.
+  const trackChanges: Command = () => {
+    if (!options.onTrackChangesToggled) return false;
+    options.onTrackChangesToggled();
+    return true;
+  };
+  const commands: Record<string, Command> = { undo, redo, bold: toggleBold, emphasis: toggleEmphasis, normalisePunctuation, comment, trackChanges };
   for (const choice of BLOCK_TYPE_CHOICES) commands[`block:${choice.name}`] = setBlock(choice.name);
   const bindings: Record<string, Command> = {};
   for (const shortcut of EDITOR_SHORTCUTS.shortcuts) {
@@ -64,6 +70,8 @@ export interface StoryEditorOptions {
   onPasteRefused?: (message: string) => void;
   /** Told when the comment key is pressed over a selection (the session opens its comment form). */
   onCommentRequested?: () => void;
+  /** Told when the track-changes key is pressed (the session turns tracking on or off). */
+  onTrackChangesToggled?: () => void;
 }
 
 /**

@@ -388,7 +388,11 @@ export class FolioSession {
     if (!state) {
       const story = this.doc?.stories[storyId];
       if (!story) throw new RangeError(`There is no story "${storyId}" in this document.`);
-      state = createStoryEditorState(story.doc, { onPasteRefused: (message) => this.fail(message), onCommentRequested: () => (this.commentFormOpen = true) });
+      state = createStoryEditorState(story.doc, {
+        onPasteRefused: (message) => this.fail(message),
+        onCommentRequested: () => (this.commentFormOpen = true),
+        onTrackChangesToggled: () => (this.trackChanges = !this.trackChanges),
+      });
       this.editorStates.set(storyId, state);
     }
     return state;

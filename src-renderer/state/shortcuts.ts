@@ -58,6 +58,7 @@ export const EDITOR_SHORTCUTS: ShortcutTable = {
     { id: 'emphasis', keys: ['Mod-i'], label: 'Emphasis' },
     { id: 'normalisePunctuation', keys: ['Mod-Alt-p'], label: 'Normalise ASCII punctuation in Chinese text' },
     { id: 'comment', keys: ['Mod-Alt-m'], label: 'Comment on the selected text (proofreading)' },
+    { id: 'trackChanges', keys: ['Mod-Shift-e'], label: 'Track changes on or off (修改留痕)' },
     ...BLOCK_TYPE_CHOICES.map((choice) => ({ id: `block:${choice.name}`, keys: [`Ctrl-Alt-${choice.key}`], label: `Block type ${choice.label}` })),
   ],
 };

@@ -101,8 +101,9 @@ test('track changes: typed and IME text is inserted, Backspace strikes; the page
   renderPng(proof!, 'e2e-track-changes-proof', 60);
   await page.getByRole('combobox', { name: 'PDF preset' }).selectOption('print');
 
-  // With tracking off, typing is plain again.
-  await editor.button('Track changes').click();
+  // With tracking off (Ctrl+Shift+E in the story), typing is plain again.
+  await editor.textbox.click();
+  await page.keyboard.press('Control+Shift+e');
   await expect(editor.button('Track changes')).toHaveAttribute('aria-pressed', 'false');
   await editor.textbox.click();
   await page.keyboard.press('Control+End');
