@@ -4,42 +4,24 @@
  * box where the canvas does.
  */
 import path from 'node:path';
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { openSharedWindow, type FolioApp } from './pages/app.js';
+import { expect, test } from '@playwright/test';
+import { useSharedWindow } from './pages/app.js';
 import { PageCanvas, type RectPt } from './pages/canvas.js';
-import { inspector } from './pages/canvas-images.js';
+import { inspector, setFrameRectInInspector } from './pages/canvas-images.js';
 import { ARTIFACTS_DIR, pdfInkFraction, renderGrey, renderPng, trimOffsetPt } from './pages/pdf.js';
 import { loadSample, trimSizePt } from './pages/sample.js';
 
 const sample = loadSample();
 const trim = trimSizePt(sample);
-const MM_PER_PT = 25.4 / 72;
 /** A place in the page's foot margin, below the type area, where nothing else is drawn. */
 const foot: RectPt = { xPt: 60, yPt: 1475, widthPt: 240, heightPt: 40 };
 
-/** Sets a frame's geometry through the Inspector's millimetre fields. */
-async function placeFrame(panel: Locator, rect: RectPt): Promise<void> {
-  for (const [label, pt] of [['X', rect.xPt], ['Y', rect.yPt], ['Width', rect.widthPt], ['Height', rect.heightPt]] as const) {
-    const field = panel.getByRole('spinbutton', { name: `${label} (mm)` });
-    await field.fill((pt * MM_PER_PT).toFixed(1));
-    await field.press('Enter');
-    await expect(field).toHaveValue((pt * MM_PER_PT).toFixed(1));
-  }
-}
-
-test.describe.configure({ mode: 'serial' });
-let shared: Page;
-let app: FolioApp;
-test.beforeAll(async ({ browser }) => {
-  ({ page: shared, app } = await openSharedWindow(browser));
-});
-test.afterAll(async () => {
-  await shared.close();
-});
+const win = useSharedWindow();
 
 test('add a box, label it 广告 and thicken its stroke; add a rule and a picture frame; undo; the export shows the box', async () => {
   test.setTimeout(120_000);
-  const page = shared;
+  const page = win.page();
+  const app = win.app();
   await app.reopenSample();
   const canvas = new PageCanvas(page, trim.widthPt);
   await app.button('100 %').click();
@@ -51,7 +33,7 @@ test('add a box, label it 广告 and thicken its stroke; add a rule and a pictur
   await app.button('Add box').click();
   await canvas.waitForComposeAfter(version);
   await expect(panel).toContainText('Box box');
-  await placeFrame(panel, foot);
+  await setFrameRectInInspector(panel, foot);
   const stroke = panel.getByRole('spinbutton', { name: 'Stroke (pt)' });
   await expect(stroke).toHaveValue('0.5');
   await stroke.fill('2');
@@ -78,7 +60,7 @@ test('add a box, label it 广告 and thicken its stroke; add a rule and a pictur
   await expect(panel).toContainText('Rule rule');
   await expect(panel.getByRole('textbox', { name: 'Box label' })).toHaveCount(0);
   const ruleRect: RectPt = { xPt: foot.xPt, yPt: foot.yPt + foot.heightPt + 5, widthPt: foot.widthPt, heightPt: 11.55 };
-  await placeFrame(panel, ruleRect);
+  await setFrameRectInInspector(panel, ruleRect);
   await expect.poll(() => canvas.inkFraction(ruleRect)).toBeGreaterThan(0.01);
 
   // An empty picture frame: preflight notes it.

@@ -8,8 +8,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PDFDocument, PDFName, type PDFDict, type PDFHexString } from 'pdf-lib';
-import { expect, test, type Page } from '@playwright/test';
-import { openSharedWindow, type FolioApp } from './pages/app.js';
+import { expect, test } from '@playwright/test';
+import { useSharedWindow } from './pages/app.js';
 import { PageCanvas } from './pages/canvas.js';
 import { StoryEditor } from './pages/editor.js';
 import { ARTIFACTS_DIR, renderPng } from './pages/pdf.js';
@@ -17,18 +17,11 @@ import { loadSample, trimSizePt } from './pages/sample.js';
 
 const trim = trimSizePt(loadSample());
 
-test.describe.configure({ mode: 'serial' });
-let shared: Page;
-let app: FolioApp;
-test.beforeAll(async ({ browser }) => {
-  ({ page: shared, app } = await openSharedWindow(browser));
-});
-test.afterAll(async () => {
-  await shared.close();
-});
+const win = useSharedWindow();
 
 test('track changes: typed and IME text is inserted, Backspace strikes; the page reads as accepted; reject, accept all, undo', async () => {
-  const page = shared;
+  const page = win.page();
+  const app = win.app();
   await app.reopenSample();
   const canvas = new PageCanvas(page, trim.widthPt);
   const editor = new StoryEditor(page);

@@ -7,10 +7,10 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { openSharedWindow, type FolioApp } from './pages/app.js';
+import { expect, test, type Locator } from '@playwright/test';
+import { useSharedWindow, type FolioApp } from './pages/app.js';
 import { PageCanvas, type RectPt } from './pages/canvas.js';
-import { inspector, saveCanvasRegion } from './pages/canvas-images.js';
+import { inspector, saveCanvasRegion, setFrameRectInInspector } from './pages/canvas-images.js';
 import { StoryEditor } from './pages/editor.js';
 import { ARTIFACTS_DIR, renderGrey, renderPng, trimOffsetPt, type GreyRender } from './pages/pdf.js';
 import { loadSample, sampleFrame, trimSizePt } from './pages/sample.js';
@@ -29,7 +29,6 @@ const target: RectPt = { xPt: feature.xPt, yPt: feature.yPt + 4 * pitchPt, width
  * photo's light hatching (which stays above it: the photo alone measures about 0).
  */
 const TYPE_LUMINANCE = 160;
-const MM_PER_PT = 25.4 / 72;
 
 /** Fraction of pixels darker than type in a page rectangle of the content canvas. */
 async function canvasTypeFraction(content: Locator, rect: RectPt): Promise<number> {
@@ -56,16 +55,6 @@ function pdfTypeFraction(render: GreyRender, offset: { xPt: number; yPt: number 
   return dark / total;
 }
 
-/** The photo frame's geometry set through the Inspector's millimetre fields (one undoable step each). */
-async function placeFrame(panel: Locator, rect: RectPt): Promise<void> {
-  for (const [label, pt] of [['X', rect.xPt], ['Y', rect.yPt], ['Width', rect.widthPt], ['Height', rect.heightPt]] as const) {
-    const field = panel.getByRole('spinbutton', { name: `${label} (mm)` });
-    await field.fill((pt * MM_PER_PT).toFixed(1));
-    await field.press('Enter');
-    await expect(field).toHaveValue((pt * MM_PER_PT).toFixed(1));
-  }
-}
-
 /** The open story's copyfit as the status bar shows it, in lines (− = room left). */
 async function openStoryCopyfit(app: FolioApp): Promise<number> {
   const text = ((await app.status.getByLabel('Copyfit of open story').textContent()) ?? '').replace(/^Copyfit /, '');
@@ -75,19 +64,12 @@ async function openStoryCopyfit(app: FolioApp): Promise<number> {
   return (m[1] === '+' ? 1 : -1) * Number(m[2]);
 }
 
-test.describe.configure({ mode: 'serial' });
-let shared: Page;
-let app: FolioApp;
-test.beforeAll(async ({ browser }) => {
-  ({ page: shared, app } = await openSharedWindow(browser));
-});
-test.afterAll(async () => {
-  await shared.close();
-});
+const win = useSharedWindow();
 
 test('text wrap: the feature text jumps the photo moved into its column; the gap takes more lines; undo; the PDF agrees', async () => {
   test.setTimeout(120_000);
-  const page = shared;
+  const page = win.page();
+  const app = win.app();
   await app.reopenSample();
   const canvas = new PageCanvas(page, trim.widthPt);
   // The whole page in view: the feature story sits at its foot.
@@ -102,7 +84,7 @@ test('text wrap: the feature text jumps the photo moved into its column; the gap
   const photo = sampleFrame(sample, 'photo');
   await canvas.clickAt(photo.xPt + 30, photo.yPt + 30);
   await expect(panel).toContainText('Image frame photo');
-  await placeFrame(panel, target);
+  await setFrameRectInInspector(panel, target);
   await expect.poll(() => canvasTypeFraction(canvas.content, target)).toBeGreaterThan(0.03);
   const typeOver = await canvasTypeFraction(canvas.content, target);
   expect(await openStoryCopyfit(app)).toBe(roomBefore);

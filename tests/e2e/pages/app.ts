@@ -2,7 +2,7 @@
  * Page object: the whole Folio window in browser mode — opening it, the toolbar, the status bar and the
  * Save As dialog.
  */
-import { expect, type Browser, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 
 /** Fonts (tens of MB) and the first compose take a while on a loaded 2-core machine. */
 const OPEN_TIMEOUT_MS = 60_000;
@@ -19,6 +19,26 @@ export async function openSharedWindow(browser: Browser): Promise<{ page: Page; 
   const app = new FolioApp(page);
   await app.open();
   return { page, app };
+}
+
+/**
+ * Gives the calling spec file one shared window for all its tests, which then run in order: opened before the
+ * first test, closed after the last. Read it through the getters, inside tests.
+ */
+export function useSharedWindow(): { page(): Page; app(): FolioApp } {
+  test.describe.configure({ mode: 'serial' });
+  let shared: { page: Page; app: FolioApp } | undefined;
+  test.beforeAll(async ({ browser }) => {
+    shared = await openSharedWindow(browser);
+  });
+  test.afterAll(async () => {
+    await shared?.page.close();
+  });
+  const get = () => {
+    if (!shared) throw new RangeError('The shared window is opened before the first test: use it inside a test.');
+    return shared;
+  };
+  return { page: () => get().page, app: () => get().app };
 }
 
 export class FolioApp {

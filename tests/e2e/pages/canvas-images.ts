@@ -10,6 +10,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { RectPt } from './canvas.js';
 
+/** Millimetres per point (the Inspector shows millimetres). */
+const MM_PER_PT = 25.4 / 72;
+
 /** The inspector panel. */
 export function inspector(page: Page): Locator {
   return page.getByRole('region', { name: 'Inspector' });
@@ -122,4 +125,15 @@ export async function saveCanvasRegion(content: Locator, rect: RectPt, file: str
     return btoa(binary);
   }, { rect, trimWidthPt });
   writeFileSync(file, Buffer.from(base64, 'base64'));
+}
+
+/** Sets the selected frame's position and size through the Inspector's millimetre fields (one undo step each). */
+export async function setFrameRectInInspector(panel: Locator, rect: RectPt): Promise<void> {
+  for (const [label, pt] of [['X', rect.xPt], ['Y', rect.yPt], ['Width', rect.widthPt], ['Height', rect.heightPt]] as const) {
+    const field = panel.getByRole('spinbutton', { name: `${label} (mm)` });
+    const mm = (pt * MM_PER_PT).toFixed(1);
+    await field.fill(mm);
+    await field.press('Enter');
+    await expect(field).toHaveValue(mm);
+  }
 }
