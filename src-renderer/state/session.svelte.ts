@@ -438,6 +438,8 @@ export class FolioSession {
   /**
    * Applies a transaction from the open story's EditorView and returns the new state for the view.
    * A changed story doc becomes a new FolioDocument.
+   * @param track how the edit was made (`backward`: Backspace) and `untracked` for a transaction already in its
+   *   final form; with `trackChanges` on, other text edits are rewritten into tracked changes first
    */
   applyTransaction(storyId: string, tr: Transaction, track: TrackOptions & { untracked?: boolean } = {}): EditorState {
     const old = this.stateFor(storyId);
