@@ -122,6 +122,20 @@ describe('text wrap', () => {
     expect(inColumn(withAd, 0).filter((l) => overlapsY(l, ad.yPt, ad.yPt + ad.heightPt))).toEqual([]);
   });
 
+  it('a photo over the whole frame sends the story on to its next frame, and overset beyond that', () => {
+    const first = textFrame(tpl, 'f', 's', [0, 3, 0, 30], { nextFrameId: 'g' });
+    const second = textFrame(tpl, 'g', 's', [4, 3, 0, 30]);
+    const cover = photo([0, 3, 0, 30], 0);
+    const page = composePage([first, second, cover]);
+    expect(page.lines.filter((l) => l.frameId === 'f')).toEqual([]);
+    expect(page.lines.filter((l) => l.frameId === 'g').length).toBeGreaterThan(0);
+    // Covering both frames leaves nothing set: all of it is overset, reported, not lost.
+    const both = composePage([first, second, cover, photo([4, 3, 0, 30], 0, 'photo-2')]);
+    expect(both.lines.filter((l) => l.storyId === 's')).toEqual([]);
+    expect(both.overset).toHaveLength(1);
+    expect(both.overset[0]!.fromPos).toBe(1);
+  });
+
   it('moving a wrapping photo re-composes the story it covers (the placement cache keys on it)', () => {
     const composer = createComposer(fonts);
     const doc = documentOf([article], [{ id: 'A01', frames: [articleFrame(), photo([1, 1, 10, 8], 0)] }], tpl);
