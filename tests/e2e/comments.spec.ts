@@ -57,6 +57,7 @@ test('comment on selected text: highlighted, listed, warned before print, annota
   for (let i = 0; i < 6; i++) await page.keyboard.press('Shift+ArrowRight');
   const selected = await page.evaluate(() => window.getSelection()?.toString() ?? '');
   expect([...selected]).toHaveLength(6);
+  await editor.expectSelected(6);
   await page.keyboard.press('Control+Alt+m');
   const form = page.getByRole('form', { name: 'New comment' });
   await form.getByRole('textbox', { name: 'Comment' }).fill('此处数据请与统计局核实');

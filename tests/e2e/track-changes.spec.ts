@@ -42,8 +42,12 @@ test('track changes: typed and IME text is inserted, Backspace strikes; the page
   await expect(editor.textbox.locator('ins.pm-insertion')).toHaveText('（完）');
 
   // Back over the insertion, then Backspace twice: the story's last two characters are struck, not removed.
+  // (Arrow keys move the browser's caret; Backspace acts on ProseMirror's, so wait until it has followed.)
+  const end = await editor.caret();
   for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowLeft');
+  await editor.expectCaret(end - 3);
   await page.keyboard.press('Backspace');
+  await editor.expectCaret(end - 4);
   await page.keyboard.press('Backspace');
   const struck = original.slice(-2);
   await expect(editor.textbox.locator('del.pm-deletion')).toHaveText(struck);

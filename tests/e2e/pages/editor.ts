@@ -34,6 +34,27 @@ export class StoryEditor {
     await expect(this.page.getByRole('contentinfo', { name: 'Status' }).getByLabel('Selection')).toHaveText(/ · caret 1$/);
   }
 
+  /**
+   * Waits until ProseMirror's selection spans `chars` characters (as the status bar reports it). Keys that move
+   * the selection are handled by the browser and reach ProseMirror on the next `selectionchange`: a command
+   * pressed at once (Ctrl+Alt+M comments on the selection) could otherwise see the selection one key short.
+   */
+  async expectSelected(chars: number): Promise<void> {
+    await expect(this.page.getByRole('contentinfo', { name: 'Status' }).getByLabel('Selection')).toHaveText(new RegExp(` · ${chars} selected$`));
+  }
+
+  /** ProseMirror's caret position as the status bar reports it (waits until the selection is a caret). */
+  async caret(): Promise<number> {
+    const status = this.page.getByRole('contentinfo', { name: 'Status' }).getByLabel('Selection');
+    await expect(status).toHaveText(/ · caret \d+$/);
+    return Number(/caret (\d+)$/.exec((await status.textContent()) ?? '')![1]);
+  }
+
+  /** Waits until ProseMirror's caret is at `pos` (see `expectSelected` for why). */
+  async expectCaret(pos: number): Promise<void> {
+    await expect(this.page.getByRole('contentinfo', { name: 'Status' }).getByLabel('Selection')).toHaveText(new RegExp(` · caret ${pos}$`));
+  }
+
   /** Types text at the caret the way a keyboard without IME does (insertText). */
   async type(text: string): Promise<void> {
     await this.page.keyboard.insertText(text);
