@@ -90,7 +90,8 @@ test('a template paragraph style (smaller headline) re-sets the headline on the 
 test('paste keeps text and paragraphs only', async () => {
   const page = shared;
   const { editor } = await openLeadStory(page);
-  await page.keyboard.press('Control+End');
+  // The paste goes where ProseMirror's caret is: wait until it has followed Ctrl+End.
+  await editor.caretToEnd();
   await editor.textbox.evaluate((el) => {
     const data = new DataTransfer();
     data.setData('text/html', '<h1 style="color:red">粘贴标题</h1><p><b>粗体</b><span style="font-size:40px">正文</span></p><img src="x.png"><table><tr><td>表格</td></tr></table>');

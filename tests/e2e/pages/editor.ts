@@ -43,6 +43,13 @@ export class StoryEditor {
     await expect(this.page.getByRole('contentinfo', { name: 'Status' }).getByLabel('Selection')).toHaveText(new RegExp(` · ${chars} selected$`));
   }
 
+  /** Puts the caret at the end of the story (Ctrl+End) and waits until ProseMirror has taken it (see `caretToStart`). */
+  async caretToEnd(): Promise<void> {
+    await this.caretToStart();
+    await this.page.keyboard.press('Control+End');
+    await expect(this.page.getByRole('contentinfo', { name: 'Status' }).getByLabel('Selection')).toHaveText(/ · caret (?!1$)\d+$/);
+  }
+
   /** ProseMirror's caret position as the status bar reports it (waits until the selection is a caret). */
   async caret(): Promise<number> {
     const status = this.page.getByRole('contentinfo', { name: 'Status' }).getByLabel('Selection');
