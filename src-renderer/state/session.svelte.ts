@@ -27,7 +27,7 @@ import type { FolioBridge } from '../host/folio-bridge.js';
 import { addFrame, addTextFrame, findFrame, framesOfStory, removeFrame, replaceStoryDoc, setFrameGeometry, setTextFrameSettings, threadFrames, type DrawnFrameKind, type FrameGeometry, type TextFrameSettings } from './document-edits.js';
 import { decodeAssetBitmap } from '../page/asset-bitmaps.js';
 import { collectFontRefs, loadTemplateFonts } from './font-loading.js';
-import { registerUiFonts } from './ui-fonts.js';
+import { UiFontFaces } from './ui-fonts.js';
 import { UndoLedger, type HistoryDepth } from './undo-history.js';
 import { runExportJob } from './export-run.js';
 import { addCommentTransaction, deleteCommentTransaction, setCommentResolvedTransaction } from '../editor/comments.js';
@@ -165,8 +165,7 @@ export class FolioSession {
   private editorStates = new Map<string, EditorState>();
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   private fontCache = new Map<string, Promise<LoadedFont>>();
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity
-  private uiFonts = new Set<string>();
+  private uiFonts: UiFontFaces | undefined;
   private composer: Composer | null = null;
   private composePending = false;
   private ledger = new UndoLedger<FrameEdit>();
@@ -298,9 +297,11 @@ export class FolioSession {
   /** Sets with `fonts` from now on (a new provider and composer; the composer's caches start empty). */
   private useFonts(fonts: readonly LoadedFont[]): void {
     this.fonts = createFontProvider(fonts);
-    // After the page has been drawn: Chromium parses a FontFace given as bytes on the spot, and six CJK faces held
-    // the first page back by hundreds of milliseconds. Until then the galley shows its fallback fonts.
-    if (typeof document !== 'undefined') registerUiFonts(fonts, this.uiFonts, document.fonts, whenIdle);
+    // The panels' face now, the others when the browser is idle (see ui-fonts.ts).
+    if (typeof document !== 'undefined') {
+      this.uiFonts ??= new UiFontFaces(document.fonts, whenIdle);
+      this.uiFonts.add(fonts);
+    }
     this.composer = createComposer(this.fonts);
   }
 
@@ -412,6 +413,8 @@ export class FolioSession {
    * Selects the story's first frame on the current page when no frame of it is selected.
    */
   openStory(storyId: string, caretPos?: number): void {
+    // The galley's text is shaped in the template's faces: they must exist before it is first shown.
+    this.uiFonts?.flush();
     let state: EditorState;
     try {
       state = this.stateFor(storyId);

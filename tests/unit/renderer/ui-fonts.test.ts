@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { registerUiFonts } from '../../../src-renderer/state/ui-fonts.js';
+import { UiFontFaces } from '../../../src-renderer/state/ui-fonts.js';
 import type { LoadedFont } from '../../../src-core/text/font.js';
 
-const font = (id: string, weight: number) => ({ id, family: 'Noto Serif SC', weight, bytes: new Uint8Array(4) }) as unknown as LoadedFont;
+const font = (id: string, family: string, weight: number) => ({ id, family, weight, bytes: new Uint8Array(4) }) as unknown as LoadedFont;
 
 describe('UI font faces', () => {
   afterEach(() => vi.unstubAllGlobals());
 
-  it('are registered once per font, one face per scheduled task, in the order given', async () => {
+  function setUp() {
     const created: string[] = [];
     vi.stubGlobal('FontFace', class {
       constructor(readonly family: string, _bytes: Uint8Array, readonly descriptors: { weight: string }) {
@@ -17,21 +17,32 @@ describe('UI font faces', () => {
         return Promise.resolve(this);
       }
     });
-    const added: unknown[] = [];
-    const faces = { add: (f: unknown) => added.push(f), delete: () => true } as unknown as FontFaceSet;
+    const faces = { add: () => undefined, delete: () => true } as unknown as FontFaceSet;
     const tasks: (() => void)[] = [];
-    const registered = new Set<string>();
-    registerUiFonts([font('serif-400', 400), font('serif-900', 900)], registered, faces, (task) => tasks.push(task));
-    // Nothing is parsed until the tasks run, and each task parses one face.
-    expect(created).toEqual([]);
+    return { created, tasks, ui: new UiFontFaces(faces, (task) => tasks.push(task)) };
+  }
+
+  it('registers the panels’ face at once and the others one per scheduled task, each font once', () => {
+    const { created, tasks, ui } = setUp();
+    ui.add([font('serif-400', 'Noto Serif SC', 400), font('sans-400', 'Noto Sans SC', 400), font('serif-900', 'Noto Serif SC', 900)]);
+    expect(created).toEqual(['Noto Sans SC 400']);
     expect(tasks).toHaveLength(2);
     tasks[0]!();
-    expect(created).toEqual(['Noto Serif SC 400']);
+    expect(created).toEqual(['Noto Sans SC 400', 'Noto Serif SC 400']);
     tasks[1]!();
-    expect(created).toEqual(['Noto Serif SC 400', 'Noto Serif SC 900']);
-    expect(added).toHaveLength(2);
+    expect(created).toEqual(['Noto Sans SC 400', 'Noto Serif SC 400', 'Noto Serif SC 900']);
     // A second template naming one of them again schedules only the new face.
-    registerUiFonts([font('serif-900', 900), font('sans-700', 700)], registered, faces, (task) => tasks.push(task));
+    ui.add([font('serif-900', 'Noto Serif SC', 900), font('sans-700', 'Noto Sans SC', 700)]);
     expect(tasks).toHaveLength(3);
+  });
+
+  it('flush registers what is still waiting, and the waiting tasks then do nothing', () => {
+    const { created, tasks, ui } = setUp();
+    ui.add([font('serif-400', 'Noto Serif SC', 400), font('serif-700', 'Noto Serif SC', 700)]);
+    expect(created).toEqual([]);
+    ui.flush();
+    expect(created).toEqual(['Noto Serif SC 400', 'Noto Serif SC 700']);
+    for (const task of tasks) task();
+    expect(created).toHaveLength(2);
   });
 });
