@@ -3,7 +3,8 @@
  *
  * 1. `findMatches` searches each textblock's text on its own (a match never spans two blocks). Inline leaves
  *    (fields, hard breaks) count as one placeholder character, so an offset in the block's text plus the
- *    block's start is the ProseMirror position — no mapping table needed.
+ *    block's start is the ProseMirror position — no mapping table needed. Text struck by a tracked deletion
+ *    is not found: it is no longer in the story as it will read (and replacing it would re-insert it).
  * 2. `nextMatch` picks the match after (or before) a position, wrapping around the story when asked.
  * 3. `replaceMatchesTr` replaces matches last to first in one transaction (so earlier positions stay valid and
  *    one undo takes them all back); the replacement takes the marks of the text it replaces.
@@ -11,6 +12,7 @@
  */
 import type { Node as PmNode } from 'prosemirror-model';
 import type { EditorState, Transaction } from 'prosemirror-state';
+import { DELETION_MARK } from '../../src-core/model/change-mark.js';
 
 /** How to match. */
 export interface FindOptions {
@@ -45,7 +47,8 @@ export function findMatches(doc: PmNode, query: string, options: FindOptions): T
     }
     return false;
   });
-  return matches;
+  const deletion = doc.type.schema.marks[DELETION_MARK];
+  return deletion ? matches.filter((m) => !doc.rangeHasMark(m.from, m.to, deletion)) : matches;
 }
 
 /**

@@ -27,6 +27,19 @@ describe('find', () => {
     expect(state.doc.textBetween(matches[3].from - 1, matches[3].to, undefined, '§')).toBe('§改革');
   });
 
+  it('does not find text struck by a tracked deletion, nor a match reaching into it', () => {
+    const change = (type: string) => [{ type, attrs: { id: 'd1', author: '校对', createdAt: '' } }];
+    const tracked = createStoryEditorState({
+      type: 'doc',
+      content: [{ type: 'paragraph', content: [
+        { type: 'text', text: '改革' }, { type: 'text', text: '改革', marks: change('deletion') }, { type: 'text', text: '创新改革' },
+      ] }],
+    });
+    const matches = findMatches(tracked.doc, '改革', { caseSensitive: true });
+    expect(matches.map((m) => m.from)).toEqual([1, 7]);
+    expect(findMatches(tracked.doc, '革创', { caseSensitive: true })).toEqual([]);
+  });
+
   it('matches case-insensitively unless asked, never across blocks, nothing for an empty query', () => {
     expect(findMatches(state.doc, 'folio', { caseSensitive: false })).toHaveLength(2);
     expect(findMatches(state.doc, 'folio', { caseSensitive: true })).toHaveLength(1);
