@@ -107,7 +107,11 @@ function applyTracked(out: Transaction, step: ReplaceStep, who: ChangeAuthor, ba
       insertedFrom = newStart;
       insertedTo = newEnd;
     });
-    if (insertedTo > insertedFrom) out.addMark(insertedFrom, insertedTo, insertionType().create({ ...attrs }));
+    if (insertedTo > insertedFrom) {
+      // Typed inside struck text, the new text took the deletion mark from its neighbours: it is not deleted.
+      out.removeMark(insertedFrom, insertedTo, deletionType());
+      out.addMark(insertedFrom, insertedTo, insertionType().create({ ...attrs }));
+    }
     caret = insertedTo;
   }
   return caret;
