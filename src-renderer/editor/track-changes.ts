@@ -4,7 +4,7 @@
  *
  * 1. `trackTransaction` rewrites an edit made while tracking is on, step by step on the state before it:
  *    - text it removes is kept and marked deleted, except text that was itself a tracked insertion, which
- *      simply goes (taking back one's own addition leaves no trace);
+ *      simply goes, whoever added it (text that was never in the copy leaves no trace);
  *    - what it inserts is inserted after the kept text and marked inserted;
  *    - a step that only joins or splits blocks (no text removed) is applied as it is: paragraph breaks are
  *      not tracked;
