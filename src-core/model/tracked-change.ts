@@ -36,7 +36,7 @@ export function changeAttrsOf(attrs: Record<string, unknown>): ChangeAttrs | und
 }
 
 /** The insertion or deletion mark among `marks`, if any. */
-export function changeMarkOf(marks: readonly Mark[]): Mark | undefined {
+function changeMarkOf(marks: readonly Mark[]): Mark | undefined {
   return marks.find((m) => m.type.name === INSERTION_MARK || m.type.name === DELETION_MARK);
 }
 

@@ -5,7 +5,7 @@
 import type { FolioDocument } from '../../src-core/model/document.js';
 
 /** Story text quoted in a review list is cut to this many characters (the full text is in the story). */
-export const QUOTE_CHARS = 24;
+const QUOTE_CHARS = 24;
 
 /** `text` cut to `QUOTE_CHARS` characters (code points) with an ellipsis when longer. */
 export function shortQuote(text: string): string {

@@ -14,7 +14,7 @@
 import type { LoadedFont } from '../../src-core/text/font.js';
 
 /** The family and weight the UI's panels are set in (App.svelte's font stack), registered without waiting. */
-export const UI_FAMILY = 'Noto Sans SC';
+const UI_FAMILY = 'Noto Sans SC';
 const UI_WEIGHT = 400;
 
 /** A document's font faces for DOM text, registered once per font id. */
