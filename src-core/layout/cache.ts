@@ -78,8 +78,9 @@ export function optionsKey(o: TypographyOptions): string {
 }
 
 /**
- * Cache key of one paragraph composition. Everything `composeParagraph` reads is in it; the line-width
- * function is constant per call here, so its value is.
+ * Cache key of one paragraph composition. Everything `composeParagraph` reads is in it: the line-width
+ * function gives `measuresPt[i]` for the first lines (where a text wrap narrows them) and `widthPt` after,
+ * so those values are.
  */
 export function paragraphKey(
   runs: readonly InlineRun[],
@@ -87,8 +88,10 @@ export function paragraphKey(
   firstLineIndentPt: number,
   align: string,
   optsKey: string,
+  measuresPt: readonly number[] = [],
 ): string {
   let key = `${widthPt.toFixed(4)}|${firstLineIndentPt.toFixed(4)}|${align}|${optsKey}`;
+  if (measuresPt.length > 0) key += `|${measuresPt.map((m) => m.toFixed(4)).join(',')}`;
   for (const r of runs) {
     key += `\u0001${r.font.id}/${r.sizePt}/${colourKey(r.colour)}/${r.trackingEm}/${r.fromPos}\u0002${r.text}`;
   }

@@ -18,7 +18,10 @@
  *    dropped silently; otherwise copyfit reports the empty grid lines left.
  * 7. Text wrap (wrap.ts): a line that would overlap a band of grid lines another frame's wrap blocks in its
  *    column moves below the band; blocked lines are not counted as room for copyfit; column rules and
- *    block boxes stop at the band.
+ *    block boxes stop at the band. Lines beside an `around` wrap are set in the narrower measure it leaves:
+ *    a piece is composed with the measures its lines are expected to get from the cursor down (one
+ *    Knuth–Plass pass over the varying widths), and a line that lands on another measure than it was
+ *    composed for re-composes the rest of the piece from there, as at a column of another width (step 4).
  */
 import type { TypographyOptions } from '../model/template.js';
 import type { LoadedFont } from '../text/font.js';
@@ -32,7 +35,7 @@ import type { PageGrid } from './grid.js';
 import { paragraphKey, type ParagraphCache } from './cache.js';
 import { lineCells, type ResolvedStyle } from './styles.js';
 import { pageNumberOf, type StoryThread } from './thread.js';
-import { blockedCells, clearOfBands, collectWrapObstacles, ruleSegmentsClear, wrapBands, type WrapBand, type WrapObstacle } from './wrap.js';
+import { blockedCells, clearOfBands, collectWrapObstacles, columnWrap, measureAt, NO_WRAP, ruleSegmentsClear, type ColumnWrap, type LineMeasure, type WrapObstacle } from './wrap.js';
 
 /** Slack when comparing grid cells (frames placed in millimetres carry rounding noise). */
 const CELL_EPSILON = 1e-6;
@@ -85,11 +88,13 @@ interface Slot {
   topCell: number;
 }
 
-/** A composition of (the rest of) a piece at one width. */
+/** A composition of (the rest of) a piece. */
 interface Composition {
   lines: readonly ComposedLine[];
   warnings: readonly LayoutWarning[];
+  /** Measure of each line, points: `measuresPt[i]` for the first lines, `widthPt` for the rest. */
   widthPt: number;
+  measuresPt: readonly number[];
   /** True for the piece's first composition (warnings without a position are reported from it only). */
   first: boolean;
 }
@@ -142,8 +147,8 @@ class StoryFlow {
   private readonly geoms: FrameGeometry[];
   /** Per frame of the thread: the other frames on its page that text wraps around. */
   private readonly obstacles: WrapObstacle[][];
-  /** Wrap bands per slot (`frame index:column`, column -1 for the full width), computed when first needed. */
-  private readonly bandsBySlot = new Map<string, WrapBand[]>();
+  /** Wrap per slot (`frame index:column`, column -1 for the full width), computed when first needed. */
+  private readonly wrapBySlot = new Map<string, ColumnWrap>();
   private readonly outputs = new Map<string, { under: BoxItem[]; items: LayoutItem[]; lines: LineBox[]; warnings: LayoutWarning[] }>();
   private readonly keys: string[] = [];
   private readonly bodyTops: (number | null)[];
@@ -182,24 +187,62 @@ class StoryFlow {
     return { xPt: g.columnXPt[this.col]!, widthPt: g.columnWidthPt, column: this.col, topCell: this.bodyTops[this.fi] ?? g.topCell };
   }
 
-  /** Wrap bands of frame `fi`'s column `column` (-1: the frame's full width, where a headline group goes). */
-  private bandsOf(fi: number, column: number): readonly WrapBand[] {
-    if (this.obstacles[fi]!.length === 0) return [];
+  /** Wrap of frame `fi`'s column `column` (-1: the frame's full width, where a headline group goes). */
+  private wrapOf(fi: number, column: number): ColumnWrap {
+    if (this.obstacles[fi]!.length === 0) return NO_WRAP;
     const key = `${fi}:${column}`;
-    let bands = this.bandsBySlot.get(key);
-    if (!bands) {
+    let wrap = this.wrapBySlot.get(key);
+    if (!wrap) {
       const g = this.geoms[fi]!;
       const leftPt = column < 0 ? g.frame.xPt : g.columnXPt[column]!;
       const widthPt = column < 0 ? g.frame.widthPt : g.columnWidthPt;
-      bands = wrapBands(this.obstacles[fi]!, leftPt, leftPt + widthPt, this.env.grid);
-      this.bandsBySlot.set(key, bands);
+      wrap = columnWrap(this.obstacles[fi]!, leftPt, leftPt + widthPt, this.env.grid);
+      this.wrapBySlot.set(key, wrap);
     }
-    return bands;
+    return wrap;
   }
 
-  /** Wrap bands of the current slot. */
-  private bands(): readonly WrapBand[] {
-    return this.bandsOf(this.fi, this.mode === 'span' ? -1 : this.col);
+  /** Wrap of the current slot. */
+  private wrap(): ColumnWrap {
+    return this.wrapOf(this.fi, this.mode === 'span' ? -1 : this.col);
+  }
+
+  /**
+   * The first cell at or after `cell` where a line `need` cells tall in the current slot is clear of wrap
+   * bands and has at least the minimum measure, with that measure. May lie beyond the slot's end.
+   */
+  private clearAt(cell: number, need: number): { cell: number; measure: LineMeasure } {
+    const wrap = this.wrap();
+    const slot = this.slot();
+    let at = cell;
+    for (;;) {
+      at = clearOfBands(wrap.bands, at, need);
+      const measure = measureAt(wrap.narrowings, slot.xPt, slot.widthPt, at, need, this.env.grid);
+      if (measure) return { cell: at, measure };
+      // Past every narrowing the measure is the slot's own, so this ends.
+      at = Math.floor(at + CELL_EPSILON) + 1;
+    }
+  }
+
+  /**
+   * Measures (less the block inset) that lines of `style` set from the cursor down get in the current slot,
+   * up to its end, wherever an `around` wrap narrows them; empty when every line gets the slot's own.
+   */
+  private plannedMeasures(style: ResolvedStyle, inset: number): number[] {
+    if (this.wrap().narrowings.length === 0) return [];
+    const need = lineCells(style.style, style.sizePt, this.env.grid);
+    const end = this.endCell(false);
+    const fullPt = this.slot().widthPt - 2 * inset;
+    const out: number[] = [];
+    for (let cell = this.cell; ;) {
+      const at = this.clearAt(cell, need);
+      if (at.cell + need > end + CELL_EPSILON) break;
+      out.push(at.measure.widthPt - 2 * inset);
+      cell = at.cell + need;
+    }
+    // The slot's own measure is implied after the last narrowed line.
+    while (out.length > 0 && Math.abs(out[out.length - 1]! - fullPt) <= SAME_WIDTH_EPSILON_PT) out.pop();
+    return out;
   }
 
   private crossesPage(fromIndex: number): boolean {
@@ -256,7 +299,7 @@ class StoryFlow {
     else this.spanFrames.add(index);
     if (jumpFromPage) {
       const prev = this.thread.frames[index - 1]!;
-      this.cell = clearOfBands(this.bands(), this.cell, this.jumpCells);
+      this.cell = clearOfBands(this.wrap().bands, this.cell, this.jumpCells);
       this.placeJumpLine(`上接第${pageNumberOf(prev.page, prev.pageIndex)}版`);
     }
   }
@@ -279,26 +322,38 @@ class StoryFlow {
     return true;
   }
 
-  private compose(piece: InlinePiece, style: ResolvedStyle, widthPt: number, fromV: number): Composition {
+  /**
+   * Composes (the rest of) a piece from virtual position `fromV`: line i at `measuresPt[i]`, lines after
+   * those at `widthPt` (points).
+   */
+  private compose(piece: InlinePiece, style: ResolvedStyle, widthPt: number, fromV: number, measuresPt: readonly number[] = []): Composition {
     const first = fromV === 0;
     if (piece.virtualLength === 0) {
-      return { lines: [emptyLine(style, widthPt, piece.firstLineIndentPt)], warnings: [], widthPt, first };
+      const emptyWidthPt = measuresPt[0] ?? widthPt;
+      return { lines: [emptyLine(style, emptyWidthPt, piece.firstLineIndentPt)], warnings: [], widthPt, measuresPt, first };
     }
     const runs = first ? piece.runs : sliceRuns(piece.runs, fromV);
     // A frame dragged narrower than a character (or than the indent) still gets its text set, overfull
     // and reported by the paragraph composer, rather than failing the whole page.
     const setWidthPt = Math.max(widthPt, style.sizePt);
-    const indentPt = Math.max(0, Math.min(first ? piece.firstLineIndentPt : 0, setWidthPt - style.sizePt));
+    const setMeasuresPt = measuresPt.map((m) => Math.max(m, style.sizePt));
+    const indentPt = Math.max(0, Math.min(first ? piece.firstLineIndentPt : 0, (setMeasuresPt[0] ?? setWidthPt) - style.sizePt));
     const align = style.style.align;
-    const key = paragraphKey(runs, setWidthPt, indentPt, align, this.env.optionsKey);
+    const key = paragraphKey(runs, setWidthPt, indentPt, align, this.env.optionsKey, setMeasuresPt);
     this.keys.push(key);
     const result: ComposedParagraph = this.env.paragraphs.getOrCompose(key, () => {
-      const input: ParagraphInput = { runs, lineWidthPt: () => setWidthPt, firstLineIndentPt: indentPt, align, options: this.env.options };
+      const lineWidthPt = setMeasuresPt.length === 0 ? () => setWidthPt : (i: number) => setMeasuresPt[i] ?? setWidthPt;
+      const input: ParagraphInput = { runs, lineWidthPt, firstLineIndentPt: indentPt, align, options: this.env.options };
       const composed = composeParagraph(input);
       this.env.onParagraph?.(input, composed);
       return composed;
     });
-    return { lines: result.lines, warnings: result.warnings, widthPt, first };
+    return { lines: result.lines, warnings: result.warnings, widthPt, measuresPt, first };
+  }
+
+  /** Composes (the rest of) a piece for the cursor's slot: its width, narrowed where a wrap narrows it. */
+  private composeAtCursor(piece: InlinePiece, style: ResolvedStyle, inset: number, fromV: number): Composition {
+    return this.compose(piece, style, this.slot().widthPt - 2 * inset, fromV, this.plannedMeasures(style, inset));
   }
 
   private insetOf(style: ResolvedStyle): number {
@@ -362,25 +417,32 @@ class StoryFlow {
     const style = block.style;
     const inset = this.insetOf(style);
     const isFinal = bi === this.content.blocks.length - 1 && pi === block.pieces.length - 1;
-    let comp = this.compose(piece, style, this.slot().widthPt - 2 * inset, 0);
+    let comp = this.composeAtCursor(piece, style, inset, 0);
     let li = 0;
+    // Where the rest was last re-composed: a line whose height differs from the planned one may land on
+    // another measure again; it is then set as composed rather than re-composed for ever.
+    let recomposedAt = '';
     while (li < comp.lines.length) {
       const line = comp.lines[li]!;
       const need = this.cellsOf(style, line);
-      this.cell = clearOfBands(this.bands(), this.cell, need);
+      const at = this.clearAt(this.cell, need);
+      this.cell = at.cell;
       if (!this.fits(need, isFinal ? this.restCells(style, comp.lines, li) : Infinity)) {
         if (!this.advance()) {
           this.setOverset(bi, pi, { comp, li });
           return false;
         }
-        const widthPt = this.slot().widthPt - 2 * inset;
-        if (Math.abs(widthPt - comp.widthPt) > SAME_WIDTH_EPSILON_PT) {
-          comp = this.compose(piece, style, widthPt, line.fromPos);
-          li = 0;
-        }
         continue;
       }
-      this.emitLine(piece, style, comp, li, need, extents);
+      const measurePt = at.measure.widthPt - 2 * inset;
+      const here = `${this.fi}:${this.mode}:${this.col}:${this.cell}:${line.fromPos}`;
+      if (Math.abs(measurePt - (comp.measuresPt[li] ?? comp.widthPt)) > SAME_WIDTH_EPSILON_PT && here !== recomposedAt) {
+        recomposedAt = here;
+        comp = this.composeAtCursor(piece, style, inset, line.fromPos);
+        li = 0;
+        continue;
+      }
+      this.emitLine(piece, style, comp, li, need, extents, at.measure);
       this.cell += need;
       li++;
     }
@@ -402,7 +464,8 @@ class StoryFlow {
     return this.cell + finalCells <= this.endCell(false) + CELL_EPSILON;
   }
 
-  private emitLine(piece: InlinePiece, style: ResolvedStyle, comp: Composition, li: number, need: number, extents: PlacedExtent[]): void {
+  /** Emits line `li` of `comp` at the cursor, in the horizontal extent `measure` (points). */
+  private emitLine(piece: InlinePiece, style: ResolvedStyle, comp: Composition, li: number, need: number, extents: PlacedExtent[], measure: LineMeasure): void {
     const line = comp.lines[li]!;
     const grid = this.env.grid;
     const slot = this.slot();
@@ -412,7 +475,7 @@ class StoryFlow {
     const topPt = grid.cellTopPt(this.cell);
     const leadingPt = need * grid.pitchPt;
     const baselineYPt = grid.baselinePt(topPt, leadingPt, this.baselineSizePt(style, line));
-    const x0 = slot.xPt + inset;
+    const x0 = measure.xPt + inset;
     this.emitRuns(line, x0, baselineYPt, out.items, frameId);
 
     const fromPos = line.fromPos <= 0 ? piece.pmFrom : pmPosAt(piece, line.fromPos);
@@ -425,7 +488,7 @@ class StoryFlow {
     }
     out.lines.push({
       storyId: this.storyId, frameId, column: slot.column,
-      rect: { xPt: slot.xPt, yPt: topPt, widthPt: slot.widthPt, heightPt: leadingPt },
+      rect: { xPt: measure.xPt, yPt: topPt, widthPt: measure.widthPt, heightPt: leadingPt },
       baselineYPt, fromPos, toPos, caretXPt,
     });
     extents.push({ frameId, column: slot.column, leftPt: x0 + line.caretXPt[0]!, rightPt: x0 + line.caretXPt[lastIndex]!, topPt, bottomPt: topPt + leadingPt });
@@ -530,7 +593,7 @@ class StoryFlow {
     const free = (fi: number, column: number, fromCell: number) => {
       const end = this.geoms[fi]!.endCell;
       const slotColumn = spanning ? -1 : column;
-      return Math.max(0, end - fromCell) - blockedCells(this.bandsOf(fi, slotColumn), fromCell, end);
+      return Math.max(0, end - fromCell) - blockedCells(this.wrapOf(fi, slotColumn).bands, fromCell, end);
     };
     let empty = free(this.fi, this.col, Math.ceil(this.cell - CELL_EPSILON));
     for (let c = this.col + 1; c < columnsOf(g); c++) empty += free(this.fi, c, this.bodyTops[this.fi] ?? g.topCell);

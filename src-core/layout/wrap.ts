@@ -1,17 +1,21 @@
 /**
- * Text wrap (文字绕排): which grid lines of a column other frames on the page keep text out of.
+ * Text wrap (文字绕排): where in a column other frames on the page keep text out.
  *
  * 1. Every frame on the page with `wrap` set, except the text frame being filled, is an obstacle: its
  *    rectangle grown by the wrap gap on every side.
  * 2. An obstacle that overlaps a column (or, for a headline group, the frame's full width) horizontally by
- *    more than a hairline blocks the grid cells it overlaps vertically by more than a hairline: a band of
- *    cells [startCell, endCell). Text jumps the band — the newspaper way, column by column — rather than
- *    running beside the obstacle in a narrower measure.
- * 3. Bands of one column are merged and sorted, so a line is cleared of all of them in one pass.
- * 4. Column rules are cut where an obstacle covers the gutter, so a rule never runs through a photo.
- * Pure geometry: the same frames give the same bands.
+ *    more than a hairline concerns the grid cells it overlaps vertically by more than a hairline.
+ * 3. A `jump` obstacle blocks those cells: a band of cells [startCell, endCell). Text jumps the band — the
+ *    newspaper way, column by column.
+ * 4. An `around` obstacle narrows those cells to the wider of the two sides it leaves free, in whole body
+ *    characters (the character grid), set flush with the column edge away from the obstacle. A side
+ *    narrower than `MIN_AROUND_MEASURE_CHARS` is no room: the obstacle then blocks the cells like `jump`.
+ * 5. Bands of one column are merged and sorted, so a line is cleared of all of them in one pass; a line's
+ *    measure is the column narrowed by every narrowing its cells overlap (`measureAt`).
+ * 6. Column rules are cut where an obstacle covers the gutter, so a rule never runs through a photo.
+ * Pure geometry: the same frames give the same bands and measures.
  */
-import type { Frame, Page } from '../model/document.js';
+import { MIN_AROUND_MEASURE_CHARS, type Frame, type Page } from '../model/document.js';
 import type { PageGrid } from './grid.js';
 import type { RectPt } from './page-layout.js';
 
@@ -20,6 +24,8 @@ import type { RectPt } from './page-layout.js';
  * in millimetres or snapped to columns touch their neighbours within rounding noise, which must not block.
  */
 const HAIRLINE_PT = 0.5;
+/** Slack when counting whole characters beside an obstacle, points: frames placed in millimetres carry rounding noise. */
+const MEASURE_EPSILON_PT = 0.01;
 /** Slack when comparing grid cells (lines of exact leading may start between cells). */
 const CELL_EPSILON = 1e-6;
 
@@ -27,6 +33,8 @@ const CELL_EPSILON = 1e-6;
 export interface WrapObstacle {
   readonly frameId: string;
   readonly rect: RectPt;
+  /** Text runs beside the obstacle where there is room (`around`), instead of jumping it. */
+  readonly around: boolean;
 }
 
 /** Grid cells [startCell, endCell) of one column that text may not use. */
@@ -40,7 +48,7 @@ export function collectWrapObstacles(page: Page, textFrameId: string): WrapObsta
   const out: WrapObstacle[] = [];
   for (const frame of page.frames) {
     if (!frame.wrap || frame.id === textFrameId) continue;
-    out.push({ frameId: frame.id, rect: grownRect(frame, frame.wrap.gapPt) });
+    out.push({ frameId: frame.id, rect: grownRect(frame, frame.wrap.gapPt), around: frame.wrap.mode === 'around' });
   }
   return out;
 }
@@ -49,21 +57,68 @@ function grownRect(frame: Frame, gapPt: number): RectPt {
   return { xPt: frame.xPt - gapPt, yPt: frame.yPt - gapPt, widthPt: frame.widthPt + 2 * gapPt, heightPt: frame.heightPt + 2 * gapPt };
 }
 
+/** Cells [startCell, endCell) of a column where text runs in the narrower measure x ∈ [xPt, xPt + widthPt]. */
+export interface WrapNarrowing {
+  readonly startCell: number;
+  readonly endCell: number;
+  readonly xPt: number;
+  readonly widthPt: number;
+}
+
+/** What wrap obstacles do to one column: cells blocked and cells narrowed. */
+export interface ColumnWrap {
+  /** Blocked cells, merged and sorted by start. */
+  readonly bands: readonly WrapBand[];
+  /** Narrowed cells, in obstacle order (they may overlap one another). */
+  readonly narrowings: readonly WrapNarrowing[];
+}
+
+/** A column without wrap. */
+export const NO_WRAP: ColumnWrap = { bands: [], narrowings: [] };
+
 /**
- * The bands of grid cells that obstacles block in a column spanning x ∈ [leftPt, rightPt], merged and sorted
- * by start. Empty when no obstacle overlaps the column.
+ * What the obstacles do to a column spanning x ∈ [leftPt, rightPt] (see the module summary, steps 2–5).
+ * Both lists are empty when no obstacle overlaps the column.
  */
-export function wrapBands(obstacles: readonly WrapObstacle[], leftPt: number, rightPt: number, grid: PageGrid): WrapBand[] {
+export function columnWrap(obstacles: readonly WrapObstacle[], leftPt: number, rightPt: number, grid: PageGrid): ColumnWrap {
   const bands: WrapBand[] = [];
-  for (const { rect } of obstacles) {
-    const overlapPt = Math.min(rightPt, rect.xPt + rect.widthPt) - Math.max(leftPt, rect.xPt);
+  const narrowings: WrapNarrowing[] = [];
+  const charPt = grid.bodySizePt;
+  for (const { rect, around } of obstacles) {
+    const obstacleRightPt = rect.xPt + rect.widthPt;
+    const overlapPt = Math.min(rightPt, obstacleRightPt) - Math.max(leftPt, rect.xPt);
     if (overlapPt <= HAIRLINE_PT) continue;
-    // A cell is blocked when it overlaps the obstacle by more than a hairline: from the first cell ending
+    // A cell is concerned when it overlaps the obstacle by more than a hairline: from the first cell ending
     // below its top to the first cell starting at or below its bottom.
     const startCell = grid.endCellAtOrAbove(rect.yPt + HAIRLINE_PT);
     const endCell = grid.firstCellAtOrBelow(rect.yPt + rect.heightPt - HAIRLINE_PT);
-    if (endCell > startCell) bands.push({ startCell, endCell });
+    if (endCell <= startCell) continue;
+    if (around) {
+      const leftChars = Math.floor((rect.xPt - leftPt + MEASURE_EPSILON_PT) / charPt);
+      const rightChars = Math.floor((rightPt - obstacleRightPt + MEASURE_EPSILON_PT) / charPt);
+      const chars = Math.max(leftChars, rightChars);
+      if (chars >= MIN_AROUND_MEASURE_CHARS) {
+        const widthPt = chars * charPt;
+        // Text starts where reading starts when both sides are equal: at the column's left edge.
+        const xPt = leftChars >= rightChars ? leftPt : rightPt - widthPt;
+        narrowings.push({ startCell, endCell, xPt, widthPt });
+        continue;
+      }
+    }
+    bands.push({ startCell, endCell });
   }
+  return { bands: mergeBands(bands), narrowings };
+}
+
+/**
+ * The bands of grid cells that obstacles block in a column spanning x ∈ [leftPt, rightPt], merged and sorted
+ * by start (`columnWrap(…).bands`). Empty when no obstacle blocks the column.
+ */
+export function wrapBands(obstacles: readonly WrapObstacle[], leftPt: number, rightPt: number, grid: PageGrid): WrapBand[] {
+  return [...columnWrap(obstacles, leftPt, rightPt, grid).bands];
+}
+
+function mergeBands(bands: WrapBand[]): WrapBand[] {
   bands.sort((a, b) => a.startCell - b.startCell);
   const merged: WrapBand[] = [];
   for (const band of bands) {
@@ -72,6 +127,31 @@ export function wrapBands(obstacles: readonly WrapObstacle[], leftPt: number, ri
     else merged.push(band);
   }
   return merged;
+}
+
+/** A line's horizontal extent, points. */
+export interface LineMeasure {
+  readonly xPt: number;
+  readonly widthPt: number;
+}
+
+/**
+ * The measure of a line `needCells` tall at `cell` in a column x ∈ [leftPt, leftPt + widthPt]: the column
+ * narrowed by every narrowing the line overlaps. Null when the narrowings together leave less than
+ * `MIN_AROUND_MEASURE_CHARS` characters (two obstacles from both sides): the line must move on.
+ */
+export function measureAt(narrowings: readonly WrapNarrowing[], leftPt: number, widthPt: number, cell: number, needCells: number, grid: PageGrid): LineMeasure | null {
+  let left = leftPt;
+  let right = leftPt + widthPt;
+  let narrowed = false;
+  for (const n of narrowings) {
+    if (n.endCell <= cell + CELL_EPSILON || n.startCell >= cell + needCells - CELL_EPSILON) continue;
+    left = Math.max(left, n.xPt);
+    right = Math.min(right, n.xPt + n.widthPt);
+    narrowed = true;
+  }
+  if (!narrowed) return { xPt: leftPt, widthPt };
+  return right - left >= MIN_AROUND_MEASURE_CHARS * grid.bodySizePt - HAIRLINE_PT ? { xPt: left, widthPt: right - left } : null;
 }
 
 /**

@@ -42,6 +42,17 @@ export const MAX_WRAP_GAP_PT = 72;
  */
 export const DEFAULT_WRAP_GAP_PT = 4;
 
+/** How text keeps out of a wrapping frame: jumps it (跳排) or runs beside it in a narrower measure (绕排). */
+export const WRAP_MODES = ['jump', 'around'] as const;
+/** A text-wrap mode (see `FrameBase.wrap`). */
+export type WrapMode = (typeof WRAP_MODES)[number];
+/**
+ * Narrowest measure text runs beside an `around` wrap, in body characters: a house choice — newspapers
+ * avoid legs of fewer than about five characters beside a picture (they justify badly and read as debris);
+ * narrower room is jumped instead.
+ */
+export const MIN_AROUND_MEASURE_CHARS = 5;
+
 /** Frame geometry, points, relative to the trim box's top-left corner. */
 const FrameBase = {
   id: z.string().min(1),
@@ -59,10 +70,14 @@ const FrameBase = {
   furniture: z.boolean().optional(),
   /**
    * Text wrap (文字绕排): text of other frames on the page keeps out of this frame's rectangle grown by
-   * `gapPt` on every side. Text jumps the rectangle column by column: a column it overlaps leaves the grid
-   * lines it covers empty, and text continues below it. Absent: text runs under or over the frame.
+   * `gapPt` on every side. Absent: text runs under or over the frame.
+   * - `jump` (跳排, the default when `mode` is absent): a column the rectangle overlaps leaves the grid lines
+   *   it covers empty, and text continues below it.
+   * - `around` (绕排): where the rectangle leaves room beside it in a column (at least
+   *   `MIN_AROUND_MEASURE_CHARS` body characters), the lines it covers run beside it in that narrower measure;
+   *   where it does not, they jump as in `jump`.
    */
-  wrap: z.object({ gapPt: z.number().min(0).max(MAX_WRAP_GAP_PT) }).optional(),
+  wrap: z.object({ gapPt: z.number().min(0).max(MAX_WRAP_GAP_PT), mode: z.enum(WRAP_MODES).optional() }).optional(),
 };
 
 /**

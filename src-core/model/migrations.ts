@@ -80,6 +80,11 @@ export const DOCUMENT_MIGRATIONS: readonly Migration[] = [
     description: 'version 5 adds tracked changes (the story `insertion` and `deletion` marks); version 4 files are valid as they are',
     up: (json) => ({ ...json, schemaVersion: 5 }),
   },
+  {
+    from: 5,
+    description: 'version 6 adds the text-wrap mode (`wrap.mode`: jump or around); version 5 files are valid as they are',
+    up: (json) => ({ ...json, schemaVersion: 6 }),
+  },
 ];
 
 /** Template migrations, index i migrates version i → i + 1. */

@@ -11,7 +11,7 @@
  * 5. `setFramesWrap`: switches text wrap on (with a gap) or off for the unlocked frames among `ids`; rules never wrap.
  * Unchanged pages and frames are shared with the old document; an edit that changes nothing returns `doc`.
  */
-import { MAX_WRAP_GAP_PT, type FolioDocument, type Frame } from '../../src-core/model/document.js';
+import { MAX_WRAP_GAP_PT, type FolioDocument, type Frame, type WrapMode } from '../../src-core/model/document.js';
 import { ptToMm } from '../../src-core/model/units.js';
 import { findFrame, removeFrame } from './document-edits.js';
 
@@ -54,7 +54,19 @@ export function setFramesWrap(doc: FolioDocument, ids: readonly string[], gapPt:
       const { wrap: _off, ...rest } = f;
       return rest;
     }
-    return f.wrap?.gapPt === gapPt ? f : { ...f, wrap: { gapPt } };
+    return f.wrap?.gapPt === gapPt ? f : { ...f, wrap: { ...f.wrap, gapPt } };
+  });
+}
+
+/**
+ * Sets how text keeps out of the wrapping, unlocked frames among `ids`: jumps them or runs around them (see
+ * `FrameBase.wrap`). Frames without wrap are left alone. `jump` is stored as the absent default.
+ */
+export function setFramesWrapMode(doc: FolioDocument, ids: readonly string[], mode: WrapMode): FolioDocument {
+  return mapFrames(doc, new Set(ids), (f) => {
+    if (f.locked || !f.wrap || (f.wrap.mode ?? 'jump') === mode) return f;
+    const { mode: _old, ...rest } = f.wrap;
+    return { ...f, wrap: mode === 'jump' ? rest : { ...rest, mode } };
   });
 }
 

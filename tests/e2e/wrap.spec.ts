@@ -147,3 +147,61 @@ test('text wrap: the feature text jumps the photo moved into its column; the gap
   expect(pdfBeside).toBeGreaterThan(canvasBeside / 2);
   writeFileSync(path.join(ARTIFACTS_DIR, 'e2e-wrap-numbers.json'), JSON.stringify({ typeOver, typeClear, pdfClear, pdfBeside, canvasBeside }));
 });
+
+test('text wrap around (绕排): lines beside a narrow photo run in a narrower measure instead of jumping it; the PDF agrees', async () => {
+  test.setTimeout(120_000);
+  const page = win.page();
+  const app = win.app();
+  await app.reopenSample();
+  const canvas = new PageCanvas(page, trim.widthPt);
+  await app.button('Fit page').click();
+  const panel = inspector(page);
+  // A head-and-shoulders picture five characters wide at the left of the feature's first column.
+  const narrow: RectPt = { ...target, widthPt: 5 * bodyPt };
+  const photo = sampleFrame(sample, 'photo');
+  await canvas.clickAt(photo.xPt + 30, photo.yPt + 30);
+  await expect(panel).toContainText('Image frame photo');
+  await setFrameRectInInspector(panel, narrow);
+  let version = await canvas.layoutVersion();
+  await panel.getByRole('checkbox', { name: 'Text wrap' }).check();
+  await canvas.waitForComposeAfter(version);
+  // Beside the picture, clear of its 1.4 mm gap, to the column's right edge.
+  const besideX = narrow.xPt + narrow.widthPt + 4 + 1;
+  const beside: RectPt = { xPt: besideX, yPt: narrow.yPt, widthPt: target.xPt + columnWidthPt - besideX, heightPt: narrow.heightPt };
+  // Jump (the default): the lines level with the picture stay empty across the column.
+  const mode = panel.getByRole('combobox', { name: 'Wrap mode' });
+  await expect(mode).toHaveValue('jump');
+  const besideJumped = await canvasTypeFraction(canvas.content, beside);
+  // The picture's own placeholder hatching: what its rectangle measures with no text over it.
+  const overJumped = await canvasTypeFraction(canvas.content, narrow);
+
+  version = await canvas.layoutVersion();
+  await mode.selectOption('around');
+  await canvas.waitForComposeAfter(version);
+  const besideAround = await canvasTypeFraction(canvas.content, beside);
+  const overAround = await canvasTypeFraction(canvas.content, narrow);
+  await saveCanvasRegion(canvas.content, feature, path.join(ARTIFACTS_DIR, 'e2e-wrap-around-canvas.png'), trim.widthPt);
+  console.log(`type beside the picture: ${besideJumped.toFixed(4)} jumped, ${besideAround.toFixed(4)} around; over it ${overJumped.toFixed(4)} jumped, ${overAround.toFixed(4)} around`);
+  expect(besideJumped).toBeLessThan(0.01);
+  expect(besideAround).toBeGreaterThan(0.05);
+  // No text runs over the picture: it measures what it did with its lines jumped.
+  expect(overAround).toBeLessThan(overJumped + 0.005);
+
+  const [pdf] = (await app.exportPdf()) as [string];
+  const grey = renderGrey(pdf, 150);
+  const offset = trimOffsetPt(pdf);
+  const k = 150 / 72;
+  execFileSync('pdftoppm', ['-r', '150', '-png', '-singlefile', '-x', String(Math.round((offset.xPt + feature.xPt) * k)), '-y', String(Math.round((offset.yPt + feature.yPt) * k)),
+    '-W', String(Math.round(feature.widthPt * k)), '-H', String(Math.round(feature.heightPt * k)), pdf, path.join(ARTIFACTS_DIR, 'e2e-wrap-around-pdf-feature')]);
+  const pdfBeside = pdfTypeFraction(grey, offset, beside);
+  const pdfOver = pdfTypeFraction(grey, offset, narrow);
+  console.log(`PDF type: ${pdfBeside.toFixed(4)} beside the picture, ${pdfOver.toFixed(4)} over it`);
+  expect(pdfBeside).toBeGreaterThan(besideAround / 2);
+  expect(pdfOver).toBeLessThan(overJumped + 0.005);
+
+  // Ctrl+Z takes the mode back: the lines jump the picture again.
+  await canvas.surface.focus();
+  await canvas.surface.press('Control+z');
+  await expect(mode).toHaveValue('jump');
+  await expect.poll(() => canvasTypeFraction(canvas.content, beside)).toBeLessThan(0.01);
+});

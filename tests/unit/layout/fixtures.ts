@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { createFontProvider, DEFAULT_FONTS, loadFont, type FontProvider } from '../../../src-core/text/font.js';
 import { TemplateSchema, type Template } from '../../../src-core/model/template.js';
-import type { FolioDocument, Frame, Page, PmNodeJson, Story, TextFrame } from '../../../src-core/model/document.js';
+import { DOCUMENT_SCHEMA_VERSION, type FolioDocument, type Frame, type Page, type PmNodeJson, type Story, type TextFrame } from '../../../src-core/model/document.js';
 import { mmToPt } from '../../../src-core/model/units.js';
 
 let provider: FontProvider | undefined;
@@ -56,7 +56,7 @@ export function textFrame(template: Template, id: string, storyId: string, cell:
 /** A document on the broadsheet template. */
 export function documentOf(stories: Story[], pages: { id: string; name?: string; section?: string; frames: Frame[] }[], template = broadsheet()): FolioDocument {
   return {
-    schemaVersion: 5, id: 'test', title: 'test',
+    schemaVersion: DOCUMENT_SCHEMA_VERSION, id: 'test', title: 'test',
     issue: { paper: '德清新闻', date: '2023-07-20', edition: '头版', number: '5678', sampleData: true },
     template,
     stories: Object.fromEntries(stories.map((s) => [s.id, s])),

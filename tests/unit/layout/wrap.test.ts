@@ -3,11 +3,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createComposer } from '../../../src-core/layout/compose.js';
-import type { LineBox, PageLayout, RuleItem } from '../../../src-core/layout/page-layout.js';
-import { clearOfBands, wrapBands } from '../../../src-core/layout/wrap.js';
+import type { GlyphRunItem, LineBox, PageLayout, RuleItem } from '../../../src-core/layout/page-layout.js';
+import { clearOfBands, columnWrap, measureAt, wrapBands } from '../../../src-core/layout/wrap.js';
 import { createPageGrid } from '../../../src-core/layout/grid.js';
-import type { BoxFrame, Frame, ImageFrame, TextFrame } from '../../../src-core/model/document.js';
-import { blk, broadsheet, cols, documentOf, gridRect, p, story, testFonts, textFrame } from './fixtures.js';
+import { MIN_AROUND_MEASURE_CHARS, type BoxFrame, type Frame, type ImageFrame, type TextFrame } from '../../../src-core/model/document.js';
+import { BODY_PT, blk, broadsheet, cols, documentOf, gridRect, p, story, testFonts, textFrame } from './fixtures.js';
 
 const tpl = broadsheet();
 const fonts = testFonts();
@@ -149,14 +149,160 @@ describe('text wrap', () => {
   });
 });
 
+/** A photo `chars` body characters wide at the left (or right) edge of grid column `col`, wrapping `around`. */
+function aroundPhoto(col: number, chars: number, line: number, lines: number, side: 'left' | 'right', gapPt = 0, id = 'photo'): ImageFrame {
+  const column = gridRect(tpl, col, 1, line, lines);
+  const widthPt = chars * BODY_PT;
+  const xPt = side === 'left' ? column.xPt : column.xPt + column.widthPt - widthPt;
+  return { ...photo([col, 1, line, lines], undefined, id), xPt, widthPt, wrap: { gapPt, mode: 'around' } };
+}
+
+/** The story's glyph runs whose baseline lies inside [topPt, bottomPt]. */
+const runsBetween = (page: PageLayout, topPt: number, bottomPt: number) =>
+  page.items.filter((i): i is GlyphRunItem => i.kind === 'glyphs' && i.storyId === 's' && i.baselineYPt > topPt && i.baselineYPt < bottomPt);
+
+describe('text wrap around (绕排): lines beside a frame in a narrower measure', () => {
+  it('a photo at the left of a column: the lines it covers run beside it, flush right, in whole characters', () => {
+    const frame = aroundPhoto(1, 6, 10, 8, 'left', 4);
+    const page = composePage([articleFrame(), frame]);
+    const column = gridRect(tpl, 1, 1, 0, 1);
+    const beside = inColumn(page, 1).filter((l) => overlapsY(l, frame.yPt - 4, frame.yPt + frame.heightPt + 4));
+    // Eight photo lines and one more each side for the gap: all set, none jumped.
+    expect(beside).toHaveLength(10);
+    for (const line of beside) {
+      // 13 − 6 characters − 4 pt of gap leave 6 whole characters, flush with the column's right edge.
+      expect(line.rect.widthPt).toBeCloseTo(6 * BODY_PT, 6);
+      expect(line.rect.xPt + line.rect.widthPt).toBeCloseTo(column.xPt + column.widthPt, 6);
+      expect(line.rect.xPt).toBeGreaterThanOrEqual(frame.xPt + frame.widthPt + 4 - 0.01);
+    }
+    // No glyph of the story lands on the photo or its gap.
+    for (const run of runsBetween(page, frame.yPt - 4, frame.yPt + frame.heightPt + 4)) {
+      for (const g of run.glyphs) expect(g.xPt < frame.xPt - 4 - 0.01 || g.xPt >= frame.xPt + frame.widthPt + 4 - 0.01).toBe(true);
+    }
+    // Lines above and below it have the column's full measure; text runs on without loss or repetition.
+    expect(inColumn(page, 1).filter((l) => !beside.includes(l)).every((l) => Math.abs(l.rect.widthPt - column.widthPt) < 0.01)).toBe(true);
+    const positions = page.lines.filter((l) => l.storyId === 's').map((l) => [l.fromPos, l.toPos]);
+    for (let i = 1; i < positions.length; i++) expect(positions[i]![0]).toBeGreaterThanOrEqual(positions[i - 1]![1]);
+  });
+
+  it('justified lines beside the photo are flush on both sides of their measure', () => {
+    const frame = aroundPhoto(1, 6, 10, 8, 'right', 0);
+    const page = composePage([articleFrame(), frame]);
+    const column = gridRect(tpl, 1, 1, 0, 1);
+    const beside = inColumn(page, 1).filter((l) => overlapsY(l, frame.yPt, frame.yPt + frame.heightPt));
+    expect(beside).toHaveLength(8);
+    for (const line of beside) {
+      // Photo on the right: the text keeps the column's left edge, 7 characters wide.
+      expect(line.rect.xPt).toBeCloseTo(column.xPt, 6);
+      expect(line.rect.widthPt).toBeCloseTo(7 * BODY_PT, 6);
+      const ends = line.caretXPt[line.caretXPt.length - 1]!;
+      // A line ending a paragraph is set solid; every other one reaches the measure's right edge.
+      if (line.toPos < page.lines.filter((l) => l.storyId === 's').at(-1)!.toPos) expect(ends).toBeLessThanOrEqual(line.rect.xPt + line.rect.widthPt + 0.01);
+    }
+    const justified = beside.filter((l) => Math.abs(l.caretXPt[l.caretXPt.length - 1]! - (l.rect.xPt + l.rect.widthPt)) < 0.01);
+    expect(justified.length).toBeGreaterThanOrEqual(beside.length - 1);
+  });
+
+  it('room narrower than the minimum measure is jumped, as with jump wrap', () => {
+    // 13 − 9 = 4 characters beside the photo: less than the minimum, so the lines move below it.
+    const frame = aroundPhoto(1, 9, 10, 8, 'left', 0);
+    expect(13 - 9).toBeLessThan(MIN_AROUND_MEASURE_CHARS);
+    const around = composePage([articleFrame(), frame]);
+    const jump = composePage([articleFrame(), { ...frame, wrap: { gapPt: 0 } }]);
+    expect(inColumn(around, 1).filter((l) => overlapsY(l, frame.yPt, frame.yPt + frame.heightPt))).toEqual([]);
+    expect(JSON.stringify(around.lines)).toBe(JSON.stringify(jump.lines));
+  });
+
+  it('a photo over one and a half columns: the covered column jumps it, the half-covered one runs beside it', () => {
+    const left = gridRect(tpl, 0, 1, 10, 8);
+    const frame: ImageFrame = { ...photo([0, 1, 10, 8]), widthPt: left.widthPt + BODY_PT + 6 * BODY_PT, wrap: { gapPt: 0, mode: 'around' } };
+    const page = composePage([articleFrame(), frame]);
+    expect(inColumn(page, 0).filter((l) => overlapsY(l, frame.yPt, frame.yPt + frame.heightPt))).toEqual([]);
+    const beside = inColumn(page, 1).filter((l) => overlapsY(l, frame.yPt, frame.yPt + frame.heightPt));
+    expect(beside).toHaveLength(8);
+    for (const line of beside) expect(line.rect.widthPt).toBeCloseTo(7 * BODY_PT, 6);
+  });
+
+  it('two photos from both sides leaving too little between them: the lines move below both', () => {
+    const a = aroundPhoto(1, 4, 10, 4, 'left', 0, 'a');
+    const b = aroundPhoto(1, 5, 10, 4, 'right', 0, 'b');
+    const page = composePage([articleFrame(), a, b]);
+    expect(inColumn(page, 1).filter((l) => overlapsY(l, a.yPt, a.yPt + a.heightPt))).toEqual([]);
+    // Where only one of them reaches, the lines run beside it.
+    const c = aroundPhoto(1, 5, 12, 4, 'right', 0, 'c');
+    const staggered = composePage([articleFrame(), a, c]);
+    const rows = inColumn(staggered, 1).filter((l) => overlapsY(l, a.yPt, c.yPt + c.heightPt)).map((l) => Math.round(l.rect.widthPt / BODY_PT));
+    // Lines 10–11 beside a only (9 characters), 12–13 between both (4: too few, jumped), 14–15 beside c only (8).
+    expect(rows).toEqual([9, 9, 8, 8]);
+  });
+
+  it('a headline beside an around photo is centred in its narrower measure', () => {
+    const centred = story('s', blk('headline', '德清'), cols(p(han(300))));
+    const frame: ImageFrame = { ...photo([0, 1, 0, 4]), wrap: { gapPt: 0, mode: 'around' } };
+    const page = composePage([articleFrame(), frame], [centred]);
+    const headline = page.lines.find((l) => l.storyId === 's' && l.fromPos === 1)!;
+    expect(headline.rect.xPt).toBeGreaterThanOrEqual(frame.xPt + frame.widthPt - 0.01);
+  });
+
+  it('changing the wrap mode re-composes the story; the same page composes the same twice', () => {
+    const composer = createComposer(fonts);
+    const jump = documentOf([article], [{ id: 'A01', frames: [articleFrame(), { ...aroundPhoto(1, 6, 10, 8, 'left'), wrap: { gapPt: 0 } }] }], tpl);
+    const around = documentOf([article], [{ id: 'A01', frames: [articleFrame(), aroundPhoto(1, 6, 10, 8, 'left')] }], tpl);
+    const before = composer.compose(jump).pages[0]!;
+    composer.resetStats();
+    const after = composer.compose(around).pages[0]!;
+    expect(composer.stats.storyMisses).toBe(1);
+    expect(JSON.stringify(after.lines)).not.toBe(JSON.stringify(before.lines));
+    expect(JSON.stringify(after)).toBe(JSON.stringify(createComposer(fonts).compose(around).pages[0]));
+  });
+
+  it('copyfit counts lines beside the photo as room', () => {
+    // 51 lines: column 0 and 21 lines of column 1, past the photo.
+    const short = story('s', cols(p(han(11 + 13 * 50))));
+    const plain = composePage([articleFrame()], [short]);
+    const beside = composePage([articleFrame(), aroundPhoto(1, 6, 10, 8, 'left')], [short]);
+    const jumped = composePage([articleFrame(), { ...aroundPhoto(1, 6, 10, 8, 'left'), wrap: { gapPt: 0 } }], [short]);
+    // Beside the photo the lines hold fewer characters, so the story takes more lines, but fewer than when
+    // the eight lines are lost altogether.
+    expect(beside.copyfit[0]!.lineDelta).toBeGreaterThan(plain.copyfit[0]!.lineDelta);
+    expect(beside.copyfit[0]!.lineDelta).toBeLessThan(jumped.copyfit[0]!.lineDelta);
+  });
+});
+
+describe('column wrap geometry', () => {
+  const left = gridRect(tpl, 1, 1, 0, 1).xPt;
+  const right = left + gridRect(tpl, 1, 1, 0, 1).widthPt;
+  const obstacle = (chars: number, line: number, lines: number, side: 'left' | 'right', id = 'x') => {
+    const rect = gridRect(tpl, 1, 1, line, lines);
+    const widthPt = chars * BODY_PT;
+    return { frameId: id, rect: { ...rect, widthPt, xPt: side === 'left' ? rect.xPt : rect.xPt + rect.widthPt - widthPt }, around: true };
+  };
+
+  it('narrows the cells an around obstacle covers to the wider side, in whole characters', () => {
+    const wrap = columnWrap([obstacle(6, 4, 3, 'left')], left, right, grid);
+    expect(wrap.bands).toEqual([]);
+    expect(wrap.narrowings).toEqual([{ startCell: 4, endCell: 7, xPt: right - 7 * BODY_PT, widthPt: 7 * BODY_PT }]);
+    expect(measureAt(wrap.narrowings, left, right - left, 3, 1, grid)).toEqual({ xPt: left, widthPt: right - left });
+    expect(measureAt(wrap.narrowings, left, right - left, 4, 1, grid)).toEqual({ xPt: right - 7 * BODY_PT, widthPt: 7 * BODY_PT });
+    // A two-cell line reaching into the narrowing is narrowed too.
+    expect(measureAt(wrap.narrowings, left, right - left, 3, 2, grid)!.widthPt).toBeCloseTo(7 * BODY_PT, 6);
+  });
+
+  it('an obstacle leaving less than the minimum beside it blocks its cells', () => {
+    const wrap = columnWrap([obstacle(13 - MIN_AROUND_MEASURE_CHARS + 1, 4, 3, 'left')], left, right, grid);
+    expect(wrap.narrowings).toEqual([]);
+    expect(wrap.bands).toEqual([{ startCell: 4, endCell: 7 }]);
+  });
+});
+
 describe('wrap bands', () => {
   const left = gridRect(tpl, 1, 1, 0, 1).xPt;
   const right = left + gridRect(tpl, 1, 1, 0, 1).widthPt;
 
   it('merge overlapping obstacles and clear a line of all of them at once', () => {
-    const a = { frameId: 'a', rect: gridRect(tpl, 1, 1, 4, 3) };
-    const b = { frameId: 'b', rect: gridRect(tpl, 1, 1, 6, 4) };
-    const c = { frameId: 'c', rect: gridRect(tpl, 1, 1, 12, 1) };
+    const a = { frameId: 'a', rect: gridRect(tpl, 1, 1, 4, 3), around: false };
+    const b = { frameId: 'b', rect: gridRect(tpl, 1, 1, 6, 4), around: false };
+    const c = { frameId: 'c', rect: gridRect(tpl, 1, 1, 12, 1), around: false };
     const bands = wrapBands([c, a, b], left, right, grid);
     expect(bands).toEqual([{ startCell: 4, endCell: 10 }, { startCell: 12, endCell: 13 }]);
     expect(clearOfBands(bands, 3, 1)).toBe(3);
@@ -167,6 +313,6 @@ describe('wrap bands', () => {
   });
 
   it('ignore an obstacle beside the column', () => {
-    expect(wrapBands([{ frameId: 'x', rect: gridRect(tpl, 3, 1, 0, 10) }], left, right, grid)).toEqual([]);
+    expect(wrapBands([{ frameId: 'x', rect: gridRect(tpl, 3, 1, 0, 10), around: false }], left, right, grid)).toEqual([]);
   });
 });

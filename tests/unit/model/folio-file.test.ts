@@ -66,17 +66,18 @@ describe('.folio files', () => {
 describe('migrations', () => {
   it('migrates a version-0 document (geometry in mm) to points', () => {
     const out = migrateDocument({ pages: [{ id: 'p', frames: [{ id: 'f', xMm: 25.4, yMm: 0, widthMm: 10, heightMm: 10 }] }] });
-    expect(out.schemaVersion).toBe(5);
+    expect(out.schemaVersion).toBe(6);
     const frame = (out.pages as { frames: Record<string, number>[] }[])[0]!.frames[0]!;
     expect(frame.xPt).toBeCloseTo(72, 6);
     expect(frame.xMm).toBeUndefined();
   });
 
-  it('version 1 → 5 keeps everything (version 2 only adds ICC profile assets, 3 comments, 4 text wrap, 5 tracked changes)', () => {
+  it('version 1 → 6 keeps everything (version 2 only adds ICC profile assets, 3 comments, 4 text wrap, 5 tracked changes, 6 the wrap mode)', () => {
     const v1 = { schemaVersion: 1, id: 'd', pages: [{ id: 'p', frames: [] }], assets: { a: { id: 'a', path: 'assets/a.png', mime: 'image/png' } } };
-    expect(migrateDocument(v1)).toEqual({ ...v1, schemaVersion: 5 });
-    expect(migrateDocument({ ...v1, schemaVersion: 2 })).toEqual({ ...v1, schemaVersion: 5 });
-    expect(migrateDocument({ ...v1, schemaVersion: 4 })).toEqual({ ...v1, schemaVersion: 5 });
+    expect(migrateDocument(v1)).toEqual({ ...v1, schemaVersion: 6 });
+    expect(migrateDocument({ ...v1, schemaVersion: 2 })).toEqual({ ...v1, schemaVersion: 6 });
+    expect(migrateDocument({ ...v1, schemaVersion: 4 })).toEqual({ ...v1, schemaVersion: 6 });
+    expect(migrateDocument({ ...v1, schemaVersion: 5 })).toEqual({ ...v1, schemaVersion: 6 });
   });
 
   it('refuses a document from a newer Folio with a clear message', () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { unpackFolio } from '../../../src-core/model/folio-file.js';
 import type { LayoutItem, PageLayout } from '../../../src-core/layout/page-layout.js';
 import { changedRegionPt } from '../../../src-renderer/page/dirty-region.js';
-import { bringForward, moveFrames, removeFrames, sendBackward, setFramesLocked, setFramesWrap } from '../../../src-renderer/state/arrange.js';
+import { bringForward, moveFrames, removeFrames, sendBackward, setFramesLocked, setFramesWrap, setFramesWrapMode } from '../../../src-renderer/state/arrange.js';
 import { findFrame } from '../../../src-renderer/state/document-edits.js';
 import { effectiveSelection, framesInMarquee, rectFromCorners, toggleInSelection } from '../../../src-renderer/state/selection.js';
 
@@ -72,6 +72,19 @@ describe('arranging frames', () => {
     expect(setFramesWrap(off, ['photo'], null)).toBe(off);
     expect(() => setFramesWrap(doc, ['photo'], -1)).toThrow(/between 0 and 25\.4 mm/);
     expect(() => setFramesWrap(doc, ['photo'], Number.NaN)).toThrow(RangeError);
+  });
+
+  it('sets the wrap mode of wrapping frames only; a new gap keeps the mode; jump is the stored default', () => {
+    const on = setFramesWrap(doc, ['photo'], 4);
+    const around = setFramesWrapMode(on, ['photo', 'bikes'], 'around');
+    expect(findFrame(around, 'photo')!.frame.wrap).toEqual({ gapPt: 4, mode: 'around' });
+    // bikes does not wrap: nothing to set.
+    expect(findFrame(around, 'bikes')!.frame).toBe(findFrame(on, 'bikes')!.frame);
+    expect(setFramesWrapMode(around, ['photo'], 'around')).toBe(around);
+    expect(findFrame(setFramesWrap(around, ['photo'], 6), 'photo')!.frame.wrap).toEqual({ gapPt: 6, mode: 'around' });
+    expect(findFrame(setFramesWrapMode(around, ['photo'], 'jump'), 'photo')!.frame.wrap).toEqual({ gapPt: 4 });
+    const locked = setFramesLocked(around, ['photo'], true);
+    expect(setFramesWrapMode(locked, ['photo'], 'jump')).toBe(locked);
   });
 
   it('removes the unlocked selected frames, keeping their stories and locked frames', () => {
