@@ -136,6 +136,9 @@ async function bundled() {
         '@pdf-lib/upng': 'lazy-upng.cjs',
       })],
       banner: { js: "const __folioModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+      // Word manuscripts are read only by the app's "Place text…": loaded from node_modules if ever needed,
+      // rather than adding its 300 KB to what every command parses at start.
+      external: ['mammoth'],
     });
     mkdirSync(CACHE_DIR, { recursive: true });
     const temp = `${outfile}.${process.pid}.tmp`;

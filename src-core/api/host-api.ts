@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { FolioDocumentSchema, type Asset, type FolioDocument } from '../model/document.js';
+import type { ManuscriptEncoding } from '../model/manuscript.js';
 
 /** A failed host call: a machine code and a message a newsroom user can act on. */
 export interface HostError {
@@ -79,6 +80,8 @@ export const HostPayloadSchemas = {
   }),
   /** Documents opened or saved lately (most recent first, at most 10, only files that still exist in the workspace). */
   listRecent: z.object({}),
+  /** Reads a reporter's manuscript (.docx or plain text in UTF-8/UTF-16/GB18030) from the workspace as paragraphs. */
+  readManuscript: z.object({ path: PathSchema }),
 } as const;
 
 /** Channel names of the host API. */
@@ -148,6 +151,17 @@ export interface ImportedAsset {
   description?: string;
 }
 
+/** A manuscript read by `readManuscript`: its paragraphs, in order, without formatting. */
+export interface PlacedManuscript {
+  /** File name, for messages. */
+  name: string;
+  format: 'docx' | 'txt';
+  /** Plain text only: the encoding it was read in. */
+  encoding?: ManuscriptEncoding;
+  /** Non-empty paragraphs, spaces at their ends removed. */
+  paragraphs: string[];
+}
+
 /** A background export as the app sees it while it runs and after. */
 export interface ExportJobStatus {
   jobId: string;
@@ -185,6 +199,7 @@ export interface HostValues {
   listFiles: { dir: string; entries: FileEntry[] };
   listRecent: { files: RecentFile[] };
   importAsset: ImportedAsset;
+  readManuscript: PlacedManuscript;
 }
 
 /** The host interface the renderer programs against: one async function per channel. */

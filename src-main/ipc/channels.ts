@@ -26,6 +26,7 @@ export const HOST_CHANNEL_NAMES = [
   'listFiles',
   'importAsset',
   'listRecent',
+  'readManuscript',
 ] as const satisfies readonly HostChannel[];
 
 // Compile-time exhaustiveness: adding a channel to host-api.ts without listing it here fails type checking.

@@ -19,6 +19,8 @@ import { ExportError, runExportJob, type ExportProgress } from './export-job.js'
 import { createExportJobs } from './export-jobs.js';
 import { createFontCatalogue, type FontCatalogue } from './fonts.js';
 import { ImportError, readAssetFile } from './import-asset.js';
+import { readManuscriptFile } from './manuscript-file.js';
+import { ManuscriptError } from '../../src-core/model/manuscript.js';
 import { createRecentFiles } from './recent-files.js';
 import { loadTemplateCatalogue, newDocumentFromTemplate } from './templates.js';
 import { WorkspaceError, createWorkspace, type Workspace } from './workspace.js';
@@ -82,6 +84,7 @@ export function toHostError(err: unknown): HostError {
   if (err instanceof FolioFileError) return { code: 'invalid-file', message: err.message };
   if (err instanceof DocumentInUseError) return { code: 'in-use', message: err.message };
   if (err instanceof DocumentError || err instanceof DiskError || err instanceof ExportError || err instanceof ImportError) return { code: err.code, message: err.message };
+  if (err instanceof ManuscriptError) return { code: 'invalid-file', message: err.message };
   if (err instanceof Error && err.name === 'AbortError') return { code: 'cancelled', message: 'The export was cancelled.' };
   const message = err instanceof Error ? err.message : String(err);
   return { code: 'internal', message: `Something went wrong inside Folio: ${message}` };
@@ -260,6 +263,8 @@ export function createServices(options: ServicesOptions): Services {
         documents.addAsset(handle, imported.asset, bytes);
         return imported;
       }),
+
+    readManuscript: ({ path: clientPath }) => result(() => readManuscriptFile(workspace.confine(clientPath))),
 
     listRecoveries: () => result(() => documents.listRecoveries()),
     openRecovery: (recoveryHandle) => result(() => documents.openRecovery(recoveryHandle)),

@@ -1,0 +1,102 @@
+/**
+ * Reporters' manuscripts (稿件) as story text, for "Place text…": plain-text files in whatever encoding the
+ * reporter's machine wrote, and paragraphs from Word files (read by the host).
+ *
+ * 1. `decodeManuscriptText`: a byte-order mark decides (UTF-8, UTF-16 LE/BE); otherwise strict UTF-8, and
+ *    when that fails GB18030 — what Notepad on Chinese Windows and many newsroom systems write (it contains
+ *    GBK and GB2312). A NUL byte near the start means a binary file, refused rather than set as mojibake.
+ * 2. `manuscriptParagraphs`: one paragraph per line; spaces at either end are dropped, the ideographic ones
+ *    (U+3000) too — writers indent with two of them, and the paragraph style indents; empty lines are dropped.
+ * 3. `manuscriptStoryDoc`: the paragraphs as a story — optionally the first as the headline and a following
+ *    short 记者/通讯员 line without sentence punctuation as the byline — with the rest as the flowed body
+ *    (`columns`).
+ * Pure: no file access; the caller reads the bytes.
+ */
+import type { PmNodeJson } from './document.js';
+
+/** Most characters a manuscript may bring in: the paste limit, for the same reason (a story, not a book). */
+export const MAX_MANUSCRIPT_CHARS = 1_000_000;
+/** Bytes inspected for NUL to tell a binary file from text: enough for any header, small enough to be instant. */
+const BINARY_SNIFF_BYTES = 8192;
+/** Longest paragraph taken for a byline, characters: "本报记者 张三 通讯员 李四 王五" and a little more. */
+const MAX_BYLINE_CHARS = 40;
+/** How a byline starts (记者, 本报记者, 通讯员, 实习生, 特约记者…). */
+const BYLINE_START = /^(本报|特约|见习)?(记者|通讯员|实习生)/;
+/** Sentence punctuation: a paragraph holding any is prose that happens to start with 记者, not a byline. */
+const SENTENCE_PUNCTUATION = /[，。；！？,;!?]/;
+/** Spaces dropped at paragraph ends: ASCII, no-break, ideographic (U+3000), and the BOM/zero-width ones. */
+const EDGE_SPACES = /^[\s\u00a0\u3000\ufeff\u200b]+|[\s\u00a0\u3000\ufeff\u200b]+$/g;
+
+/** Encodings a manuscript is read in. */
+export type ManuscriptEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
+
+/** A manuscript that cannot be placed, with a message a layout editor can act on. */
+export class ManuscriptError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ManuscriptError';
+  }
+}
+
+/**
+ * Decodes a plain-text manuscript.
+ * @throws ManuscriptError for a binary file
+ */
+export function decodeManuscriptText(bytes: Uint8Array): { text: string; encoding: ManuscriptEncoding } {
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: decode('utf-8', bytes.subarray(3)), encoding: 'utf-8' };
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { text: decode('utf-16le', bytes.subarray(2)), encoding: 'utf-16le' };
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { text: decode('utf-16be', bytes.subarray(2)), encoding: 'utf-16be' };
+  if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
+    throw new ManuscriptError('This is not a text file (it holds binary data). Place a .txt or .docx manuscript.');
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    return { text: decode('gb18030', bytes), encoding: 'gb18030' };
+  }
+}
+
+function decode(encoding: ManuscriptEncoding, bytes: Uint8Array): string {
+  return new TextDecoder(encoding).decode(bytes);
+}
+
+/** The paragraphs of manuscript text: one per non-empty line, without the spaces at its ends. */
+export function manuscriptParagraphs(text: string): string[] {
+  const out: string[] = [];
+  for (const line of text.split(/\r\n|[\n\r\f\u2028\u2029\u0085]/)) {
+    const trimmed = line.replace(EDGE_SPACES, '');
+    if (trimmed !== '') out.push(trimmed);
+  }
+  return out;
+}
+
+/** How the paragraphs become a story. */
+export interface ManuscriptLayout {
+  /** The first paragraph is the headline (and a short 记者/通讯员 paragraph after it the byline). */
+  headline: boolean;
+}
+
+/**
+ * The paragraphs as a story document (story schema JSON).
+ * @throws ManuscriptError when there is no text, or more than `MAX_MANUSCRIPT_CHARS` characters
+ */
+export function manuscriptStoryDoc(paragraphs: readonly string[], layout: ManuscriptLayout): PmNodeJson {
+  const chars = paragraphs.reduce((n, p) => n + p.length, 0);
+  if (chars === 0) throw new ManuscriptError('The manuscript has no text.');
+  if (chars > MAX_MANUSCRIPT_CHARS) {
+    throw new ManuscriptError(`The manuscript has ${chars.toLocaleString('en')} characters; up to ${MAX_MANUSCRIPT_CHARS.toLocaleString('en')} can be placed in one story.`);
+  }
+  const block = (type: string, text: string): PmNodeJson => ({ type, content: [{ type: 'text', text }] });
+  const display: PmNodeJson[] = [];
+  let rest = paragraphs;
+  if (layout.headline && paragraphs.length > 1) {
+    display.push(block('headline', paragraphs[0]!));
+    rest = paragraphs.slice(1);
+    const second = rest[0]!;
+    if (rest.length > 1 && second.length <= MAX_BYLINE_CHARS && BYLINE_START.test(second) && !SENTENCE_PUNCTUATION.test(second)) {
+      display.push(block('byline', second));
+      rest = rest.slice(1);
+    }
+  }
+  return { type: 'doc', content: [...display, { type: 'columns', content: rest.map((p) => block('paragraph', p)) }] };
+}

@@ -1,0 +1,79 @@
+/**
+ * Reading a reporter's manuscript (稿件) from the workspace for "Place text…".
+ *
+ * 1. Refuse before reading: the path is confined by the caller; a folder or a file over MAX_IMPORT_BYTES is
+ *    refused from its directory entry.
+ * 2. Identify by content, never by name: a ZIP is read as a Word document (.docx, with mammoth: its
+ *    paragraphs, without formatting); Word 97–2003 and PDF files are refused with what to do instead;
+ *    anything else is decoded as plain text (`decodeManuscriptText`: UTF-8/UTF-16 by BOM, UTF-8, GB18030).
+ * 3. Split into paragraphs (`manuscriptParagraphs`): the renderer turns them into story blocks.
+ */
+import { promises as fsp } from 'node:fs';
+import path from 'node:path';
+import type { PlacedManuscript } from '../../src-core/api/host-api.js';
+import { decodeManuscriptText, ManuscriptError, manuscriptParagraphs } from '../../src-core/model/manuscript.js';
+import { describeIoError } from './disk.js';
+import { MAX_IMPORT_BYTES } from './import-asset.js';
+
+/** ZIP local file header: a .docx (Office Open XML) is a ZIP package. */
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+/** OLE compound file: Word 97–2003 .doc (also .xls, .wps). */
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+/** `%PDF-` */
+const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d];
+
+function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
+  return bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b);
+}
+
+/**
+ * Reads and splits a manuscript (absolute path, already confined).
+ * @throws ManuscriptError for folders, oversize, binary, old Word, PDF or damaged Word files and files without
+ *   text; DiskError when the file cannot be read
+ */
+export async function readManuscriptFile(filePath: string): Promise<PlacedManuscript> {
+  const name = path.basename(filePath);
+  let stat;
+  try {
+    stat = await fsp.stat(filePath);
+  } catch (err) {
+    throw describeIoError(err, 'read', filePath);
+  }
+  if (!stat.isFile()) throw new ManuscriptError(`"${name}" is a folder, not a manuscript.`);
+  if (stat.size > MAX_IMPORT_BYTES) {
+    throw new ManuscriptError(`"${name}" is ${(stat.size / 1024 / 1024).toFixed(1)} MB; manuscripts up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB can be placed.`);
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await fsp.readFile(filePath);
+  } catch (err) {
+    throw describeIoError(err, 'read', filePath);
+  }
+  if (startsWith(bytes, OLE_MAGIC)) {
+    throw new ManuscriptError(`"${name}" is a Word 97–2003 (.doc) or WPS file, which Folio cannot read: save it as .docx or .txt and place that.`);
+  }
+  if (startsWith(bytes, PDF_MAGIC)) {
+    throw new ManuscriptError(`"${name}" is a PDF. Place a .docx or .txt manuscript; an advert PDF goes in with Place image….`);
+  }
+  let result: PlacedManuscript;
+  if (startsWith(bytes, ZIP_MAGIC)) {
+    result = { name, format: 'docx', paragraphs: manuscriptParagraphs(await wordText(bytes, name)) };
+  } else {
+    const { text, encoding } = decodeManuscriptText(bytes);
+    result = { name, format: 'txt', encoding, paragraphs: manuscriptParagraphs(text) };
+  }
+  if (result.paragraphs.length === 0) throw new ManuscriptError(`"${name}" has no text to place.`);
+  return result;
+}
+
+/** The text of a .docx, a paragraph per line (mammoth separates them with blank lines). */
+async function wordText(bytes: Uint8Array, name: string): Promise<string> {
+  // Loaded on first use: the command line and the app's start never pay for it.
+  const mammoth = await import('mammoth');
+  try {
+    const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
+    return value;
+  } catch (err) {
+    throw new ManuscriptError(`"${name}" is a ZIP file but not a Word (.docx) document Folio can read (${(err as Error).message}).`);
+  }
+}

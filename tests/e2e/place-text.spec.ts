@@ -1,0 +1,94 @@
+/**
+ * Place text (置入稿件): a layout editor selects a story's frame and places a reporter's Word manuscript: the
+ * story takes its headline, byline and paragraphs, the page and the exported PDF show them, Ctrl+Z brings the
+ * old text back. A plain-text manuscript from a Chinese Windows PC (GB18030) reads correctly, and an old
+ * Word .doc is refused with what to do instead.
+ */
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { minimalDocx } from '../unit/main/docx-fixture.js';
+import { useSharedWindow } from './pages/app.js';
+import { PageCanvas } from './pages/canvas.js';
+import { inspector } from './pages/canvas-images.js';
+import { StoryEditor } from './pages/editor.js';
+import { ARTIFACTS_DIR } from './pages/pdf.js';
+import { loadSample, sampleFrame, trimSizePt } from './pages/sample.js';
+
+const sample = loadSample();
+const trim = trimSizePt(sample);
+const leidian = sampleFrame(sample, 'leidian');
+
+function workspace(): string {
+  const dir = process.env.FOLIO_E2E_WORKSPACE;
+  if (!dir) throw new RangeError('FOLIO_E2E_WORKSPACE is not set (run through playwright.config.ts).');
+  return dir;
+}
+
+const win = useSharedWindow();
+
+test.beforeAll(() => {
+  writeFileSync(path.join(workspace(), '雷电稿件.docx'), minimalDocx(['雷电天气安全提示', '记者 王小明', '\u3000\u3000近日我县多雷雨天气，请市民注意防范。', '雷雨时不要在大树下避雨。']));
+  // "德清新闻\r\n记者 张三\r\n\u3000\u3000正文。\r\n" as Notepad on Chinese Windows saves it (GB18030, from iconv).
+  writeFileSync(path.join(workspace(), '简讯.txt'), Buffer.from('b5c2c7e5d0c2cec50d0abcc7d5df20d5c5c8fd0d0aa1a1a1a1d5fdcec4a1a30d0a', 'hex'));
+  writeFileSync(path.join(workspace(), '旧稿.doc'), Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
+});
+
+test('place text: a Word manuscript replaces the story of the selected frame; GB18030 text reads; .doc is refused; undo', async () => {
+  test.setTimeout(120_000);
+  const page = win.page();
+  const app = win.app();
+  await app.reopenSample();
+  await app.button('Fit page').click();
+  const canvas = new PageCanvas(page, trim.widthPt);
+  const panel = inspector(page);
+  const editor = new StoryEditor(page);
+  await canvas.clickAt(leidian.xPt + 30, leidian.yPt + 30);
+  await expect(panel).toContainText('Text frame leidian');
+  const before = (await canvas.frameText('leidian').textContent()) ?? '';
+  expect(before.length).toBeGreaterThan(20);
+
+  const place = async (file: string) => {
+    await panel.getByRole('button', { name: 'Place text…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Place text' });
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByRole('checkbox')).toBeChecked();
+    await dialog.getByRole('button', { name: file, exact: true }).click();
+    await expect(dialog).toBeHidden();
+  };
+
+  // The old Word file is refused, and the story keeps its text.
+  await place('旧稿.doc');
+  await expect(app.message).toContainText('Could not place 旧稿.doc');
+  await expect(app.message).toContainText('save it as .docx or .txt');
+  await expect(canvas.frameText('leidian')).toHaveText(before);
+
+  // The Word manuscript: headline, byline, two body paragraphs (the writer's ideographic indent dropped).
+  await place('雷电稿件.docx');
+  await expect(app.message).toContainText('Placed 雷电稿件.docx: 4 paragraphs');
+  await expect(canvas.frameText('leidian')).toContainText('雷电天气安全提示');
+  await expect(canvas.frameText('leidian')).toContainText('雷雨时不要在大树下避雨。');
+  await expect(editor.textbox.locator('h1')).toHaveText('雷电天气安全提示');
+  await expect(editor.textbox.locator('p.pm-byline')).toHaveText('记者 王小明');
+  await expect(editor.textbox.locator('p.pm-paragraph').first()).toHaveText('近日我县多雷雨天气，请市民注意防范。');
+  await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'e2e-place-text.png') });
+
+  // The export sets it: the PDF's text holds the manuscript.
+  const [pdf] = (await app.exportPdf()) as [string];
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+  expect(text).toContain('雷电天气安全提示');
+  expect(text).toContain('近日我县多雷雨天气');
+
+  // Ctrl+Z: the story's own text is back.
+  await canvas.surface.focus();
+  await canvas.surface.press('Control+z');
+  await expect(canvas.frameText('leidian')).toHaveText(before);
+
+  // The GB18030 text file: headline 德清新闻, byline 记者 张三, body 正文。
+  await canvas.clickAt(leidian.xPt + 30, leidian.yPt + 30);
+  await place('简讯.txt');
+  await expect(app.message).toContainText('Placed 简讯.txt: 3 paragraphs, 12 characters, read as GB18030.');
+  await expect(editor.textbox.locator('h1')).toHaveText('德清新闻');
+  await expect(editor.textbox.locator('p.pm-byline')).toHaveText('记者 张三');
+});
