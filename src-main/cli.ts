@@ -52,6 +52,7 @@ Commands:
   export      Export a document to print-ready PDF, one file per page
   preflight   Check a document for print problems
   new         Create a document from a template
+  text        Print the stories' text as the page reads it (for the web desk or a CMS)
 
 Run "folio <command> --help" for a command's options.
 
@@ -92,6 +93,16 @@ Options:
   --preset NAME   print (default), print-x4 or proof
   --fonts DIR     Extra folder of .ttf/.otf fonts (repeatable)
   -h, --help      Show this help`,
+  text: `Usage: folio text <doc.folio> [--json] [--story ID]...
+
+Prints every story's text as the page reads it — tracked deletions left out, fields filled — in reading order
+(page by page, top to bottom): a heading line per story with its pages and character count (字数), then its
+blocks (headline, byline, paragraphs…), one per line. No fonts are loaded and nothing is composed.
+
+Options:
+  --json       Print JSON: [{ storyId, name, pages, characters, blocks: [{ type, text }] }]
+  --story ID   Only this story (repeatable; by id or name)
+  -h, --help   Show this help`,
   new: `Usage: folio new <templateId> <out.folio> [--force]
 
 Creates a document with one page from a template (see templates/*.json for ids).
@@ -117,6 +128,7 @@ const OPTIONS = {
   },
   preflight: { ...COMMON_OPTIONS, json: { type: 'boolean' }, preset: { type: 'string' }, fonts: { type: 'string', multiple: true } },
   new: { ...COMMON_OPTIONS, force: { type: 'boolean' }, date: { type: 'string' } },
+  text: { ...COMMON_OPTIONS, json: { type: 'boolean' }, story: { type: 'string', multiple: true } },
 } as const satisfies Record<string, ParseArgsConfig['options']>;
 
 type Command = keyof typeof OPTIONS;
@@ -287,6 +299,34 @@ async function commandPreflight(args: string[], io: CliIo): Promise<number> {
   return findings.some((f) => f.severity === 'error') ? EXIT.preflight : EXIT.ok;
 }
 
+async function commandText(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse('text', args);
+  if (values.help) return (io.stdout.write(`${HELP.text}\n`), EXIT.ok);
+  if (positionals.length !== 1) throw new UsageError('folio text: give exactly one document, e.g. folio text front.folio. Run "folio text --help".');
+  const { document } = await readDocument(path.resolve(io.cwd, positionals[0]));
+  const { storyTexts } = await import('../src-core/layout/story-text.js');
+  let texts = storyTexts(document);
+  const wanted = values.story ?? [];
+  if (wanted.length > 0) {
+    const missing = wanted.filter((w) => !texts.some((t) => t.storyId === w || t.name === w));
+    if (missing.length > 0) {
+      throw new CliFailure(`${positionals[0]} has no story ${missing.map((m) => `"${m}"`).join(', ')}; its stories are ${texts.map((t) => t.storyId).join(', ')}.`);
+    }
+    texts = texts.filter((t) => wanted.includes(t.storyId) || wanted.includes(t.name));
+  }
+  if (values.json) {
+    io.stdout.write(`${JSON.stringify(texts.map((t) => ({ storyId: t.storyId, name: t.name, pages: t.pages, characters: t.characters, blocks: t.blocks })), null, 1)}\n`);
+    return EXIT.ok;
+  }
+  const parts = texts.map((t) => {
+    const where = t.pages.length > 0 ? t.pages.join(', ') : 'not placed';
+    const heading = `== ${t.name} [${t.storyId}] · ${where} · ${t.characters.toLocaleString('en')} 字 ==`;
+    return [heading, ...t.blocks.map((b) => b.text)].join('\n');
+  });
+  io.stdout.write(`${parts.join('\n\n')}\n`);
+  return EXIT.ok;
+}
+
 async function commandNew(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse('new', args);
   if (values.help) return (io.stdout.write(`${HELP.new}\n`), EXIT.ok);
@@ -362,6 +402,7 @@ const COMMANDS: Record<Command, (args: string[], io: CliIo) => Promise<number>> 
   export: commandExport,
   preflight: commandPreflight,
   new: commandNew,
+  text: commandText,
 };
 
 /** Runs the CLI with arguments (without node and script). Resolves to the exit code; never throws. */

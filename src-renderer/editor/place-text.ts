@@ -9,6 +9,7 @@
  * 3. One ProseMirror transaction replaces the story's content, through the session like any edit: the page
  *    reflows, Ctrl+Z takes it back, and with Track changes on the old text is struck and the new marked inserted.
  */
+import { countCharacters } from '../../src-core/layout/story-text.js';
 import { manuscriptStoryDoc, ManuscriptError, type ManuscriptLayout } from '../../src-core/model/manuscript.js';
 import { storySchema } from '../../src-core/model/story-schema.js';
 import type { FolioSession } from '../state/session.svelte.js';
@@ -48,7 +49,7 @@ export async function placeTextFromPath(session: FolioSession, storyId: string, 
   const state = session.storyState(storyId);
   session.applyTransaction(storyId, state.tr.replaceWith(0, state.doc.content.size, content));
   session.openStory(storyId);
-  const chars = manuscript.paragraphs.reduce((n, p) => n + p.length, 0);
+  const chars = manuscript.paragraphs.reduce((n, p) => n + countCharacters(p), 0);
   const readAs = manuscript.encoding ? `, read as ${manuscript.encoding.toUpperCase()}` : '';
   session.notice = { kind: 'info', text: `Placed ${manuscript.name}: ${manuscript.paragraphs.length} paragraphs, ${chars.toLocaleString('en')} characters${readAs}.` };
   return true;

@@ -66,7 +66,9 @@ test('place text: a Word manuscript replaces the story of the selected frame; GB
 
   // The Word manuscript: headline, byline, two body paragraphs (the writer's ideographic indent dropped).
   await place('雷电稿件.docx');
-  await expect(app.message).toContainText('Placed 雷电稿件.docx: 4 paragraphs');
+  await expect(app.message).toContainText('Placed 雷电稿件.docx: 4 paragraphs, 43 characters.');
+  // The Inspector counts the story as editors do (字数: no spaces).
+  await expect(panel.getByLabel('Story length')).toHaveText('43 字');
   await expect(canvas.frameText('leidian')).toContainText('雷电天气安全提示');
   await expect(canvas.frameText('leidian')).toContainText('雷雨时不要在大树下避雨。');
   await expect(editor.textbox.locator('h1')).toHaveText('雷电天气安全提示');
@@ -88,7 +90,7 @@ test('place text: a Word manuscript replaces the story of the selected frame; GB
   // The GB18030 text file: headline 德清新闻, byline 记者 张三, body 正文。
   await canvas.clickAt(leidian.xPt + 30, leidian.yPt + 30);
   await place('简讯.txt');
-  await expect(app.message).toContainText('Placed 简讯.txt: 3 paragraphs, 12 characters, read as GB18030.');
+  await expect(app.message).toContainText('Placed 简讯.txt: 3 paragraphs, 11 characters, read as GB18030.');
   await expect(editor.textbox.locator('h1')).toHaveText('德清新闻');
   await expect(editor.textbox.locator('p.pm-byline')).toHaveText('记者 张三');
 });

@@ -24,7 +24,7 @@ describe('folio CLI (spawned as a user runs it)', () => {
     expect(main.status).toBe(0);
     expect(main.stdout).toMatch(/Usage: folio <command>/);
     expect(main.stdout).toMatch(/64 usage error/);
-    for (const command of ['serve', 'export', 'preflight', 'new']) {
+    for (const command of ['serve', 'export', 'preflight', 'new', 'text']) {
       const r = folio([command, '--help']);
       expect(r.status, command).toBe(0);
       expect(r.stdout, command).toMatch(new RegExp(`Usage: folio ${command}`));
@@ -54,6 +54,23 @@ describe('folio CLI (spawned as a user runs it)', () => {
     expect(corrupt.stderr).toMatch(/not a zip archive/);
     expect(corrupt.stderr).not.toMatch(/at .*\.ts:\d+/); // a message, not a stack trace
     expect(existsSync(path.join(tmp.dir, 'out'))).toBe(false);
+  });
+
+  it('prints the stories\' text in reading order (text), as JSON too, one story by id or name', () => {
+    const plain = folio(['text', SAMPLE_PATH]);
+    expect(plain.status, plain.stderr).toBe(0);
+    expect(plain.stdout).toMatch(/^== 报头 Masthead \[masthead\] · A01 · \d+ 字 ==\n德清新闻\n2023年7月20日 星期四\n/);
+    expect(plain.stdout).toMatch(/== “停不下来”的改革创造了奇迹 \[lead\] · A01 · 1,\d{3} 字 ==\n“八八战略”在德清\n“停不下来”的改革创造了奇迹\n记者 董华\n/);
+    const json = folio(['text', SAMPLE_PATH, '--json', '--story', 'lead', '--story', '广告 浙里办']);
+    expect(json.status, json.stderr).toBe(0);
+    const stories = JSON.parse(json.stdout) as { storyId: string; characters: number; blocks: { type: string; text: string }[] }[];
+    expect(stories.map((s) => s.storyId)).toEqual(['lead', 'ad']);
+    expect(stories[0]!.blocks.slice(0, 3).map((b) => b.type)).toEqual(['kicker', 'headline', 'byline']);
+    expect(stories[1]!.blocks[0]).toEqual({ type: 'adTitle', text: '浙里办 伴你一生大小事' });
+    const missing = folio(['text', SAMPLE_PATH, '--story', 'nope']);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/has no story "nope"; its stories are masthead, slogan, lead/);
+    expect(folio(['text']).status).toBe(64);
   });
 
   it('creates a document from a template (new), refusing to overwrite without --force', () => {
