@@ -299,7 +299,7 @@ class StoryFlow {
     else this.spanFrames.add(index);
     if (jumpFromPage) {
       const prev = this.thread.frames[index - 1]!;
-      this.cell = clearOfBands(this.wrap().bands, this.cell, this.jumpCells);
+      this.cell = this.clearAt(this.cell, this.jumpCells).cell;
       this.placeJumpLine(`上接第${pageNumberOf(prev.page, prev.pageIndex)}版`);
     }
   }
@@ -517,16 +517,19 @@ class StoryFlow {
   /** Sets a jump line (下转/上接) at the cursor in the current slot; it is page furniture, not story text. */
   private placeJumpLine(text: string): void {
     const style = this.env.jumpStyle;
-    const widthPt = this.slot().widthPt;
+    const slot = this.slot();
+    // Beside an `around` wrap the jump line takes the narrower measure, like the text it belongs to (it is
+    // never moved: 下转 has its reserved cells at the column foot, 上接 was cleared of bands on entry).
+    const measure = measureAt(this.wrap().narrowings, slot.xPt, slot.widthPt, this.cell, this.jumpCells, this.env.grid) ?? slot;
     const piece = jumpPiece(text, style.font, style);
-    const comp = this.compose(piece, style, widthPt, 0);
+    const comp = this.compose(piece, style, measure.widthPt, 0);
     const grid = this.env.grid;
     const frameId = this.geom.frame.id;
     for (const line of comp.lines) {
       const need = this.cellsOf(style, line);
       const topPt = grid.cellTopPt(this.cell);
       const baselineYPt = grid.baselinePt(topPt, need * grid.pitchPt, this.baselineSizePt(style, line));
-      this.emitRuns(line, this.slot().xPt, baselineYPt, this.outputs.get(frameId)!.items, frameId);
+      this.emitRuns(line, measure.xPt, baselineYPt, this.outputs.get(frameId)!.items, frameId);
       this.cell += need;
     }
   }

@@ -256,6 +256,20 @@ describe('text wrap around (绕排): lines beside a frame in a narrower measure'
     expect(JSON.stringify(after)).toBe(JSON.stringify(createComposer(fonts).compose(around).pages[0]));
   });
 
+  it('regression: a 上接 jump line at the top of a continuation frame runs beside an around photo, not over it', () => {
+    // Deep enough for the body to start under the headline on A01 and continue on A02.
+    const first = textFrame(tpl, 'f', 's', [0, 1, 0, 20], { nextFrameId: 'g' });
+    const second = textFrame(tpl, 'g', 's', [0, 1, 0, 30]);
+    // On the right, where the jump line (set flush right) would otherwise land.
+    const frame = aroundPhoto(0, 6, 0, 4, 'right');
+    const pages = createComposer(fonts).compose(documentOf([article], [{ id: 'A01', frames: [first] }, { id: 'A02', frames: [second, frame] }], tpl)).pages;
+    const level = pages[1]!.items.filter((i): i is GlyphRunItem => i.kind === 'glyphs' && i.frameId === 'g' && i.baselineYPt < frame.yPt + frame.heightPt);
+    // The jump line and the story's first lines on A02 are level with the photo, and every glyph ends before it.
+    expect(level.length).toBeGreaterThan(1);
+    expect(level[0]!.glyphs.map((g) => g.text).join('')).toBe('上接第1版');
+    for (const run of level) for (const g of run.glyphs) expect(g.xPt + run.sizePt / 2).toBeLessThanOrEqual(frame.xPt + 0.01);
+  });
+
   it('copyfit counts lines beside the photo as room', () => {
     // 51 lines: column 0 and 21 lines of column 1, past the photo.
     const short = story('s', cols(p(han(11 + 13 * 50))));
