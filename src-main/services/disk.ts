@@ -95,6 +95,31 @@ export function describeIoError(err: unknown, action: string, filePath: string):
   }
 }
 
+/** Why `readFileUpTo` refused a file before reading it. */
+export type ReadRefusal = { kind: 'folder' } | { kind: 'too-large'; sizeBytes: number };
+
+/**
+ * Reads a whole file the user picked, refusing a folder or a file over `maxBytes` from its directory entry,
+ * so an oversize file is never loaded into memory.
+ * @param refuse makes the error for a refusal (each importer words it for its kind of file)
+ * @throws what `refuse` returns; DiskError when the file cannot be read
+ */
+export async function readFileUpTo(filePath: string, maxBytes: number, refuse: (why: ReadRefusal) => Error): Promise<Uint8Array> {
+  let stat;
+  try {
+    stat = await fsp.stat(filePath);
+  } catch (err) {
+    throw describeIoError(err, 'read', filePath);
+  }
+  if (!stat.isFile()) throw refuse({ kind: 'folder' });
+  if (stat.size > maxBytes) throw refuse({ kind: 'too-large', sizeBytes: stat.size });
+  try {
+    return new Uint8Array(await fsp.readFile(filePath));
+  } catch (err) {
+    throw describeIoError(err, 'read', filePath);
+  }
+}
+
 /** Options of `writeFileAtomic`. */
 export interface AtomicWriteOptions {
   io?: DiskIo;

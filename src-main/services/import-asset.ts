@@ -10,14 +10,13 @@
  *    one asset, and describe it with its MIME type and natural size for the composer.
  */
 import { createHash } from 'node:crypto';
-import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import type { ImportedAsset } from '../../src-core/api/host-api.js';
 import type { Asset } from '../../src-core/model/document.js';
 import { readImageInfo } from '../../src-core/pdf/image-info.js';
 import { readPngHeader } from '../../src-core/pdf/png.js';
-import { describeIoError } from './disk.js';
+import { readFileUpTo } from './disk.js';
 import { OutputProfileError, loadOutputProfile } from './output-profile.js';
 
 /**
@@ -46,22 +45,10 @@ export class ImportError extends Error {
  */
 export async function readAssetFile(filePath: string, as: 'picture' | 'output-profile' = 'picture'): Promise<{ imported: ImportedAsset; bytes: Uint8Array }> {
   const name = path.basename(filePath);
-  let stat;
-  try {
-    stat = await fsp.stat(filePath);
-  } catch (err) {
-    throw describeIoError(err, 'read', filePath);
-  }
-  if (!stat.isFile()) throw new ImportError('bad-request', `"${name}" is a folder, not an image file.`);
-  if (stat.size > MAX_IMPORT_BYTES) {
-    throw new ImportError('bad-request', `"${name}" is ${(stat.size / 1024 / 1024).toFixed(1)} MB; images and adverts up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB can be placed.`);
-  }
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await fsp.readFile(filePath));
-  } catch (err) {
-    throw describeIoError(err, 'read', filePath);
-  }
+  const bytes = await readFileUpTo(filePath, MAX_IMPORT_BYTES, (why) =>
+    new ImportError('bad-request', why.kind === 'folder'
+      ? `"${name}" is a folder, not an image file.`
+      : `"${name}" is ${(why.sizeBytes / 1024 / 1024).toFixed(1)} MB; images and adverts up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB can be placed.`));
   return { imported: as === 'output-profile' ? await describeProfileBytes(bytes, name) : await describeAssetBytes(bytes, name), bytes };
 }
 

@@ -8,11 +8,10 @@
  *    anything else is decoded as plain text (`decodeManuscriptText`: UTF-8/UTF-16 by BOM, UTF-8, GB18030).
  * 3. Split into paragraphs (`manuscriptParagraphs`): the renderer turns them into story blocks.
  */
-import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import type { PlacedManuscript } from '../../src-core/api/host-api.js';
 import { decodeManuscriptText, ManuscriptError, manuscriptParagraphs } from '../../src-core/model/manuscript.js';
-import { describeIoError } from './disk.js';
+import { readFileUpTo } from './disk.js';
 import { MAX_IMPORT_BYTES } from './import-asset.js';
 
 /** ZIP local file header: a .docx (Office Open XML) is a ZIP package. */
@@ -33,22 +32,10 @@ function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
  */
 export async function readManuscriptFile(filePath: string): Promise<PlacedManuscript> {
   const name = path.basename(filePath);
-  let stat;
-  try {
-    stat = await fsp.stat(filePath);
-  } catch (err) {
-    throw describeIoError(err, 'read', filePath);
-  }
-  if (!stat.isFile()) throw new ManuscriptError(`"${name}" is a folder, not a manuscript.`);
-  if (stat.size > MAX_IMPORT_BYTES) {
-    throw new ManuscriptError(`"${name}" is ${(stat.size / 1024 / 1024).toFixed(1)} MB; manuscripts up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB can be placed.`);
-  }
-  let bytes: Uint8Array;
-  try {
-    bytes = await fsp.readFile(filePath);
-  } catch (err) {
-    throw describeIoError(err, 'read', filePath);
-  }
+  const bytes = await readFileUpTo(filePath, MAX_IMPORT_BYTES, (why) =>
+    new ManuscriptError(why.kind === 'folder'
+      ? `"${name}" is a folder, not a manuscript.`
+      : `"${name}" is ${(why.sizeBytes / 1024 / 1024).toFixed(1)} MB; manuscripts up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB can be placed.`));
   if (startsWith(bytes, OLE_MAGIC)) {
     throw new ManuscriptError(`"${name}" is a Word 97–2003 (.doc) or WPS file, which Folio cannot read: save it as .docx or .txt and place that.`);
   }

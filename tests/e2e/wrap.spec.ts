@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Locator } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { useSharedWindow, type FolioApp } from './pages/app.js';
 import { PageCanvas, type RectPt } from './pages/canvas.js';
 import { inspector, saveCanvasRegion, setFrameRectInInspector } from './pages/canvas-images.js';
@@ -55,6 +55,13 @@ function pdfTypeFraction(render: GreyRender, offset: { xPt: number; yPt: number 
   return dark / total;
 }
 
+/** Renders the feature story's frame of an exported page at 150 dpi to ARTIFACTS_DIR/`name`.png, for people to look at. */
+function renderFeature(pdf: string, offset: { xPt: number; yPt: number }, name: string): void {
+  const k = 150 / 72;
+  execFileSync('pdftoppm', ['-r', '150', '-png', '-singlefile', '-x', String(Math.round((offset.xPt + feature.xPt) * k)), '-y', String(Math.round((offset.yPt + feature.yPt) * k)),
+    '-W', String(Math.round(feature.widthPt * k)), '-H', String(Math.round(feature.heightPt * k)), pdf, path.join(ARTIFACTS_DIR, name)]);
+}
+
 /** The open story's copyfit as the status bar shows it, in lines (− = room left). */
 async function openStoryCopyfit(app: FolioApp): Promise<number> {
   const text = ((await app.status.getByLabel('Copyfit of open story').textContent()) ?? '').replace(/^Copyfit /, '');
@@ -66,25 +73,33 @@ async function openStoryCopyfit(app: FolioApp): Promise<number> {
 
 const win = useSharedWindow();
 
-test('text wrap: the feature text jumps the photo moved into its column; the gap takes more lines; undo; the PDF agrees', async () => {
-  test.setTimeout(120_000);
+/** The sample reopened unchanged, the whole page in view (the feature story sits at its foot). */
+async function freshSample(): Promise<{ page: Page; app: FolioApp; canvas: PageCanvas; panel: Locator }> {
   const page = win.page();
   const app = win.app();
   await app.reopenSample();
-  const canvas = new PageCanvas(page, trim.widthPt);
-  // The whole page in view: the feature story sits at its foot.
   await app.button('Fit page').click();
-  const panel = inspector(page);
+  return { page, app, canvas: new PageCanvas(page, trim.widthPt), panel: inspector(page) };
+}
+
+/** Selects the photo and moves it to `rect` with the Inspector; it stays selected (it may end up under a text frame). */
+async function movePhoto(canvas: PageCanvas, panel: Locator, rect: RectPt): Promise<void> {
+  const photo = sampleFrame(sample, 'photo');
+  await canvas.clickAt(photo.xPt + 30, photo.yPt + 30);
+  await expect(panel).toContainText('Image frame photo');
+  await setFrameRectInInspector(panel, rect);
+}
+
+test('text wrap: the feature text jumps the photo moved into its column; the gap takes more lines; undo; the PDF agrees', async () => {
+  test.setTimeout(120_000);
+  const { page, app, canvas, panel } = await freshSample();
   // The feature story open in the editor: the status bar shows its copyfit.
   await new StoryEditor(page).openFromList(/脚踩/);
   const roomBefore = await openStoryCopyfit(app);
 
   // Move the photo into the feature's first column: the feature frame paints over it, so without wrap its text
-  // runs over the photo. The photo stays selected (it can no longer be clicked under the text frame).
-  const photo = sampleFrame(sample, 'photo');
-  await canvas.clickAt(photo.xPt + 30, photo.yPt + 30);
-  await expect(panel).toContainText('Image frame photo');
-  await setFrameRectInInspector(panel, target);
+  // runs over the photo.
+  await movePhoto(canvas, panel, target);
   await expect.poll(() => canvasTypeFraction(canvas.content, target)).toBeGreaterThan(0.03);
   const typeOver = await canvasTypeFraction(canvas.content, target);
   expect(await openStoryCopyfit(app)).toBe(roomBefore);
@@ -134,9 +149,7 @@ test('text wrap: the feature text jumps the photo moved into its column; the gap
   const grey = renderGrey(pdf, 150);
   const offset = trimOffsetPt(pdf);
   // The feature story at 150 dpi, for people to compare with e2e-wrap-canvas.png.
-  const k = 150 / 72;
-  execFileSync('pdftoppm', ['-r', '150', '-png', '-singlefile', '-x', String(Math.round((offset.xPt + feature.xPt) * k)), '-y', String(Math.round((offset.yPt + feature.yPt) * k)),
-    '-W', String(Math.round(feature.widthPt * k)), '-H', String(Math.round(feature.heightPt * k)), pdf, path.join(ARTIFACTS_DIR, 'e2e-wrap-pdf-feature')]);
+  renderFeature(pdf, offset, 'e2e-wrap-pdf-feature');
   const pdfClear = pdfTypeFraction(grey, offset, target);
   // The text beside the photo is there in the PDF (column 2 level with it), as on the canvas.
   const beside: RectPt = { ...target, xPt: target.xPt + columnWidthPt + gutterPt };
@@ -150,18 +163,10 @@ test('text wrap: the feature text jumps the photo moved into its column; the gap
 
 test('text wrap around (绕排): lines beside a narrow photo run in a narrower measure instead of jumping it; the PDF agrees', async () => {
   test.setTimeout(120_000);
-  const page = win.page();
-  const app = win.app();
-  await app.reopenSample();
-  const canvas = new PageCanvas(page, trim.widthPt);
-  await app.button('Fit page').click();
-  const panel = inspector(page);
+  const { app, canvas, panel } = await freshSample();
   // A head-and-shoulders picture five characters wide at the left of the feature's first column.
   const narrow: RectPt = { ...target, widthPt: 5 * bodyPt };
-  const photo = sampleFrame(sample, 'photo');
-  await canvas.clickAt(photo.xPt + 30, photo.yPt + 30);
-  await expect(panel).toContainText('Image frame photo');
-  await setFrameRectInInspector(panel, narrow);
+  await movePhoto(canvas, panel, narrow);
   let version = await canvas.layoutVersion();
   await panel.getByRole('checkbox', { name: 'Text wrap' }).check();
   await canvas.waitForComposeAfter(version);
@@ -190,9 +195,7 @@ test('text wrap around (绕排): lines beside a narrow photo run in a narrower m
   const [pdf] = (await app.exportPdf()) as [string];
   const grey = renderGrey(pdf, 150);
   const offset = trimOffsetPt(pdf);
-  const k = 150 / 72;
-  execFileSync('pdftoppm', ['-r', '150', '-png', '-singlefile', '-x', String(Math.round((offset.xPt + feature.xPt) * k)), '-y', String(Math.round((offset.yPt + feature.yPt) * k)),
-    '-W', String(Math.round(feature.widthPt * k)), '-H', String(Math.round(feature.heightPt * k)), pdf, path.join(ARTIFACTS_DIR, 'e2e-wrap-around-pdf-feature')]);
+  renderFeature(pdf, offset, 'e2e-wrap-around-pdf-feature');
   const pdfBeside = pdfTypeFraction(grey, offset, beside);
   const pdfOver = pdfTypeFraction(grey, offset, narrow);
   console.log(`PDF type: ${pdfBeside.toFixed(4)} beside the picture, ${pdfOver.toFixed(4)} over it`);
