@@ -1,16 +1,17 @@
 /**
  * Find and replace in a story (ProseMirror document).
  *
- * 1. `findMatches` searches each textblock's text on its own (a match never spans two blocks). Inline leaves
- *    (fields, hard breaks) count as one placeholder character, so an offset in the block's text plus the
- *    block's start is the ProseMirror position — no mapping table needed. Text struck by a tracked deletion
- *    is not found: it is no longer in the story as it will read (and replacing it would re-insert it).
+ * 1. `findMatches` searches each textblock's text on its own (a match never spans two blocks), as the story
+ *    will read: text struck by a tracked deletion is left out, so it is never found (replacing it would
+ *    re-insert it) and a match may run across it (德[旧]清 matches 德清). Inline leaves (fields, hard breaks)
+ *    count as one placeholder character. Each searched character keeps its ProseMirror position, so a match
+ *    maps back to [position of its first character, position after its last].
  * 2. `nextMatch` picks the match after (or before) a position, wrapping around the story when asked.
  * 3. `replaceMatchesTr` replaces matches last to first in one transaction (so earlier positions stay valid and
  *    one undo takes them all back); the replacement takes the marks of the text it replaces.
  * 4. `selectedMatch` tells whether the selection is exactly a match (what Replace replaces).
  */
-import type { Node as PmNode } from 'prosemirror-model';
+import type { MarkType, Node as PmNode } from 'prosemirror-model';
 import type { EditorState, Transaction } from 'prosemirror-state';
 import { DELETION_MARK } from '../../src-core/model/change-mark.js';
 
@@ -37,18 +38,35 @@ function escapeRegExp(text: string): string {
 export function findMatches(doc: PmNode, query: string, options: FindOptions): TextMatch[] {
   if (query === '') return [];
   const pattern = new RegExp(escapeRegExp(query), options.caseSensitive ? 'gu' : 'giu');
+  const deletion = doc.type.schema.marks[DELETION_MARK];
   const matches: TextMatch[] = [];
   doc.descendants((node, pos) => {
     if (!node.isTextblock) return true;
-    const text = node.textBetween(0, node.content.size, undefined, LEAF_PLACEHOLDER);
+    const { text, positions } = searchableText(node, pos + 1, deletion);
     for (const m of text.matchAll(pattern)) {
-      const from = pos + 1 + m.index;
-      matches.push({ from, to: from + m[0].length });
+      if (m[0].length === 0) continue;
+      matches.push({ from: positions[m.index]!, to: positions[m.index + m[0].length - 1]! + 1 });
     }
     return false;
   });
-  const deletion = doc.type.schema.marks[DELETION_MARK];
-  return deletion ? matches.filter((m) => !doc.rangeHasMark(m.from, m.to, deletion)) : matches;
+  return matches;
+}
+
+/**
+ * A textblock's text as it will read (struck text left out, leaves as placeholders), with the ProseMirror
+ * position of each UTF-16 unit. `start` is the position of the block's content.
+ */
+function searchableText(block: PmNode, start: number, deletion: MarkType | undefined): { text: string; positions: number[] } {
+  let text = '';
+  const positions: number[] = [];
+  block.forEach((child, offset) => {
+    const at = start + offset;
+    if (deletion?.isInSet(child.marks)) return;
+    const piece = child.isText ? child.text! : LEAF_PLACEHOLDER;
+    for (let i = 0; i < piece.length; i++) positions.push(child.isText ? at + i : at);
+    text += piece;
+  });
+  return { text, positions };
 }
 
 /**

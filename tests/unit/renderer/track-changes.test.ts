@@ -4,6 +4,7 @@ import { Fragment, Slice } from 'prosemirror-model';
 import { storySchema } from '../../../src-core/model/story-schema.js';
 import { storyChanges } from '../../../src-core/model/tracked-change.js';
 import { acceptChangeTransaction, rejectChangeTransaction, trackTransaction, UNTRACKED_META, type ChangeAuthor } from '../../../src-renderer/editor/track-changes.js';
+import { findMatches, replaceMatchesTr } from '../../../src-renderer/editor/find-replace.js';
 
 const s = storySchema;
 const para = (...text: string[]) => s.node('paragraph', null, text.map((t) => s.text(t)));
@@ -86,6 +87,25 @@ describe('tracking edits', () => {
     state = apply(state, (st) => st.tr.insertText('发展', 3, 5), author());
     expect(marked(state)).toBe('改革[-创新][+发展]');
     expect(state.selection.from).toBe(7);
+  });
+
+  it('replacing a match found across struck text strikes what the match reads and keeps the old strike', () => {
+    const who = author();
+    let state = stateOf('德旧清县');
+    state = apply(state, (st) => st.tr.delete(2, 3), who);
+    expect(marked(state)).toBe('德[-旧]清县');
+    const matches = findMatches(state.doc, '德清', { caseSensitive: true });
+    expect(matches).toEqual([{ from: 1, to: 4 }]);
+    state = apply(state, (st) => replaceMatchesTr(st, matches, '武康')!, author('校对乙'));
+    // (marked() merges neighbouring strikes pairwise only: 德 and 清 are 校对乙's, 旧 校对甲's.)
+    expect(marked(state)).toBe('[-德旧][-清][+武康]县');
+    // 校对乙's strike is one change around 校对甲's, which stays as it was.
+    expect(storyChanges('s', state.doc).map((c) => [c.kind, c.author, c.text]).sort()).toEqual([
+      ['deletion', '校对乙', '德清'], ['deletion', '校对甲', '旧'], ['insertion', '校对乙', '武康'],
+    ].sort());
+    // Accepting everything leaves the story as Find read it, replaced.
+    state = state.apply(acceptChangeTransaction(state, null)!);
+    expect(state.doc.textContent).toBe('武康县');
   });
 
   it('typing inside struck text inserts text that is not struck', () => {
