@@ -16,6 +16,24 @@ export function replaceStoryDoc(doc: FolioDocument, storyId: string, storyDoc: P
   return { ...doc, stories: { ...doc.stories, [storyId]: { ...story, doc: storyDoc } } };
 }
 
+/** Longest story name, characters: a slug or a headline, not a paragraph. */
+export const MAX_STORY_NAME_CHARS = 100;
+
+/**
+ * Renames a story (the name the Stories list, the story panel and `folio text` show). Spaces at the ends
+ * are dropped; an unchanged name returns `doc` itself.
+ * @throws RangeError for an unknown story, an empty name or one over `MAX_STORY_NAME_CHARS`
+ */
+export function renameStory(doc: FolioDocument, storyId: string, name: string): FolioDocument {
+  const story = doc.stories[storyId];
+  if (!story) throw new RangeError(`There is no story "${storyId}" in this document.`);
+  const trimmed = name.trim();
+  if (trimmed === '') throw new RangeError('A story needs a name.');
+  if ([...trimmed].length > MAX_STORY_NAME_CHARS) throw new RangeError(`A story name can be at most ${MAX_STORY_NAME_CHARS} characters.`);
+  if (trimmed === story.name) return doc;
+  return { ...doc, stories: { ...doc.stories, [storyId]: { ...story, name: trimmed } } };
+}
+
 /** A frame with its page, as found by `findFrame`. */
 export interface FrameLocation {
   pageIndex: number;

@@ -24,7 +24,7 @@ import { createFontProvider, type FontProvider, type LoadedFont } from '../../sr
 import { closeHistory, redo, redoDepth, undo, undoDepth } from 'prosemirror-history';
 import { createStoryEditorState } from '../editor/story-editor.js';
 import type { FolioBridge } from '../host/folio-bridge.js';
-import { addFrame, addTextFrame, findFrame, framesOfStory, removeFrame, replaceStoryDoc, setFrameGeometry, setTextFrameSettings, threadFrames, type DrawnFrameKind, type FrameGeometry, type TextFrameSettings } from './document-edits.js';
+import { addFrame, addTextFrame, findFrame, framesOfStory, removeFrame, renameStory as renameStoryIn, replaceStoryDoc, setFrameGeometry, setTextFrameSettings, threadFrames, type DrawnFrameKind, type FrameGeometry, type TextFrameSettings } from './document-edits.js';
 import { decodeAssetBitmap } from '../page/asset-bitmaps.js';
 import { collectFontRefs, loadTemplateFonts } from './font-loading.js';
 import { UiFontFaces } from './ui-fonts.js';
@@ -54,6 +54,18 @@ function samePath(absolute: string, path: string): boolean {
 function restoreStoryIds(current: FolioDocument['stories'], snapshot: FolioDocument['stories']): FolioDocument['stories'] {
   return Object.fromEntries(Object.entries(snapshot).map(([id, story]) => [id, current[id] ?? story]));
 }
+
+function storyNamesOf(stories: FolioDocument['stories']): Record<string, string> {
+  return Object.fromEntries(Object.entries(stories).map(([id, story]) => [id, story.name]));
+}
+
+/** The stories with the names of `names` put back (stories renamed since keep their text). */
+function restoreStoryNames(stories: FolioDocument['stories'], names: Readonly<Record<string, string>>): FolioDocument['stories'] {
+  return Object.fromEntries(Object.entries(stories).map(([id, story]) => {
+    const name = names[id];
+    return [id, name === undefined || name === story.name ? story : { ...story, name }];
+  }));
+}
 import type { ZoomMode } from '../page/viewport.js';
 
 /** Where the session is in its life. */
@@ -75,6 +87,8 @@ interface FrameEdit {
   stories?: FolioDocument['stories'];
   /** Page shown before a page edit (add, reorder, delete). */
   pageIndex?: number;
+  /** Story names before a rename, by id (the stories' text is not touched). */
+  storyNames?: Readonly<Record<string, string>>;
   /**
    * The output profile before the edit. Kept with every edit: the ledger is linear, so restoring it with an
    * edit that did not change it writes back the value it already has.
@@ -462,6 +476,20 @@ export class FolioSession {
     return state;
   }
 
+  /** Renames a story as one undoable step; a refused name (empty, too long) becomes the notice. */
+  renameStory(storyId: string, name: string): void {
+    if (!this.doc) return;
+    if (this.readOnly) {
+      this.fail('This document is open read-only: save a copy (Save As) to rename stories.');
+      return;
+    }
+    try {
+      this.commitDocumentEdit(renameStoryIn(this.doc, storyId, name), { storyNames: true });
+    } catch (err) {
+      this.fail((err as Error).message);
+    }
+  }
+
   // ── Tracked changes ─────────────────────────────────────────────────────
 
   /** Edits to story text are kept as tracked changes (修改留痕) while this is on. */
@@ -718,6 +746,10 @@ export class FolioSession {
       inverse.stories = doc.stories;
       next = { ...next, stories: restoreStoryIds(doc.stories, edit.stories) };
     }
+    if (edit.storyNames) {
+      inverse.storyNames = storyNamesOf(next.stories);
+      next = { ...next, stories: restoreStoryNames(next.stories, edit.storyNames) };
+    }
     if (edit.pageIndex !== undefined) inverse.pageIndex = this.pageIndex;
     this.setDocument(next);
     this.selectedFrameId = edit.selectedFrameId;
@@ -763,12 +795,13 @@ export class FolioSession {
    * document history. `changes` says what the edit touches, so undo restores exactly that: the template (style
    * edits), the set of stories (pages added from a template) and the page shown (page edits); pages always.
    */
-  commitDocumentEdit(next: FolioDocument, changes: { template?: boolean; stories?: boolean; pageIndex?: number; selectedFrameId?: string | null } = {}): void {
+  commitDocumentEdit(next: FolioDocument, changes: { template?: boolean; stories?: boolean; storyNames?: boolean; pageIndex?: number; selectedFrameId?: string | null } = {}): void {
     const doc = this.doc;
     if (!doc || next === doc) return;
     const edit: FrameEdit = { pages: doc.pages, selectedFrameId: this.selectedFrameId, outputProfileAssetId: doc.outputProfileAssetId };
     if (changes.template) edit.template = doc.template;
     if (changes.stories) edit.stories = doc.stories;
+    if (changes.storyNames) edit.storyNames = storyNamesOf(doc.stories);
     if (changes.pageIndex !== undefined) edit.pageIndex = this.pageIndex;
     this.setDocument(next);
     this.ledger.noteFrameEdit(edit);

@@ -1,7 +1,7 @@
 /**
  * Place text (置入稿件): a layout editor selects a story's frame and places a reporter's Word manuscript: the
- * story takes its headline, byline and paragraphs, the page and the exported PDF show them, Ctrl+Z brings the
- * old text back. A plain-text manuscript from a Chinese Windows PC (GB18030) reads correctly, and an old
+ * story takes its headline, byline and paragraphs, the page and the exported PDF show them; the editor renames
+ * the story after its headline; Ctrl+Z takes back the name, then brings the old text back. A plain-text manuscript from a Chinese Windows PC (GB18030) reads correctly, and an old
  * Word .doc is refused with what to do instead.
  */
 import { execFileSync } from 'node:child_process';
@@ -82,8 +82,23 @@ test('place text: a Word manuscript replaces the story of the selected frame; GB
   expect(text).toContain('雷电天气安全提示');
   expect(text).toContain('近日我县多雷雨天气');
 
-  // Ctrl+Z: the story's own text is back.
+  // Name the story after its new headline: the Stories list follows; an empty name is refused.
+  const stories = page.getByRole('navigation', { name: 'Pages and stories' });
+  const storyName = page.getByRole('textbox', { name: 'Story name' });
+  const oldName = await storyName.inputValue();
+  await storyName.fill('');
+  await storyName.press('Enter');
+  await expect(app.message).toContainText('A story needs a name.');
+  await expect(storyName).toHaveValue(oldName);
+  await storyName.fill('雷电天气安全提示');
+  await storyName.press('Enter');
+  await expect(stories.getByRole('button', { name: /^Story 雷电天气安全提示,/ })).toBeVisible();
+
+  // Ctrl+Z: the old name, then the story's own text, are back.
   await canvas.surface.focus();
+  await canvas.surface.press('Control+z');
+  await expect(storyName).toHaveValue(oldName);
+  await expect(stories.getByRole('button', { name: /^Story 雷电天气安全提示,/ })).toHaveCount(0);
   await canvas.surface.press('Control+z');
   await expect(canvas.frameText('leidian')).toHaveText(before);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { unpackFolio } from '../../../src-core/model/folio-file.js';
-import { addFrame, addTextFrame, findFrame, setStrokeSettings, framesOfStory, removeFrame, replaceStoryDoc, setFrameGeometry, setTextFrameSettings, threadFrames } from '../../../src-renderer/state/document-edits.js';
+import { addFrame, addTextFrame, findFrame, setStrokeSettings, framesOfStory, MAX_STORY_NAME_CHARS, removeFrame, renameStory, replaceStoryDoc, setFrameGeometry, setTextFrameSettings, threadFrames } from '../../../src-renderer/state/document-edits.js';
 
 const doc = unpackFolio(new Uint8Array(readFileSync('templates/samples/deqing-front-2023-07-20.folio'))).document;
 
@@ -15,6 +15,18 @@ describe('immutable document edits', () => {
     expect(next.stories.feature).toBe(doc.stories.feature);
     expect(next.pages).toBe(doc.pages);
     expect(() => replaceStoryDoc(doc, 'nope', storyDoc)).toThrow(RangeError);
+  });
+
+  it('renames a story, trimmed; the same name changes nothing; empty, too long or unknown is refused', () => {
+    const next = renameStory(doc, 'leidian', '  雷甸调研  ');
+    expect(next.stories.leidian.name).toBe('雷甸调研');
+    expect(next.stories.leidian.doc).toBe(doc.stories.leidian.doc);
+    expect(next.stories.lead).toBe(doc.stories.lead);
+    expect(renameStory(next, 'leidian', '雷甸调研')).toBe(next);
+    expect(() => renameStory(doc, 'leidian', ' \u3000 ')).toThrow('A story needs a name.');
+    expect(() => renameStory(doc, 'leidian', '字'.repeat(MAX_STORY_NAME_CHARS + 1))).toThrow(`at most ${MAX_STORY_NAME_CHARS} characters`);
+    expect(renameStory(doc, 'leidian', '字'.repeat(MAX_STORY_NAME_CHARS)).stories.leidian.name).toHaveLength(MAX_STORY_NAME_CHARS);
+    expect(() => renameStory(doc, 'nope', 'x')).toThrow(RangeError);
   });
 
   it('moves a frame without touching the original or other frames', () => {
