@@ -12,8 +12,11 @@
  *    by one (later pieces have no first-line indent). A piece's runs carry *virtual* positions from 0 —
  *    one per UTF-16 unit of the text actually set (a field's value is several) — so composed results are
  *    independent of where the paragraph sits in the story and can be cached; `posMap` maps them back.
+ * 4. Tracked changes: text under a `deletion` mark is not set (its positions map to the cut), and a block
+ *    whose ending paragraph break is deleted is set as one paragraph with the next block of its container,
+ *    in the first block's style (the page reads as if the changes were accepted).
  */
-import { isDeletedJson } from '../model/tracked-change.js';
+import { isBreakDeletedJson, isDeletedJson } from '../model/tracked-change.js';
 import type { PmNodeJson } from '../model/document.js';
 import { BODY_BLOCKS, DISPLAY_BLOCKS } from '../model/story-schema.js';
 import type { InlineRun } from './line.js';
@@ -66,6 +69,11 @@ export interface StoryContent {
   readonly columns: ColumnsAttrs | null;
 }
 
+/** Stands for a deleted paragraph break between two blocks set as one (the closing and opening tokens). */
+const BREAK_TOKENS: PmNodeJson = { type: 'paragraph_break' };
+/** ProseMirror positions of a paragraph break: the first block's closing token and the next one's opening. */
+const BREAK_TOKENS_SIZE = 2;
+
 const DISPLAY = new Set<string>(DISPLAY_BLOCKS);
 const BODY = new Set<string>(BODY_BLOCKS);
 
@@ -78,9 +86,13 @@ function nodeSize(node: PmNodeJson): number {
   return size;
 }
 
-/** Builds pieces from a textblock's inline content starting at ProseMirror position `contentFrom`. */
+/**
+ * Builds pieces from the inline content of textblocks set as one paragraph: `nodes[0]` starting at ProseMirror
+ * position `contentFrom`, each next one right after the one before (their deleted paragraph breaks, two
+ * positions each, set as nothing).
+ */
 function collectPieces(
-  node: PmNodeJson,
+  nodes: readonly PmNodeJson[],
   contentFrom: number,
   style: ResolvedStyle,
   resolver: StyleResolver,
@@ -115,8 +127,11 @@ function collectPieces(
     virtual += text.length;
     pos += pmLength;
   };
-  for (const child of node.content ?? []) {
-    if (isDeletedJson(child.marks)) {
+  const children = nodes.flatMap((node, i) => (i === 0 ? node.content ?? [] : [BREAK_TOKENS, ...(node.content ?? [])]));
+  for (const child of children) {
+    if (child === BREAK_TOKENS) {
+      addText('', undefined, BREAK_TOKENS_SIZE);
+    } else if (isDeletedJson(child.marks)) {
       // A tracked deletion stays in the story but is not set: its positions map to where it was cut.
       addText('', undefined, child.type === 'text' ? (child.text ?? '').length : nodeSize(child));
     } else if (child.type === 'text') {
@@ -153,18 +168,35 @@ export function collectBlocks(
   const blocks: StoryBlock[] = [];
   let columns: ColumnsAttrs | null = null;
   let beforeColumns = true;
-  const addTextblock = (node: PmNodeJson, start: number) => {
+  /** Sets `group` (textblocks joined by deleted breaks, the first at `start`) as one block. */
+  const addTextblocks = (group: readonly PmNodeJson[], start: number) => {
+    const node = group[0]!;
     let type = node.type;
     if (!DISPLAY.has(type) && !BODY.has(type)) {
       onNotice({ code: 'unknown-block', message: `Block type "${type}" is not in the story schema; set as a paragraph`, storyId });
       type = 'paragraph';
     }
     const style = resolver.resolveParagraph(type, node.attrs?.style, storyId);
-    const pieces = collectPieces(node, start + 1, style, resolver, fields, storyId, onNotice);
+    const pieces = collectPieces(group, start + 1, style, resolver, fields, storyId, onNotice);
     blocks.push({ nodeType: type, style, region: beforeColumns ? 'span' : 'flow', pieces });
   };
+  /** Sets a container's textblocks from `start`, joining those whose breaks are deleted to the next one. */
+  const addSiblings = (siblings: readonly PmNodeJson[], start: number) => {
+    let at = start;
+    for (let i = 0; i < siblings.length;) {
+      const group = [siblings[i]!];
+      while (isBreakDeletedJson(group[group.length - 1]!) && i + group.length < siblings.length) {
+        group.push(siblings[i + group.length]!);
+      }
+      addTextblocks(group, at);
+      for (const node of group) at += nodeSize(node);
+      i += group.length;
+    }
+  };
   let pos = 0;
-  for (const node of doc.content ?? []) {
+  const top = doc.content ?? [];
+  for (let i = 0; i < top.length;) {
+    const node = top[i]!;
     if (node.type === 'columns') {
       beforeColumns = false;
       if (!columns) {
@@ -175,15 +207,18 @@ export function collectBlocks(
           rule: a.rule === true,
         };
       }
-      let inner = pos + 1;
-      for (const child of node.content ?? []) {
-        addTextblock(child, inner);
-        inner += nodeSize(child);
-      }
-    } else {
-      addTextblock(node, pos);
+      addSiblings(node.content ?? [], pos + 1);
+      pos += nodeSize(node);
+      i++;
+      continue;
     }
-    pos += nodeSize(node);
+    // The top-level textblocks up to the next `columns` block (or the end) are siblings that may join.
+    let end = i;
+    while (end < top.length && top[end]!.type !== 'columns') end++;
+    const run = top.slice(i, end);
+    addSiblings(run, pos);
+    for (const n of run) pos += nodeSize(n);
+    i = end;
   }
   return { blocks, columns };
 }

@@ -5,6 +5,9 @@
  * 1. An insertion covers its text: one rectangle per line it touches (as for comments).
  * 2. A deletion is not set, so it has no text to cover: it is marked at the cut, a zero-width rectangle the
  *    height of the line where its first position falls.
+ * 3. A changed paragraph break is marked where the first block's text ends: a deleted break at the cut (the
+ *    page runs the two blocks together there), an inserted one as a short mark after the end of the line
+ *    the new break ends (half the line's height wide), so there is something to underline.
  */
 import type { TrackedChange } from '../model/tracked-change.js';
 import { commentRects } from './comment-rects.js';
@@ -35,7 +38,10 @@ function cutRect(layout: PageLayout, storyId: string, pos: number): RectPt | und
 export function changeMarks(layout: PageLayout, changes: readonly TrackedChange[]): ChangeMark[] {
   const out: ChangeMark[] = [];
   for (const change of changes) {
-    if (change.kind === 'insertion') {
+    if (change.paragraphBreak) {
+      const cut = cutRect(layout, change.storyId, change.ranges[0]!.fromPos);
+      if (cut) out.push({ change, rects: [change.kind === 'insertion' ? { ...cut, widthPt: cut.heightPt / 2 } : cut] });
+    } else if (change.kind === 'insertion') {
       const rects = commentRects(layout, change.storyId, change.ranges);
       if (rects.length > 0) out.push({ change, rects });
     } else {

@@ -6,13 +6,14 @@
  *    position (top to bottom, then left to right); then stories placed nowhere, by id.
  * 2. Blocks in story order, the body blocks of `columns` in theirs; each keeps its type (headline, byline,
  *    paragraph, subhead…), so a script can rebuild the structure.
- * 3. Text as set: tracked deletions are left out (the page reads as if changes were accepted), fields are
- *    filled as the composer fills them, a hard break is a line feed; empty blocks are dropped.
+ * 3. Text as set: tracked deletions are left out (the page reads as if changes were accepted) and a block
+ *    whose paragraph break is deleted reads on into the next; fields are filled as the composer fills them,
+ *    a hard break is a line feed; empty blocks are dropped.
  * 4. Characters (字数): code points that are not white space, as editors count copy.
  * Pure: the same document gives the same text.
  */
 import type { FolioDocument, Page, PmNodeJson } from '../model/document.js';
-import { isDeletedJson } from '../model/tracked-change.js';
+import { isBreakDeletedJson, isDeletedJson } from '../model/tracked-change.js';
 import { fieldValue, type FieldContext } from './fields.js';
 
 /** One block of a story's text. */
@@ -83,11 +84,7 @@ export function storyCharacters(doc: FolioDocument, storyId: string): number {
 
 function storyBlocks(doc: PmNodeJson, fields: FieldContext): StoryTextBlock[] {
   const out: StoryTextBlock[] = [];
-  const visit = (block: PmNodeJson) => {
-    if (block.type === 'columns') {
-      for (const child of block.content ?? []) visit(child);
-      return;
-    }
+  const textOf = (block: PmNodeJson) => {
     let text = '';
     for (const inline of block.content ?? []) {
       if (isDeletedJson(inline.marks)) continue;
@@ -95,8 +92,28 @@ function storyBlocks(doc: PmNodeJson, fields: FieldContext): StoryTextBlock[] {
       else if (inline.type === 'hard_break') text += '\n';
       else if (inline.type === 'field') text += fieldValue(typeof inline.attrs?.name === 'string' ? inline.attrs.name : 'date', fields) ?? '';
     }
-    if (text.trim() !== '') out.push({ type: block.type, text });
+    return text;
   };
-  for (const block of doc.content ?? []) visit(block);
+  const visit = (siblings: readonly PmNodeJson[]) => {
+    // A block whose paragraph break is deleted reads on into the next one (as the composer sets them).
+    let joined: StoryTextBlock | null = null;
+    for (const block of siblings) {
+      if (block.type === 'columns') {
+        if (joined && joined.text.trim() !== '') out.push(joined);
+        joined = null;
+        visit(block.content ?? []);
+        continue;
+      }
+      const current: StoryTextBlock = joined ? { type: joined.type, text: joined.text + textOf(block) } : { type: block.type, text: textOf(block) };
+      if (isBreakDeletedJson(block)) {
+        joined = current;
+        continue;
+      }
+      joined = null;
+      if (current.text.trim() !== '') out.push(current);
+    }
+    if (joined && joined.text.trim() !== '') out.push(joined);
+  };
+  visit(doc.content ?? []);
   return out;
 }

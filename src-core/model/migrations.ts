@@ -85,6 +85,11 @@ export const DOCUMENT_MIGRATIONS: readonly Migration[] = [
     description: 'version 6 adds the text-wrap mode (`wrap.mode`: jump or around); version 5 files are valid as they are',
     up: (json) => ({ ...json, schemaVersion: 6 }),
   },
+  {
+    from: 6,
+    description: 'version 7 adds tracked paragraph breaks (the textblock `change` attribute); version 6 files are valid as they are',
+    up: (json) => ({ ...json, schemaVersion: 7 }),
+  },
 ];
 
 /** Template migrations, index i migrates version i → i + 1. */

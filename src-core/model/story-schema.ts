@@ -13,9 +13,10 @@
  * A `comment` mark anchors a proofreader's comment (校对意见) to the text it is about: the comment travels with
  * its text through every edit, and the composer ignores it (comments never change how a page is set).
  * `insertion` and `deletion` marks are tracked changes (tracked-change.ts): inserted text is set, deleted text
- * stays in the story but is left off the page until the change is accepted (removed) or rejected (kept).
+ * stays in the story but is left off the page until the change is accepted (removed) or rejected (kept). A
+ * textblock's `change` attribute tracks the paragraph break that ends it the same way.
  */
-import { Schema, type NodeSpec, type MarkSpec } from 'prosemirror-model';
+import { Schema, type MarkSpec, type Node as PmNode, type NodeSpec } from 'prosemirror-model';
 import { COMMENT_MARK } from './comment-mark.js';
 import { DELETION_MARK, INSERTION_MARK } from './change-mark.js';
 
@@ -31,8 +32,22 @@ export type TextBlockName = (typeof TEXT_BLOCKS)[number];
 /** Field names an inline `field` node may show; the composer substitutes the value. */
 export const FIELD_NAMES = ['paper', 'date', 'dateLong', 'weekday', 'lunarDate', 'issueNumber', 'page', 'section', 'edition'] as const;
 
-/** Every textblock may name a template paragraph style other than its type's own (e.g. a smaller `headline2`). */
-const styleAttr = { style: { default: null } };
+/**
+ * Every textblock may name a template paragraph style other than its type's own (e.g. a smaller `headline2`),
+ * and may carry a tracked change of the paragraph break that ends it (`BreakChange`, tracked-change.ts):
+ * a break someone inserted (Enter) or deleted (joining it with the next block).
+ */
+const styleAttr = { style: { default: null }, change: { default: null } };
+
+/** The DOM attributes of a textblock: its style and, for the galley's ¶ marker, a tracked change of its break. */
+function blockDomAttrs(node: PmNode, className: string): Record<string, string> {
+  const change = node.attrs.change as { kind?: unknown } | null;
+  return {
+    class: className,
+    ...(node.attrs.style ? { 'data-style': node.attrs.style as string } : {}),
+    ...(change && (change.kind === 'insertion' || change.kind === 'deletion') ? { 'data-break-change': change.kind } : {}),
+  };
+}
 
 const textblock = (tag: string, group: string): NodeSpec => ({
   content: 'inline*',
@@ -40,7 +55,7 @@ const textblock = (tag: string, group: string): NodeSpec => ({
   defining: true,
   attrs: styleAttr,
   parseDOM: [{ tag }],
-  toDOM: (node) => [tag.split('.')[0], { class: `pm-${tag.split('.')[1] ?? tag}`, ...(node.attrs.style ? { 'data-style': node.attrs.style } : {}) }, 0],
+  toDOM: (node) => [tag.split('.')[0], blockDomAttrs(node, `pm-${tag.split('.')[1] ?? tag}`), 0],
 });
 
 const nodes: Record<string, NodeSpec> = {
@@ -60,7 +75,7 @@ const nodes: Record<string, NodeSpec> = {
     group: 'body',
     attrs: styleAttr,
     parseDOM: [{ tag: 'p', getAttrs: (dom) => ({ style: (dom as { getAttribute(n: string): string | null }).getAttribute('data-style') }) }],
-    toDOM: (node) => ['p', node.attrs.style ? { 'data-style': node.attrs.style, class: 'pm-paragraph' } : { class: 'pm-paragraph' }, 0],
+    toDOM: (node) => ['p', blockDomAttrs(node, 'pm-paragraph'), 0],
   },
   subhead: textblock('h3.subhead', 'body'),
   pullQuote: textblock('blockquote.pullQuote', 'body'),

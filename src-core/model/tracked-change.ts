@@ -7,7 +7,11 @@
  *    once the changes are accepted).
  * 2. A `deletion` mark: text someone removed. It stays in the story, struck through in the galley, and the
  *    composer leaves it out of the page.
- * 3. `collectChanges` reads every change back, per story in text order; adjacent pieces of one change merge.
+ * 3. A paragraph break can be changed too: a textblock's `change` attribute (`BreakChange`) says the break
+ *    that ends it was inserted (Enter while tracking: the page shows the split) or deleted (joining it with
+ *    the next block: the page sets the two as one paragraph). Its range is the break itself, from the end of
+ *    the block's content to the start of the next block's.
+ * 4. `collectChanges` reads every change back, per story in text order; adjacent pieces of one change merge.
  */
 import type { Mark, Node as PmNode } from 'prosemirror-model';
 import type { FolioDocument, PmNodeJson } from './document.js';
@@ -24,8 +28,31 @@ export interface TrackedChange extends ChangeAttrs {
   storyId: string;
   /** The text it covers, ProseMirror positions, in order, merged where pieces touch. Never empty. */
   ranges: PosRange[];
-  /** That text (fields and line breaks count as no text). */
+  /** That text (fields and line breaks count as no text); `PARAGRAPH_BREAK_TEXT` for a paragraph break. */
   text: string;
+  /** The change is to the paragraph break ending a block (`BreakChange`), not to text. */
+  paragraphBreak?: true;
+}
+
+/** A tracked change of the paragraph break ending a textblock: the block's `change` attribute. */
+export interface BreakChange extends ChangeAttrs {
+  kind: 'insertion' | 'deletion';
+}
+
+/** How a changed paragraph break reads in lists of changes. */
+export const PARAGRAPH_BREAK_TEXT = '¶';
+
+/** Reads a textblock's `change` attribute, or undefined when it holds no valid change. */
+export function breakChangeOf(attrs: Record<string, unknown>): BreakChange | undefined {
+  const change = attrs.change as Record<string, unknown> | null | undefined;
+  if (!change || (change.kind !== 'insertion' && change.kind !== 'deletion')) return undefined;
+  const base = changeAttrsOf(change);
+  return base && { ...base, kind: change.kind };
+}
+
+/** Whether a textblock (story JSON) has its ending paragraph break deleted: the page joins it to the next. */
+export function isBreakDeletedJson(node: PmNodeJson): boolean {
+  return !!node.attrs && breakChangeOf(node.attrs)?.kind === 'deletion';
 }
 
 /** Reads the attributes of an insertion or deletion mark, or undefined when they are not a change's. */
@@ -49,6 +76,13 @@ export function isDeletedJson(marks: PmNodeJson['marks']): boolean {
 export function storyChanges(storyId: string, doc: PmNode): TrackedChange[] {
   const byKey = new Map<string, TrackedChange>();
   doc.descendants((node, pos) => {
+    if (node.isTextblock) {
+      const change = breakChangeOf(node.attrs);
+      // The break: from the end of this block's content to the start of the next block's.
+      const end = pos + node.nodeSize - 1;
+      if (change) byKey.set(`break\u0000${change.id}`, { ...change, storyId, ranges: [{ fromPos: end, toPos: end + 2 }], text: PARAGRAPH_BREAK_TEXT, paragraphBreak: true });
+      return true;
+    }
     if (!node.isInline) return true;
     const mark = changeMarkOf(node.marks);
     const attrs = mark && changeAttrsOf(mark.attrs);
@@ -72,9 +106,10 @@ export function storyChanges(storyId: string, doc: PmNode): TrackedChange[] {
 
 const cache = new WeakMap<object, { storyId: string; changes: readonly TrackedChange[] }>();
 
-/** Whether any node of a story's JSON carries a change mark (most stories have none: no need to parse them). */
+/** Whether any node of a story's JSON carries a change (most stories have none: no need to parse them). */
 function hasChangeMark(node: PmNodeJson): boolean {
   if (node.marks?.some((m) => m.type === INSERTION_MARK || m.type === DELETION_MARK)) return true;
+  if (node.attrs?.change) return true;
   return node.content?.some(hasChangeMark) ?? false;
 }
 

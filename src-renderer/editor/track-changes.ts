@@ -6,19 +6,25 @@
  *    - text it removes is kept and marked deleted, except text that was itself a tracked insertion, which
  *      simply goes, whoever added it (text that was never in the copy leaves no trace);
  *    - what it inserts is inserted after the kept text and marked inserted;
- *    - a step that only joins or splits blocks (no text removed) is applied as it is: paragraph breaks are
- *      not tracked;
+ *    - paragraph breaks are tracked on the block they end (its `change` attribute): Enter splits the block and
+ *      marks the new break inserted; joining two blocks (Backspace at a block's start, Delete at its end) keeps
+ *      them apart and marks the break deleted — unless the break was itself a tracked insertion, which simply
+ *      goes; a deletion across blocks marks the breaks it crosses deleted too;
  *    - the caret lands where the edit put it: before the struck text after Backspace, after it otherwise;
  *    - a change next to one of the same kind by the same author joins it (one change per run of typing).
  * 2. `acceptChangeTransaction` / `rejectChangeTransaction` settle one change (or all of a story's): accepting
- *    an insertion or rejecting a deletion keeps the text and drops the mark; the other two remove the text.
+ *    an insertion or rejecting a deletion keeps the text (or break) and drops the mark; the other two remove
+ *    the text (or join the two blocks).
+ * 3. `untrackedBreakFix`: an untracked split of a block whose break carries a change moves that change to the
+ *    second half (ProseMirror copies block attributes to both halves).
  * Each result is one transaction, so one undo step.
  */
 import type { Mark, Node as PmNode } from 'prosemirror-model';
 import { TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
 import { Mapping, ReplaceStep, type Step } from 'prosemirror-transform';
+import type { Slice } from 'prosemirror-model';
 import { DELETION_MARK, INSERTION_MARK, type ChangeAttrs } from '../../src-core/model/change-mark.js';
-import { changeAttrsOf, storyChanges, type TrackedChange } from '../../src-core/model/tracked-change.js';
+import { breakChangeOf, changeAttrsOf, storyChanges, type BreakChange, type TrackedChange } from '../../src-core/model/tracked-change.js';
 import { storySchema } from '../../src-core/model/story-schema.js';
 
 /** Meta key on transactions that must never be tracked (accepting, rejecting, undo). */
@@ -74,12 +80,83 @@ function inlinePieces(doc: PmNode, from: number, to: number): [number, number, b
   return pieces;
 }
 
+/** Whether a slice is only a block boundary: what splitting a textblock (Enter) inserts. */
+function isBareSplit(slice: Slice): boolean {
+  const { content, openStart, openEnd } = slice;
+  return openStart === 1 && openEnd === 1 && content.childCount === 2
+    && content.firstChild!.isTextblock && content.firstChild!.content.size === 0
+    && content.lastChild!.isTextblock && content.lastChild!.content.size === 0;
+}
+
+/** Sets the change of the break ending the textblock whose content ends at `blockEnd` (null clears it). */
+function setBreakChange(tr: Transaction, blockEnd: number, change: BreakChange | null): void {
+  const $end = tr.doc.resolve(blockEnd);
+  tr.setNodeMarkup($end.before(), undefined, { ...$end.parent.attrs, change });
+}
+
+/**
+ * Whether [from, to) is exactly the break between two sibling textblocks: from the end of one's content to
+ * the start of the next one's, in the same container.
+ */
+function isSiblingBreak(doc: PmNode, from: number, to: number): boolean {
+  if (to - from !== 2) return false;
+  const $from = doc.resolve(from);
+  const $to = doc.resolve(to);
+  return $from.parent.isTextblock && $to.parent.isTextblock && $from.parentOffset === $from.parent.content.size && $to.parentOffset === 0
+    && $from.depth === $to.depth && $from.node($from.depth - 1) === $to.node($to.depth - 1);
+}
+
+/**
+ * Tracks a step that only splits or joins textblocks (see the module summary); returns the caret, or
+ * undefined when the step is not one (it is then handled as text).
+ */
+function applyTrackedBreak(out: Transaction, step: ReplaceStep, who: ChangeAuthor, backward: boolean): number | undefined {
+  const { from, to, slice } = step;
+  if (from === to && isBareSplit(slice)) {
+    out.step(step);
+    // The first half keeps the block (and its attributes); the break after it is the new one.
+    setBreakChange(out, from, { kind: 'insertion', ...newAttrs(who) });
+    return from + slice.size;
+  }
+  if (slice.size !== 0 || !isSiblingBreak(out.doc, from, to)) return undefined;
+  const existing = breakChangeOf(out.doc.resolve(from).parent.attrs);
+  if (existing?.kind === 'insertion') {
+    // A break that was never in the copy goes without a trace; the joined block ends with the next one's break.
+    const nextChange = out.doc.resolve(to).parent.attrs.change as BreakChange | null;
+    out.step(step);
+    setBreakChange(out, out.doc.resolve(from).end(), nextChange);
+    return from;
+  }
+  if (!existing) setBreakChange(out, from, { kind: 'deletion', ...(joinableBreakAttrs(out.doc, from, to, who) ?? newAttrs(who)) });
+  // Past the struck break, so that deleting on goes on into the text.
+  return backward ? from : to;
+}
+
+/** The attributes of a deletion by `who` right beside the break [from, to), to join it. */
+function joinableBreakAttrs(doc: PmNode, from: number, to: number, who: ChangeAuthor): ChangeAttrs | undefined {
+  return joinableAttrs(doc, from, DELETION_MARK, who) ?? joinableAttrs(doc, to, DELETION_MARK, who);
+}
+
+/** Marks deleted the breaks between sibling textblocks inside [from, to) that carry no change yet. */
+function strikeBreaksBetween(out: Transaction, from: number, to: number, attrs: ChangeAttrs): void {
+  const ends: number[] = [];
+  out.doc.nodesBetween(from, to, (node, pos) => {
+    if (!node.isTextblock) return true;
+    const end = pos + node.nodeSize - 1;
+    if (end >= from && end + 2 <= to && !breakChangeOf(node.attrs) && isSiblingBreak(out.doc, end, end + 2)) ends.push(end);
+    return false;
+  });
+  for (const end of ends) setBreakChange(out, end, { kind: 'deletion', ...attrs });
+}
+
 /** Applies one replace step to `out` the tracked way; returns where the caret belongs afterwards. */
 function applyTracked(out: Transaction, step: ReplaceStep, who: ChangeAuthor, backward: boolean): number {
   const { from, to, slice } = step;
+  const breakCaret = applyTrackedBreak(out, step, who, backward);
+  if (breakCaret !== undefined) return breakCaret;
   const pieces = from < to ? inlinePieces(out.doc, from, to) : [];
   if (from < to && pieces.length === 0) {
-    // Only block boundaries go (a paragraph join): not tracked.
+    // Only block structure goes (not a plain join of two paragraphs): not tracked.
     out.step(step);
     return out.mapping.map(to);
   }
@@ -89,6 +166,7 @@ function applyTracked(out: Transaction, step: ReplaceStep, who: ChangeAuthor, ba
     for (const [start, end, inserted, deleted] of pieces) {
       if (!inserted && !deleted) out.addMark(start, end, deletionType().create({ ...attrs }));
     }
+    strikeBreaksBetween(out, from, to, attrs);
   }
   // Taking back a tracked insertion removes it; from the end, so earlier positions stay put.
   for (let i = pieces.length - 1; i >= 0; i--) {
@@ -134,7 +212,11 @@ export function trackTransaction(state: EditorState, tr: Transaction, who: Chang
     for (const map of out.mapping.maps) toOut.appendMap(map);
     const step: Step | null = tr.steps[i]!.map(toOut);
     if (!step) continue;
-    if (step instanceof ReplaceStep && !(step as unknown as { structure: boolean }).structure) {
+    const structure = step instanceof ReplaceStep && (step as unknown as { structure: boolean }).structure;
+    const breakCaret = structure ? applyTrackedBreak(out, step as ReplaceStep, who, options.backward === true) : undefined;
+    if (breakCaret !== undefined) {
+      caret = breakCaret;
+    } else if (step instanceof ReplaceStep && !structure) {
       caret = applyTracked(out, step, who, options.backward === true);
     } else {
       out.step(step);
@@ -155,13 +237,48 @@ function settle(state: EditorState, changes: readonly TrackedChange[], accept: b
   const tr = state.tr.setMeta(UNTRACKED_META, true);
   // From the end of the story, so the ranges of changes not yet settled stay valid.
   const ranges = changes
-    .flatMap((c) => c.ranges.map((r) => ({ ...r, kind: c.kind })))
+    .flatMap((c) => c.ranges.map((r) => ({ ...r, kind: c.kind, paragraphBreak: c.paragraphBreak === true })))
     .sort((a, b) => b.fromPos - a.fromPos);
-  for (const { fromPos, toPos, kind } of ranges) {
-    const keepText = (kind === 'insertion') === accept;
-    if (keepText) tr.removeMark(fromPos, toPos, kind === 'insertion' ? insertionType() : deletionType());
+  for (const { fromPos, toPos, kind, paragraphBreak } of ranges) {
+    const keep = (kind === 'insertion') === accept;
+    if (paragraphBreak) settleBreak(tr, fromPos, keep);
+    else if (keep) tr.removeMark(fromPos, toPos, kind === 'insertion' ? insertionType() : deletionType());
     else tr.delete(fromPos, toPos);
   }
+  return tr;
+}
+
+/**
+ * Keeps the break ending the block whose content ends at `blockEnd` (its change is dropped) or removes it,
+ * joining the next block on; the joined block then ends with the next block's break and its change.
+ */
+function settleBreak(tr: Transaction, blockEnd: number, keep: boolean): void {
+  if (keep || !isSiblingBreak(tr.doc, blockEnd, blockEnd + 2)) {
+    // (A break with no sibling after it — its next block was deleted since — has nothing to join.)
+    setBreakChange(tr, blockEnd, null);
+    return;
+  }
+  const nextChange = tr.doc.resolve(blockEnd + 2).parent.attrs.change as BreakChange | null;
+  tr.join(blockEnd + 1);
+  setBreakChange(tr, tr.doc.resolve(blockEnd).end(), nextChange);
+}
+
+/**
+ * `tr` (an untracked edit) with the changes of split blocks' breaks moved to the second halves: splitting a
+ * block copies its attributes to both halves, but only the second one ends with the break the change is about.
+ */
+export function untrackedBreakFix(state: EditorState, tr: Transaction): Transaction {
+  if (!tr.docChanged) return tr;
+  let doc = state.doc;
+  const firstHalves: number[] = [];
+  for (const step of tr.steps) {
+    if (step instanceof ReplaceStep && step.from === step.to && isBareSplit(step.slice) && breakChangeOf(doc.resolve(step.from).parent.attrs)) {
+      firstHalves.push(step.from);
+    }
+    for (let i = 0; i < firstHalves.length; i++) firstHalves[i] = step.getMap().map(firstHalves[i]!, -1);
+    doc = step.apply(doc).doc ?? doc;
+  }
+  for (const end of firstHalves) setBreakChange(tr, end, null);
   return tr;
 }
 

@@ -33,7 +33,7 @@ import { runExportJob } from './export-run.js';
 import { addCommentTransaction, deleteCommentTransaction, setCommentResolvedTransaction } from '../editor/comments.js';
 import type { PosRange, ProofComment } from '../../src-core/model/comments.js';
 import { collectChanges, type TrackedChange } from '../../src-core/model/tracked-change.js';
-import { acceptChangeTransaction, rejectChangeTransaction, trackTransaction, type ChangeAuthor, type TrackOptions } from '../editor/track-changes.js';
+import { acceptChangeTransaction, rejectChangeTransaction, trackTransaction, untrackedBreakFix, type ChangeAuthor, type TrackOptions } from '../editor/track-changes.js';
 import { commentRects } from '../../src-core/layout/comment-rects.js';
 
 function historyDepth(state: EditorState): HistoryDepth {
@@ -463,6 +463,7 @@ export class FolioSession {
     // With tracking on, every text edit is recorded as a change, whichever command made it (typing, find &
     // replace, punctuation normalising); undo, accept and reject are never tracked.
     if (this.trackChanges && tr.docChanged && !track.untracked) tr = trackTransaction(old, tr, this.changeAuthor(), track);
+    else if (!tr.getMeta('history$')) tr = untrackedBreakFix(old, tr);
     const state = old.apply(tr);
     if (!this.ledgerMuted) this.ledger.noteStoryChange(storyId, historyDepth(old), historyDepth(state));
     this.editorStates.set(storyId, state);

@@ -106,3 +106,59 @@ test('track changes: typed and IME text is inserted, Backspace strikes; the page
   await expect(editor.textbox.locator('ins.pm-insertion')).toHaveText('（完）改革');
   await expect(lastParagraph).toHaveText(`${original}（完）改革。`);
 });
+
+test('track changes: Enter and Backspace at a paragraph start are tracked as paragraph breaks; reject and accept them', async () => {
+  const page = win.page();
+  const app = win.app();
+  await app.reopenSample();
+  const editor = new StoryEditor(page);
+  await editor.openFromList(/停不下来/);
+  const paragraphs = editor.textbox.locator('p.pm-paragraph');
+  const before = await paragraphs.count();
+  await editor.button('Track changes').click();
+  await expect(editor.button('Track changes')).toHaveAttribute('aria-pressed', 'true');
+  await editor.panel.getByRole('textbox', { name: 'Reviewer name' }).fill('王校对');
+  const changes = page.getByRole('region', { name: 'Tracked changes' });
+
+  // Enter at the end of the story and a new paragraph: the break and the text are both inserted.
+  await editor.caretToEnd();
+  await page.keyboard.press('Enter');
+  await editor.type('新段');
+  await expect(paragraphs).toHaveCount(before + 1);
+  await expect(editor.textbox.locator('[data-break-change="insertion"]')).toHaveCount(1);
+  await expect(changes.getByRole('listitem').filter({ hasText: '¶ paragraph break' })).toContainText('Inserted');
+  await expect(changes.getByRole('listitem')).toHaveCount(2);
+  await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'e2e-track-changes-break.png') });
+
+  // Reject all: the story is as it was.
+  await changes.getByRole('button', { name: 'Reject all' }).click();
+  await expect(paragraphs).toHaveCount(before);
+  await expect(editor.textbox.locator('[data-break-change]')).toHaveCount(0);
+
+  // Again, accepted this time: a paragraph of its own.
+  await editor.caretToEnd();
+  await page.keyboard.press('Enter');
+  await editor.type('新段');
+  await changes.getByRole('button', { name: 'Accept all' }).click();
+  await expect(paragraphs).toHaveCount(before + 1);
+  await expect(paragraphs.last()).toHaveText('新段');
+
+  // Backspace at the start of that paragraph strikes the break instead of joining: the galley keeps both
+  // paragraphs and marks the break; accepting joins them.
+  await editor.caretToEnd();
+  const end = await editor.caret();
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  // (Backspace acts on ProseMirror's caret: wait until it has followed the browser's to the paragraph start.)
+  await editor.expectCaret(end - 2);
+  await page.keyboard.press('Backspace');
+  await expect(editor.textbox.locator('[data-break-change="deletion"]')).toHaveCount(1);
+  await expect(paragraphs).toHaveCount(before + 1);
+  await expect(changes.getByRole('listitem').filter({ hasText: '¶ paragraph break' })).toContainText('Deleted');
+  await changes.getByRole('button', { name: 'Accept all' }).click();
+  await expect(paragraphs).toHaveCount(before);
+  await expect(paragraphs.last()).toContainText('新段');
+  // Ctrl+Z brings the struck break back.
+  await page.keyboard.press('Control+z');
+  await expect(editor.textbox.locator('[data-break-change="deletion"]')).toHaveCount(1);
+});

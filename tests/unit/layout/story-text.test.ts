@@ -39,6 +39,12 @@ describe('storyTexts', () => {
     expect(storyCharacters(doc, 'nope')).toBe(0);
   });
 
+  it('reads a block whose paragraph break is deleted on into the next, as the page sets them', () => {
+    const struck = { kind: 'deletion', id: 'b1', author: '校对', createdAt: '2023-07-19T10:00:00Z' };
+    const doc = documentOf([story('s', cols({ type: 'paragraph', attrs: { style: null, change: struck }, content: [t('德清')] }, p('创新。'), p('高地。')))], [{ id: 'A01', frames: [textFrame(tpl, 'f', 's', [0, 3, 0, 20])] }], tpl);
+    expect(storyTexts(doc)[0]!.blocks).toEqual([{ type: 'paragraph', text: '德清创新。' }, { type: 'paragraph', text: '高地。' }]);
+  });
+
   it('counts characters as editors do: every code point but white space', () => {
     expect(countCharacters('记者 董华')).toBe(4);
     expect(countCharacters('𠮷野家，2023年\n')).toBe(9);

@@ -46,6 +46,36 @@ describe('tracked changes on the page', () => {
     expect(x(7)).toBeGreaterThan(x(6));
   });
 
+  it('sets two paragraphs whose break is deleted as one, in the first one’s style; an inserted break splits', () => {
+    const breakChange = (kind: 'insertion' | 'deletion') => ({ kind, id: `b-${kind}`, author: '校对甲', createdAt: '2026-11-26T08:00:00Z' });
+    const para = (text: string, change?: ReturnType<typeof breakChange>) => ({ type: 'paragraph', ...(change ? { attrs: { style: null, change } } : {}), content: [t(text)] });
+    const joined = story('s', cols(para('德清', breakChange('deletion')), para('创新高地')));
+    const one = story('s', cols(p(t('德清创新高地'))));
+    const page = createComposer(fonts).compose(documentOf([joined], [{ id: 'A01', frames: [frame] }], tpl)).pages[0]!;
+    const plain = createComposer(fonts).compose(documentOf([one], [{ id: 'A01', frames: [frame] }], tpl)).pages[0]!;
+    expect(JSON.stringify(page.items)).toBe(JSON.stringify(plain.items));
+    // One line, covering both paragraphs' positions: 德清 2–4, the break 4–6, 创新高地 6–10.
+    expect(page.lines).toHaveLength(1);
+    expect(page.lines[0]).toMatchObject({ fromPos: 2, toPos: 10 });
+    const x = (pos: number) => page.lines[0]!.caretXPt[pos - 2]!;
+    expect(x(5)).toBe(x(4));
+    expect(x(6)).toBe(x(4));
+    expect(x(7)).toBeGreaterThan(x(6));
+    // The break is a change of its own, marked at the cut.
+    const doc = documentOf([joined], [{ id: 'A01', frames: [frame] }], tpl);
+    const changes = collectChanges(doc);
+    expect(changes.map((c) => [c.kind, c.text, c.paragraphBreak, c.ranges])).toEqual([['deletion', '¶', true, [{ fromPos: 4, toPos: 6 }]]]);
+    expect(changeMarks(page, changes)[0]!.rects).toEqual([{ xPt: x(4), yPt: page.lines[0]!.rect.yPt, widthPt: 0, heightPt: page.lines[0]!.rect.heightPt }]);
+    // An inserted break is set as the split it is, and marked after the first paragraph's last line.
+    const split = story('s', cols(para('德清', breakChange('insertion')), para('创新高地')));
+    const splitPage = createComposer(fonts).compose(documentOf([split], [{ id: 'A01', frames: [frame] }], tpl)).pages[0]!;
+    expect(splitPage.lines).toHaveLength(2);
+    const splitChanges = collectChanges(documentOf([split], [{ id: 'A01', frames: [frame] }], tpl));
+    const [mark] = changeMarks(splitPage, splitChanges);
+    expect(mark!.rects[0]!.yPt).toBe(splitPage.lines[0]!.rect.yPt);
+    expect(mark!.rects[0]!.widthPt).toBeGreaterThan(0);
+  });
+
   it('are read back per story, with their text', () => {
     const doc = documentOf([tracked], [{ id: 'A01', frames: [frame] }], tpl);
     expect(collectChanges(doc).map((c) => `${c.kind}:${c.text}:${c.ranges.map((r) => `${r.fromPos}-${r.toPos}`).join(',')}`)).toEqual(['deletion:改革:4-6', 'insertion:创新:6-8']);

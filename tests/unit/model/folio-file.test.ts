@@ -4,6 +4,7 @@ import { strToU8, zipSync } from 'fflate';
 import { FolioFileError, packFolio, unpackFolio } from '../../../src-core/model/folio-file.js';
 import { migrateDocument, SchemaVersionError } from '../../../src-core/model/migrations.js';
 import { collectComments } from '../../../src-core/model/comments.js';
+import { DOCUMENT_SCHEMA_VERSION } from '../../../src-core/model/document.js';
 
 const SAMPLE = 'templates/samples/deqing-front-2023-07-20.folio';
 const sampleBytes = readFileSync(SAMPLE);
@@ -66,22 +67,23 @@ describe('.folio files', () => {
 describe('migrations', () => {
   it('migrates a version-0 document (geometry in mm) to points', () => {
     const out = migrateDocument({ pages: [{ id: 'p', frames: [{ id: 'f', xMm: 25.4, yMm: 0, widthMm: 10, heightMm: 10 }] }] });
-    expect(out.schemaVersion).toBe(6);
+    expect(out.schemaVersion).toBe(7);
     const frame = (out.pages as { frames: Record<string, number>[] }[])[0]!.frames[0]!;
     expect(frame.xPt).toBeCloseTo(72, 6);
     expect(frame.xMm).toBeUndefined();
   });
 
-  it('version 1 → 6 keeps everything (version 2 only adds ICC profile assets, 3 comments, 4 text wrap, 5 tracked changes, 6 the wrap mode)', () => {
+  it('version 1 → 7 keeps everything (version 2 only adds ICC profile assets, 3 comments, 4 text wrap, 5 tracked changes, 6 the wrap mode, 7 tracked paragraph breaks)', () => {
     const v1 = { schemaVersion: 1, id: 'd', pages: [{ id: 'p', frames: [] }], assets: { a: { id: 'a', path: 'assets/a.png', mime: 'image/png' } } };
-    expect(migrateDocument(v1)).toEqual({ ...v1, schemaVersion: 6 });
-    expect(migrateDocument({ ...v1, schemaVersion: 2 })).toEqual({ ...v1, schemaVersion: 6 });
-    expect(migrateDocument({ ...v1, schemaVersion: 4 })).toEqual({ ...v1, schemaVersion: 6 });
-    expect(migrateDocument({ ...v1, schemaVersion: 5 })).toEqual({ ...v1, schemaVersion: 6 });
+    expect(migrateDocument(v1)).toEqual({ ...v1, schemaVersion: 7 });
+    expect(migrateDocument({ ...v1, schemaVersion: 2 })).toEqual({ ...v1, schemaVersion: 7 });
+    expect(migrateDocument({ ...v1, schemaVersion: 4 })).toEqual({ ...v1, schemaVersion: 7 });
+    expect(migrateDocument({ ...v1, schemaVersion: 5 })).toEqual({ ...v1, schemaVersion: 7 });
+    expect(migrateDocument({ ...v1, schemaVersion: 6 })).toEqual({ ...v1, schemaVersion: 7 });
   });
 
   it('refuses a document from a newer Folio with a clear message', () => {
-    expect(() => migrateDocument({ schemaVersion: 7 })).toThrow(SchemaVersionError);
-    expect(() => migrateDocument({ schemaVersion: 7 })).toThrow(/newer Folio/);
+    expect(() => migrateDocument({ schemaVersion: DOCUMENT_SCHEMA_VERSION + 1 })).toThrow(SchemaVersionError);
+    expect(() => migrateDocument({ schemaVersion: DOCUMENT_SCHEMA_VERSION + 1 })).toThrow(/newer Folio/);
   });
 });

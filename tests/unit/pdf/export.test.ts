@@ -232,7 +232,7 @@ describe('documentExportSettings', () => {
   it('takes meta, output condition, bleed/slug and the body font from the document and template', () => {
     const template = JSON.parse(readFileSync(join(ROOT, 'templates/broadsheet-front.json'), 'utf8'));
     const doc = FolioDocumentSchema.parse({
-      schemaVersion: 6, id: 'd', title: '德清新闻', issue: { paper: '德清新闻', date: '2023-07-20', edition: '城市版' }, template,
+      schemaVersion: 7, id: 'd', title: '德清新闻', issue: { paper: '德清新闻', date: '2023-07-20', edition: '城市版' }, template,
       stories: {}, pages: [{ id: 'p1', name: 'A01', frames: [] }],
     });
     const s = documentExportSettings(doc, fonts, 'front.folio', 'v2');

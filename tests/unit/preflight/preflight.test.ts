@@ -19,7 +19,7 @@ const para = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', co
 
 function makeDoc(frames: Partial<Frame>[], extra: Partial<FolioDocument> = {}): FolioDocument {
   return FolioDocumentSchema.parse({
-    schemaVersion: 6, id: 'd1', title: 'Test', issue: { paper: '德清新闻', date: '2026-11-25' }, template,
+    schemaVersion: 7, id: 'd1', title: 'Test', issue: { paper: '德清新闻', date: '2026-11-25' }, template,
     stories: { s1: { id: 's1', name: '头条', doc: para('德清县今年推进城乡一体化建设。') }, empty: { id: 'empty', name: '空稿', doc: para('') } },
     pages: [{ id: 'p1', name: 'A01', frames }],
     assets: {},

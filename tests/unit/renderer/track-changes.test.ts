@@ -3,7 +3,7 @@ import { EditorState, TextSelection, type Transaction } from 'prosemirror-state'
 import { Fragment, Slice } from 'prosemirror-model';
 import { storySchema } from '../../../src-core/model/story-schema.js';
 import { storyChanges } from '../../../src-core/model/tracked-change.js';
-import { acceptChangeTransaction, rejectChangeTransaction, trackTransaction, UNTRACKED_META, type ChangeAuthor } from '../../../src-renderer/editor/track-changes.js';
+import { acceptChangeTransaction, rejectChangeTransaction, trackTransaction, UNTRACKED_META, untrackedBreakFix, type ChangeAuthor } from '../../../src-renderer/editor/track-changes.js';
 import { findMatches, replaceMatchesTr } from '../../../src-renderer/editor/find-replace.js';
 
 const s = storySchema;
@@ -15,22 +15,25 @@ function author(name = '校对甲'): ChangeAuthor {
   return { author: name, now: () => "2026-11-26T08:00:00.000Z", newId: () => `c${++n}${name === "校对甲" ? "" : `-${name}`}` };
 }
 
-/** The story's text with insertions in [+…] and deletions in [-…]. */
+/** The story's text with insertions in [+…] and deletions in [-…]; blocks split by |, a changed break as ¶. */
 function marked(state: EditorState): string {
-  let out = '';
-  state.doc.descendants((node) => {
-    if (node.isTextblock) {
-      if (out) out += '|';
-      return true;
-    }
-    if (!node.isText) return false;
-    const ins = node.marks.some((m) => m.type.name === 'insertion');
-    const del = node.marks.some((m) => m.type.name === 'deletion');
-    // Both marks on one text would be a fault (text both added and struck): shown as [±…] so tests catch it.
-    out += ins && del ? `[±${node.text}]` : ins ? `[+${node.text}]` : del ? `[-${node.text}]` : node.text;
+  const blocks: string[] = [];
+  state.doc.descendants((block) => {
+    if (!block.isTextblock) return true;
+    let out = '';
+    block.forEach((node) => {
+      if (!node.isText) return;
+      const ins = node.marks.some((m) => m.type.name === 'insertion');
+      const del = node.marks.some((m) => m.type.name === 'deletion');
+      // Both marks on one text would be a fault (text both added and struck): shown as [±…] so tests catch it.
+      out += ins && del ? `[±${node.text}]` : ins ? `[+${node.text}]` : del ? `[-${node.text}]` : node.text;
+    });
+    const change = block.attrs.change as { kind: string } | null;
+    if (change) out += change.kind === 'insertion' ? '[+¶]' : '[-¶]';
+    blocks.push(out);
     return false;
   });
-  return out.replace(/\](\[[+-])/g, ']$1').replace(/\[\+([^\]]*)\]\[\+/g, '[+$1').replace(/\[-([^\]]*)\]\[-/g, '[-$1');
+  return blocks.join('|').replace(/\](\[[+-])/g, ']$1').replace(/\[\+([^\]]*)\]\[\+/g, '[+$1').replace(/\[-([^\]]*)\]\[-/g, '[-$1');
 }
 
 const apply = (state: EditorState, make: (s: EditorState) => Transaction, who: ChangeAuthor, backward = false) => state.apply(trackTransaction(state, make(state), who, { backward }));
@@ -125,17 +128,60 @@ describe('tracking edits', () => {
     expect(marked(state)).toBe('改革[+甲乙]|[+丙丁]创新');
   });
 
-  it('joining two paragraphs (Backspace at a paragraph start) is applied as it is', () => {
+  it('Enter splits a paragraph and marks the new break inserted; reject joins it back, accept keeps it', () => {
+    let state = stateOf('改革创新');
+    state = apply(state, (st) => st.tr.split(3), author());
+    expect(marked(state)).toBe('改革[+¶]|创新');
+    expect(state.selection.from).toBe(5);
+    const [change] = storyChanges('s', state.doc);
+    expect(change).toMatchObject({ kind: 'insertion', author: '校对甲', paragraphBreak: true, text: '¶', ranges: [{ fromPos: 3, toPos: 5 }] });
+    expect(marked(state.apply(rejectChangeTransaction(state, change!.id)!))).toBe('改革创新');
+    expect(marked(state.apply(acceptChangeTransaction(state, change!.id)!))).toBe('改革|创新');
+  });
+
+  it('joining two paragraphs (Backspace at a paragraph start) strikes the break; accept joins them, reject keeps them apart', () => {
     let state = stateOf('改革', '创新');
     state = apply(state, (st) => st.tr.delete(3, 5), author(), true);
-    expect(marked(state)).toBe('改革创新');
+    expect(marked(state)).toBe('改革[-¶]|创新');
+    // The caret goes before the struck break: Backspace goes on into 改革.
+    expect(state.selection.from).toBe(3);
+    state = apply(state, (st) => st.tr.delete(2, 3), author(), true);
+    expect(marked(state)).toBe('改[-革¶]|创新');
+    expect(marked(state.apply(acceptChangeTransaction(state, null)!))).toBe('改创新');
+    expect(marked(state.apply(rejectChangeTransaction(state, null)!))).toBe('改革|创新');
+  });
+
+  it('Delete at a paragraph end strikes the break and goes on into the next paragraph', () => {
+    let state = stateOf('改革', '创新');
+    state = apply(state, (st) => st.tr.delete(3, 5), author());
+    expect(state.selection.from).toBe(5);
+    state = apply(state, (st) => st.tr.delete(5, 6), author());
+    expect(marked(state)).toBe('改革[-¶]|[-创]新');
+  });
+
+  it('joining at a break that was itself a tracked insertion removes it without a trace', () => {
+    let state = stateOf('改革创新', '发展');
+    state = apply(state, (st) => st.tr.split(3), author());
+    expect(marked(state)).toBe('改革[+¶]|创新|发展');
+    state = apply(state, (st) => st.tr.delete(3, 5), author(), true);
+    expect(marked(state)).toBe('改革创新|发展');
     expect(storyChanges('s', state.doc)).toEqual([]);
   });
 
-  it('a deletion across two paragraphs strikes the text of both and keeps them apart', () => {
+  it('a deletion across two paragraphs strikes the text of both and the break between them', () => {
     let state = stateOf('改革', '创新');
     state = apply(state, (st) => st.tr.delete(2, 6), author());
-    expect(marked(state)).toBe('改[-革]|[-创]新');
+    expect(marked(state)).toBe('改[-革¶]|[-创]新');
+    expect(marked(state.apply(acceptChangeTransaction(state, null)!))).toBe('改新');
+  });
+
+  it('an untracked split of a block whose break is changed leaves the change with the second half', () => {
+    let state = stateOf('改革', '创新');
+    state = apply(state, (st) => st.tr.delete(3, 5), author(), true);
+    expect(marked(state)).toBe('改革[-¶]|创新');
+    const split = state.tr.split(2);
+    state = state.apply(untrackedBreakFix(state, split));
+    expect(marked(state)).toBe('改|革[-¶]|创新');
   });
 
   it('another author’s typing next to a change starts a change of its own', () => {
