@@ -267,17 +267,14 @@ function settleBreak(tr: Transaction, blockEnd: number, keep: boolean): void {
  * `tr` (an untracked edit) with the changes of split blocks' breaks moved to the second halves: splitting a
  * block copies its attributes to both halves, but only the second one ends with the break the change is about.
  */
-export function untrackedBreakFix(state: EditorState, tr: Transaction): Transaction {
-  if (!tr.docChanged) return tr;
-  let doc = state.doc;
+export function untrackedBreakFix(tr: Transaction): Transaction {
   const firstHalves: number[] = [];
-  for (const step of tr.steps) {
-    if (step instanceof ReplaceStep && step.from === step.to && isBareSplit(step.slice) && breakChangeOf(doc.resolve(step.from).parent.attrs)) {
-      firstHalves.push(step.from);
+  tr.steps.forEach((step, i) => {
+    // `tr.docs[i]` is the document the step applied to.
+    if (step instanceof ReplaceStep && step.from === step.to && isBareSplit(step.slice) && breakChangeOf(tr.docs[i]!.resolve(step.from).parent.attrs)) {
+      firstHalves.push(tr.mapping.slice(i + 1).map(step.from, -1));
     }
-    for (let i = 0; i < firstHalves.length; i++) firstHalves[i] = step.getMap().map(firstHalves[i]!, -1);
-    doc = step.apply(doc).doc ?? doc;
-  }
+  });
   for (const end of firstHalves) setBreakChange(tr, end, null);
   return tr;
 }

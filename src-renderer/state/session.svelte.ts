@@ -463,7 +463,7 @@ export class FolioSession {
     // With tracking on, every text edit is recorded as a change, whichever command made it (typing, find &
     // replace, punctuation normalising); undo, accept and reject are never tracked.
     if (this.trackChanges && tr.docChanged && !track.untracked) tr = trackTransaction(old, tr, this.changeAuthor(), track);
-    else if (!tr.getMeta('history$')) tr = untrackedBreakFix(old, tr);
+    else if (!tr.getMeta('history$')) tr = untrackedBreakFix(tr);
     const state = old.apply(tr);
     if (!this.ledgerMuted) this.ledger.noteStoryChange(storyId, historyDepth(old), historyDepth(state));
     this.editorStates.set(storyId, state);

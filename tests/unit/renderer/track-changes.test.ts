@@ -180,7 +180,7 @@ describe('tracking edits', () => {
     state = apply(state, (st) => st.tr.delete(3, 5), author(), true);
     expect(marked(state)).toBe('改革[-¶]|创新');
     const split = state.tr.split(2);
-    state = state.apply(untrackedBreakFix(state, split));
+    state = state.apply(untrackedBreakFix(split));
     expect(marked(state)).toBe('改|革[-¶]|创新');
   });
 
