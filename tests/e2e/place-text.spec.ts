@@ -84,20 +84,25 @@ test('place text: a Word manuscript replaces the story of the selected frame; GB
 
   // Name the story after its new headline: the Stories list follows; an empty name is refused.
   const stories = page.getByRole('navigation', { name: 'Pages and stories' });
+  const heading = editor.panel.getByRole('heading', { level: 2 });
   const storyName = page.getByRole('textbox', { name: 'Story name' });
-  const oldName = await storyName.inputValue();
+  const oldName = (await heading.textContent()) ?? '';
+  await editor.panel.getByRole('button', { name: 'Rename story' }).click();
+  await expect(storyName).toBeFocused();
   await storyName.fill('');
   await storyName.press('Enter');
   await expect(app.message).toContainText('A story needs a name.');
-  await expect(storyName).toHaveValue(oldName);
+  await expect(heading).toHaveText(oldName);
+  await editor.panel.getByRole('button', { name: 'Rename story' }).click();
   await storyName.fill('雷电天气安全提示');
   await storyName.press('Enter');
+  await expect(heading).toHaveText('雷电天气安全提示');
   await expect(stories.getByRole('button', { name: /^Story 雷电天气安全提示,/ })).toBeVisible();
 
   // Ctrl+Z: the old name, then the story's own text, are back.
   await canvas.surface.focus();
   await canvas.surface.press('Control+z');
-  await expect(storyName).toHaveValue(oldName);
+  await expect(heading).toHaveText(oldName);
   await expect(stories.getByRole('button', { name: /^Story 雷电天气安全提示,/ })).toHaveCount(0);
   await canvas.surface.press('Control+z');
   await expect(canvas.frameText('leidian')).toHaveText(before);
