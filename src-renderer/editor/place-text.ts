@@ -8,10 +8,12 @@
  *    记者/通讯员 line as the byline, the rest as body paragraphs.
  * 3. One ProseMirror transaction replaces the story's content, through the session like any edit: the page
  *    reflows, Ctrl+Z takes it back, and with Track changes on the old text is struck and the new marked inserted.
+ *    A manuscript with a headline also names the story after it, in the same undo step.
  */
 import { countCharacters } from '../../src-core/layout/story-text.js';
 import { manuscriptStoryDoc, ManuscriptError, type ManuscriptLayout } from '../../src-core/model/manuscript.js';
 import { storySchema } from '../../src-core/model/story-schema.js';
+import { MAX_STORY_NAME_CHARS } from '../state/document-edits.js';
 import type { FolioSession } from '../state/session.svelte.js';
 
 /**
@@ -47,7 +49,10 @@ export async function placeTextFromPath(session: FolioSession, storyId: string, 
     return false;
   }
   const state = session.storyState(storyId);
-  session.applyTransaction(storyId, state.tr.replaceWith(0, state.doc.content.size, content));
+  // The story is now the manuscript: it takes the manuscript's headline as its name, in the same undo step.
+  const headline = content.firstChild?.type.name === 'headline' ? content.firstChild.textContent.trim() : '';
+  const name = [...headline].slice(0, MAX_STORY_NAME_CHARS).join('');
+  session.applyStoryTransactions([{ storyId, tr: state.tr.replaceWith(0, state.doc.content.size, content) }], name ? { [storyId]: name } : {});
   session.openStory(storyId);
   const chars = manuscript.paragraphs.reduce((n, p) => n + countCharacters(p), 0);
   const readAs = manuscript.encoding ? `, read as ${manuscript.encoding.toUpperCase()}` : '';

@@ -766,16 +766,28 @@ export class FolioSession {
   /**
    * Applies one transaction per story as a single step of the document history (replace all in all stories):
    * one undo takes all of them back. Each transaction starts a new group in its story's own history.
+   * `renames` (story id → name) are part of the same step.
+   * @throws RangeError for a rename `renameStory` refuses (nothing is applied then)
    */
-  applyStoryTransactions(edits: readonly { storyId: string; tr: Transaction }[]): void {
+  applyStoryTransactions(edits: readonly { storyId: string; tr: Transaction }[], renames: Readonly<Record<string, string>> = {}): void {
     if (!this.doc || edits.length === 0) return;
+    // Refused names fail before anything is applied.
+    for (const [storyId, name] of Object.entries(renames)) renameStoryIn(this.doc, storyId, name);
+    const namesBefore = storyNamesOf(this.doc.stories);
     this.ledgerMuted = true;
     try {
       for (const { storyId, tr } of edits) this.applyTransaction(storyId, closeHistory(tr));
     } finally {
       this.ledgerMuted = false;
     }
-    this.ledger.noteFrameEdit({ pages: this.doc.pages, selectedFrameId: this.selectedFrameId, outputProfileAssetId: this.doc.outputProfileAssetId, storyGroup: { storyIds: edits.map((e) => e.storyId), run: 'undo' } });
+    let renamed = this.doc;
+    for (const [storyId, name] of Object.entries(renames)) renamed = renameStoryIn(renamed, storyId, name);
+    this.setDocument(renamed);
+    this.ledger.noteFrameEdit({
+      pages: this.doc.pages, selectedFrameId: this.selectedFrameId, outputProfileAssetId: this.doc.outputProfileAssetId,
+      storyGroup: { storyIds: edits.map((e) => e.storyId), run: 'undo' },
+      ...(Object.keys(renames).length > 0 ? { storyNames: namesBefore } : {}),
+    });
     if (this.openStoryId && edits.some((e) => e.storyId === this.openStoryId)) this.openStory(this.openStoryId);
   }
 

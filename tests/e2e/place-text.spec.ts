@@ -1,7 +1,7 @@
 /**
  * Place text (置入稿件): a layout editor selects a story's frame and places a reporter's Word manuscript: the
- * story takes its headline, byline and paragraphs, the page and the exported PDF show them; the editor renames
- * the story after its headline; Ctrl+Z takes back the name, then brings the old text back. A plain-text manuscript from a Chinese Windows PC (GB18030) reads correctly, and an old
+ * story takes its headline, byline and paragraphs (and the headline as its name), the page and the exported PDF
+ * show them; the editor renames the story; Ctrl+Z takes back the rename, then the placed text with its name. A plain-text manuscript from a Chinese Windows PC (GB18030) reads correctly, and an old
  * Word .doc is refused with what to do instead.
  */
 import { execFileSync } from 'node:child_process';
@@ -48,6 +48,7 @@ test('place text: a Word manuscript replaces the story of the selected frame; GB
   await expect(panel).toContainText('Text frame leidian');
   const before = (await canvas.frameText('leidian').textContent()) ?? '';
   expect(before.length).toBeGreaterThan(20);
+  const oldName = sample.stories.leidian!.name;
 
   const place = async (file: string) => {
     await panel.getByRole('button', { name: 'Place text…' }).click();
@@ -82,29 +83,30 @@ test('place text: a Word manuscript replaces the story of the selected frame; GB
   expect(text).toContain('雷电天气安全提示');
   expect(text).toContain('近日我县多雷雨天气');
 
-  // Name the story after its new headline: the Stories list follows; an empty name is refused.
+  // The story took the manuscript's headline as its name; ✎ renames it (an empty name is refused).
   const stories = page.getByRole('navigation', { name: 'Pages and stories' });
   const heading = editor.panel.getByRole('heading', { level: 2 });
+  await expect(heading).toHaveText('雷电天气安全提示');
+  await expect(stories.getByRole('button', { name: /^Story 雷电天气安全提示,/ })).toBeVisible();
   const storyName = page.getByRole('textbox', { name: 'Story name' });
-  const oldName = (await heading.textContent()) ?? '';
   await editor.panel.getByRole('button', { name: 'Rename story' }).click();
   await expect(storyName).toBeFocused();
   await storyName.fill('');
   await storyName.press('Enter');
   await expect(app.message).toContainText('A story needs a name.');
-  await expect(heading).toHaveText(oldName);
-  await editor.panel.getByRole('button', { name: 'Rename story' }).click();
-  await storyName.fill('雷电天气安全提示');
-  await storyName.press('Enter');
   await expect(heading).toHaveText('雷电天气安全提示');
-  await expect(stories.getByRole('button', { name: /^Story 雷电天气安全提示,/ })).toBeVisible();
+  await editor.panel.getByRole('button', { name: 'Rename story' }).click();
+  await storyName.fill('雷电提示');
+  await storyName.press('Enter');
+  await expect(heading).toHaveText('雷电提示');
+  await expect(stories.getByRole('button', { name: /^Story 雷电提示,/ })).toBeVisible();
 
-  // Ctrl+Z: the old name, then the story's own text, are back.
+  // Ctrl+Z: the rename, then the placed text and its name together, are taken back.
   await canvas.surface.focus();
   await canvas.surface.press('Control+z');
-  await expect(heading).toHaveText(oldName);
-  await expect(stories.getByRole('button', { name: /^Story 雷电天气安全提示,/ })).toHaveCount(0);
+  await expect(heading).toHaveText('雷电天气安全提示');
   await canvas.surface.press('Control+z');
+  await expect(heading).toHaveText(oldName);
   await expect(canvas.frameText('leidian')).toHaveText(before);
 
   // The GB18030 text file: headline 德清新闻, byline 记者 张三, body 正文。
@@ -113,4 +115,5 @@ test('place text: a Word manuscript replaces the story of the selected frame; GB
   await expect(app.message).toContainText('Placed 简讯.txt: 3 paragraphs, 11 characters, read as GB18030.');
   await expect(editor.textbox.locator('h1')).toHaveText('德清新闻');
   await expect(editor.textbox.locator('p.pm-byline')).toHaveText('记者 张三');
+  await expect(editor.panel.getByRole('heading', { level: 2 })).toHaveText('德清新闻');
 });
