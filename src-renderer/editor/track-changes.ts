@@ -19,10 +19,9 @@
  *    second half (ProseMirror copies block attributes to both halves).
  * Each result is one transaction, so one undo step.
  */
-import type { Mark, Node as PmNode } from 'prosemirror-model';
+import type { Mark, Node as PmNode, Slice } from 'prosemirror-model';
 import { TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
 import { Mapping, ReplaceStep, type Step } from 'prosemirror-transform';
-import type { Slice } from 'prosemirror-model';
 import { DELETION_MARK, INSERTION_MARK, type ChangeAttrs } from '../../src-core/model/change-mark.js';
 import { breakChangeOf, changeAttrsOf, storyChanges, type BreakChange, type TrackedChange } from '../../src-core/model/tracked-change.js';
 import { storySchema } from '../../src-core/model/story-schema.js';

@@ -35,6 +35,7 @@ import type { PosRange, ProofComment } from '../../src-core/model/comments.js';
 import { collectChanges, type TrackedChange } from '../../src-core/model/tracked-change.js';
 import { acceptChangeTransaction, rejectChangeTransaction, trackTransaction, untrackedBreakFix, type ChangeAuthor, type TrackOptions } from '../editor/track-changes.js';
 import { commentRects } from '../../src-core/layout/comment-rects.js';
+import type { ZoomMode } from '../page/viewport.js';
 
 function historyDepth(state: EditorState): HistoryDepth {
   return { undo: undoDepth(state), redo: redoDepth(state) };
@@ -55,6 +56,7 @@ function restoreStoryIds(current: FolioDocument['stories'], snapshot: FolioDocum
   return Object.fromEntries(Object.entries(snapshot).map(([id, story]) => [id, current[id] ?? story]));
 }
 
+/** Every story's name, by id (what a rename's undo puts back). */
 function storyNamesOf(stories: FolioDocument['stories']): Record<string, string> {
   return Object.fromEntries(Object.entries(stories).map(([id, story]) => [id, story.name]));
 }
@@ -66,7 +68,6 @@ function restoreStoryNames(stories: FolioDocument['stories'], names: Readonly<Re
     return [id, name === undefined || name === story.name ? story : { ...story, name }];
   }));
 }
-import type { ZoomMode } from '../page/viewport.js';
 
 /** Where the session is in its life. */
 export type SessionPhase = 'starting' | 'opening' | 'loading-fonts' | 'ready' | 'error';
@@ -773,20 +774,23 @@ export class FolioSession {
     if (!this.doc || edits.length === 0) return;
     // Refused names fail before anything is applied.
     for (const [storyId, name] of Object.entries(renames)) renameStoryIn(this.doc, storyId, name);
-    const namesBefore = storyNamesOf(this.doc.stories);
+    const renaming = Object.keys(renames).length > 0;
+    const namesBefore = renaming ? storyNamesOf(this.doc.stories) : undefined;
     this.ledgerMuted = true;
     try {
       for (const { storyId, tr } of edits) this.applyTransaction(storyId, closeHistory(tr));
     } finally {
       this.ledgerMuted = false;
     }
-    let renamed = this.doc;
-    for (const [storyId, name] of Object.entries(renames)) renamed = renameStoryIn(renamed, storyId, name);
-    this.setDocument(renamed);
+    if (renaming) {
+      let renamed = this.doc;
+      for (const [storyId, name] of Object.entries(renames)) renamed = renameStoryIn(renamed, storyId, name);
+      this.setDocument(renamed);
+    }
     this.ledger.noteFrameEdit({
       pages: this.doc.pages, selectedFrameId: this.selectedFrameId, outputProfileAssetId: this.doc.outputProfileAssetId,
       storyGroup: { storyIds: edits.map((e) => e.storyId), run: 'undo' },
-      ...(Object.keys(renames).length > 0 ? { storyNames: namesBefore } : {}),
+      ...(namesBefore ? { storyNames: namesBefore } : {}),
     });
     if (this.openStoryId && edits.some((e) => e.storyId === this.openStoryId)) this.openStory(this.openStoryId);
   }
