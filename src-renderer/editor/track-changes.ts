@@ -148,6 +148,23 @@ function strikeBreaksBetween(out: Transaction, from: number, to: number, attrs: 
   for (const end of ends) setBreakChange(out, end, { kind: 'deletion', ...attrs });
 }
 
+/**
+ * After inserting [from, to): the breaks that now end blocks inside it are new (`inserted`), and the block
+ * holding `to` ends with the break the insertion landed in (`landedIn`), when the insertion split blocks.
+ */
+function markPastedBreaks(out: Transaction, from: number, to: number, inserted: BreakChange, landedIn: BreakChange | null): void {
+  const ends: number[] = [];
+  out.doc.nodesBetween(from, to, (node, pos) => {
+    if (!node.isTextblock) return true;
+    const end = pos + node.nodeSize - 1;
+    if (end >= from && end + 2 <= to && isSiblingBreak(out.doc, end, end + 2)) ends.push(end);
+    return false;
+  });
+  if (ends.length === 0) return;
+  for (const end of ends) setBreakChange(out, end, inserted);
+  setBreakChange(out, out.doc.resolve(to).end(), landedIn);
+}
+
 /** Applies one replace step to `out` the tracked way; returns where the caret belongs afterwards. */
 function applyTracked(out: Transaction, step: ReplaceStep, who: ChangeAuthor, backward: boolean): number {
   const { from, to, slice } = step;
@@ -177,6 +194,10 @@ function applyTracked(out: Transaction, step: ReplaceStep, who: ChangeAuthor, ba
   if (slice.size > 0) {
     const at = removed.map(to);
     const attrs = joinableAttrs(out.doc, at, INSERTION_MARK, who) ?? newAttrs(who);
+    // A paste of several paragraphs splits the block it lands in: that block's own break (and its change)
+    // then ends the last pasted paragraph, and the breaks in between are new.
+    const $at = out.doc.resolve(at);
+    const landedIn = $at.parent.isTextblock ? ($at.parent.attrs.change as BreakChange | null) : null;
     out.replace(at, at, slice);
     let insertedFrom = at;
     let insertedTo = at;
@@ -188,6 +209,7 @@ function applyTracked(out: Transaction, step: ReplaceStep, who: ChangeAuthor, ba
       // Typed inside struck text, the new text took the deletion mark from its neighbours: it is not deleted.
       out.removeMark(insertedFrom, insertedTo, deletionType());
       out.addMark(insertedFrom, insertedTo, insertionType().create({ ...attrs }));
+      markPastedBreaks(out, insertedFrom, insertedTo, { kind: 'insertion', ...attrs }, landedIn);
     }
     caret = insertedTo;
   }

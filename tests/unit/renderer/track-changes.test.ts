@@ -121,11 +121,23 @@ describe('tracking edits', () => {
     expect(marked(state)).toBe('改[-革][+X][-创]新');
   });
 
-  it('a paste of two paragraphs is marked inserted; the paragraph break itself is not tracked', () => {
+  it('a paste of two paragraphs is marked inserted, the break it brings too; reject takes it all back', () => {
     let state = stateOf('改革创新');
     const slice = new Slice(Fragment.from([para('甲乙'), para('丙丁')]), 1, 1);
     state = apply(state, (st) => st.tr.replace(3, 3, slice), author());
-    expect(marked(state)).toBe('改革[+甲乙]|[+丙丁]创新');
+    expect(marked(state)).toBe('改革[+甲乙¶]|[+丙丁]创新');
+    expect(marked(state.apply(rejectChangeTransaction(state, null)!))).toBe('改革创新');
+    expect(marked(state.apply(acceptChangeTransaction(state, null)!))).toBe('改革甲乙|丙丁创新');
+  });
+
+  it('a paste into a block whose break is struck leaves that struck break after the pasted text', () => {
+    let state = stateOf('改革创新', '发展');
+    state = apply(state, (st) => st.tr.delete(5, 7), author(), true);
+    expect(marked(state)).toBe('改革创新[-¶]|发展');
+    const slice = new Slice(Fragment.from([para('甲'), para('乙')]), 1, 1);
+    state = apply(state, (st) => st.tr.replace(3, 3, slice), author('校对乙'));
+    expect(marked(state)).toBe('改革[+甲¶]|[+乙]创新[-¶]|发展');
+    expect(marked(state.apply(rejectChangeTransaction(state, null)!))).toBe('改革创新|发展');
   });
 
   it('Enter splits a paragraph and marks the new break inserted; reject joins it back, accept keeps it', () => {
