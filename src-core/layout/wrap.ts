@@ -110,14 +110,6 @@ export function columnWrap(obstacles: readonly WrapObstacle[], leftPt: number, r
   return { bands: mergeBands(bands), narrowings };
 }
 
-/**
- * The bands of grid cells that obstacles block in a column spanning x ∈ [leftPt, rightPt], merged and sorted
- * by start (`columnWrap(…).bands`). Empty when no obstacle blocks the column.
- */
-export function wrapBands(obstacles: readonly WrapObstacle[], leftPt: number, rightPt: number, grid: PageGrid): WrapBand[] {
-  return [...columnWrap(obstacles, leftPt, rightPt, grid).bands];
-}
-
 function mergeBands(bands: WrapBand[]): WrapBand[] {
   bands.sort((a, b) => a.startCell - b.startCell);
   const merged: WrapBand[] = [];
@@ -156,7 +148,7 @@ export function measureAt(narrowings: readonly WrapNarrowing[], leftPt: number, 
 
 /**
  * The first cell at or after `cell` where a line `needCells` tall overlaps no band (bands sorted and merged,
- * as `wrapBands` returns them). May lie beyond the column's end: the caller then moves on.
+ * as `columnWrap` returns them). May lie beyond the column's end: the caller then moves on.
  */
 export function clearOfBands(bands: readonly WrapBand[], cell: number, needCells: number): number {
   let at = cell;

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { createComposer } from '../../../src-core/layout/compose.js';
 import type { GlyphRunItem, LineBox, PageLayout, RuleItem } from '../../../src-core/layout/page-layout.js';
-import { clearOfBands, columnWrap, measureAt, wrapBands } from '../../../src-core/layout/wrap.js';
+import { clearOfBands, columnWrap, measureAt } from '../../../src-core/layout/wrap.js';
 import { createPageGrid } from '../../../src-core/layout/grid.js';
 import { MIN_AROUND_MEASURE_CHARS, type BoxFrame, type Frame, type ImageFrame, type TextFrame } from '../../../src-core/model/document.js';
 import { BODY_PT, blk, broadsheet, cols, documentOf, gridRect, p, story, testFonts, textFrame } from './fixtures.js';
@@ -317,7 +317,7 @@ describe('wrap bands', () => {
     const a = { frameId: 'a', rect: gridRect(tpl, 1, 1, 4, 3), around: false };
     const b = { frameId: 'b', rect: gridRect(tpl, 1, 1, 6, 4), around: false };
     const c = { frameId: 'c', rect: gridRect(tpl, 1, 1, 12, 1), around: false };
-    const bands = wrapBands([c, a, b], left, right, grid);
+    const { bands } = columnWrap([c, a, b], left, right, grid);
     expect(bands).toEqual([{ startCell: 4, endCell: 10 }, { startCell: 12, endCell: 13 }]);
     expect(clearOfBands(bands, 3, 1)).toBe(3);
     expect(clearOfBands(bands, 3, 2)).toBe(10);
@@ -327,6 +327,6 @@ describe('wrap bands', () => {
   });
 
   it('ignore an obstacle beside the column', () => {
-    expect(wrapBands([{ frameId: 'x', rect: gridRect(tpl, 3, 1, 0, 10), around: false }], left, right, grid)).toEqual([]);
+    expect(columnWrap([{ frameId: 'x', rect: gridRect(tpl, 3, 1, 0, 10), around: false }], left, right, grid).bands).toEqual([]);
   });
 });
