@@ -128,6 +128,12 @@ export class FolioSession {
   layouts = $state.raw<readonly PageLayout[]>([]);
   /** Incremented after every compose; the canvas carries it as `data-layout-version`. */
   layoutVersion = $state(0);
+  /**
+   * Incremented when an opened document is adopted and first composed (in the same synchronous step); the canvas
+   * carries it as `data-document-generation`. A layout version alone cannot tell an open apart from a compose that
+   * was queued for the previous document and ran while the open was on its way.
+   */
+  documentGeneration = $state(0);
   /** Milliseconds the last compose took. */
   composeMs = $state(0);
   /** Milliseconds the page canvas took to draw the last layout (reported by the canvas). */
@@ -301,6 +307,7 @@ export class FolioSession {
     this.savedDoc = opened.recoveredFrom ? null : opened.document;
     if (opened.recoveredFrom) this.notice = { kind: 'info', text: `Recovered unsaved changes from ${opened.recoveredFrom}.` };
     this.composeNow();
+    this.documentGeneration++;
     this.phase = 'ready';
     if (previous && previous !== opened.handle) void this.host.closeDocument({ handle: previous });
     void this.loadImages(opened);

@@ -60,8 +60,8 @@ test('shift-click selects two frames; arrows move both as one undo step', async 
   await expect(panel).toContainText('2 frames selected');
   await canvas.surface.press('Shift+ArrowRight');
   await canvas.surface.press('Shift+ArrowRight');
-  expect(await xOf(bikes)).toBe(mm(bikes.xPt + 2 * pitch));
-  expect(await xOf(leidian)).toBe(mm(leidian.xPt + 2 * pitch));
+  await expect.poll(() => xOf(bikes)).toBe(mm(bikes.xPt + 2 * pitch));
+  await expect.poll(() => xOf(leidian)).toBe(mm(leidian.xPt + 2 * pitch));
   // leidian alone is selected now: shift-click adds bikes, shift-click on leidian takes it out again.
   const q = await canvas.clientPoint(bikes.xPt + 30, bikes.yPt + 30);
   await shared.keyboard.down('Shift');
@@ -71,11 +71,11 @@ test('shift-click selects two frames; arrows move both as one undo step', async 
   await shared.keyboard.up('Shift');
   await expect(panel).toContainText('Text frame bikes');
   await canvas.surface.press('Control+z');
-  expect(await xOf(bikes)).toBe(mm(bikes.xPt + pitch));
-  expect(await xOf(leidian)).toBe(mm(leidian.xPt + pitch));
+  await expect.poll(() => xOf(bikes)).toBe(mm(bikes.xPt + pitch));
+  await expect.poll(() => xOf(leidian)).toBe(mm(leidian.xPt + pitch));
   await canvas.surface.press('Control+z');
-  expect(await xOf(bikes)).toBe(mm(bikes.xPt));
-  expect(await xOf(leidian)).toBe(mm(leidian.xPt));
+  await expect.poll(() => xOf(bikes)).toBe(mm(bikes.xPt));
+  await expect.poll(() => xOf(leidian)).toBe(mm(leidian.xPt));
 
   // Delete removes both selected frames at once (their stories stay); one Ctrl+Z brings both back.
   await shared.keyboard.down('Shift');

@@ -23,9 +23,9 @@ test('a saved document is listed under Recent and opens from it', async ({ page 
   await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'e2e-open-recent.png') });
 
   const content = page.getByTestId('page-content');
-  const before = Number(await content.getAttribute('data-layout-version'));
+  const before = Number(await content.getAttribute('data-document-generation'));
   await recent.getByRole('button', { name }).click();
   await expect(dialog).toBeHidden();
-  await expect.poll(async () => Number(await content.getAttribute('data-layout-version')), { timeout: 60_000 }).toBeGreaterThan(before);
+  await expect.poll(async () => Number(await content.getAttribute('data-document-generation')), { timeout: 60_000 }).toBeGreaterThan(before);
   await expect(app.documentState).toHaveText('Saved');
 });

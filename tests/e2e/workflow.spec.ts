@@ -168,18 +168,18 @@ test('Pages panel: add inner pages, thread onto page 3, reorder (jump lines foll
   await app.reopenSample();
   const canvas = new PageCanvas(page, trim.widthPt);
   const pages = new PagesPanel(page);
-  expect(await pages.names()).toEqual(['A01']);
+  await expect.poll(() => pages.names()).toEqual(['A01']);
 
   // A tabloid page cannot join a broadsheet document.
   await pages.template.selectOption({ label: '四开 Tabloid' });
   await pages.button('Add page').click();
   await expect(app.message).toContainText('275 × 390 mm');
-  expect(await pages.names()).toEqual(['A01']);
+  await expect.poll(() => pages.names()).toEqual(['A01']);
 
   await pages.addPage(/Broadsheet inner page/);
   await pages.pageButton('A01').click();
   await pages.addPage(/Broadsheet inner page/);
-  expect(await pages.names()).toEqual(['A01', 'A02', 'A03']);
+  await expect.poll(() => pages.names()).toEqual(['A01', 'A02', 'A03']);
   await expect(app.status.getByLabel('Page')).toHaveText('Page A02 (2/3)');
   await pages.pageButton('A03').click();
   await expect(app.status.getByLabel('Page')).toHaveText('Page A03 (3/3)');
@@ -202,7 +202,7 @@ test('Pages panel: add inner pages, thread onto page 3, reorder (jump lines foll
 
   // Move A03 up: it becomes A02 and the jump lines say so.
   await pages.button('Move page A03 up').click();
-  expect(await pages.names()).toEqual(['A01', 'A02', 'A03']);
+  await expect.poll(() => pages.names()).toEqual(['A01', 'A02', 'A03']);
   await expect(pages.jumpLines('A01')).toHaveText('下转第2版');
   await expect(pages.jumpLines('A02')).toHaveText('上接第1版');
   await expect(pages.jumpLines('A03')).toHaveCount(0);
@@ -216,13 +216,13 @@ test('Pages panel: add inner pages, thread onto page 3, reorder (jump lines foll
 
   // Delete the page the lead continues on: its frame goes, the story stays listed, no jump line remains.
   await pages.button('Delete page A03').click();
-  expect(await pages.names()).toEqual(['A01', 'A02']);
+  await expect.poll(() => pages.names()).toEqual(['A01', 'A02']);
   await expect(pages.jumpLines('A01')).toHaveCount(0);
   await expect(page.getByRole('navigation', { name: 'Pages and stories' }).getByRole('button', { name: /停不下来/ })).toBeVisible();
 
   // Undo brings the page (and the jump) back.
   await canvas.surface.press('Control+z');
-  expect(await pages.names()).toEqual(['A01', 'A02', 'A03']);
+  await expect.poll(() => pages.names()).toEqual(['A01', 'A02', 'A03']);
   await expect(pages.jumpLines('A01')).toHaveText('下转第3版');
 
   // Drag: the continuation page dropped on A02 becomes A02.
