@@ -91,7 +91,8 @@ const electron = findElectronBinary();
 if (electron.binary && hasDisplay()) {
   startElectron(electron.binary);
 } else {
-  const why = electron.binary ? 'there is no display (DISPLAY/WAYLAND_DISPLAY unset)' : `Electron's binary is not installed (${electron.reason})`;
+  // Electron 45 fetches its binary only when asked (`install-electron`), and its installer wants Node 22.12+.
+  const why = electron.binary ? 'there is no display (DISPLAY/WAYLAND_DISPLAY unset)' : `Electron's binary is not installed (${electron.reason}; \`npx install-electron\` on Node 22.12+ fetches it)`;
   console.log(`${why[0].toUpperCase()}${why.slice(1)}, so Folio opens in browser mode instead.`);
   startBrowserMode();
 }
