@@ -2,13 +2,17 @@
  * The `.folio` file format: a zip holding `document.json` and `assets/…` (images, placed PDFs, user fonts).
  * Pure bytes in, bytes out (fflate); disk I/O, atomic writes and locks live in src-main/services.
  *
- * 1. unpack: unzip → find document.json → parse JSON → migrate → validate (zod) → check every asset is present.
+ * 1. unpack: read the zip's directory (zip-reader.ts) → inflate document.json alone, within its cap → parse JSON
+ *    → check its shape is bounded (nesting depth, string lengths) → migrate → validate (zod) → inflate only the
+ *    assets the document lists, each within the asset cap and all within a total cap, CRC-checked. Entries the
+ *    document does not list are never inflated.
  * 2. pack: validate → write document.json (stable key order as given) + assets with a fixed timestamp,
  *    so the same document gives the same bytes.
  */
-import { unzipSync, zipSync, strFromU8, strToU8, type Zippable } from 'fflate';
+import { zipSync, strFromU8, strToU8, type Zippable } from 'fflate';
 import { FolioDocumentSchema, type FolioDocument } from './document.js';
 import { migrateDocument } from './migrations.js';
+import { ZipArchive, ZipReadError } from './zip-reader.js';
 
 /** Why a .folio file could not be read. */
 export type FolioFileErrorCode = 'not-zip' | 'no-document' | 'bad-json' | 'invalid' | 'version' | 'missing-asset';
@@ -31,6 +35,20 @@ export interface FolioContents {
 const FIXED_ZIP_DATE = new Date(Date.UTC(1980, 0, 1, 0, 0, 0));
 /** Assets larger than this are refused: a newspaper page's photos are a few MB each. */
 export const MAX_ASSET_BYTES = 200 * 1024 * 1024;
+/**
+ * All of a document's assets together, inflated: a whole issue's photos and adverts fit many times over, and a
+ * file claiming more is refused before it can take the memory of the machine reading it.
+ */
+export const MAX_TOTAL_ASSET_BYTES = 400 * 1024 * 1024;
+/** document.json, inflated: a 32-page issue's text and structure is a few MB. */
+export const MAX_DOCUMENT_JSON_BYTES = 64 * 1024 * 1024;
+/**
+ * Deepest nesting of document.json: documents nest about ten levels (story → block → text → marks); validating
+ * a 50,000-deep file would overflow the stack.
+ */
+export const MAX_JSON_DEPTH = 64;
+/** Longest string in document.json, UTF-16 code units: four times the largest paste the editor accepts. */
+export const MAX_JSON_STRING_CHARS = 4_000_000;
 
 /**
  * Validates and migrates document JSON (already parsed).
@@ -40,6 +58,7 @@ export function parseDocumentJson(json: unknown): FolioDocument {
   if (!json || typeof json !== 'object' || Array.isArray(json)) {
     throw new FolioFileError('invalid', 'document.json does not contain a Folio document (expected a JSON object).');
   }
+  checkJsonBounds(json);
   let migrated: Record<string, unknown>;
   try {
     migrated = migrateDocument(json as Record<string, unknown>);
@@ -60,32 +79,75 @@ export function parseDocumentJson(json: unknown): FolioDocument {
  * @throws FolioFileError — not a zip, no document.json, bad JSON, invalid or future schema, missing asset
  */
 export function unpackFolio(bytes: Uint8Array): FolioContents {
-  let entries: Record<string, Uint8Array>;
+  let archive: ZipArchive;
   try {
-    entries = unzipSync(bytes);
-  } catch {
-    throw new FolioFileError('not-zip', 'This is not a Folio file: it is not a zip archive (a .folio file is a zip with document.json inside).');
+    archive = new ZipArchive(bytes);
+  } catch (err) {
+    throw new FolioFileError('not-zip', `This is not a Folio file: ${(err as Error).message} (a .folio file is a zip with document.json inside).`);
   }
-  const docBytes = entries['document.json'];
-  if (!docBytes) {
+  const docEntry = archive.entry('document.json');
+  if (!docEntry) {
     throw new FolioFileError('no-document', 'This zip has no document.json, so it is not a Folio document.');
   }
   let json: unknown;
   try {
-    json = JSON.parse(strFromU8(docBytes));
+    json = JSON.parse(strFromU8(extractEntry(archive, docEntry, MAX_DOCUMENT_JSON_BYTES)));
   } catch (err) {
+    if (err instanceof FolioFileError) throw err;
     throw new FolioFileError('bad-json', `document.json is damaged (invalid JSON): ${(err as Error).message}`);
   }
   const document = parseDocumentJson(json);
   const assets = new Map<string, Uint8Array>();
+  let totalBytes = 0;
   for (const asset of Object.values(document.assets)) {
-    const data = entries[asset.path];
-    if (!data) {
+    const entry = archive.entry(asset.path);
+    if (!entry) {
       throw new FolioFileError('missing-asset', `The file is incomplete: asset "${asset.id}" (${asset.path}) is listed but missing from the archive.`);
     }
-    assets.set(asset.path, data);
+    totalBytes += entry.sizeBytes;
+    if (totalBytes > MAX_TOTAL_ASSET_BYTES) {
+      throw new FolioFileError('invalid', `The document's pictures, adverts and fonts come to more than ${MAX_TOTAL_ASSET_BYTES / 1024 / 1024} MB; Folio refuses to read it.`);
+    }
+    assets.set(asset.path, extractEntry(archive, entry, MAX_ASSET_BYTES));
   }
   return { document, assets };
+}
+
+function extractEntry(archive: ZipArchive, entry: Parameters<ZipArchive['extract']>[0], maxBytes: number): Uint8Array {
+  try {
+    return archive.extract(entry, maxBytes);
+  } catch (err) {
+    if (err instanceof ZipReadError) throw new FolioFileError('invalid', `The file is damaged: ${err.message}`);
+    throw err;
+  }
+}
+
+/**
+ * Walks parsed JSON without recursion and refuses what no Folio document holds: nesting deeper than
+ * `MAX_JSON_DEPTH` or a string longer than `MAX_JSON_STRING_CHARS` (keys included).
+ * @throws FolioFileError('invalid') naming the limit
+ */
+function checkJsonBounds(root: object): void {
+  const stack: { value: unknown; depth: number }[] = [{ value: root, depth: 1 }];
+  while (stack.length > 0) {
+    const { value, depth } = stack.pop()!;
+    if (typeof value === 'string') {
+      if (value.length > MAX_JSON_STRING_CHARS) {
+        throw new FolioFileError('invalid', `document.json holds a text of ${value.length.toLocaleString('en')} characters; the most Folio reads in one piece is ${MAX_JSON_STRING_CHARS.toLocaleString('en')}.`);
+      }
+      continue;
+    }
+    if (!value || typeof value !== 'object') continue;
+    if (depth > MAX_JSON_DEPTH) throw new FolioFileError('invalid', `document.json nests deeper than ${MAX_JSON_DEPTH} levels, which no Folio document does.`);
+    if (Array.isArray(value)) {
+      for (const item of value) stack.push({ value: item, depth: depth + 1 });
+    } else {
+      for (const [key, item] of Object.entries(value)) {
+        stack.push({ value: key, depth });
+        stack.push({ value: item, depth: depth + 1 });
+      }
+    }
+  }
 }
 
 /**
