@@ -37,3 +37,36 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
+
+/**
+ * Directives a `<meta http-equiv>` policy cannot carry (the CSP spec ignores them there, with a console warning);
+ * the header still sends them.
+ */
+const HEADER_ONLY_DIRECTIVES: ReadonlySet<string> = new Set(['frame-ancestors', 'report-uri', 'sandbox']);
+
+/** The same policy for a `<meta http-equiv="Content-Security-Policy">` tag: the header's, less header-only directives. */
+export const META_CONTENT_SECURITY_POLICY = Object.entries(CSP_DIRECTIVES)
+  .filter(([name]) => !HEADER_ONLY_DIRECTIVES.has(name))
+  .map(([name, value]) => `${name} ${value}`)
+  .join('; ');
+
+/**
+ * Puts the policy into a built page as the first element of its `<head>`, before any script, so it holds even
+ * where no header can be set (Electron's `file://` loads, which `webRequest.onHeadersReceived` may not see).
+ * @throws RangeError when the page has no `<head>` or already carries a policy of its own
+ */
+export function injectCspMeta(html: string): string {
+  if (/http-equiv=["']?content-security-policy/i.test(html)) throw new RangeError('The page already has a Content-Security-Policy meta tag.');
+  const head = /<head[^>]*>/i.exec(html);
+  if (!head) throw new RangeError('The page has no <head> to put its Content-Security-Policy in.');
+  const at = head.index + head[0].length;
+  return `${html.slice(0, at)}\n    <meta http-equiv="Content-Security-Policy" content="${META_CONTENT_SECURITY_POLICY}" />${html.slice(at)}`;
+}
+
+/**
+ * The Vite plugin both renderer builds use (electron.vite.config.ts and the e2e renderer build): it injects the
+ * policy when building only, since Vite's dev server relies on inline scripts the policy forbids.
+ */
+export function cspMetaPlugin(): { name: string; apply: 'build'; transformIndexHtml: (html: string) => string } {
+  return { name: 'folio-csp-meta', apply: 'build', transformIndexHtml: injectCspMeta };
+}

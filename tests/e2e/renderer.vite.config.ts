@@ -3,11 +3,12 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { cspMetaPlugin } from '../../src-main/server/csp.js';
 
 export default defineConfig({
   root: resolve('src-renderer'),
   base: './',
-  plugins: [svelte()],
+  plugins: [svelte(), cspMetaPlugin()],
   logLevel: 'warn',
   build: {
     outDir: resolve('out/renderer'),

@@ -12,6 +12,7 @@ import { PageCanvas } from './pages/canvas.js';
 import { StoryEditor } from './pages/editor.js';
 import { ARTIFACTS_DIR, pdfInkFraction, renderGrey, renderPng, trimOffsetPt } from './pages/pdf.js';
 import { loadSample, sampleFrame, trimSizePt } from './pages/sample.js';
+import { META_CONTENT_SECURITY_POLICY } from '../../src-main/server/csp.js';
 
 const sample = loadSample();
 const trim = trimSizePt(sample);
@@ -30,6 +31,8 @@ test('open → draw → edit from the page → re-compose → save → export PD
   const canvas = new PageCanvas(page, trim.widthPt);
   const editor = new StoryEditor(page);
   await app.open();
+  // The built page carries its Content-Security-Policy itself (for Electron's file:// loads), as the header says.
+  await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute('content', META_CONTENT_SECURITY_POLICY);
 
   // The layout set the lead story's headline group in its frame, and the canvas drew it as ink.
   await expect(canvas.frameText('lead-head')).toContainText('停不下来');
