@@ -29,6 +29,13 @@ export const AssetSchema = z.object({
 /** An asset. */
 export type Asset = z.infer<typeof AssetSchema>;
 
+/** Whether a YYYY-MM-DD string names a day that exists (months 1–12, days within the month, leap years). */
+function isCalendarDate(iso: string): boolean {
+  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
 /** A Folio document: one issue (or part of one) with its template snapshot, stories, pages and assets. */
 export const FolioDocumentSchema = z.object({
   schemaVersion: z.literal(DOCUMENT_SCHEMA_VERSION),
@@ -37,7 +44,7 @@ export const FolioDocumentSchema = z.object({
   issue: z.object({
     paper: z.string(),
     /** ISO date of the issue, YYYY-MM-DD. */
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine(isCalendarDate, { message: 'not a date on the calendar (e.g. 2023-02-31)' }),
     edition: z.string().default(''),
     number: z.string().default(''),
     /** True when masthead values are invented sample data. */

@@ -1,6 +1,19 @@
 import { z } from 'zod';
 import { CmykSchema } from './colour.js';
 import { FrameSchema, StorySchema } from './frame.js';
+import { parseSizePt } from './units.js';
+
+/** Longest type size a template may write as text ("小五", "10.5pt"): anything longer is not one. */
+const MAX_SIZE_TEXT_CHARS = 16;
+
+function isTypeSize(size: string): boolean {
+  try {
+    parseSizePt(size);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Current template schema version. Older files are migrated by `migrateTemplate`. */
 export const TEMPLATE_SCHEMA_VERSION = 1;
@@ -14,7 +27,10 @@ export const FontRefSchema = z.object({
 export type FontRef = z.infer<typeof FontRefSchema>;
 
 /** A type size: points (number or "9pt") or a Chinese 号 name ("小五"). Parsed by `parseSizePt`. */
-export const SizeSchema = z.union([z.number().positive(), z.string().min(1)]);
+export const SizeSchema = z.union([
+  z.number().positive(),
+  z.string().min(1).max(MAX_SIZE_TEXT_CHARS).refine(isTypeSize, { message: 'not a type size: use points (e.g. 9 or "9pt") or a 号 name (e.g. "小五")' }),
+]);
 
 /**
  * A paragraph style. Lengths: `leadingPt` in points; indents and tracking in em of the style's size;
@@ -110,7 +126,10 @@ export const TemplateSchema = z.object({
   grid: GridSchema,
   typography: TypographyOptionsSchema.default(TypographyOptionsSchema.parse({})),
   /** Paragraph styles by block type (paragraph, headline, kicker, subtitle, byline, subhead, caption, …). */
-  paragraphStyles: z.record(z.string(), ParagraphStyleSchema),
+  paragraphStyles: z.record(z.string(), ParagraphStyleSchema).refine((styles) => Object.hasOwn(styles, 'paragraph'), {
+    // Every block type without a style of its own falls back to the body style, so the composer needs it.
+    message: 'the template has no "paragraph" (body text) style, which every other style falls back to',
+  }),
   /** Character styles by mark name (bold, emphasis, …). */
   characterStyles: z.record(z.string(), CharacterStyleSchema).default({}),
   /**
