@@ -13,7 +13,7 @@ import { exportPdf } from '../../../src-core/pdf/export.js';
 import { readImageInfo } from '../../../src-core/pdf/image-info.js';
 import { convertRgbPixelsToCmyk, rgbToCmyk, type AssetBytes } from '../../../src-core/pdf/images.js';
 import { fixtureInput, loadFonts, ROOT, tool, writeArtifact } from './fixtures.js';
-import { adobeCmykJpeg, encodePng, placedPdf, rgbJpeg, twoColourRgbPng } from './test-assets.js';
+import { adobeCmykJpeg, encodePng, greyJpeg, placedPdf, rgbJpeg, twoColourRgbPng } from './test-assets.js';
 
 const fonts = loadFonts(['noto-serif-sc-400']);
 const SLUG = 20;
@@ -248,6 +248,24 @@ describe('a photo in the print preset (regression: a 259 KB JPEG became a 16× l
     const bytes = await exportPdf({ ...fixtureInput(fonts, 'print', [jpegOnly]), bleedPt: 0, slugPt: SLUG, assets: async (id) => (id === 'jpeg' ? { bytes: photo, mime: 'image/jpeg' } : undefined) });
     const without = await exportPdf({ ...fixtureInput(fonts, 'print', [jpegOnly]), bleedPt: 0, slugPt: SLUG, assets: async () => undefined });
     expect(bytes.length).toBeLessThan(1.5 * photo.length + without.length);
+  });
+});
+
+describe('a grey JPEG in the print preset', () => {
+  it('passes through untouched as DeviceGray DCT (no Decode array), rendering its grey levels', async () => {
+    const grey = greyJpeg([40, 200]);
+    expect(readImageInfo(grey)).toMatchObject({ format: 'jpeg', colour: 'grey', widthPx: 16, heightPx: 8 });
+    const sq = { xPt: 20, yPt: 20, widthPt: 160, heightPt: 80 };
+    const page: PageLayout = { ...imagePage(), items: [{ kind: 'image', assetId: 'grey-jpeg', rect: sq, clip: sq }] };
+    const bytes = await exportPdf({ ...fixtureInput(fonts, 'print', [page]), bleedPt: 0, slugPt: SLUG, assets: async () => ({ bytes: grey, mime: 'image/jpeg' }) });
+    const path = writeArtifact('images-grey-jpeg-print.pdf', bytes);
+    expect(Buffer.from(bytes).indexOf(Buffer.from(grey))).toBeGreaterThan(0);
+    const qdf = execFileSync('qpdf', ['--qdf', '--object-streams=disable', path, '-'], { maxBuffer: 64 * 1024 * 1024 }).toString('latin1');
+    expect(qdf).toMatch(/\/ColorSpace \/DeviceGray/);
+    expect(qdf).not.toMatch(/\/Decode/);
+    const img = renderRgb(path);
+    expect(Math.abs(at(img, SLUG, 60, 60)[0] - 40)).toBeLessThan(8);
+    expect(Math.abs(at(img, SLUG, 140, 60)[0] - 200)).toBeLessThan(8);
   });
 });
 
