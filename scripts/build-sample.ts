@@ -244,7 +244,7 @@ export function buildSampleDocument(seed: string, template: Template, plan: type
     assets: {
       'photo-placeholder': {
         id: 'photo-placeholder', path: 'assets/photo-placeholder.png', mime: 'image/png',
-        widthPx: png.width, heightPx: png.height,
+        widthPx: png.width, heightPx: png.height, placeholder: true,
         note: 'Placeholder image generated for the sample (the original photo is not part of the seed).',
       },
     },

@@ -5,7 +5,7 @@ import { TemplateSchema } from './template.js';
 export * from './frame.js';
 
 /** Current document schema version. Older files are migrated on load. */
-export const DOCUMENT_SCHEMA_VERSION = 7;
+export const DOCUMENT_SCHEMA_VERSION = 8;
 
 /** A binary asset stored in the .folio zip under `assets/`. */
 export const AssetSchema = z.object({
@@ -18,8 +18,16 @@ export const AssetSchema = z.object({
   /** Placed PDFs: the size of page 1's TrimBox, points (the asset's natural size; PDFs have no pixels). */
   widthPt: z.number().positive().optional(),
   heightPt: z.number().positive().optional(),
-  /** Free note, e.g. "placeholder image generated for the sample". */
+  /**
+   * Free note. Pictures and adverts placed from the workspace carry `placed from FILE`: the only record of the
+   * file's name, which `assetFileName` reads.
+   */
   note: z.string().optional(),
+  /**
+   * True for a stand-in picture (the sample's generated crossed photo) that must be replaced before the page
+   * goes to press: drawn like any picture, but a preflight error in print presets.
+   */
+  placeholder: z.boolean().optional(),
   /**
    * ICC output profiles: total ink of the profile's darkest black (sRGB black separated through it), percent —
    * what the press will get in a picture's deepest shadows.
@@ -34,6 +42,20 @@ function isCalendarDate(iso: string): boolean {
   const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** What placing a file writes into the asset's note before the file's name (see `AssetSchema.note`). */
+export const PLACED_FROM_NOTE_PREFIX = 'placed from ';
+
+/**
+ * The name a user knows an asset by: the file it was placed from (`photo.jpg`), else its file name inside the
+ * document (`photo-placeholder.png`). Never empty; never the content-hash id alone when a name is known.
+ */
+export function assetFileName(asset: Asset): string {
+  if (asset.note?.startsWith(PLACED_FROM_NOTE_PREFIX) && asset.note.length > PLACED_FROM_NOTE_PREFIX.length) {
+    return asset.note.slice(PLACED_FROM_NOTE_PREFIX.length);
+  }
+  return asset.path.slice(asset.path.lastIndexOf('/') + 1);
 }
 
 /** A Folio document: one issue (or part of one) with its template snapshot, stories, pages and assets. */

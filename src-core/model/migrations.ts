@@ -34,6 +34,9 @@ export class SchemaVersionError extends RangeError {
 const PT_PER_MM = 72 / 25.4;
 const mmKeys = [['xMm', 'xPt'], ['yMm', 'yPt'], ['widthMm', 'widthPt'], ['heightMm', 'heightPt']] as const;
 
+/** How the sample build described its generated photo in versions up to 7 (scripts/build-sample.ts). */
+const SAMPLE_PLACEHOLDER_NOTE = 'Placeholder image generated for the sample';
+
 /** Document migrations, index i migrates version i → i + 1. */
 export const DOCUMENT_MIGRATIONS: readonly Migration[] = [
   {
@@ -89,6 +92,18 @@ export const DOCUMENT_MIGRATIONS: readonly Migration[] = [
     from: 6,
     description: 'version 7 adds tracked paragraph breaks (the textblock `change` attribute); version 6 files are valid as they are',
     up: (json) => ({ ...json, schemaVersion: 7 }),
+  },
+  {
+    from: 7,
+    description: "version 8 marks placeholder pictures (`asset.placeholder`): the sample's generated photo, known by the note it was built with",
+    up(json) {
+      const assets = json.assets && typeof json.assets === 'object' ? (json.assets as Record<string, Record<string, unknown>>) : undefined;
+      if (!assets) return { ...json, schemaVersion: 8 };
+      // Saved copies of the sample carry its generated photo too, and it must not reach the press from them either.
+      const marked = Object.fromEntries(Object.entries(assets).map(([id, asset]) =>
+        [id, typeof asset?.note === 'string' && asset.note.startsWith(SAMPLE_PLACEHOLDER_NOTE) ? { ...asset, placeholder: true } : asset]));
+      return { ...json, schemaVersion: 8, assets: marked };
+    },
   },
 ];
 

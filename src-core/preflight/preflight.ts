@@ -5,15 +5,18 @@
  *
  * 1. collectLayoutFindings — overset text, composer warnings (missing fonts/glyphs are errors),
  *    image resolution (warn below 200 ppi, error below 120 ppi).
- * 2. collectAssetFindings — image frames without a picture, assets missing from the document or
+ * 2. collectAssetFindings — image frames without a picture, placeholder pictures (an error in print: they
+ *    would be printed; a warning in proofs, like an empty frame), assets missing from the document or
  *    unreadable, RGB images in the print preset (converted by the exporter's default formula: a
  *    warning), placed PDFs with RGB or transparency (embedded unchanged: errors).
  * 3. collectFrameFindings — empty text frames, missing stories, text frames outside the type area,
  *    threads to missing frames, thread loops.
  * 4. collectInkFindings — template and frame colours above the total ink limit.
  * 5. dedupe and sort — errors first, then warnings, then info; within a severity by page order.
+ *
+ * Pictures are named by the file they were placed from (`assetFileName`), never by their content-hash id.
  */
-import type { FolioDocument, Frame, PmNodeJson, TextFrame } from '../model/document.js';
+import { assetFileName, type FolioDocument, type Frame, type PmNodeJson, type TextFrame } from '../model/document.js';
 import { totalInkPercent, type Cmyk } from '../model/colour.js';
 import { ptToMm } from '../model/units.js';
 import type { ImageItem, PageLayout, RectPt } from '../layout/page-layout.js';
@@ -39,6 +42,7 @@ export type FindingCode =
   | 'missing-asset'
   | 'unreadable-asset'
   | 'empty-image-frame'
+  | 'placeholder-picture'
   | 'rgb-image'
   | 'pdf-transparency'
   | 'total-ink'
@@ -107,7 +111,7 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
  */
 export function preflight(doc: FolioDocument, layouts: readonly PageLayout[], opts: PreflightOptions): Finding[] {
   const findings: Finding[] = [
-    ...collectLayoutFindings(layouts, opts),
+    ...collectLayoutFindings(doc, layouts, opts),
     ...collectAssetFindings(doc, opts),
     ...collectFrameFindings(doc, layouts),
     ...collectInkFindings(doc),
@@ -204,7 +208,7 @@ function collectPlacedPdfSizeFindings(doc: FolioDocument, layouts: readonly Page
       const how = [scaled ? `runs at ${Math.round(Math.min(scaleX, scaleY) * 100)} %` : '', cut ? 'is cut off by its frame' : ''].filter(Boolean).join(' and ');
       out.push({
         severity: 'warning', code: 'pdf-size', pageId: layout.pageId, frameId: item.frameId,
-        message: `Placed PDF "${item.assetId}" is ${size} but ${how} (${frame} shown): adverts run at their booked size — fit the frame to it or ask for the booked size — 广告尺寸不符`,
+        message: `Placed PDF "${assetFileName(asset)}" is ${size} but ${how} (${frame} shown): adverts run at their booked size — fit the frame to it or ask for the booked size — 广告尺寸不符`,
       });
     }
   }
@@ -257,7 +261,7 @@ export async function collectAssetInfo(doc: FolioDocument, assets: AssetSource):
   return info;
 }
 
-function collectLayoutFindings(layouts: readonly PageLayout[], opts: PreflightOptions): Finding[] {
+function collectLayoutFindings(doc: FolioDocument, layouts: readonly PageLayout[], opts: PreflightOptions): Finding[] {
   const out: Finding[] = [];
   const warnPpi = opts.minPpiWarning ?? DEFAULT_MIN_PPI_WARNING;
   const errorPpi = opts.minPpiError ?? DEFAULT_MIN_PPI_ERROR;
@@ -304,7 +308,7 @@ function collectLayoutFindings(layouts: readonly PageLayout[], opts: PreflightOp
         const severity: Severity = ppi < errorPpi ? 'error' : 'warning';
         out.push({
           severity, code: 'low-resolution', pageId, frameId: item.frameId,
-          message: `Image "${item.assetId}" is ${Math.floor(ppi)} ppi at placed size (needs ${warnPpi}; below ${errorPpi} it pixelates) — 图片分辨率不足`,
+          message: `Picture "${pictureName(doc, item.assetId)}" is ${Math.floor(ppi)} ppi at placed size (needs ${warnPpi}; below ${errorPpi} it pixelates) — 图片分辨率不足`,
         });
       }
     }
@@ -331,32 +335,42 @@ function collectAssetFindings(doc: FolioDocument, opts: PreflightOptions): Findi
       }
       const asset = doc.assets[frame.assetId];
       const info = opts.assetInfo.get(frame.assetId);
+      const name = pictureName(doc, frame.assetId);
       if (!asset || info === undefined) {
-        out.push({ ...base, severity: 'error', code: 'missing-asset', message: `Picture "${frame.assetId}" is missing from the document — 图片缺失` });
+        out.push({ ...base, severity: 'error', code: 'missing-asset', message: `Picture "${name}" is missing from the document — 图片缺失` });
+        continue;
+      }
+      if (asset.placeholder) {
+        // A proof is read for its text and the photo may still be on its way: there it is what an empty frame is.
+        out.push({
+          ...base, severity: opts.preset === 'print' ? 'error' : 'warning', code: 'placeholder-picture',
+          message: `Placeholder picture in frame "${frame.id}" ("${name}"): place the real photo before the page goes to press — 占位图未替换`,
+        });
+        // Its colour and format do not matter: it is to be replaced.
         continue;
       }
       if (info.format === 'unknown' || (info.format !== 'pdf' && info.colour === 'unknown')) {
-        out.push({ ...base, severity: 'error', code: 'unreadable-asset', message: `Picture "${frame.assetId}" is not a readable PNG, JPEG or PDF` });
+        out.push({ ...base, severity: 'error', code: 'unreadable-asset', message: `Picture "${name}" is not a readable PNG, JPEG or PDF` });
         continue;
       }
       if (opts.preset === 'print' && info.format === 'pdf') {
         if (info.colour === 'rgb') {
           out.push({
             ...base, severity: 'error', code: 'rgb-image',
-            message: `Placed PDF "${frame.assetId}" contains RGB colour: it is embedded unchanged, so ask for a CMYK (PDF/X-1a) file — 广告 PDF 含 RGB`,
+            message: `Placed PDF "${name}" contains RGB colour: it is embedded unchanged, so ask for a CMYK (PDF/X-1a) file — 广告 PDF 含 RGB`,
           });
         }
         if (info.unembeddedFonts && info.unembeddedFonts.length > 0) {
           const names = info.unembeddedFonts.slice(0, MAX_FONT_NAMES_LISTED).join(', ') + (info.unembeddedFonts.length > MAX_FONT_NAMES_LISTED ? ', …' : '');
           out.push({
             ...base, severity: 'error', code: 'pdf-fonts',
-            message: `Placed PDF "${frame.assetId}" uses fonts that are not embedded (${names}): the press has no fonts to substitute, so ask for a PDF/X file with every font embedded — 广告 PDF 字体未嵌入`,
+            message: `Placed PDF "${name}" uses fonts that are not embedded (${names}): the press has no fonts to substitute, so ask for a PDF/X file with every font embedded — 广告 PDF 字体未嵌入`,
           });
         }
         if (info.transparency) {
           out.push({
             ...base, severity: 'error', code: 'pdf-transparency',
-            message: `Placed PDF "${frame.assetId}" uses transparency, which PDF/X-1a forbids: ask for a flattened PDF/X-1a file — 广告 PDF 含透明`,
+            message: `Placed PDF "${name}" uses transparency, which PDF/X-1a forbids: ask for a flattened PDF/X-1a file — 广告 PDF 含透明`,
           });
         }
         continue;
@@ -366,8 +380,8 @@ function collectAssetFindings(doc: FolioDocument, opts: PreflightOptions): Findi
         out.push({
           ...base, severity: 'warning', code: 'rgb-image',
           message: doc.outputProfileAssetId
-            ? `Picture "${frame.assetId}" is RGB (${info.format.toUpperCase()}): the print export separates it to CMYK through the plant profile — RGB 图片`
-            : `Picture "${frame.assetId}" is RGB (${info.format.toUpperCase()}): the print export converts it to CMYK with the default formula, not a plant profile — RGB 图片`,
+            ? `Picture "${name}" is RGB (${info.format.toUpperCase()}): the print export separates it to CMYK through the plant profile — RGB 图片`
+            : `Picture "${name}" is RGB (${info.format.toUpperCase()}): the print export converts it to CMYK with the default formula, not a plant profile — RGB 图片`,
         });
       }
     }
@@ -478,6 +492,12 @@ function collectStyleFontFindings(doc: FolioDocument, opts: PreflightOptions): F
     }
   }
   return out;
+}
+
+/** A picture as its user knows it: the file it was placed from; the asset id only when the document lacks the asset. */
+function pictureName(doc: FolioDocument, assetId: string): string {
+  const asset = doc.assets[assetId];
+  return asset ? assetFileName(asset) : assetId;
 }
 
 function hasText(node: PmNodeJson): boolean {

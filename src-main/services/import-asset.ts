@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import type { ImportedAsset } from '../../src-core/api/host-api.js';
-import type { Asset } from '../../src-core/model/document.js';
+import { PLACED_FROM_NOTE_PREFIX, type Asset } from '../../src-core/model/document.js';
 import { readImageInfo } from '../../src-core/pdf/image-info.js';
 import { readPngHeader } from '../../src-core/pdf/png.js';
 import { readFileUpTo } from './disk.js';
@@ -89,7 +89,7 @@ export async function describeAssetBytes(bytes: Uint8Array, name: string): Promi
   if (info.format === 'pdf') {
     const { widthPt, heightPt, pageCount } = await readPdfTrimBox(bytes, name);
     const id = `pdf-${hash}`;
-    const asset: Asset = { id, path: `assets/${id}.pdf`, mime: 'application/pdf', widthPt, heightPt, note: `placed from ${name}` };
+    const asset: Asset = { id, path: `assets/${id}.pdf`, mime: 'application/pdf', widthPt, heightPt, note: `${PLACED_FROM_NOTE_PREFIX}${name}` };
     return { asset, format: 'pdf', colour: 'unknown', sizeBytes, pageCount };
   }
   if (info.format === 'png') {
@@ -113,7 +113,7 @@ export async function describeAssetBytes(bytes: Uint8Array, name: string): Promi
   const ext = info.format === 'png' ? 'png' : 'jpg';
   const asset: Asset = {
     id, path: `assets/${id}.${ext}`, mime: info.format === 'png' ? 'image/png' : 'image/jpeg',
-    widthPx: info.widthPx, heightPx: info.heightPx, note: `placed from ${name}`,
+    widthPx: info.widthPx, heightPx: info.heightPx, note: `${PLACED_FROM_NOTE_PREFIX}${name}`,
   };
   return { asset, format: info.format, colour: info.colour, sizeBytes };
 }

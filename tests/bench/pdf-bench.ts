@@ -5,6 +5,9 @@
  *    Fonts are loaded before timing; each run starts a fresh PDF (subsetting, compression and writing
  *    are all inside the timing).
  * 2. pdf_bytes: size of the print PDF (one subset per used font).
+ * 3. pdf_bytes_with_photo (`runPhotoPdfBench`): the sample page with a real photograph (an RGB JPEG) placed in
+ *    its photo frame, against the same page with the frame left without a picture; the target is 1.5× the
+ *    photo's own size plus that page (a photo re-encoded as Flate made it 16×).
  * `runPdfBench(pages, fonts)` returns `{metric, value}` rows; run directly to compose the sample front
  * page and print them: `node --import tsx tests/bench/pdf-bench.ts [file.folio] [out.pdf]`.
  */
@@ -13,16 +16,21 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createComposer } from '../../src-core/layout/compose.js';
 import type { PageLayout } from '../../src-core/layout/page-layout.js';
+import type { FolioDocument } from '../../src-core/model/document.js';
 import { unpackFolio } from '../../src-core/model/folio-file.js';
 import { mmToPt } from '../../src-core/model/units.js';
 import { exportPdf, type PdfExportInput } from '../../src-core/pdf/export.js';
+import { readImageInfo } from '../../src-core/pdf/image-info.js';
 import { createFontProvider, DEFAULT_FONTS, loadFont, type FontProvider } from '../../src-core/text/font.js';
 
 /** One bench result row. */
 export interface PdfBenchMetric {
-  metric: 'pdf_export_page_ms' | 'pdf_bytes';
+  metric: 'pdf_export_page_ms' | 'pdf_bytes' | 'pdf_bytes_with_photo';
   value: number;
   unit?: string;
+  note?: string;
+  /** A target that depends on what was measured (the others are in bench.ts). */
+  target?: string;
 }
 
 /** Options of the PDF bench. */
@@ -39,6 +47,12 @@ export interface PdfBenchOptions {
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SAMPLE = path.join(ROOT, 'templates/samples/deqing-front-2023-07-20.folio');
+/** A real photograph (RGB JPEG, 720 × 477, 259 KB; see tests/fixtures/photo/NOTICE.md). */
+export const BENCH_PHOTO = path.join(ROOT, 'tests/fixtures/photo/stm32f3-discovery.jpg');
+/** The sample's picture frame the photo is placed in. */
+const PHOTO_FRAME_ID = 'photo';
+/** The issue's bound: the page with the photo under this many times the photo's size plus the page without it. */
+const PHOTO_BYTES_FACTOR = 1.5;
 /** Newspaper-default slug (template default 12 mm) for the bench's print preset. */
 const SLUG_PT = mmToPt(12);
 
@@ -73,6 +87,36 @@ export async function runPdfBench(pages: readonly PageLayout[], fonts: FontProvi
   ];
 }
 
+/**
+ * Places `photo` (JPEG bytes) in the sample's photo frame and exports the page in the print preset, with the
+ * picture and with the frame left without one (its crossed marker), on the same layout.
+ * @returns pdf_bytes_with_photo, with the target `PHOTO_BYTES_FACTOR` × photo + the page without it
+ */
+export async function runPhotoPdfBench(document: FolioDocument, fonts: FontProvider, photo: Uint8Array): Promise<PdfBenchMetric[]> {
+  const info = readImageInfo(photo);
+  if (info.format !== 'jpeg' || !info.widthPx || !info.heightPx) throw new RangeError('The photo bench needs a readable JPEG');
+  const assetId = 'bench-photo';
+  const withPhoto: FolioDocument = {
+    ...document,
+    assets: { ...document.assets, [assetId]: { id: assetId, path: `assets/${assetId}.jpg`, mime: 'image/jpeg', widthPx: info.widthPx, heightPx: info.heightPx } },
+    pages: document.pages.map((page) => ({ ...page, frames: page.frames.map((f) => (f.id === PHOTO_FRAME_ID && f.kind === 'image' ? { ...f, assetId } : f)) })),
+  };
+  const pages = createComposer(fonts).compose(withPhoto).pages;
+  const input = (assets: PdfExportInput['assets']): PdfExportInput => ({
+    pages, fonts, preset: 'print', assets,
+    meta: { title: 'PDF bench', paper: '德清新闻', issueDate: '2023-07-20', edition: '', documentName: 'bench.folio' },
+    output: { outputConditionIdentifier: 'IFRA26', outputCondition: 'Newsprint, coldset offset (IFRA26)' },
+    bleedPt: pages[0]!.bleedPt, slugPt: SLUG_PT, createdAt: new Date('2023-07-20T18:00:00Z'),
+  });
+  const bytes = await exportPdf(input(async (id) => (id === assetId ? { bytes: photo, mime: 'image/jpeg' } : undefined)));
+  const without = await exportPdf(input(async () => undefined));
+  const bound = Math.round(PHOTO_BYTES_FACTOR * photo.length + without.length);
+  return [{
+    metric: 'pdf_bytes_with_photo', value: bytes.length, unit: 'bytes', target: `< ${bound}`,
+    note: `photo ${photo.length} B (${info.widthPx} × ${info.heightPx} ${info.colour} JPEG), page without it ${without.length} B: the photo adds ${((bytes.length - without.length) / photo.length).toFixed(2)}× its size`,
+  }];
+}
+
 async function main(): Promise<void> {
   const file = process.argv[2] ?? SAMPLE;
   const fonts = createFontProvider(DEFAULT_FONTS.map((d) => loadFont(d, new Uint8Array(fs.readFileSync(path.join(ROOT, 'node_modules', d.file))))));
@@ -84,7 +128,10 @@ async function main(): Promise<void> {
     const bytes = meta ? assetBytes.get(meta.path) : undefined;
     return meta && bytes ? { bytes, mime: meta.mime } : undefined;
   };
-  const rows = await runPdfBench(layout.pages, fonts, { assets, outPath: process.argv[3], runs: Number(process.env.PDF_BENCH_RUNS ?? 7) });
+  const rows = [
+    ...await runPdfBench(layout.pages, fonts, { assets, outPath: process.argv[3], runs: Number(process.env.PDF_BENCH_RUNS ?? 7) }),
+    ...await runPhotoPdfBench(doc, fonts, new Uint8Array(fs.readFileSync(BENCH_PHOTO))),
+  ];
   console.log(JSON.stringify({ pages: layout.pages.length, glyphs, rows }, null, 1));
 }
 

@@ -11,7 +11,7 @@ import { expect, test } from '@playwright/test';
 import { FolioApp } from './pages/app.js';
 import { PageCanvas } from './pages/canvas.js';
 import { ARTIFACTS_DIR, renderPng, trimOffsetPt } from './pages/pdf.js';
-import { loadSample, trimSizePt } from './pages/sample.js';
+import { loadSample, SAMPLE_PRINT_ERRORS, trimSizePt } from './pages/sample.js';
 
 const trim = trimSizePt(loadSample());
 /** The canvas at 100 % is 96 px per inch, so poppler renders at 96 dpi to match it pixel for pixel. */
@@ -30,7 +30,7 @@ test('the page canvas matches the exported PDF (block ink coverage)', async ({ p
   await page.waitForFunction(() => document.querySelector('[data-testid=page-content]') !== null);
   await page.waitForTimeout(500);
 
-  const files = await app.exportPdf();
+  const files = await app.exportPdf('button', SAMPLE_PRINT_ERRORS);
   const workspace = process.env.FOLIO_E2E_WORKSPACE ?? '';
   const pdf = path.isAbsolute(files[0]) ? files[0] : path.join(workspace, files[0]);
   const png = renderPng(pdf, 'compare-pdf-96dpi', DPI);

@@ -9,7 +9,7 @@ import { useSharedWindow } from './pages/app.js';
 import { PageCanvas, type RectPt } from './pages/canvas.js';
 import { inspector, setFrameRectInInspector } from './pages/canvas-images.js';
 import { ARTIFACTS_DIR, pdfInkFraction, renderGrey, renderPng, trimOffsetPt } from './pages/pdf.js';
-import { loadSample, trimSizePt } from './pages/sample.js';
+import { loadSample, SAMPLE_PRINT_ERRORS, trimSizePt } from './pages/sample.js';
 
 const sample = loadSample();
 const trim = trimSizePt(sample);
@@ -83,8 +83,8 @@ test('add a box, label it 广告 and thicken its stroke; add a rule and a pictur
   await expect.poll(() => canvas.inkFraction(foot)).toBeCloseTo(boxInk, 6);
 
   // The export draws the box and its label where the canvas does.
-  // A box in the margin is no preflight error: the export runs without asking.
-  const [pdf] = (await app.exportPdf()) as [string];
+  // A box in the margin is no preflight error: the export asks only about the sample's placeholder photo.
+  const [pdf] = (await app.exportPdf('button', SAMPLE_PRINT_ERRORS)) as [string];
   renderPng(pdf, 'e2e-draw-pdf', 96);
   const grey = renderGrey(pdf, 96);
   const offset = trimOffsetPt(pdf);

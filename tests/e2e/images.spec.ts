@@ -14,7 +14,7 @@ import { openSharedWindow, type FolioApp } from './pages/app.js';
 import { PageCanvas, type RectPt } from './pages/canvas.js';
 import { compareColourClasses, inspector, placeFile, saveCanvasRegion } from './pages/canvas-images.js';
 import { ARTIFACTS_DIR, renderPng, trimOffsetPt } from './pages/pdf.js';
-import { loadSample, sampleFrame, trimSizePt } from './pages/sample.js';
+import { loadSample, sampleFrame, SAMPLE_PRINT_ERRORS, trimSizePt } from './pages/sample.js';
 
 const sample = loadSample();
 const trim = trimSizePt(sample);
@@ -215,7 +215,7 @@ test('place a PDF advert into the ad box: drawn by pdf.js cut to its TrimBox; th
   expect(Math.max(...bar)).toBeLessThan(60);
   await saveCanvasRegion(canvas.content, rectOf(adBox), path.join(ARTIFACTS_DIR, 'images-advert-canvas.png'));
 
-  const rendered = await exportAndRender(app, 'images-advert-pdf-96dpi');
+  const rendered = await exportAndRender(app, 'images-advert-pdf-96dpi', SAMPLE_PRINT_ERRORS);
   // Passed through as a form XObject: the export holds a /Form built from the advert's page.
   const qdf = execFileSync('qpdf', ['--qdf', '--object-streams=disable', rendered.pdf, '-'], { maxBuffer: 64 * 1024 * 1024 }).toString('latin1');
   expect(qdf).toMatch(/\/Subtype \/Form/);

@@ -14,7 +14,7 @@ import { PageCanvas } from './pages/canvas.js';
 import { inspector } from './pages/canvas-images.js';
 import { StoryEditor } from './pages/editor.js';
 import { ARTIFACTS_DIR } from './pages/pdf.js';
-import { loadSample, sampleFrame, trimSizePt } from './pages/sample.js';
+import { loadSample, sampleFrame, SAMPLE_PRINT_ERRORS, trimSizePt } from './pages/sample.js';
 
 const sample = loadSample();
 const trim = trimSizePt(sample);
@@ -78,7 +78,7 @@ test('place text: a Word manuscript replaces the story of the selected frame; GB
   await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'e2e-place-text.png') });
 
   // The export sets it: the PDF's text holds the manuscript.
-  const [pdf] = (await app.exportPdf()) as [string];
+  const [pdf] = (await app.exportPdf('button', SAMPLE_PRINT_ERRORS)) as [string];
   const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
   expect(text).toContain('雷电天气安全提示');
   expect(text).toContain('近日我县多雷雨天气');

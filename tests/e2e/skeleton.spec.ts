@@ -11,7 +11,7 @@ import { FolioApp } from './pages/app.js';
 import { PageCanvas } from './pages/canvas.js';
 import { StoryEditor } from './pages/editor.js';
 import { ARTIFACTS_DIR, pdfInkFraction, renderGrey, renderPng, trimOffsetPt } from './pages/pdf.js';
-import { loadSample, sampleFrame, trimSizePt } from './pages/sample.js';
+import { loadSample, sampleFrame, SAMPLE_PRINT_ERRORS, trimSizePt } from './pages/sample.js';
 import { META_CONTENT_SECURITY_POLICY } from '../../src-main/server/csp.js';
 
 const sample = loadSample();
@@ -72,7 +72,7 @@ test('open → draw → edit from the page → re-compose → save → export PD
   const workspace = process.env.FOLIO_E2E_WORKSPACE ?? '';
   expect(statSync(path.join(workspace, 'e2e-saved.folio')).size).toBeGreaterThan(1000);
 
-  const files = await app.exportPdf('shortcut');
+  const files = await app.exportPdf('shortcut', SAMPLE_PRINT_ERRORS);
   expect(files).toHaveLength(1);
   const pdf = path.isAbsolute(files[0]) ? files[0] : path.join(workspace, files[0]);
   expect(existsSync(pdf)).toBe(true);

@@ -93,10 +93,22 @@ export class FolioApp {
     await expect(this.documentState).toHaveText('Saved');
   }
 
-  /** Exports PDF (toolbar button, or Ctrl+E) and returns the exported paths the status bar reports. */
-  async exportPdf(via: 'button' | 'shortcut' = 'button'): Promise<string[]> {
+  /**
+   * Exports PDF (toolbar button, or Ctrl+E) and returns the exported paths the status bar reports.
+   * @param knownErrors the preflight errors the page is known to have (the sample's placeholder photo in print
+   *   presets: `SAMPLE_PRINT_ERRORS`): the confirmation must list these and nothing else, then Export anyway.
+   *   Without it, the export must run without asking.
+   */
+  async exportPdf(via: 'button' | 'shortcut' = 'button', knownErrors?: RegExp): Promise<string[]> {
     if (via === 'button') await this.button('Export PDF').click();
     else await this.page.keyboard.press('Control+e');
+    if (knownErrors) {
+      const confirm = this.page.getByRole('dialog', { name: 'Export with preflight errors?' });
+      const listed = confirm.getByRole('list', { name: 'Preflight errors' }).getByRole('listitem');
+      await expect(listed.first()).toBeVisible();
+      for (const text of await listed.allTextContents()) expect(text).toMatch(knownErrors);
+      await confirm.getByRole('button', { name: 'Export anyway' }).click();
+    }
     await expect(this.message).toContainText('Exported', { timeout: 60_000 });
     const text = (await this.message.textContent()) ?? '';
     return text.replace(/^Exported\s+/, '').split(', ').map((p) => p.trim());

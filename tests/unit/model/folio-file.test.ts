@@ -67,19 +67,27 @@ describe('.folio files', () => {
 describe('migrations', () => {
   it('migrates a version-0 document (geometry in mm) to points', () => {
     const out = migrateDocument({ pages: [{ id: 'p', frames: [{ id: 'f', xMm: 25.4, yMm: 0, widthMm: 10, heightMm: 10 }] }] });
-    expect(out.schemaVersion).toBe(7);
+    expect(out.schemaVersion).toBe(8);
     const frame = (out.pages as { frames: Record<string, number>[] }[])[0]!.frames[0]!;
     expect(frame.xPt).toBeCloseTo(72, 6);
     expect(frame.xMm).toBeUndefined();
   });
 
-  it('version 1 → 7 keeps everything (version 2 only adds ICC profile assets, 3 comments, 4 text wrap, 5 tracked changes, 6 the wrap mode, 7 tracked paragraph breaks)', () => {
-    const v1 = { schemaVersion: 1, id: 'd', pages: [{ id: 'p', frames: [] }], assets: { a: { id: 'a', path: 'assets/a.png', mime: 'image/png' } } };
-    expect(migrateDocument(v1)).toEqual({ ...v1, schemaVersion: 7 });
-    expect(migrateDocument({ ...v1, schemaVersion: 2 })).toEqual({ ...v1, schemaVersion: 7 });
-    expect(migrateDocument({ ...v1, schemaVersion: 4 })).toEqual({ ...v1, schemaVersion: 7 });
-    expect(migrateDocument({ ...v1, schemaVersion: 5 })).toEqual({ ...v1, schemaVersion: 7 });
-    expect(migrateDocument({ ...v1, schemaVersion: 6 })).toEqual({ ...v1, schemaVersion: 7 });
+  it('version 1 → 8 keeps everything (version 2 only adds ICC profile assets, 3 comments, 4 text wrap, 5 tracked changes, 6 the wrap mode, 7 tracked paragraph breaks, 8 marks placeholder pictures)', () => {
+    const v1 = { schemaVersion: 1, id: 'd', pages: [{ id: 'p', frames: [] }], assets: { a: { id: 'a', path: 'assets/a.png', mime: 'image/png', note: 'placed from a.png' } } };
+    expect(migrateDocument(v1)).toEqual({ ...v1, schemaVersion: 8 });
+    expect(migrateDocument({ ...v1, schemaVersion: 2 })).toEqual({ ...v1, schemaVersion: 8 });
+    expect(migrateDocument({ ...v1, schemaVersion: 4 })).toEqual({ ...v1, schemaVersion: 8 });
+    expect(migrateDocument({ ...v1, schemaVersion: 5 })).toEqual({ ...v1, schemaVersion: 8 });
+    expect(migrateDocument({ ...v1, schemaVersion: 6 })).toEqual({ ...v1, schemaVersion: 8 });
+    expect(migrateDocument({ ...v1, schemaVersion: 7 })).toEqual({ ...v1, schemaVersion: 8 });
+  });
+
+  it("version 7 → 8 marks the sample's generated photo as a placeholder, and nothing else", () => {
+    const sample = { id: 'photo-placeholder', path: 'assets/photo-placeholder.png', mime: 'image/png', note: 'Placeholder image generated for the sample (the original photo is not part of the seed).' };
+    const placed = { id: 'img-1', path: 'assets/img-1.jpg', mime: 'image/jpeg', note: 'placed from 航拍.jpg' };
+    const out = migrateDocument({ schemaVersion: 7, id: 'd', pages: [], assets: { 'photo-placeholder': sample, 'img-1': placed } });
+    expect(out.assets).toEqual({ 'photo-placeholder': { ...sample, placeholder: true }, 'img-1': placed });
   });
 
   it('refuses a document from a newer Folio with a clear message', () => {

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FolioDocumentSchema } from '../../../src-core/model/document.js';
+import { DOCUMENT_SCHEMA_VERSION, FolioDocumentSchema } from '../../../src-core/model/document.js';
 import { documentExportSettings, exportPdf, formatExportTime } from '../../../src-core/pdf/export.js';
 import type { GlyphRunItem } from '../../../src-core/layout/page-layout.js';
 import type { LoadedFont } from '../../../src-core/text/font.js';
@@ -232,7 +232,7 @@ describe('documentExportSettings', () => {
   it('takes meta, output condition, bleed/slug and the body font from the document and template', () => {
     const template = JSON.parse(readFileSync(join(ROOT, 'templates/broadsheet-front.json'), 'utf8'));
     const doc = FolioDocumentSchema.parse({
-      schemaVersion: 7, id: 'd', title: '德清新闻', issue: { paper: '德清新闻', date: '2023-07-20', edition: '城市版' }, template,
+      schemaVersion: DOCUMENT_SCHEMA_VERSION, id: 'd', title: '德清新闻', issue: { paper: '德清新闻', date: '2023-07-20', edition: '城市版' }, template,
       stories: {}, pages: [{ id: 'p1', name: 'A01', frames: [] }],
     });
     const s = documentExportSettings(doc, fonts, 'front.folio', 'v2');

@@ -1,16 +1,19 @@
 /**
- * Images in the PDF: RGB converted to CMYK in print, CMYK JPEG passed through, placed PDFs as
- * clipped form XObjects, missing assets marked; checked by structure and by colour renders.
+ * Images in the PDF: RGB converted to CMYK in print (JPEGs re-encoded as CMYK JPEGs), CMYK JPEG passed
+ * through, placed PDFs as clipped form XObjects, missing assets marked; checked by structure and by colour
+ * renders.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import jpeg from 'jpeg-js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { LayoutItem, PageLayout } from '../../../src-core/layout/page-layout.js';
 import { exportPdf } from '../../../src-core/pdf/export.js';
 import { readImageInfo } from '../../../src-core/pdf/image-info.js';
 import { convertRgbPixelsToCmyk, rgbToCmyk, type AssetBytes } from '../../../src-core/pdf/images.js';
-import { fixtureInput, loadFonts, tool, writeArtifact } from './fixtures.js';
-import { adobeCmykJpeg, encodePng, placedPdf, rgbJpeg, twoColourRgbPng } from './test-assets.js';
+import { fixtureInput, loadFonts, ROOT, tool, writeArtifact } from './fixtures.js';
+import { adobeCmykJpeg, encodePng, greyJpeg, placedPdf, rgbJpeg, twoColourRgbPng } from './test-assets.js';
 
 const fonts = loadFonts(['noto-serif-sc-400']);
 const SLUG = 20;
@@ -21,10 +24,10 @@ interface RgbImage {
   pixels: Uint8Array;
 }
 
-function renderRgb(pdfPath: string): RgbImage {
+function renderRgb(pdfPath: string, dpi = 72): RgbImage {
   const base = pdfPath.replace(/\.pdf$/, '-rgb');
-  execFileSync('pdftoppm', ['-r', '72', '-singlefile', pdfPath, base]);
-  execFileSync('pdftoppm', ['-r', '72', '-png', '-singlefile', pdfPath, base]);
+  execFileSync('pdftoppm', ['-r', String(dpi), '-singlefile', pdfPath, base]);
+  execFileSync('pdftoppm', ['-r', String(dpi), '-png', '-singlefile', pdfPath, base]);
   const ppm = readFileSync(`${base}.ppm`);
   const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 40).toString('latin1'));
   if (!header) throw new Error('not a P6 PPM');
@@ -128,10 +131,10 @@ describe('print preset images', () => {
     expect(qdfText.match(/\/ColorSpace \/DeviceCMYK/g)?.length).toBe(3);
   });
 
-  it('passes the CMYK JPEG through unchanged (DCTDecode, inverted Decode for Adobe)', () => {
+  it('passes the CMYK JPEG through unchanged and re-encodes the RGB JPEG as one (DCTDecode, inverted Decode for Adobe)', () => {
     expect(Buffer.from(bytes).indexOf(Buffer.from(cmykJpeg))).toBeGreaterThan(0);
-    expect(qdfText).toMatch(/\/Decode \[\s*1\s+0\s+1\s+0\s+1\s+0\s+1\s+0\s*\]/);
-    expect(qdfText.match(/\/Filter \/DCTDecode/g)?.length).toBe(1);
+    expect(qdfText.match(/\/Decode \[\s*1\s+0\s+1\s+0\s+1\s+0\s+1\s+0\s*\]/g)?.length).toBe(2);
+    expect(qdfText.match(/\/Filter \/DCTDecode/g)?.length).toBe(2);
   });
 
   it('renders converted RGB images in their colours', () => {
@@ -181,6 +184,98 @@ describe('print preset images', () => {
   it('marks a missing asset with a crossed frame', () => {
     expect(Math.max(...at(img, SLUG, 50, 250))).toBeLessThan(160);
     expect(at(img, SLUG, 50, 240)).toEqual([255, 255, 255]);
+  });
+});
+
+describe('a photo in the print preset (regression: a 259 KB JPEG became a 16× larger Flate image)', () => {
+  const photo = new Uint8Array(readFileSync(join(ROOT, 'tests/fixtures/photo/stm32f3-discovery.jpg')));
+  /** Drawn at half its pixel size, so at 72 dpi both copies fall on whole pixels alike. */
+  const W = 360;
+  const H = 238.5;
+  const sq = (x: number, y: number) => ({ xPt: x, yPt: y, widthPt: W, heightPt: H });
+  const page: PageLayout = {
+    pageId: 'photo', pageName: 'B03', trimWidthPt: 2 * W + 60, trimHeightPt: H + 40, bleedPt: 0,
+    typeArea: { xPt: 0, yPt: 0, widthPt: 2 * W + 60, heightPt: H + 40 },
+    // The same pixels twice: as the JPEG, and as a PNG, which the exporter separates losslessly (Flate).
+    items: [
+      { kind: 'image', assetId: 'jpeg', rect: sq(20, 20), clip: sq(20, 20) },
+      { kind: 'image', assetId: 'png', rect: sq(40 + W, 20), clip: sq(40 + W, 20) },
+    ],
+    lines: [], overset: [], copyfit: [], warnings: [],
+  };
+  let pdf = '';
+  let written: Uint8Array;
+  let qdf = '';
+  beforeAll(async () => {
+    const rgb = jpeg.decode(photo, { useTArray: true, formatAsRGBA: false });
+    const rows = Array.from({ length: rgb.height }, (_, y) => rgb.data.subarray(y * rgb.width * 3, (y + 1) * rgb.width * 3));
+    const png = encodePng({ widthPx: rgb.width, heightPx: rgb.height, bitDepth: 8, colourType: 2, rows });
+    const sources: Record<string, AssetBytes> = { jpeg: { bytes: photo, mime: 'image/jpeg' }, png: { bytes: png, mime: 'image/png' } };
+    written = await exportPdf({ ...fixtureInput(fonts, 'print', [page]), bleedPt: 0, slugPt: SLUG, assets: async (id) => sources[id] });
+    pdf = writeArtifact('images-photo-print.pdf', written);
+    qdf = execFileSync('qpdf', ['--qdf', '--object-streams=disable', pdf, '-'], { maxBuffer: 64 * 1024 * 1024 }).toString('latin1');
+  });
+
+  it('stays a JPEG: the JPEG is a CMYK DCTDecode image, inverted like an Adobe CMYK JPEG; the PNG stays lossless', () => {
+    expect(tool('qpdf', ['--check', pdf])).toContain('No syntax or stream encoding errors');
+    expect(qdf).not.toMatch(/DeviceRGB/);
+    expect(qdf.match(/\/Decode \[\s*1\s+0\s+1\s+0\s+1\s+0\s+1\s+0\s*\]/g)).toHaveLength(1);
+    // pdfimages -list: page num type width height color comp bpc enc …
+    const images = tool('pdfimages', ['-list', pdf]).split('\n').slice(2).filter((l) => l.trim()).map((l) => l.trim().split(/\s+/).slice(3, 9).join(' '));
+    expect(images.sort()).toEqual(['720 477 cmyk 4 8 image', '720 477 cmyk 4 8 jpeg']);
+  });
+
+  it('renders like the lossless separation of the same pixels (JPEG loss only)', () => {
+    const img = renderRgb(pdf, 72);
+    let sum = 0;
+    let n = 0;
+    for (let y = 2; y < H - 2; y++) {
+      for (let x = 2; x < W - 2; x++) {
+        const a = at(img, SLUG, 20 + x, 20 + y);
+        const b = at(img, SLUG, 40 + W + x, 20 + y);
+        for (let c = 0; c < 3; c++) sum += Math.abs(a[c]! - b[c]!);
+        n += 3;
+      }
+    }
+    expect(sum / n).toBeLessThan(2.5);
+    // Not a blank or inverted picture: the board is green, as in the photo.
+    const board = at(img, SLUG, 20 + 90, 20 + 60);
+    expect(board[1]).toBeGreaterThan(board[0]! + 30);
+  });
+
+  it("keeps the print PDF near the photo's own size (the JPEG alone, without its lossless twin)", async () => {
+    const jpegOnly: PageLayout = { ...page, items: [page.items[0]!] };
+    const bytes = await exportPdf({ ...fixtureInput(fonts, 'print', [jpegOnly]), bleedPt: 0, slugPt: SLUG, assets: async (id) => (id === 'jpeg' ? { bytes: photo, mime: 'image/jpeg' } : undefined) });
+    const without = await exportPdf({ ...fixtureInput(fonts, 'print', [jpegOnly]), bleedPt: 0, slugPt: SLUG, assets: async () => undefined });
+    expect(bytes.length).toBeLessThan(1.5 * photo.length + without.length);
+  });
+});
+
+describe('a grey JPEG in the print preset', () => {
+  it('passes through untouched as DeviceGray DCT (no Decode array), rendering its grey levels', async () => {
+    const grey = greyJpeg([40, 200]);
+    expect(readImageInfo(grey)).toMatchObject({ format: 'jpeg', colour: 'grey', widthPx: 16, heightPx: 8 });
+    const sq = { xPt: 20, yPt: 20, widthPt: 160, heightPt: 80 };
+    const page: PageLayout = { ...imagePage(), items: [{ kind: 'image', assetId: 'grey-jpeg', rect: sq, clip: sq }] };
+    const bytes = await exportPdf({ ...fixtureInput(fonts, 'print', [page]), bleedPt: 0, slugPt: SLUG, assets: async () => ({ bytes: grey, mime: 'image/jpeg' }) });
+    const path = writeArtifact('images-grey-jpeg-print.pdf', bytes);
+    expect(Buffer.from(bytes).indexOf(Buffer.from(grey))).toBeGreaterThan(0);
+    const qdf = execFileSync('qpdf', ['--qdf', '--object-streams=disable', path, '-'], { maxBuffer: 64 * 1024 * 1024 }).toString('latin1');
+    expect(qdf).toMatch(/\/ColorSpace \/DeviceGray/);
+    expect(qdf).not.toMatch(/\/Decode/);
+    const img = renderRgb(path);
+    expect(Math.abs(at(img, SLUG, 60, 60)[0] - 40)).toBeLessThan(8);
+    expect(Math.abs(at(img, SLUG, 140, 60)[0] - 200)).toBeLessThan(8);
+  });
+});
+
+describe('damaged pictures in the print preset', () => {
+  it('a truncated RGB JPEG fails the export with what is wrong, not a stack of jpeg-js internals', async () => {
+    const photo = new Uint8Array(readFileSync(join(ROOT, 'tests/fixtures/photo/stm32f3-discovery.jpg')));
+    const page: PageLayout = { ...imagePage(), items: [imagePage().items[1]!] };
+    const export_ = exportPdf({ ...fixtureInput(fonts, 'print', [page]), assets: async () => ({ bytes: photo.subarray(0, 60_000), mime: 'image/jpeg' }) });
+    await expect(export_).rejects.toThrow(RangeError);
+    await expect(export_).rejects.toThrow(/JPEG asset could not be decoded for CMYK conversion/);
   });
 });
 

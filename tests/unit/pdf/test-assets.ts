@@ -108,17 +108,33 @@ export function rgbJpeg(widthPx: number, heightPx: number, rgb: [number, number,
  * entry of `blocks` left to right (height 8). Ink values 0–1.
  */
 export function adobeCmykJpeg(blocks: { c: number; m: number; y: number; k: number }[]): Uint8Array {
+  // Adobe CMYK is stored inverted.
+  return flatBlockJpeg(blocks.map((b) => [b.c, b.m, b.y, b.k].map((ink) => Math.round(255 - ink * 255))), true);
+}
+
+/** A greyscale (one-component) baseline JPEG of flat 8 × 8 blocks, left to right; grey levels 0–255. */
+export function greyJpeg(levels: number[]): Uint8Array {
+  return flatBlockJpeg(levels.map((level) => [level]), false);
+}
+
+/**
+ * A baseline JPEG of flat 8 × 8 blocks (DC only), one block per entry left to right, each entry one sample per
+ * component (1 = grey, 4 = CMYK as stored); `adobe` adds the APP14 marker with transform 0.
+ */
+function flatBlockJpeg(blocks: number[][], adobe: boolean): Uint8Array {
+  const components = blocks[0]!.length;
   const out: number[] = [0xff, 0xd8];
   const segment = (marker: number, body: number[]) => out.push(0xff, marker, (body.length + 2) >> 8, (body.length + 2) & 0xff, ...body);
-  segment(0xee, [...'Adobe'].map((c) => c.charCodeAt(0)).concat([0, 100, 0, 0, 0, 0, 0])); // transform 0: plain CMYK
+  if (adobe) segment(0xee, [...'Adobe'].map((c) => c.charCodeAt(0)).concat([0, 100, 0, 0, 0, 0, 0])); // transform 0: plain CMYK
   segment(0xdb, [0x00, ...new Array(64).fill(1)]);
   const width = blocks.length * 8;
-  segment(0xc0, [8, 0, 8, width >> 8, width & 0xff, 4, 1, 0x11, 0, 2, 0x11, 0, 3, 0x11, 0, 4, 0x11, 0]);
+  const ids = Array.from({ length: components }, (_, i) => i + 1);
+  segment(0xc0, [8, 0, 8, width >> 8, width & 0xff, components, ...ids.flatMap((id) => [id, 0x11, 0])]);
   // Standard luminance DC table (categories 0–11) and an AC table holding only EOB (code "0").
   const dcBits = [0, 1, 5, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0];
   segment(0xc4, [0x00, ...dcBits, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
   segment(0xc4, [0x10, 1, ...new Array(15).fill(0), 0x00]);
-  segment(0xda, [4, 1, 0x00, 2, 0x00, 3, 0x00, 4, 0x00, 0, 63, 0]);
+  segment(0xda, [components, ...ids.flatMap((id) => [id, 0x00]), 0, 63, 0]);
   // Canonical DC codes from the BITS table.
   const dcCodes: { code: number; length: number }[] = [];
   let code = 0;
@@ -140,10 +156,9 @@ export function adobeCmykJpeg(blocks: { c: number; m: number; y: number; k: numb
       }
     }
   };
-  const pred = [0, 0, 0, 0];
+  const pred = new Array(components).fill(0);
   for (const b of blocks) {
-    [b.c, b.m, b.y, b.k].forEach((ink, comp) => {
-      const stored = Math.round(255 - ink * 255); // Adobe CMYK is stored inverted
+    b.forEach((stored, comp) => {
       const dc = 8 * (stored - 128);
       const diff = dc - pred[comp];
       pred[comp] = dc;

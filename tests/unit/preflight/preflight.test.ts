@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PageLayout } from '../../../src-core/layout/page-layout.js';
-import { FolioDocumentSchema, type FolioDocument, type Frame } from '../../../src-core/model/document.js';
+import { DOCUMENT_SCHEMA_VERSION, FolioDocumentSchema, type FolioDocument, type Frame } from '../../../src-core/model/document.js';
+import { unpackFolio } from '../../../src-core/model/folio-file.js';
 import { readImageInfo, type ImageInfo } from '../../../src-core/pdf/image-info.js';
 import { collectAssetInfo, effectivePpiOf, preflight, type Finding } from '../../../src-core/preflight/preflight.js';
 import { createFontProvider } from '../../../src-core/text/font.js';
@@ -19,7 +20,7 @@ const para = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', co
 
 function makeDoc(frames: Partial<Frame>[], extra: Partial<FolioDocument> = {}): FolioDocument {
   return FolioDocumentSchema.parse({
-    schemaVersion: 7, id: 'd1', title: 'Test', issue: { paper: '德清新闻', date: '2026-11-25' }, template,
+    schemaVersion: DOCUMENT_SCHEMA_VERSION, id: 'd1', title: 'Test', issue: { paper: '德清新闻', date: '2026-11-25' }, template,
     stories: { s1: { id: 's1', name: '头条', doc: para('德清县今年推进城乡一体化建设。') }, empty: { id: 'empty', name: '空稿', doc: para('') } },
     pages: [{ id: 'p1', name: 'A01', frames }],
     assets: {},
@@ -109,6 +110,45 @@ describe('preflight', () => {
     ]);
     const proof = preflight(doc, [layoutOf()], { preset: 'proof', assetInfo: info });
     expect(codes(proof)).not.toContain('rgb-image');
+  });
+
+  it('regression: a placeholder picture is an error for print and a warning for proofs, named by file and frame', async () => {
+    const assets = { stand: { id: 'stand', path: 'assets/photo-placeholder.png', mime: 'image/png', placeholder: true } };
+    const bytes = twoColourRgbPng(4, 4, [180, 180, 180], [120, 120, 120]);
+    const doc = makeDoc([{ id: 'photo', kind: 'image', assetId: 'stand', xPt: 60, yPt: 300, widthPt: 100, heightPt: 100 } as Partial<Frame>], { assets } as Partial<FolioDocument>);
+    const info = await collectAssetInfo(doc, async () => ({ bytes, mime: 'image/png' }));
+    const print = preflight(doc, [layoutOf()], { preset: 'print', assetInfo: info });
+    // Its RGB is beside the point: it is to be replaced, so it is reported once.
+    expect(print.map((x) => [x.severity, x.code, x.frameId])).toEqual([['error', 'placeholder-picture', 'photo']]);
+    expect(print[0]!.message).toMatch(/^Placeholder picture in frame "photo" \("photo-placeholder\.png"\)/);
+    expect(preflight(doc, [layoutOf()], { preset: 'proof', assetInfo: info }).map((x) => [x.severity, x.code])).toEqual([['warning', 'placeholder-picture']]);
+  });
+
+  it("regression: the sample's crossed photo is a placeholder (marked on load, saved copies too) and stops a print export", async () => {
+    const { document, assets } = unpackFolio(new Uint8Array(readFileSync(join(ROOT, 'templates/samples/deqing-front-2023-07-20.folio'))));
+    const info = await collectAssetInfo(document, async (id) => {
+      const asset = document.assets[id];
+      const found = asset ? assets.get(asset.path) : undefined;
+      return found && asset ? { bytes: found, mime: asset.mime } : undefined;
+    });
+    const placeholders = preflight(document, [layoutOf({ pageId: 'A01' })], { preset: 'print', assetInfo: info }).filter((f) => f.code === 'placeholder-picture');
+    expect(placeholders).toEqual([expect.objectContaining({ severity: 'error', pageId: 'A01', frameId: 'photo' })]);
+    expect(placeholders[0]!.message).toContain('photo-placeholder.png');
+  });
+
+  it('regression: findings name pictures by the file they were placed from, not their internal id', () => {
+    const assets = {
+      'img-0123456789ab': { id: 'img-0123456789ab', path: 'assets/img-0123456789ab.jpg', mime: 'image/jpeg', note: 'placed from 城南新区航拍.jpg', widthPx: 100, heightPx: 100 },
+    };
+    const frame = { id: 'pic', kind: 'image', assetId: 'img-0123456789ab', xPt: 60, yPt: 300, widthPt: 144, heightPt: 144 } as Partial<Frame>;
+    const item = { kind: 'image' as const, assetId: 'img-0123456789ab', rect: { xPt: 60, yPt: 300, widthPt: 144, heightPt: 144 }, clip: { xPt: 60, yPt: 300, widthPt: 144, heightPt: 144 }, frameId: 'pic', effectivePpi: 50 };
+    const info = new Map<string, ImageInfo | undefined>([['img-0123456789ab', { format: 'jpeg', colour: 'rgb', widthPx: 100, heightPx: 100 }]]);
+    const f = preflight(makeDoc([frame], { assets } as Partial<FolioDocument>), [layoutOf({ items: [item] })], { preset: 'print', assetInfo: info });
+    expect(f.map((x) => x.code)).toEqual(['low-resolution', 'rgb-image']);
+    for (const finding of f) {
+      expect(finding.message).toContain('"城南新区航拍.jpg"');
+      expect(finding.message).not.toContain('img-0123456789ab');
+    }
   });
 
   it('errors on placed PDFs with RGB colour or transparency in print (they are embedded unchanged)', async () => {
