@@ -51,7 +51,9 @@ function realpathOfExisting(p: string): string {
 
 function isInside(root: string, candidate: string): boolean {
   const rel = path.relative(root, candidate);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+  // A first segment of exactly `..` climbs out; a name that merely starts with dots (`..draft.folio`) does not.
+  const first = rel.split(path.sep, 1)[0];
+  return rel === '' || (first !== '..' && !path.isAbsolute(rel));
 }
 
 /**

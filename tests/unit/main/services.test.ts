@@ -45,6 +45,9 @@ describe('workspace confinement', () => {
     for (const bad of ['../x.folio', 'a/../../x', '..\\..\\windows', '/etc/passwd', 'a\0b', '', 'sub/../front.folio']) {
       expect(() => w.confine(bad), bad).toThrow(WorkspaceError);
     }
+    // Names that only start with dots are names, not climbs (issue 13, item 11).
+    expect(w.confine('..draft.folio')).toBe(path.join(w.root, '..draft.folio'));
+    expect(w.confine('sub/...folio')).toBe(path.join(w.root, 'sub', '...folio'));
     symlinkSync(os.tmpdir(), path.join(ws.dir, 'escape'));
     expect(() => w.confine('escape/anything.folio')).toThrow(/symbolic link/);
     mkdirSync(path.join(ws.dir, 'inner'));
