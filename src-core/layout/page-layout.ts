@@ -114,9 +114,14 @@ export interface OversetEntry {
   chars: number;
 }
 
-/** Copyfit per story: positive = lines over (overset), negative = lines short (empty space left). */
+/**
+ * Copyfit per story: positive = lines over (overset), negative = lines short (empty space left).
+ * A jump line (下转/上接) a frame has no room left for is set all the same and counts as lines over: then
+ * `lineDelta` is those lines plus any overset, whatever room the thread has further on.
+ */
 export interface CopyfitEntry {
   storyId: string;
+  /** Lines over (> 0) or empty lines left (< 0), at the body pitch. */
   lineDelta: number;
 }
 
