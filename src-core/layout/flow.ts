@@ -31,7 +31,7 @@ import type { TypographyOptions } from '../model/template.js';
 import type { LoadedFont } from '../text/font.js';
 import { BLACK } from '../model/colour.js';
 import type { ComposedLine, ComposedParagraph, InlineRun, ParagraphInput } from './line.js';
-import type { BoxItem, CopyfitEntry, LayoutItem, LayoutWarning, LineBox, OversetEntry, PositionedGlyph, RuleItem } from './page-layout.js';
+import type { BoxItem, CopyfitEntry, JumpDirection, LayoutItem, LayoutWarning, LineBox, OversetEntry, PositionedGlyph, RuleItem } from './page-layout.js';
 import { composeParagraph } from './paragraph.js';
 import { pmPosAt, virtualPosAt, type InlinePiece, type StoryBlock, type StoryContent } from './blocks.js';
 import { frameGeometry, type FrameGeometry } from './columns.js';
@@ -312,7 +312,7 @@ class StoryFlow {
     if (jumpFromPage) {
       const prev = this.thread.frames[index - 1]!;
       this.cell = this.clearAt(this.cell, this.jumpCells).cell;
-      this.placeJumpLine(`上接第${pageNumberOf(prev.page, prev.pageIndex)}版`);
+      this.placeJumpLine(`上接第${pageNumberOf(prev.page, prev.pageIndex)}版`, 'in');
     }
   }
 
@@ -340,7 +340,7 @@ class StoryFlow {
     // Space after the last block is no content: at the foot it gives way to the jump line's reserved cells.
     const footCell = Math.max(this.inkEndCell, this.geom.endCell - this.jumpCells);
     this.cell = Math.min(Math.ceil(this.cell - CELL_EPSILON), Math.ceil(footCell - CELL_EPSILON));
-    this.placeJumpLine(`下转第${pageNumberOf(next.page, next.pageIndex)}版`);
+    this.placeJumpLine(`下转第${pageNumberOf(next.page, next.pageIndex)}版`, 'out');
     return true;
   }
 
@@ -523,7 +523,7 @@ class StoryFlow {
     }
   }
 
-  private emitRuns(line: ComposedLine, x0: number, baselineYPt: number, items: LayoutItem[], frameId: string): void {
+  private emitRuns(line: ComposedLine, x0: number, baselineYPt: number, items: LayoutItem[], frameId: string, jump?: JumpDirection): void {
     for (const run of line.runs) {
       if (run.glyphs.length === 0) continue;
       // Literal objects of one shape, not `{ ...g, xPt }`: spreading thousands of glyphs ran slowly in a fresh
@@ -533,12 +533,12 @@ class StoryFlow {
         const g = run.glyphs[i]!;
         glyphs[i] = g.scaleX === undefined ? { glyphId: g.glyphId, xPt: g.xPt + x0, text: g.text } : { glyphId: g.glyphId, xPt: g.xPt + x0, text: g.text, scaleX: g.scaleX };
       }
-      items.push({ kind: 'glyphs', fontId: run.fontId, sizePt: run.sizePt, colour: run.colour, baselineYPt, glyphs, storyId: this.storyId, frameId });
+      items.push({ kind: 'glyphs', fontId: run.fontId, sizePt: run.sizePt, colour: run.colour, baselineYPt, glyphs, storyId: this.storyId, frameId, ...(jump ? { jump } : {}) });
     }
   }
 
   /** Sets a jump line (下转/上接) at the cursor in the current slot; it is page furniture, not story text. */
-  private placeJumpLine(text: string): void {
+  private placeJumpLine(text: string, jump: JumpDirection): void {
     const style = this.env.jumpStyle;
     const slot = this.slot();
     // Beside an `around` wrap the jump line takes the narrower measure, like the text it belongs to (it is
@@ -552,7 +552,7 @@ class StoryFlow {
       const need = this.cellsOf(style, line);
       const topPt = grid.cellTopPt(this.cell);
       const baselineYPt = grid.baselinePt(topPt, need * grid.pitchPt, this.baselineSizePt(style, line));
-      this.emitRuns(line, measure.xPt, baselineYPt, this.outputs.get(frameId)!.items, frameId);
+      this.emitRuns(line, measure.xPt, baselineYPt, this.outputs.get(frameId)!.items, frameId, jump);
       this.cell += need;
     }
     this.inkEndCell = this.cell;

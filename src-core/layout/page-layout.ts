@@ -45,7 +45,15 @@ export interface GlyphRunItem {
   /** Story this run belongs to; absent for template furniture (marks, page furniture). */
   storyId?: string;
   frameId?: string;
+  /**
+   * Set on the runs of a jump line the composer added to a story's frame (page furniture, not story text:
+   * no LineBox covers it): `out` for 下转第N版 ending a part, `in` for 上接第N版 starting a continuation.
+   */
+  jump?: JumpDirection;
 }
+
+/** Which way a jump line points: `out` = 下转 (continued on a later page), `in` = 上接 (continued from one). */
+export type JumpDirection = 'out' | 'in';
 
 /** A straight rule (line segment) with a stroke width in points. */
 export interface RuleItem {
