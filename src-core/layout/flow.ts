@@ -464,7 +464,7 @@ class StoryFlow {
         li = 0;
         continue;
       }
-      this.emitLine(piece, style, comp, li, need, extents, at.measure);
+      this.emitLine(piece, style, comp, li, need, extents, at.measure, pi === 0);
       this.cell += need;
       this.inkEndCell = this.cell;
       li++;
@@ -487,8 +487,11 @@ class StoryFlow {
     return this.cell + finalCells <= this.endCell(false) + CELL_EPSILON;
   }
 
-  /** Emits line `li` of `comp` at the cursor, in the horizontal extent `measure` (points). */
-  private emitLine(piece: InlinePiece, style: ResolvedStyle, comp: Composition, li: number, need: number, extents: PlacedExtent[], measure: LineMeasure): void {
+  /**
+   * Emits line `li` of `comp` at the cursor, in the horizontal extent `measure` (points); `firstPiece` when
+   * the piece is its block's first (its first line then starts the block).
+   */
+  private emitLine(piece: InlinePiece, style: ResolvedStyle, comp: Composition, li: number, need: number, extents: PlacedExtent[], measure: LineMeasure, firstPiece: boolean): void {
     const line = comp.lines[li]!;
     const grid = this.env.grid;
     const slot = this.slot();
@@ -513,6 +516,7 @@ class StoryFlow {
       storyId: this.storyId, frameId, column: slot.column,
       rect: { xPt: measure.xPt, yPt: topPt, widthPt: measure.widthPt, heightPt: leadingPt },
       baselineYPt, fromPos, toPos, caretXPt,
+      ...(firstPiece && line.fromPos <= 0 ? { blockStart: true as const } : {}),
     });
     extents.push({ frameId, column: slot.column, leftPt: x0 + line.caretXPt[0]!, rightPt: x0 + line.caretXPt[lastIndex]!, topPt, bottomPt: topPt + leadingPt });
 

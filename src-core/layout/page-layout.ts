@@ -107,6 +107,11 @@ export interface LineBox {
   fromPos: number;
   toPos: number;
   caretXPt: readonly number[];
+  /**
+   * Set on the first line of a story block (paragraph, subhead, headline …; a block's later pieces after a
+   * hard break are not blocks): where the page's text layer starts a paragraph. Absent on the others.
+   */
+  blockStart?: true;
 }
 
 /** Overset: story text that did not fit its last frame. Never silently dropped. */
