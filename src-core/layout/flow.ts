@@ -5,17 +5,21 @@
  *    without one spans every frame); the body follows in the frame's columns below it. When the frame is
  *    threaded on and the room left below the group is shorter than a minimum leg (about an inch), the
  *    frame is a headline frame and the body starts in the next frame instead (the 飞腾 practice of a
- *    title area plus body blocks, and no column legs of a line or two under a headline).
+ *    title area plus body blocks, and no column legs of a line or two under a headline). The headline
+ *    frame still ends its part: crossing a page, 下转 goes below the group (step 5).
  * 2. Body: blocks flow top to bottom, left to right, frame to frame. Each line takes whole grid cells
  *    (or its exact leading when the style does not snap), so baselines line up across columns. Space
  *    before/after is in grid lines, rounded up to whole lines, and space before is dropped at a column top.
  * 3. keepWithNext blocks (subheads) move to the next column rather than end one.
  * 4. A paragraph that crosses into a column of another width is re-composed from its first unset
  *    character at the new width (no line is ever stretched into a width it was not broken for).
- * 5. Jump lines: text continuing on another page ends its part with 下转第N版 (space reserved at the foot
- *    of the part's last column) and starts the continuation with 上接第N版.
+ * 5. Jump lines: every exit from a frame onto another page (a full column, a kept subhead, a headline
+ *    frame) ends the part with 下转第N版 (space reserved at the foot of the part's last column) and starts
+ *    the continuation with 上接第N版, however little of the story the part holds. A jump line takes its line
+ *    from the frame's room; where the frame has none left, it is set below the frame all the same and
+ *    copyfit reports the shortfall as lines over.
  * 6. What does not fit the last frame is overset (position, lines at body pitch, characters) — never
- *    dropped silently; otherwise copyfit reports the empty grid lines left.
+ *    dropped silently; otherwise copyfit reports the empty grid lines left (or the shortfall of step 5).
  * 7. Text wrap (wrap.ts): a line that would overlap a band of grid lines another frame's wrap blocks in its
  *    column moves below the band; blocked lines are not counted as room for copyfit; column rules and
  *    block boxes stop at the band. Lines beside an `around` wrap are set in the narrower measure it leaves:
@@ -27,7 +31,7 @@ import type { TypographyOptions } from '../model/template.js';
 import type { LoadedFont } from '../text/font.js';
 import { BLACK } from '../model/colour.js';
 import type { ComposedLine, ComposedParagraph, InlineRun, ParagraphInput } from './line.js';
-import type { BoxItem, CopyfitEntry, LayoutItem, LayoutWarning, LineBox, OversetEntry, PositionedGlyph, RuleItem } from './page-layout.js';
+import type { BoxItem, CopyfitEntry, JumpDirection, LayoutItem, LayoutWarning, LineBox, OversetEntry, PositionedGlyph, RuleItem } from './page-layout.js';
 import { composeParagraph } from './paragraph.js';
 import { pmPosAt, virtualPosAt, type InlinePiece, type StoryBlock, type StoryContent } from './blocks.js';
 import { frameGeometry, type FrameGeometry } from './columns.js';
@@ -158,6 +162,10 @@ class StoryFlow {
   private col = 0;
   private cell = 0;
   private overset: OversetEntry | null = null;
+  /** The cell below the last line set in the current slot (space after a block not included). */
+  private inkEndCell = 0;
+  /** Cells jump lines ran past the foot of their frames (no room left for them), for copyfit. */
+  private jumpShortfallCells = 0;
   /** Frames entered while setting the headline group. */
   private readonly spanFrames = new Set<number>();
 
@@ -279,13 +287,16 @@ class StoryFlow {
    * left below the group is shorter than a minimum leg — in the next frame (the frame is a headline frame).
    */
   private startBody(): void {
-    this.mode = 'body';
     const top = Math.ceil(this.cell - CELL_EPSILON);
     const minLegCells = Math.ceil(MIN_LEG_PT / this.env.grid.pitchPt - CELL_EPSILON);
     if (this.fi + 1 < this.geoms.length && this.geom.endCell - top < minLegCells) {
-      this.enterFrame(this.fi + 1, false);
+      // Still spanning: the part this frame holds ends with the group, so its 下转 goes below it, full width.
+      const cross = this.endPart();
+      this.mode = 'body';
+      this.enterFrame(this.fi + 1, cross);
       return;
     }
+    this.mode = 'body';
     this.bodyTops[this.fi] = top;
     this.col = 0;
     this.cell = top;
@@ -295,12 +306,13 @@ class StoryFlow {
     this.fi = index;
     this.col = 0;
     this.cell = this.geom.topCell;
+    this.inkEndCell = this.cell;
     if (this.mode === 'body') this.bodyTops[index] = this.geom.topCell;
     else this.spanFrames.add(index);
     if (jumpFromPage) {
       const prev = this.thread.frames[index - 1]!;
       this.cell = this.clearAt(this.cell, this.jumpCells).cell;
-      this.placeJumpLine(`上接第${pageNumberOf(prev.page, prev.pageIndex)}版`);
+      this.placeJumpLine(`上接第${pageNumberOf(prev.page, prev.pageIndex)}版`, 'in');
     }
   }
 
@@ -309,16 +321,26 @@ class StoryFlow {
     if (this.mode === 'body' && this.col + 1 < this.geom.columnXPt.length) {
       this.col++;
       this.cell = this.slot().topCell;
+      this.inkEndCell = this.cell;
       return true;
     }
     if (this.fi + 1 >= this.geoms.length) return false;
-    const cross = this.crossesPage(this.fi);
-    if (cross) {
-      const next = this.thread.frames[this.fi + 1]!;
-      this.cell = Math.ceil(this.cell - CELL_EPSILON);
-      this.placeJumpLine(`下转第${pageNumberOf(next.page, next.pageIndex)}版`);
-    }
-    this.enterFrame(this.fi + 1, cross);
+    this.enterFrame(this.fi + 1, this.endPart());
+    return true;
+  }
+
+  /**
+   * Ends the part of the story the current frame holds, before the flow moves on to the next frame (every
+   * exit goes through here): when the next frame is on another page, sets 下转第N版 at the cursor. True
+   * when it did, so the next frame starts with 上接.
+   */
+  private endPart(): boolean {
+    if (!this.crossesPage(this.fi)) return false;
+    const next = this.thread.frames[this.fi + 1]!;
+    // Space after the last block is no content: at the foot it gives way to the jump line's reserved cells.
+    const footCell = Math.max(this.inkEndCell, this.geom.endCell - this.jumpCells);
+    this.cell = Math.min(Math.ceil(this.cell - CELL_EPSILON), Math.ceil(footCell - CELL_EPSILON));
+    this.placeJumpLine(`下转第${pageNumberOf(next.page, next.pageIndex)}版`, 'out');
     return true;
   }
 
@@ -442,8 +464,9 @@ class StoryFlow {
         li = 0;
         continue;
       }
-      this.emitLine(piece, style, comp, li, need, extents, at.measure);
+      this.emitLine(piece, style, comp, li, need, extents, at.measure, pi === 0);
       this.cell += need;
+      this.inkEndCell = this.cell;
       li++;
     }
     return true;
@@ -464,8 +487,11 @@ class StoryFlow {
     return this.cell + finalCells <= this.endCell(false) + CELL_EPSILON;
   }
 
-  /** Emits line `li` of `comp` at the cursor, in the horizontal extent `measure` (points). */
-  private emitLine(piece: InlinePiece, style: ResolvedStyle, comp: Composition, li: number, need: number, extents: PlacedExtent[], measure: LineMeasure): void {
+  /**
+   * Emits line `li` of `comp` at the cursor, in the horizontal extent `measure` (points); `firstPiece` when
+   * the piece is its block's first (its first line then starts the block).
+   */
+  private emitLine(piece: InlinePiece, style: ResolvedStyle, comp: Composition, li: number, need: number, extents: PlacedExtent[], measure: LineMeasure, firstPiece: boolean): void {
     const line = comp.lines[li]!;
     const grid = this.env.grid;
     const slot = this.slot();
@@ -490,6 +516,7 @@ class StoryFlow {
       storyId: this.storyId, frameId, column: slot.column,
       rect: { xPt: measure.xPt, yPt: topPt, widthPt: measure.widthPt, heightPt: leadingPt },
       baselineYPt, fromPos, toPos, caretXPt,
+      ...(firstPiece && line.fromPos <= 0 ? { blockStart: true as const } : {}),
     });
     extents.push({ frameId, column: slot.column, leftPt: x0 + line.caretXPt[0]!, rightPt: x0 + line.caretXPt[lastIndex]!, topPt, bottomPt: topPt + leadingPt });
 
@@ -500,7 +527,7 @@ class StoryFlow {
     }
   }
 
-  private emitRuns(line: ComposedLine, x0: number, baselineYPt: number, items: LayoutItem[], frameId: string): void {
+  private emitRuns(line: ComposedLine, x0: number, baselineYPt: number, items: LayoutItem[], frameId: string, jump?: JumpDirection): void {
     for (const run of line.runs) {
       if (run.glyphs.length === 0) continue;
       // Literal objects of one shape, not `{ ...g, xPt }`: spreading thousands of glyphs ran slowly in a fresh
@@ -510,12 +537,12 @@ class StoryFlow {
         const g = run.glyphs[i]!;
         glyphs[i] = g.scaleX === undefined ? { glyphId: g.glyphId, xPt: g.xPt + x0, text: g.text } : { glyphId: g.glyphId, xPt: g.xPt + x0, text: g.text, scaleX: g.scaleX };
       }
-      items.push({ kind: 'glyphs', fontId: run.fontId, sizePt: run.sizePt, colour: run.colour, baselineYPt, glyphs, storyId: this.storyId, frameId });
+      items.push({ kind: 'glyphs', fontId: run.fontId, sizePt: run.sizePt, colour: run.colour, baselineYPt, glyphs, storyId: this.storyId, frameId, ...(jump ? { jump } : {}) });
     }
   }
 
   /** Sets a jump line (下转/上接) at the cursor in the current slot; it is page furniture, not story text. */
-  private placeJumpLine(text: string): void {
+  private placeJumpLine(text: string, jump: JumpDirection): void {
     const style = this.env.jumpStyle;
     const slot = this.slot();
     // Beside an `around` wrap the jump line takes the narrower measure, like the text it belongs to (it is
@@ -529,9 +556,13 @@ class StoryFlow {
       const need = this.cellsOf(style, line);
       const topPt = grid.cellTopPt(this.cell);
       const baselineYPt = grid.baselinePt(topPt, need * grid.pitchPt, this.baselineSizePt(style, line));
-      this.emitRuns(line, measure.xPt, baselineYPt, this.outputs.get(frameId)!.items, frameId);
+      this.emitRuns(line, measure.xPt, baselineYPt, this.outputs.get(frameId)!.items, frameId, jump);
       this.cell += need;
     }
+    this.inkEndCell = this.cell;
+    // Set all the same (a continuation must be signposted), but the frame lacks these lines: say so.
+    const pastFootCells = this.cell - this.geom.endCell;
+    if (pastFootCells > CELL_EPSILON) this.jumpShortfallCells += pastFootCells;
   }
 
   private drawBlockBoxes(style: ResolvedStyle, extents: readonly PlacedExtent[]): void {
@@ -608,7 +639,11 @@ class StoryFlow {
   }
 
   private finish(): StoryLayout {
-    const copyfit: CopyfitEntry = { storyId: this.storyId, lineDelta: this.overset ? this.overset.lines : -this.emptyCells() };
+    const overLines = this.overset ? this.overset.lines : 0;
+    // Room left further on cannot take a jump line that lacks room in its own frame: any shortfall is lines over.
+    const shortLines = Math.ceil(this.jumpShortfallCells - CELL_EPSILON);
+    const lineDelta = shortLines > 0 ? overLines + shortLines : this.overset ? overLines : -this.emptyCells();
+    const copyfit: CopyfitEntry = { storyId: this.storyId, lineDelta };
     const byFrame = new Map<string, FrameOutput>();
     this.geoms.forEach((g, f) => {
       const out = this.outputs.get(g.frame.id)!;

@@ -45,7 +45,15 @@ export interface GlyphRunItem {
   /** Story this run belongs to; absent for template furniture (marks, page furniture). */
   storyId?: string;
   frameId?: string;
+  /**
+   * Set on the runs of a jump line the composer added to a story's frame (page furniture, not story text:
+   * no LineBox covers it): `out` for 下转第N版 ending a part, `in` for 上接第N版 starting a continuation.
+   */
+  jump?: JumpDirection;
 }
+
+/** Which way a jump line points: `out` = 下转 (continued on a later page), `in` = 上接 (continued from one). */
+export type JumpDirection = 'out' | 'in';
 
 /** A straight rule (line segment) with a stroke width in points. */
 export interface RuleItem {
@@ -99,6 +107,11 @@ export interface LineBox {
   fromPos: number;
   toPos: number;
   caretXPt: readonly number[];
+  /**
+   * Set on the first line of a story block (paragraph, subhead, headline …; a block's later pieces after a
+   * hard break are not blocks): where the page's text layer starts a paragraph. Absent on the others.
+   */
+  blockStart?: true;
 }
 
 /** Overset: story text that did not fit its last frame. Never silently dropped. */
@@ -114,9 +127,14 @@ export interface OversetEntry {
   chars: number;
 }
 
-/** Copyfit per story: positive = lines over (overset), negative = lines short (empty space left). */
+/**
+ * Copyfit per story: positive = lines over (overset), negative = lines short (empty space left).
+ * A jump line (下转/上接) a frame has no room left for is set all the same and counts as lines over: then
+ * `lineDelta` is those lines plus any overset, whatever room the thread has further on.
+ */
 export interface CopyfitEntry {
   storyId: string;
+  /** Lines over (> 0) or empty lines left (< 0), at the body pitch. */
   lineDelta: number;
 }
 

@@ -8,9 +8,11 @@
  * 2. Frame outlines; the selected frame's story thread as arrows from frame to frame; a padlock on locked frames.
  * 3. Open proofreaders' comments (yellow), tracked changes (inserted text underlined green, a red caret where
  *    text was deleted), then text selection rectangles and the caret.
- * 4. Overset markers (red ⊞) at the last frame of every story with text left over.
+ * 4. Overset markers (red ⊞) at the last frame of every story with text left over, drawn as that frame's
+ *    out-port (as InDesign does): clicking it starts threading the rest on.
  * 5. Thread ports on text frames: the in-port (top-left edge) and out-port (bottom-right edge), filled when the
- *    story flows in or on; while threading, a line from the out-port to the pointer.
+ *    story flows in or on (an overset frame's out-port is its marker); while threading, a line from the
+ *    out-port to the pointer.
  * 6. Every selected frame's outline; the primary frame's resize handles (unless locked); the marquee, on top.
  * Line widths and marker sizes are given in CSS pixels and divided by the zoom so they stay crisp at any zoom.
  */
@@ -119,6 +121,16 @@ export function framePorts(frame: RectPt & { id: string }, pxPerPt: number): Thr
   ];
 }
 
+/**
+ * The overset marker of `frame`, points: a square centred on its out-port, which it stands for (an overset
+ * frame's out-port is where the rest of the story goes on, so the marker is hit as that port: `portAtPoint`).
+ */
+export function oversetMarkerRect(frame: RectPt & { id: string }, pxPerPt: number): RectPt {
+  const out = framePorts(frame, pxPerPt)[1];
+  const sizePt = OVERSET_MARKER_PX / pxPerPt;
+  return { xPt: out.xPt - sizePt / 2, yPt: out.yPt - sizePt / 2, widthPt: sizePt, heightPt: sizePt };
+}
+
 /** The thread port under a point (points) on `page`, topmost frame first, or null. */
 export function portAtPoint(page: Page, xPt: number, yPt: number, pxPerPt: number): ThreadPort | null {
   const reachPt = PORT_PX / pxPerPt;
@@ -133,10 +145,12 @@ export function portAtPoint(page: Page, xPt: number, yPt: number, pxPerPt: numbe
 function drawPorts(ctx: CanvasRenderingContext2D, input: OverlayInput, px: number): void {
   const s = PORT_PX * px;
   const continued = new Set(input.page.frames.flatMap((f) => (f.kind === 'text' && f.nextFrameId ? [f.nextFrameId] : [])));
+  const overset = new Set(input.layout.overset.map((o) => o.frameId));
   ctx.lineWidth = HAIRLINE_PX * px;
   for (const f of input.page.frames) {
     if (f.kind !== 'text') continue;
     for (const port of framePorts(f, input.pxPerPt)) {
+      if (port.kind === 'out' && overset.has(f.id)) continue;
       const linked = port.kind === 'out' ? Boolean(f.nextFrameId) : continued.has(f.id);
       ctx.fillStyle = linked ? PORT_FILL : '#ffffff';
       ctx.strokeStyle = PORT_FILL;
@@ -236,12 +250,10 @@ function drawThreads(ctx: CanvasRenderingContext2D, input: OverlayInput, px: num
 }
 
 function drawOversetMarkers(ctx: CanvasRenderingContext2D, input: OverlayInput, px: number): void {
-  const size = OVERSET_MARKER_PX * px;
   for (const entry of input.layout.overset) {
     const frame = input.page.frames.find((f) => f.id === entry.frameId);
     if (!frame) continue;
-    const x = frame.xPt + frame.widthPt - size;
-    const y = frame.yPt + frame.heightPt - size;
+    const { xPt: x, yPt: y, widthPt: size } = oversetMarkerRect(frame, input.pxPerPt);
     ctx.fillStyle = '#ffffff';
     ctx.fillRect(x, y, size, size);
     ctx.strokeStyle = OVERSET;

@@ -117,16 +117,42 @@ export function addTextFrame(doc: FolioDocument, pageIndex: number): { doc: Foli
     gutterChars,
     columnRule: false,
   };
-  const storyDoc: PmNodeJson = {
-    type: 'doc',
-    content: [
-      { type: 'headline', content: [{ type: 'text', text: '标题' }] },
-      { type: 'columns', content: [{ type: 'paragraph', content: [{ type: 'text', text: '正文' }] }] },
-    ],
-  };
   const pages = doc.pages.slice();
   pages[pageIndex] = { ...page, frames: [...page.frames, frame] };
-  return { doc: { ...doc, pages, stories: { ...doc.stories, [storyId]: { id: storyId, name: `新稿件 ${storyId}`, doc: storyDoc } } }, frameId, storyId };
+  return { doc: { ...doc, pages, stories: { ...doc.stories, [storyId]: { id: storyId, name: `新稿件 ${storyId}`, doc: NEW_STORY_DOC } } }, frameId, storyId };
+}
+
+/** What a new story (+ Text) holds until someone writes in it: placeholder headline and body text. */
+const NEW_STORY_DOC: PmNodeJson = {
+  type: 'doc',
+  content: [
+    { type: 'headline', content: [{ type: 'text', text: '标题' }] },
+    { type: 'columns', content: [{ type: 'paragraph', content: [{ type: 'text', text: '正文' }] }] },
+  ],
+};
+
+/** Textblocks of a story as `type:text` lines (attributes and marks left out), for comparing what it says. */
+function blockTexts(node: PmNodeJson): string[] {
+  if (node.type === 'text') return [node.text ?? ''];
+  const children = (node.content ?? []).flatMap(blockTexts);
+  if (node.type === 'doc' || node.type === 'columns') return children;
+  return [`${node.type}:${children.join('')}`];
+}
+
+/** Whether any leaf of a story is a field (page number, date …): content even without text. */
+function hasField(node: PmNodeJson): boolean {
+  return node.type === 'field' || (node.content ?? []).some(hasField);
+}
+
+/**
+ * Whether a story holds nothing anyone wrote: no text but white space and no fields, or still the placeholder
+ * text of + Text. Such a story left without frames is removed rather than kept as an orphan in the list.
+ */
+export function isBlankStory(storyDoc: PmNodeJson): boolean {
+  if (hasField(storyDoc)) return false;
+  const texts = blockTexts(storyDoc);
+  if (texts.every((t) => t.slice(t.indexOf(':') + 1).trim() === '')) return true;
+  return texts.join('\n') === blockTexts(NEW_STORY_DOC).join('\n');
 }
 
 /** Kinds of frame `addFrame` draws (text frames come with a story: `addTextFrame`). */
@@ -241,7 +267,8 @@ export function removeFrame(doc: FolioDocument, frameId: string): FolioDocument 
 /**
  * Threads text frame `fromId` on into text frame `toId` (any page): the target then shows the same story,
  * continuing where `fromId` ends; `toId` null unthreads. The target's own thread onwards is kept. A thread
- * must not loop back into itself.
+ * must not loop back into itself. The story the target showed stays in the document unless it is blank
+ * (`isBlankStory`) and no frame shows it any more: then it goes, in the same edit (one undo step).
  * @throws RangeError for missing or non-text frames, a locked target, or a loop
  */
 export function threadFrames(doc: FolioDocument, fromId: string, toId: string | null): FolioDocument {
@@ -279,11 +306,16 @@ export function threadFrames(doc: FolioDocument, fromId: string, toId: string | 
   if (pointsHere) throw new RangeError(`Frame ${to.label ?? toId} already continues another frame.`);
   // The target and the frames threaded after it all show the story from now on.
   const joined = chainFrom(doc, toId, to.storyId);
-  return mapFrames(doc, (f) => {
+  const threaded = mapFrames(doc, (f) => {
     if (f.id === fromId && f.kind === 'text') return { ...f, nextFrameId: toId };
     if (joined.has(f.id) && f.kind === 'text') return { ...f, storyId: from.storyId };
     return f;
   });
+  const left = threaded.stories[to.storyId];
+  if (to.storyId === from.storyId || !left || framesOfStory(threaded, to.storyId).length > 0 || !isBlankStory(left.doc)) return threaded;
+  // + Text then threading into its frame would otherwise leave an orphan 新稿件 in the Stories list.
+  const { [to.storyId]: _orphan, ...stories } = threaded.stories;
+  return { ...threaded, stories };
 }
 
 /** Ids of the text frames from `headId` on along `nextFrameId` while they show `storyId` (loop-safe). */

@@ -11,9 +11,9 @@
  * 3. After every change `renumberPages` names pages by position within their section letter (A01, A02, …):
  *    page names are what the composer prints in jump lines (下转第N版) and the page-header field, so a
  *    reordered page set renumbers them.
- * 4. `jumpLinesOf` reads the jump lines off a PageLayout: story runs that are not on any LineBox of their frame.
+ * 4. `jumpLinesOf` reads the jump lines off a PageLayout: the runs the composer marked as jump lines.
  */
-import type { PageLayout } from '../../src-core/layout/page-layout.js';
+import type { JumpDirection, PageLayout } from '../../src-core/layout/page-layout.js';
 import type { FolioDocument, Frame, Page, Story } from '../../src-core/model/document.js';
 import type { Template } from '../../src-core/model/template.js';
 import { removeFrame } from './document-edits.js';
@@ -158,36 +158,26 @@ export function removePage(doc: FolioDocument, index: number): FolioDocument {
   return { ...next, pages: renumberPages(pages) };
 }
 
-/** Tolerance when matching a run's baseline to a line's, points (layout values are exact; this absorbs float noise). */
-const BASELINE_EPSILON_PT = 0.01;
-
-/** A jump line on a page: its text (e.g. 下转第2版) and the frame it is set in. */
+/** A jump line on a page: its text (e.g. 下转第2版), which way it points and the frame it is set in. */
 export interface JumpLine {
   frameId: string;
+  direction: JumpDirection;
   text: string;
 }
 
 /**
- * The jump lines (下转第N版 / 上接第N版) the composer set on a page: runs of a story's frame that lie on no
- * LineBox of that frame (story text always does; jump lines are page furniture without one), in layout order.
+ * The jump lines (下转第N版 / 上接第N版) the composer set on a page, in layout order: the runs it marked
+ * `jump`, one entry per frame, direction and baseline (a line set in several runs is joined).
  */
 export function jumpLinesOf(layout: PageLayout): JumpLine[] {
-  const lineBaselines = new Map<string, number[]>();
-  for (const line of layout.lines) {
-    const list = lineBaselines.get(line.frameId);
-    if (list) list.push(line.baselineYPt);
-    else lineBaselines.set(line.frameId, [line.baselineYPt]);
-  }
   const jumps = new Map<string, JumpLine>();
   for (const item of layout.items) {
-    if (item.kind !== 'glyphs' || !item.storyId || !item.frameId) continue;
-    const onLine = (lineBaselines.get(item.frameId) ?? []).some((y) => Math.abs(y - item.baselineYPt) < BASELINE_EPSILON_PT);
-    if (onLine) continue;
-    const key = `${item.frameId}|${Math.round(item.baselineYPt * 100)}`;
+    if (item.kind !== 'glyphs' || !item.jump || !item.frameId) continue;
+    const key = `${item.frameId}|${item.jump}|${item.baselineYPt}`;
     const text = item.glyphs.map((g) => g.text).join('');
     const entry = jumps.get(key);
     if (entry) entry.text += text;
-    else jumps.set(key, { frameId: item.frameId, text });
+    else jumps.set(key, { frameId: item.frameId, direction: item.jump, text });
   }
   return [...jumps.values()];
 }

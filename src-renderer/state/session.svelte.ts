@@ -763,12 +763,17 @@ export class FolioSession {
     this.setDocument(next);
     this.selectedFrameId = edit.selectedFrameId;
     this.pageIndex = Math.min(edit.pageIndex ?? this.pageIndex, next.pages.length - 1);
-    if (this.openStoryId && !(this.openStoryId in next.stories)) {
+    this.closeStoryIfGone();
+    return inverse;
+  }
+
+  /** Closes the story editor when the open story is no longer in the document (an edit removed it). */
+  private closeStoryIfGone(): void {
+    if (this.openStoryId && this.doc && !(this.openStoryId in this.doc.stories)) {
       this.openStoryId = null;
       this.editorState = null;
       this.editorRevision++;
     }
-    return inverse;
   }
 
   /**
@@ -829,6 +834,8 @@ export class FolioSession {
     if (changes.pageIndex !== undefined) edit.pageIndex = this.pageIndex;
     this.setDocument(next);
     this.ledger.noteFrameEdit(edit);
+    // Threading into a blank story's last frame removes that story (document-edits `threadFrames`).
+    if (changes.stories) this.closeStoryIfGone();
     if (changes.pageIndex !== undefined) this.pageIndex = Math.max(0, Math.min(changes.pageIndex, next.pages.length - 1));
     if (changes.selectedFrameId !== undefined) this.selectedFrameId = changes.selectedFrameId;
   }

@@ -129,7 +129,7 @@ test('a frame made too short shows overset: red marker, copyfit +lines, a prefli
   await expect(app.status.getByLabel('Copyfit of open story')).toHaveText(/^Copyfit \+\d+ lines?$/);
   await expect(preflight.getByRole('button', { name: /error: Overset text/ })).toHaveCount(1);
 
-  // The overset marker: red pixels at the frame's new bottom-right corner on the overlay (never on the content).
+  // The overset marker: red pixels by the frame's new bottom-right corner, on its out-port (overlay only, never the content).
   const newBottomPt = bikes.yPt + (40 * 72) / 25.4;
   const red = await page.getByTestId('page-overlay').evaluate(
     (c, { xPt, yPt, trimWidthPt }) => {

@@ -40,9 +40,15 @@ export class PageCanvas {
     await expect.poll(() => this.layoutVersion()).toBeGreaterThan(version);
   }
 
-  /** Text of the frame `frameId` as the layout set it (lines joined). */
+  /** Text of the frame `frameId` as the layout set it (one element, its paragraphs inside). */
   frameText(frameId: string): Locator {
-    return this.textLayer.locator(`p[data-frame-id="${frameId}"]`);
+    return this.textLayer.locator(`[data-frame-id="${frameId}"]`);
+  }
+
+  /** The paragraphs of the text layer, frame by frame in reading order (`text-layer.ts`). */
+  async paragraphs(): Promise<{ frameId: string; paragraphs: string[] }[]> {
+    return this.textLayer.locator('[data-frame-id]').evaluateAll((frames) =>
+      frames.map((f) => ({ frameId: f.getAttribute('data-frame-id') ?? '', paragraphs: [...f.querySelectorAll('p')].map((p) => p.textContent ?? '') })));
   }
 
   /** Fraction of ink pixels (0–1) in a page rectangle of the content canvas. */

@@ -23,6 +23,21 @@ export function trimOffsetPt(pdfPath: string): { xPt: number; yPt: number } {
   return { xPt: Number(trim[1]) - Number(media[1]), yPt: mediaTop - Number(trim[4]) };
 }
 
+/**
+ * The text of page 1 inside the trim box, in content-stream order (`pdftotext -raw`, cropped to the trim: no
+ * slug line or marks), as copy and paste or a screen reader of the PDF gets it.
+ */
+export function pdfTrimText(pdfPath: string): string {
+  const info = execFileSync('pdfinfo', ['-box', '-f', '1', '-l', '1', pdfPath], { encoding: 'utf8' });
+  const trim = /TrimBox:\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)/.exec(info);
+  if (!trim) throw new RangeError(`pdfinfo -box gave no TrimBox for ${pdfPath}:\n${info}`);
+  const offset = trimOffsetPt(pdfPath);
+  const [x1, y1, x2, y2] = trim.slice(1).map(Number) as [number, number, number, number];
+  // At -r 72 the crop is in points, from the media box's top-left.
+  const crop = ['-x', String(Math.floor(offset.xPt)), '-y', String(Math.floor(offset.yPt)), '-W', String(Math.ceil(x2 - x1)), '-H', String(Math.ceil(y2 - y1))];
+  return execFileSync('pdftotext', ['-raw', '-r', '72', '-f', '1', '-l', '1', ...crop, pdfPath, '-'], { encoding: 'utf8' });
+}
+
 /** Renders page 1 to `tests/artifacts/<name>.png` at `dpi` and returns the PNG path. */
 export function renderPng(pdfPath: string, name: string, dpi: number): string {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });

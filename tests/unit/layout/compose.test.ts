@@ -166,6 +166,61 @@ describe('page composer', () => {
     expect(onGrid(runsOf(over[0]!).at(-1)!.baselineYPt)).toBe(true);
   });
 
+  it('regression (issue 12): a headline frame crossing a page ends with 下转 below its group; the body starts after 上接', () => {
+    const s = story('s', blk('headline', '改革创造了奇迹'), blk('byline', '记者 董华'), cols(p(bodyText(300))));
+    // Headline 4 cells + byline 1 in an 8-line frame leave 3 lines, under a leg: frame a is a headline frame.
+    const a = textFrame(tpl, 'a', 's', [0, 3, 0, 8], { nextFrameId: 'b' });
+    const b = textFrame(tpl, 'b', 's', [0, 2, 0, 40]);
+    const out = compose(documentOf([s], [{ id: 'p1', name: 'A01', frames: [a] }, { id: 'p2', name: 'A02', frames: [b] }], tpl));
+    const [one, two] = out.pages;
+    // Positions: headline content 1–8, byline 10–15, the paragraph's content starts at 18.
+    expect(one!.lines.map((l) => l.fromPos)).toEqual([1, 10]);
+    expect(textOfRuns(runsOf(one!))).toBe('改革创造了奇迹记者 董华下转第2版');
+    const jumpOut = runsOf(one!).find((r) => textOfRuns([r]) === '下转第2版')!;
+    expect(jumpOut.baselineYPt).toBeGreaterThan(one!.lines[1]!.baselineYPt);
+    expect(jumpOut.baselineYPt).toBeLessThan(a.yPt + a.heightPt);
+    expect(onGrid(jumpOut.baselineYPt)).toBe(true);
+    // Full width: right-aligned to the frame's edge, not to its first column.
+    expect(Math.max(...jumpOut.glyphs.map((g) => g.xPt))).toBeGreaterThan(a.xPt + a.widthPt - 2 * BODY_PT);
+    expect(textOfRuns(runsOf(two!))).toMatch(/^上接第1版/);
+    expect(two!.lines[0]!.fromPos).toBe(18);
+    expect(runsOf(two!)[0]!.baselineYPt).toBeLessThan(two!.lines[0]!.baselineYPt);
+    // The jump line had its room: copyfit reports the empty lines left, nothing over.
+    expect(one!.copyfit[0]!.lineDelta).toBeLessThan(0);
+    // Control: a headline frame threaded on the same page sends the body on without jump lines.
+    const samePage = compose(documentOf([s], [{ id: 'p1', name: 'A01', frames: [a, textFrame(tpl, 'b', 's', [4, 2, 0, 40])] }], tpl)).pages[0]!;
+    expect(textOfRuns(runsOf(samePage))).not.toMatch(/下转|上接/);
+  });
+
+  it('regression (issue 12): a frame with no room left still sets its 下转, and copyfit counts the shortfall as lines over', () => {
+    // Frame a is half a grid line tall: not one line of room, for text or for the jump line.
+    const a = textFrame(tpl, 'a', 's', [0, 1, 0, 1], { nextFrameId: 'b', heightPt: PITCH_PT / 2 });
+    const b = textFrame(tpl, 'b', 's', [0, 1, 0, 20]);
+    const out = compose(documentOf([story('s', p(han(40)))], [{ id: 'p1', name: 'A01', frames: [a] }, { id: 'p2', name: 'A02', frames: [b] }], tpl));
+    expect(out.pages[0]!.lines).toEqual([]);
+    expect(textOfRuns(runsOf(out.pages[0]!))).toBe('下转第2版');
+    expect(textOfRuns(runsOf(out.pages[1]!))).toMatch(/^上接第1版/);
+    expect(out.pages[1]!.lines.at(-1)!.toPos).toBe(1 + 40);
+    // Frame b has 16 lines to spare, but they cannot give frame a the line its jump line lacks.
+    expect(out.pages[0]!.copyfit).toEqual([{ storyId: 's', lineDelta: 1 }]);
+  });
+
+  it('regression (issue 12): space after a block at a column foot gives way to the 下转 line', () => {
+    // Three body lines, the pull quote (2 lines, space before and after: 1 line each) on lines 5–6 of 7, the
+    // rest on page 2: the pull quote's space after would take line 7, which the 下转 line has reserved.
+    const s = story('s', cols(p(han(11 + 13 * 2)), blk('pullQuote', '改革创造了奇迹'), p(han(60))));
+    const a = textFrame(tpl, 'a', 's', [0, 1, 0, 7], { nextFrameId: 'b' });
+    const b = textFrame(tpl, 'b', 's', [0, 1, 0, 20]);
+    const out = compose(documentOf([s], [{ id: 'p1', name: 'A01', frames: [a] }, { id: 'p2', name: 'A02', frames: [b] }], tpl));
+    const one = out.pages[0]!;
+    expect(one.lines.length).toBe(4);
+    const jumpOut = runsOf(one).find((r) => textOfRuns([r]) === '下转第2版')!;
+    // In the frame's last line, where the reservation put it, not one line below the frame.
+    expect(jumpOut.baselineYPt).toBeGreaterThan(one.lines[3]!.baselineYPt);
+    expect(jumpOut.baselineYPt).toBeLessThan(a.yPt + a.heightPt);
+    expect(one.copyfit[0]!.lineDelta).toBeLessThan(0);
+  });
+
   it('a paragraph crossing into a column of another width is re-composed from its first unset character', () => {
     // Frame a: 13-character column; frame b: 27 characters wide (2 grid columns, 1 frame column).
     const a = textFrame(tpl, 'a', 's', [0, 1, 0, 3], { nextFrameId: 'b' });

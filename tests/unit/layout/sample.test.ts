@@ -2,6 +2,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createComposer } from '../../../src-core/layout/compose.js';
 import { unpackFolio } from '../../../src-core/model/folio-file.js';
+import type { FolioDocument, TextFrame } from '../../../src-core/model/document.js';
+import type { GlyphRunItem, PageLayout } from '../../../src-core/layout/page-layout.js';
+import { mmToPt } from '../../../src-core/model/units.js';
 import { BODY_PT, PITCH_PT, testFonts } from './fixtures.js';
 import { pageToSvg } from './render-svg.js';
 
@@ -59,5 +62,27 @@ describe('sample front page (templates/samples/deqing-front-2023-07-20.folio)', 
     expect(composer.stats.storyHits).toBe(out.pages[0]!.copyfit.length);
     expect(JSON.stringify(again)).toBe(JSON.stringify(out));
     expect(JSON.stringify(createComposer(testFonts()).compose(document))).toBe(JSON.stringify(out));
+  });
+
+  it('regression (issue 12): the bikes story threaded out of a 40 mm frame to A02 keeps 下转第2版 and 上接第1版', () => {
+    /** The sample with the bikes frame `heightMm` tall and threaded on to a text frame on a new page A02. */
+    const threaded = (heightMm: number): FolioDocument => {
+      const a01 = document.pages[0]!;
+      const bikes = a01.frames.find((f): f is TextFrame => f.id === 'bikes' && f.kind === 'text')!;
+      const on: TextFrame = { ...bikes, id: 'bikes-a02', yPt: mmToPt(document.template.page.typeAreaTopMm) };
+      const frames = a01.frames.map((f) => (f === bikes ? { ...bikes, heightPt: mmToPt(heightMm), nextFrameId: on.id } : f));
+      return { ...document, pages: [{ ...a01, frames }, { id: 'a02', name: 'A02', section: '', frames: [on] }] };
+    };
+    const textIn = (layout: PageLayout, frameId: string) =>
+      layout.items.filter((i): i is GlyphRunItem => i.kind === 'glyphs' && i.frameId === frameId).map((i) => i.glyphs.map((g) => g.text).join('')).join('|');
+    for (const heightMm of [40, 58]) {
+      const [one, two] = createComposer(testFonts()).compose(threaded(heightMm)).pages;
+      expect(textIn(one!, 'bikes')).toMatch(/\|下转第2版$/);
+      expect(textIn(two!, 'bikes-a02')).toMatch(/^上接第1版\|/);
+      expect(two!.overset).toEqual([]);
+    }
+    // At 40 mm kicker, headline and byline fit and all body text moves on: the frame is a headline frame.
+    const [one] = createComposer(testFonts()).compose(threaded(40)).pages;
+    expect(textIn(one!, 'bikes')).toBe('“绿色亚运 乐在骑行”暨亚运款公共自行车投运|仪式举行|我县新增公共自行车1800辆|记者 倪忆雪|下转第2版');
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { unpackFolio } from '../../../src-core/model/folio-file.js';
-import { addFrame, addTextFrame, findFrame, setStrokeSettings, framesOfStory, MAX_STORY_NAME_CHARS, removeFrame, renameStory, replaceStoryDoc, setFrameGeometry, setTextFrameSettings, threadFrames } from '../../../src-renderer/state/document-edits.js';
+import type { PmNodeJson } from '../../../src-core/model/document.js';
+import { addFrame, addTextFrame, findFrame, isBlankStory, setStrokeSettings, framesOfStory, MAX_STORY_NAME_CHARS, removeFrame, renameStory, replaceStoryDoc, setFrameGeometry, setTextFrameSettings, threadFrames } from '../../../src-renderer/state/document-edits.js';
 
 const doc = unpackFolio(new Uint8Array(readFileSync('templates/samples/deqing-front-2023-07-20.folio'))).document;
 
@@ -145,6 +146,38 @@ describe('threading frames', () => {
     expect(() => threadFrames(doc, 'feature-1', 'lead-2')).toThrow(/already continues/);
     expect(() => threadFrames(doc, 'photo', 'bikes')).toThrow(RangeError);
     expect(() => threadFrames(doc, 'lead-3', 'ad-box')).toThrow(RangeError);
+  });
+
+  it('regression (issue 12): threading into the frame of a new, untouched story removes that story, not a written one', () => {
+    const added = addTextFrame(doc, 0);
+    const next = threadFrames(added.doc, 'bikes', added.frameId);
+    expect(findFrame(next, added.frameId)!.frame).toMatchObject({ storyId: 'bikes' });
+    // No orphan 新稿件 left in the Stories list: the stories are the sample's again.
+    expect(Object.keys(next.stories).sort()).toEqual(Object.keys(doc.stories).sort());
+    // Written text stays in the document (unplaced) when its frame is given to another story.
+    const written = replaceStoryDoc(added.doc, added.storyId, { type: 'doc', content: [{ type: 'columns', content: [{ type: 'paragraph', content: [{ type: 'text', text: '记者稿件' }] }] }] });
+    expect(threadFrames(written, 'bikes', added.frameId).stories[added.storyId]).toBeDefined();
+    // The (empty) story of frames cut off a thread goes too once threaded into, and the sample's stories stay.
+    const cut = threadFrames(doc, 'lead-2', null);
+    const detached = (findFrame(cut, 'lead-3')!.frame as { storyId: string }).storyId;
+    const rejoined = threadFrames(cut, 'lead-2', 'lead-3');
+    expect(rejoined.stories[detached]).toBeUndefined();
+    expect(Object.keys(rejoined.stories).sort()).toEqual(Object.keys(doc.stories).sort());
+    // Two new frames threaded: the second's story goes, the first (blank, but shown) stays.
+    const second = addTextFrame(added.doc, 0);
+    const chained = threadFrames(second.doc, added.frameId, second.frameId);
+    expect(chained.stories[second.storyId]).toBeUndefined();
+    expect(framesOfStory(chained, added.storyId)).toEqual([added.frameId, second.frameId]);
+  });
+
+  it('tells blank stories: white space only or the + Text placeholder; fields and written text are content', () => {
+    const para = (...content: PmNodeJson[]): PmNodeJson => ({ type: 'doc', content: [{ type: 'columns', content: [{ type: 'paragraph', content }] }] });
+    expect(isBlankStory(addTextFrame(doc, 0).doc.stories.story!.doc)).toBe(true);
+    expect(isBlankStory(para())).toBe(true);
+    expect(isBlankStory(para({ type: 'text', text: '\u3000 ' }))).toBe(true);
+    expect(isBlankStory(para({ type: 'text', text: '正文' }))).toBe(false);
+    expect(isBlankStory(para({ type: 'field', attrs: { name: 'date' } }))).toBe(false);
+    expect(isBlankStory(doc.stories.bikes!.doc)).toBe(false);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from '../../../src-core/model/document.js';
-import { framePorts, portAtPoint } from '../../../src-renderer/page/overlay.js';
+import { framePorts, oversetMarkerRect, portAtPoint } from '../../../src-renderer/page/overlay.js';
 
 const text = (id: string, xPt: number, yPt: number, extra: Record<string, unknown> = {}) => ({
   kind: 'text' as const, id, xPt, yPt, widthPt: 100, heightPt: 200, locked: false, storyId: `s-${id}`, columns: 1, gutterChars: 1, columnRule: false, ...extra,
@@ -33,5 +33,18 @@ describe('thread ports', () => {
     expect(portAtPoint(page, 150, 12, k)).toMatchObject({ frameId: 'b', kind: 'in' });
     expect(portAtPoint(page, 50, 100, k)).toBeNull();
     expect(portAtPoint(page, 400, 88, k)).toBeNull();
+  });
+
+  it('regression (issue 12): the overset marker is the out-port: every point of it is hit as the frame’s out-port', () => {
+    for (const k of [4 / 3, 1 / 3]) {
+      const marker = oversetMarkerRect(page.frames[1], k);
+      const out = framePorts(page.frames[1], k)[1];
+      expect(marker.xPt + marker.widthPt / 2).toBeCloseTo(out.xPt, 9);
+      expect(marker.yPt + marker.heightPt / 2).toBeCloseTo(out.yPt, 9);
+      for (const [x, y] of [[0, 0], [1, 0], [0, 1], [1, 1], [0.5, 0.5]] as const) {
+        const hit = portAtPoint(page, marker.xPt + x * marker.widthPt, marker.yPt + y * marker.heightPt, k);
+        expect(hit).toMatchObject({ frameId: 'b', kind: 'out' });
+      }
+    }
   });
 });

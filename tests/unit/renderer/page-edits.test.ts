@@ -93,4 +93,19 @@ describe('jump lines', () => {
     const moved = movePage(d, 2, 1);
     expect(jumps(moved)).toEqual([['下转第2版'], ['上接第1版'], []]);
   });
+
+  it('regression (issue 12): a 下转 at the foot of a two-column frame is listed, though column 1 ends on its baseline', () => {
+    // The bikes story (two columns) cut to 58 mm and threaded on to a new frame on A02, as the issue did.
+    const two = addPageFromTemplate(doc, inner).doc;
+    const added = addTextFrame(two, 1);
+    let d = setFrameGeometry(added.doc, 'bikes', { heightPt: (58 * 72) / 25.4 });
+    d = threadFrames(d, 'bikes', added.frameId);
+    const pages = createComposer(testFonts()).compose(d).pages;
+    const out = jumpLinesOf(pages[0]!);
+    expect(out).toEqual([{ frameId: 'bikes', direction: 'out', text: '下转第2版' }]);
+    // The first column's last line shares the jump line's baseline: reading runs off the lines could not tell.
+    const jumpRun = pages[0]!.items.find((i) => i.kind === 'glyphs' && i.jump === 'out')!;
+    expect(pages[0]!.lines.some((l) => l.frameId === 'bikes' && l.column === 0 && l.baselineYPt === (jumpRun.kind === 'glyphs' ? jumpRun.baselineYPt : NaN))).toBe(true);
+    expect(jumpLinesOf(pages[1]!)).toEqual([{ frameId: added.frameId, direction: 'in', text: '上接第1版' }]);
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createPageGrid } from '../../../src-core/layout/grid.js';
-import type { PageLayout } from '../../../src-core/layout/page-layout.js';
+import type { GlyphRunItem, LineBox, PageLayout } from '../../../src-core/layout/page-layout.js';
 import { BLACK } from '../../../src-core/model/colour.js';
 import type { Page } from '../../../src-core/model/document.js';
 import { TemplateSchema } from '../../../src-core/model/template.js';
@@ -8,7 +8,7 @@ import { frameAtPoint } from '../../../src-renderer/page/frame-hit.js';
 import { glyphTransform } from '../../../src-renderer/page/glyph-paths.js';
 import { handleAtPoint } from '../../../src-renderer/page/overlay.js';
 import { columnEdgesPt, snapFrameRect, snapToNearest } from '../../../src-renderer/page/snap.js';
-import { pageTextLines } from '../../../src-renderer/page/text-layer.js';
+import { pageTextParagraphs } from '../../../src-renderer/page/text-layer.js';
 import { canvasBackingSize, CSS_PX_PER_PT, fitPageZoom, fitWidthZoom, FIT_MARGIN_PX, MAX_ZOOM, MIN_ZOOM, stepZoom } from '../../../src-renderer/page/viewport.js';
 import { copyfitByStory, formatCopyfit } from '../../../src-renderer/state/copyfit.js';
 
@@ -123,8 +123,40 @@ describe('text layer and copyfit', () => {
     copyfit: [{ storyId: 's', lineDelta: 2 }, { storyId: 't', lineDelta: -1 }],
     warnings: [],
   };
-  it('reads each line’s glyphs in x order, per frame and column, without furniture', () => {
-    expect(pageTextLines(layout)).toEqual([{ frameId: 'f1', storyId: 's', lines: ['中文', '下', '二'] }]);
+  it('reads runs in paint order (the PDF’s), per frame; lines on no LineBox are furniture and read too', () => {
+    // '文' is drawn before '中' in this run: the layer reads the composer's order, as the PDF's text does.
+    expect(pageTextParagraphs(layout)).toEqual([{ frameId: 'f1', storyId: 's', paragraphs: ['文中二下'] }]);
+  });
+
+  it('regression (issue 12): keeps an opening quote set left of its line box, and starts a paragraph at each block', () => {
+    const run = (baselineYPt: number, xPt: number, text: string, extra: Partial<GlyphRunItem> = {}): GlyphRunItem => ({
+      kind: 'glyphs', fontId: 'f', sizePt: 9, colour: BLACK, baselineYPt, frameId: 'f1', storyId: 's',
+      glyphs: [...text].map((ch, i) => ({ glyphId: i + 1, xPt: xPt + 9 * i, text: ch })), ...extra,
+    });
+    const line = (column: number, baselineYPt: number, blockStart: boolean): LineBox => ({
+      storyId: 's', frameId: 'f1', column, rect: { xPt: 10 + 100 * column, yPt: baselineYPt - 8, widthPt: 90, heightPt: 11.55 },
+      baselineYPt, fromPos: 0, toPos: 0, caretXPt: [], ...(blockStart ? { blockStart: true as const } : {}),
+    });
+    const text: PageLayout = {
+      ...layout,
+      items: [
+        // The line-start “ loses its leading half em: its origin is 4.5 pt left of the line box.
+        run(20, 5.5, '“八八战略”在德清'),
+        run(31.55, 10, '以改革促创新发展'),
+        run(43.1, 28, '从2015年的'),
+        run(43.1, 73, 'ABC', { fontId: 'latin' }),
+        run(20, 110, 'DEF'),
+        run(31.55, 110, '试点起步。'),
+        run(43.1, 155, '下转第2版', { jump: 'out' }),
+        { ...run(60, 300, '广告'), frameId: 'ad', storyId: undefined },
+      ],
+      lines: [line(0, 20, true), line(0, 31.55, true), line(0, 43.1, true), line(1, 20, false), line(1, 31.55, false)],
+    };
+    expect(pageTextParagraphs(text)).toEqual([
+      // A paragraph runs on across columns; Latin words meeting at a line end get their space back.
+      { frameId: 'f1', storyId: 's', paragraphs: ['“八八战略”在德清', '以改革促创新发展', '从2015年的ABC DEF试点起步。', '下转第2版'] },
+      { frameId: 'ad', storyId: null, paragraphs: ['广告'] },
+    ]);
   });
   it('sums copyfit per story over pages and formats it', () => {
     const byStory = copyfitByStory([layout, layout]);
