@@ -6,8 +6,9 @@
  * 2. prepare — a pdf-lib document without its "now"/random defaults; upstream fontkit registered
  *    through the adapter; every used font embedded once as a subset; the overprint ExtGState.
  * 3. draw — per page: boxes (MediaBox = trim + 2 × (bleed + slug) in print, = trim in proof;
- *    BleedBox, TrimBox), then the layout items in paint order, then furniture: printer's marks and
- *    slug line (print) or footer, watermark, proofreaders' open comments and tracked changes as annotations (proof).
+ *    BleedBox, TrimBox), the proof watermark on the bare paper (under everything), then the layout items
+ *    in paint order, then furniture: printer's marks and slug line (print) or footer, proofreaders' open
+ *    comments and tracked changes as annotations (proof).
  * 4. finalize — subset names and ToUnicode, Info/PDF/X keys, OutputIntent (with the plant profile when
  *    given), XMP for X-4, save without object streams (PDF 1.3 for X-1a, 1.6 for X-4), and stamp the
  *    trailer /ID from a hash of the bytes.
@@ -144,6 +145,9 @@ export async function exportPdf(input: PdfExportInput): Promise<Uint8Array> {
     setPageBoxes(page, geometry, input.preset === 'print' ? input.bleedPt : 0);
     const overprintGs = overprintRef ? page.node.newExtGState('GS', overprintRef) : undefined;
     const content = new PageContent(page, geometry, input.preset === 'print' ? 'cmyk' : 'rgb', fonts, deflate, overprintGs);
+    // The watermark goes down first, on the bare paper: anything drawn over it hides it, and nothing the
+    // proofreader must read is ever painted over (PRINT.md "Images": a proof exists to be read).
+    if (input.preset === 'proof') drawProofWatermark(content, furnitureFont);
 
     for (const item of layout.items) {
       switch (item.kind) {
@@ -170,7 +174,6 @@ export async function exportPdf(input: PdfExportInput): Promise<Uint8Array> {
       drawProofFooter(content, furnitureFont, layout.typeArea, {
         documentName: input.meta.documentName, pageName: layout.pageName, version: input.meta.version, exportTime,
       });
-      drawProofWatermark(content, furnitureFont);
       if (input.comments) addCommentAnnotations(doc, page, layout, geometry, input.comments);
       if (input.changes) addChangeAnnotations(doc, page, layout, geometry, input.changes);
     }

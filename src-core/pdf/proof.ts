@@ -3,9 +3,10 @@
  *
  * 1. Footer: document name, page, version and export time, one line in the furniture font, centred
  *    in the margin below the type area (or just inside the bottom trim when there is no margin).
- * 2. Watermark: drawn last, across the page's bottom-left → top-right diagonal, as outlined light-grey
- *    letters (text render mode 1): clearly visible, yet the proofread text stays readable through it
- *    and no transparency is needed.
+ * 2. Watermark: drawn first, under every item of the page, across its bottom-left → top-right
+ *    diagonal, as outlined light-grey letters (text render mode 1): clearly visible on the paper between
+ *    the lines, yet it never paints over a glyph (drawn on top, its strokes lifted commas and the edges
+ *    of characters out of the text), and no transparency is needed.
  */
 import { PDFOperator, PDFOperatorNames as Ops } from 'pdf-lib';
 import type { Cmyk } from '../model/colour.js';
@@ -61,7 +62,7 @@ export function drawProofFooter(content: PageContent, font: LoadedFont, typeArea
   drawFurnitureGlyphs(content, font, line.glyphs, FOOTER_SIZE_PT, content.x(typeArea.xPt), content.y(baselineYPt), FOOTER_COLOUR);
 }
 
-/** Draws the diagonal watermark over everything on the page. */
+/** Draws the diagonal watermark; call before the page's items so that it lies under all of them. */
 export function drawProofWatermark(content: PageContent, font: LoadedFont): void {
   const { offsetPt, trimWidthPt, trimHeightPt } = content.geometry;
   const angle = Math.atan2(trimHeightPt, trimWidthPt);

@@ -17,6 +17,7 @@
  * Line widths and marker sizes are given in CSS pixels and divided by the zoom so they stay crisp at any zoom.
  */
 import type { ChangeMark } from '../../src-core/layout/change-rects.js';
+import type { CommentMark } from '../../src-core/layout/comment-rects.js';
 import type { PageGrid } from '../../src-core/layout/grid.js';
 import type { PageLayout, RectPt } from '../../src-core/layout/page-layout.js';
 import type { Frame, Page } from '../../src-core/model/document.js';
@@ -32,6 +33,8 @@ const FRAME_SELECTED = 'rgb(25, 100, 230)';
 const TEXT_SELECTION = 'rgba(40, 120, 240, 0.28)';
 /** Open proofreaders' comments: the yellow of the story editor's comment marks (and the proof PDF's highlights). */
 const COMMENT_HIGHLIGHT = 'rgba(255, 200, 40, 0.35)';
+/** Outline and stem of a note marking a comment whose text was struck: the proof PDF's dark amber. */
+const COMMENT_NOTE_OUTLINE = 'rgb(158, 102, 0)';
 const CARET = 'rgb(20, 90, 230)';
 const OVERSET = 'rgb(220, 0, 0)';
 const THREAD = 'rgba(25, 100, 230, 0.8)';
@@ -44,6 +47,8 @@ const CHANGE_DELETED = 'rgb(179, 38, 30)';
 /** Underline under inserted text and the cut mark of a deletion, CSS pixels. */
 const CHANGE_LINE_PX = 1.5;
 const CUT_WEDGE_PX = 4;
+/** Smallest side of a struck comment's note, CSS pixels: at fit-page zoom its caret-sized box is a few pixels. */
+const COMMENT_NOTE_PX = 9;
 /** Text-wrap boundaries: dashed, in the guides' family but distinct from frame outlines. */
 const WRAP_BOUNDARY = 'rgba(0, 150, 140, 0.8)';
 /** Sizes in CSS pixels (kept constant on screen). */
@@ -79,8 +84,8 @@ export interface OverlayInput {
   threadStoryId: string | null;
   selectionRects: readonly RectPt[];
   caret: RectPt | null;
-  /** Where open comments' text is set on this page (`commentRects`). */
-  commentRects?: readonly RectPt[];
+  /** How open comments are marked on this page (`commentMark`): their text highlighted, or a note at the cut. */
+  commentMarks?: readonly CommentMark[];
   /** Tracked changes on this page (`changeMarks`): insertions underlined, deletions marked at the cut. */
   changeMarks?: readonly ChangeMark[];
 }
@@ -291,6 +296,37 @@ function drawChangeMarks(ctx: CanvasRenderingContext2D, marks: readonly ChangeMa
   }
 }
 
+/**
+ * Open comments: their text highlighted; a comment whose text a tracked deletion struck (nothing of it is set)
+ * as a small note on a stem standing on the line at the cut, the way the proof PDF draws it in the same
+ * caret-sized rectangle, but never smaller than `COMMENT_NOTE_PX` on screen.
+ */
+function drawCommentMarks(ctx: CanvasRenderingContext2D, marks: readonly CommentMark[], px: number): void {
+  ctx.save();
+  ctx.fillStyle = COMMENT_HIGHLIGHT;
+  ctx.strokeStyle = COMMENT_NOTE_OUTLINE;
+  ctx.lineWidth = HAIRLINE_PX * px;
+  for (const { rects, struck } of marks) {
+    for (const r of rects) {
+      if (!struck) {
+        ctx.fillRect(r.xPt, r.yPt, r.widthPt, r.heightPt);
+        continue;
+      }
+      const cx = r.xPt + r.widthPt / 2;
+      const bottom = r.yPt + r.heightPt;
+      const side = Math.max(r.widthPt, COMMENT_NOTE_PX * px);
+      const top = bottom - Math.max(r.heightPt - r.widthPt, side / 2) - side;
+      ctx.fillRect(cx - side / 2, top, side, side);
+      ctx.strokeRect(cx - side / 2, top, side, side);
+      ctx.beginPath();
+      ctx.moveTo(cx, top + side);
+      ctx.lineTo(cx, bottom);
+      ctx.stroke();
+    }
+  }
+  ctx.restore();
+}
+
 /** The boundary text keeps out of around each frame with text wrap: its rectangle grown by the gap, dashed. */
 function drawWrapBoundaries(ctx: CanvasRenderingContext2D, page: Page, px: number): void {
   ctx.save();
@@ -317,8 +353,7 @@ export function drawOverlay(ctx: CanvasRenderingContext2D, input: OverlayInput):
   for (const f of input.page.frames) if (f.locked) drawLock(ctx, f, px);
   drawWrapBoundaries(ctx, input.page, px);
   drawThreads(ctx, input, px);
-  ctx.fillStyle = COMMENT_HIGHLIGHT;
-  for (const r of input.commentRects ?? []) ctx.fillRect(r.xPt, r.yPt, r.widthPt, r.heightPt);
+  drawCommentMarks(ctx, input.commentMarks ?? [], px);
   drawChangeMarks(ctx, input.changeMarks ?? [], px);
   ctx.fillStyle = TEXT_SELECTION;
   for (const r of input.selectionRects) ctx.fillRect(r.xPt, r.yPt, r.widthPt, r.heightPt);

@@ -3,6 +3,7 @@
  * byline of a comment or change.
  */
 import type { FolioDocument } from '../../src-core/model/document.js';
+import { formatDateTime } from './date-time.js';
 
 /** Story text quoted in a review list is cut to this many characters (the full text is in the story). */
 const QUOTE_CHARS = 24;
@@ -14,12 +15,12 @@ export function shortQuote(text: string): string {
 }
 
 /**
- * "author · local time · story name" for a comment or change; a missing author reads Anonymous and an
- * unreadable time is left out.
+ * "author · local time · story name" for a comment or change, the time in the user's locale
+ * (`formatDateTime`); a missing author reads Anonymous and an unreadable time is left out.
  */
 export function reviewByline(doc: FolioDocument | null | undefined, item: { author: string; createdAt: string; storyId: string }): string {
   const t = Date.parse(item.createdAt);
-  const when = Number.isNaN(t) ? '' : ` · ${new Date(t).toLocaleString()}`;
+  const when = Number.isNaN(t) ? '' : ` · ${formatDateTime(new Date(t))}`;
   return `${item.author || 'Anonymous'}${when} · ${storyNameOf(doc, item.storyId)}`;
 }
 

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { PDFDocument, PDFName, type PDFDict, type PDFHexString } from 'pdf-lib';
+import { PDFDocument, PDFName, type PDFArray, type PDFDict, type PDFHexString } from 'pdf-lib';
 import path from 'node:path';
 import { FolioApp } from './pages/app.js';
 import { ARTIFACTS_DIR, renderPng } from './pages/pdf.js';
@@ -98,4 +98,61 @@ test('comment on selected text: highlighted, listed, warned before print, annota
   await page.keyboard.press('Control+Home');
   await comments.getByRole('button', { name: `「${selected}」` }).click();
   await expect.poll(() => page.evaluate(() => window.getSelection()?.toString() ?? '')).toBe(selected);
+});
+
+test('regression: a comment on text a tracked change then deletes stays visible, on the page and in the proof PDF', async ({ page }) => {
+  test.setTimeout(120_000);
+  const app = new FolioApp(page);
+  await app.open();
+  const editor = new StoryEditor(page);
+  const before = await highlightedPixels(page);
+
+  // Comment on four characters of the lead story's headline.
+  await editor.openFromList(/停不下来/);
+  await editor.caretToStart();
+  await page.keyboard.press('ArrowDown');
+  // Inside the headline, away from the frame's edge (where the selected frame's handles are drawn).
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowRight');
+  await editor.expectSelected(4);
+  const selected = await page.evaluate(() => window.getSelection()?.toString() ?? '');
+  await page.keyboard.press('Control+Alt+m');
+  const form = page.getByRole('form', { name: 'New comment' });
+  await form.getByRole('textbox', { name: 'Comment' }).fill('此句删后请补写');
+  await form.getByRole('textbox', { name: 'Your name' }).fill('王校对');
+  await form.getByRole('button', { name: 'Add comment' }).click();
+  await expect(form).toBeHidden();
+
+  // With Track changes on, the same text is deleted: struck in the galley, gone from the page.
+  await editor.textbox.click();
+  await editor.caretToStart();
+  await page.keyboard.press('ArrowDown');
+  // Inside the headline, away from the frame's edge (where the selected frame's handles are drawn).
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowRight');
+  await editor.expectSelected(4);
+  await page.keyboard.press('Control+Shift+e');
+  await expect(editor.button('Track changes')).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('Backspace');
+  await expect(editor.textbox.locator('del.pm-deletion')).toHaveText(selected);
+  await page.keyboard.press('Control+End');
+
+  // The comment is still open and the overlay marks it with a note at the cut (its highlight had no width).
+  await expect(page.getByRole('region', { name: 'Comments' })).toContainText('1 open');
+  await expect.poll(() => highlightedPixels(page)).toBeGreaterThan(before + 10);
+  await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'e2e-comment-on-struck-text.png') });
+
+  // The proof PDF carries it as a note with a box a viewer can show and click, and draws it.
+  await page.getByRole('combobox', { name: 'PDF preset' }).selectOption('proof');
+  const [proof] = await app.exportPdf();
+  const pdf = await PDFDocument.load(readFileSync(proof!));
+  const annots = (pdf.getPage(0).node.Annots()?.asArray() ?? []).map((ref) => pdf.context.lookup(ref) as PDFDict);
+  const note = annots.find((a) => a.get(PDFName.of('Subtype')) === PDFName.of('Text'));
+  expect((note?.get(PDFName.of('Contents')) as PDFHexString | undefined)?.decodeText()).toBe('此句删后请补写');
+  const [x1, y1, x2, y2] = (note!.get(PDFName.of('Rect')) as PDFArray).asArray().map((n) => Number(n.toString()));
+  expect(x2! - x1!).toBeGreaterThan(2);
+  expect(y2! - y1!).toBeGreaterThan(4);
+  expect(note!.get(PDFName.of('AP'))).toBeDefined();
+  renderPng(proof!, 'e2e-comment-on-struck-text-proof', 100);
+  await page.getByRole('combobox', { name: 'PDF preset' }).selectOption('print');
 });

@@ -162,3 +162,51 @@ test('track changes: Enter and Backspace at a paragraph start are tracked as par
   await page.keyboard.press('Control+z');
   await expect(editor.textbox.locator('[data-break-change="deletion"]')).toHaveCount(1);
 });
+
+test('regression: an IME composition begun with focus on the Track changes button ends as exactly the committed text', async () => {
+  // Chrome aims compositionstart at the focused button, then composes into the galley's selection: ProseMirror
+  // used to read the first preedit letters as typing, and the pinyin stayed: [-迹。-][+c城北+].
+  const page = win.page();
+  const app = win.app();
+  const editor = new StoryEditor(page);
+  const trackButton = editor.button('Track changes');
+  const cases = [
+    { name: 'tracked, over a selection', tracked: true, select: 2 },
+    { name: 'tracked, at a bare caret', tracked: true, select: 0 },
+    { name: 'not tracked, over a selection', tracked: false, select: 2 },
+  ];
+  for (const c of cases) {
+    await test.step(c.name, async () => {
+      await app.reopenSample();
+      await editor.openFromList(/停不下来/);
+      const lastParagraph = editor.textbox.locator('p').last();
+      const original = (await lastParagraph.textContent()) ?? '';
+      await editor.caretToEnd();
+      for (let i = 0; i < c.select; i++) await page.keyboard.press('Shift+ArrowLeft');
+      if (c.select > 0) await editor.expectSelected(c.select);
+      // End with tracking as the case wants and focus on the button (clicked once or twice).
+      if ((await trackButton.getAttribute('aria-pressed')) === String(c.tracked)) await trackButton.click();
+      await trackButton.click();
+      await expect(trackButton).toHaveAttribute('aria-pressed', String(c.tracked));
+      await expect(trackButton).toBeFocused();
+
+      await editor.typeWithIme('chengbei', '城北');
+
+      const kept = original.slice(0, original.length - c.select);
+      const struck = original.slice(original.length - c.select);
+      if (c.tracked) {
+        await expect(editor.textbox.locator('ins.pm-insertion')).toHaveText('城北');
+        await expect(editor.textbox.locator('del.pm-deletion')).toHaveText(struck === '' ? [] : [struck]);
+        await expect(lastParagraph).toHaveText(`${original}城北`);
+        const changes = page.getByRole('region', { name: 'Tracked changes' });
+        await expect(changes.getByRole('listitem')).toHaveCount(c.select > 0 ? 2 : 1);
+        if (c.select > 0) await lastParagraph.screenshot({ path: path.join(ARTIFACTS_DIR, 'e2e-track-changes-ime-from-button.png') });
+      } else {
+        await expect(lastParagraph).toHaveText(`${kept}城北`);
+        await expect(editor.textbox.locator('ins.pm-insertion, del.pm-deletion')).toHaveCount(0);
+      }
+      await expect(editor.textbox).not.toContainText('cheng');
+    });
+  }
+  if ((await trackButton.getAttribute('aria-pressed')) === 'true') await trackButton.click();
+});

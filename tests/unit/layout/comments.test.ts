@@ -3,19 +3,24 @@
  * set, highlighted where their text lies, reported by preflight for print and written into proof PDFs only.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { PDFHexString} from 'pdf-lib';
 import { PDFDocument, PDFName, type PDFArray, type PDFDict } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { createComposer } from '../../../src-core/layout/compose.js';
-import { commentRects } from '../../../src-core/layout/comment-rects.js';
+import { commentMark, commentRects, STRUCK_COMMENT_MARK_WIDTH_SHARE } from '../../../src-core/layout/comment-rects.js';
 import { collectComments } from '../../../src-core/model/comments.js';
 import type { PmNodeJson } from '../../../src-core/model/document.js';
 import { exportPdf, type PdfExportInput } from '../../../src-core/pdf/export.js';
 import { preflight } from '../../../src-core/preflight/preflight.js';
 import { cols, documentOf, p, story, t, testFonts, textFrame } from './fixtures.js';
+
+/** Renders looked at by hand. */
+const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), '../../artifacts/pdf');
+mkdirSync(ARTIFACTS, { recursive: true });
 
 const BODY = '德清县今年推进城乡一体化建设，全县新建农村公路一百二十公里，群众出行更加便捷。记者走访了多个乡镇，听取村民的意见建议。';
 
@@ -23,14 +28,18 @@ function comment(id: string, text: string, extra: Record<string, unknown> = {}):
   return { type: 'comment', attrs: { id, author: '王校对', text, createdAt: '2023-07-19T14:30:00.000Z', resolved: false, ...extra } };
 }
 
-/** A one-frame page whose body paragraph has comments on 城乡一体化 (c1) and on 农村公路…便捷 (c2, spanning lines). */
-function commentedDocument(marks: { c1?: Record<string, unknown>; withComments?: boolean } = {}) {
+/**
+ * A one-frame page whose body paragraph has comments on 城乡一体化 (c1) and on 农村公路…便捷 (c2, spanning lines);
+ * `c1Struck`: a tracked deletion then struck c1's text.
+ */
+function commentedDocument(marks: { c1?: Record<string, unknown>; withComments?: boolean; c1Struck?: boolean } = {}) {
   const withComments = marks.withComments ?? true;
+  const struck = marks.c1Struck ? [{ type: 'deletion', attrs: { id: 'd1', author: '李编辑', createdAt: '2023-07-19T15:00:00.000Z' } }] : [];
   const a = BODY.indexOf('城乡一体化');
   const b = BODY.indexOf('农村公路');
   const e = BODY.indexOf('。记者');
   const content = withComments
-    ? [t(BODY.slice(0, a)), t('城乡一体化', [comment('c1', '应为“城乡融合”', marks.c1)]), t(BODY.slice(a + 5, b)), t(BODY.slice(b, e), [comment('c2', '数字请核实')]), t(BODY.slice(e))]
+    ? [t(BODY.slice(0, a)), t('城乡一体化', [comment('c1', '应为“城乡融合”', marks.c1), ...struck]), t(BODY.slice(a + 5, b)), t(BODY.slice(b, e), [comment('c2', '数字请核实')]), t(BODY.slice(e))]
     : [t(BODY)];
   const doc = documentOf([story('s1', cols(p(...content)))], []);
   const template = doc.template;
@@ -78,6 +87,26 @@ describe('comments on the page', () => {
     expect(r2.length).toBeGreaterThan(1); // 农村公路一百二十公里，群众出行更加便捷 runs over more than one 13-character line
     for (let i = 1; i < r2.length; i++) expect(r2[i]!.yPt).toBeGreaterThan(r2[i - 1]!.yPt);
     expect(commentRects(layout, 'elsewhere', c1!.ranges)).toEqual([]);
+    expect(commentMark(layout, 's1', c1!.ranges)).toEqual({ rects: r1, struck: false });
+    expect(commentMark(layout, 'elsewhere', c1!.ranges)).toBeUndefined();
+  });
+
+  it('regression: a comment whose text a tracked deletion struck is marked by a caret-sized note at the cut, not a zero-width highlight', () => {
+    const doc = commentedDocument({ c1Struck: true });
+    const layout = createComposer(testFonts()).compose(doc).pages[0]!;
+    const [c1] = collectComments(doc);
+    // The struck text is not set: its highlight would have no width at all.
+    const rects = commentRects(layout, 's1', c1!.ranges);
+    expect(rects.length).toBeGreaterThan(0);
+    expect(rects.every((r) => r.widthPt === 0)).toBe(true);
+    const mark = commentMark(layout, 's1', c1!.ranges)!;
+    expect(mark.struck).toBe(true);
+    expect(mark.rects).toHaveLength(1);
+    const [r] = mark.rects;
+    expect(r!.heightPt).toBe(rects[0]!.heightPt);
+    expect(r!.widthPt).toBeCloseTo(rects[0]!.heightPt * STRUCK_COMMENT_MARK_WIDTH_SHARE, 6);
+    // Centred on the cut, between 德清县今年推进 and 建设.
+    expect(r!.xPt + r!.widthPt / 2).toBeCloseTo(rects[0]!.xPt, 6);
   });
 });
 
@@ -94,8 +123,7 @@ describe('preflight', () => {
 });
 
 describe('proof PDFs', () => {
-  async function exportWith(preset: 'proof' | 'print') {
-    const doc = commentedDocument({ c1: { resolved: true } });
+  async function exportWith(preset: 'proof' | 'print', doc = commentedDocument({ c1: { resolved: true } })) {
     const fonts = testFonts();
     const layouts = createComposer(fonts).compose(doc).pages;
     const input: PdfExportInput = {
@@ -127,6 +155,42 @@ describe('proof PDFs', () => {
     const dir = mkdtempSync(join(tmpdir(), 'folio-comments-'));
     writeFileSync(join(dir, 'proof.pdf'), bytes);
     expect(() => execFileSync('qpdf', ['--check', join(dir, 'proof.pdf')], { stdio: 'pipe' })).not.toThrow();
+  });
+
+  it('regression: a comment on text a tracked deletion struck becomes a visible note at the cut, not a zero-width highlight', async () => {
+    const { bytes, layout } = await exportWith('proof', commentedDocument({ c1Struck: true }));
+    const pdf = await PDFDocument.load(bytes);
+    const annots = (pdf.getPage(0).node.Annots()?.asArray() ?? []).map((ref) => pdf.context.lookup(ref) as PDFDict);
+    const note = annots.find((a) => (a.get(PDFName.of('NM')) as PDFHexString | undefined)?.decodeText() === 'c1');
+    expect(note).toBeDefined();
+    expect(note!.get(PDFName.of('Subtype'))).toBe(PDFName.of('Text'));
+    expect((note!.get(PDFName.of('Contents')) as PDFHexString).decodeText()).toBe('应为“城乡融合”');
+    const [x1, y1, x2, y2] = (note!.get(PDFName.of('Rect')) as PDFArray).asArray().map((n) => Number(n.toString()));
+    const mark = commentMark(layout, 's1', collectComments(commentedDocument({ c1Struck: true }))[0]!.ranges)!;
+    expect(x2! - x1!).toBeCloseTo(mark.rects[0]!.widthPt, 3);
+    expect(y2! - y1!).toBeCloseTo(mark.rects[0]!.heightPt, 3);
+    expect(x1).toBeCloseTo(mark.rects[0]!.xPt, 3);
+    expect(y2).toBeCloseTo(layout.trimHeightPt - mark.rects[0]!.yPt, 3);
+    // Its own appearance, so every viewer (and pdftoppm) draws it.
+    expect(note!.get(PDFName.of('AP'))).toBeDefined();
+
+    // Drawn: at 300 dpi the note's box differs from the same page rendered without annotations.
+    const dir = mkdtempSync(join(tmpdir(), 'folio-comments-'));
+    const file = join(dir, 'struck.pdf');
+    writeFileSync(file, bytes);
+    const grey = (extra: string[]) => {
+      const base = join(dir, extra.length ? 'hidden' : 'shown');
+      execFileSync('pdftoppm', ['-r', '300', '-gray', '-singlefile', ...extra, file, base]);
+      return readFileSync(`${base}.pgm`);
+    };
+    const shown = grey([]);
+    const hidden = grey(['-hide-annotations']);
+    expect(shown.length).toBe(hidden.length);
+    let differing = 0;
+    for (let i = 0; i < shown.length; i++) if (Math.abs(shown[i]! - hidden[i]!) > 40) differing++;
+    // The note covers about 4.5 × 9 pt = 19 × 38 px at 300 dpi; most of it is painted.
+    expect(differing).toBeGreaterThan(300);
+    execFileSync('pdftoppm', ['-r', '100', '-png', '-singlefile', file, join(ARTIFACTS, 'comment-on-struck-text')]);
   });
 
   it('print PDFs never carry comments', async () => {

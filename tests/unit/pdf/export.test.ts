@@ -197,6 +197,42 @@ describe('proof preset', () => {
     expect(grey(proof, 0)).toBeGreaterThan(100);
     expect(grey(print, OFF)).toBe(0);
   });
+
+  it('regression: the watermark lies under the text and never lightens a pixel of the page (300 dpi)', async () => {
+    // A page of body text with commas and 、 across the watermark's diagonal. The print preset of the same
+    // page is the render without the watermark: its 100 K text renders as black as the proof's, and a bleed +
+    // slug of 43.2 pt puts the trim on a whole pixel at 300 dpi (180 px), so both rasterise the same glyphs.
+    const dpi = 300;
+    const lines = Array.from({ length: 24 }, (_, i) => setLine(serif, '德清县今年推进城乡一体化建设，全县新建农村公路、桥梁，', 10, 14, 30 + i * 14.5));
+    const page = { ...fixturePage(fonts), items: lines };
+    const input = fixtureInput(fonts, 'proof', [page]);
+    const proof = renderGrey(writeArtifact('watermark-proof.pdf', await exportPdf(input)), dpi);
+    const print = renderGrey(writeArtifact('watermark-reference.pdf', await exportPdf({ ...input, preset: 'print', bleedPt: 8.64, slugPt: 34.56 })), dpi);
+    const offPx = Math.round((43.2 * dpi) / 72);
+    const textBottomPx = Math.ceil(((30 + 23 * 14.5 + 4) * dpi) / 72);
+    let darkPx = 0;
+    let lighterPx = 0;
+    let darkLostPx = 0;
+    let watermarkPx = 0;
+    for (let y = 0; y < textBottomPx; y++) {
+      for (let x = 0; x < proof.width - 1; x++) {
+        const before = print.pixels[(y + offPx) * print.width + x + offPx];
+        const after = proof.pixels[y * proof.width + x];
+        if (before < 128) {
+          darkPx++;
+          if (after >= 128) darkLostPx++;
+        }
+        // Anti-aliasing noise is a level or two; the old knockout lifted black to light grey.
+        if (after > before + 8) lighterPx++;
+        if (before === 255 && after < 235) watermarkPx++;
+      }
+    }
+    expect(darkPx).toBeGreaterThan(100_000);
+    expect(darkLostPx).toBe(0);
+    expect(lighterPx).toBe(0);
+    // …and the watermark is still there, on the paper between the characters.
+    expect(watermarkPx).toBeGreaterThan(5_000);
+  });
 });
 
 describe('glyph positions are drawn as composed, never re-measured', () => {
