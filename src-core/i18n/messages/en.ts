@@ -1,0 +1,51 @@
+/**
+ * The English interface: every user-visible string of the converted parts of Folio, as ICU MessageFormat
+ * (`{name}` arguments, `{n, plural, one {…} other {…}}`, `{x, select, …}`). Its keys are the message keys of
+ * every language (`MessageKey`); `zh-CN.ts` has exactly the same keys. The English text is what the interface
+ * said before it was translated, word for word: the end-to-end tests find controls by these names.
+ *
+ * Keys are `area.what`; an area is a panel, dialog or the menu. Shared words live under `common.`.
+ */
+export const en = {
+  // ── Shared ──
+  'common.cancel': 'Cancel',
+  'common.close': 'Close',
+  'common.save': 'Save',
+  'common.fieldUnit': '{field} ({unit})',
+
+  // ── Copyfit (status bar, story list, inspector) ──
+  'copyfit.fits': 'fits',
+  'copyfit.over': '+{lines, plural, one {# line} other {# lines}}',
+  'copyfit.under': '\u2212{lines, plural, one {# line} other {# lines}}',
+
+  // ── Status bar ──
+  'status.region': 'Status',
+  'status.zoom': 'Zoom',
+  'status.zoomValue': '{percent} %',
+  'status.page': 'Page',
+  'status.pageValue': 'Page {name} ({index}/{count})',
+  'status.selection': 'Selection',
+  'status.frame': 'Frame {id}',
+  'status.noSelection': 'No selection',
+  'status.caret': '{story} · caret {pos}',
+  'status.selected': '{story} · {count} selected',
+  'status.copyfitLabel': 'Copyfit of open story',
+  'status.copyfit': 'Copyfit {fit}',
+  'status.timesLabel': 'Compose and draw time',
+  'status.times': 'set in {composeMs} ms · drawn in {drawMs} ms',
+  'status.documentState': 'Document state',
+  'status.readOnly': 'Read-only',
+  'status.unsaved': '● Unsaved changes',
+  'status.saved': 'Saved',
+  'status.notSaved': 'Not saved yet',
+  'status.language': 'Interface language',
+
+  // ── Story list ──
+  'stories.region': 'Pages and stories',
+  'stories.title': 'Stories',
+  'stories.story': 'Story {name}',
+  'stories.storyWithCopyfit': 'Story {name}, copyfit {fit}',
+} as const satisfies Record<string, string>;
+
+/** A message key: a key of the catalogues (a key that is not one is a type error). */
+export type MessageKey = keyof typeof en;
