@@ -45,6 +45,19 @@ export const en = {
   'stories.title': 'Stories',
   'stories.story': 'Story {name}',
   'stories.storyWithCopyfit': 'Story {name}, copyfit {fit}',
+
+  // ── Save As dialog ──
+  'saveAs.title': 'Save document as',
+  'saveAs.fileNameField': 'File name (in the workspace)',
+  'saveAs.fileName': 'File name',
+
+  // ── Document in use ──
+  'inUse.title': 'Document in use',
+  'inUse.readOnlyOffer': 'You can open it read-only: you see the page and may export proofs, but changes cannot be saved.',
+  'inUse.openReadOnly': 'Open read-only',
+
+  // ── Workspace file pick list ──
+  'workspace.heading': 'Workspace',
 } as const satisfies Record<string, string>;
 
 /** A message key: a key of the catalogues (a key that is not one is a type error). */

@@ -46,4 +46,17 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'stories.title': '稿件',
   'stories.story': '稿件 {name}',
   'stories.storyWithCopyfit': '稿件 {name}，余缺 {fit}',
+
+  // ── 另存为对话框 ──
+  'saveAs.title': '文档另存为',
+  'saveAs.fileNameField': '文件名（在工作区内）',
+  'saveAs.fileName': '文件名',
+
+  // ── 文档占用 ──
+  'inUse.title': '文档正在使用中',
+  'inUse.readOnlyOffer': '可以只读打开：能查看版面、导出校样，但修改无法保存。',
+  'inUse.openReadOnly': '只读打开',
+
+  // ── 工作区文件列表 ──
+  'workspace.heading': '工作区',
 };

@@ -38,12 +38,8 @@ const NOT_YET_CONVERTED = new Set([
   'src-renderer/panels/PreflightList.svelte',
   'src-renderer/panels/ShortcutsSheet.svelte',
   'src-renderer/panels/OpenDialog.svelte',
-  'src-renderer/panels/SaveAsDialog.svelte',
-  'src-renderer/panels/InUseDialog.svelte',
-  'src-renderer/panels/PickFileDialog.svelte',
   'src-renderer/panels/PlaceTextDialog.svelte',
   'src-renderer/panels/OutputProfileDialog.svelte',
-  'src-renderer/panels/WorkspaceFilePicker.svelte',
   'src-renderer/page/PlaceImageDialog.svelte',
 ]);
 
