@@ -58,6 +58,45 @@ export const en = {
 
   // ── Workspace file pick list ──
   'workspace.heading': 'Workspace',
+
+  // ── Place text dialog ──
+  'placeText.title': 'Place text',
+  'placeText.list': 'Manuscripts',
+  'placeText.empty': 'No .docx or .txt manuscripts here.',
+  'placeText.about': 'Replaces the text of the story {story} (Ctrl+Z takes it back). Word (.docx) and plain-text manuscripts in UTF-8, UTF-16 or GB18030; formatting is not brought in.',
+  'placeText.headline': 'The first paragraph is the headline (and a 记者… line after it the byline)',
+
+  // ── Output profile dialog ──
+  'outputProfile.title': 'Output profile',
+  'outputProfile.list': 'ICC profiles',
+  'outputProfile.empty': 'No .icc or .icm files here.',
+  'outputProfile.about': 'The plant\'s CMYK ICC profile. Print PDFs embed it as the output intent and pictures are separated through it; PDF/X-4 requires it.',
+  'outputProfile.current': 'Current: {profile}',
+  'outputProfile.none': 'none',
+  'outputProfile.remove': 'Remove profile',
+  'outputProfile.removed': 'The document has no output profile now: PDF/X-1a names the template’s registered condition alone.',
+
+  // ── Place image dialog ──
+  'placeImage.title': 'Place image',
+  'placeImage.list': 'Image files',
+  'placeImage.empty': 'No JPEG, PNG or PDF files here.',
+  'placeImage.into': 'Into {kind, select, box {the ad box} other {the image frame}} {frame}.',
+  'placeImage.intoNew': 'Into a new image frame at the top left of the type area.',
+  'placeImage.kinds': 'JPEG and PNG photos, PDF adverts.',
+
+  // ── Open dialog ──
+  'open.title': 'Open or create',
+  'open.unsavedWarning': 'This document has unsaved changes: opening another one discards them (an autosave copy may remain).',
+  'open.sample': 'Open the sample page',
+  'open.browse': 'Browse…',
+  'open.recent': 'Recent',
+  'open.recentTitle': '{path} — last opened {when}',
+  'open.newFromTemplate': 'New from template',
+  'open.newTemplate': 'New: {name}',
+  'open.workspaceFiles': 'Workspace files',
+  'open.folioFiles': 'Folio files',
+  'open.empty': 'No .folio files here.',
+  'open.openFile': 'Open {name}',
 } as const satisfies Record<string, string>;
 
 /** A message key: a key of the catalogues (a key that is not one is a type error). */

@@ -59,4 +59,43 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
 
   // ── 工作区文件列表 ──
   'workspace.heading': '工作区',
+
+  // ── 置入稿件对话框 ──
+  'placeText.title': '置入稿件',
+  'placeText.list': '来稿',
+  'placeText.empty': '这里没有 .docx 或 .txt 来稿。',
+  'placeText.about': '用来稿替换稿件 {story} 的文字（Ctrl+Z 可撤销）。可用 Word（.docx）来稿和 UTF-8、UTF-16 或 GB18030 编码的纯文本来稿；不带入格式。',
+  'placeText.headline': '第一段作主题（其后的“记者……”一行作署名）',
+
+  // ── 输出配置文件对话框 ──
+  'outputProfile.title': '输出配置文件',
+  'outputProfile.list': 'ICC 配置文件',
+  'outputProfile.empty': '这里没有 .icc 或 .icm 文件。',
+  'outputProfile.about': '印厂的 CMYK ICC 配置文件。出版 PDF 把它嵌入为输出意图，图片按它分色；PDF/X-4 必须有它。',
+  'outputProfile.current': '当前：{profile}',
+  'outputProfile.none': '无',
+  'outputProfile.remove': '移除配置文件',
+  'outputProfile.removed': '文档现在没有输出配置文件：PDF/X-1a 只写明模板登记的印刷条件。',
+
+  // ── 置入图片对话框 ──
+  'placeImage.title': '置入图片',
+  'placeImage.list': '图片文件',
+  'placeImage.empty': '这里没有 JPEG、PNG 或 PDF 文件。',
+  'placeImage.into': '置入{kind, select, box {广告框} other {图片框}} {frame}。',
+  'placeImage.intoNew': '置入新图片框，位于版心左上角。',
+  'placeImage.kinds': '可置入 JPEG、PNG 照片和 PDF 广告。',
+
+  // ── 打开对话框 ──
+  'open.title': '打开或新建',
+  'open.unsavedWarning': '本文档有未保存的修改：打开其他文档会丢弃这些修改（可能留有自动保存的副本）。',
+  'open.sample': '打开样例版面',
+  'open.browse': '浏览…',
+  'open.recent': '最近打开',
+  'open.recentTitle': '{path} — 上次打开于 {when}',
+  'open.newFromTemplate': '从模板新建',
+  'open.newTemplate': '新建：{name}',
+  'open.workspaceFiles': '工作区文件',
+  'open.folioFiles': 'Folio 文件',
+  'open.empty': '这里没有 .folio 文件。',
+  'open.openFile': '打开 {name}',
 };

@@ -37,10 +37,6 @@ const NOT_YET_CONVERTED = new Set([
   'src-renderer/panels/FindReplace.svelte',
   'src-renderer/panels/PreflightList.svelte',
   'src-renderer/panels/ShortcutsSheet.svelte',
-  'src-renderer/panels/OpenDialog.svelte',
-  'src-renderer/panels/PlaceTextDialog.svelte',
-  'src-renderer/panels/OutputProfileDialog.svelte',
-  'src-renderer/page/PlaceImageDialog.svelte',
 ]);
 
 /** Plain TypeScript files that hold user-visible strings and are converted. */
