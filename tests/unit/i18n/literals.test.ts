@@ -6,7 +6,8 @@
  * 1. markup text and the user-visible attributes (aria-label, title, placeholder, alt, label) may hold no Latin
  *    words but the allowed names and symbols (PDF, ICC, mm, pt, Ctrl…);
  * 2. string literals in scripts and expressions may not read as English prose (two words, or one capitalised
- *    word), except in `import`s, comparisons and the lines that say why they are exempt (`// i18n-exempt: why`).
+ *    word), except in `import`s, comparisons and the lines that say why they are exempt (`// i18n-exempt: why`,
+ *    on the line or the line before).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -35,12 +36,10 @@ const NOT_YET_CONVERTED = new Set([
   'src-renderer/panels/StylesPanel.svelte',
   'src-renderer/panels/PagesPanel.svelte',
   'src-renderer/panels/FindReplace.svelte',
-  'src-renderer/panels/PreflightList.svelte',
-  'src-renderer/panels/ShortcutsSheet.svelte',
 ]);
 
 /** Plain TypeScript files that hold user-visible strings and are converted. */
-const CONVERTED_TS_FILES: readonly string[] = [];
+const CONVERTED_TS_FILES: readonly string[] = ['src-renderer/state/shortcuts.ts', 'src-renderer/state/copyfit.ts'];
 
 /** Latin words a Chinese interface shows as they are: names of formats and standards, units, key caps. */
 const ALLOWED_WORDS = new Set([
@@ -74,9 +73,10 @@ function lineAt(source: string, offset: number): number {
   return source.slice(0, offset).split('\n').length;
 }
 
-/** True when the line of `offset` says why its strings are exempt. */
+/** True when the line of `offset`, or the line before it, says why its strings are exempt. */
 function exempt(source: string, offset: number): boolean {
-  const start = source.lastIndexOf('\n', offset) + 1;
+  const lineStart = source.lastIndexOf('\n', offset - 1);
+  const start = lineStart < 0 ? 0 : source.lastIndexOf('\n', lineStart - 1) + 1;
   const end = source.indexOf('\n', offset);
   return EXEMPT.test(source.slice(start, end < 0 ? undefined : end));
 }
