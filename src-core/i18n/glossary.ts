@@ -30,6 +30,7 @@ export interface GlossaryTerm {
 /** The glossary, core nouns first. */
 export const GLOSSARY: readonly GlossaryTerm[] = [
   { en: 'text frame', zh: '文字块', note: 'a frame that holds (part of) a story; FIT\'s name' },
+  { en: 'frame', zh: '框', note: 'any frame on the page (text frame, image frame, box, rule)', notThis: ['text frame'] },
   { en: 'image frame', zh: '图片框', note: 'a frame that holds a photo or a PDF advert' },
   { en: 'picture frame', zh: '图片框', note: 'the same as image frame' },
   { en: 'page', zh: '版面', zhVariants: ['版'], note: 'a newspaper page (A01版, 第2版)', notThis: ['page up', 'page down', 'type area'] },
