@@ -80,6 +80,7 @@ test('a Chinese browser gets the Chinese interface; the switcher turns it Englis
   await expect(sheet.getByRole('table', { name: '稿件编辑器快捷键' })).toBeVisible();
   await expect(sheet.getByRole('row', { name: /^保存 Ctrl\+S$/ })).toBeVisible();
   expect(await strayLatin(sheet, [])).toEqual([]);
+  await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'e2e-i18n-shortcuts-zh-CN.png') });
   await sheet.getByRole('button', { name: '关闭' }).click();
   await expect(sheet).toBeHidden();
 
