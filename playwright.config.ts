@@ -18,6 +18,9 @@ export default defineConfig({
   use: {
     browserName: 'chromium',
     viewport: { width: 1440, height: 900 },
+    // The interface follows the browser's languages (Chinese by default); the suite addresses controls by their
+    // English names, so it runs in English. i18n.spec.ts opens the app in zh-CN.
+    locale: 'en-US',
     launchOptions: {
       executablePath: '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],

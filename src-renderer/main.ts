@@ -1,16 +1,19 @@
 /**
  * Renderer entry: picks the host (Electron bridge or browser-mode HTTP), creates the document session and
- * mounts the app. Without a host (browser mode opened without its token) it shows why, in plain words.
+ * mounts the app, in the interface language chosen first (preference, else the browser's languages). Without
+ * a host (browser mode opened without its token) it shows why, in plain words.
  */
 import 'prosemirror-view/style/prosemirror.css';
 import { mount } from 'svelte';
 import App from './App.svelte';
 import { pickHost } from './host/pick-host.js';
 import { FolioSession } from './state/session.svelte.js';
+import { initUiLocale } from './state/i18n.svelte.js';
 
 const target = document.getElementById('app');
 if (!target) throw new RangeError('index.html lacks the #app element.');
 
+initUiLocale(window);
 try {
   const connection = pickHost(window);
   const session = new FolioSession(connection.host, connection.bridge, (work) => requestAnimationFrame(work));

@@ -1,14 +1,26 @@
 /**
  * The application menu. Document commands are sent to the renderer as `menu:command` events (the renderer owns
- * the document and its one undo history); clipboard items use Chromium's native roles.
+ * the document and its one undo history); clipboard items use Chromium's native roles. Its labels come from the
+ * message catalogues, in the interface language of the system (`app.getLocale()`, as the renderer's
+ * `navigator.languages` do) unless one is passed in.
  */
-import { Menu, type MenuItemConstructorOptions } from 'electron';
+import { app, Menu, type MenuItemConstructorOptions } from 'electron';
+import { pickLocale, type UiLocale } from '../../src-core/i18n/locale.js';
+import { createTranslator } from '../../src-core/i18n/translator.js';
+import type { MessageKey } from '../../src-core/i18n/messages/en.js';
 import type { MenuCommand } from './channels.js';
 
+/** How the menu is built: with the developer tools item or not, and in which language (default: the system's). */
+export interface ApplicationMenuOptions {
+  readonly devTools: boolean;
+  readonly locale?: UiLocale;
+}
+
 /** Builds and installs the application menu; `send` delivers a command to the focused window's renderer. */
-export function installApplicationMenu(send: (command: MenuCommand) => void, options: { devTools: boolean }): void {
-  const item = (label: string, command: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
-    label,
+export function installApplicationMenu(send: (command: MenuCommand) => void, options: ApplicationMenuOptions): void {
+  const { t } = createTranslator(options.locale ?? pickLocale([app.getLocale()]));
+  const item = (label: MessageKey, command: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
+    label: t(label),
     accelerator,
     click: () => send(command),
   });
@@ -16,50 +28,50 @@ export function installApplicationMenu(send: (command: MenuCommand) => void, opt
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
     {
-      label: '&File',
+      label: t('menu.file'),
       submenu: [
-        item('New from Template…', 'new', 'CmdOrCtrl+N'),
-        item('Open…', 'open', 'CmdOrCtrl+O'),
+        item('menu.newFromTemplate', 'new', 'CmdOrCtrl+N'),
+        item('menu.open', 'open', 'CmdOrCtrl+O'),
         { type: 'separator' },
-        item('Save', 'save', 'CmdOrCtrl+S'),
-        item('Save As…', 'save-as', 'Shift+CmdOrCtrl+S'),
+        item('menu.save', 'save', 'CmdOrCtrl+S'),
+        item('menu.saveAs', 'save-as', 'Shift+CmdOrCtrl+S'),
         { type: 'separator' },
-        item('Export PDF…', 'export-pdf', 'CmdOrCtrl+E'),
+        item('menu.exportPdf', 'export-pdf', 'CmdOrCtrl+E'),
         { type: 'separator' },
-        isMac ? { role: 'close' } : { role: 'quit' },
+        isMac ? { role: 'close', label: t('menu.close') } : { role: 'quit', label: t('menu.quit') },
       ],
     },
     {
-      label: '&Edit',
+      label: t('menu.edit'),
       submenu: [
         // Undo/redo go to the document's own history (ProseMirror + page commands), not Chromium's.
-        item('Undo', 'undo', 'CmdOrCtrl+Z'),
-        item('Redo', 'redo', isMac ? 'Shift+Cmd+Z' : 'Ctrl+Y'),
+        item('menu.undo', 'undo', 'CmdOrCtrl+Z'),
+        item('menu.redo', 'redo', isMac ? 'Shift+Cmd+Z' : 'Ctrl+Y'),
         { type: 'separator' },
-        { role: 'cut' },
-        { role: 'copy' },
-        { role: 'paste' },
-        { role: 'selectAll' },
+        { role: 'cut', label: t('menu.cut') },
+        { role: 'copy', label: t('menu.copy') },
+        { role: 'paste', label: t('menu.paste') },
+        { role: 'selectAll', label: t('menu.selectAll') },
         { type: 'separator' },
-        item('Find…', 'find', 'CmdOrCtrl+F'),
-        item('Find and Replace…', 'replace', 'CmdOrCtrl+H'),
+        item('menu.find', 'find', 'CmdOrCtrl+F'),
+        item('menu.replace', 'replace', 'CmdOrCtrl+H'),
       ],
     },
     {
-      label: '&View',
+      label: t('menu.view'),
       submenu: [
-        item('Zoom In', 'zoom-in', 'CmdOrCtrl+='),
-        item('Zoom Out', 'zoom-out', 'CmdOrCtrl+-'),
-        item('Fit Page', 'zoom-fit', 'CmdOrCtrl+0'),
+        item('menu.zoomIn', 'zoom-in', 'CmdOrCtrl+='),
+        item('menu.zoomOut', 'zoom-out', 'CmdOrCtrl+-'),
+        item('menu.fitPage', 'zoom-fit', 'CmdOrCtrl+0'),
         { type: 'separator' },
-        item('Show Grid', 'toggle-grid', "CmdOrCtrl+'"),
-        ...(options.devTools ? [{ type: 'separator' as const }, { role: 'toggleDevTools' as const }] : []),
+        item('menu.showGrid', 'toggle-grid', "CmdOrCtrl+'"),
+        ...(options.devTools ? [{ type: 'separator' as const }, { role: 'toggleDevTools' as const, label: t('menu.devTools') }] : []),
       ],
     },
     {
-      label: '&Help',
+      label: t('menu.help'),
       role: 'help',
-      submenu: [item('Keyboard Shortcuts', 'shortcuts', 'F1')],
+      submenu: [item('menu.shortcuts', 'shortcuts', 'F1')],
     },
   ];
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));

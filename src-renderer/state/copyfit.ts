@@ -1,7 +1,8 @@
 /**
  * Copyfit as a newsroom reads it: per story, lines over (+) or short (−) summed over the pages where it runs,
- * formatted like `+3 lines` / `−2 lines` / `fits`.
+ * formatted in the interface language like `+3 lines` / `−2 lines` / `fits` (`+3 行` / `正好`).
  */
+import type { Translator } from '../../src-core/i18n/translator.js';
 import type { PageLayout } from '../../src-core/layout/page-layout.js';
 
 /** Line delta per story id over all pages (positive = overset, negative = space left). */
@@ -11,10 +12,8 @@ export function copyfitByStory(layouts: readonly PageLayout[]): Map<string, numb
   return byStory;
 }
 
-/** `+3 lines`, `−1 line` (with a real minus sign), or `fits` for zero. */
-export function formatCopyfit(lineDelta: number): string {
-  if (lineDelta === 0) return 'fits';
-  const n = Math.abs(lineDelta);
-  const sign = lineDelta > 0 ? '+' : '\u2212';
-  return `${sign}${n} line${n === 1 ? '' : 's'}`;
+/** `+3 lines`, `−1 line` (with a real minus sign), or `fits` for zero, in the language of `translator`. */
+export function formatCopyfit(lineDelta: number, translator: Pick<Translator, 't'>): string {
+  if (lineDelta === 0) return translator.t('copyfit.fits');
+  return translator.t(lineDelta > 0 ? 'copyfit.over' : 'copyfit.under', { lines: Math.abs(lineDelta) });
 }

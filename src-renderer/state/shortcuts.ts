@@ -7,59 +7,65 @@
  * 2. `matchesKey` / `findShortcut` test a KeyboardEvent against a key or a table (handlers use these, so a key
  *    changed here changes the handler and the sheet together); the story editor's keymap is built from
  *    `EDITOR_SHORTCUTS` by id.
- * 3. `formatKey` writes a key for people (`Ctrl+Shift+S`).
+ * 3. `formatKey` writes a key for people (`Ctrl+Shift+S`); key caps stay as the keyboard prints them.
+ * 4. What a shortcut does and where it works are message keys (src-core/i18n/messages): the sheet shows them in
+ *    the interface language.
  */
+import type { MessageKey } from '../../src-core/i18n/messages/en.js';
 import { BLOCK_TYPE_CHOICES } from '../editor/commands.js';
 
 /** Where a shortcut works. */
-export type ShortcutScope = 'Window' | 'Story editor' | 'Page' | 'Pages panel' | 'Find and replace';
+export type ShortcutScope = 'window' | 'editor' | 'page' | 'pagesPanel' | 'find';
 
-/** One shortcut: an id its handler is looked up by, its keys, what it does. */
+/** One shortcut: an id its handler is looked up by, its keys, what it does (a message key). */
 export interface Shortcut {
   readonly id: string;
   readonly keys: readonly string[];
-  readonly label: string;
+  readonly label: MessageKey;
 }
 
-/** A scope's shortcuts. */
+/** A scope's shortcuts, and the scope's name (a message). */
 export interface ShortcutTable {
   readonly scope: ShortcutScope;
+  readonly title: MessageKey;
   readonly shortcuts: readonly Shortcut[];
 }
 
 /** Window-wide shortcuts (App.svelte). Undo/redo here act on the whole document when focus is not in text. */
 export const WINDOW_SHORTCUTS: ShortcutTable = {
-  scope: 'Window',
+  scope: 'window',
+  title: 'shortcuts.scope.window',
   shortcuts: [
-    { id: 'open', keys: ['Mod-o'], label: 'Open or create a document' },
-    { id: 'save', keys: ['Mod-s'], label: 'Save' },
-    { id: 'saveAs', keys: ['Mod-Shift-s'], label: 'Save as' },
-    { id: 'exportPdf', keys: ['Mod-e'], label: 'Export PDF' },
-    { id: 'undo', keys: ['Mod-z'], label: 'Undo the latest change (text or page)' },
-    { id: 'redo', keys: ['Mod-Shift-z', 'Mod-y'], label: 'Redo' },
-    { id: 'find', keys: ['Mod-f'], label: 'Find in stories' },
-    { id: 'replace', keys: ['Mod-h'], label: 'Find and replace' },
-    { id: 'zoomIn', keys: ['Mod-=', 'Mod-+'], label: 'Zoom in' },
-    { id: 'zoomOut', keys: ['Mod--'], label: 'Zoom out' },
-    { id: 'fitPage', keys: ['Mod-0'], label: 'Fit page' },
-    { id: 'actualSize', keys: ['Mod-1'], label: 'Actual size (100 %)' },
-    { id: 'toggleGuides', keys: ["Mod-'"], label: 'Show or hide guides and rulers' },
-    { id: 'shortcuts', keys: ['F1', 'Mod-/'], label: 'Keyboard shortcuts (this sheet)' },
+    { id: 'open', keys: ['Mod-o'], label: 'shortcuts.window.open' },
+    { id: 'save', keys: ['Mod-s'], label: 'shortcuts.window.save' },
+    { id: 'saveAs', keys: ['Mod-Shift-s'], label: 'shortcuts.window.saveAs' },
+    { id: 'exportPdf', keys: ['Mod-e'], label: 'shortcuts.window.exportPdf' },
+    { id: 'undo', keys: ['Mod-z'], label: 'shortcuts.window.undo' },
+    { id: 'redo', keys: ['Mod-Shift-z', 'Mod-y'], label: 'shortcuts.window.redo' },
+    { id: 'find', keys: ['Mod-f'], label: 'shortcuts.window.find' },
+    { id: 'replace', keys: ['Mod-h'], label: 'shortcuts.window.replace' },
+    { id: 'zoomIn', keys: ['Mod-=', 'Mod-+'], label: 'shortcuts.window.zoomIn' },
+    { id: 'zoomOut', keys: ['Mod--'], label: 'shortcuts.window.zoomOut' },
+    { id: 'fitPage', keys: ['Mod-0'], label: 'shortcuts.window.fitPage' },
+    { id: 'actualSize', keys: ['Mod-1'], label: 'shortcuts.window.actualSize' },
+    { id: 'toggleGuides', keys: ["Mod-'"], label: 'shortcuts.window.toggleGuides' },
+    { id: 'shortcuts', keys: ['F1', 'Mod-/'], label: 'shortcuts.window.shortcuts' },
   ],
 };
 
 /** Story editor shortcuts (the ProseMirror keymap, story-editor.ts). */
 export const EDITOR_SHORTCUTS: ShortcutTable = {
-  scope: 'Story editor',
+  scope: 'editor',
+  title: 'shortcuts.scope.editor',
   shortcuts: [
-    { id: 'undo', keys: ['Mod-z'], label: 'Undo typing' },
-    { id: 'redo', keys: ['Mod-Shift-z', 'Mod-y'], label: 'Redo typing' },
-    { id: 'bold', keys: ['Mod-b'], label: 'Bold' },
-    { id: 'emphasis', keys: ['Mod-i'], label: 'Emphasis' },
-    { id: 'normalisePunctuation', keys: ['Mod-Alt-p'], label: 'Normalise ASCII punctuation in Chinese text' },
-    { id: 'comment', keys: ['Mod-Alt-m'], label: 'Comment on the selected text (proofreading)' },
-    { id: 'trackChanges', keys: ['Mod-Shift-e'], label: 'Track changes on or off (修改留痕)' },
-    ...BLOCK_TYPE_CHOICES.map((choice) => ({ id: `block:${choice.name}`, keys: [`Ctrl-Alt-${choice.key}`], label: `Block type ${choice.label}` })),
+    { id: 'undo', keys: ['Mod-z'], label: 'shortcuts.editor.undo' },
+    { id: 'redo', keys: ['Mod-Shift-z', 'Mod-y'], label: 'shortcuts.editor.redo' },
+    { id: 'bold', keys: ['Mod-b'], label: 'shortcuts.editor.bold' },
+    { id: 'emphasis', keys: ['Mod-i'], label: 'shortcuts.editor.emphasis' },
+    { id: 'normalisePunctuation', keys: ['Mod-Alt-p'], label: 'shortcuts.editor.normalisePunctuation' },
+    { id: 'comment', keys: ['Mod-Alt-m'], label: 'shortcuts.editor.comment' },
+    { id: 'trackChanges', keys: ['Mod-Shift-e'], label: 'shortcuts.editor.trackChanges' },
+    ...BLOCK_TYPE_CHOICES.map((choice) => ({ id: `block:${choice.name}`, keys: [`Ctrl-Alt-${choice.key}`], label: `shortcuts.editor.block.${choice.name}` as const })),
   ],
 };
 
@@ -68,42 +74,45 @@ export const EDITOR_SHORTCUTS: ShortcutTable = {
  * this table is their description for the sheet and must change with it.
  */
 export const PAGE_SHORTCUTS: ShortcutTable = {
-  scope: 'Page',
+  scope: 'page',
+  title: 'shortcuts.scope.page',
   shortcuts: [
-    { id: 'selectNext', keys: [']'], label: 'Select the next frame' },
-    { id: 'selectPrevious', keys: ['['], label: 'Select the previous frame' },
-    { id: 'deselect', keys: ['Escape'], label: 'Select nothing (while threading: cancel)' },
-    { id: 'selectAll', keys: ['Mod-a'], label: 'Select every frame on the page' },
-    { id: 'nudge', keys: ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'], label: 'Move the selected frames by 1 pt' },
-    { id: 'nudgeGrid', keys: ['Shift-ArrowLeft', 'Shift-ArrowRight', 'Shift-ArrowUp', 'Shift-ArrowDown'], label: 'Move the selected frames by one baseline-grid line' },
-    { id: 'panPicture', keys: ['Alt-ArrowLeft', 'Alt-ArrowRight', 'Alt-ArrowUp', 'Alt-ArrowDown'], label: 'Pan the picture inside the selected image frame by 1 pt (with Shift: one grid line)' },
-    { id: 'bringForward', keys: ['Mod-]'], label: 'Bring the selected frames forward (paint over the next frame)' },
-    { id: 'sendBackward', keys: ['Mod-['], label: 'Send the selected frames backward' },
-    { id: 'deleteFrame', keys: ['Delete', 'Backspace'], label: 'Delete the selected frame (its story stays)' },
-    { id: 'editStory', keys: ['Enter'], label: 'Edit the selected frame’s story' },
-    { id: 'pageDown', keys: ['PageDown'], label: 'Next page' },
-    { id: 'pageUp', keys: ['PageUp'], label: 'Previous page' },
-    { id: 'undo', keys: ['Mod-z'], label: 'Undo (text or page)' },
-    { id: 'redo', keys: ['Mod-Shift-z'], label: 'Redo' },
+    { id: 'selectNext', keys: [']'], label: 'shortcuts.page.selectNext' },
+    { id: 'selectPrevious', keys: ['['], label: 'shortcuts.page.selectPrevious' },
+    { id: 'deselect', keys: ['Escape'], label: 'shortcuts.page.deselect' },
+    { id: 'selectAll', keys: ['Mod-a'], label: 'shortcuts.page.selectAll' },
+    { id: 'nudge', keys: ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'], label: 'shortcuts.page.nudge' },
+    { id: 'nudgeGrid', keys: ['Shift-ArrowLeft', 'Shift-ArrowRight', 'Shift-ArrowUp', 'Shift-ArrowDown'], label: 'shortcuts.page.nudgeGrid' },
+    { id: 'panPicture', keys: ['Alt-ArrowLeft', 'Alt-ArrowRight', 'Alt-ArrowUp', 'Alt-ArrowDown'], label: 'shortcuts.page.panPicture' },
+    { id: 'bringForward', keys: ['Mod-]'], label: 'shortcuts.page.bringForward' },
+    { id: 'sendBackward', keys: ['Mod-['], label: 'shortcuts.page.sendBackward' },
+    { id: 'deleteFrame', keys: ['Delete', 'Backspace'], label: 'shortcuts.page.deleteFrame' },
+    { id: 'editStory', keys: ['Enter'], label: 'shortcuts.page.editStory' },
+    { id: 'pageDown', keys: ['PageDown'], label: 'shortcuts.page.pageDown' },
+    { id: 'pageUp', keys: ['PageUp'], label: 'shortcuts.page.pageUp' },
+    { id: 'undo', keys: ['Mod-z'], label: 'shortcuts.page.undo' },
+    { id: 'redo', keys: ['Mod-Shift-z'], label: 'shortcuts.page.redo' },
   ],
 };
 
 /** Pages panel shortcuts (on a focused page). */
 export const PAGES_PANEL_SHORTCUTS: ShortcutTable = {
-  scope: 'Pages panel',
+  scope: 'pagesPanel',
+  title: 'shortcuts.scope.pagesPanel',
   shortcuts: [
-    { id: 'movePageUp', keys: ['Alt-ArrowUp'], label: 'Move the page up' },
-    { id: 'movePageDown', keys: ['Alt-ArrowDown'], label: 'Move the page down' },
+    { id: 'movePageUp', keys: ['Alt-ArrowUp'], label: 'shortcuts.pagesPanel.movePageUp' },
+    { id: 'movePageDown', keys: ['Alt-ArrowDown'], label: 'shortcuts.pagesPanel.movePageDown' },
   ],
 };
 
 /** Find panel shortcuts (in its fields). */
 export const FIND_SHORTCUTS: ShortcutTable = {
-  scope: 'Find and replace',
+  scope: 'find',
+  title: 'shortcuts.scope.find',
   shortcuts: [
-    { id: 'findNext', keys: ['Enter'], label: 'Find next' },
-    { id: 'findPrevious', keys: ['Shift-Enter'], label: 'Find previous' },
-    { id: 'close', keys: ['Escape'], label: 'Close and return to the story' },
+    { id: 'findNext', keys: ['Enter'], label: 'shortcuts.find.findNext' },
+    { id: 'findPrevious', keys: ['Shift-Enter'], label: 'shortcuts.find.findPrevious' },
+    { id: 'close', keys: ['Escape'], label: 'shortcuts.find.close' },
   ],
 };
 
@@ -124,6 +133,7 @@ function parseKey(spec: string): ParsedKey {
   const parts = spec.split(/-(?!$)/);
   const key = parts.pop()!;
   const mods = new Set(parts);
+  // i18n-exempt: a programmer's error (a table names a modifier that does not exist)
   for (const m of mods) if (!['Mod', 'Ctrl', 'Shift', 'Alt'].includes(m)) throw new RangeError(`Unknown modifier "${m}" in shortcut "${spec}".`);
   return { mod: mods.has('Mod'), ctrl: mods.has('Ctrl'), shift: mods.has('Shift'), alt: mods.has('Alt'), key };
 }
@@ -152,11 +162,12 @@ export function findShortcut(event: KeyInput, table: ShortcutTable): Shortcut | 
 /** The keys of shortcut `id` in `table`. @throws RangeError for an unknown id (a handler and its table disagree) */
 export function keysOf(table: ShortcutTable, id: string): readonly string[] {
   const found = table.shortcuts.find((s) => s.id === id);
-  if (!found) throw new RangeError(`There is no shortcut "${id}" in the ${table.scope} table.`);
+  if (!found) throw new RangeError(`There is no shortcut "${id}" in the ${table.scope} table.`); // i18n-exempt: a programmer's error
   return found.keys;
 }
 
 const KEY_NAMES: Readonly<Record<string, string>> = {
+  // i18n-exempt: key caps, as Chinese keyboards print them too
   ArrowLeft: '←', ArrowRight: '→', ArrowUp: '↑', ArrowDown: '↓', Escape: 'Esc', PageDown: 'Page Down', PageUp: 'Page Up', '-': '−',
 };
 

@@ -15,6 +15,10 @@ import { FindPanel } from './pages/find.js';
 import { StylesPanel } from './pages/styles.js';
 import { pxPerMmAt } from '../../src-renderer/page/rulers.js';
 import { SHORTCUT_TABLES } from '../../src-renderer/state/shortcuts.js';
+import { createTranslator } from '../../src-core/i18n/translator.js';
+
+/** The suite runs in English (playwright.config.ts): names built from message keys are the English ones. */
+const english = createTranslator('en');
 
 const sample = loadSample();
 const trim = trimSizePt(sample);
@@ -331,7 +335,7 @@ test('Help ▸ Shortcuts: F1, Ctrl+/ and the Help button open a sheet generated 
   await page.keyboard.press('F1');
   await expect(sheet).toBeVisible();
   for (const table of SHORTCUT_TABLES) {
-    const rows = sheet.getByRole('table', { name: `${table.scope} shortcuts` }).getByRole('row');
+    const rows = sheet.getByRole('table', { name: english.t('shortcuts.table', { scope: english.t(table.title) }) }).getByRole('row');
     await expect(rows).toHaveCount(table.shortcuts.length);
   }
   await expect(sheet.getByRole('row', { name: /^Save Ctrl\+S$/ })).toBeVisible();

@@ -23,7 +23,7 @@ const fake = vi.hoisted(() => {
   const dialogCalls: unknown[][] = [];
   let readyResolve: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => (readyResolve = resolve));
-  return { handlers, listeners, appListeners, windows, exposed, rendererListeners, invoked, sentFromRenderer, sessionHooks, dialogCalls, ready, readyResolve: () => readyResolve(), sandboxed: { value: false }, menu: { template: undefined as unknown } };
+  return { handlers, listeners, appListeners, windows, exposed, rendererListeners, invoked, sentFromRenderer, sessionHooks, dialogCalls, ready, readyResolve: () => readyResolve(), sandboxed: { value: false }, menu: { template: undefined as unknown }, systemLocale: { value: 'en-US' } };
 });
 
 vi.mock('electron', () => {
@@ -69,6 +69,7 @@ vi.mock('electron', () => {
   }
   const app = {
     isPackaged: false,
+    getLocale: () => fake.systemLocale.value,
     getAppPath: () => REPO_ROOT,
     getPath: () => '/nonexistent-user-data',
     requestSingleInstanceLock: () => true,
@@ -228,7 +229,23 @@ describe('Electron main process (against a fake electron module)', () => {
     file.submenu.find((i) => i.label === 'Export PDF…')!.click!();
     expect(fake.windows[0].sent.at(-1)).toEqual(['menu:command', 'export-pdf']);
     const view = template.find((m) => m.label === '&View')!;
-    expect(view.submenu.map((i) => i.label).filter(Boolean)).toEqual(['Zoom In', 'Zoom Out', 'Fit Page', 'Show Grid']);
+    expect(view.submenu.map((i) => i.label).filter(Boolean)).toEqual(['Zoom In', 'Zoom Out', 'Fit Page', 'Show Grid', 'Toggle Developer Tools']);
+  });
+
+  it('speaks the system’s language: Chinese on a Chinese system, and whatever language it is told', async () => {
+    const { installApplicationMenu } = await import('../../../src-main/ipc/menu.js');
+    type Template = { label?: string; submenu: { label?: string; role?: string; click?: () => void }[] }[];
+    const sent: string[] = [];
+    fake.systemLocale.value = 'zh-CN';
+    installApplicationMenu((command) => sent.push(command), { devTools: false });
+    const chinese = fake.menu.template as Template;
+    expect(chinese.map((m) => m.label)).toEqual(['文件(&F)', '编辑(&E)', '视图(&V)', '帮助(&H)']);
+    chinese[0].submenu.find((i) => i.label === '导出 PDF…')!.click!();
+    expect(sent).toEqual(['export-pdf']);
+    expect(chinese[1].submenu.find((i) => i.role === 'paste')?.label).toBe('粘贴');
+    installApplicationMenu(() => undefined, { devTools: false, locale: 'en' });
+    expect((fake.menu.template as Template).map((m) => m.label)).toEqual(['&File', '&Edit', '&View', '&Help']);
+    fake.systemLocale.value = 'en-US';
   });
 });
 

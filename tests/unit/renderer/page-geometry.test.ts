@@ -11,6 +11,7 @@ import { columnEdgesPt, snapFrameRect, snapToNearest } from '../../../src-render
 import { pageTextParagraphs } from '../../../src-renderer/page/text-layer.js';
 import { canvasBackingSize, CSS_PX_PER_PT, fitPageZoom, fitWidthZoom, FIT_MARGIN_PX, MAX_ZOOM, MIN_ZOOM, stepZoom } from '../../../src-renderer/page/viewport.js';
 import { copyfitByStory, formatCopyfit } from '../../../src-renderer/state/copyfit.js';
+import { createTranslator } from '../../../src-core/i18n/translator.js';
 
 const template = TemplateSchema.parse({
   schemaVersion: 1,
@@ -161,8 +162,13 @@ describe('text layer and copyfit', () => {
   it('sums copyfit per story over pages and formats it', () => {
     const byStory = copyfitByStory([layout, layout]);
     expect(byStory.get('s')).toBe(4);
-    expect(formatCopyfit(3)).toBe('+3 lines');
-    expect(formatCopyfit(-1)).toBe('\u22121 line');
-    expect(formatCopyfit(0)).toBe('fits');
+    const english = createTranslator('en');
+    expect(formatCopyfit(3, english)).toBe('+3 lines');
+    expect(formatCopyfit(-1, english)).toBe('\u22121 line');
+    expect(formatCopyfit(0, english)).toBe('fits');
+    const chinese = createTranslator('zh-CN');
+    expect(formatCopyfit(3, chinese)).toBe('+3 行');
+    expect(formatCopyfit(-1, chinese)).toBe('\u22121 行');
+    expect(formatCopyfit(0, chinese)).toBe('正好');
   });
 });

@@ -1,0 +1,102 @@
+/**
+ * The interface language: opened by a browser that asks for Chinese, Folio speaks zh-CN (`<html lang>` too) in
+ * every converted panel, with no Latin-only label but names such as PDF and ICC; the language switcher in the
+ * status bar turns it English at once, without a reload, and the choice outlives a reload.
+ */
+import path from 'node:path';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { FolioApp } from './pages/app.js';
+import { ARTIFACTS_DIR } from './pages/pdf.js';
+
+test.use({ locale: 'zh-CN' });
+
+/** Latin words a Chinese interface shows as they are: format names, units, key caps, the product's name. */
+const ALLOWED_LATIN = new Set([
+  'PDF', 'ICC', 'CMYK', 'JPEG', 'PNG', 'docx', 'txt', 'mm', 'pt', 'px', 'em', 'ppi', 'Folio',
+  'Ctrl', 'Alt', 'Shift', 'Esc', 'Enter', 'Delete', 'Backspace', 'Page', 'Up', 'Down',
+]);
+
+/**
+ * The converted panels, by their Chinese accessible names. Their labels, headings, buttons and accessible names
+ * come from the catalogues (what the document holds — story names, style names, fonts — is the document's own).
+ */
+function convertedRegions(page: Page): Locator[] {
+  return [
+    page.getByRole('contentinfo', { name: '状态栏' }),
+    page.getByRole('navigation', { name: '版面和稿件' }),
+    page.getByRole('region', { name: '版面', exact: true }),
+    page.getByRole('region', { name: '属性' }),
+    page.getByRole('region', { name: '样式' }),
+    page.getByRole('region', { name: '预检' }),
+  ];
+}
+
+/** The Latin words of an element's text and of the accessible names and titles inside it, but the allowed ones. */
+async function strayLatin(region: Locator, ignore: readonly string[]): Promise<string[]> {
+  return region.evaluate((root, { allowed, ignored }) => {
+    const texts: string[] = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      // Options list the document's styles, fonts and templates; <code> holds frame ids; preflight's findings
+      // come from src-core/preflight (converted later): the document's and the core's text, not the interface's.
+      if (parent && !parent.closest('option, code, [aria-label="预检"] li')) texts.push(node.textContent ?? '');
+    }
+    for (const el of [root, ...root.querySelectorAll('*')]) {
+      for (const name of ['aria-label', 'title', 'placeholder']) texts.push(el.getAttribute(name) ?? '');
+    }
+    let all = texts.join('\n');
+    for (const text of ignored) all = all.split(text).join(' ');
+    return (all.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !allowed.includes(w));
+  }, { allowed: [...ALLOWED_LATIN], ignored: ignore });
+}
+
+test('a Chinese browser gets the Chinese interface; the switcher turns it English without a reload', async ({ page }) => {
+  const app = new FolioApp(page);
+  await app.open();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+
+  const status = page.getByRole('contentinfo', { name: '状态栏' });
+  await expect(status.getByLabel('文档状态')).toHaveText(/^(尚未保存|已保存|● 有未保存的修改|只读)$/);
+  await expect(page.getByRole('heading', { name: '稿件', exact: true })).toBeVisible();
+
+  // A text frame selected (its story opened from the list): the Inspector shows all a text frame has.
+  await page.getByRole('button', { name: /^稿件 脚踩50℃的模具/ }).click();
+  await expect(page.getByRole('region', { name: '属性' }).getByRole('spinbutton', { name: '栏数' })).toBeVisible();
+  await expect(status.getByLabel('当前稿件余缺')).toHaveText(/^余缺 (正好|[+−]\d+ 行)$/);
+
+  // Story, style and template names are the document's text, not the interface's: leave them out of the check.
+  const documentText = await page.evaluate(() => [...document.querySelectorAll('nav .story .name, option')].map((el) => el.textContent ?? ''));
+  const styleNames = await page.getByRole('listbox', { name: '段落样式' }).getByRole('option').allTextContents();
+  for (const region of convertedRegions(page)) {
+    await expect(region).toBeVisible();
+    expect(await strayLatin(region, [...documentText, ...styleNames])).toEqual([]);
+  }
+  await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'e2e-i18n-zh-CN.png') });
+
+  // The shortcut sheet (F1), generated from the tables, in Chinese.
+  await page.keyboard.press('F1');
+  const sheet = page.getByRole('dialog', { name: '键盘快捷键' });
+  await expect(sheet.getByRole('table', { name: '稿件编辑器快捷键' })).toBeVisible();
+  await expect(sheet.getByRole('row', { name: /^保存 Ctrl\+S$/ })).toBeVisible();
+  expect(await strayLatin(sheet, [])).toEqual([]);
+  await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'e2e-i18n-shortcuts-zh-CN.png') });
+  await sheet.getByRole('button', { name: '关闭' }).click();
+  await expect(sheet).toBeHidden();
+
+  // Switch to English: the same window, no reload (a mark on the window survives), <html lang> follows.
+  await page.evaluate(() => ((window as unknown as { folioNoReload: boolean }).folioNoReload = true));
+  await status.getByRole('combobox', { name: '界面语言' }).selectOption('en');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  const english = page.getByRole('contentinfo', { name: 'Status' });
+  await expect(english.getByLabel('Document state')).toHaveText(/^(Not saved yet|Saved|● Unsaved changes|Read-only)$/);
+  await expect(page.getByRole('heading', { name: 'Stories', exact: true })).toBeVisible();
+  await expect(english.getByRole('combobox', { name: 'Interface language' })).toHaveValue('en');
+  expect(await page.evaluate(() => (window as unknown as { folioNoReload?: boolean }).folioNoReload)).toBe(true);
+
+  // The choice is remembered: a reload (new session) opens in English although the browser asks for Chinese.
+  await page.reload();
+  await expect(page.getByTestId('page-content')).toHaveAttribute('data-layout-version', /^[1-9]\d*$/, { timeout: 60_000 });
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('contentinfo', { name: 'Status' })).toBeVisible();
+});
