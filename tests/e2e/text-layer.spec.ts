@@ -9,7 +9,7 @@ import { expect, test } from '@playwright/test';
 import { FolioApp } from './pages/app.js';
 import { PageCanvas } from './pages/canvas.js';
 import { pdfTrimText } from './pages/pdf.js';
-import { loadSample, trimSizePt } from './pages/sample.js';
+import { loadSample, SAMPLE_PRINT_ERRORS, trimSizePt } from './pages/sample.js';
 
 const trim = trimSizePt(loadSample());
 const noSpace = (s: string) => s.replace(/\s+/g, '');
@@ -22,7 +22,7 @@ test('the text layer reads as the PDF’s text: every character in order, paragr
   await expect(canvas.frameText('lead-1')).toContainText('以改革促创新发展');
   const frames = await canvas.paragraphs();
 
-  const files = await app.exportPdf();
+  const files = await app.exportPdf('button', SAMPLE_PRINT_ERRORS);
   const workspace = process.env.FOLIO_E2E_WORKSPACE ?? '';
   const pdf = path.isAbsolute(files[0]!) ? files[0]! : path.join(workspace, files[0]!);
   const pdfText = pdfTrimText(pdf);

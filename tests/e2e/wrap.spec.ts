@@ -13,7 +13,7 @@ import { PageCanvas, type RectPt } from './pages/canvas.js';
 import { inspector, saveCanvasRegion, setFrameRectInInspector } from './pages/canvas-images.js';
 import { StoryEditor } from './pages/editor.js';
 import { ARTIFACTS_DIR, renderGrey, renderPng, trimOffsetPt, type GreyRender } from './pages/pdf.js';
-import { loadSample, sampleFrame, trimSizePt } from './pages/sample.js';
+import { loadSample, sampleFrame, SAMPLE_PRINT_ERRORS, trimSizePt } from './pages/sample.js';
 
 const sample = loadSample();
 const trim = trimSizePt(sample);
@@ -148,7 +148,7 @@ test('text wrap: the feature text jumps the photo moved into its column; the gap
   await expect.poll(() => openStoryCopyfit(app)).toBe(roomWrapped);
 
   // The export shows the same: the photo's rectangle is clear of type in the PDF too.
-  const [pdf] = (await app.exportPdf()) as [string];
+  const [pdf] = (await app.exportPdf('button', SAMPLE_PRINT_ERRORS)) as [string];
   renderPng(pdf, 'e2e-wrap-pdf', 96);
   const grey = renderGrey(pdf, 150);
   const offset = trimOffsetPt(pdf);
@@ -196,7 +196,7 @@ test('text wrap around (绕排): lines beside a narrow photo run in a narrower m
   // No text runs over the picture: it measures what it did with its lines jumped.
   expect(overAround).toBeLessThan(overJumped + 0.005);
 
-  const [pdf] = (await app.exportPdf()) as [string];
+  const [pdf] = (await app.exportPdf('button', SAMPLE_PRINT_ERRORS)) as [string];
   const grey = renderGrey(pdf, 150);
   const offset = trimOffsetPt(pdf);
   renderFeature(pdf, offset, 'e2e-wrap-around-pdf-feature');
