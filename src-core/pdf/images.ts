@@ -9,12 +9,14 @@
  *    (opaque ones pass through with a PNG predictor, undecoded). Alpha is flattened onto paper white
  *    (X-1a forbids transparency).
  * 3. Proof: JPEGs pass through as they are; PNGs go through pdf-lib's `embedPng` (alpha kept as SMask).
- * 4. PDFs (ads, graphics): page 1 embedded as a form XObject (`embedPage`) sized to its TrimBox.
+ * 4. PDFs (ads, graphics): page 1's content and resources, without any action, annotation, script or embedded
+ *    file, as a form XObject sized to its TrimBox (`readPlacedPdf`, `embedPlacedPdf`).
  */
 import jpeg from 'jpeg-js';
-import { PDFDocument, type PDFRef } from 'pdf-lib';
+import type { PDFDocument, PDFRef } from 'pdf-lib';
 import { encodeCmykJpeg } from './cmyk-jpeg.js';
 import { readImageInfo } from './image-info.js';
+import { embedPlacedPdf, readPlacedPdf } from './placed-pdf.js';
 import { rawStream } from './raw-stream.js';
 import { decodePng, readPngChunks, readPngHeader } from './png.js';
 import { DEFAULT_FLATE_LEVEL, deflateWithFflate, type Deflate } from './flate.js';
@@ -139,7 +141,7 @@ export async function embedAsset(doc: PDFDocument, asset: AssetBytes, preset: 'p
   };
   const info = readImageInfo(asset.bytes);
   const unit = { widthPt: 1, heightPt: 1 };
-  if (info.format === 'pdf') return embedPdfAsset(doc, asset.bytes);
+  if (info.format === 'pdf') return embedPdfAsset(doc, asset.bytes, deflate);
   if (info.format === 'jpeg') {
     if (!info.widthPx || !info.heightPx || info.colour === 'unknown') throw new RangeError('JPEG asset has no readable frame header');
     if (preset === 'print' && info.colour === 'rgb') {
@@ -185,19 +187,11 @@ export async function embedAsset(doc: PDFDocument, asset: AssetBytes, preset: 'p
   throw new RangeError(`Asset is not a PNG, JPEG or PDF file (declared as ${asset.mime})`);
 }
 
-async function embedPdfAsset(doc: PDFDocument, bytes: Uint8Array): Promise<EmbeddedAsset> {
-  let source: PDFDocument;
-  try {
-    source = await PDFDocument.load(bytes, { updateMetadata: false });
-  } catch (err) {
-    throw new RangeError(`Placed PDF could not be read: ${(err as Error).message}`, { cause: err });
-  }
-  if (source.getPageCount() === 0) throw new RangeError('Placed PDF has no pages');
-  const page = source.getPage(0);
-  // Ads are delivered trimmed to size with bleed around: place them by their TrimBox.
-  const box = page.getTrimBox();
-  const embedded = await doc.embedPage(page, { left: box.x, bottom: box.y, right: box.x + box.width, top: box.y + box.height });
-  return { ref: embedded.ref, formSize: { widthPt: embedded.width, heightPt: embedded.height } };
+async function embedPdfAsset(doc: PDFDocument, bytes: Uint8Array, deflate: Deflate): Promise<EmbeddedAsset> {
+  // Only page 1's content and resources are copied: no actions, annotations, scripts or embedded files.
+  const placed = await readPlacedPdf(bytes);
+  const embedded = embedPlacedPdf(doc, placed, deflate);
+  return { ref: embedded.ref, formSize: { widthPt: embedded.widthPt, heightPt: embedded.heightPt } };
 }
 
 /**

@@ -8,7 +8,8 @@
  * 2. collectAssetFindings — image frames without a picture, placeholder pictures (an error in print: they
  *    would be printed; a warning in proofs, like an empty frame), assets missing from the document or
  *    unreadable, RGB images in the print preset (converted by the exporter's default formula: a
- *    warning), placed PDFs with RGB or transparency (embedded unchanged: errors).
+ *    warning), placed PDFs with RGB or transparency (embedded unchanged: errors), placed PDFs carrying scripts,
+ *    actions, annotations or embedded files (stripped on export: a warning in every preset).
  * 3. collectFrameFindings — empty text frames, missing stories, text frames outside the type area,
  *    threads to missing frames, thread loops.
  * 4. collectInkFindings — template and frame colours above the total ink limit.
@@ -26,6 +27,7 @@ import { collectChanges } from '../model/tracked-change.js';
 import { commentRects } from '../layout/comment-rects.js';
 import { readImageInfo, type ImageInfo } from '../pdf/image-info.js';
 import type { AssetSource } from '../pdf/images.js';
+import type { ActiveContent } from '../pdf/placed-pdf.js';
 
 /** How bad a finding is: errors block a print export in the UI; warnings need a look; info is advice. */
 export type Severity = 'error' | 'warning' | 'info';
@@ -45,6 +47,7 @@ export type FindingCode =
   | 'placeholder-picture'
   | 'rgb-image'
   | 'pdf-transparency'
+  | 'pdf-active-content'
   | 'total-ink'
   | 'empty-text-frame'
   | 'missing-story'
@@ -101,6 +104,18 @@ const MAX_FONT_NAMES_LISTED = 5;
 const PLACED_PDF_SCALE_TOLERANCE = 0.01;
 /** Cropping of a placed PDF by less than this is rounding, not a cut. */
 const PLACED_PDF_CUT_TOLERANCE_PT = 1;
+
+/** How a placed PDF's active content is named in its finding, in the order listed. */
+const ACTIVE_CONTENT_LABELS: Record<ActiveContent, string> = {
+  javascript: 'JavaScript',
+  launch: 'launch actions (which start programs)',
+  uri: 'web links (URI)',
+  'other-actions': 'other actions',
+  'additional-actions': 'additional actions (/AA)',
+  'open-action': 'an action on opening (/OpenAction)',
+  annotations: 'annotations',
+  'embedded-files': 'embedded files',
+};
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
@@ -251,7 +266,7 @@ export async function collectAssetInfo(doc: FolioDocument, assets: AssetSource):
         // Loaded on demand: it pulls in pdf-lib, which the renderer's preflight panel does not otherwise need.
         const { inspectPdfAsset } = await import('../pdf/pdf-asset-info.js');
         const pdf = await inspectPdfAsset(asset.bytes);
-        facts = { ...facts, colour: pdf.colour, transparency: pdf.transparency, unembeddedFonts: pdf.unembeddedFonts };
+        facts = { ...facts, colour: pdf.colour, transparency: pdf.transparency, unembeddedFonts: pdf.unembeddedFonts, activeContent: pdf.activeContent };
       } catch {
         facts = { format: 'unknown', colour: 'unknown' };
       }
@@ -352,6 +367,14 @@ function collectAssetFindings(doc: FolioDocument, opts: PreflightOptions): Findi
       if (info.format === 'unknown' || (info.format !== 'pdf' && info.colour === 'unknown')) {
         out.push({ ...base, severity: 'error', code: 'unreadable-asset', message: `Picture "${name}" is not a readable PNG, JPEG or PDF` });
         continue;
+      }
+      if (info.format === 'pdf' && info.activeContent && info.activeContent.length > 0) {
+        // Stripped from print and proof alike; the advertiser should still hear that the file was not clean.
+        const what = (Object.keys(ACTIVE_CONTENT_LABELS) as ActiveContent[]).filter((k) => info.activeContent?.includes(k)).map((k) => ACTIVE_CONTENT_LABELS[k]).join(', ');
+        out.push({
+          ...base, severity: 'warning', code: 'pdf-active-content',
+          message: `Placed PDF "${name}" carries ${what}: the export leaves them out and places only the printed page; ask the advertiser for a clean PDF/X file — 广告 PDF 含脚本或动作（已清除）`,
+        });
       }
       if (opts.preset === 'print' && info.format === 'pdf') {
         if (info.colour === 'rgb') {

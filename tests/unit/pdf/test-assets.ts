@@ -1,10 +1,10 @@
 /**
  * Test images made in code (no binary fixtures): PNG in any colour type, RGB JPEG (jpeg-js),
- * an Adobe CMYK JPEG (a tiny DC-only baseline encoder: flat 8 × 8 blocks), and a placed PDF.
+ * an Adobe CMYK JPEG (a tiny DC-only baseline encoder: flat 8 × 8 blocks), a placed PDF, and a hostile one.
  */
 import { deflateSync } from 'node:zlib';
 import jpeg from 'jpeg-js';
-import { cmyk, PDFDocument } from 'pdf-lib';
+import { cmyk, PDFDocument, PDFName, PDFString, type PDFDict } from 'pdf-lib';
 
 const CRC_TABLE = (() => {
   const t = new Uint32Array(256);
@@ -179,5 +179,56 @@ export async function placedPdf(ink: { c: number; m: number; y: number; k: numbe
   const page = doc.addPage([200, 100]);
   page.setTrimBox(10, 10, 180, 80);
   page.drawRectangle({ x: 0, y: 0, width: 200, height: 100, color: cmyk(ink.c, ink.m, ink.y, ink.k) });
+  return doc.save({ useObjectStreams: false });
+}
+
+/** Strings planted in `hostileAdvertPdf`: none may appear in an export that places it. */
+export const HOSTILE_MARKERS = {
+  openAction: 'FOLIO-OPENACTION-JS',
+  nameTreeJs: 'FOLIO-NAMETREE-JS',
+  pageAa: 'FOLIO-PAGE-AA-JS',
+  formAa: 'FOLIO-FORM-AA-JS',
+  launch: 'folio-launch-calc.exe',
+  uri: 'http://evil.example/folio-uri',
+  embedded: 'FOLIO-EMBEDDED-PAYLOAD',
+  external: 'folio-external-data.bin',
+} as const;
+
+/**
+ * A placed PDF an attacker might send as an advert: the same magenta-filled page as `placedPdf` (drawn through
+ * a form XObject), carrying a JavaScript /OpenAction, a /JavaScript name tree, page and form additional actions
+ * (/AA), link annotations with /Launch and /URI actions (pointing back at the page with /P), an embedded file,
+ * an ExtGState smuggling a JavaScript action under an odd key, and an image whose data lives in an external file (/F).
+ */
+export async function hostileAdvertPdf(): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const ctx = doc.context;
+  const page = doc.addPage([200, 100]);
+  page.setTrimBox(10, 10, 180, 80);
+  const js = (code: string) => ctx.obj({ Type: 'Action', S: 'JavaScript', JS: PDFString.of(code) });
+  doc.catalog.set(PDFName.of('OpenAction'), ctx.register(js(`app.alert('${HOSTILE_MARKERS.openAction}')`)));
+  doc.addJavaScript('hello', `app.alert('${HOSTILE_MARKERS.nameTreeJs}')`);
+  await doc.attach(new TextEncoder().encode(HOSTILE_MARKERS.embedded), 'payload.txt', { mimeType: 'text/plain' });
+  page.node.set(PDFName.of('AA'), ctx.obj({ O: js(`app.alert('${HOSTILE_MARKERS.pageAa}')`) }));
+
+  const jsRef = ctx.register(js(`app.alert('${HOSTILE_MARKERS.formAa}')`));
+  const gs = ctx.register(ctx.obj({ Type: 'ExtGState', OP: false, Hook: jsRef }));
+  const external = ctx.register(ctx.stream(new Uint8Array(0), {
+    Type: 'XObject', Subtype: 'Image', Width: 1, Height: 1, BitsPerComponent: 8, ColorSpace: 'DeviceCMYK',
+    F: ctx.obj({ Type: 'Filespec', F: PDFString.of(HOSTILE_MARKERS.external) }),
+  }));
+  const form = ctx.register(ctx.stream('0 1 0 0 k 0 0 200 100 re f', {
+    Type: 'XObject', Subtype: 'Form', BBox: [0, 0, 200, 100], AA: ctx.obj({ PO: jsRef }), JS: jsRef,
+    Resources: { ExtGState: { G0: gs }, XObject: { Ext: external } },
+  }));
+  const formName = page.node.newXObject('Ad', form);
+  const content = ctx.register(ctx.stream(`q ${formName.asString()} Do Q`));
+  page.node.set(PDFName.of('Contents'), content);
+
+  const link = (rect: number[], action: PDFDict) => ctx.register(ctx.obj({ Type: 'Annot', Subtype: 'Link', Rect: rect, Border: [0, 0, 0], P: page.ref, A: action }));
+  page.node.set(PDFName.of('Annots'), ctx.obj([
+    link([10, 10, 90, 50], ctx.obj({ S: 'Launch', F: PDFString.of(HOSTILE_MARKERS.launch), NewWindow: true })),
+    link([100, 10, 180, 50], ctx.obj({ S: 'URI', URI: PDFString.of(HOSTILE_MARKERS.uri) })),
+  ]));
   return doc.save({ useObjectStreams: false });
 }
