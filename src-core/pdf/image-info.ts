@@ -28,6 +28,8 @@ export interface ImageInfo {
   unembeddedFonts?: string[];
   /** Placed PDF: scripts, actions, annotations, embedded files it carries (export strips them); set by `inspectPdfAsset` callers. */
   activeContent?: ActiveContent[];
+  /** Why export could not read these bytes, one line (set by `checkAsset`, which decodes them); absent when it can. */
+  problem?: string;
 }
 
 /** JPEG start-of-frame markers (baseline, progressive, lossless, arithmetic): not C4 (DHT), C8, CC (DAC). */

@@ -75,8 +75,18 @@ export async function readPlacedPdf(bytes: Uint8Array): Promise<PlacedPdf> {
   try {
     doc = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true });
   } catch (err) {
-    throw new RangeError(`the PDF cannot be read (${firstLine(err)})`, { cause: err });
+    throw new RangeError(`the PDF is damaged (${firstLine(err)})`, { cause: err });
   }
+  try {
+    return checkPlacedPdf(doc);
+  } catch (err) {
+    if (err instanceof RangeError && !/call stack/.test(err.message)) throw err;
+    // pdf-lib's own lookups throw plain Errors on a file without a catalogue or page tree.
+    throw new RangeError(`the PDF is damaged (${firstLine(err)})`, { cause: err });
+  }
+}
+
+function checkPlacedPdf(doc: PDFDocument): PlacedPdf {
   if (doc.isEncrypted) throw new RangeError('the PDF is encrypted: ask the advertiser for an unprotected PDF/X file');
   const context = doc.context;
   const { first, count } = walkPageTree(context, context.lookup(doc.catalog.get(PDFName.of('Pages'))));

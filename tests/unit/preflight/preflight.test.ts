@@ -12,7 +12,7 @@ import { ROOT, loadFonts } from '../pdf/fixtures.js';
 import { cmyk, PDFDocument, rgb, StandardFonts } from 'pdf-lib';
 import { createFontkitAdapter } from '../../../src-core/pdf/fontkit-adapter.js';
 import { inspectPdfAsset } from '../../../src-core/pdf/pdf-asset-info.js';
-import { adobeCmykJpeg, hostileAdvertPdf, placedPdf, rgbJpeg, twoColourRgbPng } from '../pdf/test-assets.js';
+import { adobeCmykJpeg, crcDamagedPng, encryptedPdf, hostileAdvertPdf, hugeHeaderJpeg, loopingPdf, placedPdf, rgbJpeg, twoColourRgbPng } from '../pdf/test-assets.js';
 
 const template = JSON.parse(readFileSync(join(ROOT, 'templates/tabloid.json'), 'utf8'));
 const TYPE_AREA = { xPt: 50, yPt: 60, widthPt: 500, heightPt: 700 };
@@ -110,6 +110,31 @@ describe('preflight', () => {
     ]);
     const proof = preflight(doc, [layoutOf()], { preset: 'proof', assetInfo: info });
     expect(codes(proof)).not.toContain('rgb-image');
+  });
+
+  it('regression: decodes every picture as export will, so damaged, oversized, encrypted and looping files are errors, never "no problems"', async () => {
+    const bytes: Record<string, Uint8Array> = {
+      png: crcDamagedPng(), huge: hugeHeaderJpeg(), locked: await encryptedPdf(), loop: await loopingPdf('form'), tree: await loopingPdf('page-tree'),
+      good: rgbJpeg(8, 8, [20, 20, 20]),
+    };
+    const files: Record<string, string> = { png: '航拍.png', huge: '全景.jpg', locked: '房产广告.pdf', loop: '循环.pdf', tree: '页树.pdf', good: '好图.jpg' };
+    const assets = Object.fromEntries(Object.keys(bytes).map((id) => [id, { id, path: `assets/${id}`, mime: 'image/png', note: `placed from ${files[id]}` }]));
+    const frame = (id: string) => ({ id: `i-${id}`, kind: 'image', assetId: id, xPt: 60, yPt: 300, widthPt: 100, heightPt: 100 }) as Partial<Frame>;
+    const doc = makeDoc(Object.keys(bytes).map(frame), { assets } as Partial<FolioDocument>);
+    for (const preset of ['print', 'proof'] as const) {
+      const info = await collectAssetInfo(doc, async (id) => ({ bytes: bytes[id]!, mime: 'x' }), preset);
+      const errors = preflight(doc, [layoutOf()], { preset, assetInfo: info }).filter((f) => f.severity === 'error');
+      expect(errors.map((f) => [f.code, f.frameId]), preset).toEqual([
+        ['unreadable-asset', 'i-png'], ['unreadable-asset', 'i-huge'], ['unreadable-asset', 'i-locked'], ['unreadable-asset', 'i-loop'], ['unreadable-asset', 'i-tree'],
+      ]);
+      expect(errors.map((f) => f.message)).toEqual([
+        'Picture "航拍.png" cannot be exported: PNG is damaged: its IDAT chunk fails its checksum (CRC-32) — 图片无法输出',
+        'Picture "全景.jpg" cannot be exported: it is 65535 × 65535 pixels (4295 megapixels); pictures up to 100 megapixels can be printed (scale it down first) — 图片无法输出',
+        'Picture "房产广告.pdf" cannot be exported: the PDF is encrypted: ask the advertiser for an unprotected PDF/X file — 图片无法输出',
+        'Picture "循环.pdf" cannot be exported: a form XObject in the PDF draws itself (a loop no printer can finish) — 图片无法输出',
+        'Picture "页树.pdf" cannot be exported: the PDF’s page tree loops back on itself (a damaged or hostile file) — 图片无法输出',
+      ]);
+    }
   });
 
   it('regression: a placeholder picture is an error for print and a warning for proofs, named by file and frame', async () => {
