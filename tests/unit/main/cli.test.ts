@@ -184,6 +184,19 @@ describe('folio CLI (spawned as a user runs it)', () => {
     }
   });
 
+  it('regression: an unexpected failure is still one line (the stack only with FOLIO_DEBUG)', async () => {
+    const { main } = await import('../../../src-main/cli.js');
+    const run = async (env: Record<string, string>) => {
+      let err = '';
+      const stdout = { write: () => { throw new TypeError('stdout went away\nsecond line'); } } as unknown as NodeJS.WritableStream;
+      const stderr = { write: (chunk: string) => ((err += chunk), true) } as unknown as NodeJS.WritableStream;
+      const code = await main(['--help'], { stdout, stderr, env, cwd: tmp.dir, stopSignal: new AbortController().signal });
+      return { code, err };
+    };
+    expect(await run({})).toEqual({ code: 1, err: 'folio: unexpected error: stdout went away\n' });
+    expect((await run({ FOLIO_DEBUG: '1' })).err).toMatch(/^folio: unexpected error: stdout went away\nTypeError: stdout went away\nsecond line\n\s+at /);
+  });
+
   it('PDF/X-4: refused without a plant profile; with one (--profile) the PDF is 1.6 with XMP and the profile embedded', () => {
     const env = { SOURCE_DATE_EPOCH: '1689811200' };
     const none = folio(['export', SAMPLE_PATH, '-o', 'x4-none.pdf', '--preset', 'print-x4', '--force'], env);
