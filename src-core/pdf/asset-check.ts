@@ -65,6 +65,15 @@ function recall<T extends DecodedPng | DecodedJpeg>(bytes: Uint8Array): T | unde
 }
 
 /**
+ * Drops every decoded picture kept for a following export (a long-running host calls it when an export job ends,
+ * so pixels do not outlive the job that needed them). Checked-only marks stay: they hold no pixels.
+ */
+export function forgetDecodedPixels(): void {
+  decoded.clear();
+  decodedBytes = 0;
+}
+
+/**
  * Refuses a picture larger than MAX_IMAGE_MEGAPIXELS.
  * @throws RangeError naming its size
  */

@@ -194,6 +194,15 @@ export async function composeDocument(document: FolioDocument, fonts: FontProvid
  *   DiskError (write failed: that page's file is not written)
  */
 export async function runExportJob(input: ExportJobInput): Promise<ExportedFile[]> {
+  try {
+    return await exportPages(input);
+  } finally {
+    // Pictures decoded for this job (or by the preflight before it) are not kept in a long-running host.
+    (await import('../../src-core/pdf/asset-check.js')).forgetDecodedPixels();
+  }
+}
+
+async function exportPages(input: ExportJobInput): Promise<ExportedFile[]> {
   const io = input.io ?? nodeDiskIo;
   const pages = selectPages(input.document, input.pageIds);
   const toFile = (input.outputKind ?? (input.output.toLowerCase().endsWith('.pdf') ? 'file' : 'dir')) === 'file';

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { PageLayout } from '../../../src-core/layout/page-layout.js';
-import { checkAsset, decodeJpegChecked, decodePngChecked, MAX_IMAGE_MEGAPIXELS } from '../../../src-core/pdf/asset-check.js';
+import { checkAsset, decodeJpegChecked, decodePngChecked, forgetDecodedPixels, MAX_IMAGE_MEGAPIXELS } from '../../../src-core/pdf/asset-check.js';
 import { exportPdf } from '../../../src-core/pdf/export.js';
 import { fixtureInput, loadFonts } from './fixtures.js';
 import { crcDamagedPng, encryptedPdf, hugeHeaderJpeg, loopingPdf, placedPdf, rgbJpeg, truncatedDataPng, twoColourRgbPng } from './test-assets.js';
@@ -73,5 +73,9 @@ describe('assets export cannot read are caught by preflight and refused by expor
     const copy = png.slice();
     expect(decodePngChecked(copy)).not.toBe(decodePngChecked(png));
     expect(decodePngChecked(copy).pixels).toEqual(decodePngChecked(png).pixels);
+    // When the export job ends, the pixels go.
+    const kept = decodePngChecked(png);
+    forgetDecodedPixels();
+    expect(decodePngChecked(png)).not.toBe(kept);
   });
 });
