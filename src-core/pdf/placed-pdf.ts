@@ -147,10 +147,11 @@ function walkPageTree(context: PDFContext, root: PDFObject | undefined): { first
     if (visited.has(node)) throw new RangeError('the PDF’s page tree loops back on itself (a damaged or hostile file)');
     visited.add(node);
     const kids = lookup(context, node.get(PDFName.of('Kids')));
-    if (kids instanceof PDFArray && nameOf(context, node.get(PDFName.of('Type'))) !== 'Page') {
+    const type = nameOf(context, node.get(PDFName.of('Type')));
+    if (type !== 'Page' && (kids instanceof PDFArray || type === 'Pages')) {
       // Reversed onto the stack so the first kid is visited first.
-      for (let i = kids.size() - 1; i >= 0; i--) {
-        const kid = lookup(context, kids.get(i));
+      for (let i = (kids instanceof PDFArray ? kids.size() : 0) - 1; i >= 0; i--) {
+        const kid = lookup(context, (kids as PDFArray).get(i));
         if (kid instanceof PDFDict) stack.push(kid);
       }
       continue;

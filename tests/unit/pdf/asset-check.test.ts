@@ -8,7 +8,7 @@ import type { PageLayout } from '../../../src-core/layout/page-layout.js';
 import { checkAsset, decodeJpegChecked, decodePngChecked, forgetDecodedPixels, MAX_IMAGE_MEGAPIXELS } from '../../../src-core/pdf/asset-check.js';
 import { exportPdf } from '../../../src-core/pdf/export.js';
 import { fixtureInput, loadFonts } from './fixtures.js';
-import { crcDamagedPng, encryptedPdf, hugeHeaderJpeg, loopingPdf, placedPdf, rgbJpeg, truncatedDataPng, twoColourRgbPng } from './test-assets.js';
+import { crcDamagedPng, encryptedPdf, hugeHeaderJpeg, loopingPdf, pagelessPdf, placedPdf, rgbJpeg, truncatedDataPng, twoColourRgbPng } from './test-assets.js';
 
 const fonts = loadFonts(['noto-serif-sc-400']);
 
@@ -30,6 +30,7 @@ const cases: { name: string; bytes: () => Promise<Uint8Array> | Uint8Array; prob
   { name: 'a JPEG header claiming 65535 × 65535', bytes: hugeHeaderJpeg, problem: /^it is 65535 × 65535 pixels \(4295 megapixels\); pictures up to 100 megapixels can be printed/ },
   { name: 'an encrypted PDF', bytes: encryptedPdf, problem: /^the PDF is encrypted: ask the advertiser for an unprotected PDF\/X file$/ },
   { name: 'a PDF whose page tree contains itself', bytes: () => loopingPdf('page-tree'), problem: /^the PDF’s page tree loops back on itself/ },
+  { name: 'a PDF whose page tree has no kids', bytes: pagelessPdf, problem: /^the PDF has no pages$/ },
   { name: 'a PDF with a form XObject that draws itself', bytes: () => loopingPdf('form'), problem: /^a form XObject in the PDF draws itself/ },
 ];
 

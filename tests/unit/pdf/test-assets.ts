@@ -303,3 +303,11 @@ export async function loopingPdf(kind: 'page-tree' | 'form' | 'parent'): Promise
   }
   return doc.save({ useObjectStreams: false });
 }
+
+/** `placedPdf` with its page tree's /Kids blanked out (same length, so the xref table stays right): no pages. */
+export async function pagelessPdf(): Promise<Uint8Array> {
+  const text = Buffer.from(await placedPdf({ c: 0, m: 1, y: 0, k: 0 })).toString('latin1');
+  const kids = /\/Kids \[[^\]]*\]/.exec(text);
+  if (!kids) throw new Error('no /Kids');
+  return new Uint8Array(Buffer.from(text.replace(kids[0], ' '.repeat(kids[0].length)), 'latin1'));
+}
