@@ -427,7 +427,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       io.stderr.write(`folio: ${err.message}\n`);
       return err.exitCode;
     }
-    io.stderr.write(`folio: unexpected error: ${(err as Error)?.stack ?? String(err)}\n`);
+    // Still one line: a newsroom user can act on the message, not on a stack trace (FOLIO_DEBUG=1 shows it).
+    const message = String((err as Error)?.message ?? err).split('\n')[0];
+    const detail = io.env.FOLIO_DEBUG ? `\n${(err as Error)?.stack ?? ''}` : '';
+    io.stderr.write(`folio: unexpected error: ${message}${detail}\n`);
     return EXIT.failed;
   }
 }

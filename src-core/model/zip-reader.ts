@@ -161,26 +161,39 @@ function localDataStart(bytes: Uint8Array, entry: ZipEntry): number {
 }
 
 function inflateBounded(compressed: Uint8Array, entry: ZipEntry): Uint8Array {
-  const out = new Uint8Array(entry.sizeBytes);
-  let written = 0;
-  let ended = false;
-  const inflater = new Inflate((chunk, final) => {
-    if (written + chunk.length > out.length) throw new ZipReadError(`${entry.name} is damaged: it inflates to more than the ${entry.sizeBytes} bytes the archive says.`);
-    out.set(chunk, written);
-    written += chunk.length;
-    if (final) ended = true;
-  });
+  let inflated: { data: Uint8Array; ended: boolean };
   try {
-    for (let at = 0; at < compressed.length; at += INFLATE_SLICE_BYTES) {
-      inflater.push(compressed.subarray(at, at + INFLATE_SLICE_BYTES), at + INFLATE_SLICE_BYTES >= compressed.length);
-    }
-    if (compressed.length === 0) inflater.push(compressed, true);
+    inflated = inflateRawWithin(compressed, entry.sizeBytes, () => new ZipReadError(`${entry.name} is damaged: it inflates to more than the ${entry.sizeBytes} bytes the archive says.`));
   } catch (err) {
     if (err instanceof ZipReadError) throw err;
     throw new ZipReadError(`${entry.name} is damaged: ${(err as Error).message}.`);
   }
-  if (!ended) throw new ZipReadError(`${entry.name} is damaged: its compressed data ends early.`);
-  return written === out.length ? out : out.subarray(0, written);
+  if (!inflated.ended) throw new ZipReadError(`${entry.name} is damaged: its compressed data ends early.`);
+  return inflated.data;
+}
+
+/**
+ * Inflates raw deflate data into at most `maxBytes`, checking the size while it inflates (slice by slice), so a
+ * deflate bomb costs at most one slice's output beyond the limit, never the memory or time of inflating it whole.
+ * @param tooBig the error thrown when the output would exceed `maxBytes`
+ * @returns the inflated bytes and whether the deflate stream ended (false: the data stops early)
+ * @throws the `tooBig` error, or fflate's error for invalid deflate data
+ */
+export function inflateRawWithin(compressed: Uint8Array, maxBytes: number, tooBig: () => Error): { data: Uint8Array; ended: boolean } {
+  const out = new Uint8Array(maxBytes);
+  let written = 0;
+  let ended = false;
+  const inflater = new Inflate((chunk, final) => {
+    if (written + chunk.length > out.length) throw tooBig();
+    out.set(chunk, written);
+    written += chunk.length;
+    if (final) ended = true;
+  });
+  for (let at = 0; at < compressed.length; at += INFLATE_SLICE_BYTES) {
+    inflater.push(compressed.subarray(at, at + INFLATE_SLICE_BYTES), at + INFLATE_SLICE_BYTES >= compressed.length);
+  }
+  if (compressed.length === 0) inflater.push(compressed, true);
+  return { data: written === out.length ? out : out.subarray(0, written), ended };
 }
 
 function formatBytes(bytes: number): string {

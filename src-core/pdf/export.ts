@@ -22,7 +22,7 @@ import { mmToPt } from '../model/units.js';
 import type { FontProvider, LoadedFont } from '../text/font.js';
 import { PageContent, type PageGeometry } from './content-stream.js';
 import { createFontkitAdapter } from './fontkit-adapter.js';
-import { deflateWithFflate, type Deflate } from './flate.js';
+import { deflateWithFflate, type Deflate, type Inflate } from './flate.js';
 import { embedPdfFonts, finalizePdfFonts } from './fonts.js';
 import { DEFAULT_TOTAL_INK_LIMIT_PCT, embedAsset, type AssetSource, type EmbeddedAsset } from './images.js';
 import { drawPrintMarks } from './marks.js';
@@ -99,6 +99,8 @@ export interface PdfExportInput {
   utcOffsetMinutes?: number;
   /** Flate compression for fonts, content and converted pixels; default fflate (a Node host passes its native zlib). */
   deflate?: Deflate;
+  /** Flate decompression of PNG pictures' data; default fflate (a Node host passes its native zlib). */
+  inflate?: Inflate;
   /** Print only: PDF/X-1a:2001 (default) or PDF/X-4, which requires `outputProfile`. */
   standard?: PdfxStandard;
   /** Print only: the plant's output profile. */
@@ -118,7 +120,8 @@ export interface PdfExportInput {
 /**
  * Writes the pages as one PDF.
  * @returns the PDF file bytes
- * @throws RangeError for invalid input (no pages, bad sizes, unknown fonts, unreadable assets)
+ * @throws RangeError for invalid input (no pages, bad sizes, unknown fonts); for a picture that cannot be read, one
+ *   line naming it (file name, frame, page) and what is wrong
  */
 export async function exportPdf(input: PdfExportInput): Promise<Uint8Array> {
   validateInput(input);
@@ -161,7 +164,7 @@ export async function exportPdf(input: PdfExportInput): Promise<Uint8Array> {
           content.drawBox(item);
           break;
         case 'image':
-          await drawImage(content, item, input, assetCache, inkLimitPct);
+          await drawImage(content, item, layout.pageName, input, assetCache, inkLimitPct);
           break;
       }
     }
@@ -267,14 +270,20 @@ function setPageBoxes(page: PDFPage, g: PageGeometry, bleedPt: number): void {
 }
 
 async function drawImage(
-  content: PageContent, item: ImageItem, input: PdfExportInput, cache: Map<string, EmbeddedAsset | undefined>, inkLimitPct: number,
+  content: PageContent, item: ImageItem, pageName: string, input: PdfExportInput, cache: Map<string, EmbeddedAsset | undefined>, inkLimitPct: number,
 ): Promise<void> {
   let embedded = cache.get(item.assetId);
   if (!cache.has(item.assetId)) {
     const asset = await input.assets(item.assetId);
-    embedded = asset ? await embedAsset(content.page.doc, asset, input.preset, {
-      inkLimitPct, ...(input.deflate ? { deflate: input.deflate } : {}), ...(input.outputProfile?.convertRgb ? { convertRgb: input.outputProfile.convertRgb } : {}),
-    }) : undefined;
+    try {
+      embedded = asset ? await embedAsset(content.page.doc, asset, input.preset, {
+        inkLimitPct, ...(input.deflate ? { deflate: input.deflate } : {}), ...(input.inflate ? { inflate: input.inflate } : {}), ...(input.outputProfile?.convertRgb ? { convertRgb: input.outputProfile.convertRgb } : {}),
+      }) : undefined;
+    } catch (err) {
+      // One line naming the picture and its frame: the user fixes the picture, not the exporter.
+      const frame = item.frameId ? ` in frame "${item.frameId}"` : '';
+      throw new RangeError(`Picture "${asset?.name ?? item.assetId}"${frame} on page ${pageName} cannot be exported: ${String((err as Error)?.message ?? err).split('\n')[0]}`, { cause: err });
+    }
     cache.set(item.assetId, embedded);
   }
   if (!embedded) {

@@ -6,6 +6,7 @@
  * 2. PNG: the IHDR colour type (0/4 grey, 2/3/6 RGB). JPEG: the component count of the first
  *    start-of-frame marker (1 grey, 3 RGB/YCbCr, 4 CMYK/YCCK). PDF: colour is not inspected.
  */
+import type { ActiveContent } from './placed-pdf.js';
 import { isPng, readPngHeader } from './png.js';
 
 /** Colour model of an image. */
@@ -25,6 +26,10 @@ export interface ImageInfo {
   transparency?: boolean;
   /** Placed PDF: fonts used without an embedded program; set by `inspectPdfAsset` callers. */
   unembeddedFonts?: string[];
+  /** Placed PDF: scripts, actions, annotations, embedded files it carries (export strips them); set by `inspectPdfAsset` callers. */
+  activeContent?: ActiveContent[];
+  /** Why export could not read these bytes, one line (set by `checkAsset`, which decodes them); absent when it can. */
+  problem?: string;
 }
 
 /** JPEG start-of-frame markers (baseline, progressive, lossless, arithmetic): not C4 (DHT), C8, CC (DAC). */

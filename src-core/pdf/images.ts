@@ -9,20 +9,24 @@
  *    (opaque ones pass through with a PNG predictor, undecoded). Alpha is flattened onto paper white
  *    (X-1a forbids transparency).
  * 3. Proof: JPEGs pass through as they are; PNGs go through pdf-lib's `embedPng` (alpha kept as SMask).
- * 4. PDFs (ads, graphics): page 1 embedded as a form XObject (`embedPage`) sized to its TrimBox.
+ * 4. PDFs (ads, graphics): page 1's content and resources, without any action, annotation, script or embedded
+ *    file, as a form XObject sized to its TrimBox (`readPlacedPdf`, `embedPlacedPdf`).
  */
-import jpeg from 'jpeg-js';
-import { PDFDocument, type PDFRef } from 'pdf-lib';
+import type { PDFDocument, PDFRef } from 'pdf-lib';
 import { encodeCmykJpeg } from './cmyk-jpeg.js';
 import { readImageInfo } from './image-info.js';
+import { embedPlacedPdf, readPlacedPdf } from './placed-pdf.js';
 import { rawStream } from './raw-stream.js';
-import { decodePng, readPngChunks, readPngHeader } from './png.js';
-import { DEFAULT_FLATE_LEVEL, deflateWithFflate, type Deflate } from './flate.js';
+import { pngPassesThrough, readPngChunks, readPngHeader } from './png.js';
+import { checkPixelCount, checkPng, decodeJpegChecked, decodePngChecked } from './asset-check.js';
+import { DEFAULT_FLATE_LEVEL, deflateWithFflate, inflateWithFflate, type Deflate, type Inflate } from './flate.js';
 
 /** Asset bytes as delivered by the host. */
 export interface AssetBytes {
   bytes: Uint8Array;
   mime: string;
+  /** The file it was placed from (`assetFileName`), for messages; absent: the asset id is shown. */
+  name?: string;
 }
 
 /** Where the exporter gets asset bytes (the open document's zip, a test fixture …). */
@@ -38,8 +42,6 @@ export interface EmbeddedAsset {
 export const DEFAULT_TOTAL_INK_LIMIT_PCT = 240;
 /** FlateDecode predictor 15: PNG filters, chosen per row (what PNG encoders write). */
 const PNG_PREDICTOR_OPTIMUM = 15;
-/** Mega-pixel limit for decoding a JPEG in the exporter (a 100 MP photo is an asset error, not a job). */
-const MAX_JPEG_MEGAPIXELS = 100;
 /**
  * IJG quality (1–100) of RGB photos re-encoded as CMYK JPEGs. 85 is the top of the range image tools call
  * high quality: decoded, the bench photo differs from its lossless separation by 2.2 levels of 255 on
@@ -87,6 +89,8 @@ export interface ImageConversion {
   /** The plant profile's transform; absent: the default formula (`rgbToCmyk`). */
   convertRgb?: RgbPixelConverter;
   deflate?: Deflate;
+  /** The host's zlib for PNG data; default fflate. */
+  inflate?: Inflate;
 }
 
 /** RGB with alpha flattened onto white paper, 3 samples per pixel. */
@@ -126,11 +130,12 @@ export function convertRgbPixelsToCmyk(rgb: Uint8Array, pixelCount: number, inkL
 }
 
 /**
- * Embeds an asset for the given preset.
- * @throws RangeError when the bytes are not a PNG, JPEG or PDF, or cannot be decoded
+ * Embeds an asset for the given preset. Pictures are read through `asset-check.ts`, as preflight reads them.
+ * @throws RangeError when the bytes are not a PNG, JPEG or PDF, exceed the pixel cap or cannot be decoded
  */
 export async function embedAsset(doc: PDFDocument, asset: AssetBytes, preset: 'print' | 'proof', conversion: ImageConversion): Promise<EmbeddedAsset> {
   const deflate = conversion.deflate ?? deflateWithFflate;
+  const inflate = conversion.inflate ?? inflateWithFflate;
   const toCmyk = (rgb: Uint8Array, pixelCount: number, alpha?: Uint8Array): Uint8Array => {
     if (!conversion.convertRgb) return convertRgbPixelsToCmyk(rgb, pixelCount, conversion.inkLimitPct, alpha);
     const cmyk = conversion.convertRgb(alpha ? flattenRgb(rgb, alpha, pixelCount) : rgb, pixelCount);
@@ -139,19 +144,16 @@ export async function embedAsset(doc: PDFDocument, asset: AssetBytes, preset: 'p
   };
   const info = readImageInfo(asset.bytes);
   const unit = { widthPt: 1, heightPt: 1 };
-  if (info.format === 'pdf') return embedPdfAsset(doc, asset.bytes);
+  if (info.format === 'pdf') return embedPdfAsset(doc, asset.bytes, deflate);
   if (info.format === 'jpeg') {
     if (!info.widthPx || !info.heightPx || info.colour === 'unknown') throw new RangeError('JPEG asset has no readable frame header');
+    checkPixelCount(info.widthPx, info.heightPx);
     if (preset === 'print' && info.colour === 'rgb') {
-      let decoded: { width: number; height: number; data: Uint8Array };
-      try {
-        decoded = jpeg.decode(asset.bytes, { useTArray: true, formatAsRGBA: false, maxResolutionInMP: MAX_JPEG_MEGAPIXELS });
-      } catch (err) {
-        throw new RangeError(`JPEG asset could not be decoded for CMYK conversion: ${(err as Error).message}`, { cause: err });
-      }
-      const cmyk = toCmyk(decoded.data, decoded.width * decoded.height);
-      const stream = rawStream(doc.context, encodeCmykJpeg(cmyk, decoded.width, decoded.height, CMYK_JPEG_QUALITY), {
-        Type: 'XObject', Subtype: 'Image', Width: decoded.width, Height: decoded.height,
+      // Decoded once: preflight's decode of the same bytes is reused.
+      const decoded = decodeJpegChecked(asset.bytes);
+      const cmyk = toCmyk(decoded.data, decoded.widthPx * decoded.heightPx);
+      const stream = rawStream(doc.context, encodeCmykJpeg(cmyk, decoded.widthPx, decoded.heightPx, CMYK_JPEG_QUALITY), {
+        Type: 'XObject', Subtype: 'Image', Width: decoded.widthPx, Height: decoded.heightPx,
         BitsPerComponent: 8, ColorSpace: 'DeviceCMYK', Filter: 'DCTDecode', Decode: ADOBE_CMYK_DECODE,
       } as never);
       return { ref: doc.context.register(stream), formSize: unit };
@@ -168,12 +170,15 @@ export async function embedAsset(doc: PDFDocument, asset: AssetBytes, preset: 'p
   }
   if (info.format === 'png') {
     if (preset === 'proof') {
+      // Checked (checksums, data, pixel cap) before pdf-lib's decoder sees it.
+      checkPng(asset.bytes, inflate);
       const image = await doc.embedPng(asset.bytes);
       return { ref: image.ref, formSize: unit };
     }
-    const passthrough = greyPngPassthrough(doc, asset.bytes);
+    const passthrough = greyPngPassthrough(doc, asset.bytes, inflate);
     if (passthrough) return { ref: passthrough, formSize: unit };
-    const png = decodePng(asset.bytes);
+    // Decoded once: preflight's decode of the same bytes is reused.
+    const png = decodePngChecked(asset.bytes, inflate);
     const count = png.widthPx * png.heightPx;
     if (png.channels === 1) {
       const grey = png.alpha ? flattenGrey(png.pixels, png.alpha) : png.pixels;
@@ -185,33 +190,25 @@ export async function embedAsset(doc: PDFDocument, asset: AssetBytes, preset: 'p
   throw new RangeError(`Asset is not a PNG, JPEG or PDF file (declared as ${asset.mime})`);
 }
 
-async function embedPdfAsset(doc: PDFDocument, bytes: Uint8Array): Promise<EmbeddedAsset> {
-  let source: PDFDocument;
-  try {
-    source = await PDFDocument.load(bytes, { updateMetadata: false });
-  } catch (err) {
-    throw new RangeError(`Placed PDF could not be read: ${(err as Error).message}`, { cause: err });
-  }
-  if (source.getPageCount() === 0) throw new RangeError('Placed PDF has no pages');
-  const page = source.getPage(0);
-  // Ads are delivered trimmed to size with bleed around: place them by their TrimBox.
-  const box = page.getTrimBox();
-  const embedded = await doc.embedPage(page, { left: box.x, bottom: box.y, right: box.x + box.width, top: box.y + box.height });
-  return { ref: embedded.ref, formSize: { widthPt: embedded.width, heightPt: embedded.height } };
+async function embedPdfAsset(doc: PDFDocument, bytes: Uint8Array, deflate: Deflate): Promise<EmbeddedAsset> {
+  // Only page 1's content and resources are copied: no actions, annotations, scripts or embedded files.
+  const placed = await readPlacedPdf(bytes);
+  const embedded = embedPlacedPdf(doc, placed, deflate);
+  return { ref: embedded.ref, formSize: { widthPt: embedded.widthPt, heightPt: embedded.heightPt } };
 }
 
 /**
- * Opaque, non-interlaced grey PNGs of ≤ 8 bits are valid PDF image data as they are: the IDAT zlib
- * stream with a PNG predictor (PDF 1.3 §3.3.3). Passing it through skips an inflate/deflate round trip.
+ * Opaque, non-interlaced grey PNGs of ≤ 8 bits are valid PDF image data as they are (`pngPassesThrough`): the IDAT
+ * zlib stream with a PNG predictor. Passing it through skips re-deflating the pixels (they are still inflated once,
+ * by the check that the data is whole).
  * @returns the image XObject, or undefined when the PNG needs decoding
  */
-function greyPngPassthrough(doc: PDFDocument, bytes: Uint8Array): PDFRef | undefined {
+function greyPngPassthrough(doc: PDFDocument, bytes: Uint8Array, inflate: Inflate): PDFRef | undefined {
+  if (!pngPassesThrough(bytes)) return undefined;
+  checkPng(bytes, inflate);
   const header = readPngHeader(bytes);
-  if (header.colourType !== 0 || header.bitDepth > 8 || header.interlaced) return undefined;
   const chunks = readPngChunks(bytes);
-  if (chunks.some((c) => c.type === 'tRNS')) return undefined;
   const idat = chunks.filter((c) => c.type === 'IDAT').map((c) => c.data);
-  if (idat.length === 0) return undefined;
   const data = new Uint8Array(idat.reduce((n, c) => n + c.length, 0));
   let at = 0;
   for (const c of idat) {

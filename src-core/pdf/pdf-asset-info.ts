@@ -1,9 +1,11 @@
 /**
  * What a placed PDF (an ad, a graphic) contains that matters for PDF/X-1a: RGB colour,
- * transparency and fonts that are not embedded. The exporter embeds placed PDFs unchanged, so
- * preflight must catch these.
+ * transparency and fonts that are not embedded, and the active content (scripts, actions, annotations,
+ * embedded files) the exporter strips. The exporter embeds the printed content unchanged, so preflight must
+ * catch these.
  *
- * 1. Load the file with pdf-lib (no rendering).
+ * 1. Read and check the file as the exporter does (`readPlacedPdf`: encrypted files, page trees and forms that
+ *    loop are refused; its active content noted).
  * 2. Walk every object: colour spaces named in dictionaries (DeviceRGB/CalRGB, ICCBased with N = 3,
  *    DeviceCMYK, ICCBased with N = 4), ExtGStates with soft masks, alpha below 1 or blend modes,
  *    and images with /SMask.
@@ -13,8 +15,9 @@
  *    its descriptor (FontFile, FontFile2 or FontFile3; Type 0 fonts through their descendant):
  *    PDF/X requires every font embedded, and the press has no fonts to substitute.
  */
-import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, type PDFObject } from 'pdf-lib';
+import { decodePDFRawStream, PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, type PDFObject } from 'pdf-lib';
 import type { ImageColour } from './image-info.js';
+import { readPlacedPdf, type ActiveContent } from './placed-pdf.js';
 
 /** Facts about a placed PDF. */
 export interface PdfAssetFacts {
@@ -25,6 +28,8 @@ export interface PdfAssetFacts {
   pageCount: number;
   /** BaseFont names of fonts used without an embedded font program, sorted, without subset prefixes. */
   unembeddedFonts: string[];
+  /** Scripts, actions, annotations and embedded files the file carries (stripped on export), sorted. */
+  activeContent: ActiveContent[];
 }
 
 /** Content-stream colour operators, as whole tokens. */
@@ -40,15 +45,11 @@ const MAX_SCANNED_CONTENT_BYTES = 8 * 1024 * 1024;
 
 /**
  * Inspects a placed PDF.
- * @throws RangeError when pdf-lib cannot read the file
+ * @throws RangeError (from `readPlacedPdf`) when the exporter could not place the file, saying why
  */
 export async function inspectPdfAsset(bytes: Uint8Array): Promise<PdfAssetFacts> {
-  let doc: PDFDocument;
-  try {
-    doc = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true });
-  } catch (err) {
-    throw new RangeError(`Placed PDF could not be read: ${(err as Error).message}`, { cause: err });
-  }
+  const placed = await readPlacedPdf(bytes);
+  const doc = placed.doc;
   const found = { rgb: false, cmyk: false, grey: false, transparency: false };
   const unembedded = new Set<string>();
   const lookup = (o: PDFObject | undefined): PDFObject | undefined => (o instanceof PDFRef ? doc.context.lookup(o) : o);
@@ -108,13 +109,10 @@ export async function inspectPdfAsset(bytes: Uint8Array): Promise<PdfAssetFacts>
     const subtype = lookup(dict.get(PDFName.of('Subtype')));
     if (subtype instanceof PDFName && subtype.asString() === '/Form' && object instanceof PDFRawStream) scanContent(object, found);
   }
-  for (const page of doc.getPages()) {
-    const contents = lookup(page.node.get(PDFName.of('Contents')));
-    const streams = contents instanceof PDFArray ? contents.asArray().map(lookup) : [contents];
-    for (const s of streams) if (s instanceof PDFRawStream) scanContent(s, found);
-  }
+  // Page 1 is what is placed, and its content is already decoded.
+  scanText(placed.content, found);
   const colour: ImageColour = found.rgb ? 'rgb' : found.cmyk ? 'cmyk' : found.grey ? 'grey' : 'unknown';
-  return { colour, transparency: found.transparency, pageCount: doc.getPageCount(), unembeddedFonts: [...unembedded].sort() };
+  return { colour, transparency: found.transparency, pageCount: placed.pageCount, unembeddedFonts: [...unembedded].sort(), activeContent: placed.activeContent };
 }
 
 const FONT_PROGRAM_KEYS = ['FontFile', 'FontFile2', 'FontFile3'];
@@ -158,15 +156,20 @@ function noteExtGState(dict: PDFDict, lookup: (o: PDFObject | undefined) => PDFO
 
 function scanContent(stream: PDFRawStream, found: { rgb: boolean; cmyk: boolean; grey: boolean }): void {
   if (stream.contents.length > MAX_SCANNED_CONTENT_BYTES) return;
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    const bytes = decodePDFRawStream(stream).decode();
-    text = '';
-    // Latin-1 decode in chunks (operators are ASCII; fromCharCode on huge arrays overflows the stack).
-    for (let i = 0; i < bytes.length; i += 8192) text += String.fromCharCode(...bytes.subarray(i, i + 8192));
+    bytes = decodePDFRawStream(stream).decode();
   } catch {
     return; // An undecodable stream (unsupported filter) says nothing about colour.
   }
+  scanText(bytes, found);
+}
+
+function scanText(bytes: Uint8Array, found: { rgb: boolean; cmyk: boolean; grey: boolean }): void {
+  if (bytes.length > MAX_SCANNED_CONTENT_BYTES) return;
+  let text = '';
+  // Latin-1 decode in chunks (operators are ASCII; fromCharCode on huge arrays overflows the stack).
+  for (let i = 0; i < bytes.length; i += 8192) text += String.fromCharCode(...bytes.subarray(i, i + 8192));
   if (RGB_OPERATOR.test(text)) found.rgb = true;
   if (CMYK_OPERATOR.test(text)) found.cmyk = true;
   if (GREY_OPERATOR.test(text)) found.grey = true;

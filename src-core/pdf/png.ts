@@ -1,13 +1,16 @@
 /**
  * A small PNG decoder for print conversion (RGB → CMYK needs the pixels). Pure TypeScript + fflate.
  *
- * 1. Read chunks: IHDR (size, depth, colour type, interlace), PLTE, tRNS, IDAT (concatenated).
- * 2. Inflate the zlib stream and undo the per-scanline filters (None, Sub, Up, Average, Paeth),
+ * 1. Read chunks: IHDR (size, depth, colour type, interlace), PLTE, tRNS, IDAT (concatenated), each checked
+ *    against its CRC-32 (a damaged file is refused, not decoded into noise).
+ * 2. Inflate the zlib stream into exactly the size the header implies (checked while inflating: a deflate bomb
+ *    stops at that size) and undo the per-scanline filters (None, Sub, Up, Average, Paeth),
  *    for every Adam7 pass when interlaced.
  * 3. Expand to 8-bit samples: grey (1 channel) or RGB (3 channels), plus an optional 8-bit alpha
  *    plane (from the alpha channel or tRNS). 16-bit samples keep their high byte.
  */
-import { unzlibSync } from 'fflate';
+import { crc32 } from '../model/zip-reader.js';
+import { inflateWithFflate, type Inflate } from './flate.js';
 
 /** Decoded PNG pixels, 8 bits per sample, rows top to bottom. */
 export interface DecodedPng {
@@ -62,10 +65,23 @@ export function readPngHeader(bytes: Uint8Array): PngHeader {
   };
 }
 
+/**
+ * Whether a PNG's image data is valid PDF image data as it is: opaque (no tRNS), non-interlaced grey of ≤ 8 bits,
+ * whose IDAT zlib stream a PDF reads with a PNG predictor (PDF 1.3 §3.3.3).
+ */
+export function pngPassesThrough(bytes: Uint8Array): boolean {
+  const header = readPngHeader(bytes);
+  if (header.colourType !== 0 || header.bitDepth > 8 || header.interlaced) return false;
+  const chunks = readPngChunks(bytes);
+  return !chunks.some((c) => c.type === 'tRNS') && chunks.some((c) => c.type === 'IDAT');
+}
+
 /** A raw PNG chunk (data is a view into the file bytes). */
 export interface PngChunk {
   type: string;
   data: Uint8Array;
+  /** The chunk's stored CRC-32 matches its type and data (false too when the file ends inside the chunk). */
+  crcOk: () => boolean;
 }
 
 /** Lists the chunks up to IEND (CRCs are not checked). */
@@ -77,27 +93,45 @@ export function readPngChunks(bytes: Uint8Array): PngChunk[] {
   while (offset + 8 <= bytes.length) {
     const length = view.getUint32(offset);
     const type = String.fromCharCode(bytes[offset + 4], bytes[offset + 5], bytes[offset + 6], bytes[offset + 7]);
-    chunks.push({ type, data: bytes.subarray(offset + 8, Math.min(bytes.length, offset + 8 + length)) });
+    const at = offset;
+    chunks.push({
+      type, data: bytes.subarray(offset + 8, Math.min(bytes.length, offset + 8 + length)),
+      crcOk: () => at + 12 + length <= bytes.length && crc32(bytes.subarray(at + 4, at + 8 + length)) === view.getUint32(at + 8 + length),
+    });
     if (type === 'IEND') break;
     offset += 12 + length;
   }
   return chunks;
 }
 
-/**
- * Decodes a PNG to 8-bit grey or RGB samples plus alpha.
- * @throws RangeError for malformed or unsupported files, naming the problem
- */
-export function decodePng(bytes: Uint8Array): DecodedPng {
+/** A PNG's chunks checked and its image data inflated and checked, not yet unfiltered (steps 1–2). */
+interface PngData {
+  header: PngHeader;
+  samples: number;
+  bitsPerPixel: number;
+  passes: readonly (readonly [number, number, number, number])[];
+  palette?: Uint8Array;
+  trns?: Uint8Array;
+  /** Filtered scanlines, each led by its filter-type byte, pass after pass. */
+  raw: Uint8Array;
+}
+
+/** Highest PNG row filter type (Paeth). */
+const MAX_ROW_FILTER = 4;
+
+function readPngData(bytes: Uint8Array, inflate: Inflate): PngData {
   const header = readPngHeader(bytes);
   const { widthPx, heightPx, bitDepth, colourType } = header;
   const samples = SAMPLES_PER_PIXEL[colourType];
   if (samples === undefined) throw new RangeError(`PNG colour type ${colourType} is not valid`);
   if (![1, 2, 4, 8, 16].includes(bitDepth)) throw new RangeError(`PNG bit depth ${bitDepth} is not valid`);
+  if (widthPx === 0 || heightPx === 0) throw new RangeError(`PNG has no pixels (${widthPx} × ${heightPx})`);
   let palette: Uint8Array | undefined;
   let trns: Uint8Array | undefined;
   const idat: Uint8Array[] = [];
-  for (const { type, data } of readPngChunks(bytes)) {
+  for (const chunk of readPngChunks(bytes)) {
+    const { type, data } = chunk;
+    if (['IHDR', 'PLTE', 'tRNS', 'IDAT'].includes(type) && !chunk.crcOk()) throw new RangeError(`PNG is damaged: its ${type} chunk fails its checksum (CRC-32)`);
     if (type === 'PLTE') palette = data;
     else if (type === 'tRNS') trns = data;
     else if (type === 'IDAT') idat.push(data);
@@ -111,20 +145,59 @@ export function decodePng(bytes: Uint8Array): DecodedPng {
     compressed.set(c, at);
     at += c.length;
   }
+  const bitsPerPixel = samples * bitDepth;
+  const passes = header.interlaced ? ADAM7 : ([[0, 0, 1, 1]] as const);
+  let expectedBytes = 0;
+  for (const [x0, y0, dx, dy] of passes) {
+    const passWidth = Math.ceil((widthPx - x0) / dx);
+    const passHeight = Math.ceil((heightPx - y0) / dy);
+    if (passWidth > 0 && passHeight > 0) expectedBytes += (1 + Math.ceil((passWidth * bitsPerPixel) / 8)) * passHeight;
+  }
   let raw: Uint8Array;
   try {
-    raw = unzlibSync(compressed);
+    raw = inflate(compressed, expectedBytes);
   } catch (err) {
-    throw new RangeError(`PNG image data could not be inflated: ${(err as Error).message}`, { cause: err });
+    if (err instanceof RangeError) throw new RangeError('PNG image data holds more pixels than its header says', { cause: err });
+    throw new RangeError(`PNG image data is damaged (${(err as Error).message})`, { cause: err });
   }
+  if (raw.length < expectedBytes) throw new RangeError('PNG image data is truncated');
+  // Every scanline's filter type must be one PNG defines: with that, unfiltering cannot fail.
+  let rowAt = 0;
+  for (const [x0, y0, dx, dy] of passes) {
+    const passWidth = Math.ceil((widthPx - x0) / dx);
+    const passHeight = Math.ceil((heightPx - y0) / dy);
+    if (passWidth <= 0 || passHeight <= 0) continue;
+    const rowBytes = 1 + Math.ceil((passWidth * bitsPerPixel) / 8);
+    for (let y = 0; y < passHeight; y++, rowAt += rowBytes) {
+      if (raw[rowAt] > MAX_ROW_FILTER) throw new RangeError(`PNG row filter ${raw[rowAt]} is not valid`);
+    }
+  }
+  return { header, samples, bitsPerPixel, passes, ...(palette ? { palette } : {}), ...(trns ? { trns } : {}), raw };
+}
+
+/**
+ * Checks a PNG as `decodePng` would read it (`inflate`: the host's zlib, default fflate) — chunk checksums, image data inflating to exactly the size its header
+ * implies, valid row filters — without expanding its pixels (for PNGs export passes through).
+ * @returns the header
+ * @throws RangeError for malformed or damaged files, naming the problem
+ */
+export function checkPngData(bytes: Uint8Array, inflate: Inflate = inflateWithFflate): PngHeader {
+  return readPngData(bytes, inflate).header;
+}
+
+/**
+ * Decodes a PNG to 8-bit grey or RGB samples plus alpha (`inflate`: the host's zlib, default fflate).
+ * @throws RangeError for malformed or unsupported files, naming the problem
+ */
+export function decodePng(bytes: Uint8Array, inflate: Inflate = inflateWithFflate): DecodedPng {
+  const { header, samples, bitsPerPixel, passes, palette, trns, raw } = readPngData(bytes, inflate);
+  const { widthPx, heightPx, bitDepth, colourType } = header;
 
   const channels: 1 | 3 = colourType === 0 || colourType === 4 ? 1 : 3;
   const hasAlpha = colourType === 4 || colourType === 6 || trns !== undefined;
   const pixels = new Uint8Array(widthPx * heightPx * channels);
   const alpha = hasAlpha ? new Uint8Array(widthPx * heightPx).fill(255) : undefined;
-  const bitsPerPixel = samples * bitDepth;
   const filterBpp = Math.max(1, bitsPerPixel >> 3);
-  const passes = header.interlaced ? ADAM7 : ([[0, 0, 1, 1]] as const);
   let rawOffset = 0;
   for (const [x0, y0, dx, dy] of passes) {
     const passWidth = Math.ceil((widthPx - x0) / dx);

@@ -5,10 +5,11 @@
  *
  * 1. collectLayoutFindings — overset text, composer warnings (missing fonts/glyphs are errors),
  *    image resolution (warn below 200 ppi, error below 120 ppi).
- * 2. collectAssetFindings — image frames without a picture, placeholder pictures (an error in print: they
- *    would be printed; a warning in proofs, like an empty frame), assets missing from the document or
- *    unreadable, RGB images in the print preset (converted by the exporter's default formula: a
- *    warning), placed PDFs with RGB or transparency (embedded unchanged: errors).
+ * 2. collectAssetFindings — image frames without a picture, assets missing from the document or that export
+ *    cannot read (`collectAssetInfo` decodes each as export will), placeholder pictures (an error in print: they
+ *    would be printed; a warning in proofs, like an empty frame), RGB images in the print preset (converted by the exporter's default formula: a
+ *    warning), placed PDFs with RGB or transparency (embedded unchanged: errors), placed PDFs carrying scripts,
+ *    actions, annotations or embedded files (stripped on export: a warning in every preset).
  * 3. collectFrameFindings — empty text frames, missing stories, text frames outside the type area,
  *    threads to missing frames, thread loops.
  * 4. collectInkFindings — template and frame colours above the total ink limit.
@@ -24,8 +25,10 @@ import type { FontProvider } from '../text/font.js';
 import { collectComments } from '../model/comments.js';
 import { collectChanges } from '../model/tracked-change.js';
 import { commentRects } from '../layout/comment-rects.js';
-import { readImageInfo, type ImageInfo } from '../pdf/image-info.js';
+import type { ImageInfo } from '../pdf/image-info.js';
 import type { AssetSource } from '../pdf/images.js';
+import type { ActiveContent } from '../pdf/placed-pdf.js';
+import type { Inflate } from '../pdf/flate.js';
 
 /** How bad a finding is: errors block a print export in the UI; warnings need a look; info is advice. */
 export type Severity = 'error' | 'warning' | 'info';
@@ -45,6 +48,7 @@ export type FindingCode =
   | 'placeholder-picture'
   | 'rgb-image'
   | 'pdf-transparency'
+  | 'pdf-active-content'
   | 'total-ink'
   | 'empty-text-frame'
   | 'missing-story'
@@ -101,6 +105,18 @@ const MAX_FONT_NAMES_LISTED = 5;
 const PLACED_PDF_SCALE_TOLERANCE = 0.01;
 /** Cropping of a placed PDF by less than this is rounding, not a cut. */
 const PLACED_PDF_CUT_TOLERANCE_PT = 1;
+
+/** How a placed PDF's active content is named in its finding, in the order listed. */
+const ACTIVE_CONTENT_LABELS: Record<ActiveContent, string> = {
+  javascript: 'JavaScript',
+  launch: 'launch actions (which start programs)',
+  uri: 'web links (URI)',
+  'other-actions': 'other actions',
+  'additional-actions': 'additional actions (/AA)',
+  'open-action': 'an action on opening (/OpenAction)',
+  annotations: 'annotations',
+  'embedded-files': 'embedded files',
+};
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
@@ -237,26 +253,20 @@ function collectOutputProfileFindings(doc: FolioDocument, opts: PreflightOptions
 }
 
 /**
- * Reads the facts preflight needs from every asset of the document (format, colour, pixel size;
- * for placed PDFs colour and transparency from their objects and content). Assets the source cannot
- * deliver map to `undefined`; PDFs pdf-lib cannot read come back as format `unknown`.
+ * Reads the facts preflight needs from every asset of the document, decoding each as export will
+ * (`checkAsset`: pixel cap, PNG checksums and data, JPEG data; placed PDFs read and checked, with their colour,
+ * transparency, fonts and active content). What export could not read carries its `problem`; assets the source
+ * cannot deliver map to `undefined`. Decoded pixels are kept for an export of the same bytes that follows.
+ * @param preset the export checked for: print keeps RGB photos' pixels for their CMYK conversion
+ * @param inflate the host's zlib for PNG data (default fflate)
  */
-export async function collectAssetInfo(doc: FolioDocument, assets: AssetSource): Promise<Map<string, ImageInfo | undefined>> {
+export async function collectAssetInfo(doc: FolioDocument, assets: AssetSource, preset: 'print' | 'proof' = 'print', inflate?: Inflate): Promise<Map<string, ImageInfo | undefined>> {
+  // Loaded on demand: it pulls in pdf-lib and the decoders, which the renderer's preflight panel does not otherwise need.
+  const { checkAsset } = await import('../pdf/asset-check.js');
   const info = new Map<string, ImageInfo | undefined>();
   for (const id of Object.keys(doc.assets).sort()) {
     const asset = await assets(id);
-    let facts = asset ? readImageInfo(asset.bytes) : undefined;
-    if (asset && facts?.format === 'pdf') {
-      try {
-        // Loaded on demand: it pulls in pdf-lib, which the renderer's preflight panel does not otherwise need.
-        const { inspectPdfAsset } = await import('../pdf/pdf-asset-info.js');
-        const pdf = await inspectPdfAsset(asset.bytes);
-        facts = { ...facts, colour: pdf.colour, transparency: pdf.transparency, unembeddedFonts: pdf.unembeddedFonts };
-      } catch {
-        facts = { format: 'unknown', colour: 'unknown' };
-      }
-    }
-    info.set(id, facts);
+    info.set(id, asset ? await checkAsset(asset.bytes, preset === 'print', inflate) : undefined);
   }
   return info;
 }
@@ -340,6 +350,10 @@ function collectAssetFindings(doc: FolioDocument, opts: PreflightOptions): Findi
         out.push({ ...base, severity: 'error', code: 'missing-asset', message: `Picture "${name}" is missing from the document — 图片缺失` });
         continue;
       }
+      if (info.problem) {
+        out.push({ ...base, severity: 'error', code: 'unreadable-asset', message: `Picture "${name}" cannot be exported: ${info.problem} — 图片无法输出` });
+        continue;
+      }
       if (asset.placeholder) {
         // A proof is read for its text and the photo may still be on its way: there it is what an empty frame is.
         out.push({
@@ -352,6 +366,14 @@ function collectAssetFindings(doc: FolioDocument, opts: PreflightOptions): Findi
       if (info.format === 'unknown' || (info.format !== 'pdf' && info.colour === 'unknown')) {
         out.push({ ...base, severity: 'error', code: 'unreadable-asset', message: `Picture "${name}" is not a readable PNG, JPEG or PDF` });
         continue;
+      }
+      if (info.format === 'pdf' && info.activeContent && info.activeContent.length > 0) {
+        // Stripped from print and proof alike; the advertiser should still hear that the file was not clean.
+        const what = (Object.keys(ACTIVE_CONTENT_LABELS) as ActiveContent[]).filter((k) => info.activeContent?.includes(k)).map((k) => ACTIVE_CONTENT_LABELS[k]).join(', ');
+        out.push({
+          ...base, severity: 'warning', code: 'pdf-active-content',
+          message: `Placed PDF "${name}" carries ${what}: the export leaves them out and places only the printed page; ask the advertiser for a clean PDF/X file — 广告 PDF 含脚本或动作（已清除）`,
+        });
       }
       if (opts.preset === 'print' && info.format === 'pdf') {
         if (info.colour === 'rgb') {

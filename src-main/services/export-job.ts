@@ -10,13 +10,14 @@
  */
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
-import { deflateSync } from 'node:zlib';
+import { deflateSync, inflateSync } from 'node:zlib';
 import type { ExportPreset, ExportedFile } from '../../src-core/api/host-api.js';
 import type { FolioDocument } from '../../src-core/model/document.js';
+import { assetFileName } from '../../src-core/model/document.js';
 import { mmToPt } from '../../src-core/model/units.js';
 import type { PageLayout } from '../../src-core/layout/page-layout.js';
 import type { AssetSource, OutputProfile } from '../../src-core/pdf/export.js';
-import type { Deflate } from '../../src-core/pdf/flate.js';
+import type { Deflate, Inflate } from '../../src-core/pdf/flate.js';
 import type { Finding } from '../../src-core/preflight/preflight.js';
 import type { FontProvider } from '../../src-core/text/font.js';
 import { describeIoError, nodeDiskIo, writeFileAtomic, type DiskIo } from './disk.js';
@@ -27,9 +28,20 @@ const deflateWithZlib: Deflate = (bytes, level) => {
   return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
 };
 
+/** Node's native zlib, bounded by `maxOutputLength`: cold, a placed photo's pixels inflate tens of times faster than with fflate. */
+const inflateWithZlib: Inflate = (zlib, maxBytes) => {
+  try {
+    const out = inflateSync(zlib, { maxOutputLength: maxBytes });
+    return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+  } catch (err) {
+    if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new RangeError(`the data inflates to more than ${maxBytes} bytes`, { cause: err });
+    throw err;
+  }
+};
+
 /** An export request the job refuses or could not finish. */
 export class ExportError extends Error {
-  constructor(readonly code: 'bad-request' | 'io' | 'cancelled' | 'not-found', message: string) {
+  constructor(readonly code: 'bad-request' | 'io' | 'cancelled' | 'not-found' | 'invalid-file', message: string) {
     super(message);
     this.name = 'ExportError';
   }
@@ -123,7 +135,7 @@ export function assetSourceFor(document: FolioDocument, assets: ReadonlyMap<stri
   return async (assetId) => {
     const asset = document.assets[assetId] ?? Object.values(document.assets).find((a) => a.id === assetId);
     const bytes = asset ? assets.get(asset.path) : undefined;
-    return asset && bytes ? { bytes, mime: asset.mime } : undefined;
+    return asset && bytes ? { bytes, mime: asset.mime, name: assetFileName(asset) } : undefined;
   };
 }
 
@@ -140,7 +152,7 @@ export async function preflightDocument(
   fonts: FontProvider,
 ): Promise<Finding[]> {
   const { collectAssetInfo, preflight } = await import('../../src-core/preflight/preflight.js');
-  const assetInfo = await collectAssetInfo(document, assetSourceFor(document, assets));
+  const assetInfo = await collectAssetInfo(document, assetSourceFor(document, assets), preset === 'proof' ? 'proof' : 'print', inflateWithZlib);
   return preflight(document, layouts, { preset: preset === 'proof' ? 'proof' : 'print', standard: preset === 'print-x4' ? 'x4' : 'x1a', assetInfo, fonts });
 }
 
@@ -178,9 +190,19 @@ export async function composeDocument(document: FolioDocument, fonts: FontProvid
 /**
  * Exports the selected pages of a document to PDF files.
  * @returns the written files, in page order
- * @throws ExportError (bad request, cancelled), DiskError (write failed: that page's file is not written)
+ * @throws ExportError (bad request, cancelled; invalid-file: a picture that cannot be exported, named in one line),
+ *   DiskError (write failed: that page's file is not written)
  */
 export async function runExportJob(input: ExportJobInput): Promise<ExportedFile[]> {
+  try {
+    return await exportPages(input);
+  } finally {
+    // Pictures decoded for this job (or by the preflight before it) are not kept in a long-running host.
+    (await import('../../src-core/pdf/asset-check.js')).forgetDecodedPixels();
+  }
+}
+
+async function exportPages(input: ExportJobInput): Promise<ExportedFile[]> {
   const io = input.io ?? nodeDiskIo;
   const pages = selectPages(input.document, input.pageIds);
   const toFile = (input.outputKind ?? (input.output.toLowerCase().endsWith('.pdf') ? 'file' : 'dir')) === 'file';
@@ -212,31 +234,39 @@ export async function runExportJob(input: ExportJobInput): Promise<ExportedFile[
     const started = performance.now();
     const layout = layouts.find((l) => l.pageId === page.id);
     if (!layout) throw new ExportError('not-found', `The composer returned no layout for page ${page.name}.`);
-    const bytes = await exportPdf({
-      pages: [layout],
-      fonts: input.fonts,
-      assets: assetSource,
-      preset: input.preset === 'proof' ? 'proof' : 'print',
-      standard: input.preset === 'print-x4' ? 'x4' : 'x1a',
-      ...(outputProfile ? { outputProfile } : {}),
-      ...(input.preset === 'proof' ? { comments, changes } : {}),
-      meta: {
-        title: `${input.document.title} ${page.name}`,
-        paper: input.document.issue.paper,
-        issueDate: input.document.issue.date,
-        edition: input.document.issue.edition,
-        documentName: input.documentName ?? input.document.title,
-      },
-      output: {
-        outputConditionIdentifier: template.output.outputConditionIdentifier,
-        outputCondition: template.output.outputCondition,
-        totalInkLimitPct: template.output.totalInkLimitPct,
-      },
-      bleedPt: mmToPt(template.page.bleedMm),
-      slugPt: mmToPt(template.page.slugMm),
-      createdAt: input.now,
-      deflate: deflateWithZlib,
-    });
+    let bytes: Uint8Array;
+    try {
+      bytes = await exportPdf({
+        pages: [layout],
+        fonts: input.fonts,
+        assets: assetSource,
+        preset: input.preset === 'proof' ? 'proof' : 'print',
+        standard: input.preset === 'print-x4' ? 'x4' : 'x1a',
+        ...(outputProfile ? { outputProfile } : {}),
+        ...(input.preset === 'proof' ? { comments, changes } : {}),
+        meta: {
+          title: `${input.document.title} ${page.name}`,
+          paper: input.document.issue.paper,
+          issueDate: input.document.issue.date,
+          edition: input.document.issue.edition,
+          documentName: input.documentName ?? input.document.title,
+        },
+        output: {
+          outputConditionIdentifier: template.output.outputConditionIdentifier,
+          outputCondition: template.output.outputCondition,
+          totalInkLimitPct: template.output.totalInkLimitPct,
+        },
+        bleedPt: mmToPt(template.page.bleedMm),
+        slugPt: mmToPt(template.page.slugMm),
+        createdAt: input.now,
+        deflate: deflateWithZlib,
+        inflate: inflateWithZlib,
+      });
+    } catch (err) {
+      // The exporter's RangeErrors are one line naming what is wrong (a picture it cannot read: file, frame, page).
+      if (err instanceof RangeError) throw new ExportError('invalid-file', err.message);
+      throw err;
+    }
     throwIfAborted(input.signal);
     const target = toFile ? input.output : path.join(outDir, fileNameForPage(template.output.namingPattern, input.document, page.name));
     await writeFileAtomic(target, bytes, { io, action: 'export' });

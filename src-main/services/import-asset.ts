@@ -11,10 +11,11 @@
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { PDFDocument } from 'pdf-lib';
 import type { ImportedAsset } from '../../src-core/api/host-api.js';
 import { PLACED_FROM_NOTE_PREFIX, type Asset } from '../../src-core/model/document.js';
+import { MAX_IMAGE_MEGAPIXELS } from '../../src-core/pdf/asset-check.js';
 import { readImageInfo } from '../../src-core/pdf/image-info.js';
+import { readPlacedPdf } from '../../src-core/pdf/placed-pdf.js';
 import { readPngHeader } from '../../src-core/pdf/png.js';
 import { readFileUpTo } from './disk.js';
 import { OutputProfileError, loadOutputProfile } from './output-profile.js';
@@ -24,8 +25,8 @@ import { OutputProfileError, loadOutputProfile } from './output-profile.js';
  * for agency PDFs while keeping the base64 transfer to the renderer reasonable.
  */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
-/** Largest image accepted, megapixels (the PDF exporter's decode limit: bigger photos are a job for an image editor). */
-export const MAX_IMPORT_MEGAPIXELS = 100;
+/** Largest image accepted, megapixels: the limit export and preflight decode within. */
+export const MAX_IMPORT_MEGAPIXELS = MAX_IMAGE_MEGAPIXELS;
 /** An 8-bit ink sample at 100 %. */
 const INK_SAMPLE_MAX = 255;
 /** Hex digits of the content hash in an asset id: 48 bits, collisions are not a practical concern per document. */
@@ -119,25 +120,12 @@ export async function describeAssetBytes(bytes: Uint8Array, name: string): Promi
 }
 
 async function readPdfTrimBox(bytes: Uint8Array, name: string): Promise<{ widthPt: number; heightPt: number; pageCount: number }> {
-  let doc: PDFDocument;
+  // Read as export reads it (encrypted files, page trees and forms that loop are refused); placed by its TrimBox.
   try {
-    doc = await PDFDocument.load(bytes, { updateMetadata: false });
+    const placed = await readPlacedPdf(bytes);
+    return { widthPt: placed.trimBox.widthPt, heightPt: placed.trimBox.heightPt, pageCount: placed.pageCount };
   } catch (err) {
-    const message = (err as Error).message;
-    if (/encrypt/i.test(message)) throw new ImportError('invalid-file', `"${name}" is an encrypted PDF: ask the agency for an unprotected print PDF.`);
-    throw new ImportError('invalid-file', `"${name}" is a damaged PDF: ${message}`);
+    if (err instanceof RangeError) throw new ImportError('invalid-file', `"${name}" cannot be placed: ${err.message}.`);
+    throw err;
   }
-  let pageCount: number;
-  let box: { width: number; height: number };
-  try {
-    // pdf-lib loads a file without a catalogue leniently; asking for its pages is what fails.
-    pageCount = doc.getPageCount();
-    // The exporter places page 1 by its TrimBox (adverts come trimmed to size, bleed around).
-    box = pageCount > 0 ? doc.getPage(0).getTrimBox() : { width: 0, height: 0 };
-  } catch (err) {
-    throw new ImportError('invalid-file', `"${name}" is a damaged PDF: its page tree cannot be read (${(err as Error).message}).`);
-  }
-  if (pageCount === 0) throw new ImportError('invalid-file', `"${name}" is a PDF without pages.`);
-  if (!(box.width > 0) || !(box.height > 0)) throw new ImportError('invalid-file', `"${name}" has an empty page box.`);
-  return { widthPt: box.width, heightPt: box.height, pageCount };
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packFolio, unpackFolio } from '../../../src-core/model/folio-file.js';
 import { GHOSTSCRIPT_CMYK_ICC, GHOSTSCRIPT_RGB_ICC } from '../pdf/fixtures.js';
+import { crcDamagedPng, encryptedPdf } from '../pdf/test-assets.js';
 import { REPO_ROOT, SAMPLE_BYTES, SAMPLE_PATH, tempDir } from './helpers.js';
 
 const BIN = path.join(REPO_ROOT, 'bin', 'folio.cjs');
@@ -151,6 +152,49 @@ describe('folio CLI (spawned as a user runs it)', () => {
     const forced = folio(['export', 'broken.folio', '-o', 'forced.pdf', '--force', '--date', '2023-07-20T06:00:00Z']);
     expect(forced.status, forced.stderr).toBe(0);
     expect(readFileSync(path.join(tmp.dir, 'forced.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('regression: a picture export cannot read is a preflight error, and a forced export fails in one line naming it (exit 1)', async () => {
+    const { document, assets } = unpackFolio(SAMPLE_BYTES);
+    const photo = (id: string, path: string, mime: 'image/png' | 'application/pdf', from: string) => ({ id, path, mime, note: `placed from ${from}` });
+    const withPicture = async (name: string, asset: ReturnType<typeof photo>, bytes: Uint8Array) => {
+      const doc = structuredClone(document);
+      doc.assets[asset.id] = asset;
+      const frame = doc.pages[0]!.frames.find((f) => f.kind === 'image');
+      if (frame?.kind === 'image') frame.assetId = asset.id;
+      writeFileSync(path.join(tmp.dir, name), packFolio(doc, new Map([...assets, [asset.path, bytes]])));
+    };
+    await withPicture('damaged-png.folio', photo('img-damaged', 'assets/img-damaged.png', 'image/png', '城南新区航拍.png'), crcDamagedPng());
+    await withPicture('locked-pdf.folio', photo('pdf-locked', 'assets/pdf-locked.pdf', 'application/pdf', '房产广告.pdf'), await encryptedPdf());
+
+    const checked = folio(['preflight', 'damaged-png.folio']);
+    expect(checked.status, checked.stderr).toBe(2);
+    expect(checked.stdout).toContain('error   A01   unreadable-asset: Picture "城南新区航拍.png" cannot be exported: PNG is damaged: its IDAT chunk fails its checksum (CRC-32) — 图片无法输出\n');
+    expect(checked.stdout).not.toMatch(/No problems found/);
+
+    for (const [file, line] of [
+      ['damaged-png.folio', 'folio: Picture "城南新区航拍.png" in frame "photo" on page A01 cannot be exported: PNG is damaged: its IDAT chunk fails its checksum (CRC-32)\n'],
+      ['locked-pdf.folio', 'folio: Picture "房产广告.pdf" in frame "photo" on page A01 cannot be exported: the PDF is encrypted: ask the advertiser for an unprotected PDF/X file\n'],
+    ] as const) {
+      const forced = folio(['export', file, '-o', `${file}-out/`, '--force', '--date', '2023-07-20T06:00:00Z']);
+      expect(forced.status, forced.stderr).toBe(1);
+      expect(forced.stderr.endsWith(line), forced.stderr).toBe(true);
+      expect(forced.stderr).not.toMatch(/unexpected error|RangeError|\n\s+at /);
+      expect(readdirSync(path.join(tmp.dir, `${file}-out`))).toEqual([]);
+    }
+  });
+
+  it('regression: an unexpected failure is still one line (the stack only with FOLIO_DEBUG)', async () => {
+    const { main } = await import('../../../src-main/cli.js');
+    const run = async (env: Record<string, string>) => {
+      let err = '';
+      const stdout = { write: () => { throw new TypeError('stdout went away\nsecond line'); } } as unknown as NodeJS.WritableStream;
+      const stderr = { write: (chunk: string) => ((err += chunk), true) } as unknown as NodeJS.WritableStream;
+      const code = await main(['--help'], { stdout, stderr, env, cwd: tmp.dir, stopSignal: new AbortController().signal });
+      return { code, err };
+    };
+    expect(await run({})).toEqual({ code: 1, err: 'folio: unexpected error: stdout went away\n' });
+    expect((await run({ FOLIO_DEBUG: '1' })).err).toMatch(/^folio: unexpected error: stdout went away\nTypeError: stdout went away\nsecond line\n\s+at /);
   });
 
   it('PDF/X-4: refused without a plant profile; with one (--profile) the PDF is 1.6 with XMP and the profile embedded', () => {

@@ -104,7 +104,7 @@ describe('importAsset', () => {
     await refuse('notes.png', 'invalid-file', /not a JPEG, PNG or PDF/);
     await refuse('cut.png', 'invalid-file', /damaged PNG/);
     await refuse('cut.jpg', 'invalid-file', /damaged JPEG/);
-    await refuse('broken.pdf', 'invalid-file', /damaged PDF/);
+    await refuse('broken.pdf', 'invalid-file', /cannot be placed: the PDF is damaged/);
     await refuse('empty.jpg', 'invalid-file', /empty/);
     await refuse('huge.jpg', 'bad-request', /up to 50 MB/);
     await refuse('missing.png', 'not-found', /does not exist/);

@@ -275,7 +275,7 @@ describe('damaged pictures in the print preset', () => {
     const page: PageLayout = { ...imagePage(), items: [imagePage().items[1]!] };
     const export_ = exportPdf({ ...fixtureInput(fonts, 'print', [page]), assets: async () => ({ bytes: photo.subarray(0, 60_000), mime: 'image/jpeg' }) });
     await expect(export_).rejects.toThrow(RangeError);
-    await expect(export_).rejects.toThrow(/JPEG asset could not be decoded for CMYK conversion/);
+    await expect(export_).rejects.toThrow(/^Picture "jpeg-rgb" on page B02 cannot be exported: its JPEG data cannot be decoded \(.+\)$/);
   });
 });
 

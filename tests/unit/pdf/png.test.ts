@@ -1,7 +1,7 @@
 /** The PNG decoder used for print conversion: every colour type, bit depths, filters, transparency. */
 import { describe, expect, it } from 'vitest';
 import { decodePng, readPngHeader } from '../../../src-core/pdf/png.js';
-import { encodePng, interlacedRgbPng } from './test-assets.js';
+import { crcDamagedPng, encodePng, interlacedRgbPng, truncatedDataPng } from './test-assets.js';
 
 describe('decodePng', () => {
   it('decodes 8-bit RGB with Sub and Up filters', () => {
@@ -56,5 +56,15 @@ describe('decodePng', () => {
     expect(() => decodePng(Uint8Array.from([1, 2, 3]))).toThrow(RangeError);
     const truncated = bytes.slice(0, 40);
     expect(() => decodePng(truncated)).toThrow(RangeError);
+  });
+
+  it('regression: refuses a PNG damaged in transfer (chunk checksum), cut short, or whose data inflates past its header', () => {
+    expect(() => decodePng(crcDamagedPng())).toThrow(/^PNG is damaged: its IDAT chunk fails its checksum \(CRC-32\)$/);
+    expect(() => decodePng(truncatedDataPng())).toThrow(/^PNG image data is damaged \(unexpected EOF\)$/);
+    // A 1 × 1 header over 10 MB of zeros (10 KB deflated): stopped at the 2 bytes the header allows.
+    const rows = Array.from({ length: 100_000 }, () => new Uint8Array(100));
+    const bomb = encodePng({ widthPx: 1, heightPx: 1, bitDepth: 8, colourType: 0, rows });
+    expect(bomb.length).toBeLessThan(64 * 1024);
+    expect(() => decodePng(bomb)).toThrow(/^PNG image data holds more pixels than its header says$/);
   });
 });

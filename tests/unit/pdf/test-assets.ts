@@ -1,10 +1,11 @@
 /**
  * Test images made in code (no binary fixtures): PNG in any colour type, RGB JPEG (jpeg-js),
- * an Adobe CMYK JPEG (a tiny DC-only baseline encoder: flat 8 × 8 blocks), and a placed PDF.
+ * an Adobe CMYK JPEG (a tiny DC-only baseline encoder: flat 8 × 8 blocks), a placed PDF, a hostile one, and
+ * damaged, oversized, encrypted and looping files.
  */
 import { deflateSync } from 'node:zlib';
 import jpeg from 'jpeg-js';
-import { cmyk, PDFDocument } from 'pdf-lib';
+import { cmyk, PDFArray, PDFDict, PDFDocument, PDFName, PDFString } from 'pdf-lib';
 
 const CRC_TABLE = (() => {
   const t = new Uint32Array(256);
@@ -180,4 +181,133 @@ export async function placedPdf(ink: { c: number; m: number; y: number; k: numbe
   page.setTrimBox(10, 10, 180, 80);
   page.drawRectangle({ x: 0, y: 0, width: 200, height: 100, color: cmyk(ink.c, ink.m, ink.y, ink.k) });
   return doc.save({ useObjectStreams: false });
+}
+
+/** Strings planted in `hostileAdvertPdf`: none may appear in an export that places it. */
+export const HOSTILE_MARKERS = {
+  openAction: 'FOLIO-OPENACTION-JS',
+  nameTreeJs: 'FOLIO-NAMETREE-JS',
+  pageAa: 'FOLIO-PAGE-AA-JS',
+  formAa: 'FOLIO-FORM-AA-JS',
+  launch: 'folio-launch-calc.exe',
+  uri: 'http://evil.example/folio-uri',
+  embedded: 'FOLIO-EMBEDDED-PAYLOAD',
+  external: 'folio-external-data.bin',
+} as const;
+
+/**
+ * A placed PDF an attacker might send as an advert: the same magenta-filled page as `placedPdf` (drawn through
+ * a form XObject), carrying a JavaScript /OpenAction, a /JavaScript name tree, page and form additional actions
+ * (/AA), link annotations with /Launch and /URI actions (pointing back at the page with /P), an embedded file,
+ * an ExtGState smuggling a JavaScript action under an odd key, and an image whose data lives in an external file (/F).
+ */
+export async function hostileAdvertPdf(): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const ctx = doc.context;
+  const page = doc.addPage([200, 100]);
+  page.setTrimBox(10, 10, 180, 80);
+  const js = (code: string) => ctx.obj({ Type: 'Action', S: 'JavaScript', JS: PDFString.of(code) });
+  doc.catalog.set(PDFName.of('OpenAction'), ctx.register(js(`app.alert('${HOSTILE_MARKERS.openAction}')`)));
+  doc.addJavaScript('hello', `app.alert('${HOSTILE_MARKERS.nameTreeJs}')`);
+  await doc.attach(new TextEncoder().encode(HOSTILE_MARKERS.embedded), 'payload.txt', { mimeType: 'text/plain' });
+  page.node.set(PDFName.of('AA'), ctx.obj({ O: js(`app.alert('${HOSTILE_MARKERS.pageAa}')`) }));
+
+  const jsRef = ctx.register(js(`app.alert('${HOSTILE_MARKERS.formAa}')`));
+  const gs = ctx.register(ctx.obj({ Type: 'ExtGState', OP: false, Hook: jsRef }));
+  const external = ctx.register(ctx.stream(new Uint8Array(0), {
+    Type: 'XObject', Subtype: 'Image', Width: 1, Height: 1, BitsPerComponent: 8, ColorSpace: 'DeviceCMYK',
+    F: ctx.obj({ Type: 'Filespec', F: PDFString.of(HOSTILE_MARKERS.external) }),
+  }));
+  const form = ctx.register(ctx.stream('0 1 0 0 k 0 0 200 100 re f', {
+    Type: 'XObject', Subtype: 'Form', BBox: [0, 0, 200, 100], AA: ctx.obj({ PO: jsRef }), JS: jsRef,
+    Resources: { ExtGState: { G0: gs }, XObject: { Ext: external } },
+  }));
+  const formName = page.node.newXObject('Ad', form);
+  const content = ctx.register(ctx.stream(`q ${formName.asString()} Do Q`));
+  page.node.set(PDFName.of('Contents'), content);
+
+  const link = (rect: number[], action: PDFDict) => ctx.register(ctx.obj({ Type: 'Annot', Subtype: 'Link', Rect: rect, Border: [0, 0, 0], P: page.ref, A: action }));
+  page.node.set(PDFName.of('Annots'), ctx.obj([
+    link([10, 10, 90, 50], ctx.obj({ S: 'Launch', F: PDFString.of(HOSTILE_MARKERS.launch), NewWindow: true })),
+    link([100, 10, 180, 50], ctx.obj({ S: 'URI', URI: PDFString.of(HOSTILE_MARKERS.uri) })),
+  ]));
+  return doc.save({ useObjectStreams: false });
+}
+
+/** A PNG whose IDAT has one byte flipped (its CRC-32 no longer matches): damaged in transfer. */
+export function crcDamagedPng(): Uint8Array {
+  const png = twoColourRgbPng(16, 16, [255, 0, 0], [0, 0, 255]);
+  const idat = Buffer.from(png).indexOf('IDAT');
+  const out = png.slice();
+  out[idat + 4 + 6] ^= 0xff;
+  return out;
+}
+
+/** A PNG with valid checksums whose image data stops halfway (a file cut short and re-saved by a careless tool). */
+export function truncatedDataPng(): Uint8Array {
+  const widthPx = 64;
+  const rows = Array.from({ length: 64 }, (_, y) => Uint8Array.from({ length: widthPx * 3 }, (_, i) => (i * 7 + y * 13) & 0xff));
+  const raw: number[] = [];
+  for (const row of rows) raw.push(0, ...row);
+  const zlib = deflateSync(Uint8Array.from(raw));
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(widthPx, 0);
+  ihdr.writeUInt32BE(rows.length, 4);
+  ihdr[8] = 8;
+  ihdr[9] = 2;
+  return new Uint8Array(Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr),
+    chunk('IDAT', zlib.subarray(0, zlib.length >> 1)), chunk('IEND', new Uint8Array(0)),
+  ]));
+}
+
+/** An RGB JPEG whose frame header claims 65535 × 65535 pixels (4.3 gigapixels) over 8 × 8 of data. */
+export function hugeHeaderJpeg(): Uint8Array {
+  const bytes = rgbJpeg(8, 8, [200, 30, 30]);
+  for (let i = 2; i + 9 < bytes.length; ) {
+    const marker = bytes[i + 1];
+    if (marker === 0xc0 || marker === 0xc2) {
+      bytes.set([0xff, 0xff, 0xff, 0xff], i + 5);
+      return bytes;
+    }
+    i += 2 + ((bytes[i + 2] << 8) | bytes[i + 3]);
+  }
+  throw new Error('no SOF marker');
+}
+
+/** `placedPdf` with an /Encrypt dictionary in its trailer (a "protected" advert). */
+export async function encryptedPdf(): Promise<Uint8Array> {
+  const text = Buffer.from(await placedPdf({ c: 0, m: 1, y: 0, k: 0 })).toString('latin1');
+  return new Uint8Array(Buffer.from(text.replace('trailer\n<<', 'trailer\n<<\n/Encrypt << /Filter /Standard /V 1 /R 2 /O (owner) /U (user) /P -4 >>'), 'latin1'));
+}
+
+/**
+ * `placedPdf` made to loop: `page-tree` puts the page tree's root among its own kids; `form` has the page draw a
+ * form XObject that draws itself; `parent` makes the page its own /Parent (readable: nothing needs the parent).
+ */
+export async function loopingPdf(kind: 'page-tree' | 'form' | 'parent'): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const page = doc.addPage([200, 100]);
+  page.drawRectangle({ x: 0, y: 0, width: 200, height: 100, color: cmyk(0, 1, 0, 0) });
+  const ctx = doc.context;
+  if (kind === 'page-tree') {
+    const pagesRef = doc.catalog.get(PDFName.of('Pages'));
+    (doc.catalog.lookup(PDFName.of('Pages'), PDFDict).lookup(PDFName.of('Kids'), PDFArray)).push(pagesRef!);
+  } else if (kind === 'form') {
+    const formRef = ctx.nextRef();
+    ctx.assign(formRef, ctx.stream('/F0 Do', { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, 10, 10], Resources: { XObject: { F0: formRef } } }));
+    const name = page.node.newXObject('Loop', formRef);
+    page.node.set(PDFName.of('Contents'), ctx.register(ctx.stream(`0 1 0 0 k 0 0 200 100 re f ${name.asString()} Do`)));
+  } else {
+    page.node.set(PDFName.of('Parent'), page.ref);
+  }
+  return doc.save({ useObjectStreams: false });
+}
+
+/** `placedPdf` with its page tree's /Kids blanked out (same length, so the xref table stays right): no pages. */
+export async function pagelessPdf(): Promise<Uint8Array> {
+  const text = Buffer.from(await placedPdf({ c: 0, m: 1, y: 0, k: 0 })).toString('latin1');
+  const kids = /\/Kids \[[^\]]*\]/.exec(text);
+  if (!kids) throw new Error('no /Kids');
+  return new Uint8Array(Buffer.from(text.replace(kids[0], ' '.repeat(kids[0].length)), 'latin1'));
 }

@@ -12,7 +12,7 @@ import { ROOT, loadFonts } from '../pdf/fixtures.js';
 import { cmyk, PDFDocument, rgb, StandardFonts } from 'pdf-lib';
 import { createFontkitAdapter } from '../../../src-core/pdf/fontkit-adapter.js';
 import { inspectPdfAsset } from '../../../src-core/pdf/pdf-asset-info.js';
-import { adobeCmykJpeg, placedPdf, rgbJpeg, twoColourRgbPng } from '../pdf/test-assets.js';
+import { adobeCmykJpeg, crcDamagedPng, encryptedPdf, hostileAdvertPdf, hugeHeaderJpeg, loopingPdf, placedPdf, rgbJpeg, twoColourRgbPng } from '../pdf/test-assets.js';
 
 const template = JSON.parse(readFileSync(join(ROOT, 'templates/tabloid.json'), 'utf8'));
 const TYPE_AREA = { xPt: 50, yPt: 60, widthPt: 500, heightPt: 700 };
@@ -112,6 +112,31 @@ describe('preflight', () => {
     expect(codes(proof)).not.toContain('rgb-image');
   });
 
+  it('regression: decodes every picture as export will, so damaged, oversized, encrypted and looping files are errors, never "no problems"', async () => {
+    const bytes: Record<string, Uint8Array> = {
+      png: crcDamagedPng(), huge: hugeHeaderJpeg(), locked: await encryptedPdf(), loop: await loopingPdf('form'), tree: await loopingPdf('page-tree'),
+      good: rgbJpeg(8, 8, [20, 20, 20]),
+    };
+    const files: Record<string, string> = { png: '航拍.png', huge: '全景.jpg', locked: '房产广告.pdf', loop: '循环.pdf', tree: '页树.pdf', good: '好图.jpg' };
+    const assets = Object.fromEntries(Object.keys(bytes).map((id) => [id, { id, path: `assets/${id}`, mime: 'image/png', note: `placed from ${files[id]}` }]));
+    const frame = (id: string) => ({ id: `i-${id}`, kind: 'image', assetId: id, xPt: 60, yPt: 300, widthPt: 100, heightPt: 100 }) as Partial<Frame>;
+    const doc = makeDoc(Object.keys(bytes).map(frame), { assets } as Partial<FolioDocument>);
+    for (const preset of ['print', 'proof'] as const) {
+      const info = await collectAssetInfo(doc, async (id) => ({ bytes: bytes[id]!, mime: 'x' }), preset);
+      const errors = preflight(doc, [layoutOf()], { preset, assetInfo: info }).filter((f) => f.severity === 'error');
+      expect(errors.map((f) => [f.code, f.frameId]), preset).toEqual([
+        ['unreadable-asset', 'i-png'], ['unreadable-asset', 'i-huge'], ['unreadable-asset', 'i-locked'], ['unreadable-asset', 'i-loop'], ['unreadable-asset', 'i-tree'],
+      ]);
+      expect(errors.map((f) => f.message)).toEqual([
+        'Picture "航拍.png" cannot be exported: PNG is damaged: its IDAT chunk fails its checksum (CRC-32) — 图片无法输出',
+        'Picture "全景.jpg" cannot be exported: it is 65535 × 65535 pixels (4295 megapixels); pictures up to 100 megapixels can be printed (scale it down first) — 图片无法输出',
+        'Picture "房产广告.pdf" cannot be exported: the PDF is encrypted: ask the advertiser for an unprotected PDF/X file — 图片无法输出',
+        'Picture "循环.pdf" cannot be exported: a form XObject in the PDF draws itself (a loop no printer can finish) — 图片无法输出',
+        'Picture "页树.pdf" cannot be exported: the PDF’s page tree loops back on itself (a damaged or hostile file) — 图片无法输出',
+      ]);
+    }
+  });
+
   it('regression: a placeholder picture is an error for print and a warning for proofs, named by file and frame', async () => {
     const assets = { stand: { id: 'stand', path: 'assets/photo-placeholder.png', mime: 'image/png', placeholder: true } };
     const bytes = twoColourRgbPng(4, 4, [180, 180, 180], [120, 120, 120]);
@@ -164,7 +189,7 @@ describe('preflight', () => {
     pngDoc.addPage([100, 100]).drawImage(png, { x: 0, y: 0, width: 50, height: 50 });
     const pngAd = await pngDoc.save();
 
-    expect(await inspectPdfAsset(cmykAd)).toEqual({ colour: 'cmyk', transparency: false, pageCount: 1, unembeddedFonts: [] });
+    expect(await inspectPdfAsset(cmykAd)).toEqual({ colour: 'cmyk', transparency: false, pageCount: 1, unembeddedFonts: [], activeContent: [] });
     expect((await inspectPdfAsset(rgbAd)).colour).toBe('rgb');
     expect(await inspectPdfAsset(transparentAd)).toMatchObject({ colour: 'cmyk', transparency: true });
     expect((await inspectPdfAsset(pngAd)).colour).toBe('rgb');
@@ -205,6 +230,24 @@ describe('preflight', () => {
     const f = preflight(doc, [layoutOf()], { preset: 'print', assetInfo: info });
     expect(f.map((x) => [x.severity, x.code, x.frameId])).toEqual([['error', 'pdf-fonts', 'i-bare']]);
     expect(f[0].message).toContain('(Helvetica)');
+  });
+
+  it('regression: warns in print and proof that a placed PDF carried scripts, actions, annotations or files (export strips them)', async () => {
+    const bytes: Record<string, Uint8Array> = { hostile: await hostileAdvertPdf(), clean: await placedPdf({ c: 0, m: 1, y: 0, k: 0 }) };
+    const assets = {
+      hostile: { id: 'hostile', path: 'assets/hostile.pdf', mime: 'application/pdf', note: 'placed from 浙里办广告.pdf' },
+      clean: { id: 'clean', path: 'assets/clean.pdf', mime: 'application/pdf' },
+    };
+    const frame = (id: string) => ({ id: `i-${id}`, kind: 'image', assetId: id, xPt: 60, yPt: 300, widthPt: 100, heightPt: 100 }) as Partial<Frame>;
+    const doc = makeDoc([frame('hostile'), frame('clean')], { assets } as Partial<FolioDocument>);
+    const info = await collectAssetInfo(doc, async (id) => (bytes[id] ? { bytes: bytes[id], mime: 'application/pdf' } : undefined));
+    for (const preset of ['print', 'proof'] as const) {
+      const f = preflight(doc, [layoutOf()], { preset, assetInfo: info });
+      expect(f.map((x) => [x.severity, x.code, x.frameId]), preset).toEqual([['warning', 'pdf-active-content', 'i-hostile']]);
+      expect(f[0]!.message).toBe('Placed PDF "浙里办广告.pdf" carries JavaScript, launch actions (which start programs), web links (URI), additional actions (/AA), '
+        + 'an action on opening (/OpenAction), annotations, embedded files: the export leaves them out and places only the printed page; '
+        + 'ask the advertiser for a clean PDF/X file — 广告 PDF 含脚本或动作（已清除）');
+    }
   });
 
   it('warns when a placed PDF runs scaled or cut off by its frame, with both sizes in mm', () => {
