@@ -199,7 +199,7 @@ export function measureParagraph(input: ParagraphInput, warnings: LayoutWarning[
     }
     if (j === n - 1) break;
     const b = cls[j + 1];
-    if ((IS_HAN_BOX[a] && isLatinOrDigit(b, cps[j + 1])) || (isLatinOrDigit(a, cps[j]) && IS_HAN_BOX[b])) {
+    if (isHanLatinPair(a, cps[j], b, cps[j + 1])) {
       const em = IS_HAN_BOX[a] ? emPt[j] : emPt[j + 1];
       gapPt[j] = gapEm * em;
       gapShrinkPt[j] = Math.max(0, gapPt[j] - HAN_LATIN_MIN_EM * em);
@@ -258,6 +258,15 @@ export function measureParagraph(input: ParagraphInput, warnings: LayoutWarning[
 
 function isHighSurrogate(c: number): boolean {
   return c >= 0xd800 && c <= 0xdbff;
+}
+
+/**
+ * True when a Han box meets a Latin letter, digit or narrow currency/unit sign (either order): the
+ * pair takes the Han–Latin gap (TYPOGRAPHY.md §4).
+ * @param a class of the first character, `aCp` its code point; `b`, `bCp` the second
+ */
+export function isHanLatinPair(a: number, aCp: number, b: number, bCp: number): boolean {
+  return (IS_HAN_BOX[a] && isLatinOrDigit(b, bCp)) || (isLatinOrDigit(a, aCp) && IS_HAN_BOX[b]);
 }
 
 /** Latin letters, digits and narrow currency/unit signs take the Han–Latin gap (§4). */
