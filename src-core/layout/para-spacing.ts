@@ -42,7 +42,7 @@ export interface SetMark {
 export interface ParagraphSpacing {
   /** Every Han–Latin/digit gap inside a line, em of the Han character's size. */
   hanLatinGapsEm: number[];
-  /** Every full-width mark with an adjustable blank. */
+  /** Every full-width mark (one with blanks in its font cell). */
   marks: SetMark[];
 }
 
@@ -76,7 +76,8 @@ export function measureSpacing(lines: readonly ComposedLine[], input: ParagraphI
         const hanEm = IS_HAN_BOX[cls[k]] ? em : m.emPt[k + 1];
         out.hanLatinGapsEm.push((after(k) - caret(k) - cell(k) - m.trackPt[k]) / hanEm);
       }
-      if (!m.blankSlot[k]) continue;
+      // Every full-width mark, those the punctuation style fixes (开明式) included.
+      if (!(m.metrics[k].blankLeftUnits + m.metrics[k].blankRightUnits > 0)) continue;
       let widthPt = after(k) - caret(k);
       if (k < e) widthPt -= m.trackPt[k] + m.gapPt[k] + (m.gapFlex[k] ? stretchPt : 0);
       out.marks.push({

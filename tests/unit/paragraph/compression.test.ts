@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { composeParagraph } from '../../../src-core/layout/paragraph.js';
 import type { ComposedLine } from '../../../src-core/layout/line.js';
-import { para, type ParaSpec } from './helpers.js';
+import { lineTexts } from '../../../src-core/layout/para-quality.js';
+import { addSpacing, emptySpacing, measureSpacing } from '../../../src-core/layout/para-spacing.js';
+import { lines, para, type ParaSpec } from './helpers.js';
 
 function compose(text: string, spec: ParaSpec) {
   return composeParagraph(para(text, { sizePt: 10, ...spec }));
@@ -83,5 +85,52 @@ describe('hanging punctuation (option, off by default)', () => {
     expect(first.caretXPt[10]).toBeCloseTo(100, 9); // 。 starts at the measure
     expect(first.caretXPt[11]).toBeCloseTo(105, 9); // and hangs half an em past it
     expect(carets(first).slice(0, 11)).toEqual([0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100]);
+  });
+});
+
+describe('issue 17: punctuation keeps its width from line to line', () => {
+  const marks = (text: string, spec: ParaSpec) => {
+    const input = para(text, { sizePt: 10, ...spec });
+    const out = composeParagraph(input);
+    return { out, texts: lineTexts(out.lines, input), marks: measureSpacing(out.lines, input).marks, input };
+  };
+  it('regression: a mid-line 。 is not squeezed to save half an em: a character is pushed out and the line stretched (1/18 em a gap)', () => {
+    const r = marks('一二三四五。六七八九十乙丙丁', { chars: 10.5 });
+    expect(r.texts).toEqual(['一二三四五。六七八九', '十乙丙丁']);
+    expect(r.marks).toHaveLength(1);
+    expect(r.marks[0].widthEm).toBeCloseTo(1, 9);
+    expect(r.out.warnings).toEqual([]);
+  });
+  it('a mid-line 。 is squeezed only when nothing else sets the paragraph (else a loose line), and warned about', () => {
+    const r = marks('甲。乙。丙。丁。戊。', { chars: 3 });
+    expect(r.texts).toEqual(['甲。乙。', '丙。丁。', '戊。']);
+    expect(r.marks.map((m) => [m.widthEm, m.place])).toEqual([[0.5, 'mid'], [0.5, 'end'], [0.5, 'mid'], [0.5, 'end'], [0.5, 'end']]);
+    expect(r.out.warnings.map((w) => w.code)).toEqual(['punctuation-squeezed', 'punctuation-squeezed']);
+  });
+  it('regression: squeezes come in whole half ems: a quarter em too wide takes one quote\'s whole blank and stretches the rest back (both quotes lost ⅛ em)', () => {
+    const r = marks('甲“乙丙”丁戊己庚辛壬', { chars: 8.75 });
+    expect(r.texts[0]).toBe('甲“乙丙”丁戊己庚');
+    expect(r.marks.map((m) => m.widthEm).sort()).toEqual([0.5, 1]);
+    const s = addSpacing(emptySpacing(), { hanLatinGapsEm: [], marks: r.marks });
+    expect(s.fractionalSqueezes).toBe(0);
+    expect(r.out.lines[0].caretXPt.at(-1)).toBeCloseTo(87.5, 9);
+  });
+  it('push-in: a mid-line ， may squeeze whole (a real cost, below a push-out)', () => {
+    expect(lines('一二，三四五六七八九十甲乙丙', { chars: 10.5 })).toEqual(['一二，三四五六七八九十', '甲乙丙']);
+  });
+  it('开明式: ，、；： always half width, 。？！ always full, at the line end too', () => {
+    const k = { punctuationStyle: 'kaiming' as const };
+    expect(carets(compose('他说：“好。”我们', { chars: 20, options: k }).lines[0])).toEqual([0, 10, 20, 25, 35, 45, 55, 60, 70, 80]);
+    // The same line in 全角式: the pairs compress by the first mark's blank, so there 。 is half and ” full.
+    expect(carets(compose('他说：“好。”我们', { chars: 20 }).lines[0])).toEqual([0, 10, 20, 25, 35, 45, 50, 60, 70, 80]);
+    const kaiming = compose('一二三四五六七八九。十甲', { chars: 10, options: k }).lines[0];
+    expect(carets(kaiming)).toEqual([0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100]);
+    const quanjiao = compose('一二三四五六七八九。十甲', { chars: 10 }).lines[0];
+    expect(quanjiao.caretXPt.at(-1)! - quanjiao.caretXPt.at(-2)!).toBeCloseTo(5, 9);
+  });
+  it('开明式 never squeezes a 。 (not even to avoid a loose line) and never sets a ， full', () => {
+    const r = marks('甲。乙，丙。丁，戊。', { chars: 3, options: { punctuationStyle: 'kaiming' } });
+    expect(r.marks.map((m) => String.fromCodePoint(m.cp)).join('')).toBe('。，。，。');
+    for (const m of r.marks) expect(m.widthEm, JSON.stringify(r.texts)).toBeCloseTo(m.cp === 0x3002 ? 1 : 0.5, 9);
   });
 });
