@@ -5,8 +5,7 @@
  *    (GB/T 15834 §5.1.10, which is also §3 shrink step 0), a trailing space disappears, trailing
  *    tracking is dropped, a line-start opening bracket loses its leading blank (option), and with
  *    hanging punctuation on, a final 、，。 that would not fit hangs outside the measure.
- * 2. Too wide (`planShrink`): shrink by class in §3 order — word spaces → interpunct blanks → bracket
- *    outer sides → ，、；： → Han–Latin gap → 。？！ — each class used up before the next is touched. Word
+ * 2. Too wide (`planShrink`): shrink by class in §3 order — word spaces → bracket outer sides → ，、；： → Han–Latin gap → 。？！ — each class used up before the next is touched. Word
  *    spaces shrink by any amount; a mark only by its whole blank (half an em) and a Han–Latin gap by
  *    ⅛ em, so what a squeeze takes beyond the excess is stretched back into the line (step 3).
  *    。？！ squeeze mid-line only where the breaker allows it (its last passes).
@@ -36,7 +35,7 @@ export const LOOSE_GAP_EM = 0.5;
  * it saves is uneven enough to cost more (a push-out), and stays ¼ em wherever lines stretch evenly.
  * A mid-line 。？！ is not in this table: `STOP_SQUEEZE_COST_PER_EM`.
  */
-const SHRINK_COST_PER_EM = [0, 1, 2, 2, 4, 12, 0];
+const SHRINK_COST_PER_EM = [0, 1, 2, 4, 12, 0];
 /**
  * Cost per em of a mid-line 。？！ squeeze: above a 40-gap line stretched by ⅛ em a gap (5 em of spread,
  * about 40 + 1.6), so it is taken only where nothing else sets the paragraph — and it is warned about.

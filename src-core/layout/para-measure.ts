@@ -1,7 +1,9 @@
 /**
  * Measurement phase of the paragraph composer: from styled runs to flat typed arrays.
  *
- * 1. Flatten the runs into code points, with class, ProseMirror position, run index and em size.
+ * 1. Flatten the runs into code points, with class, ProseMirror position, run index and em size; then
+ *    re-class what depends on its neighbours (`applyContextClasses`: straight quotes, apostrophes, digit
+ *    grouping thin spaces, hyphens in names).
  * 2. Look every character up once (`charMetrics`, cached per font) and convert to points: core width,
  *    adjustable blanks, tracking. Missing glyphs keep a 1-em cell and are reported.
  * 3. Apply the punctuation style (开明式: ，、；： half width, 。？！ fixed full width) and compress adjacent
@@ -17,28 +19,27 @@
 import type { LayoutWarning } from './page-layout.js';
 import type { ParagraphInput } from './line.js';
 import type { CharMetrics } from '../text/char-metrics.js';
-import { charMetricsTable } from '../text/char-metrics.js';
+import { apostropheMetrics, charMetricsTable } from '../text/char-metrics.js';
+import { applyContextClasses, isApostropheAt } from '../text/context-class.js';
 import { CharClass, IS_HAN_BOX, IS_WESTERN } from '../text/char-class.js';
 import { collectBreakOpportunitiesInto } from '../text/break-opportunities.js';
 
 /**
  * Shrink classes in the order of TYPOGRAPHY.md §3: 0 line-end mark (always half width here, see
- * `para-fit.ts`), 1 Latin word spaces, 2 interpunct blanks, 3 bracket outer sides, 4 ，、；：
- * blanks, 5 Han–Latin gap, 6 。？！ blanks.
+ * `para-fit.ts`), 1 Latin word spaces, 2 bracket outer sides, 3 ，、；： blanks, 4 Han–Latin gap,
+ * 5 。？！ blanks. (The interpunct is a fixed ½ em: it has no blank to shrink.)
  */
-export const SHRINK_CLASSES = 7;
+export const SHRINK_CLASSES = 6;
 /** Shrink class 1: Latin word spaces, down to ¼ em. */
 export const SHRINK_SPACE = 1;
-/** Shrink class 2: the quarter-em blanks around an interpunct. */
-export const SHRINK_MIDDLE_DOT = 2;
-/** Shrink class 3: the outer blanks of brackets and quotes. */
-export const SHRINK_BRACKET = 3;
-/** Shrink class 4: the blanks of ，、；：. */
-export const SHRINK_PAUSE = 4;
-/** Shrink class 5: the Han–Latin gap, down to ⅛ em. */
-export const SHRINK_HAN_LATIN = 5;
-/** Shrink class 6: the blanks of 。？！. */
-export const SHRINK_STOP = 6;
+/** Shrink class 2: the outer blanks of brackets and quotes. */
+export const SHRINK_BRACKET = 2;
+/** Shrink class 3: the blanks of ，、；：. */
+export const SHRINK_PAUSE = 3;
+/** Shrink class 4: the Han–Latin gap, down to ⅛ em. */
+export const SHRINK_HAN_LATIN = 4;
+/** Shrink class 5: the blanks of 。？！. */
+export const SHRINK_STOP = 5;
 
 /** Minimum Latin word space, em (§3 shrink step 1). */
 export const SPACE_MIN_EM = 0.25;
@@ -62,7 +63,6 @@ const BLANK_SLOT: Uint8Array = (() => {
   t[CharClass.Pause] = SHRINK_PAUSE;
   t[CharClass.Stop] = SHRINK_STOP;
   t[CharClass.QuestionExclamation] = SHRINK_STOP;
-  t[CharClass.MiddleDot] = SHRINK_MIDDLE_DOT;
   return t;
 })();
 
@@ -187,6 +187,17 @@ export function measureParagraph(input: ParagraphInput, warnings: LayoutWarning[
     }
   }
 
+  if (applyContextClasses(cps, cls, n)) {
+    for (let j = 0; j < n; j++) {
+      if (!isApostropheAt(cps, cls, j)) continue;
+      const am = apostropheMetrics(runs[run[j]].font);
+      metrics[j] = am;
+      corePt[j] = am.coreUnits * scale[j];
+      blankLPt[j] = blankRPt[j] = 0;
+      blankSlot[j] = 0;
+    }
+  }
+
   const kaiming = options.punctuationStyle === 'kaiming';
   if (kaiming) applyKaimingStyle(n, cls, blankLPt, blankRPt, blankSlot);
   compressAdjacentMarks(n, cps, cls, emPt, corePt, blankLPt, blankRPt, options.adjacentPunctuationEm, options.combineQuestionExclamation, kaiming);
@@ -235,19 +246,18 @@ export function measureParagraph(input: ParagraphInput, warnings: LayoutWarning[
   for (let s = 0; s < SHRINK_CLASSES; s++) sumShrink[s * row] = sumSteps[s * row] = 0;
   const steps = new Float64Array(SHRINK_CLASSES);
   sumWidth[0] = sumShrinkAll[0] = sumGap[0] = sumFlex[0] = sumSpaceStretch[0] = sumSpaces[0] = 0;
-  let w = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, gap = 0, flex = 0, spSt = 0, sp = 0;
+  let w = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, gap = 0, flex = 0, spSt = 0, sp = 0;
   for (let x = 0; x < n; x++) {
     w += blankLPt[x] + corePt[x] + blankRPt[x] + trackPt[x];
     const blanks = blankLPt[x] + blankRPt[x];
     switch (blankSlot[x]) {
-      case SHRINK_MIDDLE_DOT: s2 += blanks; break;
-      case SHRINK_BRACKET: s3 += blanks; break;
-      case SHRINK_PAUSE: s4 += blanks; break;
-      case SHRINK_STOP: s6 += blanks; break;
+      case SHRINK_BRACKET: s2 += blanks; break;
+      case SHRINK_PAUSE: s3 += blanks; break;
+      case SHRINK_STOP: s5 += blanks; break;
     }
     steps[blankSlot[x]] += shrinkSteps[x];
     s1 += spaceShrinkPt[x];
-    s5 += gapShrinkPt[x];
+    s4 += gapShrinkPt[x];
     steps[SHRINK_HAN_LATIN] += gapSteps[x];
     gap += gapPt[x];
     flex += gapFlex[x];
@@ -256,12 +266,11 @@ export function measureParagraph(input: ParagraphInput, warnings: LayoutWarning[
     const at = x + 1;
     sumWidth[at] = w;
     sumShrink[SHRINK_SPACE * row + at] = s1;
-    sumShrink[SHRINK_MIDDLE_DOT * row + at] = s2;
-    sumShrink[SHRINK_BRACKET * row + at] = s3;
-    sumShrink[SHRINK_PAUSE * row + at] = s4;
-    sumShrink[SHRINK_HAN_LATIN * row + at] = s5;
-    sumShrink[SHRINK_STOP * row + at] = s6;
-    sumShrinkAll[at] = s1 + s2 + s3 + s4 + s5 + s6;
+    sumShrink[SHRINK_BRACKET * row + at] = s2;
+    sumShrink[SHRINK_PAUSE * row + at] = s3;
+    sumShrink[SHRINK_HAN_LATIN * row + at] = s4;
+    sumShrink[SHRINK_STOP * row + at] = s5;
+    sumShrinkAll[at] = s1 + s2 + s3 + s4 + s5;
     for (let s = 2; s < SHRINK_CLASSES; s++) sumSteps[s * row + at] = steps[s];
     sumGap[at] = gap;
     sumFlex[at] = flex;
@@ -289,9 +298,9 @@ export function isHanLatinPair(a: number, aCp: number, b: number, bCp: number): 
   return (IS_HAN_BOX[a] && isLatinOrDigit(b, bCp)) || (isLatinOrDigit(a, aCp) && IS_HAN_BOX[b]);
 }
 
-/** Latin letters, digits and narrow currency/unit signs take the Han–Latin gap (§4). */
+/** Latin letters, digits and narrow currency/unit signs take the Han–Latin gap (§4); spaces do not. */
 function isLatinOrDigit(c: number, cp: number): boolean {
-  if (c === CharClass.Latin || c === CharClass.Digit) return cp > 0x20;
+  if (c === CharClass.Latin || c === CharClass.Digit) return cp > 0x20 && !(cp >= 0x2000 && cp <= 0x200a);
   return (c === CharClass.Prefix || c === CharClass.Postfix) && cp < 0x2000;
 }
 

@@ -53,11 +53,11 @@ describe('punctuation compression', () => {
     expect(dashes[0].scaleX).toBeGreaterThan(1);
     expect(dashes[1].xPt - dashes[0].xPt).toBeCloseTo(10, 9);
   });
-  it('fixed widths: – and ／ half an em, ～ one em, · half an em core with quarter-em blanks', () => {
+  it('fixed widths: – and ／ half an em, ～ one em, · half an em (issue 17: it was ½ em with quarter-em blanks)', () => {
     expect(carets(compose('甲–乙', { chars: 20 }).lines[0])).toEqual([0, 10, 15, 25]);
     expect(carets(compose('甲／乙', { chars: 20 }).lines[0])).toEqual([0, 10, 15, 25]);
     expect(carets(compose('甲～乙', { chars: 20 }).lines[0])).toEqual([0, 10, 20, 30]);
-    expect(carets(compose('阿·凡', { chars: 20 }).lines[0])).toEqual([0, 10, 20, 30]);
+    expect(carets(compose('阿·凡', { chars: 20 }).lines[0])).toEqual([0, 10, 15, 25]);
   });
   it('push-in shrinks ，、；： before 。？！ (§3 shrink order)', () => {
     const out = compose('一二，三四五。六七八，甲乙丙', { chars: 10 });
@@ -132,5 +132,45 @@ describe('issue 17: punctuation keeps its width from line to line', () => {
     const r = marks('甲。乙，丙。丁，戊。', { chars: 3, options: { punctuationStyle: 'kaiming' } });
     expect(r.marks.map((m) => String.fromCodePoint(m.cp)).join('')).toBe('。，。，。');
     for (const m of r.marks) expect(m.widthEm, JSON.stringify(r.texts)).toBeCloseTo(m.cp === 0x3002 ? 1 : 0.5, 9);
+  });
+});
+
+describe('issue 17: widths of marks that were classed wrongly', () => {
+  const f = () => para('', { chars: 1 }).runs[0].font;
+  const advEm = (cp: number) => f().glyphFor(cp)!.advanceUnits / f().unitsPerEm;
+  it('regression: ⸺ is two em, one unbroken rule, with no Han–Latin gap beside digits', () => {
+    const [line] = compose('甲⸺乙', { chars: 20 }).lines;
+    expect(carets(line)).toEqual([0, 10, 30, 40]);
+    const dash = line.runs[0].glyphs.find((g) => g.text === '⸺')!;
+    expect(dash.scaleX).toBeDefined();
+    const [years] = compose('2023⸺2024', { chars: 20 }).lines;
+    expect(years.caretXPt[5] - years.caretXPt[4]).toBeCloseTo(20, 9);
+  });
+  it('regression: a hyphen joining a transliterated name takes no Han–Latin gap (皮埃尔-奥古斯特)', () => {
+    const [line] = compose('尔-奥', { chars: 20 }).lines;
+    expect(line.caretXPt[1]).toBeCloseTo(10, 9);
+    expect(line.caretXPt[2]).toBeCloseTo(10 + 10 * advEm(0x2d), 9);
+  });
+  it('regression: the apostrophe in McDonald’s is Latin, as wide as the font\'s \', not a one-em closing quote', () => {
+    const text = 'McDonald’s';
+    const out = compose(text, { chars: 20 });
+    const c = out.lines[0].caretXPt;
+    expect(c[9] - c[8]).toBeCloseTo(10 * Math.max(advEm(0x27), 0), 1);
+    expect(c[9] - c[8]).toBeLessThan(5);
+    for (let chars = 7; chars <= 12; chars++) {
+      const t = lines(`麦当劳${text}门店开业了`, { chars, sizePt: 10 });
+      expect(t.some((x) => x.includes(text)), `${chars}: ${JSON.stringify(t)}`).toBe(true);
+    }
+  });
+  it('regression: a thin space the font lacks is a quarter em, not a missing glyph one em wide, and keeps the number whole', () => {
+    expect(f().glyphFor(0x2009)).toBeUndefined();
+    const out = compose('共12\u2009345元', { chars: 20 });
+    expect(out.warnings).toEqual([]);
+    const c = out.lines[0].caretXPt;
+    expect(c[4] - c[3]).toBeCloseTo(2.5, 9);
+    for (let chars = 5; chars <= 9; chars++) {
+      const t = lines('共12\u2009345元的补贴', { chars, sizePt: 10 });
+      expect(t.some((x) => x.includes('12\u2009345')), `${chars}: ${JSON.stringify(t)}`).toBe(true);
+    }
   });
 });
