@@ -239,8 +239,8 @@ export interface ShrinkRules {
 /**
  * Plans how line `lm` loses `excessPt` (> 0) into `out` and returns the total cost — squeezes plus
  * stretching back what whole steps took beyond the excess — or `Infinity` when it cannot.
- * Classes are taken in §3 order; where whole steps of a class overshoot, one step less there and the
- * next classes is tried too (a ⅛-em Han–Latin step may fit better than a half-em mark).
+ * Classes are taken in §3 order; where whole steps of a class overshoot, taking one step less there and
+ * going on to the next classes is tried too (a ⅛-em Han–Latin step may fit better than a half-em mark).
  */
 export function planShrink(lm: LineMeasure, excessPt: number, emPt: number, rules: ShrinkRules, out: ShrinkPlan): number {
   const cost = shrinkCost(lm, excessPt, emPt, rules);

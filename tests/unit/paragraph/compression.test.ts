@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { composeParagraph } from '../../../src-core/layout/paragraph.js';
 import type { ComposedLine } from '../../../src-core/layout/line.js';
 import { lineTexts } from '../../../src-core/layout/para-quality.js';
+import { measureParagraph } from '../../../src-core/layout/para-measure.js';
+import { createLineMeasure, lineCost, measureLine } from '../../../src-core/layout/para-fit.js';
 import { addSpacing, emptySpacing, measureSpacing } from '../../../src-core/layout/para-spacing.js';
 import { lines, para, type ParaSpec } from './helpers.js';
 
@@ -117,6 +119,22 @@ describe('issue 17: punctuation keeps its width from line to line', () => {
   });
   it('push-in: a mid-line ， may squeeze whole (a real cost, below a push-out)', () => {
     expect(lines('一二，三四五六七八九十甲乙丙', { chars: 10.5 })).toEqual(['一二，三四五六七八九十', '甲乙丙']);
+  });
+  it('stretching every gap of a 24-character line by ⅛ em costs less than one mid-line 。 squeeze; strict passes refuse the squeeze', () => {
+    const costOf = (text: string, widthEm: number, stops: boolean) => {
+      const m = measureParagraph(para(text, { chars: 100, sizePt: 10 }), []);
+      const lm = createLineMeasure();
+      const edges = { trimLineStartBracket: true, hangingPunctuation: false };
+      measureLine(m, 0, m.n, edges, widthEm * 10, lm);
+      return lineCost(lm, widthEm * 10, false, false, 10, stops);
+    };
+    const han = '一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑寅卯';
+    const stretched = costOf(han, 24 + 23 / 8, true);
+    const squeezed = costOf(`${han.slice(0, 12)}。${han.slice(12, 23)}`, 23.5, true);
+    expect(stretched).toBeLessThan(squeezed);
+    expect(costOf(`${han.slice(0, 12)}。${han.slice(12, 23)}`, 23.5, false)).toBe(Infinity);
+    // A mid-line ， squeezed costs less than spreading its half em over the same line.
+    expect(costOf(`${han.slice(0, 12)}，${han.slice(12, 23)}`, 23.5, false)).toBeLessThan(costOf(han.slice(0, 23), 23.5, false));
   });
   it('开明式: ，、；： always half width, 。？！ always full, at the line end too', () => {
     const k = { punctuationStyle: 'kaiming' as const };
