@@ -5,7 +5,8 @@
  * 1. Measure the paragraph again (`measureParagraph`, private arrays) for each character's natural
  *    cell (after the fixed rules: adjacent-mark compression, punctuation style) and its neighbours.
  * 2. Find each line's characters by ProseMirror position and the inter-character stretch the line
- *    received, read from two neighbouring Han boxes (their cells are fixed, so any extra is stretch).
+ *    received, read after a character with a fixed cell (two neighbouring Han boxes first): any extra
+ *    there is stretch.
  * 3. A mark's set width is the distance from its caret to the next one, less tracking and that
  *    stretch; a Han–Latin gap is that distance less the first character's cell and tracking (the
  *    reader sees stretch there, so it is not subtracted).
@@ -63,11 +64,20 @@ export function measureSpacing(lines: readonly ComposedLine[], input: ParagraphI
     if (e < a) continue;
     const caret = (k: number): number => line.caretXPt[pos[k] - line.fromPos];
     const after = (k: number): number => line.caretXPt[pos[k] + units[k] - line.fromPos];
+    // Any character with a fixed cell before a flexible gap shows the stretch (a Han box first, else
+    // e.g. a Latin letter before a mark, on a line without two Han characters side by side).
     let stretchPt = 0;
-    for (let k = a; k < e; k++) {
+    let found = false;
+    for (let k = a; k < e && !found; k++) {
       if (IS_HAN_BOX[cls[k]] && m.gapFlex[k] && !IS_WESTERN[cls[k + 1]]) {
         stretchPt = after(k) - caret(k) - cell(k) - m.trackPt[k];
-        break;
+        found = true;
+      }
+    }
+    for (let k = a; k < e && !found; k++) {
+      if (m.gapFlex[k] && cls[k] !== CharClass.Space && !(m.blankLPt[k] + m.blankRPt[k] > 0) && !(m.metrics[k].blankLeftUnits + m.metrics[k].blankRightUnits > 0)) {
+        stretchPt = after(k) - caret(k) - cell(k) - m.trackPt[k] - m.gapPt[k];
+        found = true;
       }
     }
     for (let k = a; k <= e; k++) {

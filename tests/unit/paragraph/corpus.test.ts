@@ -14,6 +14,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { composeParagraph } from '../../../src-core/layout/paragraph.js';
 import { addQuality, emptyQuality, lineTexts, measureLineQuality, measureQuality, type ParagraphQuality } from '../../../src-core/layout/para-quality.js';
 import { measureParagraph } from '../../../src-core/layout/para-measure.js';
+import { addSpacing, emptySpacing, measureSpacing } from '../../../src-core/layout/para-spacing.js';
+import { CharClass } from '../../../src-core/text/char-class.js';
 import { createLineMeasure, lineCost, measureLine } from '../../../src-core/layout/para-fit.js';
 import { BREAK_ALLOWED, BREAK_URL } from '../../../src-core/text/break-opportunities.js';
 import type { ComposedParagraph, ParagraphInput } from '../../../src-core/layout/line.js';
@@ -277,7 +279,7 @@ function hasOverwideRun(c: Case): boolean {
 describe('corpus: house options', () => {
   const OPTIONS = [
     { hangingPunctuation: true }, { adjacentPunctuationEm: 1 }, { combineQuestionExclamation: true },
-    { trimLineStartBracket: false }, { hanLatinGapEm: 0 }, { hanLatinGapEm: 0.125 },
+    { trimLineStartBracket: false }, { hanLatinGapEm: 0 }, { hanLatinGapEm: 0.125 }, { punctuationStyle: 'kaiming' as const },
   ];
   it('every option keeps every character and reports every fault on its line', () => {
     const failures: string[] = [];
@@ -295,6 +297,28 @@ describe('corpus: house options', () => {
             if (q.kinsoku_violations + q.number_unit_splits > 0 && !has('overfull-line')) failures.push(`${where} line ${li}: unreported split`);
             if (q.loose_lines + q.unjustified_lines > 0 && !has('loose-line') && !has('overfull-line')) failures.push(`${where} line ${li}: unreported ${JSON.stringify(texts[li])}`);
           });
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+  it('全角式: every squeeze is whole half ems, and a mid-line 。？！ squeezed is warned about, on every line of the corpus', () => {
+    const failures: string[] = [];
+    for (const c of cases) {
+      const s = addSpacing(emptySpacing(), measureSpacing(c.out.lines, c.input));
+      const warned = c.out.warnings.filter((w) => w.code === 'punctuation-squeezed').length;
+      if (s.fractionalSqueezes > 0 || s.midlineStopsSqueezed > warned) failures.push(`${c.name}: ${JSON.stringify(s)}`);
+    }
+    expect(failures).toEqual([]);
+  });
+  it('开明式 is consistent by construction: every ，、；： half width, every 。？！ full, on every line of the corpus', () => {
+    const failures: string[] = [];
+    for (const chars of [9, 13, 17]) {
+      for (const p of paragraphs) {
+        const input = para(p.text, { chars, indentEm: 2, options: { punctuationStyle: 'kaiming' } });
+        for (const m of measureSpacing(composeParagraph(input).lines, input).marks) {
+          const want = m.cls === CharClass.Pause ? 0.5 : m.cls === CharClass.Stop || m.cls === CharClass.QuestionExclamation ? 1 : undefined;
+          if (want !== undefined && Math.abs(m.widthEm - want) > 1e-6) failures.push(`${chars} ${p.id}: ${String.fromCodePoint(m.cp)} ${m.widthEm}`);
         }
       }
     }
