@@ -15,11 +15,12 @@
  *    where widths stop changing on, nodes are merged (the usual Knuth–Plass shortcut), so a column
  *    of equal lines keeps one node per position. A node is deactivated once even fully shrunk text
  *    from it overflows the line.
- * 4. Pass 1 forbids loose lines and relaxed breaks; pass 2 accepts loose lines (and lines that
- *    cannot be justified); pass 3 also the relaxed ？！ line starts; pass 4 also emergency breaks
+ * 4. Pass 1 forbids loose lines, relaxed breaks and mid-line 。？！ squeezes; pass 2 allows those
+ *    squeezes (dear, and warned about: "only when nothing else saves the paragraph"); pass 3 accepts
+ *    loose lines (and lines that cannot be justified); pass 4 also the relaxed ？！ line starts; pass 5 also emergency breaks
  *    inside a word or number wider than the line (dearer after its punctuation than between letters
  *    or digits; each such line is reported). URL breaks are ordinary breaks with a cost in every pass.
- * 5. If pass 4 still finds no way through (an unbreakable run of marks wider than the line, the
+ * 5. If pass 5 still finds no way through (an unbreakable run of marks wider than the line, the
  *    pathological case), fall back to first fit, which always terminates: it takes the longest line
  *    that fits and, when no permitted break fits, splits the run at the last character that fits
  *    (reported as an overfull line).
@@ -87,7 +88,7 @@ export interface BreakOptions extends LineEdgeRules {
  */
 export function breakLines(m: MeasuredParagraph, widths: LineWidths, opts: BreakOptions): BreakResult {
   const lm = createLineMeasure();
-  const strict = totalFit(m, widths, opts, PASS_STRICT, lm);
+  const strict = totalFit(m, widths, opts, PASS_STRICT, lm) ?? totalFit(m, widths, opts, PASS_STOPS, lm);
   if (strict) return { breaks: strict, method: 'total-fit', forcedSplit: strict.slice(1).map(() => false) };
   // A loose line is the lesser evil: ？！ may start a line only when even loose lines do not help.
   const loose = totalFit(m, widths, opts, PASS_LOOSE, lm) ?? totalFit(m, widths, opts, PASS_RELAXED, lm);
@@ -108,14 +109,17 @@ export function isSingleCharacterLine(m: MeasuredParagraph, a: number, b: number
 
 /** What a total-fit pass accepts, from the strictest to the last resort. */
 interface Pass {
+  /** Mid-line 。？！ may be squeezed. */
+  stops: boolean;
   looseLines: boolean;
   relaxed: boolean;
   emergency: boolean;
 }
-const PASS_STRICT: Pass = { looseLines: false, relaxed: false, emergency: false };
-const PASS_LOOSE: Pass = { looseLines: true, relaxed: false, emergency: false };
-const PASS_RELAXED: Pass = { looseLines: true, relaxed: true, emergency: false };
-const PASS_EMERGENCY: Pass = { looseLines: true, relaxed: true, emergency: true };
+const PASS_STRICT: Pass = { stops: false, looseLines: false, relaxed: false, emergency: false };
+const PASS_STOPS: Pass = { stops: true, looseLines: false, relaxed: false, emergency: false };
+const PASS_LOOSE: Pass = { stops: true, looseLines: true, relaxed: false, emergency: false };
+const PASS_RELAXED: Pass = { stops: true, looseLines: true, relaxed: true, emergency: false };
+const PASS_EMERGENCY: Pass = { stops: true, looseLines: true, relaxed: true, emergency: true };
 
 /** Extra demerits of ending a line at break k (0 for an ordinary break). */
 function breakDemerits(m: MeasuredParagraph, k: number, kind: number): number {
@@ -172,7 +176,7 @@ function totalFit(m: MeasuredParagraph, widths: LineWidths, opts: BreakOptions, 
         // Upper bound stretched to the loose limit: still short means this line cannot be set.
         // Lines from later nodes are sub-ranges, so with equal widths they are short too: stop here.
         const flex = m.sumFlex[k - 1] - m.sumFlex[a] + m.sumSpaces[k] - m.sumSpaces[a];
-        const maxPt = rawPt + m.sumSpaceStretch[k] - m.sumSpaceStretch[a] + m.sumGapStretch[k - 1] - m.sumGapStretch[a] + LOOSE_GAP_EM * m.maxEmPt * flex;
+        const maxPt = rawPt + m.sumSpaceStretch[k] - m.sumSpaceStretch[a] + LOOSE_GAP_EM * m.maxEmPt * flex;
         if (maxPt < widthPt - EPSILON_PT) {
           if (stable <= 1 && line >= 1) {
             for (let q = r + 1; q < active.length; q++) active[w++] = active[q];
@@ -183,8 +187,8 @@ function totalFit(m: MeasuredParagraph, widths: LineWidths, opts: BreakOptions, 
       }
       measureLine(m, a, k, opts, widthPt, lm);
       const cost = isEnd && opts.balanceLastLine && a > 0
-        ? lineCost(lm, widthPt, false, true, m.emPt[a])
-        : lineCost(lm, widthPt, solid, allowLoose, m.emPt[a]);
+        ? lineCost(lm, widthPt, false, true, m.emPt[a], pass.stops)
+        : lineCost(lm, widthPt, solid, allowLoose, m.emPt[a], pass.stops);
       if (cost === Infinity) continue;
       const base = 1 + cost;
       let d = base * base + penalty;

@@ -74,7 +74,7 @@ function colourKey(c: { c: number; m: number; y: number; k: number }): string {
 
 /** Key of typography options (stable field order). */
 export function optionsKey(o: TypographyOptions): string {
-  return `${o.hangingPunctuation ? 1 : 0},${o.adjacentPunctuationEm},${o.trimLineStartBracket ? 1 : 0},${o.combineQuestionExclamation ? 1 : 0},${o.hanLatinGapEm}`;
+  return `${o.hangingPunctuation ? 1 : 0},${o.adjacentPunctuationEm},${o.trimLineStartBracket ? 1 : 0},${o.combineQuestionExclamation ? 1 : 0},${o.hanLatinGapEm},${o.punctuationStyle}`;
 }
 
 /**

@@ -140,7 +140,7 @@ export interface CopyfitEntry {
 
 /** Something the composer noticed: missing glyphs, loose lines, relaxed line-start rules. */
 export interface LayoutWarning {
-  code: 'missing-glyph' | 'missing-font' | 'loose-line' | 'kinsoku-relaxed' | 'overfull-line' | 'missing-asset';
+  code: 'missing-glyph' | 'missing-font' | 'loose-line' | 'kinsoku-relaxed' | 'punctuation-squeezed' | 'overfull-line' | 'missing-asset';
   message: string;
   storyId?: string;
   frameId?: string;

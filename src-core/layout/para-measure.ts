@@ -1,54 +1,59 @@
 /**
  * Measurement phase of the paragraph composer: from styled runs to flat typed arrays.
  *
- * 1. Flatten the runs into code points, with class, ProseMirror position, run index and em size.
+ * 1. Flatten the runs into code points, with class, ProseMirror position, run index and em size; then
+ *    re-class what depends on its neighbours (`applyContextClasses`: straight quotes, apostrophes, digit
+ *    grouping thin spaces, hyphens in names).
  * 2. Look every character up once (`charMetrics`, cached per font) and convert to points: core width,
  *    adjustable blanks, tracking. Missing glyphs keep a 1-em cell and are reported.
- * 3. Compress adjacent full-width marks (。” ，“ ）。) to `adjacentPunctuationEm` in total
- *    (TYPOGRAPHY.md §2), optionally ？！ to one em.
- * 4. Describe each gap between neighbours: the Han–Latin/digit gap (§4) and whether the gap may
- *    take inter-character stretch (§3: not inside Latin words and numbers, —— or ……, nor beside
- *    connectors).
- * 5. Build prefix sums over widths and over every shrink/stretch class, so the breaker can size any
- *    candidate line in O(1).
+ * 3. Apply the punctuation style (开明式: ，、；： half width, 。？！ fixed full width) and compress adjacent
+ *    full-width marks (。” ，“ ）。) to `adjacentPunctuationEm` in total (TYPOGRAPHY.md §2), optionally
+ *    ？！ to one em. Count each blank's shrink steps: a mark squeezes by its whole blank (half an em), a
+ *    Han–Latin gap in ⅛-em steps.
+ * 4. Describe each gap between neighbours: the Han–Latin/digit gap (§4: fixed, shrinking to ⅛ em only
+ *    to avoid a push-out, never stretching) and whether the gap may take inter-character stretch (§3:
+ *    not inside Latin words and numbers, —— or ……, nor beside connectors or a Han–Latin gap).
+ * 5. Build prefix sums over widths and over every shrink/stretch class (capacity and steps), so the
+ *    breaker can size any candidate line in O(1).
  */
 import type { LayoutWarning } from './page-layout.js';
 import type { ParagraphInput } from './line.js';
 import type { CharMetrics } from '../text/char-metrics.js';
-import { charMetricsTable } from '../text/char-metrics.js';
+import { apostropheMetrics, charMetricsTable } from '../text/char-metrics.js';
+import { applyContextClasses, isApostropheAt } from '../text/context-class.js';
 import { CharClass, IS_HAN_BOX, IS_WESTERN } from '../text/char-class.js';
 import { collectBreakOpportunitiesInto } from '../text/break-opportunities.js';
 
 /**
  * Shrink classes in the order of TYPOGRAPHY.md §3: 0 line-end mark (always half width here, see
- * `para-fit.ts`), 1 Latin word spaces, 2 interpunct blanks, 3 bracket outer sides, 4 ，、；：
- * blanks, 5 Han–Latin gap, 6 。？！ blanks.
+ * `para-fit.ts`), 1 Latin word spaces, 2 bracket outer sides, 3 ，、；： blanks, 4 Han–Latin gap,
+ * 5 。？！ blanks. (The interpunct is a fixed ½ em: it has no blank to shrink.)
  */
-export const SHRINK_CLASSES = 7;
+export const SHRINK_CLASSES = 6;
 /** Shrink class 1: Latin word spaces, down to ¼ em. */
 export const SHRINK_SPACE = 1;
-/** Shrink class 2: the quarter-em blanks around an interpunct. */
-export const SHRINK_MIDDLE_DOT = 2;
-/** Shrink class 3: the outer blanks of brackets and quotes. */
-export const SHRINK_BRACKET = 3;
-/** Shrink class 4: the blanks of ，、；：. */
-export const SHRINK_PAUSE = 4;
-/** Shrink class 5: the Han–Latin gap, down to ⅛ em. */
-export const SHRINK_HAN_LATIN = 5;
-/** Shrink class 6: the blanks of 。？！. */
-export const SHRINK_STOP = 6;
+/** Shrink class 2: the outer blanks of brackets and quotes. */
+export const SHRINK_BRACKET = 2;
+/** Shrink class 3: the blanks of ，、；：. */
+export const SHRINK_PAUSE = 3;
+/** Shrink class 4: the Han–Latin gap, down to ⅛ em. */
+export const SHRINK_HAN_LATIN = 4;
+/** Shrink class 5: the blanks of 。？！. */
+export const SHRINK_STOP = 5;
 
 /** Minimum Latin word space, em (§3 shrink step 1). */
 export const SPACE_MIN_EM = 0.25;
 /** Maximum Latin word space, em (§3 stretch step 1). */
 export const SPACE_MAX_EM = 0.5;
-/** Minimum Han–Latin gap, em (§3 shrink step 5). */
-export const HAN_LATIN_MIN_EM = 0.125;
 /**
- * Maximum Han–Latin gap, em. §3 allows 1/3 em, §4 1/4 em; the tighter value satisfies both, and
- * anything beyond it is spread over all gaps anyway.
+ * Narrowest Han–Latin gap, em (§3 shrink step 5). The gap is otherwise the template's `hanLatinGapEm` on
+ * every line and never stretches, so gaps on a page differ by at most the default ¼ em less this.
  */
-export const HAN_LATIN_MAX_EM = 0.25;
+export const HAN_LATIN_MIN_EM = 0.125;
+/** A Han–Latin gap shrinks in steps of this many em (one step takes the default ¼ em to ⅛). */
+export const HAN_LATIN_STEP_EM = 0.125;
+/** A mark squeezes by whole half ems (§3: no fractional blanks); its blank is one step. */
+export const MARK_STEP_EM = 0.5;
 
 /** Blank shrink class per character class (0 = the character has no adjustable blank). */
 const BLANK_SLOT: Uint8Array = (() => {
@@ -58,7 +63,6 @@ const BLANK_SLOT: Uint8Array = (() => {
   t[CharClass.Pause] = SHRINK_PAUSE;
   t[CharClass.Stop] = SHRINK_STOP;
   t[CharClass.QuestionExclamation] = SHRINK_STOP;
-  t[CharClass.MiddleDot] = SHRINK_MIDDLE_DOT;
   return t;
 })();
 
@@ -86,12 +90,15 @@ export interface MeasuredParagraph {
   blankRPt: Float64Array;
   /** Tracking after the character, points. */
   trackPt: Float64Array;
-  /** Shrink class of the character's blanks (0 = none). */
+  /** Shrink class of the character's blanks (0 = none, or fixed by the punctuation style). */
   blankSlot: Uint8Array;
-  /** Per gap: Han–Latin gap natural width, its shrink and stretch capacity, points. */
+  /** Shrink steps of the character's blanks (a full-width mark: 1; 0 when adjacency took them). */
+  shrinkSteps: Uint8Array;
+  /** Per gap: shrink steps of the Han–Latin gap (⅛ em each). */
+  gapSteps: Uint8Array;
+  /** Per gap: Han–Latin gap natural width and its shrink capacity, points (it never stretches). */
   gapPt: Float64Array;
   gapShrinkPt: Float64Array;
-  gapStretchPt: Float64Array;
   /** Per gap: 1 when the gap takes inter-character stretch (§3 stretch step 3). */
   gapFlex: Uint8Array;
   /** Per character: Latin word space shrink and stretch capacity, points. */
@@ -103,11 +110,12 @@ export interface MeasuredParagraph {
   sumWidth: Float64Array;
   /** Prefix sums of shrink capacity per class, `SHRINK_CLASSES` rows of n + 1 (row 5 over gaps). */
   sumShrink: Float64Array;
+  /** Prefix sums of shrink steps per class, laid out like `sumShrink`. */
+  sumSteps: Float64Array;
   /** Prefix sums of all shrink capacity (gap shrink counted up to the character's own gap: an upper bound). */
   sumShrinkAll: Float64Array;
-  /** Prefix sums over gaps: natural Han–Latin gap, its stretch capacity, flexible gap count. */
+  /** Prefix sums over gaps: natural Han–Latin gap, flexible gap count. */
   sumGap: Float64Array;
-  sumGapStretch: Float64Array;
   sumFlex: Float64Array;
   /** Prefix sums over characters: space stretch capacity and space count. */
   sumSpaceStretch: Float64Array;
@@ -179,13 +187,31 @@ export function measureParagraph(input: ParagraphInput, warnings: LayoutWarning[
     }
   }
 
-  compressAdjacentMarks(n, cps, cls, emPt, corePt, blankLPt, blankRPt, options.adjacentPunctuationEm, options.combineQuestionExclamation);
+  if (applyContextClasses(cps, cls, n)) {
+    for (let j = 0; j < n; j++) {
+      if (!isApostropheAt(cps, cls, j)) continue;
+      const am = apostropheMetrics(runs[run[j]].font);
+      metrics[j] = am;
+      corePt[j] = am.coreUnits * scale[j];
+      blankLPt[j] = blankRPt[j] = 0;
+      blankSlot[j] = 0;
+    }
+  }
+
+  const kaiming = options.punctuationStyle === 'kaiming';
+  if (kaiming) applyKaimingStyle(n, cls, blankLPt, blankRPt, blankSlot);
+  compressAdjacentMarks(n, cps, cls, emPt, corePt, blankLPt, blankRPt, options.adjacentPunctuationEm, options.combineQuestionExclamation, kaiming);
+  const { shrinkSteps, gapSteps } = ws;
+  for (let j = 0; j < n; j++) {
+    const blanks = blankLPt[j] + blankRPt[j];
+    shrinkSteps[j] = blankSlot[j] && blanks > 1e-9 ? Math.max(1, Math.round(blanks / (MARK_STEP_EM * emPt[j]))) : 0;
+  }
 
   // Gaps and spaces.
-  const { gapPt, gapShrinkPt, gapStretchPt, gapFlex, spaceShrinkPt, spaceStretchPt } = ws;
+  const { gapPt, gapShrinkPt, gapFlex, spaceShrinkPt, spaceStretchPt } = ws;
+  gapSteps.fill(0, 0, n);
   gapPt.fill(0, 0, n);
   gapShrinkPt.fill(0, 0, n);
-  gapStretchPt.fill(0, 0, n);
   gapFlex.fill(0, 0, n);
   spaceShrinkPt.fill(0, 0, n);
   spaceStretchPt.fill(0, 0, n);
@@ -199,60 +225,63 @@ export function measureParagraph(input: ParagraphInput, warnings: LayoutWarning[
     }
     if (j === n - 1) break;
     const b = cls[j + 1];
-    if ((IS_HAN_BOX[a] && isLatinOrDigit(b, cps[j + 1])) || (isLatinOrDigit(a, cps[j]) && IS_HAN_BOX[b])) {
+    if (isHanLatinPair(a, cps[j], b, cps[j + 1])) {
       const em = IS_HAN_BOX[a] ? emPt[j] : emPt[j + 1];
       gapPt[j] = gapEm * em;
       gapShrinkPt[j] = Math.max(0, gapPt[j] - HAN_LATIN_MIN_EM * em);
-      gapStretchPt[j] = Math.max(0, HAN_LATIN_MAX_EM * em - gapPt[j]);
+      gapSteps[j] = gapShrinkPt[j] > 1e-9 ? Math.max(1, Math.round(gapShrinkPt[j] / (HAN_LATIN_STEP_EM * em))) : 0;
+      // The gap is fixed: stretch goes to the other gaps of the line, so this one reads the same everywhere.
+      gapFlex[j] = 0;
+    } else {
+      gapFlex[j] = isFlexibleGap(a, b) ? 1 : 0;
     }
-    gapFlex[j] = isFlexibleGap(a, b) ? 1 : 0;
   }
 
   const brk = ws.brk;
   collectBreakOpportunitiesInto(cps, cls, n, brk, ws.uax);
 
   // Prefix sums (entry 0 is the empty prefix).
-  const { sumWidth, sumShrink, sumShrinkAll, sumGap, sumGapStretch, sumFlex, sumSpaceStretch, sumSpaces } = ws;
+  const { sumWidth, sumShrink, sumSteps, sumShrinkAll, sumGap, sumFlex, sumSpaceStretch, sumSpaces } = ws;
   const row = n + 1;
-  for (let s = 0; s < SHRINK_CLASSES; s++) sumShrink[s * row] = 0;
-  sumWidth[0] = sumShrinkAll[0] = sumGap[0] = sumGapStretch[0] = sumFlex[0] = sumSpaceStretch[0] = sumSpaces[0] = 0;
-  let w = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, gap = 0, gapSt = 0, flex = 0, spSt = 0, sp = 0;
+  for (let s = 0; s < SHRINK_CLASSES; s++) sumShrink[s * row] = sumSteps[s * row] = 0;
+  const steps = new Float64Array(SHRINK_CLASSES);
+  sumWidth[0] = sumShrinkAll[0] = sumGap[0] = sumFlex[0] = sumSpaceStretch[0] = sumSpaces[0] = 0;
+  let w = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, gap = 0, flex = 0, spSt = 0, sp = 0;
   for (let x = 0; x < n; x++) {
     w += blankLPt[x] + corePt[x] + blankRPt[x] + trackPt[x];
     const blanks = blankLPt[x] + blankRPt[x];
     switch (blankSlot[x]) {
-      case SHRINK_MIDDLE_DOT: s2 += blanks; break;
-      case SHRINK_BRACKET: s3 += blanks; break;
-      case SHRINK_PAUSE: s4 += blanks; break;
-      case SHRINK_STOP: s6 += blanks; break;
+      case SHRINK_BRACKET: s2 += blanks; break;
+      case SHRINK_PAUSE: s3 += blanks; break;
+      case SHRINK_STOP: s5 += blanks; break;
     }
+    steps[blankSlot[x]] += shrinkSteps[x];
     s1 += spaceShrinkPt[x];
-    s5 += gapShrinkPt[x];
+    s4 += gapShrinkPt[x];
+    steps[SHRINK_HAN_LATIN] += gapSteps[x];
     gap += gapPt[x];
-    gapSt += gapStretchPt[x];
     flex += gapFlex[x];
     spSt += spaceStretchPt[x];
     if (cls[x] === CharClass.Space) sp++;
     const at = x + 1;
     sumWidth[at] = w;
     sumShrink[SHRINK_SPACE * row + at] = s1;
-    sumShrink[SHRINK_MIDDLE_DOT * row + at] = s2;
-    sumShrink[SHRINK_BRACKET * row + at] = s3;
-    sumShrink[SHRINK_PAUSE * row + at] = s4;
-    sumShrink[SHRINK_HAN_LATIN * row + at] = s5;
-    sumShrink[SHRINK_STOP * row + at] = s6;
-    sumShrinkAll[at] = s1 + s2 + s3 + s4 + s5 + s6;
+    sumShrink[SHRINK_BRACKET * row + at] = s2;
+    sumShrink[SHRINK_PAUSE * row + at] = s3;
+    sumShrink[SHRINK_HAN_LATIN * row + at] = s4;
+    sumShrink[SHRINK_STOP * row + at] = s5;
+    sumShrinkAll[at] = s1 + s2 + s3 + s4 + s5;
+    for (let s = 2; s < SHRINK_CLASSES; s++) sumSteps[s * row + at] = steps[s];
     sumGap[at] = gap;
-    sumGapStretch[at] = gapSt;
     sumFlex[at] = flex;
     sumSpaceStretch[at] = spSt;
     sumSpaces[at] = sp;
   }
 
   return {
-    n, cps, cls, pos, units, run, emPt, scale, metrics, corePt, blankLPt, blankRPt, trackPt, blankSlot,
-    gapPt, gapShrinkPt, gapStretchPt, gapFlex, spaceShrinkPt, spaceStretchPt, brk,
-    sumWidth, sumShrink, sumShrinkAll, sumGap, sumGapStretch, sumFlex, sumSpaceStretch, sumSpaces, maxEmPt, maxTrackPt,
+    n, cps, cls, pos, units, run, emPt, scale, metrics, corePt, blankLPt, blankRPt, trackPt, blankSlot, shrinkSteps, gapSteps,
+    gapPt, gapShrinkPt, gapFlex, spaceShrinkPt, spaceStretchPt, brk,
+    sumWidth, sumShrink, sumSteps, sumShrinkAll, sumGap, sumFlex, sumSpaceStretch, sumSpaces, maxEmPt, maxTrackPt,
   };
 }
 
@@ -260,9 +289,18 @@ function isHighSurrogate(c: number): boolean {
   return c >= 0xd800 && c <= 0xdbff;
 }
 
-/** Latin letters, digits and narrow currency/unit signs take the Han–Latin gap (§4). */
+/**
+ * True when a Han box meets a Latin letter, digit or narrow currency/unit sign (either order): the
+ * pair takes the Han–Latin gap (TYPOGRAPHY.md §4).
+ * @param a class of the first character, `aCp` its code point; `b`, `bCp` the second
+ */
+export function isHanLatinPair(a: number, aCp: number, b: number, bCp: number): boolean {
+  return (IS_HAN_BOX[a] && isLatinOrDigit(b, bCp)) || (isLatinOrDigit(a, aCp) && IS_HAN_BOX[b]);
+}
+
+/** Latin letters, digits and narrow currency/unit signs take the Han–Latin gap (§4); spaces do not. */
 function isLatinOrDigit(c: number, cp: number): boolean {
-  if (c === CharClass.Latin || c === CharClass.Digit) return cp > 0x20;
+  if (c === CharClass.Latin || c === CharClass.Digit) return cp > 0x20 && !(cp >= 0x2000 && cp <= 0x200a);
   return (c === CharClass.Prefix || c === CharClass.Postfix) && cp < 0x2000;
 }
 
@@ -294,12 +332,29 @@ export function isLetterSpacingGap(a: number, b: number): boolean {
 }
 
 /**
+ * 开明式: the clause-internal marks ，、；： lose their blanks (always half width); the sentence-final 。？！ keep
+ * theirs but no shrink class takes them (always full width, line ends included).
+ */
+function applyKaimingStyle(n: number, cls: Uint8Array, blankL: Float64Array, blankR: Float64Array, blankSlot: Uint8Array): void {
+  for (let j = 0; j < n; j++) {
+    const c = cls[j];
+    if (c === CharClass.Pause) {
+      blankL[j] = blankR[j] = 0;
+      blankSlot[j] = 0;
+    } else if (c === CharClass.Stop || c === CharClass.QuestionExclamation) {
+      blankSlot[j] = 0;
+    }
+  }
+}
+
+/**
  * Adjacent full-width marks: the pair's total is reduced to `adjacentEm` em by removing blank,
  * first between the marks (the first mark's right blank, then the second's left), then outside.
+ * With `fixedStops` (开明式) a stop's blank is never taken.
  */
 function compressAdjacentMarks(
   n: number, cps: Int32Array, cls: Uint8Array, emPt: Float64Array, core: Float64Array,
-  blankL: Float64Array, blankR: Float64Array, adjacentEm: number, combineQE: boolean,
+  blankL: Float64Array, blankR: Float64Array, adjacentEm: number, combineQE: boolean, fixedStops: boolean,
 ): void {
   for (let j = 0; j + 1 < n; j++) {
     const a = j;
@@ -315,6 +370,7 @@ function compressAdjacentMarks(
     let excess = pairPt - targetEm * em;
     if (excess <= 0) continue;
     const take = (arr: Float64Array, idx: number): void => {
+      if (fixedStops && (cls[idx] === CharClass.Stop || cls[idx] === CharClass.QuestionExclamation)) return;
       const t = Math.min(arr[idx], excess);
       arr[idx] -= t;
       excess -= t;
@@ -335,12 +391,13 @@ function compressAdjacentMarks(
 interface Workspace {
   capacity: number;
   cps: Int32Array; pos: Int32Array; run: Int32Array;
-  cls: Uint8Array; units: Uint8Array; blankSlot: Uint8Array; gapFlex: Uint8Array; brk: Uint8Array; uax: Uint8Array;
+  cls: Uint8Array; units: Uint8Array; blankSlot: Uint8Array; shrinkSteps: Uint8Array; gapSteps: Uint8Array;
+  gapFlex: Uint8Array; brk: Uint8Array; uax: Uint8Array;
   emPt: Float64Array; scale: Float64Array; corePt: Float64Array; blankLPt: Float64Array; blankRPt: Float64Array;
   trackPt: Float64Array; gapPt: Float64Array; gapShrinkPt: Float64Array;
-  gapStretchPt: Float64Array; spaceShrinkPt: Float64Array; spaceStretchPt: Float64Array;
-  sumWidth: Float64Array; sumShrink: Float64Array; sumShrinkAll: Float64Array; sumGap: Float64Array;
-  sumGapStretch: Float64Array; sumFlex: Float64Array; sumSpaceStretch: Float64Array; sumSpaces: Float64Array;
+  spaceShrinkPt: Float64Array; spaceStretchPt: Float64Array;
+  sumWidth: Float64Array; sumShrink: Float64Array; sumSteps: Float64Array; sumShrinkAll: Float64Array; sumGap: Float64Array;
+  sumFlex: Float64Array; sumSpaceStretch: Float64Array; sumSpaces: Float64Array;
   metrics: CharMetrics[];
 }
 
@@ -361,11 +418,11 @@ function allocateWorkspace(c: number): Workspace {
   return {
     capacity: c,
     cps: i(), pos: i(), run: i(),
-    cls: u(), units: u(), blankSlot: u(), gapFlex: u(), brk: u(), uax: u(),
+    cls: u(), units: u(), blankSlot: u(), shrinkSteps: u(), gapSteps: u(), gapFlex: u(), brk: u(), uax: u(),
     emPt: f(), scale: f(), corePt: f(), blankLPt: f(), blankRPt: f(), trackPt: f(),
-    gapPt: f(), gapShrinkPt: f(), gapStretchPt: f(), spaceShrinkPt: f(), spaceStretchPt: f(),
-    sumWidth: f(), sumShrink: new Float64Array(SHRINK_CLASSES * c), sumShrinkAll: f(), sumGap: f(),
-    sumGapStretch: f(), sumFlex: f(), sumSpaceStretch: f(), sumSpaces: f(),
+    gapPt: f(), gapShrinkPt: f(), spaceShrinkPt: f(), spaceStretchPt: f(),
+    sumWidth: f(), sumShrink: new Float64Array(SHRINK_CLASSES * c), sumSteps: new Float64Array(SHRINK_CLASSES * c), sumShrinkAll: f(), sumGap: f(),
+    sumFlex: f(), sumSpaceStretch: f(), sumSpaces: f(),
     metrics: new Array<CharMetrics>(c),
   };
 }

@@ -3,14 +3,16 @@
  * composer's internals), for tests and the bench.
  *
  * 1. Recover each line's text from the input runs by ProseMirror position.
- * 2. Check every line edge against the GB tables: never-at-start / never-at-end characters, split
+ * 2. Check every line edge against the GB tables (classes in context: a straight quote opens or closes,
+ *    a hyphen joins a name, as `applyContextClasses` reads them): never-at-start / never-at-end characters, split
  *    Latin words, —— and ……, and numbers split from their digits, units or currency signs.
  * 3. Count loose lines, single-character last lines (孤字) and justified lines that are not flush
  *    within 0.01 pt on both sides.
  */
 import type { ComposedLine, ParagraphInput } from './line.js';
 import { isHangable, isTrailingBlank } from './para-fit.js';
-import { CharClass, classOf, IS_CONTENT, IS_HAN_BOX, isNeverAtEnd, isNeverAtStart } from '../text/char-class.js';
+import { CharClass, classOf, FULLWIDTH_SLASH, IS_CONTENT, IS_HAN_BOX, NEVER_AT_END, NEVER_AT_START } from '../text/char-class.js';
+import { applyContextClasses } from '../text/context-class.js';
 
 /** Flushness tolerance for justified lines, points (TYPOGRAPHY.md §3). */
 export const FLUSH_TOLERANCE_PT = 0.01;
@@ -72,6 +74,16 @@ export function measureQuality(lines: readonly ComposedLine[], input: ParagraphI
 export function measureLineQuality(lines: readonly ComposedLine[], input: ParagraphInput): ParagraphQuality[] {
   const out = lines.map(() => emptyQuality());
   const texts = lineTexts(lines, input).map((t) => Array.from(t));
+  // Classes in context over the whole paragraph; `start[li]` indexes line li's first character.
+  const cps = texts.flat().map((c) => c.codePointAt(0)!);
+  const ctx = cps.map(classOf);
+  applyContextClasses(cps, ctx, cps.length);
+  const start: number[] = [];
+  let at = 0;
+  for (const t of texts) {
+    start.push(at);
+    at += t.length;
+  }
   for (let li = 0; li < lines.length; li++) {
     const line = lines[li];
     const chars = texts[li];
@@ -84,10 +96,11 @@ export function measureLineQuality(lines: readonly ComposedLine[], input: Paragr
       const prevEndsHard = prevChars.length > 0 && classOf(prevChars[prevChars.length - 1].codePointAt(0)!) === CharClass.Break;
       const edge = out[li - 1];
       if (!prevEndsHard) {
-        if (isNeverAtStart(first)) edge.kinsoku_violations++;
-        const prev = lastVisible(prevChars);
-        if (prev !== undefined) {
-          if (isNeverAtEnd(prev)) edge.kinsoku_violations++;
+        if (NEVER_AT_START[ctx[start[li]]]) edge.kinsoku_violations++;
+        const pv = lastVisible(prevChars);
+        if (pv >= 0) {
+          const prev = prevChars[pv].codePointAt(0)!;
+          if (prev === FULLWIDTH_SLASH || NEVER_AT_END[ctx[start[li - 1] + pv]]) edge.kinsoku_violations++;
           const prevRaw = prevChars[prevChars.length - 1].codePointAt(0)!;
           if (isNumberSplit(prevRaw, first) && !endsInIdentifier(prevChars)) edge.number_unit_splits++;
           else if (isWordSplit(prevRaw, first)) edge.kinsoku_violations++;
@@ -131,13 +144,12 @@ function flatten(input: ParagraphInput): { pos: number; ch: string }[] {
   return out;
 }
 
-function lastVisible(chars: readonly string[]): number | undefined {
+/** Index of the last character that draws (trailing blanks skipped), or −1. */
+function lastVisible(chars: readonly string[]): number {
   for (let i = chars.length - 1; i >= 0; i--) {
-    const cp = chars[i].codePointAt(0)!;
-    const c = classOf(cp);
-    if (!isTrailingBlank(c)) return cp;
+    if (!isTrailingBlank(classOf(chars[i].codePointAt(0)!))) return i;
   }
-  return undefined;
+  return -1;
 }
 
 function isNumberSplit(prev: number, next: number): boolean {

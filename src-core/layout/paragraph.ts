@@ -9,7 +9,8 @@
  *              pathological input), kinsoku as forbidden breaks, no single-character last line.
  * 3. justify   (`justify-line.ts`): each line shrunk or stretched by the §3 orders and its glyphs
  *              placed; carets for every ProseMirror position.
- * 4. finalize  (here): warnings for loose lines, relaxed ？！ line starts and overfull lines.
+ * 4. finalize  (here): warnings for loose lines, relaxed ？！ line starts, mid-line 。？！ squeezed to
+ *              half width (the last resort of §3) and overfull lines.
  * Deterministic: the same input always gives the same lines.
  */
 import type { LayoutWarning } from './page-layout.js';
@@ -71,7 +72,7 @@ function composeMeasured(input: ParagraphInput, nested: boolean): ComposedParagr
     const b = breaks[li + 1];
     const isLast = b === m.n;
     const hardBreak = m.brk[b] === BREAK_MANDATORY;
-    const { line, overfull, unjustifiable } = justifyLine(m, input.runs, {
+    const { line, overfull, unjustifiable, stopsSqueezed } = justifyLine(m, input.runs, {
       a, b,
       widthPt: widths.widthPt(li),
       startXPt: li === 0 ? input.firstLineIndentPt : 0,
@@ -87,6 +88,9 @@ function composeMeasured(input: ParagraphInput, nested: boolean): ComposedParagr
     }
     if (li > 0 && m.brk[a] === BREAK_RELAXED) {
       warnings.push({ code: 'kinsoku-relaxed', message: `Line ${li + 1} starts with "${String.fromCodePoint(m.cps[a])}": no other break fitted`, ...where });
+    }
+    if (stopsSqueezed > 0) {
+      warnings.push({ code: 'punctuation-squeezed', message: `Line ${li + 1}: a mid-line 。？！ had to be set at half width`, ...where });
     }
     if (overfull) {
       warnings.push({ code: 'overfull-line', message: `Line ${li + 1} is wider than the measure even with all punctuation compressed`, ...where });

@@ -100,8 +100,16 @@ export const TypographyOptionsSchema = z.object({
   trimLineStartBracket: z.boolean().default(true),
   /** ？！ / ！？ together take one character width. */
   combineQuestionExclamation: z.boolean().default(false),
-  /** Han–Latin/digit gap, em (default 1/8). */
-  hanLatinGapEm: z.number().min(0).max(0.5).default(0.125),
+  /**
+   * Han–Latin/digit gap, em (house default ¼): the same on every line, never stretched, shrunk to ⅛ em only
+   * to avoid a push-out (TYPOGRAPHY.md §4).
+   */
+  hanLatinGapEm: z.number().min(0).max(0.5).default(0.25),
+  /**
+   * Punctuation style (TYPOGRAPHY.md §3): 'quanjiao' 全角式 (marks full width, compressed only at line ends, in
+   * adjacent pairs and by the shrink order) or 'kaiming' 开明式 (，、；： always half width, 。？！ always full).
+   */
+  punctuationStyle: z.enum(['quanjiao', 'kaiming']).default('quanjiao'),
 });
 /** Typographic house options. */
 export type TypographyOptions = z.infer<typeof TypographyOptionsSchema>;

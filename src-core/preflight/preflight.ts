@@ -41,6 +41,7 @@ export type FindingCode =
   | 'overfull-line'
   | 'loose-line'
   | 'kinsoku-relaxed'
+  | 'punctuation-squeezed'
   | 'low-resolution'
   | 'missing-asset'
   | 'unreadable-asset'

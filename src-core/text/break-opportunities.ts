@@ -20,6 +20,7 @@
  */
 import LineBreaker from 'linebreak';
 import { CharClass, IS_HAN_BOX, IS_WESTERN, NEVER_AT_END, NEVER_AT_START, FULLWIDTH_SLASH } from './char-class.js';
+import { isUrlLike } from './context-class.js';
 
 /** No line break here. */
 export const BREAK_FORBIDDEN = 0;
@@ -184,7 +185,3 @@ function collectWesternOpportunities(cps: ArrayLike<number>, cls: ArrayLike<numb
 /** URL and e-mail punctuation a line may end after (a break before it would start a line with a mark). */
 const URL_BREAK_AFTER: ReadonlySet<number> = new Set(Array.from('._?&=#~@-%+,;:!', (c) => c.codePointAt(0)!));
 
-/** A western run that reads as a URL or e-mail address: a scheme, a www. host, or name@host.domain. */
-function isUrlLike(text: string): boolean {
-  return text.includes('://') || /(^|[^A-Za-z0-9])www\./i.test(text) || /[A-Za-z0-9]@[A-Za-z0-9-]+\./.test(text);
-}

@@ -36,9 +36,9 @@ export const CharClass = {
   Stop: 7,
   /** ？！ and ‼⁇⁈⁉: like stops, but may start a line as a counted last resort. */
   QuestionExclamation: 8,
-  /** Interpuncts · ・ ‧ ･: centred, 0.5 em core with adjustable quarter-em blanks; never at line start. */
+  /** Interpuncts · ・ ‧ ･ (between the parts of a name, 列夫·托尔斯泰): ½ em (mainland); never at line start or end. */
   MiddleDot: 9,
-  /** The dash — (U+2014, U+2015): set 1 em; —— never split; never at line start. */
+  /** The dash — (U+2014, U+2015): set 1 em; —— never split; never at line start. The two- and three-em dashes ⸺ ⸻ are one character each. */
   Dash: 10,
   /** Ellipsis … ‥ ⋯ ︙ ․: set 1 em each; …… never split; never at line start. */
   Ellipsis: 11,
@@ -71,12 +71,17 @@ export const CharClass = {
    * like a word space, never starts a continuation line (UAX #14 class BA) and takes no width at a line end.
    */
   IdeographicSpace: 24,
+  /**
+   * A hyphen-minus joining the parts of a name (皮埃尔-奥古斯特, A-1, CCTV-13): never at line start or end, so
+   * the name is not split there. Only by context (`applyContextClasses`); elsewhere - is Latin.
+   */
+  NameHyphen: 25,
 } as const;
 /** One of the `CharClass` values. */
 export type CharClassValue = (typeof CharClass)[keyof typeof CharClass];
 
 /** Number of classes; per-class tables are sized by it. */
-export const CHAR_CLASS_COUNT = 25;
+export const CHAR_CLASS_COUNT = 26;
 
 const C = CharClass;
 
@@ -84,18 +89,18 @@ const C = CharClass;
 export const NEVER_AT_START: readonly boolean[] = classTable([
   C.Close, C.Pause, C.Stop, C.QuestionExclamation, C.MiddleDot, C.Dash, C.Ellipsis, C.Connector,
   C.LatinClose, C.Postfix, C.Iteration, C.Slash, C.SmallKana, C.ZeroWidth, C.Space, C.NoBreakSpace,
-  C.IdeographicSpace,
+  C.IdeographicSpace, C.NameHyphen,
 ]);
 
 /** Per-class: never at the end of a line (TYPOGRAPHY.md §1). ／ is handled per code point. */
-export const NEVER_AT_END: readonly boolean[] = classTable([C.Open, C.LatinOpen, C.Prefix, C.NoBreakSpace]);
+export const NEVER_AT_END: readonly boolean[] = classTable([C.Open, C.LatinOpen, C.Prefix, C.NoBreakSpace, C.MiddleDot, C.NameHyphen]);
 
 /**
  * Per-class: "western" characters, among which UAX #14 decides break opportunities, and which
  * take the Han–Latin gap when they meet a Han box (TYPOGRAPHY.md §4).
  */
 export const IS_WESTERN: readonly boolean[] = classTable([
-  C.Latin, C.Digit, C.Space, C.LatinClose, C.LatinOpen, C.Slash, C.NoBreakSpace,
+  C.Latin, C.Digit, C.Space, C.LatinClose, C.LatinOpen, C.Slash, C.NoBreakSpace, C.NameHyphen,
 ]);
 
 /** Per-class: a Han-like box (takes the Han–Latin gap beside a Latin letter or digit). */
@@ -103,7 +108,7 @@ export const IS_HAN_BOX: readonly boolean[] = classTable([C.Han, C.Iteration, C.
 
 /** Per-class: full-width punctuation whose blank the composer adjusts (TYPOGRAPHY.md §2). */
 export const IS_COMPRESSIBLE_MARK: readonly boolean[] = classTable([
-  C.Open, C.Close, C.Pause, C.Stop, C.QuestionExclamation, C.MiddleDot,
+  C.Open, C.Close, C.Pause, C.Stop, C.QuestionExclamation,
 ]);
 
 /** Per-class: content a reader counts as a character (for the single-character last line rule). */
@@ -129,7 +134,7 @@ const EXPLICIT: ReadonlyArray<readonly [CharClassValue, string]> = [
   [C.Stop, '。．｡'],
   [C.QuestionExclamation, '？！‼⁇⁈⁉'],
   [C.MiddleDot, '·・‧･'],
-  [C.Dash, '—―'],
+  [C.Dash, '—―\u2e3a\u2e3b'],
   [C.Ellipsis, '…‥⋯︙․'],
   [C.Connector, '–‐～〜゠／'],
   [C.LatinClose, ',.;:?!)]}'],

@@ -4,11 +4,14 @@
  * 1. Classify the code point (`classOf`) and look its glyph up through `LoadedFont.glyphFor`.
  * 2. Split the natural width into `blankLeft + core + blankRight`: only full-width marks have
  *    blanks (the adjustable half em of TYPOGRAPHY.md §2, placed by `punctuationGeometry`).
- * 3. Give the fixed-width classes their GB widths (§2): — ～ … 1 em, – ‐ ／ ½ em, interpunct
- *    core ½ em with quarter-em blanks. A dash is stretched (`scaleX`) so that its ink fills the em,
- *    which makes —— one unbroken 2-em rule; other fixed marks are centred, or squeezed if their ink
- *    is wider than the cell.
- * 4. A missing glyph keeps a 1-em cell (so the text still measures sensibly) but draws nothing.
+ * 3. Give the fixed-width classes their GB widths (§2): — ～ … 1 em, ⸺ 2 em, ⸻ 3 em, – ‐ ／ · ½ em
+ *    (the interpunct between name parts, mainland style). A dash is stretched (`scaleX`) so that its ink
+ *    fills its cell, which makes —— and ⸺ one unbroken 2-em rule; other fixed marks are centred, or
+ *    squeezed if their ink is wider than the cell.
+ * 4. A missing glyph keeps a 1-em cell (so the text still measures sensibly) but draws nothing — except
+ *    spaces: a Unicode space the font lacks (U+2000–U+200A, e.g. the thin space that groups digits) is a
+ *    blank of its own width, not a missing glyph.
+ * 5. `apostropheMetrics`: ’ as an apostrophe inside a Latin word, at the width of the font's Latin '.
  */
 import type { LoadedFont } from './font.js';
 import { CharClass, classOf, IS_COMPRESSIBLE_MARK } from './char-class.js';
@@ -39,15 +42,23 @@ export interface CharMetrics {
 /** Fixed set widths in em for classes that GB sizes regardless of the font (TYPOGRAPHY.md §2). */
 const FIXED_WIDTH_EM: ReadonlyMap<number, number> = new Map([
   [0x2014, 1], [0x2015, 1], // — dash: 1 em (—— = 2 em)
+  [0x2e3a, 2], [0x2e3b, 3], // ⸺ ⸻: the two- and three-em dash as one character
   [0x2026, 1], [0x2025, 1], [0x22ef, 1], [0xfe19, 1], [0x2024, 1], // ellipses: 1 em (…… = 2 em)
   [0xff5e, 1], [0x301c, 1], [0x30a0, 1], // ～ 〜 ゠: 1 em
   [0x2013, 0.5], [0x2010, 0.5], [0xff0f, 0.5], // – ‐ ／: ½ em
 ]);
 
-/** Interpunct core width (its quarter-em blanks either side shrink away first, §3 step 3). */
-const MIDDLE_DOT_CORE_EM = 0.5;
+/** Interpunct width: ½ em in mainland setting (TYPOGRAPHY.md §2), fixed: it neither squeezes nor stretches. */
+const MIDDLE_DOT_EM = 0.5;
 /** Width assumed for a missing space glyph: a quarter em, the minimum Latin word space of §3. */
 const FALLBACK_SPACE_EM = 0.25;
+/**
+ * Widths of the Unicode spaces U+2000–U+200A when the font lacks them, em: en/em quads and spaces, three-,
+ * four- and six-per-em, figure (a digit), punctuation (a period), thin and hair. The thin space is set at
+ * ¼ em (TYPOGRAPHY.md §4, where it groups digits) rather than Unicode's ⅕–⅙, so it reads like the
+ * narrow no-break space that does the same job.
+ */
+const UNICODE_SPACE_EM = [0.5, 1, 0.5, 1, 1 / 3, 0.25, 1 / 6, 0.5, 0.25, 0.25, 0.1];
 
 const tables = new WeakMap<LoadedFont, CharMetricsTable>();
 
@@ -101,6 +112,7 @@ function measureCharUncached(font: LoadedFont, cp: number): CharMetrics {
   }
   if (cls === CharClass.ZeroWidth) return base;
   if (!g) {
+    if (cp >= 0x2000 && cp <= 0x200a) return { ...base, coreUnits: UNICODE_SPACE_EM[cp - 0x2000] * em };
     if (cls === CharClass.Space || cls === CharClass.NoBreakSpace) return { ...base, coreUnits: FALLBACK_SPACE_EM * em };
     // A blank needs no glyph: the ideographic space is one em by definition.
     if (cls === CharClass.IdeographicSpace) return { ...base, coreUnits: em };
@@ -108,11 +120,7 @@ function measureCharUncached(font: LoadedFont, cp: number): CharMetrics {
   }
   const fixedEm = FIXED_WIDTH_EM.get(cp);
   if (fixedEm !== undefined) return fitFixed(font, base, fixedEm * em, cls === CharClass.Dash);
-  if (cls === CharClass.MiddleDot) {
-    const core = MIDDLE_DOT_CORE_EM * em;
-    const fitted = fitFixed(font, base, core, false);
-    return { ...fitted, blankLeftUnits: (em - core) / 2, blankRightUnits: (em - core) / 2 };
-  }
+  if (cls === CharClass.MiddleDot) return fitFixed(font, base, MIDDLE_DOT_EM * em, false);
   if (IS_COMPRESSIBLE_MARK[cls]) {
     const geo = punctuationGeometry(font, cp, cls);
     if (geo) {
@@ -123,6 +131,32 @@ function measureCharUncached(font: LoadedFont, cp: number): CharMetrics {
     }
   }
   return base;
+}
+
+const apostrophes = new WeakMap<LoadedFont, CharMetrics>();
+
+/**
+ * Set metrics of ’ (U+2019) used as an apostrophe inside a Latin word (McDonald’s): class Latin, the ’
+ * glyph centred in a cell as wide as the font's ASCII apostrophe (or its own ink, if wider), no blanks.
+ * Cached per font. Invariant: `blankLeftUnits = blankRightUnits = 0`.
+ */
+export function apostropheMetrics(font: LoadedFont): CharMetrics {
+  let hit = apostrophes.get(font);
+  if (!hit) {
+    const own = charMetrics(font, 0x2019);
+    const ascii = font.glyphFor(0x27);
+    let m: CharMetrics = { ...own, cls: CharClass.Latin, blankLeftUnits: 0, blankRightUnits: 0, originUnits: 0, scaleX: 1 };
+    if (own.glyphId !== 0) {
+      const bbox = font.glyph(own.glyphId).bbox;
+      const inkMin = Number.isFinite(bbox.minX) ? bbox.minX : 0;
+      const inkWidth = Number.isFinite(bbox.maxX) ? bbox.maxX - inkMin : 0;
+      const cell = Math.max(ascii ? ascii.advanceUnits : font.unitsPerEm / 4, inkWidth);
+      m = { ...m, coreUnits: cell, originUnits: (cell - inkWidth) / 2 - inkMin };
+    }
+    hit = Object.freeze(m);
+    apostrophes.set(font, hit);
+  }
+  return hit;
 }
 
 /** Places a glyph in a fixed-width cell: fill (dashes), keep, centre, or squeeze to fit. */

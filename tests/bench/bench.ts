@@ -4,7 +4,8 @@
  *
  * 1. Paragraph composer: throughput on a ≥ 100,000-character story and per-paragraph median.
  * 2. Page composer on the sample front page: full compose, one keystroke, warm placement.
- * 3. Quality counters of the composed sample page (all paragraph compositions, read back from the output).
+ * 3. Quality counters of the composed sample page (all paragraph compositions, read back from the output),
+ *    and its spacing (punctuation widths, Han–Latin gaps) beside that of other texts.
  * 4. PDF export of the sample page in a warm process, and its size, also with a real photo placed.
  * 5. A 32-page issue: open and compose, export all pages, memory.
  * 6. Typing in the real renderer (browser mode, Chromium): keystroke to re-composed, redrawn page.
@@ -21,6 +22,7 @@ import { unpackFolio } from '../../src-core/model/folio-file.js';
 import type { PdfExportInput } from '../../src-core/pdf/export.js';
 import { loadDefaultFonts, runLayoutBench } from './layout-bench.js';
 import { runParagraphBench } from './paragraph-bench.js';
+import { runSpacingBench } from './spacing-bench.js';
 import { BENCH_PHOTO, runPdfBench, runPhotoPdfBench } from './pdf-bench.js';
 import { runBrowserBench } from './browser-bench.js';
 import { runIssueBench } from './issue-bench.js';
@@ -43,6 +45,9 @@ const TARGETS: Record<string, string> = {
   ratio_chromium_over_folio: '≥ 3',
   ratio_folio_over_typst: '≤ 1.5',
   ui_keystrokes_in_next_frame: '= 1',
+  han_latin_gap_range_em: '≤ 0.125',
+  midline_stops_squeezed: '= 0',
+  fractional_squeezes: '= 0',
 };
 
 interface Row { metric: string; value: number; unit?: string; note?: string; target?: string }
@@ -73,6 +78,7 @@ async function main(): Promise<void> {
     { metric: 'unjustified_lines', value: q.unjustified_lines },
     { metric: 'quality_paragraphs_measured', value: q.paragraphs, unit: 'paragraphs', note: `${q.lines} lines on the sample page` },
   ]);
+  print(runSpacingBench(document, fonts));
 
   const layout = createComposer(fonts).compose(document);
   const assets: PdfExportInput['assets'] = async (id) => {

@@ -15,8 +15,12 @@ import { columnEndReport, seedBreaks } from './sample-column-ends.js';
 
 const SEED = readFileSync('tests/fixtures/seed/deqing-front-page-2023-07.txt', 'utf8');
 const { document } = unpackFolio(new Uint8Array(readFileSync('templates/samples/deqing-front-2023-07-20.folio')));
-/** Column ends of the original this page matches (创建的, 蒸养窑, 场地, 目前); the test fails if fewer match. */
-const MATCHED_AT_LEAST = 4;
+/**
+ * Column ends of the original this page matches (蒸养窑, 场地, 目前); the test fails if fewer match. 创建的 matched
+ * too until issue 17: with mid-line 。？！ kept full width and squeezes in whole half ems, the lead's text
+ * before it takes two lines more than its 32-line column.
+ */
+const MATCHED_AT_LEAST = 3;
 /** Stories the template adds (masthead fields), not part of the seed. */
 const TEMPLATE_STORIES = new Set(document.template.starter.stories.map((s) => s.id));
 /**
@@ -49,9 +53,11 @@ function readingOrderText(page: PageLayout, storyId: string, frames: TextFrame[]
   for (const line of lines) {
     const glyphs = runs
       .filter((r) => r.frameId === line.frameId && Math.abs(r.baselineYPt - line.baselineYPt) < 0.01)
-      .flatMap((r) => r.glyphs.map((g) => ({ ...g, slackPt: LINE_SLACK_EM * r.sizePt })))
+      .flatMap((r) => r.glyphs.map((g) => ({ ...g, slackPt: LINE_SLACK_EM * r.sizePt, inkXPt: inkLeftPt(r, g) })))
       .filter((g) => g.xPt >= line.rect.xPt - g.slackPt && g.xPt < line.rect.xPt + line.rect.widthPt)
-      .sort((a, b) => a.xPt - b.xPt);
+      // Read by ink, not origin: an opening quote squeezed whole after a narrow ASCII comma has its origin
+      // left of the comma's, its ink right of it.
+      .sort((a, b) => a.inkXPt - b.inkXPt);
     glyphsPlaced += glyphs.length;
     text += glyphs.map((g) => g.text).join('');
   }
@@ -59,6 +65,13 @@ function readingOrderText(page: PageLayout, storyId: string, frames: TextFrame[]
 }
 
 const noSpace = (s: string) => s.replace(/\s+/g, '');
+
+/** Left edge of a glyph's ink, points (its origin where it draws nothing). */
+function inkLeftPt(run: GlyphRunItem, g: GlyphRunItem['glyphs'][number]): number {
+  const font = testFonts().byId(run.fontId)!;
+  const minX = font.glyph(g.glyphId).bbox.minX;
+  return g.xPt + (Number.isFinite(minX) ? (minX * run.sizePt * (g.scaleX ?? 1)) / font.unitsPerEm : 0);
+}
 
 describe('sample front page fidelity (templates/samples/deqing-front-2023-07-20.folio)', () => {
   const page = createComposer(testFonts()).compose(document).pages[0]!;

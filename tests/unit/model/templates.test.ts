@@ -23,6 +23,15 @@ describe('templates', () => {
     });
   }
 
+  it('typography defaults to the house style: ¼-em Han–Latin gap, 全角式; a template saved before them keeps its own gap', () => {
+    const t = JSON.parse(readFileSync('templates/broadsheet-front.json', 'utf8'));
+    expect(TemplateSchema.parse(t).typography).toMatchObject({ hanLatinGapEm: 0.25, punctuationStyle: 'quanjiao' });
+    const { punctuationStyle: _, ...before } = { ...t.typography, hanLatinGapEm: 0.125 };
+    expect(TemplateSchema.parse({ ...t, typography: before }).typography).toMatchObject({ hanLatinGapEm: 0.125, punctuationStyle: 'quanjiao' });
+    expect(TemplateSchema.parse({ ...t, typography: {} }).typography).toMatchObject({ hanLatinGapEm: 0.25, punctuationStyle: 'quanjiao' });
+    expect(() => TemplateSchema.parse({ ...t, typography: { punctuationStyle: 'taiwan' } })).toThrow();
+  });
+
   it('reads sizes in pt and in 号', () => {
     expect(parseSizePt('小五')).toBe(9);
     expect(parseSizePt('五号')).toBe(10.5);

@@ -2,7 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { composeParagraph } from '../../../src-core/layout/paragraph.js';
 import type { ComposedLine } from '../../../src-core/layout/line.js';
-import { para, type ParaSpec } from './helpers.js';
+import { lineTexts } from '../../../src-core/layout/para-quality.js';
+import { measureParagraph } from '../../../src-core/layout/para-measure.js';
+import { createLineMeasure, lineCost, measureLine } from '../../../src-core/layout/para-fit.js';
+import { addSpacing, emptySpacing, measureSpacing } from '../../../src-core/layout/para-spacing.js';
+import { lines, para, type ParaSpec } from './helpers.js';
 
 function compose(text: string, spec: ParaSpec) {
   return composeParagraph(para(text, { sizePt: 10, ...spec }));
@@ -51,11 +55,11 @@ describe('punctuation compression', () => {
     expect(dashes[0].scaleX).toBeGreaterThan(1);
     expect(dashes[1].xPt - dashes[0].xPt).toBeCloseTo(10, 9);
   });
-  it('fixed widths: – and ／ half an em, ～ one em, · half an em core with quarter-em blanks', () => {
+  it('fixed widths: – and ／ half an em, ～ one em, · half an em (issue 17: it was ½ em with quarter-em blanks)', () => {
     expect(carets(compose('甲–乙', { chars: 20 }).lines[0])).toEqual([0, 10, 15, 25]);
     expect(carets(compose('甲／乙', { chars: 20 }).lines[0])).toEqual([0, 10, 15, 25]);
     expect(carets(compose('甲～乙', { chars: 20 }).lines[0])).toEqual([0, 10, 20, 30]);
-    expect(carets(compose('阿·凡', { chars: 20 }).lines[0])).toEqual([0, 10, 20, 30]);
+    expect(carets(compose('阿·凡', { chars: 20 }).lines[0])).toEqual([0, 10, 15, 25]);
   });
   it('push-in shrinks ，、；： before 。？！ (§3 shrink order)', () => {
     const out = compose('一二，三四五。六七八，甲乙丙', { chars: 10 });
@@ -83,5 +87,108 @@ describe('hanging punctuation (option, off by default)', () => {
     expect(first.caretXPt[10]).toBeCloseTo(100, 9); // 。 starts at the measure
     expect(first.caretXPt[11]).toBeCloseTo(105, 9); // and hangs half an em past it
     expect(carets(first).slice(0, 11)).toEqual([0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100]);
+  });
+});
+
+describe('issue 17: punctuation keeps its width from line to line', () => {
+  const marks = (text: string, spec: ParaSpec) => {
+    const input = para(text, { sizePt: 10, ...spec });
+    const out = composeParagraph(input);
+    return { out, texts: lineTexts(out.lines, input), marks: measureSpacing(out.lines, input).marks, input };
+  };
+  it('regression: a mid-line 。 is not squeezed to save half an em: a character is pushed out and the line stretched (1/18 em a gap)', () => {
+    const r = marks('一二三四五。六七八九十乙丙丁', { chars: 10.5 });
+    expect(r.texts).toEqual(['一二三四五。六七八九', '十乙丙丁']);
+    expect(r.marks).toHaveLength(1);
+    expect(r.marks[0].widthEm).toBeCloseTo(1, 9);
+    expect(r.out.warnings).toEqual([]);
+  });
+  it('a mid-line 。 is squeezed only when nothing else sets the paragraph (else a loose line), and warned about', () => {
+    const r = marks('甲。乙。丙。丁。戊。', { chars: 3 });
+    expect(r.texts).toEqual(['甲。乙。', '丙。丁。', '戊。']);
+    expect(r.marks.map((m) => [m.widthEm, m.place])).toEqual([[0.5, 'mid'], [0.5, 'end'], [0.5, 'mid'], [0.5, 'end'], [0.5, 'end']]);
+    expect(r.out.warnings.map((w) => w.code)).toEqual(['punctuation-squeezed', 'punctuation-squeezed']);
+  });
+  it('regression: squeezes come in whole half ems: a quarter em too wide takes one quote\'s whole blank and stretches the rest back (both quotes lost ⅛ em)', () => {
+    const r = marks('甲“乙丙”丁戊己庚辛壬', { chars: 8.75 });
+    expect(r.texts[0]).toBe('甲“乙丙”丁戊己庚');
+    expect(r.marks.map((m) => m.widthEm).sort()).toEqual([0.5, 1]);
+    const s = addSpacing(emptySpacing(), { hanLatinGapsEm: [], marks: r.marks });
+    expect(s.fractionalSqueezes).toBe(0);
+    expect(r.out.lines[0].caretXPt.at(-1)).toBeCloseTo(87.5, 9);
+  });
+  it('push-in: a mid-line ， may squeeze whole (a real cost, below a push-out)', () => {
+    expect(lines('一二，三四五六七八九十甲乙丙', { chars: 10.5 })).toEqual(['一二，三四五六七八九十', '甲乙丙']);
+  });
+  it('stretching every gap of a 24-character line by ⅛ em costs less than one mid-line 。 squeeze; strict passes refuse the squeeze', () => {
+    const costOf = (text: string, widthEm: number, stops: boolean) => {
+      const m = measureParagraph(para(text, { chars: 100, sizePt: 10 }), []);
+      const lm = createLineMeasure();
+      const edges = { trimLineStartBracket: true, hangingPunctuation: false };
+      measureLine(m, 0, m.n, edges, widthEm * 10, lm);
+      return lineCost(lm, widthEm * 10, false, false, 10, stops);
+    };
+    const han = '一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑寅卯';
+    const stretched = costOf(han, 24 + 23 / 8, true);
+    const squeezed = costOf(`${han.slice(0, 12)}。${han.slice(12, 23)}`, 23.5, true);
+    expect(stretched).toBeLessThan(squeezed);
+    expect(costOf(`${han.slice(0, 12)}。${han.slice(12, 23)}`, 23.5, false)).toBe(Infinity);
+    // A mid-line ， squeezed costs less than spreading its half em over the same line.
+    expect(costOf(`${han.slice(0, 12)}，${han.slice(12, 23)}`, 23.5, false)).toBeLessThan(costOf(han.slice(0, 23), 23.5, false));
+  });
+  it('开明式: ，、；： always half width, 。？！ always full, at the line end too', () => {
+    const k = { punctuationStyle: 'kaiming' as const };
+    expect(carets(compose('他说：“好。”我们', { chars: 20, options: k }).lines[0])).toEqual([0, 10, 20, 25, 35, 45, 55, 60, 70, 80]);
+    // The same line in 全角式: the pairs compress by the first mark's blank, so there 。 is half and ” full.
+    expect(carets(compose('他说：“好。”我们', { chars: 20 }).lines[0])).toEqual([0, 10, 20, 25, 35, 45, 50, 60, 70, 80]);
+    const kaiming = compose('一二三四五六七八九。十甲', { chars: 10, options: k }).lines[0];
+    expect(carets(kaiming)).toEqual([0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100]);
+    const quanjiao = compose('一二三四五六七八九。十甲', { chars: 10 }).lines[0];
+    expect(quanjiao.caretXPt.at(-1)! - quanjiao.caretXPt.at(-2)!).toBeCloseTo(5, 9);
+  });
+  it('开明式 never squeezes a 。 (not even to avoid a loose line) and never sets a ， full', () => {
+    const r = marks('甲。乙，丙。丁，戊。', { chars: 3, options: { punctuationStyle: 'kaiming' } });
+    expect(r.marks.map((m) => String.fromCodePoint(m.cp)).join('')).toBe('。，。，。');
+    for (const m of r.marks) expect(m.widthEm, JSON.stringify(r.texts)).toBeCloseTo(m.cp === 0x3002 ? 1 : 0.5, 9);
+  });
+});
+
+describe('issue 17: widths of marks that were classed wrongly', () => {
+  const f = () => para('', { chars: 1 }).runs[0].font;
+  const advEm = (cp: number) => f().glyphFor(cp)!.advanceUnits / f().unitsPerEm;
+  it('regression: ⸺ is two em, one unbroken rule, with no Han–Latin gap beside digits', () => {
+    const [line] = compose('甲⸺乙', { chars: 20 }).lines;
+    expect(carets(line)).toEqual([0, 10, 30, 40]);
+    const dash = line.runs[0].glyphs.find((g) => g.text === '⸺')!;
+    expect(dash.scaleX).toBeDefined();
+    const [years] = compose('2023⸺2024', { chars: 20 }).lines;
+    expect(years.caretXPt[5] - years.caretXPt[4]).toBeCloseTo(20, 9);
+  });
+  it('regression: a hyphen joining a transliterated name takes no Han–Latin gap (皮埃尔-奥古斯特)', () => {
+    const [line] = compose('尔-奥', { chars: 20 }).lines;
+    expect(line.caretXPt[1]).toBeCloseTo(10, 9);
+    expect(line.caretXPt[2]).toBeCloseTo(10 + 10 * advEm(0x2d), 9);
+  });
+  it('regression: the apostrophe in McDonald’s is Latin, as wide as the font\'s \', not a one-em closing quote', () => {
+    const text = 'McDonald’s';
+    const out = compose(text, { chars: 20 });
+    const c = out.lines[0].caretXPt;
+    expect(c[9] - c[8]).toBeCloseTo(10 * Math.max(advEm(0x27), 0), 1);
+    expect(c[9] - c[8]).toBeLessThan(5);
+    for (let chars = 7; chars <= 12; chars++) {
+      const t = lines(`麦当劳${text}门店开业了`, { chars, sizePt: 10 });
+      expect(t.some((x) => x.includes(text)), `${chars}: ${JSON.stringify(t)}`).toBe(true);
+    }
+  });
+  it('regression: a thin space the font lacks is a quarter em, not a missing glyph one em wide, and keeps the number whole', () => {
+    expect(f().glyphFor(0x2009)).toBeUndefined();
+    const out = compose('共12\u2009345元', { chars: 20 });
+    expect(out.warnings).toEqual([]);
+    const c = out.lines[0].caretXPt;
+    expect(c[4] - c[3]).toBeCloseTo(2.5, 9);
+    for (let chars = 5; chars <= 9; chars++) {
+      const t = lines('共12\u2009345元的补贴', { chars, sizePt: 10 });
+      expect(t.some((x) => x.includes('12\u2009345')), `${chars}: ${JSON.stringify(t)}`).toBe(true);
+    }
   });
 });

@@ -14,6 +14,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { composeParagraph } from '../../../src-core/layout/paragraph.js';
 import { addQuality, emptyQuality, lineTexts, measureLineQuality, measureQuality, type ParagraphQuality } from '../../../src-core/layout/para-quality.js';
 import { measureParagraph } from '../../../src-core/layout/para-measure.js';
+import { addSpacing, emptySpacing, measureSpacing } from '../../../src-core/layout/para-spacing.js';
+import { CharClass } from '../../../src-core/text/char-class.js';
 import { createLineMeasure, lineCost, measureLine } from '../../../src-core/layout/para-fit.js';
 import { BREAK_ALLOWED, BREAK_URL } from '../../../src-core/text/break-opportunities.js';
 import type { ComposedParagraph, ParagraphInput } from '../../../src-core/layout/line.js';
@@ -277,7 +279,7 @@ function hasOverwideRun(c: Case): boolean {
 describe('corpus: house options', () => {
   const OPTIONS = [
     { hangingPunctuation: true }, { adjacentPunctuationEm: 1 }, { combineQuestionExclamation: true },
-    { trimLineStartBracket: false }, { hanLatinGapEm: 0 }, { hanLatinGapEm: 0.25 },
+    { trimLineStartBracket: false }, { hanLatinGapEm: 0 }, { hanLatinGapEm: 0.125 }, { punctuationStyle: 'kaiming' as const },
   ];
   it('every option keeps every character and reports every fault on its line', () => {
     const failures: string[] = [];
@@ -300,8 +302,31 @@ describe('corpus: house options', () => {
     }
     expect(failures).toEqual([]);
   });
+  it('全角式: every squeeze is whole half ems, and a mid-line 。？！ squeezed is warned about, on every line of the corpus', () => {
+    const failures: string[] = [];
+    for (const c of cases) {
+      const s = addSpacing(emptySpacing(), measureSpacing(c.out.lines, c.input));
+      const warned = c.out.warnings.filter((w) => w.code === 'punctuation-squeezed').length;
+      if (s.fractionalSqueezes > 0 || s.midlineStopsSqueezed > warned) failures.push(`${c.name}: ${JSON.stringify(s)}`);
+    }
+    expect(failures).toEqual([]);
+  });
+  it('开明式 is consistent by construction: every ，、；： half width, every 。？！ full, on every line of the corpus', () => {
+    const failures: string[] = [];
+    for (const chars of [9, 13, 17]) {
+      for (const p of paragraphs) {
+        const input = para(p.text, { chars, indentEm: 2, options: { punctuationStyle: 'kaiming' } });
+        for (const m of measureSpacing(composeParagraph(input).lines, input).marks) {
+          const want = m.cls === CharClass.Pause ? 0.5 : m.cls === CharClass.Stop || m.cls === CharClass.QuestionExclamation ? 1 : undefined;
+          if (want !== undefined && Math.abs(m.widthEm - want) > 1e-6) failures.push(`${chars} ${p.id}: ${String.fromCodePoint(m.cp)} ${m.widthEm}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
   it('regression: a hanging comma followed by U+200B is a hang, not an unjustified line (the counter looked at the U+200B)', () => {
-    const input = para('据悉，\u200b该活动\u200b将于\u200b8月1日\u200b正式启动，\u200b为期三个月，届时将有上百家企业参加。', { chars: 17, indentEm: 2, options: { hangingPunctuation: true } });
+    // Set with the ⅛-em Han–Latin gap it was found with (the case is about U+200B, not the gap).
+    const input = para('据悉，\u200b该活动\u200b将于\u200b8月1日\u200b正式启动，\u200b为期三个月，届时将有上百家企业参加。', { chars: 17, indentEm: 2, options: { hangingPunctuation: true, hanLatinGapEm: 0.125 } });
     const out = composeParagraph(input);
     expect(lineTexts(out.lines, input)[0]).toBe('据悉，\u200b该活动\u200b将于\u200b8月1日\u200b正式启动，\u200b');
     expect(measureQuality(out.lines, input)).toEqual(emptyQuality());
@@ -359,7 +384,8 @@ describe('regressions found by the corpus', () => {
   });
 
   it('regression: U+200B gives a break after it and loses no stretch at a line end (the line was 1 gap short)', () => {
-    const r = compose('据悉，\u200b该活动\u200b将于\u200b8月1日\u200b正式启动，\u200b为期三个月。', { chars: 11, indentEm: 2 });
+    // Set with the ⅛-em Han–Latin gap it was found with (the case is about U+200B, not the gap).
+    const r = compose('据悉，\u200b该活动\u200b将于\u200b8月1日\u200b正式启动，\u200b为期三个月。', { chars: 11, indentEm: 2, options: { hanLatinGapEm: 0.125 } });
     expect(r.texts).toEqual(['据悉，\u200b该活动\u200b将于\u200b', '8月1日\u200b正式启动，\u200b为期三', '个月。']);
     expect(r.q).toEqual(emptyQuality());
   });

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { composeParagraph } from '../../../src-core/layout/paragraph.js';
 import { lineTexts, measureQuality } from '../../../src-core/layout/para-quality.js';
+import { measureSpacing } from '../../../src-core/layout/para-spacing.js';
 import type { ComposedLine, ParagraphInput } from '../../../src-core/layout/line.js';
 import { BLACK } from '../../../src-core/model/colour.js';
 import { defaultOptions, font, lines, para, type ParaSpec } from './helpers.js';
@@ -93,23 +94,44 @@ describe('justification', () => {
 });
 
 describe('Han–Latin and Han–digit gaps (§4)', () => {
-  it('1/8 em between Han and Latin or digits, none beside Chinese punctuation', () => {
+  it('1/4 em (the house default) between Han and Latin or digits, none beside Chinese punctuation', () => {
     const { out } = compose('使用APP，2023年', { chars: 30 });
     const g = out.lines[0].runs[0].glyphs;
     const c = out.lines[0].caretXPt;
     const adv = (ch: string) => (font().glyphFor(ch.codePointAt(0)!)!.advanceUnits / 1000) * 10;
-    expect(c[2]).toBeCloseTo(20 + 1.25, 9); // 用|A
+    expect(c[2]).toBeCloseTo(20 + 2.5, 9); // 用|A
     expect(c[5] - c[4]).toBeCloseTo(adv('P'), 9); // P then ， directly
     expect(c[6]).toBeCloseTo(c[5] + 10, 9); // ， keeps its full em before a digit, and no gap is added
     expect(g.find((x) => x.text === '年')!.xPt).toBeCloseTo(c[10] , 9);
-    expect(c[10] - c[9]).toBeCloseTo(adv('3') + 1.25, 9); // 3|年
+    expect(c[10] - c[9]).toBeCloseTo(adv('3') + 2.5, 9); // 3|年
   });
   it('honours hanLatinGapEm and drops the gap at line edges', () => {
-    const { out } = compose('德清APP', { chars: 30, options: { hanLatinGapEm: 0.25 } });
-    expect(out.lines[0].caretXPt[2]).toBeCloseTo(22.5, 9);
+    const { out } = compose('德清APP', { chars: 30, options: { hanLatinGapEm: 0.125 } });
+    expect(out.lines[0].caretXPt[2]).toBeCloseTo(21.25, 9);
     const wrapped = compose('改革创新高地ABCD', { chars: 6 }).out;
     expect(wrapped.lines[1].caretXPt[0]).toBe(0);
     expect(wrapped.lines[1].runs[0].glyphs[0].xPt).toBeCloseTo(0, 9);
+  });
+  it('regression: the gap is ¼ em (⅛ em where that saves a push-out) on every line, stretched lines included (it was spread with the line: 0.125–0.358 em)', () => {
+    const text = '今年3月，全县新增就业岗位1200个，比2024年同期增加300个，其中返乡创业带动就业占比达到35%，增长明显。';
+    for (const chars of [9, 11, 13]) {
+      const { input, out } = compose(text, { chars, indentEm: 2 });
+      const gaps = measureSpacing(out.lines, input).hanLatinGapsEm;
+      expect(gaps.length, `${chars}`).toBeGreaterThan(6);
+      for (const g of gaps) expect([0.125, 0.25], `${chars}: ${JSON.stringify(lineTexts(out.lines, input))}`).toContain(Math.round(g * 1e6) / 1e6);
+      // Some lines are stretched, and their gaps stay ¼ em.
+      expect(gaps.filter((g) => Math.abs(g - 0.25) < 1e-6).length, `${chars}`).toBeGreaterThan(gaps.length / 2);
+    }
+  });
+  it('regression: the gap shrinks to ⅛ em only when that saves a push-out', () => {
+    // 8 Han + "12" (1.029 em in Noto Serif SC) + two ¼-em gaps = 9.529 em; at 9.3 em 2|辛 may not break, and
+    // breaking before 1 would spread 庚's line by 2.3 em: both gaps shrink to ⅛ em instead (9.279 em) and the
+    // line is stretched by what is left.
+    const { input, out } = compose('甲乙丙丁戊己庚12辛壬癸', { chars: 9.3 });
+    expect(lineTexts(out.lines, input)).toEqual(['甲乙丙丁戊己庚12辛', '壬癸']);
+    for (const g of measureSpacing(out.lines, input).hanLatinGapsEm) expect(g).toBeCloseTo(0.125, 9);
+    const roomy = compose('甲乙丙丁戊己庚12辛壬癸', { chars: 9.6 });
+    for (const g of measureSpacing(roomy.out.lines, roomy.input).hanLatinGapsEm) expect(g).toBeCloseTo(0.25, 9);
   });
 });
 

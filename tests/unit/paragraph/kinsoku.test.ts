@@ -37,6 +37,52 @@ describe('never at line end', () => {
   }
 });
 
+describe('issue 17: marks that were classed wrongly', () => {
+  /** Every line of `text` at 6–14 characters: the line texts, after asserting no kinsoku fault. */
+  const sweep = (text: string, check: (texts: string[], chars: number) => void) => {
+    for (let chars = 6; chars <= 14; chars++) {
+      const input = para(text, { chars, sizePt: 10 });
+      const out = composeParagraph(input);
+      const texts = lineTexts(out.lines, input);
+      expect(texts.join('')).toBe(text);
+      expect(measureQuality(out.lines, input), `${chars}: ${JSON.stringify(texts)}`).toMatchObject({ kinsoku_violations: 0, unjustified_lines: 0 });
+      check(texts, chars);
+    }
+  };
+  it('regression: a hyphen-minus in a transliterated or Latin name never starts or ends a line (皮埃尔-奥古斯特, A-1)', () => {
+    sweep('法国画家皮埃尔-奥古斯特·雷诺阿的作品与型号为A-1的展柜一同展出，吸引了众多市民。', (texts, chars) => {
+      for (const t of texts.slice(1)) expect(t.startsWith('-'), `${chars}: ${JSON.stringify(texts)}`).toBe(false);
+      for (const t of texts.slice(0, -1)) expect(t.endsWith('-'), `${chars}: ${JSON.stringify(texts)}`).toBe(false);
+    });
+  });
+  it('regression: ⸺ (one character, two em) never starts a continuation line', () => {
+    sweep('一二三四五六七八九⸺十甲乙丙丁戊己庚辛壬癸子丑寅卯辰', (texts, chars) => {
+      for (const t of texts.slice(1)) expect(t.startsWith('⸺'), `${chars}: ${JSON.stringify(texts)}`).toBe(false);
+    });
+  });
+  it('regression: a straight " opening a quote never ends a line, one closing it never starts one', () => {
+    sweep('会上他说:"这项工作没有退路"。大家都认为"稳中求进"是总基调,要"一张蓝图绘到底"。', (texts, chars) => {
+      const all = texts.join('');
+      let inside = false;
+      let at = 0;
+      texts.forEach((t, li) => {
+        for (const ch of t) if (ch === '"') inside = !inside;
+        at += t.length;
+        if (li < texts.length - 1) {
+          if (t.endsWith('"')) expect(inside, `${chars}: opening quote ends ${JSON.stringify(texts)}`).toBe(false);
+          if (all[at] === '"') expect(inside, `${chars}: closing quote starts ${JSON.stringify(texts)}`).toBe(false);
+        }
+      });
+    });
+  });
+  it('regression: the interpunct of a name never starts or ends a line (列夫·托尔斯泰)', () => {
+    sweep('俄国作家列夫·托尔斯泰与法国作家维克多·雨果的作品在馆内同时展出。', (texts, chars) => {
+      for (const t of texts.slice(1)) expect(t.startsWith('·'), `${chars}: ${JSON.stringify(texts)}`).toBe(false);
+      for (const t of texts.slice(0, -1)) expect(t.endsWith('·'), `${chars}: ${JSON.stringify(texts)}`).toBe(false);
+    });
+  });
+});
+
 describe('named cases', () => {
   it('push-in: a comma squeezed to half width pulls the stop up', () => {
     expect(lines('一二三，四五六七八九。甲乙丙', { chars: 10 })).toEqual(['一二三，四五六七八九。', '甲乙丙']);

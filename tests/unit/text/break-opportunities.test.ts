@@ -62,9 +62,9 @@ describe('collectBreakOpportunities', () => {
   it('ASCII parentheses in Chinese text obey kinsoku', () => {
     expect(marked('镇(临杭)工作')).toBe('镇|(临|杭)|工|作');
   });
-  it('overrides UAX #14: no break before ～ or ·, none on either side of ／', () => {
+  it('overrides UAX #14: no break before ～, none on either side of · (issue 17) or ／', () => {
     expect(marked('5～10天')).toBe('5～|10天');
-    expect(marked('阿·凡')).toBe('阿·|凡');
+    expect(marked('阿·凡')).toBe('阿·凡');
     expect(marked('甲／乙')).toBe('甲／乙');
   });
   it('marks ？！ at line start as a last resort only', () => {
