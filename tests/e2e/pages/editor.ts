@@ -3,6 +3,11 @@
  * composition through the Chrome DevTools Protocol.
  */
 import { expect, type Locator, type Page } from '@playwright/test';
+import { en } from '../../../src-core/i18n/messages/en.js';
+import { zhCN } from '../../../src-core/i18n/messages/zh-CN.js';
+
+/** The status bar's word for the caret, in either interface language (`status.caret`). */
+const CARET = '(?:caret|光标在)';
 
 export class StoryEditor {
   readonly page: Page;
@@ -19,8 +24,16 @@ export class StoryEditor {
 
   /** Opens a story from the story list by (part of) its name. */
   async openFromList(name: string | RegExp): Promise<void> {
-    await this.page.getByRole('navigation', { name: 'Pages and stories' }).getByRole('button', { name }).click();
+    // The list speaks the interface's language: English in the suite, Chinese where a test runs a zh-CN browser.
+    const list = this.page.getByRole('navigation', { name: en['stories.region'] }).or(this.page.getByRole('navigation', { name: zhCN['stories.region'] }));
+    await list.getByRole('button', { name }).click();
     await expect(this.textbox).toBeVisible();
+  }
+
+  /** The status bar's selection field, in either interface language. */
+  selectionStatus(): Locator {
+    const status = this.page.getByRole('contentinfo', { name: en['status.region'] }).or(this.page.getByRole('contentinfo', { name: zhCN['status.region'] }));
+    return status.getByLabel(en['status.selection'], { exact: true }).or(status.getByLabel(zhCN['status.selection'], { exact: true }));
   }
 
   /**
@@ -31,7 +44,7 @@ export class StoryEditor {
   async caretToStart(): Promise<void> {
     await this.textbox.click();
     await this.page.keyboard.press('Control+Home');
-    await expect(this.page.getByRole('contentinfo', { name: 'Status' }).getByLabel('Selection')).toHaveText(/ · caret 1$/);
+    await expect(this.selectionStatus()).toHaveText(new RegExp(` · ${CARET} 1$`));
   }
 
   /**
@@ -40,26 +53,26 @@ export class StoryEditor {
    * pressed at once (Ctrl+Alt+M comments on the selection) could otherwise see the selection one key short.
    */
   async expectSelected(chars: number): Promise<void> {
-    await expect(this.page.getByRole('contentinfo', { name: 'Status' }).getByLabel('Selection')).toHaveText(new RegExp(` · ${chars} selected$`));
+    await expect(this.selectionStatus()).toHaveText(new RegExp(` · (${chars} selected|已选 ${chars})$`));
   }
 
   /** Puts the caret at the end of the story (Ctrl+End) and waits until ProseMirror has taken it (see `caretToStart`). */
   async caretToEnd(): Promise<void> {
     await this.caretToStart();
     await this.page.keyboard.press('Control+End');
-    await expect(this.page.getByRole('contentinfo', { name: 'Status' }).getByLabel('Selection')).toHaveText(/ · caret (?!1$)\d+$/);
+    await expect(this.selectionStatus()).toHaveText(new RegExp(` · ${CARET} (?!1$)\\d+$`));
   }
 
   /** ProseMirror's caret position as the status bar reports it (waits until the selection is a caret). */
   async caret(): Promise<number> {
-    const status = this.page.getByRole('contentinfo', { name: 'Status' }).getByLabel('Selection');
-    await expect(status).toHaveText(/ · caret \d+$/);
-    return Number(/caret (\d+)$/.exec((await status.textContent()) ?? '')![1]);
+    const status = this.selectionStatus();
+    await expect(status).toHaveText(new RegExp(` · ${CARET} \\d+$`));
+    return Number(new RegExp(`${CARET} (\\d+)$`).exec((await status.textContent()) ?? '')![1]);
   }
 
   /** Waits until ProseMirror's caret is at `pos` (see `expectSelected` for why). */
   async expectCaret(pos: number): Promise<void> {
-    await expect(this.page.getByRole('contentinfo', { name: 'Status' }).getByLabel('Selection')).toHaveText(new RegExp(` · caret ${pos}$`));
+    await expect(this.selectionStatus()).toHaveText(new RegExp(` · ${CARET} ${pos}$`));
   }
 
   /** Types text at the caret the way a keyboard without IME does (insertText). */
