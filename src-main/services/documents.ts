@@ -16,7 +16,7 @@ import type { OpenedDocument } from '../../src-core/api/host-api.js';
 import type { Asset, FolioDocument } from '../../src-core/model/document.js';
 import { packFolio, unpackFolio, type FolioContents } from '../../src-core/model/folio-file.js';
 import { DocumentInUseError, acquireLock, type HeldLock } from './document-lock.js';
-import { describeIoError, nodeDiskIo, writeFileAtomic, type DiskIo } from './disk.js';
+import { describeIoError, makeFolders, nodeDiskIo, writeFileAtomic, type DiskIo } from './disk.js';
 
 /** A request the document store refuses (unknown handle, read-only, wrong extension). */
 export class DocumentError extends Error {
@@ -241,11 +241,7 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
       const entry = entryFor(handle);
       const bytes = packFolio(document, entry.assets);
       const savedAt = options.clock().toISOString();
-      try {
-        await fsp.mkdir(options.recoveryDir, { recursive: true });
-      } catch (err) {
-        throw describeIoError(err, 'autosave', options.recoveryDir);
-      }
+      await makeFolders(options.recoveryDir, 'autosave in');
       await writeFileAtomic(recoveryFile(handle), bytes, { io, action: 'autosave' });
       // A read-only viewer's edits are recoverable as an unsaved copy, never pinned onto a file it may not write.
       const meta: RecoveryMeta = { handle, originalPath: entry.readOnly ? null : entry.path, savedAt, title: document.title };

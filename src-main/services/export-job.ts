@@ -8,7 +8,6 @@
  *    only complete files behind, never a partial one.
  * The composer and exporter are loaded on first use, so the CLI and server start fast.
  */
-import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { deflateSync } from 'node:zlib';
 import type { ExportPreset, ExportedFile } from '../../src-core/api/host-api.js';
@@ -19,7 +18,7 @@ import type { AssetSource, OutputProfile } from '../../src-core/pdf/export.js';
 import type { Deflate } from '../../src-core/pdf/flate.js';
 import type { Finding } from '../../src-core/preflight/preflight.js';
 import type { FontProvider } from '../../src-core/text/font.js';
-import { describeIoError, nodeDiskIo, writeFileAtomic, type DiskIo } from './disk.js';
+import { makeFolders, nodeDiskIo, writeFileAtomic, type DiskIo } from './disk.js';
 
 /** Node's native zlib: deterministic for a given zlib build, and several times faster than fflate on CJK subsets. */
 const deflateWithZlib: Deflate = (bytes, level) => {
@@ -194,11 +193,8 @@ export async function runExportJob(input: ExportJobInput): Promise<ExportedFile[
   throwIfAborted(input.signal);
 
   const outDir = toFile ? path.dirname(input.output) : input.output;
-  try {
-    await fsp.mkdir(outDir, { recursive: true });
-  } catch (err) {
-    throw describeIoError(err, 'create the output folder', outDir);
-  }
+  await makeFolders(outDir, 'create the output folder');
+
 
   const { exportPdf } = await import('../../src-core/pdf/export.js');
   const comments = input.preset === 'proof' ? (await import('../../src-core/model/comments.js')).collectComments(input.document) : [];

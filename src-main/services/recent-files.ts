@@ -12,7 +12,7 @@
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { nodeDiskIo, writeFileAtomic, type DiskIo } from './disk.js';
+import { makeFolders, nodeDiskIo, writeFileAtomic, type DiskIo } from './disk.js';
 
 /** How many files the list keeps (the open dialog shows them all). */
 export const MAX_RECENT_FILES = 10;
@@ -80,7 +80,7 @@ export function createRecentFiles(options: RecentFilesOptions): RecentFiles {
     }
   };
   const write = async (files: readonly RecentFileRecord[]): Promise<void> => {
-    await fsp.mkdir(options.configDir, { recursive: true });
+    await makeFolders(options.configDir, 'remember recent files in');
     const json = JSON.stringify({ version: RECENT_FILES_VERSION, files }, null, 1);
     await writeFileAtomic(listPath, new TextEncoder().encode(json), { io, action: 'remember recent files in' });
   };
