@@ -78,7 +78,8 @@ Options:
   --preset NAME       print (PDF/X-1a, default), print-x4 (PDF/X-4, needs a profile) or proof (RGB, watermark)
   --profile FILE      The plant's ICC output profile (CMYK .icc): embedded as the output intent, and RGB
                       pictures are separated through it with LittleCMS (default: the document's own, if any)
-  --pages LIST        Pages to export by name or id, comma-separated (e.g. A01,A02); default all
+  --pages LIST        Pages to export by name or id, comma-separated (e.g. A01,A02); default all.
+                      Only these pages' preflight findings are reported and weighed
   --force             Export even when preflight finds errors
   --date ISO          Export time stamped into the PDFs (default: SOURCE_DATE_EPOCH, else now)
   --fonts DIR         Extra folder of .ttf/.otf fonts (repeatable)
@@ -216,8 +217,9 @@ async function commandExport(args: string[], io: CliIo): Promise<number> {
   const { ExportError, composeDocument, preflightDocument, resolveOutputProfile, runExportJob, selectPages } = await import('./services/export-job.js');
   // Wrong pages or an unusable profile fail before any composing.
   let outputProfile;
+  let selected: ReturnType<typeof selectPages>;
   try {
-    selectPages(contents.document, pageIds);
+    selected = selectPages(contents.document, pageIds);
     if (values.profile && preset !== 'proof') {
       const { OutputProfileError, readOutputProfileFile } = await import('./services/output-profile.js');
       try {
@@ -236,7 +238,10 @@ async function commandExport(args: string[], io: CliIo): Promise<number> {
   const layouts = await composeDocument(contents.document, fonts);
 
   // A profile given with --profile satisfies X-4's need for one, whatever the document holds.
-  const findings = await preflightDocument(contents.document, layouts, contents.assets, values.profile && preset === 'print-x4' ? 'print' : preset, fonts);
+  const allFindings = await preflightDocument(contents.document, layouts, contents.assets, values.profile && preset === 'print-x4' ? 'print' : preset, fonts);
+  // Only the exported pages' findings (and document-wide ones, pageId ''): A01's overset must not hold up A02.
+  const selectedIds = new Set(selected.map((p) => p.id));
+  const findings = allFindings.filter((f) => f.pageId === '' || selectedIds.has(f.pageId));
   const errors = findings.filter((f) => f.severity === 'error');
   printFindings(findings.filter((f) => f.severity !== 'info'), contents.document, io.stderr);
   if (errors.length > 0 && !values.force) {
@@ -432,13 +437,37 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
 }
 
-/** Runs `main` for this process: wires SIGINT/SIGTERM to the stop signal and sets the exit code. */
+/**
+ * How long a command may take to wind down after Ctrl+C or SIGTERM (an export finishes the file it is writing)
+ * before the process ends anyway: a command stuck in I/O that never returns must not outlive the signal.
+ */
+const STOP_GRACE_MS = 3000;
+
+/**
+ * Runs `main` for this process: wires SIGINT/SIGTERM to the stop signal and sets the exit code. A signal always
+ * ends the process: a command that has not finished `STOP_GRACE_MS` after it (or at a second signal) is ended
+ * by the signal itself, as if Folio had not caught it.
+ */
 export async function runFromProcess(): Promise<void> {
   const stop = new AbortController();
-  const onSignal = () => stop.abort();
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  let graceTimer: NodeJS.Timeout | undefined;
+  const onSignal = (signal: NodeJS.Signals) => {
+    const endNow = () => {
+      process.stderr.write('folio: interrupted; stopped without waiting for the command to finish.\n');
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      // Not process.exit: it waits for Node's I/O threads, and one blocked in the kernel (a FIFO, a hung
+      // mount) never returns. Re-raising the signal with its default action ends the process at once.
+      process.kill(process.pid, signal);
+    };
+    if (stop.signal.aborted) return endNow();
+    stop.abort();
+    graceTimer = setTimeout(endNow, STOP_GRACE_MS).unref();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   const code = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), stopSignal: stop.signal });
+  clearTimeout(graceTimer);
   process.off('SIGINT', onSignal);
   process.off('SIGTERM', onSignal);
   process.exitCode = code;
