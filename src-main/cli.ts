@@ -10,6 +10,7 @@
 // First, before any module that builds a zod schema (see the file).
 import './one-shot-validation.js';
 import { existsSync, promises as fsp, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
@@ -65,7 +66,8 @@ Runs until interrupted (Ctrl+C).
 
 Options:
   --port N      Port to listen on (default: a free port)
-  --root DIR    Workspace folder: the only folder the page may open and save in (default: current folder)
+  --root DIR    Workspace folder: the only folder the page may open and save in (default: ~/Folio,
+                created on first start with the sample document copied in)
   --fonts DIR   Extra folder of .ttf/.otf fonts (repeatable; <root>/fonts is always used)
   -h, --help    Show this help`,
   export: `Usage: folio export <doc.folio> -o <out.pdf | out-dir/> [options]
@@ -365,8 +367,23 @@ async function commandServe(args: string[], io: CliIo): Promise<number> {
   if (positionals.length > 0) throw new UsageError(`folio serve: unexpected argument "${positionals[0]}". Run "folio serve --help".`);
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number (0–65535), not "${values.port}".`);
-  const root = path.resolve(io.cwd, values.root ?? '.');
-  if (!existsSync(root) || !statSync(root).isDirectory()) throw new CliFailure(`The workspace folder ${root} does not exist.`);
+  let root: string;
+  if (values.root !== undefined) {
+    root = path.resolve(io.cwd, values.root);
+    if (!existsSync(root) || !statSync(root).isDirectory()) throw new CliFailure(`The workspace folder ${root} does not exist.`);
+  } else {
+    // Never the current folder: from `npm start` that is the checkout, and saves, exports and locks would land in it.
+    const { ensureDefaultWorkspace } = await import('./services/default-workspace.js');
+    const { DiskError } = await import('./services/disk.js');
+    try {
+      const made = await ensureDefaultWorkspace({ homeDir: os.homedir(), samplesDir: path.join(APP_ROOT, 'templates', 'samples') });
+      root = made.root;
+      for (const file of made.copied) io.stdout.write(`Copied the sample document to ${file}\n`);
+    } catch (err) {
+      if (err instanceof DiskError) throw new CliFailure(`${err.message} Give a workspace folder with --root DIR.`);
+      throw err;
+    }
+  }
   const { createServices } = await import('./services/services.js');
   const { startServer } = await import('./server/server.js');
   const services = createServices({
@@ -392,6 +409,7 @@ async function commandServe(args: string[], io: CliIo): Promise<number> {
   if (!existsSync(path.join(APP_ROOT, 'out', 'renderer', 'index.html'))) {
     io.stderr.write('Note: the editor is not built yet (out/renderer); run "npm run build" — the API is up meanwhile.\n');
   }
+  io.stdout.write(`Workspace (documents, exports; choose another with --root DIR): ${root}\n`);
   io.stdout.write(`Folio browser mode: ${server.url}\n`);
   await new Promise<void>((resolve) => {
     if (io.stopSignal.aborted) resolve();

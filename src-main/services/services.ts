@@ -23,7 +23,7 @@ import { readManuscriptFile } from './manuscript-file.js';
 import { ManuscriptError } from '../../src-core/model/manuscript.js';
 import { createRecentFiles } from './recent-files.js';
 import { loadTemplateCatalogue, newDocumentFromTemplate } from './templates.js';
-import { WorkspaceError, createWorkspace, type Workspace } from './workspace.js';
+import { WorkspaceError, createWorkspace, isShownInPickers, type Workspace } from './workspace.js';
 
 /** File name of the sample document opened on first start, under `<templatesDir>/samples/`. */
 export const SAMPLE_DOCUMENT_FILE = 'deqing-front-2023-07-20.folio';
@@ -241,8 +241,7 @@ export function createServices(options: ServicesOptions): Services {
           throw describeIoError(err, 'list', absolute);
         }
         const entries = dirents
-          // Hidden files (locks, temp files, the recovery folder) are the shell's business, not the user's.
-          .filter((d) => !d.name.startsWith('.') && (d.isDirectory() || d.isFile()))
+          .filter((d) => isShownInPickers(d.name) && (d.isDirectory() || d.isFile()))
           .map((d) => ({ name: d.name, path: workspace.relative(path.join(absolute, d.name)), kind: d.isDirectory() ? ('dir' as const) : ('file' as const) }))
           .sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'dir' ? -1 : 1));
         return { dir: workspace.relative(absolute), entries };

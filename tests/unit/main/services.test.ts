@@ -263,10 +263,12 @@ describe('templates, sample, fonts, files', () => {
     expect(await s.loadFont({ fontId: 'missing-font' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 
-  it('lists workspace files without hidden ones', async () => {
+  it('lists workspace files without hidden ones, dot-folders or node_modules', async () => {
     const s = make();
     mkdirSync(path.join(ws.dir, 'pages'));
     writeFileSync(path.join(ws.dir, '.secret'), 'x');
+    mkdirSync(path.join(ws.dir, '.git'));
+    mkdirSync(path.join(ws.dir, 'node_modules'));
     const listing = ok(await s.listFiles({ dir: '.' }));
     expect(listing.entries).toEqual([
       { name: 'pages', path: 'pages', kind: 'dir' },
