@@ -49,6 +49,10 @@ export const HostPayloadSchemas = {
   saveDocument: z.object({ handle: HandleSchema, document: FolioDocumentSchema, path: PathSchema.optional() }),
   autosave: z.object({ handle: HandleSchema, document: FolioDocumentSchema }),
   closeDocument: z.object({ handle: HandleSchema }),
+  /** Keeps an editing handle's lock: windows call it every LEASE_RENEW_MS; a handle not renewed for long lets go. */
+  renewLease: z.object({ handle: HandleSchema }),
+  /** The window is going away (tab closed or reloaded): release the handle's lock now, keep its autosave. */
+  releaseDocument: z.object({ handle: HandleSchema }),
   listFonts: z.object({}),
   loadFont: z.object({ fontId: z.string().regex(/^[a-z0-9-]+$/) }),
   loadAsset: z.object({ handle: HandleSchema, assetId: z.string().min(1).max(200) }),
@@ -104,7 +108,19 @@ export interface OpenedDocument {
   readOnly: boolean;
   /** Set when the document came from an autosave recovery file rather than the saved file. */
   recoveredFrom?: string;
+  /**
+   * Set when the file was held for editing by a window of this Folio that has gone quiet (closed or reloaded
+   * without saying so) and its hold was taken over: when that window was last heard from (ISO 8601).
+   */
+  tookOver?: { lastSeen: string };
 }
+
+/**
+ * How often (ms) a window renews the lease of the document it edits: a third of the host's 90 s lease (LEASE_MS in
+ * src-main/services/document-lock.ts), so two renewals may be late or lost (a busy machine, a throttled
+ * background tab) before the hold lapses.
+ */
+export const LEASE_RENEW_MS = 30_000;
 
 /** A font the host can supply. */
 export interface FontInfo {
@@ -185,6 +201,9 @@ export interface HostValues {
   saveDocument: { path: string };
   autosave: { savedAt: string };
   closeDocument: { closed: true };
+  /** How long (ms) the lease now runs without another renewal. */
+  renewLease: { leaseMs: number };
+  releaseDocument: { released: true };
   listFonts: FontInfo[];
   /**
    * Font file bytes. Results with `bytes` travel as bytes: structured clone over IPC, the HTTP body in

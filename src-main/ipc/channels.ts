@@ -16,6 +16,8 @@ export const HOST_CHANNEL_NAMES = [
   'saveDocument',
   'autosave',
   'closeDocument',
+  'renewLease',
+  'releaseDocument',
   'listFonts',
   'loadFont',
   'loadAsset',

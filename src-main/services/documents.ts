@@ -8,6 +8,11 @@
  *    previous version as `<name>.folio.bak`; a successful save discards the handle's recovery file.
  * 3. Autosave: write the document to `<recoveryDir>/<handle>.folio` plus `<handle>.json` naming the original path.
  * 4. Close: release the lock and discard the recovery file (closing is the user's decision about unsaved work).
+ * 5. Leases: an editing handle holds its lock only while its window renews a lease (`renewLease`, every
+ *    few seconds). A window that goes away releases at once (`release`: lock dropped, autosave kept for
+ *    recovery); one that vanishes without a word lets its lease lapse. Opening or saving to a file whose
+ *    lock this store holds under a lapsed lease takes it over (the opener is told, `tookOver`); a live lease
+ *    still means "in use".
  */
 import { randomBytes } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
@@ -15,7 +20,7 @@ import path from 'node:path';
 import type { OpenedDocument } from '../../src-core/api/host-api.js';
 import type { Asset, FolioDocument } from '../../src-core/model/document.js';
 import { packFolio, unpackFolio, type FolioContents } from '../../src-core/model/folio-file.js';
-import { DocumentInUseError, acquireLock, type HeldLock } from './document-lock.js';
+import { DocumentInUseError, LEASE_MS, acquireLock, type HeldLock } from './document-lock.js';
 import { describeIoError, makeFolders, nodeDiskIo, writeFileAtomic, type DiskIo } from './disk.js';
 
 /** A request the document store refuses (unknown handle, read-only, wrong extension). */
@@ -42,10 +47,13 @@ export interface RecoveryEntry extends RecoveryMeta {
   recoveryPath: string;
 }
 
+
 interface OpenEntry {
   path: string | null;
   readOnly: boolean;
   lock: HeldLock | undefined;
+  /** Clock time (ms) of the last open, save or renewal: the lease runs LEASE_MS from it. */
+  renewedAtMs: number;
   assets: Map<string, Uint8Array>;
   /** The latest document the client handed us (open, save or autosave): asset ids resolve through it. */
   document: FolioDocument;
@@ -77,6 +85,13 @@ export interface DocumentStore {
   autosave(handle: string, document: FolioDocument): Promise<{ savedAt: string }>;
   /** Releases the lock and discards the recovery copy. @throws DocumentError for an unknown handle */
   close(handle: string): Promise<void>;
+  /** Extends the handle's lease by LEASE_MS from now. @throws DocumentError for an unknown (or taken over) handle */
+  renewLease(handle: string): { leaseMs: number };
+  /**
+   * Forgets a handle whose window is going away (tab closed or reloaded): releases its lock and keeps its
+   * autosave, which is then offered as a recovery like a crash's. An unknown handle is already released.
+   */
+  release(handle: string): Promise<void>;
   /** The handle's document and assets (for export). @throws DocumentError */
   contents(handle: string): { path: string | null; assets: ReadonlyMap<string, Uint8Array>; document: FolioDocument };
   /** The bytes and type of one asset by asset id. @throws DocumentError */
@@ -153,6 +168,23 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
     return found.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
   };
 
+  const nowMs = (): number => options.clock().getTime();
+
+  /**
+   * Frees `filePath` from a handle of ours whose lease lapsed (its window is gone): its lock is released and it
+   * is forgotten, its autosave kept for recovery.
+   * @returns the ISO time the lapsed handle was last heard from, or undefined when none held the file
+   */
+  const takeOverLapsed = async (filePath: string): Promise<string | undefined> => {
+    for (const [handle, entry] of open) {
+      if (entry.path !== filePath || !entry.lock || nowMs() - entry.renewedAtMs <= LEASE_MS) continue;
+      open.delete(handle);
+      await entry.lock.release();
+      return new Date(entry.renewedAtMs).toISOString();
+    }
+    return undefined;
+  };
+
   const orphanRecoveries = async (): Promise<RecoveryEntry[]> => (await readRecoveryMetas()).filter((r) => !open.has(r.handle));
 
   /** Moves an orphaned autosave to belong to `handle` (so a second crash keeps it, and close discards it). */
@@ -166,6 +198,7 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
   const store: DocumentStore = {
     async open(filePath, readOnly) {
       const contents = await readContents(filePath);
+      const tookOver = readOnly ? undefined : await takeOverLapsed(filePath);
       const lock = readOnly ? undefined : await acquireLock(filePath, options.clock).catch((err: unknown) => {
         if (err instanceof DocumentInUseError) throw err;
         throw describeIoError(err, 'lock', filePath);
@@ -189,15 +222,16 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
           }
         }
       }
-      open.set(handle, { path: filePath, readOnly, lock, assets, document });
+      open.set(handle, { path: filePath, readOnly, lock, renewedAtMs: nowMs(), assets, document });
       const opened: OpenedDocument = { handle, path: filePath, document, readOnly };
       if (recoveredFrom) opened.recoveredFrom = recoveredFrom;
+      if (tookOver) opened.tookOver = { lastSeen: tookOver };
       return opened;
     },
 
     adopt(document, assets) {
       const handle = newHandle();
-      open.set(handle, { path: null, readOnly: false, lock: undefined, assets: new Map(assets), document });
+      open.set(handle, { path: null, readOnly: false, lock: undefined, renewedAtMs: nowMs(), assets: new Map(assets), document });
       return { handle, path: null, document, readOnly: false };
     },
 
@@ -215,6 +249,7 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
       let lock = entry.lock;
       const moving = target !== entry.path || !lock;
       if (moving) {
+        await takeOverLapsed(target);
         lock = await acquireLock(target, options.clock).catch((err: unknown) => {
           if (err instanceof DocumentInUseError) throw err;
           throw describeIoError(err, 'save', target);
@@ -233,6 +268,7 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
       entry.path = target;
       entry.readOnly = false;
       entry.document = document;
+      entry.renewedAtMs = nowMs();
       await discardRecovery(handle);
       return { path: target };
     },
@@ -255,6 +291,18 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
       open.delete(handle);
       await entry.lock?.release();
       await discardRecovery(handle);
+    },
+
+    renewLease(handle) {
+      entryFor(handle).renewedAtMs = nowMs();
+      return { leaseMs: LEASE_MS };
+    },
+
+    async release(handle) {
+      const entry = open.get(handle);
+      if (!entry) return;
+      open.delete(handle);
+      await entry.lock?.release();
     },
 
     contents(handle) {
@@ -295,7 +343,7 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
           readOnly = true;
         }
       }
-      open.set(handle, { path: recovery.originalPath, readOnly, lock, assets: new Map(contents.assets), document: contents.document });
+      open.set(handle, { path: recovery.originalPath, readOnly, lock, renewedAtMs: nowMs(), assets: new Map(contents.assets), document: contents.document });
       return { handle, path: recovery.originalPath, document: contents.document, readOnly, recoveredFrom: recoveryFile(handle) };
     },
 

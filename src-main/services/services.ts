@@ -197,6 +197,14 @@ export function createServices(options: ServicesOptions): Services {
         return { closed: true as const };
       }),
 
+    renewLease: ({ handle }) => result(() => documents.renewLease(handle)),
+
+    releaseDocument: ({ handle }) =>
+      result(async () => {
+        await documents.release(handle);
+        return { released: true as const };
+      }),
+
     listFonts: () => result(async () => (await fonts.list()).map((f) => ({ id: f.id, family: f.family, weight: f.weight }))),
 
     loadFont: ({ fontId }) =>

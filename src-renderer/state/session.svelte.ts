@@ -69,6 +69,15 @@ function restoreStoryNames(stories: FolioDocument['stories'], names: Readonly<Re
   }));
 }
 
+/** Said when the host no longer knows this window's handle: its hold on the file lapsed and was taken over. */
+export const LEASE_LOST_TEXT =
+  'This window lost its hold on the file: it was silent too long and another window opened the file for editing. Use Save As to keep your changes here.';
+
+/** Said when opening took over the hold of a window that had gone quiet (closed or reloaded). */
+function tookOverText(lastSeenIso: string): string {
+  return `It was held by a window of this Folio that has gone (last heard from at ${new Date(lastSeenIso).toLocaleTimeString()}); that hold is released.`;
+}
+
 /** Where the session is in its life. */
 export type SessionPhase = 'starting' | 'opening' | 'loading-fonts' | 'ready' | 'error';
 
@@ -246,8 +255,28 @@ export class FolioSession {
     await this.adopt(res.value);
     // Said once the page is set and the window takes commands again (a recovery already said so itself).
     if (this.phase === 'ready' && !res.value.recoveredFrom) {
-      this.notice = { kind: 'info', text: `Opened ${res.value.path ?? path}${res.value.readOnly ? ' read-only' : ''}.` };
+      const opened = `Opened ${res.value.path ?? path}${res.value.readOnly ? ' read-only' : ''}.`;
+      const tookOver = res.value.tookOver ? ` ${tookOverText(res.value.tookOver.lastSeen)}` : '';
+      this.notice = { kind: 'info', text: opened + tookOver };
     }
+  }
+
+  /**
+   * Renews the host's lease on the lock of the document being edited (App calls it every LEASE_RENEW_MS). When
+   * the host has let the hold go (this window was silent too long and another took the file over), says so once.
+   */
+  async renewLease(): Promise<void> {
+    const handle = this.handle;
+    if (!handle || this.readOnly) return;
+    const res = await this.host.renewLease({ handle });
+    if (!res.ok && res.error.code === 'not-found' && this.handle === handle && this.notice?.text !== LEASE_LOST_TEXT) {
+      this.fail(LEASE_LOST_TEXT);
+    }
+  }
+
+  /** The window is going away (tab closed or reloaded): the host releases the lock now and keeps the autosave. */
+  releaseOnUnload(): void {
+    if (this.handle) void this.host.releaseDocument({ handle: this.handle });
   }
 
   /** Creates a new, unsaved document from a template. */
