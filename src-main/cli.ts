@@ -72,7 +72,8 @@ Options:
   -h, --help    Show this help`,
   export: `Usage: folio export <doc.folio> -o <out.pdf | out-dir/> [options]
 
-Composes the document and writes one PDF per page, named by the template's pattern (e.g. 20230720_A01.pdf).
+Composes the document and writes one PDF per page, named by the template's pattern (e.g. 20230720_A01.pdf;
+proof PDFs 20230720_A01_proof.pdf and PDF/X-4 20230720_A01_x4.pdf, unless the pattern has a {preset} field).
 Every file is written atomically: a failed or interrupted export never leaves a partial file.
 
 Options:

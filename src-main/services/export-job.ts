@@ -87,16 +87,26 @@ function safeFileName(name: string): string {
 }
 
 /**
- * The output file name of a page from the template's naming pattern:
- * {date} → YYYYMMDD of the issue date, {page} → page name, {paper} → paper name.
+ * What a file name says about its preset when the pattern has no `{preset}` field: print PDFs keep the plain
+ * name the plant expects, the others get a suffix, so a proof never overwrites the print PDF of the same page.
  */
-export function fileNameForPage(pattern: string, document: FolioDocument, pageName: string): string {
+const PRESET_SUFFIX: Readonly<Record<ExportPreset, string>> = { print: '', 'print-x4': '_x4', proof: '_proof' };
+
+/**
+ * The output file name of a page from the template's naming pattern:
+ * {date} → YYYYMMDD of the issue date, {page} → page name, {paper} → paper name, {preset} → print, print-x4 or
+ * proof. A pattern without {preset} gets PRESET_SUFFIX before `.pdf` (e.g. 20230720_A01.pdf, 20230720_A01_proof.pdf).
+ */
+export function fileNameForPage(pattern: string, document: FolioDocument, pageName: string, preset: ExportPreset = 'print'): string {
   const name = pattern
     .replaceAll('{date}', document.issue.date.replaceAll('-', ''))
     .replaceAll('{page}', pageName)
-    .replaceAll('{paper}', document.issue.paper);
+    .replaceAll('{paper}', document.issue.paper)
+    .replaceAll('{preset}', preset);
   const safe = safeFileName(name);
-  return safe.toLowerCase().endsWith('.pdf') ? safe : `${safe}.pdf`;
+  const stem = safe.toLowerCase().endsWith('.pdf') ? safe.slice(0, -'.pdf'.length) : safe;
+  const suffix = pattern.includes('{preset}') ? '' : PRESET_SUFFIX[preset];
+  return `${stem}${suffix}.pdf`;
 }
 
 /**
@@ -234,7 +244,7 @@ export async function runExportJob(input: ExportJobInput): Promise<ExportedFile[
       deflate: deflateWithZlib,
     });
     throwIfAborted(input.signal);
-    const target = toFile ? input.output : path.join(outDir, fileNameForPage(template.output.namingPattern, input.document, page.name));
+    const target = toFile ? input.output : path.join(outDir, fileNameForPage(template.output.namingPattern, input.document, page.name, input.preset));
     await writeFileAtomic(target, bytes, { io, action: 'export' });
     const file: ExportedFile = { pageId: page.id, path: target, sizeBytes: bytes.byteLength };
     files.push(file);
