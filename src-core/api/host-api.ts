@@ -113,6 +113,11 @@ export interface OpenedDocument {
    * without saying so) and its hold was taken over: when that window was last heard from (ISO 8601).
    */
   tookOver?: { lastSeen: string };
+  /**
+   * The folder (workspace-relative) the user chose for this document's PDF exports, remembered per user and
+   * machine; absent: exports go beside the document.
+   */
+  exportDir?: string;
 }
 
 /**

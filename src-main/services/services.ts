@@ -118,12 +118,35 @@ export function createServices(options: ServicesOptions): Services {
   };
 
   const exportJobs = createExportJobs();
-  /** Checks an export request now; the returned function runs it (with a cancel signal and progress sink). */
+  /** The workspace-relative export folder remembered for a document file, when it is still inside the workspace. */
+  const rememberedExportDir = async (documentPath: string | null): Promise<string | undefined> => {
+    if (!documentPath) return undefined;
+    const dir = await recent.exportDirFor(documentPath).catch(() => undefined);
+    if (!dir) return undefined;
+    try {
+      return workspace.relative(workspace.confine(dir));
+    } catch {
+      return undefined; // a folder of another workspace: exports go beside the document instead
+    }
+  };
+  /** An opened document, with the export folder remembered for it. */
+  const withExportDir = async (opened: OpenedDocument): Promise<OpenedDocument> => {
+    const exportDir = await rememberedExportDir(opened.path);
+    return exportDir ? { ...opened, exportDir } : opened;
+  };
+
+  /**
+   * Checks an export request now; the returned function runs it (with a cancel signal and progress sink).
+   * Where: the request's folder (remembered for the document once the export succeeds), else the folder
+   * remembered for the document, else beside the document (the workspace for a never-saved one).
+   */
   const exportWork = ({ handle, document, preset, pageIds, outputPath }: ParsedPayload<'exportPdf'>) => {
     const open = documents.contents(handle);
-    const target = outputPath !== undefined ? workspace.confine(outputPath) : open.path ? path.dirname(open.path) : workspace.root;
-    return async (signal: AbortSignal | undefined, onProgress: (done: number, total: number) => void) =>
-      runExportJob({
+    const chosen = outputPath !== undefined ? workspace.confine(outputPath) : undefined;
+    return async (signal: AbortSignal | undefined, onProgress: (done: number, total: number) => void) => {
+      const remembered = chosen === undefined ? await rememberedExportDir(open.path) : undefined;
+      const target = chosen ?? (remembered ? workspace.confine(remembered) : open.path ? path.dirname(open.path) : workspace.root);
+      const files = await runExportJob({
         document,
         assets: open.assets,
         fonts: await fonts.providerFor(document.template),
@@ -139,6 +162,11 @@ export function createServices(options: ServicesOptions): Services {
           options.onExportProgress?.(progress);
         },
       });
+      // A chosen folder (not a single .pdf file) becomes this document's export folder from now on.
+      const documentPath = open.path;
+      if (chosen && documentPath && !chosen.toLowerCase().endsWith('.pdf')) await recent.setExportDir(documentPath, chosen).catch(() => undefined);
+      return files;
+    };
   };
 
   return {
@@ -158,7 +186,7 @@ export function createServices(options: ServicesOptions): Services {
       result(async () => {
         for (const recovery of await documents.listRecoveries()) {
           try {
-            return await documents.openRecovery(recovery.handle);
+            return await withExportDir(await documents.openRecovery(recovery.handle));
           } catch {
             // A damaged autosave must not block the start: try the next, then the sample.
           }
@@ -179,7 +207,7 @@ export function createServices(options: ServicesOptions): Services {
       result(async () => {
         const opened = await documents.open(workspace.confine(clientPath), readOnly);
         if (opened.path) await remember(opened.path);
-        return opened;
+        return withExportDir(opened);
       }),
 
     saveDocument: ({ handle, document, path: clientPath }) =>

@@ -178,6 +178,11 @@ export class FolioSession {
   showGuides = $state(false);
   /** The PDF preset Export uses. */
   exportPreset = $state<ExportPreset>('print');
+  /**
+   * The folder Export PDF writes to (as the host names it: workspace-relative, or absolute inside the workspace
+   * from the desktop's folder dialog); null: beside the document. The host remembers it per document.
+   */
+  exportDir = $state<string | null>(null);
   /** Every font the host offers (bundled, and the user's fonts folder), for choosing in the Styles panel. */
   availableFonts = $state.raw<FontInfo[]>([]);
   /** Zoom factor (1 = 100 %) and how it is chosen; the canvas resolves fit modes against its viewport. */
@@ -304,6 +309,7 @@ export class FolioSession {
     this.handle = opened.handle;
     this.path = opened.path;
     this.readOnly = opened.readOnly;
+    this.exportDir = opened.exportDir ?? null;
     this.editorStates.clear();
     this.ledger.clear();
     this.openStoryId = null;
@@ -908,7 +914,8 @@ export class FolioSession {
   async exportPdf(preset: ExportPreset = this.exportPreset): Promise<void> {
     if (!this.doc || !this.handle || this.exportJob) return;
     this.busy = 'Exporting PDF…';
-    const outcome = await runExportJob(this.host, { handle: this.handle, document: this.doc, preset }, (status) => (this.exportJob = status));
+    const request = { handle: this.handle, document: this.doc, preset, ...(this.exportDir ? { outputPath: this.exportDir } : {}) };
+    const outcome = await runExportJob(this.host, request, (status) => (this.exportJob = status));
     this.busy = null;
     this.exportJob = null;
     if (!('state' in outcome)) {

@@ -337,6 +337,30 @@ describe('corrupt-file fuzz', () => {
 });
 
 describe('export through the services', () => {
+  it('exports to the folder the user chose, remembers it for the document, and keeps it inside the workspace', async () => {
+    const s = make();
+    const opened = ok(await s.openDocument({ path: 'front.folio', readOnly: false }));
+    expect(opened.exportDir).toBeUndefined();
+    const first = ok(await s.exportPdf({ handle: opened.handle, document: opened.document, preset: 'print', outputPath: 'pdf/today' })).files;
+    expect(path.dirname(first[0].path)).toBe(path.join(ws.dir, 'pdf', 'today'));
+    ok(await s.closeDocument({ handle: opened.handle }));
+    // Opened again (the same user, another day): the folder is remembered, and an export without one goes there.
+    const again = ok(await s.openDocument({ path: 'front.folio', readOnly: false }));
+    expect(again.exportDir).toBe('pdf/today');
+    const proof = ok(await s.exportPdf({ handle: again.handle, document: again.document, preset: 'proof' })).files;
+    expect(path.dirname(proof[0].path)).toBe(path.join(ws.dir, 'pdf', 'today'));
+    // Saving again keeps the remembered folder (the recent list is rewritten on every save).
+    ok(await s.saveDocument({ handle: again.handle, document: again.document }));
+    ok(await s.closeDocument({ handle: again.handle }));
+    expect(ok(await s.openDocument({ path: 'front.folio', readOnly: true })).exportDir).toBe('pdf/today');
+    // Outside the workspace: refused at the start, nothing written, nothing remembered.
+    const third = ok(await s.openDocument({ path: 'front.folio', readOnly: true }));
+    for (const outside of ['/tmp', '../elsewhere']) {
+      const refused = await s.startExport({ handle: third.handle, document: third.document, preset: 'print', outputPath: outside });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+  });
+
   it('keeps the preset in the file name, so print and proof PDFs of a page never overwrite each other', async () => {
     const s = make();
     const opened = ok(await s.openDocument({ path: 'front.folio', readOnly: false }));

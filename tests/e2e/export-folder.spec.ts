@@ -1,0 +1,60 @@
+/**
+ * Export destinations: the user chooses the folder (a new sub-folder of the workspace here), it is remembered for
+ * the document, and print and proof PDFs of a page sit side by side instead of overwriting each other.
+ */
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { startServer } from './global-setup.js';
+import { FolioApp, WINDOW_VIEWPORT } from './pages/app.js';
+
+/** Fonts and the first compose on a loaded 2-core machine. */
+const OPEN_TIMEOUT_MS = 60_000;
+
+test('export folder: chosen, remembered for the document; print and proof PDFs both kept', async ({ browser }, testInfo) => {
+  test.setTimeout(240_000);
+  const workspace = mkdtempSync(path.join(tmpdir(), 'folio-export-folder-'));
+  const server = await startServer(workspace);
+  try {
+    const page = await browser.newPage({ viewport: WINDOW_VIEWPORT });
+    const app = new FolioApp(page);
+    await page.goto(server.url);
+    await expect(page.getByTestId('page-content')).toHaveAttribute('data-layout-version', /^[1-9]\d*$/, { timeout: OPEN_TIMEOUT_MS });
+    await app.saveAs('front.folio');
+
+    await app.button('Folder…').click();
+    const dialog = page.getByRole('dialog', { name: 'Export folder' });
+    await expect(dialog.getByTestId('export-folder-current')).toHaveText("the document's own folder");
+    await dialog.getByRole('textbox', { name: 'New sub-folder (optional)' }).fill('../out');
+    await expect(dialog.getByRole('alert')).toContainText('cannot contain');
+    await dialog.getByRole('textbox', { name: 'New sub-folder (optional)' }).fill('版面PDF');
+    await page.screenshot({ path: testInfo.outputPath('export-folder-dialog.png') });
+    await dialog.getByRole('button', { name: 'Export to this folder' }).click();
+    await expect(dialog).toBeHidden();
+
+    const [printPdf] = await app.exportPdf();
+    expect(printPdf).toBe(path.join(workspace, '版面PDF', '20230720_A01.pdf'));
+    await page.getByRole('combobox', { name: 'PDF preset' }).selectOption('proof');
+    const [proofPdf] = await app.exportPdf();
+    expect(proofPdf).toBe(path.join(workspace, '版面PDF', '20230720_A01_proof.pdf'));
+    expect(readdirSync(path.join(workspace, '版面PDF')).sort()).toEqual(['20230720_A01.pdf', '20230720_A01_proof.pdf']);
+    expect(existsSync(path.join(workspace, '20230720_A01.pdf'))).toBe(false);
+
+    // Another window (another day): the document's folder is remembered.
+    await page.close();
+    const later = await browser.newPage({ viewport: WINDOW_VIEWPORT });
+    const laterApp = new FolioApp(later);
+    await later.goto(server.url);
+    await expect(later.getByTestId('page-content')).toHaveAttribute('data-layout-version', /^[1-9]\d*$/, { timeout: OPEN_TIMEOUT_MS });
+    await laterApp.button('Open…').click();
+    await later.getByRole('dialog', { name: 'Open or create' }).getByRole('button', { name: 'Open front.folio' }).click();
+    await expect(laterApp.documentState).toHaveText('Saved');
+    await laterApp.button('Folder…').click();
+    await expect(later.getByRole('dialog', { name: 'Export folder' }).getByTestId('export-folder-current')).toHaveText('版面PDF');
+    await later.close();
+  } finally {
+    await server.stop();
+    rmSync(workspace, { recursive: true, force: true });
+  }
+});
