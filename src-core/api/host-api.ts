@@ -74,6 +74,11 @@ export const HostPayloadSchemas = {
   }),
   exportStatus: z.object({ jobId: JobIdSchema }),
   cancelExport: z.object({ jobId: JobIdSchema }),
+  /**
+   * The bytes of a PDF a background export job wrote (browser mode offers it as a download): only files of that
+   * job, only inside the workspace.
+   */
+  loadExportedFile: z.object({ jobId: JobIdSchema, pageId: z.string().min(1).max(200) }),
   listFiles: z.object({ dir: z.string().max(4096).default('.') }),
   /** Reads a JPEG, PNG or PDF from the workspace, checks it by content and adds it to the open document's assets. */
   importAsset: z.object({
@@ -220,6 +225,8 @@ export interface HostValues {
   startExport: { jobId: string };
   exportStatus: ExportJobStatus;
   cancelExport: { cancelling: boolean };
+  /** The PDF's bytes and its file name (no folder). */
+  loadExportedFile: { bytes: Uint8Array; name: string };
   listFiles: { dir: string; entries: FileEntry[] };
   listRecent: { files: RecentFile[] };
   importAsset: ImportedAsset;

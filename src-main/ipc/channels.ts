@@ -25,6 +25,7 @@ export const HOST_CHANNEL_NAMES = [
   'startExport',
   'exportStatus',
   'cancelExport',
+  'loadExportedFile',
   'listFiles',
   'importAsset',
   'listRecent',

@@ -13,7 +13,7 @@ import type { z } from 'zod';
 import type { HostChannel, HostError, HostPayloadSchemas, HostResult, HostValues, OpenedDocument } from '../../src-core/api/host-api.js';
 import { FolioFileError, unpackFolio } from '../../src-core/model/folio-file.js';
 import { DocumentInUseError } from './document-lock.js';
-import { DiskError, describeIoError, nodeDiskIo, type DiskIo } from './disk.js';
+import { DiskError, describeIoError, nodeDiskIo, readFileUpTo, type DiskIo } from './disk.js';
 import { DocumentError, createDocumentStore, type DocumentStore, type RecoveryEntry } from './documents.js';
 import { ExportError, runExportJob, type ExportProgress } from './export-job.js';
 import { createExportJobs } from './export-jobs.js';
@@ -27,6 +27,11 @@ import { WorkspaceError, createWorkspace, isShownInPickers, type Workspace } fro
 
 /** File name of the sample document opened on first start, under `<templatesDir>/samples/`. */
 export const SAMPLE_DOCUMENT_FILE = 'deqing-front-2023-07-20.folio';
+/**
+ * Largest exported PDF offered for download, in bytes: a broadsheet page with full-page adverts and pictures is
+ * tens of MB; this leaves room while never loading an arbitrary large file into memory.
+ */
+export const MAX_EXPORTED_FILE_BYTES = 512 * 1024 * 1024;
 /** Folder (inside the workspace) holding autosave recovery files. */
 export const RECOVERY_DIR_NAME = '.folio-recovery';
 /** Folder (inside the workspace) for the services' own settings, such as the recent-files list. */
@@ -266,6 +271,20 @@ export function createServices(options: ServicesOptions): Services {
     exportStatus: ({ jobId }) => result(() => exportJobs.status(jobId)),
 
     cancelExport: ({ jobId }) => result(() => ({ cancelling: exportJobs.cancel(jobId) })),
+
+    loadExportedFile: ({ jobId, pageId }) =>
+      result(async () => {
+        const file = exportJobs.status(jobId).files.find((f) => f.pageId === pageId);
+        if (!file) throw new DocumentError('not-found', `That export wrote no file for page ${pageId} (yet).`);
+        // Written by this job, inside the workspace when written; confined again in case the folder became a link since.
+        const absolute = workspace.confine(file.path);
+        const bytes = await readFileUpTo(absolute, MAX_EXPORTED_FILE_BYTES, (why) =>
+          why.kind === 'folder'
+            ? new DocumentError('not-found', `${path.basename(absolute)} is no longer a file.`)
+            : new DocumentError('bad-request', `${path.basename(absolute)} is ${Math.round(why.sizeBytes / 1024 / 1024)} MB, more than a page's PDF can be (${MAX_EXPORTED_FILE_BYTES / 1024 / 1024} MB); take it from ${absolute}.`),
+        );
+        return { bytes, name: path.basename(absolute) };
+      }),
 
     listFiles: ({ dir }) =>
       result(async () => {

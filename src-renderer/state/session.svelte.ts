@@ -24,6 +24,7 @@ import { createFontProvider, type FontProvider, type LoadedFont } from '../../sr
 import { closeHistory, redo, redoDepth, undo, undoDepth } from 'prosemirror-history';
 import { createStoryEditorState } from '../editor/story-editor.js';
 import type { FolioBridge } from '../host/folio-bridge.js';
+import { offerDownload } from '../host/offer-download.js';
 import { addFrame, addTextFrame, findFrame, framesOfStory, removeFrame, renameStory as renameStoryIn, replaceStoryDoc, setFrameGeometry, setTextFrameSettings, threadFrames, type DrawnFrameKind, type FrameGeometry, type TextFrameSettings } from './document-edits.js';
 import { decodeAssetBitmap } from '../page/asset-bitmaps.js';
 import { collectFontRefs, loadTemplateFonts } from './font-loading.js';
@@ -144,6 +145,8 @@ export class FolioSession {
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- replaced whole ($state.raw), never mutated
   images = $state.raw<ReadonlyMap<string, ImageBitmap>>(new Map());
   lastExport = $state.raw<ExportedFile[] | null>(null);
+  /** The background job that wrote `lastExport` (browser mode downloads its files through it). */
+  lastExportJobId = $state<string | null>(null);
   /** The document as last autosaved (plain field: nothing on screen depends on it). */
   private autosavedDoc: FolioDocument | null = null;
   /** The export running now (progress), or null. */
@@ -310,6 +313,8 @@ export class FolioSession {
     this.path = opened.path;
     this.readOnly = opened.readOnly;
     this.exportDir = opened.exportDir ?? null;
+    // Another document's PDFs are not offered for download under this one.
+    this.lastExportJobId = null;
     this.editorStates.clear();
     this.ledger.clear();
     this.openStoryId = null;
@@ -932,8 +937,21 @@ export class FolioSession {
       return;
     }
     this.lastExport = outcome.files;
+    this.lastExportJobId = outcome.jobId;
     const paths = outcome.files.map((f) => f.path).join(', ');
     this.notice = { kind: 'info', text: `Exported ${paths}` };
+  }
+
+  /** Browser mode: offers a PDF of the last export as a download (the server only says where it wrote it). */
+  async downloadExport(pageId: string): Promise<void> {
+    const jobId = this.lastExportJobId;
+    if (!jobId || typeof document === 'undefined') return;
+    const res = await this.host.loadExportedFile({ jobId, pageId });
+    if (!res.ok) {
+      this.fail(`Could not download the PDF: ${res.error.message}`);
+      return;
+    }
+    offerDownload(document, res.value.bytes, res.value.name);
   }
 
   /** Asks the running export to stop after the page it is writing (complete files are kept). */

@@ -1,8 +1,9 @@
 /**
  * Export destinations: the user chooses the folder (a new sub-folder of the workspace here), it is remembered for
- * the document, and print and proof PDFs of a page sit side by side instead of overwriting each other.
+ * the document, print and proof PDFs of a page sit side by side instead of overwriting each other, and browser
+ * mode offers the PDF as a download.
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -35,6 +36,15 @@ test('export folder: chosen, remembered for the document; print and proof PDFs b
 
     const [printPdf] = await app.exportPdf();
     expect(printPdf).toBe(path.join(workspace, '版面PDF', '20230720_A01.pdf'));
+    // Browser mode also offers the finished PDF as a download (the server's disk may not be this browser's).
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download 20230720_A01.pdf' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe('20230720_A01.pdf');
+    const saved = testInfo.outputPath('downloaded.pdf');
+    await download.saveAs(saved);
+    expect(readFileSync(saved).equals(readFileSync(printPdf))).toBe(true);
+    await page.screenshot({ path: testInfo.outputPath('export-download.png') });
     await page.getByRole('combobox', { name: 'PDF preset' }).selectOption('proof');
     const [proofPdf] = await app.exportPdf();
     expect(proofPdf).toBe(path.join(workspace, '版面PDF', '20230720_A01_proof.pdf'));
