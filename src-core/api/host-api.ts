@@ -14,6 +14,8 @@ import type { ManuscriptEncoding } from '../model/manuscript.js';
 export interface HostError {
   code: 'bad-request' | 'not-found' | 'invalid-file' | 'in-use' | 'io' | 'forbidden' | 'cancelled' | 'internal';
   message: string;
+  /** 'in-use' only: the file is held by another window of this same Folio, so `openDocument` may take it over. */
+  heldHere?: boolean;
 }
 
 /** Result of a host call. */
@@ -45,7 +47,11 @@ export const HostPayloadSchemas = {
   listTemplates: z.object({}),
   newFromTemplate: z.object({ templateId: z.string().regex(/^[a-z0-9-]+$/) }),
   openSample: z.object({}),
-  openDocument: z.object({ path: PathSchema, readOnly: z.boolean().default(false) }),
+  /**
+   * `takeOver`: when another window of this same Folio edits the file, take its hold (that window can no longer
+   * save the file); a hold of another process or machine is never taken.
+   */
+  openDocument: z.object({ path: PathSchema, readOnly: z.boolean().default(false), takeOver: z.boolean().optional() }),
   saveDocument: z.object({ handle: HandleSchema, document: FolioDocumentSchema, path: PathSchema.optional() }),
   autosave: z.object({ handle: HandleSchema, document: FolioDocumentSchema }),
   closeDocument: z.object({ handle: HandleSchema }),
@@ -114,8 +120,8 @@ export interface OpenedDocument {
   /** Set when the document came from an autosave recovery file rather than the saved file. */
   recoveredFrom?: string;
   /**
-   * Set when the file was held for editing by a window of this Folio that has gone quiet (closed or reloaded
-   * without saying so) and its hold was taken over: when that window was last heard from (ISO 8601).
+   * Set when the file was held for editing by another window of this Folio and its hold was taken over (it had
+   * gone quiet, or the user asked): when that window was last heard from (ISO 8601).
    */
   tookOver?: { lastSeen: string };
   /**

@@ -32,12 +32,15 @@ export interface LockOwner {
 export class DocumentInUseError extends Error {
   /** HostError code this maps to. */
   readonly code = 'in-use' as const;
-  constructor(readonly documentPath: string, readonly owner: LockOwner | undefined) {
+  /**
+   * @param heldHere the holder is another window of this same services instance (it may be taken over)
+   */
+  constructor(readonly documentPath: string, readonly owner: LockOwner | undefined, readonly heldHere = false) {
     super(
       !owner
         ? `${documentPath} is already open for editing (its lock file cannot be read). Open it read-only, or close it there first.`
         : owner.pid === process.pid && owner.host === os.hostname()
-          ? `${documentPath} is already open for editing in another window or tab of this Folio (process ${owner.pid}, since ${owner.since}). Close it there, or open it read-only; a window closed without saying so lets go within ${LEASE_MS / 1000} s.`
+          ? `${documentPath} is already open for editing in another window or tab of this Folio (process ${owner.pid}, since ${owner.since}). Close it there, open it read-only, or edit it here instead; a window closed without saying so lets go within ${LEASE_MS / 1000} s.`
           : `${documentPath} is already open for editing (process ${owner.pid} on ${owner.host} since ${owner.since}). Open it read-only, or close it there first.`,
     );
     this.name = 'DocumentInUseError';

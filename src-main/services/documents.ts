@@ -70,10 +70,11 @@ export interface DocumentStoreOptions {
 /** The open documents of one services instance. */
 export interface DocumentStore {
   /**
-   * Opens a `.folio` file (absolute path). `readOnly` skips the lock.
-   * @throws FolioFileError, DiskError, DocumentInUseError
+   * Opens a `.folio` file (absolute path). `readOnly` skips the lock; `takeOver` takes the hold of another handle
+   * of this store on the file even while its lease runs (the user chose to edit here instead).
+   * @throws FolioFileError, DiskError, DocumentInUseError (`heldHere` when a handle of this store holds it)
    */
-  open(filePath: string, readOnly: boolean): Promise<OpenedDocument>;
+  open(filePath: string, readOnly: boolean, takeOver?: boolean): Promise<OpenedDocument>;
   /** Registers an unsaved document (new from template, sample copy) under a fresh handle. */
   adopt(document: FolioDocument, assets: ReadonlyMap<string, Uint8Array>): OpenedDocument;
   /**
@@ -171,13 +172,13 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
   const nowMs = (): number => options.clock().getTime();
 
   /**
-   * Frees `filePath` from a handle of ours whose lease lapsed (its window is gone): its lock is released and it
-   * is forgotten, its autosave kept for recovery.
-   * @returns the ISO time the lapsed handle was last heard from, or undefined when none held the file
+   * Frees `filePath` from a handle of ours whose lease lapsed (its window is gone), or from any handle of ours when
+   * `evenLive`: its lock is released and it is forgotten, its autosave kept for recovery.
+   * @returns the ISO time the handle was last heard from, or undefined when none was freed
    */
-  const takeOverLapsed = async (filePath: string): Promise<string | undefined> => {
+  const takeOverLapsed = async (filePath: string, evenLive = false): Promise<string | undefined> => {
     for (const [handle, entry] of open) {
-      if (entry.path !== filePath || !entry.lock || nowMs() - entry.renewedAtMs <= LEASE_MS) continue;
+      if (entry.path !== filePath || !entry.lock || (!evenLive && nowMs() - entry.renewedAtMs <= LEASE_MS)) continue;
       open.delete(handle);
       await entry.lock.release();
       return new Date(entry.renewedAtMs).toISOString();
@@ -196,11 +197,15 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
   };
 
   const store: DocumentStore = {
-    async open(filePath, readOnly) {
+    async open(filePath, readOnly, takeOver = false) {
       const contents = await readContents(filePath);
-      const tookOver = readOnly ? undefined : await takeOverLapsed(filePath);
+      const tookOver = readOnly ? undefined : await takeOverLapsed(filePath, takeOver);
       const lock = readOnly ? undefined : await acquireLock(filePath, options.clock).catch((err: unknown) => {
-        if (err instanceof DocumentInUseError) throw err;
+        if (err instanceof DocumentInUseError) {
+          // Said so the window may offer to edit here instead: only a hold of this store can be taken over.
+          const heldHere = [...open.values()].some((e) => e.path === filePath && e.lock !== undefined);
+          throw heldHere ? new DocumentInUseError(filePath, err.owner, true) : err;
+        }
         throw describeIoError(err, 'lock', filePath);
       });
       const handle = newHandle();

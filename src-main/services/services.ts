@@ -87,7 +87,7 @@ export interface Services extends HostHandlers {
 export function toHostError(err: unknown): HostError {
   if (err instanceof WorkspaceError) return { code: 'forbidden', message: err.message };
   if (err instanceof FolioFileError) return { code: 'invalid-file', message: err.message };
-  if (err instanceof DocumentInUseError) return { code: 'in-use', message: err.message };
+  if (err instanceof DocumentInUseError) return { code: 'in-use', message: err.message, ...(err.heldHere ? { heldHere: true } : {}) };
   if (err instanceof DocumentError || err instanceof DiskError || err instanceof ExportError || err instanceof ImportError) return { code: err.code, message: err.message };
   if (err instanceof ManuscriptError) return { code: 'invalid-file', message: err.message };
   if (err instanceof Error && err.name === 'AbortError') return { code: 'cancelled', message: 'The export was cancelled.' };
@@ -208,9 +208,9 @@ export function createServices(options: ServicesOptions): Services {
         return documents.adopt(contents.document, contents.assets);
       }),
 
-    openDocument: ({ path: clientPath, readOnly }) =>
+    openDocument: ({ path: clientPath, readOnly, takeOver }) =>
       result(async () => {
-        const opened = await documents.open(workspace.confine(clientPath), readOnly);
+        const opened = await documents.open(workspace.confine(clientPath), readOnly, takeOver);
         if (opened.path) await remember(opened.path);
         return withExportDir(opened);
       }),

@@ -74,9 +74,9 @@ function restoreStoryNames(stories: FolioDocument['stories'], names: Readonly<Re
 export const LEASE_LOST_TEXT =
   'This window lost its hold on the file: it was silent too long and another window opened the file for editing. Use Save As to keep your changes here.';
 
-/** Said when opening took over the hold of a window that had gone quiet (closed or reloaded). */
+/** Said when opening took over the hold of another window of this Folio (gone quiet, or at the user's word). */
 function tookOverText(lastSeenIso: string): string {
-  return `It was held by a window of this Folio that has gone (last heard from at ${new Date(lastSeenIso).toLocaleTimeString()}); that hold is released.`;
+  return `Another window of this Folio had it open for editing (last heard from at ${new Date(lastSeenIso).toLocaleTimeString()}); it can no longer save it.`;
 }
 
 /** Where the session is in its life. */
@@ -129,7 +129,8 @@ export class FolioSession {
   path = $state<string | null>(null);
   readOnly = $state(false);
   /** A file the user tried to open that is being edited elsewhere: who holds it, and the offer to view it read-only. */
-  inUseOffer = $state<{ path: string; message: string } | null>(null);
+  /** A file another window or process edits: who holds it, and whether it is a window of this Folio (`heldHere`). */
+  inUseOffer = $state<{ path: string; message: string; heldHere: boolean } | null>(null);
   doc = $state.raw<FolioDocument | null>(null);
   savedDoc = $state.raw<FolioDocument | null>(null);
   dirty = $derived(this.doc !== null && this.doc !== this.savedDoc);
@@ -241,9 +242,10 @@ export class FolioSession {
 
   /**
    * Opens a document by workspace path. A file being edited elsewhere (another window or process holds its
-   * lock) is not opened: `inUseOffer` asks whether to open it read-only instead.
+   * lock) is not opened: `inUseOffer` asks whether to open it read-only instead, or, when another window of this
+   * Folio holds it, to edit it here (`takeOver`: that window can no longer save it).
    */
-  async openPath(path: string, readOnly = false): Promise<void> {
+  async openPath(path: string, readOnly = false, takeOver = false): Promise<void> {
     this.inUseOffer = null;
     // Opening the file this window already has open reopens it from disk: our own lock must go first, or
     // the host would (rightly) call the file in use.
@@ -251,10 +253,10 @@ export class FolioSession {
       await this.host.closeDocument({ handle: this.handle });
       this.handle = null;
     }
-    const res = await this.host.openDocument({ path, readOnly });
+    const res = await this.host.openDocument({ path, readOnly, ...(takeOver ? { takeOver } : {}) });
     if (!res.ok) {
       if (res.error.code === 'in-use' && !readOnly) {
-        this.inUseOffer = { path, message: res.error.message };
+        this.inUseOffer = { path, message: res.error.message, heldHere: res.error.heldHere === true };
         return;
       }
       this.fail(`Could not open ${path}: ${res.error.message}`);

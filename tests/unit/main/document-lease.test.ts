@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { unpackFolio } from '../../../src-core/model/folio-file.js';
@@ -73,5 +74,26 @@ describe('editing leases (a tab that is gone must not hold its file)', () => {
     nowMs += LEASE_MS + 1;
     const other = store.adopt(unpackFolio(SAMPLE_BYTES).document, unpackFolio(SAMPLE_BYTES).assets);
     await expect(store.save(other.handle, other.document, file)).resolves.toEqual({ path: file });
+  });
+
+  it('the same user is never locked out by a window of this Folio: it is "held here" and may be taken over', async () => {
+    const first = await store.open(file, false);
+    const refusal = await store.open(file, false).catch((err: unknown) => err);
+    expect(refusal).toBeInstanceOf(DocumentInUseError);
+    expect((refusal as DocumentInUseError).heldHere).toBe(true);
+    const second = await store.open(file, false, true);
+    expect(second.readOnly).toBe(false);
+    expect(second.tookOver).toEqual({ lastSeen: new Date(nowMs).toISOString() });
+    expect(() => store.renewLease(first.handle)).toThrow(/no longer open/);
+    await expect(store.save(first.handle, first.document)).rejects.toThrow(/no longer open/);
+  });
+
+  it('a lock of another process is never "held here" nor taken over', async () => {
+    // Another live process's lock (this test runner's parent): not this store's to give away.
+    writeFileSync(lockPathFor(file), JSON.stringify({ pid: process.ppid, host: os.hostname(), since: '2026-01-01T00:00:00.000Z', token: 'theirs' }));
+    const refusal = await store.open(file, false, true).catch((err: unknown) => err);
+    expect(refusal).toBeInstanceOf(DocumentInUseError);
+    expect((refusal as DocumentInUseError).heldHere).toBe(false);
+    expect(lockToken()).toBe('theirs');
   });
 });
