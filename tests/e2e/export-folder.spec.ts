@@ -23,8 +23,11 @@ test('export folder: chosen, remembered for the document; print and proof PDFs b
     await page.goto(server.url);
     await expect(page.getByTestId('page-content')).toHaveAttribute('data-layout-version', /^[1-9]\d*$/, { timeout: OPEN_TIMEOUT_MS });
     await app.saveAs('front.folio');
+    // The export-folder button must not push the toolbar's last button out of the window.
+    const help = await app.button('Help: keyboard shortcuts').boundingBox();
+    expect(help && help.x + help.width).toBeLessThanOrEqual(WINDOW_VIEWPORT.width);
 
-    await app.button('Folder…').click();
+    await app.button('Export folder…').click();
     const dialog = page.getByRole('dialog', { name: 'Export folder' });
     await expect(dialog.getByTestId('export-folder-current')).toHaveText("the document's own folder");
     await dialog.getByRole('textbox', { name: 'New sub-folder (optional)' }).fill('../out');
@@ -60,7 +63,7 @@ test('export folder: chosen, remembered for the document; print and proof PDFs b
     await laterApp.button('Open…').click();
     await later.getByRole('dialog', { name: 'Open or create' }).getByRole('button', { name: 'Open front.folio' }).click();
     await expect(laterApp.documentState).toHaveText('Saved');
-    await laterApp.button('Folder…').click();
+    await laterApp.button('Export folder…').click();
     await expect(later.getByRole('dialog', { name: 'Export folder' }).getByTestId('export-folder-current')).toHaveText('版面PDF');
     await later.close();
   } finally {
