@@ -201,21 +201,26 @@ describe('folio CLI (spawned as a user runs it)', () => {
     // Wait until the CLI has the FIFO open for reading (a non-blocking writer can open it only then), and keep a
     // writer that never writes, so the CLI stays stuck in read() for as long as the test wants.
     let writer: number | undefined;
-    await expect.poll(() => {
-      try {
-        writer = openSync(fifo, fsConstants.O_WRONLY | fsConstants.O_NONBLOCK);
-        return true;
-      } catch {
-        return false; // ENXIO: no reader yet
-      }
-    }, { timeout: 60_000, interval: 100 }).toBe(true);
-    child.kill('SIGTERM');
-    const killer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    const { signal } = await ended;
-    clearTimeout(killer);
-    closeSync(writer!);
-    expect(signal).toBe('SIGTERM');
-    expect(err).toMatch(/interrupted/);
+    try {
+      await expect.poll(() => {
+        try {
+          writer = openSync(fifo, fsConstants.O_WRONLY | fsConstants.O_NONBLOCK);
+          return true;
+        } catch {
+          return false; // ENXIO: no reader yet
+        }
+      }, { timeout: 60_000, interval: 100 }).toBe(true);
+      child.kill('SIGTERM');
+      const killer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+      const { signal } = await ended;
+      clearTimeout(killer);
+      expect(signal).toBe('SIGTERM');
+      expect(err).toMatch(/interrupted/);
+    } finally {
+      // Never leave a stuck CLI behind, whatever failed above.
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      if (writer !== undefined) closeSync(writer);
+    }
   }, 150_000);
 
   it('--pages A02 reports and weighs only A02\'s findings', () => {
