@@ -12,7 +12,8 @@
  *    few seconds). A window that goes away releases at once (`release`: lock dropped, autosave kept for
  *    recovery); one that vanishes without a word lets its lease lapse. Opening or saving to a file whose
  *    lock this store holds under a lapsed lease takes it over (the opener is told, `tookOver`); a live lease
- *    still means "in use".
+ *    still means "in use" (`heldHere`), unless the opener asks to take it over (`takeOver`: the user chose to
+ *    edit in this window instead). A lock of another process is never taken here (see document-lock.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
@@ -46,7 +47,6 @@ export interface RecoveryMeta {
 export interface RecoveryEntry extends RecoveryMeta {
   recoveryPath: string;
 }
-
 
 interface OpenEntry {
   path: string | null;
@@ -176,7 +176,7 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
    * `evenLive`: its lock is released and it is forgotten, its autosave kept for recovery.
    * @returns the ISO time the handle was last heard from, or undefined when none was freed
    */
-  const takeOverLapsed = async (filePath: string, evenLive = false): Promise<string | undefined> => {
+  const takeOverHold = async (filePath: string, evenLive = false): Promise<string | undefined> => {
     for (const [handle, entry] of open) {
       if (entry.path !== filePath || !entry.lock || (!evenLive && nowMs() - entry.renewedAtMs <= LEASE_MS)) continue;
       open.delete(handle);
@@ -199,7 +199,7 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
   const store: DocumentStore = {
     async open(filePath, readOnly, takeOver = false) {
       const contents = await readContents(filePath);
-      const tookOver = readOnly ? undefined : await takeOverLapsed(filePath, takeOver);
+      const tookOver = readOnly ? undefined : await takeOverHold(filePath, takeOver);
       const lock = readOnly ? undefined : await acquireLock(filePath, options.clock).catch((err: unknown) => {
         if (err instanceof DocumentInUseError) {
           // Said so the window may offer to edit here instead: only a hold of this store can be taken over.
@@ -254,7 +254,7 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
       let lock = entry.lock;
       const moving = target !== entry.path || !lock;
       if (moving) {
-        await takeOverLapsed(target);
+        await takeOverHold(target);
         lock = await acquireLock(target, options.clock).catch((err: unknown) => {
           if (err instanceof DocumentInUseError) throw err;
           throw describeIoError(err, 'save', target);
