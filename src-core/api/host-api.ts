@@ -57,7 +57,10 @@ export const HostPayloadSchemas = {
   closeDocument: z.object({ handle: HandleSchema }),
   /** Keeps an editing handle's lock: windows call it every LEASE_RENEW_MS; a handle not renewed for long lets go. */
   renewLease: z.object({ handle: HandleSchema }),
-  /** The window is going away (tab closed or reloaded): release the handle's lock now, keep its autosave. */
+  /**
+   * The window is going away (tab closed or reloaded): close the handle now (lock released; the browser asked
+   * before leaving unsaved changes). An unknown handle counts as released.
+   */
   releaseDocument: z.object({ handle: HandleSchema }),
   listFonts: z.object({}),
   loadFont: z.object({ fontId: z.string().regex(/^[a-z0-9-]+$/) }),

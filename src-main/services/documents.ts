@@ -9,8 +9,9 @@
  * 3. Autosave: write the document to `<recoveryDir>/<handle>.folio` plus `<handle>.json` naming the original path.
  * 4. Close: release the lock and discard the recovery file (closing is the user's decision about unsaved work).
  * 5. Leases: an editing handle holds its lock only while its window renews a lease (`renewLease`, every
- *    few seconds). A window that goes away releases at once (`release`: lock dropped, autosave kept for
- *    recovery); one that vanishes without a word lets its lease lapse. Opening or saving to a file whose
+ *    few seconds). A window that goes away releases at once (`release`, like close: the user saved, or
+ *    confirmed leaving unsaved changes); one that vanishes without a word (a crash) lets its lease lapse,
+ *    and its autosave is recovered by whoever takes the file over. Opening or saving to a file whose
  *    lock this store holds under a lapsed lease takes it over (the opener is told, `tookOver`); a live lease
  *    still means "in use" (`heldHere`), unless the opener asks to take it over (`takeOver`: the user chose to
  *    edit in this window instead). A lock of another process is never taken here (see document-lock.ts).
@@ -89,8 +90,9 @@ export interface DocumentStore {
   /** Extends the handle's lease by LEASE_MS from now. @throws DocumentError for an unknown (or taken over) handle */
   renewLease(handle: string): { leaseMs: number };
   /**
-   * Forgets a handle whose window is going away (tab closed or reloaded): releases its lock and keeps its
-   * autosave, which is then offered as a recovery like a crash's. An unknown handle is already released.
+   * Forgets a handle whose window is going away (tab closed or reloaded): as `close` (lock released, autosave
+   * discarded: the browser asked before leaving unsaved changes), but an unknown handle is already released.
+   * Kept out of the autosave recovery on purpose: a closed tab's leftovers must not turn up in the next window.
    */
   release(handle: string): Promise<void>;
   /** The handle's document and assets (for export). @throws DocumentError */
@@ -304,10 +306,8 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
     },
 
     async release(handle) {
-      const entry = open.get(handle);
-      if (!entry) return;
-      open.delete(handle);
-      await entry.lock?.release();
+      if (!open.has(handle)) return;
+      await store.close(handle);
     },
 
     contents(handle) {

@@ -54,8 +54,11 @@ export interface RecentFiles {
   record(absolutePath: string): Promise<void>;
   /** The files, most recent first, without those that no longer exist. */
   list(): Promise<RecentFileRecord[]>;
-  /** Remembers `exportDir` (absolute) as the export folder of the document at `documentPath` (recorded now if absent). */
-  setExportDir(documentPath: string, exportDir: string): Promise<void>;
+  /**
+   * Remembers `exportDir` (absolute) as the export folder of the document at `documentPath` (recorded now if
+   * absent); undefined forgets it (exports go beside the document again).
+   */
+  setExportDir(documentPath: string, exportDir: string | undefined): Promise<void>;
   /** The export folder remembered for the document at `documentPath`, if any. */
   exportDirFor(documentPath: string): Promise<string | undefined>;
 }
@@ -110,8 +113,13 @@ export function createRecentFiles(options: RecentFilesOptions): RecentFiles {
         const target = path.resolve(documentPath);
         const files = await read();
         const entry = files.find((f) => f.path === target);
-        if (entry) entry.exportDir = path.resolve(exportDir);
-        else files.unshift({ path: target, openedAt: options.clock().toISOString(), exportDir: path.resolve(exportDir) });
+        const dir = exportDir === undefined ? undefined : path.resolve(exportDir);
+        if (entry) {
+          if (dir) entry.exportDir = dir;
+          else delete entry.exportDir;
+        } else if (dir) {
+          files.unshift({ path: target, openedAt: options.clock().toISOString(), exportDir: dir });
+        }
         await write(files.slice(0, MAX_RECENT_FILES));
       }),
     exportDirFor: (documentPath) =>

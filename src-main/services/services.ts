@@ -167,9 +167,12 @@ export function createServices(options: ServicesOptions): Services {
           options.onExportProgress?.(progress);
         },
       });
-      // A chosen folder (not a single .pdf file) becomes this document's export folder from now on.
+      // A chosen folder (not a single .pdf file) becomes this document's export folder from now on; its own
+      // folder is the default, so choosing it forgets any other.
       const documentPath = open.path;
-      if (chosen && documentPath && !chosen.toLowerCase().endsWith('.pdf')) await recent.setExportDir(documentPath, chosen).catch(() => undefined);
+      if (chosen && documentPath && !chosen.toLowerCase().endsWith('.pdf')) {
+        await recent.setExportDir(documentPath, chosen === path.dirname(documentPath) ? undefined : chosen).catch(() => undefined);
+      }
       return files;
     };
   };

@@ -53,6 +53,12 @@ function samePath(absolute: string, path: string): boolean {
   return a === p || a.endsWith(`/${p}`);
 }
 
+/** The folder part of a path the host gave (either separator). */
+function folderOf(filePath: string): string {
+  const cut = Math.max(filePath.lastIndexOf('/'), filePath.lastIndexOf('\\'));
+  return cut > 0 ? filePath.slice(0, cut) : cut === 0 ? filePath.slice(0, 1) : '.';
+}
+
 function restoreStoryIds(current: FolioDocument['stories'], snapshot: FolioDocument['stories']): FolioDocument['stories'] {
   return Object.fromEntries(Object.entries(snapshot).map(([id, story]) => [id, current[id] ?? story]));
 }
@@ -284,7 +290,7 @@ export class FolioSession {
     }
   }
 
-  /** The window is going away (tab closed or reloaded): the host releases the lock now and keeps the autosave. */
+  /** The window is going away (tab closed or reloaded): the host releases the lock now (the browser asked first when unsaved). */
   releaseOnUnload(): void {
     if (this.handle) void this.host.releaseDocument({ handle: this.handle });
   }
@@ -921,7 +927,9 @@ export class FolioSession {
   async exportPdf(preset: ExportPreset = this.exportPreset): Promise<void> {
     if (!this.doc || !this.handle || this.exportJob) return;
     this.busy = 'Exporting PDF…';
-    const request = { handle: this.handle, document: this.doc, preset, ...(this.exportDir ? { outputPath: this.exportDir } : {}) };
+    // Always said, "beside the document" too: the host would otherwise use the folder it remembers for the file.
+    const outputPath = this.exportDir ?? (this.path ? folderOf(this.path) : null);
+    const request = { handle: this.handle, document: this.doc, preset, ...(outputPath ? { outputPath } : {}) };
     const outcome = await runExportJob(this.host, request, (status) => (this.exportJob = status));
     this.busy = null;
     this.exportJob = null;

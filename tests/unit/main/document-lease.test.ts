@@ -56,17 +56,26 @@ describe('editing leases (a tab that is gone must not hold its file)', () => {
     await expect(store.open(file, false)).rejects.toBeInstanceOf(DocumentInUseError);
   });
 
-  it('release (tab closed or reloaded) frees the file at once and keeps the autosave for recovery', async () => {
+  it('release (tab closed or reloaded) frees the file at once, like close: its leftovers never reach another window', async () => {
     const first = await store.open(file, false);
-    const edited = { ...first.document, title: 'edited before the reload' };
-    await store.autosave(first.handle, edited);
+    await store.autosave(first.handle, { ...first.document, title: 'left unsaved by a closed tab' });
     await store.release(first.handle);
     expect(existsSync(lockPathFor(file))).toBe(false);
+    expect(await store.listRecoveries()).toEqual([]);
     const again = await store.open(file, false);
     expect(again.tookOver).toBeUndefined();
-    expect(again.recoveredFrom).toBeDefined();
-    expect(again.document.title).toBe('edited before the reload');
+    expect(again.recoveredFrom).toBeUndefined();
     await store.release('unknownhandle0000'); // already released: no error
+  });
+
+  it('a crashed window (lapsed lease) leaves its autosave to whoever takes the file over', async () => {
+    const first = await store.open(file, false);
+    await store.autosave(first.handle, { ...first.document, title: 'typed before the crash' });
+    nowMs += LEASE_MS + 1;
+    const again = await store.open(file, false);
+    expect(again.tookOver).toBeDefined();
+    expect(again.recoveredFrom).toBeDefined();
+    expect(again.document.title).toBe('typed before the crash');
   });
 
   it('Save As onto a file held under a lapsed lease takes it over too', async () => {

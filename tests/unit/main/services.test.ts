@@ -353,6 +353,11 @@ describe('export through the services', () => {
     ok(await s.saveDocument({ handle: again.handle, document: again.document }));
     ok(await s.closeDocument({ handle: again.handle }));
     expect(ok(await s.openDocument({ path: 'front.folio', readOnly: true })).exportDir).toBe('pdf/today');
+    // Choosing the document's own folder again forgets the other one.
+    const fourth = ok(await s.openDocument({ path: 'front.folio', readOnly: false }));
+    ok(await s.exportPdf({ handle: fourth.handle, document: fourth.document, preset: 'print', outputPath: '.' }));
+    ok(await s.closeDocument({ handle: fourth.handle }));
+    expect(ok(await s.openDocument({ path: 'front.folio', readOnly: true })).exportDir).toBeUndefined();
     // Outside the workspace: refused at the start, nothing written, nothing remembered.
     const third = ok(await s.openDocument({ path: 'front.folio', readOnly: true }));
     for (const outside of ['/tmp', '../elsewhere']) {
