@@ -9,6 +9,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startServer } from './global-setup.js';
 import { FolioApp, WINDOW_VIEWPORT } from './pages/app.js';
+import { PagesPanel } from './pages/pages-panel.js';
 
 /** Fonts and the first compose on a loaded 2-core machine. */
 const OPEN_TIMEOUT_MS = 60_000;
@@ -66,6 +67,34 @@ test('export folder: chosen, remembered for the document; print and proof PDFs b
     await laterApp.button('Export folder…').click();
     await expect(later.getByRole('dialog', { name: 'Export folder' }).getByTestId('export-folder-current')).toHaveText('版面PDF');
     await later.close();
+  } finally {
+    await server.stop();
+    rmSync(workspace, { recursive: true, force: true });
+  }
+});
+
+test('browser mode: an export of many pages is offered as one download-all button', async ({ browser }) => {
+  test.setTimeout(240_000);
+  const workspace = mkdtempSync(path.join(tmpdir(), 'folio-export-many-'));
+  const server = await startServer(workspace);
+  try {
+    const page = await browser.newPage({ viewport: WINDOW_VIEWPORT });
+    const app = new FolioApp(page);
+    await page.goto(server.url);
+    await expect(page.getByTestId('page-content')).toHaveAttribute('data-layout-version', /^[1-9]\d*$/, { timeout: OPEN_TIMEOUT_MS });
+    const pages = new PagesPanel(page);
+    for (let added = 1; added <= 3; added++) {
+      await pages.button('Add page').click();
+      await expect.poll(async () => (await pages.names()).length).toBe(1 + added);
+    }
+    const files = await app.exportPdf();
+    expect(files).toHaveLength(4);
+    const names: string[] = [];
+    page.on('download', (d) => names.push(d.suggestedFilename()));
+    await page.getByRole('button', { name: 'Download the 4 exported PDFs' }).click();
+    await expect.poll(() => names.length, { timeout: 60_000 }).toBe(4);
+    expect(names.sort()).toEqual(files.map((f) => path.basename(f)).sort());
+    await page.close();
   } finally {
     await server.stop();
     rmSync(workspace, { recursive: true, force: true });
