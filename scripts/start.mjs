@@ -6,7 +6,8 @@
 //    node_modules/electron/path.txt names the executable under node_modules/electron/dist/.
 // 3. Binary present and a display available → launch it on this app. Otherwise print one line saying why and
 //    start browser mode (`folio serve`), print its URL and open it in the default browser when there is one.
-// Extra arguments go to `folio serve` (e.g. `npm start -- --root ~/paper --port 8080`).
+// Extra arguments go to `folio serve` (e.g. `npm start -- --root ~/paper --port 8080`); without --root the
+// workspace is ~/Folio, never this checkout (see src-main/services/default-workspace.ts).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';

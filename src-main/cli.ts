@@ -10,6 +10,7 @@
 // First, before any module that builds a zod schema (see the file).
 import './one-shot-validation.js';
 import { existsSync, promises as fsp, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
@@ -65,12 +66,14 @@ Runs until interrupted (Ctrl+C).
 
 Options:
   --port N      Port to listen on (default: a free port)
-  --root DIR    Workspace folder: the only folder the page may open and save in (default: current folder)
+  --root DIR    Workspace folder: the only folder the page may open and save in (default: ~/Folio,
+                created on first start with the sample document copied in)
   --fonts DIR   Extra folder of .ttf/.otf fonts (repeatable; <root>/fonts is always used)
   -h, --help    Show this help`,
   export: `Usage: folio export <doc.folio> -o <out.pdf | out-dir/> [options]
 
-Composes the document and writes one PDF per page, named by the template's pattern (e.g. 20230720_A01.pdf).
+Composes the document and writes one PDF per page, named by the template's pattern (e.g. 20230720_A01.pdf;
+proof PDFs 20230720_A01_proof.pdf and PDF/X-4 20230720_A01_x4.pdf, unless the pattern has a {preset} field).
 Every file is written atomically: a failed or interrupted export never leaves a partial file.
 
 Options:
@@ -78,7 +81,8 @@ Options:
   --preset NAME       print (PDF/X-1a, default), print-x4 (PDF/X-4, needs a profile) or proof (RGB, watermark)
   --profile FILE      The plant's ICC output profile (CMYK .icc): embedded as the output intent, and RGB
                       pictures are separated through it with LittleCMS (default: the document's own, if any)
-  --pages LIST        Pages to export by name or id, comma-separated (e.g. A01,A02); default all
+  --pages LIST        Pages to export by name or id, comma-separated (e.g. A01,A02); default all.
+                      Only these pages' preflight findings are reported and weighed
   --force             Export even when preflight finds errors
   --date ISO          Export time stamped into the PDFs (default: SOURCE_DATE_EPOCH, else now)
   --fonts DIR         Extra folder of .ttf/.otf fonts (repeatable)
@@ -216,8 +220,9 @@ async function commandExport(args: string[], io: CliIo): Promise<number> {
   const { ExportError, composeDocument, preflightDocument, resolveOutputProfile, runExportJob, selectPages } = await import('./services/export-job.js');
   // Wrong pages or an unusable profile fail before any composing.
   let outputProfile;
+  let selected: ReturnType<typeof selectPages>;
   try {
-    selectPages(contents.document, pageIds);
+    selected = selectPages(contents.document, pageIds);
     if (values.profile && preset !== 'proof') {
       const { OutputProfileError, readOutputProfileFile } = await import('./services/output-profile.js');
       try {
@@ -236,7 +241,10 @@ async function commandExport(args: string[], io: CliIo): Promise<number> {
   const layouts = await composeDocument(contents.document, fonts);
 
   // A profile given with --profile satisfies X-4's need for one, whatever the document holds.
-  const findings = await preflightDocument(contents.document, layouts, contents.assets, values.profile && preset === 'print-x4' ? 'print' : preset, fonts);
+  const allFindings = await preflightDocument(contents.document, layouts, contents.assets, values.profile && preset === 'print-x4' ? 'print' : preset, fonts);
+  // Only the exported pages' findings (and document-wide ones, pageId ''): A01's overset must not hold up A02.
+  const selectedIds = new Set(selected.map((p) => p.id));
+  const findings = allFindings.filter((f) => f.pageId === '' || selectedIds.has(f.pageId));
   const errors = findings.filter((f) => f.severity === 'error');
   printFindings(findings.filter((f) => f.severity !== 'info'), contents.document, io.stderr);
   if (errors.length > 0 && !values.force) {
@@ -360,8 +368,23 @@ async function commandServe(args: string[], io: CliIo): Promise<number> {
   if (positionals.length > 0) throw new UsageError(`folio serve: unexpected argument "${positionals[0]}". Run "folio serve --help".`);
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number (0–65535), not "${values.port}".`);
-  const root = path.resolve(io.cwd, values.root ?? '.');
-  if (!existsSync(root) || !statSync(root).isDirectory()) throw new CliFailure(`The workspace folder ${root} does not exist.`);
+  let root: string;
+  if (values.root !== undefined) {
+    root = path.resolve(io.cwd, values.root);
+    if (!existsSync(root) || !statSync(root).isDirectory()) throw new CliFailure(`The workspace folder ${root} does not exist.`);
+  } else {
+    // Never the current folder: from `npm start` that is the checkout, and saves, exports and locks would land in it.
+    const { ensureDefaultWorkspace } = await import('./services/default-workspace.js');
+    const { DiskError } = await import('./services/disk.js');
+    try {
+      const made = await ensureDefaultWorkspace({ homeDir: os.homedir(), samplesDir: path.join(APP_ROOT, 'templates', 'samples') });
+      root = made.root;
+      for (const file of made.copied) io.stdout.write(`Copied the sample document to ${file}\n`);
+    } catch (err) {
+      if (err instanceof DiskError) throw new CliFailure(`${err.message} Give a workspace folder with --root DIR.`);
+      throw err;
+    }
+  }
   const { createServices } = await import('./services/services.js');
   const { startServer } = await import('./server/server.js');
   const services = createServices({
@@ -387,6 +410,7 @@ async function commandServe(args: string[], io: CliIo): Promise<number> {
   if (!existsSync(path.join(APP_ROOT, 'out', 'renderer', 'index.html'))) {
     io.stderr.write('Note: the editor is not built yet (out/renderer); run "npm run build" — the API is up meanwhile.\n');
   }
+  io.stdout.write(`Workspace (documents, exports; choose another with --root DIR): ${root}\n`);
   io.stdout.write(`Folio browser mode: ${server.url}\n`);
   await new Promise<void>((resolve) => {
     if (io.stopSignal.aborted) resolve();
@@ -435,13 +459,37 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
 }
 
-/** Runs `main` for this process: wires SIGINT/SIGTERM to the stop signal and sets the exit code. */
+/**
+ * How long a command may take to wind down after Ctrl+C or SIGTERM (an export finishes the file it is writing)
+ * before the process ends anyway: a command stuck in I/O that never returns must not outlive the signal.
+ */
+const STOP_GRACE_MS = 3000;
+
+/**
+ * Runs `main` for this process: wires SIGINT/SIGTERM to the stop signal and sets the exit code. A signal always
+ * ends the process: a command that has not finished `STOP_GRACE_MS` after it (or at a second signal) is ended
+ * by the signal itself, as if Folio had not caught it.
+ */
 export async function runFromProcess(): Promise<void> {
   const stop = new AbortController();
-  const onSignal = () => stop.abort();
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  let graceTimer: NodeJS.Timeout | undefined;
+  const onSignal = (signal: NodeJS.Signals) => {
+    const endNow = () => {
+      process.stderr.write('folio: interrupted; stopped without waiting for the command to finish.\n');
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      // Not process.exit: it waits for Node's I/O threads, and one blocked in the kernel (a FIFO, a hung
+      // mount) never returns. Re-raising the signal with its default action ends the process at once.
+      process.kill(process.pid, signal);
+    };
+    if (stop.signal.aborted) return endNow();
+    stop.abort();
+    graceTimer = setTimeout(endNow, STOP_GRACE_MS).unref();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   const code = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), stopSignal: stop.signal });
+  clearTimeout(graceTimer);
   process.off('SIGINT', onSignal);
   process.off('SIGTERM', onSignal);
   process.exitCode = code;

@@ -4,7 +4,7 @@
  *
  * 1. Before ready: sandbox every renderer, hold the single-instance lock.
  * 2. On ready: deny all permission requests, cancel remote requests, add the CSP to every response, create
- *    the services (workspace = $FOLIO_WORKSPACE or the home folder) and register the IPC handlers through the
+ *    the services (workspace = $FOLIO_WORKSPACE, else ~/Folio made with the samples) and register the IPC handlers through the
  *    one validating wrapper (ipc/handle.ts).
  * 3. Every web contents: no new windows, no navigation away from the renderer, no <webview>.
  * 4. Closing a window with unsaved changes (reported by the renderer via setDirty) asks first.
@@ -21,6 +21,7 @@ import { createIpcRegistry } from './ipc/handle.js';
 import { installApplicationMenu } from './ipc/menu.js';
 import { SetDirtySchema, ShellPayloadSchemas } from './ipc/shell-schemas.js';
 import { CONTENT_SECURITY_POLICY } from './server/csp.js';
+import { ensureDefaultWorkspace } from './services/default-workspace.js';
 import { createServices, type HostHandlers } from './services/services.js';
 
 /** Window title (the renderer's <title> replaces it once loaded; the e2e test checks it). */
@@ -202,9 +203,20 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('web-contents-created', (_event, contents) => lockDownWebContents(contents));
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     lockDownSession();
-    const workspaceRoot = path.resolve(process.env.FOLIO_WORKSPACE ?? os.homedir());
+    let workspaceRoot: string;
+    if (process.env.FOLIO_WORKSPACE) {
+      workspaceRoot = path.resolve(process.env.FOLIO_WORKSPACE);
+    } else {
+      try {
+        workspaceRoot = (await ensureDefaultWorkspace({ homeDir: os.homedir(), samplesDir: path.join(resourcesRoot(), 'templates', 'samples') })).root;
+      } catch (err) {
+        dialog.showErrorBox('Folio cannot start', `${(err as Error).message} Set FOLIO_WORKSPACE to a folder you can write.`);
+        app.quit();
+        return;
+      }
+    }
     const services = createServices({
       workspaceRoot,
       templatesDir: path.join(resourcesRoot(), 'templates'),

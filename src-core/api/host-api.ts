@@ -14,6 +14,8 @@ import type { ManuscriptEncoding } from '../model/manuscript.js';
 export interface HostError {
   code: 'bad-request' | 'not-found' | 'invalid-file' | 'in-use' | 'io' | 'forbidden' | 'cancelled' | 'internal';
   message: string;
+  /** 'in-use' only: the file is held by another window of this same Folio, so `openDocument` may take it over. */
+  heldHere?: boolean;
 }
 
 /** Result of a host call. */
@@ -45,10 +47,21 @@ export const HostPayloadSchemas = {
   listTemplates: z.object({}),
   newFromTemplate: z.object({ templateId: z.string().regex(/^[a-z0-9-]+$/) }),
   openSample: z.object({}),
-  openDocument: z.object({ path: PathSchema, readOnly: z.boolean().default(false) }),
+  /**
+   * `takeOver`: when another window of this same Folio edits the file, take its hold (that window can no longer
+   * save the file); a hold of another process or machine is never taken.
+   */
+  openDocument: z.object({ path: PathSchema, readOnly: z.boolean().default(false), takeOver: z.boolean().optional() }),
   saveDocument: z.object({ handle: HandleSchema, document: FolioDocumentSchema, path: PathSchema.optional() }),
   autosave: z.object({ handle: HandleSchema, document: FolioDocumentSchema }),
   closeDocument: z.object({ handle: HandleSchema }),
+  /** Keeps an editing handle's lock: windows call it every LEASE_RENEW_MS; a handle not renewed for long lets go. */
+  renewLease: z.object({ handle: HandleSchema }),
+  /**
+   * The window is going away (tab closed or reloaded): close the handle now (lock released; the browser asked
+   * before leaving unsaved changes). An unknown handle counts as released.
+   */
+  releaseDocument: z.object({ handle: HandleSchema }),
   listFonts: z.object({}),
   loadFont: z.object({ fontId: z.string().regex(/^[a-z0-9-]+$/) }),
   loadAsset: z.object({ handle: HandleSchema, assetId: z.string().min(1).max(200) }),
@@ -70,6 +83,11 @@ export const HostPayloadSchemas = {
   }),
   exportStatus: z.object({ jobId: JobIdSchema }),
   cancelExport: z.object({ jobId: JobIdSchema }),
+  /**
+   * The bytes of a PDF a background export job wrote (browser mode offers it as a download): only files of that
+   * job, only inside the workspace.
+   */
+  loadExportedFile: z.object({ jobId: JobIdSchema, pageId: z.string().min(1).max(200) }),
   listFiles: z.object({ dir: z.string().max(4096).default('.') }),
   /** Reads a JPEG, PNG or PDF from the workspace, checks it by content and adds it to the open document's assets. */
   importAsset: z.object({
@@ -104,7 +122,24 @@ export interface OpenedDocument {
   readOnly: boolean;
   /** Set when the document came from an autosave recovery file rather than the saved file. */
   recoveredFrom?: string;
+  /**
+   * Set when the file was held for editing by another window of this Folio and its hold was taken over (it had
+   * gone quiet, or the user asked): when that window was last heard from (ISO 8601).
+   */
+  tookOver?: { lastSeen: string };
+  /**
+   * The folder (workspace-relative) the user chose for this document's PDF exports, remembered per user and
+   * machine; absent: exports go beside the document.
+   */
+  exportDir?: string;
 }
+
+/**
+ * How often (ms) a window renews the lease of the document it edits: a third of the host's 90 s lease (LEASE_MS in
+ * src-main/services/document-lock.ts), so two renewals may be late or lost (a busy machine, a throttled
+ * background tab) before the hold lapses.
+ */
+export const LEASE_RENEW_MS = 30_000;
 
 /** A font the host can supply. */
 export interface FontInfo {
@@ -185,6 +220,9 @@ export interface HostValues {
   saveDocument: { path: string };
   autosave: { savedAt: string };
   closeDocument: { closed: true };
+  /** How long (ms) the lease now runs without another renewal. */
+  renewLease: { leaseMs: number };
+  releaseDocument: { released: true };
   listFonts: FontInfo[];
   /**
    * Font file bytes. Results with `bytes` travel as bytes: structured clone over IPC, the HTTP body in
@@ -196,6 +234,8 @@ export interface HostValues {
   startExport: { jobId: string };
   exportStatus: ExportJobStatus;
   cancelExport: { cancelling: boolean };
+  /** The PDF's bytes and its file name (no folder). */
+  loadExportedFile: { bytes: Uint8Array; name: string };
   listFiles: { dir: string; entries: FileEntry[] };
   listRecent: { files: RecentFile[] };
   importAsset: ImportedAsset;

@@ -149,7 +149,7 @@ export const TemplateSchema = z.object({
     stories: z.array(StorySchema).default([]),
   }).default({ frames: [], stories: [] }),
   output: z.object({
-    /** File name pattern for exported pages: {date} (YYYYMMDD), {page} (e.g. A01), {paper}. */
+    /** File name pattern for exported pages: {date} (YYYYMMDD), {page} (e.g. A01), {paper}, {preset} (without it, non-print presets add _proof / _x4). */
     namingPattern: z.string().default('{date}_{page}.pdf'),
     /** Registered output condition for the PDF/X OutputIntent. */
     outputConditionIdentifier: z.string().default('IFRA26'),

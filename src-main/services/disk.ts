@@ -6,9 +6,10 @@
  * 2. Optionally copy the current target to `<target>.bak` (the previous version survives a bad save).
  * 3. Rename the temp file over the target, then fsync the directory so the rename itself is durable.
  * 4. On any failure remove the temp file and report a specific `DiskError`; the target is untouched.
+ * Folders are made one level at a time (`makeFolders`), so a folder that cannot be made fails at once.
  */
 import { randomBytes } from 'node:crypto';
-import { promises as fsp } from 'node:fs';
+import { promises as fsp, statSync } from 'node:fs';
 import path from 'node:path';
 
 /** The file operations the services use; tests replace single functions (e.g. to simulate a full disk). */
@@ -74,8 +75,11 @@ export function describeIoError(err: unknown, action: string, filePath: string):
   const errno = (err as NodeJS.ErrnoException | undefined)?.code;
   const name = path.basename(filePath);
   switch (errno) {
-    case 'ENOENT':
+    case 'ENOENT': {
+      const missingFolder = topMissingFolder(filePath);
+      if (missingFolder) return new DiskError('not-found', `Could not ${action} ${name}: the folder ${missingFolder} does not exist.`, errno);
       return new DiskError('not-found', `Could not ${action} ${name}: ${filePath} does not exist.`, errno);
+    }
     case 'ENOTDIR':
       return new DiskError('not-found', `Could not ${action} ${name}: a folder in ${filePath} is a file.`, errno);
     case 'EISDIR':
@@ -93,6 +97,67 @@ export function describeIoError(err: unknown, action: string, filePath: string):
     default:
       return new DiskError('io', `Could not ${action} ${name}: ${(err as Error)?.message ?? String(err)}`, errno);
   }
+}
+
+/**
+ * The outermost folder on the way to `filePath` that does not exist (so "sub/dir/x.folio" with no "sub" names
+ * "sub", not the file), or undefined when the file's own folder exists (then the file itself is missing).
+ */
+function topMissingFolder(filePath: string): string | undefined {
+  let missing: string | undefined;
+  for (let dir = path.dirname(path.resolve(filePath)); ; dir = path.dirname(dir)) {
+    try {
+      statSync(dir);
+      return missing;
+    } catch {
+      missing = dir;
+    }
+    if (path.dirname(dir) === dir) return missing;
+  }
+}
+
+/**
+ * Creates `dirPath` and any missing parents, one level at a time from the deepest folder that exists.
+ * Node's `mkdir(…, { recursive: true })` is not used: on Linux it retries for ever where the kernel says
+ * ENOENT under a folder that exists (e.g. `/proc/nope`), at full CPU.
+ * @param action completes "Could not … <folder>", e.g. "create the output folder"
+ * @throws DiskError with the operating system's reason, naming the folder that could not be made
+ */
+export async function makeFolders(dirPath: string, action = 'create the folder'): Promise<void> {
+  const target = path.resolve(dirPath);
+  const missing: string[] = [];
+  for (let dir = target; ; dir = path.dirname(dir)) {
+    let stat;
+    try {
+      stat = await fsp.stat(dir);
+    } catch (err) {
+      const errno = (err as NodeJS.ErrnoException).code;
+      // ENOTDIR: a file on the way; walking up finds it and names it.
+      if (errno !== 'ENOENT' && errno !== 'ENOTDIR') throw folderError(err, action, dir);
+      missing.push(dir);
+      if (path.dirname(dir) === dir) throw folderError(err, action, dir);
+      continue;
+    }
+    if (!stat.isDirectory()) throw new DiskError('io', `Could not ${action} ${target}: ${dir} is a file, not a folder.`, 'ENOTDIR');
+    break;
+  }
+  for (const dir of missing.reverse()) {
+    try {
+      await fsp.mkdir(dir);
+    } catch (err) {
+      // Someone else made it meanwhile: as good as making it.
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST' && (await fsp.stat(dir).catch(() => undefined))?.isDirectory()) continue;
+      throw folderError(err, action, dir);
+    }
+  }
+}
+
+/** A folder could not be made: the OS's own reason (e.g. "no such file or directory"), not a guess. */
+function folderError(err: unknown, action: string, dir: string): DiskError {
+  const e = err as NodeJS.ErrnoException;
+  // Node words it "ENOENT: no such file or directory, mkdir '/proc/nope'": keep the OS's reason only.
+  const reason = /^[A-Z0-9]+: ([^,]+)/.exec(e.message)?.[1] ?? e.message;
+  return new DiskError('io', `Could not ${action} ${dir}: ${reason}${e.code ? ` (${e.code})` : ''}.`, e.code);
 }
 
 /** Why `readFileUpTo` refused a file before reading it. */

@@ -10,6 +10,14 @@ import { randomBytes } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import os from 'node:os';
 
+/**
+ * How long a window of this Folio keeps its hold on a file without renewing it, in ms (the document store's
+ * lease; the host API's LEASE_RENEW_MS is a third of it). 90 s outlasts Chromium's throttling of timers in
+ * background tabs (at worst one run a minute), so a tab in the background keeps its file, while a tab closed
+ * without a word frees it within 90 s.
+ */
+export const LEASE_MS = 90_000;
+
 /** Contents of a lock file. */
 export interface LockOwner {
   pid: number;
@@ -24,12 +32,15 @@ export interface LockOwner {
 export class DocumentInUseError extends Error {
   /** HostError code this maps to. */
   readonly code = 'in-use' as const;
-  constructor(readonly documentPath: string, readonly owner: LockOwner | undefined) {
+  /**
+   * @param heldHere the holder is another window of this same services instance (it may be taken over)
+   */
+  constructor(readonly documentPath: string, readonly owner: LockOwner | undefined, readonly heldHere = false) {
     super(
       !owner
         ? `${documentPath} is already open for editing (its lock file cannot be read). Open it read-only, or close it there first.`
         : owner.pid === process.pid && owner.host === os.hostname()
-          ? `${documentPath} is already open for editing in another window or tab of this Folio (process ${owner.pid}, since ${owner.since}). Close it there, or open it read-only.`
+          ? `${documentPath} is already open for editing in another window or tab of this Folio (process ${owner.pid}, since ${owner.since}). Close it there, open it read-only, or edit it here instead; a window closed without saying so lets go within ${LEASE_MS / 1000} s.`
           : `${documentPath} is already open for editing (process ${owner.pid} on ${owner.host} since ${owner.since}). Open it read-only, or close it there first.`,
     );
     this.name = 'DocumentInUseError';

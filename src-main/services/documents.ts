@@ -8,6 +8,13 @@
  *    previous version as `<name>.folio.bak`; a successful save discards the handle's recovery file.
  * 3. Autosave: write the document to `<recoveryDir>/<handle>.folio` plus `<handle>.json` naming the original path.
  * 4. Close: release the lock and discard the recovery file (closing is the user's decision about unsaved work).
+ * 5. Leases: an editing handle holds its lock only while its window renews a lease (`renewLease`, every
+ *    few seconds). A window that goes away releases at once (`release`, like close: the user saved, or
+ *    confirmed leaving unsaved changes); one that vanishes without a word (a crash) lets its lease lapse,
+ *    and its autosave is recovered by whoever takes the file over. Opening or saving to a file whose
+ *    lock this store holds under a lapsed lease takes it over (the opener is told, `tookOver`); a live lease
+ *    still means "in use" (`heldHere`), unless the opener asks to take it over (`takeOver`: the user chose to
+ *    edit in this window instead). A lock of another process is never taken here (see document-lock.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
@@ -15,8 +22,8 @@ import path from 'node:path';
 import type { OpenedDocument } from '../../src-core/api/host-api.js';
 import type { Asset, FolioDocument } from '../../src-core/model/document.js';
 import { packFolio, unpackFolio, type FolioContents } from '../../src-core/model/folio-file.js';
-import { DocumentInUseError, acquireLock, type HeldLock } from './document-lock.js';
-import { describeIoError, nodeDiskIo, writeFileAtomic, type DiskIo } from './disk.js';
+import { DocumentInUseError, LEASE_MS, acquireLock, type HeldLock } from './document-lock.js';
+import { describeIoError, makeFolders, nodeDiskIo, writeFileAtomic, type DiskIo } from './disk.js';
 
 /** A request the document store refuses (unknown handle, read-only, wrong extension). */
 export class DocumentError extends Error {
@@ -46,6 +53,8 @@ interface OpenEntry {
   path: string | null;
   readOnly: boolean;
   lock: HeldLock | undefined;
+  /** Clock time (ms) of the last open, save or renewal: the lease runs LEASE_MS from it. */
+  renewedAtMs: number;
   assets: Map<string, Uint8Array>;
   /** The latest document the client handed us (open, save or autosave): asset ids resolve through it. */
   document: FolioDocument;
@@ -62,10 +71,11 @@ export interface DocumentStoreOptions {
 /** The open documents of one services instance. */
 export interface DocumentStore {
   /**
-   * Opens a `.folio` file (absolute path). `readOnly` skips the lock.
-   * @throws FolioFileError, DiskError, DocumentInUseError
+   * Opens a `.folio` file (absolute path). `readOnly` skips the lock; `takeOver` takes the hold of another handle
+   * of this store on the file even while its lease runs (the user chose to edit here instead).
+   * @throws FolioFileError, DiskError, DocumentInUseError (`heldHere` when a handle of this store holds it)
    */
-  open(filePath: string, readOnly: boolean): Promise<OpenedDocument>;
+  open(filePath: string, readOnly: boolean, takeOver?: boolean): Promise<OpenedDocument>;
   /** Registers an unsaved document (new from template, sample copy) under a fresh handle. */
   adopt(document: FolioDocument, assets: ReadonlyMap<string, Uint8Array>): OpenedDocument;
   /**
@@ -77,6 +87,14 @@ export interface DocumentStore {
   autosave(handle: string, document: FolioDocument): Promise<{ savedAt: string }>;
   /** Releases the lock and discards the recovery copy. @throws DocumentError for an unknown handle */
   close(handle: string): Promise<void>;
+  /** Extends the handle's lease by LEASE_MS from now. @throws DocumentError for an unknown (or taken over) handle */
+  renewLease(handle: string): { leaseMs: number };
+  /**
+   * Forgets a handle whose window is going away (tab closed or reloaded): as `close` (lock released, autosave
+   * discarded: the browser asked before leaving unsaved changes), but an unknown handle is already released.
+   * Kept out of the autosave recovery on purpose: a closed tab's leftovers must not turn up in the next window.
+   */
+  release(handle: string): Promise<void>;
   /** The handle's document and assets (for export). @throws DocumentError */
   contents(handle: string): { path: string | null; assets: ReadonlyMap<string, Uint8Array>; document: FolioDocument };
   /** The bytes and type of one asset by asset id. @throws DocumentError */
@@ -153,6 +171,23 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
     return found.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
   };
 
+  const nowMs = (): number => options.clock().getTime();
+
+  /**
+   * Frees `filePath` from a handle of ours whose lease lapsed (its window is gone), or from any handle of ours when
+   * `evenLive`: its lock is released and it is forgotten, its autosave kept for recovery.
+   * @returns the ISO time the handle was last heard from, or undefined when none was freed
+   */
+  const takeOverHold = async (filePath: string, evenLive = false): Promise<string | undefined> => {
+    for (const [handle, entry] of open) {
+      if (entry.path !== filePath || !entry.lock || (!evenLive && nowMs() - entry.renewedAtMs <= LEASE_MS)) continue;
+      open.delete(handle);
+      await entry.lock.release();
+      return new Date(entry.renewedAtMs).toISOString();
+    }
+    return undefined;
+  };
+
   const orphanRecoveries = async (): Promise<RecoveryEntry[]> => (await readRecoveryMetas()).filter((r) => !open.has(r.handle));
 
   /** Moves an orphaned autosave to belong to `handle` (so a second crash keeps it, and close discards it). */
@@ -164,10 +199,15 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
   };
 
   const store: DocumentStore = {
-    async open(filePath, readOnly) {
+    async open(filePath, readOnly, takeOver = false) {
       const contents = await readContents(filePath);
+      const tookOver = readOnly ? undefined : await takeOverHold(filePath, takeOver);
       const lock = readOnly ? undefined : await acquireLock(filePath, options.clock).catch((err: unknown) => {
-        if (err instanceof DocumentInUseError) throw err;
+        if (err instanceof DocumentInUseError) {
+          // Said so the window may offer to edit here instead: only a hold of this store can be taken over.
+          const heldHere = [...open.values()].some((e) => e.path === filePath && e.lock !== undefined);
+          throw heldHere ? new DocumentInUseError(filePath, err.owner, true) : err;
+        }
         throw describeIoError(err, 'lock', filePath);
       });
       const handle = newHandle();
@@ -189,15 +229,16 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
           }
         }
       }
-      open.set(handle, { path: filePath, readOnly, lock, assets, document });
+      open.set(handle, { path: filePath, readOnly, lock, renewedAtMs: nowMs(), assets, document });
       const opened: OpenedDocument = { handle, path: filePath, document, readOnly };
       if (recoveredFrom) opened.recoveredFrom = recoveredFrom;
+      if (tookOver) opened.tookOver = { lastSeen: tookOver };
       return opened;
     },
 
     adopt(document, assets) {
       const handle = newHandle();
-      open.set(handle, { path: null, readOnly: false, lock: undefined, assets: new Map(assets), document });
+      open.set(handle, { path: null, readOnly: false, lock: undefined, renewedAtMs: nowMs(), assets: new Map(assets), document });
       return { handle, path: null, document, readOnly: false };
     },
 
@@ -215,6 +256,7 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
       let lock = entry.lock;
       const moving = target !== entry.path || !lock;
       if (moving) {
+        await takeOverHold(target);
         lock = await acquireLock(target, options.clock).catch((err: unknown) => {
           if (err instanceof DocumentInUseError) throw err;
           throw describeIoError(err, 'save', target);
@@ -233,6 +275,7 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
       entry.path = target;
       entry.readOnly = false;
       entry.document = document;
+      entry.renewedAtMs = nowMs();
       await discardRecovery(handle);
       return { path: target };
     },
@@ -241,11 +284,7 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
       const entry = entryFor(handle);
       const bytes = packFolio(document, entry.assets);
       const savedAt = options.clock().toISOString();
-      try {
-        await fsp.mkdir(options.recoveryDir, { recursive: true });
-      } catch (err) {
-        throw describeIoError(err, 'autosave', options.recoveryDir);
-      }
+      await makeFolders(options.recoveryDir, 'autosave in');
       await writeFileAtomic(recoveryFile(handle), bytes, { io, action: 'autosave' });
       // A read-only viewer's edits are recoverable as an unsaved copy, never pinned onto a file it may not write.
       const meta: RecoveryMeta = { handle, originalPath: entry.readOnly ? null : entry.path, savedAt, title: document.title };
@@ -259,6 +298,16 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
       open.delete(handle);
       await entry.lock?.release();
       await discardRecovery(handle);
+    },
+
+    renewLease(handle) {
+      entryFor(handle).renewedAtMs = nowMs();
+      return { leaseMs: LEASE_MS };
+    },
+
+    async release(handle) {
+      if (!open.has(handle)) return;
+      await store.close(handle);
     },
 
     contents(handle) {
@@ -299,7 +348,7 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
           readOnly = true;
         }
       }
-      open.set(handle, { path: recovery.originalPath, readOnly, lock, assets: new Map(contents.assets), document: contents.document });
+      open.set(handle, { path: recovery.originalPath, readOnly, lock, renewedAtMs: nowMs(), assets: new Map(contents.assets), document: contents.document });
       return { handle, path: recovery.originalPath, document: contents.document, readOnly, recoveredFrom: recoveryFile(handle) };
     },
 

@@ -8,7 +8,6 @@
  *    only complete files behind, never a partial one.
  * The composer and exporter are loaded on first use, so the CLI and server start fast.
  */
-import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { deflateSync, inflateSync } from 'node:zlib';
 import type { ExportPreset, ExportedFile } from '../../src-core/api/host-api.js';
@@ -20,7 +19,7 @@ import type { AssetSource, OutputProfile } from '../../src-core/pdf/export.js';
 import type { Deflate, Inflate } from '../../src-core/pdf/flate.js';
 import type { Finding } from '../../src-core/preflight/preflight.js';
 import type { FontProvider } from '../../src-core/text/font.js';
-import { describeIoError, nodeDiskIo, writeFileAtomic, type DiskIo } from './disk.js';
+import { makeFolders, nodeDiskIo, writeFileAtomic, type DiskIo } from './disk.js';
 
 /** Node's native zlib: deterministic for a given zlib build, and several times faster than fflate on CJK subsets. */
 const deflateWithZlib: Deflate = (bytes, level) => {
@@ -100,16 +99,26 @@ function safeFileName(name: string): string {
 }
 
 /**
- * The output file name of a page from the template's naming pattern:
- * {date} → YYYYMMDD of the issue date, {page} → page name, {paper} → paper name.
+ * What a file name says about its preset when the pattern has no `{preset}` field: print PDFs keep the plain
+ * name the plant expects, the others get a suffix, so a proof never overwrites the print PDF of the same page.
  */
-export function fileNameForPage(pattern: string, document: FolioDocument, pageName: string): string {
+const PRESET_SUFFIX: Readonly<Record<ExportPreset, string>> = { print: '', 'print-x4': '_x4', proof: '_proof' };
+
+/**
+ * The output file name of a page from the template's naming pattern:
+ * {date} → YYYYMMDD of the issue date, {page} → page name, {paper} → paper name, {preset} → print, print-x4 or
+ * proof. A pattern without {preset} gets PRESET_SUFFIX before `.pdf` (e.g. 20230720_A01.pdf, 20230720_A01_proof.pdf).
+ */
+export function fileNameForPage(pattern: string, document: FolioDocument, pageName: string, preset: ExportPreset = 'print'): string {
   const name = pattern
     .replaceAll('{date}', document.issue.date.replaceAll('-', ''))
     .replaceAll('{page}', pageName)
-    .replaceAll('{paper}', document.issue.paper);
+    .replaceAll('{paper}', document.issue.paper)
+    .replaceAll('{preset}', preset);
   const safe = safeFileName(name);
-  return safe.toLowerCase().endsWith('.pdf') ? safe : `${safe}.pdf`;
+  const stem = safe.toLowerCase().endsWith('.pdf') ? safe.slice(0, -'.pdf'.length) : safe;
+  const suffix = pattern.includes('{preset}') ? '' : PRESET_SUFFIX[preset];
+  return `${stem}${suffix}.pdf`;
 }
 
 /**
@@ -216,11 +225,8 @@ async function exportPages(input: ExportJobInput): Promise<ExportedFile[]> {
   throwIfAborted(input.signal);
 
   const outDir = toFile ? path.dirname(input.output) : input.output;
-  try {
-    await fsp.mkdir(outDir, { recursive: true });
-  } catch (err) {
-    throw describeIoError(err, 'create the output folder', outDir);
-  }
+  await makeFolders(outDir, 'create the output folder');
+
 
   const { exportPdf } = await import('../../src-core/pdf/export.js');
   const comments = input.preset === 'proof' ? (await import('../../src-core/model/comments.js')).collectComments(input.document) : [];
@@ -268,7 +274,7 @@ async function exportPages(input: ExportJobInput): Promise<ExportedFile[]> {
       throw err;
     }
     throwIfAborted(input.signal);
-    const target = toFile ? input.output : path.join(outDir, fileNameForPage(template.output.namingPattern, input.document, page.name));
+    const target = toFile ? input.output : path.join(outDir, fileNameForPage(template.output.namingPattern, input.document, page.name, input.preset));
     await writeFileAtomic(target, bytes, { io, action: 'export' });
     const file: ExportedFile = { pageId: page.id, path: target, sizeBytes: bytes.byteLength };
     files.push(file);

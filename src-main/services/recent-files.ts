@@ -6,13 +6,16 @@
  *    MAX_RECENT_FILES and writes the list atomically as JSON (`recent-files.json`).
  * 2. `list()` reads the list back and drops files that no longer exist; the shortened list is written back
  *    so they stay gone.
- * 3. A missing or unreadable list file counts as an empty list: the recent list is a convenience and must
+ * 3. Each entry may also remember the folder the user chose for that document's PDF exports (`setExportDir`):
+ *    a folder on this machine is per-user, per-machine knowledge, so it lives here, not in the `.folio` file that
+ *    travels to other desks (where that folder may not exist).
+ * 4. A missing or unreadable list file counts as an empty list: the recent list is a convenience and must
  *    never stop a document from opening or saving (a damaged file is replaced on the next record).
  */
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { nodeDiskIo, writeFileAtomic, type DiskIo } from './disk.js';
+import { makeFolders, nodeDiskIo, writeFileAtomic, type DiskIo } from './disk.js';
 
 /** How many files the list keeps (the open dialog shows them all). */
 export const MAX_RECENT_FILES = 10;
@@ -25,11 +28,14 @@ const RECENT_FILES_VERSION = 1;
 export interface RecentFileRecord {
   path: string;
   openedAt: string;
+  /** The folder (absolute) the user chose for this document's PDF exports, if any. */
+  exportDir?: string;
 }
 
 const RecentFilesSchema = z.object({
   version: z.literal(RECENT_FILES_VERSION),
-  files: z.array(z.object({ path: z.string().min(1), openedAt: z.string() })),
+  // exportDir is optional, so lists written before it read unchanged (same version).
+  files: z.array(z.object({ path: z.string().min(1), openedAt: z.string(), exportDir: z.string().min(1).optional() })),
 });
 
 /** Options of `createRecentFiles`. */
@@ -48,6 +54,13 @@ export interface RecentFiles {
   record(absolutePath: string): Promise<void>;
   /** The files, most recent first, without those that no longer exist. */
   list(): Promise<RecentFileRecord[]>;
+  /**
+   * Remembers `exportDir` (absolute) as the export folder of the document at `documentPath` (recorded now if
+   * absent); undefined forgets it (exports go beside the document again).
+   */
+  setExportDir(documentPath: string, exportDir: string | undefined): Promise<void>;
+  /** The export folder remembered for the document at `documentPath`, if any. */
+  exportDirFor(documentPath: string): Promise<string | undefined>;
 }
 
 async function fileExists(filePath: string): Promise<boolean> {
@@ -80,7 +93,7 @@ export function createRecentFiles(options: RecentFilesOptions): RecentFiles {
     }
   };
   const write = async (files: readonly RecentFileRecord[]): Promise<void> => {
-    await fsp.mkdir(options.configDir, { recursive: true });
+    await makeFolders(options.configDir, 'remember recent files in');
     const json = JSON.stringify({ version: RECENT_FILES_VERSION, files }, null, 1);
     await writeFileAtomic(listPath, new TextEncoder().encode(json), { io, action: 'remember recent files in' });
   };
@@ -89,10 +102,28 @@ export function createRecentFiles(options: RecentFilesOptions): RecentFiles {
     record: (absolutePath) =>
       serial(async () => {
         const target = path.resolve(absolutePath);
-        const files = (await read()).filter((f) => f.path !== target);
-        files.unshift({ path: target, openedAt: options.clock().toISOString() });
+        const previous = await read();
+        const exportDir = previous.find((f) => f.path === target)?.exportDir;
+        const files = previous.filter((f) => f.path !== target);
+        files.unshift({ path: target, openedAt: options.clock().toISOString(), ...(exportDir ? { exportDir } : {}) });
         await write(files.slice(0, MAX_RECENT_FILES));
       }),
+    setExportDir: (documentPath, exportDir) =>
+      serial(async () => {
+        const target = path.resolve(documentPath);
+        const files = await read();
+        const entry = files.find((f) => f.path === target);
+        const dir = exportDir === undefined ? undefined : path.resolve(exportDir);
+        if (entry) {
+          if (dir) entry.exportDir = dir;
+          else delete entry.exportDir;
+        } else if (dir) {
+          files.unshift({ path: target, openedAt: options.clock().toISOString(), exportDir: dir });
+        }
+        await write(files.slice(0, MAX_RECENT_FILES));
+      }),
+    exportDirFor: (documentPath) =>
+      serial(async () => (await read()).find((f) => f.path === path.resolve(documentPath))?.exportDir),
     list: () =>
       serial(async () => {
         const files = await read();

@@ -13,7 +13,7 @@ import type { z } from 'zod';
 import type { HostChannel, HostError, HostPayloadSchemas, HostResult, HostValues, OpenedDocument } from '../../src-core/api/host-api.js';
 import { FolioFileError, unpackFolio } from '../../src-core/model/folio-file.js';
 import { DocumentInUseError } from './document-lock.js';
-import { DiskError, describeIoError, nodeDiskIo, type DiskIo } from './disk.js';
+import { DiskError, describeIoError, nodeDiskIo, readFileUpTo, type DiskIo } from './disk.js';
 import { DocumentError, createDocumentStore, type DocumentStore, type RecoveryEntry } from './documents.js';
 import { ExportError, runExportJob, type ExportProgress } from './export-job.js';
 import { createExportJobs } from './export-jobs.js';
@@ -23,10 +23,15 @@ import { readManuscriptFile } from './manuscript-file.js';
 import { ManuscriptError } from '../../src-core/model/manuscript.js';
 import { createRecentFiles } from './recent-files.js';
 import { loadTemplateCatalogue, newDocumentFromTemplate } from './templates.js';
-import { WorkspaceError, createWorkspace, type Workspace } from './workspace.js';
+import { WorkspaceError, createWorkspace, isShownInPickers, type Workspace } from './workspace.js';
 
 /** File name of the sample document opened on first start, under `<templatesDir>/samples/`. */
 export const SAMPLE_DOCUMENT_FILE = 'deqing-front-2023-07-20.folio';
+/**
+ * Largest exported PDF offered for download, in bytes: a broadsheet page with full-page adverts and pictures is
+ * tens of MB; this leaves room while never loading an arbitrary large file into memory.
+ */
+export const MAX_EXPORTED_FILE_BYTES = 512 * 1024 * 1024;
 /** Folder (inside the workspace) holding autosave recovery files. */
 export const RECOVERY_DIR_NAME = '.folio-recovery';
 /** Folder (inside the workspace) for the services' own settings, such as the recent-files list. */
@@ -82,7 +87,7 @@ export interface Services extends HostHandlers {
 export function toHostError(err: unknown): HostError {
   if (err instanceof WorkspaceError) return { code: 'forbidden', message: err.message };
   if (err instanceof FolioFileError) return { code: 'invalid-file', message: err.message };
-  if (err instanceof DocumentInUseError) return { code: 'in-use', message: err.message };
+  if (err instanceof DocumentInUseError) return { code: 'in-use', message: err.message, ...(err.heldHere ? { heldHere: true } : {}) };
   if (err instanceof DocumentError || err instanceof DiskError || err instanceof ExportError || err instanceof ImportError) return { code: err.code, message: err.message };
   if (err instanceof ManuscriptError) return { code: 'invalid-file', message: err.message };
   if (err instanceof Error && err.name === 'AbortError') return { code: 'cancelled', message: 'The export was cancelled.' };
@@ -118,12 +123,35 @@ export function createServices(options: ServicesOptions): Services {
   };
 
   const exportJobs = createExportJobs();
-  /** Checks an export request now; the returned function runs it (with a cancel signal and progress sink). */
+  /** The workspace-relative export folder remembered for a document file, when it is still inside the workspace. */
+  const rememberedExportDir = async (documentPath: string | null): Promise<string | undefined> => {
+    if (!documentPath) return undefined;
+    const dir = await recent.exportDirFor(documentPath).catch(() => undefined);
+    if (!dir) return undefined;
+    try {
+      return workspace.relative(workspace.confine(dir));
+    } catch {
+      return undefined; // a folder of another workspace: exports go beside the document instead
+    }
+  };
+  /** An opened document, with the export folder remembered for it. */
+  const withExportDir = async (opened: OpenedDocument): Promise<OpenedDocument> => {
+    const exportDir = await rememberedExportDir(opened.path);
+    return exportDir ? { ...opened, exportDir } : opened;
+  };
+
+  /**
+   * Checks an export request now; the returned function runs it (with a cancel signal and progress sink).
+   * Where: the request's folder (remembered for the document once the export succeeds), else the folder
+   * remembered for the document, else beside the document (the workspace for a never-saved one).
+   */
   const exportWork = ({ handle, document, preset, pageIds, outputPath }: ParsedPayload<'exportPdf'>) => {
     const open = documents.contents(handle);
-    const target = outputPath !== undefined ? workspace.confine(outputPath) : open.path ? path.dirname(open.path) : workspace.root;
-    return async (signal: AbortSignal | undefined, onProgress: (done: number, total: number) => void) =>
-      runExportJob({
+    const chosen = outputPath !== undefined ? workspace.confine(outputPath) : undefined;
+    return async (signal: AbortSignal | undefined, onProgress: (done: number, total: number) => void) => {
+      const remembered = chosen === undefined ? await rememberedExportDir(open.path) : undefined;
+      const target = chosen ?? (remembered ? workspace.confine(remembered) : open.path ? path.dirname(open.path) : workspace.root);
+      const files = await runExportJob({
         document,
         assets: open.assets,
         fonts: await fonts.providerFor(document.template),
@@ -139,6 +167,14 @@ export function createServices(options: ServicesOptions): Services {
           options.onExportProgress?.(progress);
         },
       });
+      // A chosen folder (not a single .pdf file) becomes this document's export folder from now on; its own
+      // folder is the default, so choosing it forgets any other.
+      const documentPath = open.path;
+      if (chosen && documentPath && !chosen.toLowerCase().endsWith('.pdf')) {
+        await recent.setExportDir(documentPath, chosen === path.dirname(documentPath) ? undefined : chosen).catch(() => undefined);
+      }
+      return files;
+    };
   };
 
   return {
@@ -158,7 +194,7 @@ export function createServices(options: ServicesOptions): Services {
       result(async () => {
         for (const recovery of await documents.listRecoveries()) {
           try {
-            return await documents.openRecovery(recovery.handle);
+            return await withExportDir(await documents.openRecovery(recovery.handle));
           } catch {
             // A damaged autosave must not block the start: try the next, then the sample.
           }
@@ -175,11 +211,11 @@ export function createServices(options: ServicesOptions): Services {
         return documents.adopt(contents.document, contents.assets);
       }),
 
-    openDocument: ({ path: clientPath, readOnly }) =>
+    openDocument: ({ path: clientPath, readOnly, takeOver }) =>
       result(async () => {
-        const opened = await documents.open(workspace.confine(clientPath), readOnly);
+        const opened = await documents.open(workspace.confine(clientPath), readOnly, takeOver);
         if (opened.path) await remember(opened.path);
-        return opened;
+        return withExportDir(opened);
       }),
 
     saveDocument: ({ handle, document, path: clientPath }) =>
@@ -195,6 +231,14 @@ export function createServices(options: ServicesOptions): Services {
       result(async () => {
         await documents.close(handle);
         return { closed: true as const };
+      }),
+
+    renewLease: ({ handle }) => result(() => documents.renewLease(handle)),
+
+    releaseDocument: ({ handle }) =>
+      result(async () => {
+        await documents.release(handle);
+        return { released: true as const };
       }),
 
     listFonts: () => result(async () => (await fonts.list()).map((f) => ({ id: f.id, family: f.family, weight: f.weight }))),
@@ -231,6 +275,20 @@ export function createServices(options: ServicesOptions): Services {
 
     cancelExport: ({ jobId }) => result(() => ({ cancelling: exportJobs.cancel(jobId) })),
 
+    loadExportedFile: ({ jobId, pageId }) =>
+      result(async () => {
+        const file = exportJobs.status(jobId).files.find((f) => f.pageId === pageId);
+        if (!file) throw new DocumentError('not-found', `That export wrote no file for page ${pageId} (yet).`);
+        // Written by this job, inside the workspace when written; confined again in case the folder became a link since.
+        const absolute = workspace.confine(file.path);
+        const bytes = await readFileUpTo(absolute, MAX_EXPORTED_FILE_BYTES, (why) =>
+          why.kind === 'folder'
+            ? new DocumentError('not-found', `${path.basename(absolute)} is no longer a file.`)
+            : new DocumentError('bad-request', `${path.basename(absolute)} is ${Math.round(why.sizeBytes / 1024 / 1024)} MB, more than a page's PDF can be (${MAX_EXPORTED_FILE_BYTES / 1024 / 1024} MB); take it from ${absolute}.`),
+        );
+        return { bytes, name: path.basename(absolute) };
+      }),
+
     listFiles: ({ dir }) =>
       result(async () => {
         const absolute = workspace.confine(dir);
@@ -241,8 +299,7 @@ export function createServices(options: ServicesOptions): Services {
           throw describeIoError(err, 'list', absolute);
         }
         const entries = dirents
-          // Hidden files (locks, temp files, the recovery folder) are the shell's business, not the user's.
-          .filter((d) => !d.name.startsWith('.') && (d.isDirectory() || d.isFile()))
+          .filter((d) => isShownInPickers(d.name) && (d.isDirectory() || d.isFile()))
           .map((d) => ({ name: d.name, path: workspace.relative(path.join(absolute, d.name)), kind: d.isDirectory() ? ('dir' as const) : ('file' as const) }))
           .sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'dir' ? -1 : 1));
         return { dir: workspace.relative(absolute), entries };

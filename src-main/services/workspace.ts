@@ -33,6 +33,20 @@ export interface Workspace {
   relative(absolutePath: string): string;
 }
 
+/**
+ * Folders a workspace may hold that are never a newsroom's files: installed packages (when a developer's
+ * checkout is the workspace). Dot-names are hidden too (see `isShownInPickers`).
+ */
+const PICKER_HIDDEN_NAMES: ReadonlySet<string> = new Set(['node_modules']);
+
+/**
+ * Whether a directory entry is offered in the file pickers: not hidden (dot-names: locks, temp files, the
+ * recovery and settings folders, `.git`) and not a tooling folder such as `node_modules`.
+ */
+export function isShownInPickers(name: string): boolean {
+  return !name.startsWith('.') && !PICKER_HIDDEN_NAMES.has(name);
+}
+
 /** Real path of the deepest existing ancestor of `p`, re-joined with the not-yet-existing tail. */
 function realpathOfExisting(p: string): string {
   const tail: string[] = [];

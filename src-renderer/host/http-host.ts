@@ -6,6 +6,8 @@
  *    reload of the tab, not a new tab) and removes it from the visible URL so it is not shared by copy/paste.
  * 2. `createHttpHost` builds one async function per HOST_CHANNELS entry; transport failures and non-JSON
  *    answers become HostResult errors with a human message, never exceptions.
+ * 3. `releaseDocument` goes out with `keepalive`, so the request outlives the tab that is closing or reloading
+ *    (it is sent from `pagehide`); it is a token-checked POST like every other call.
  */
 import { BINARY_META_HEADER, HOST_CHANNELS, type Host, type HostChannel, type HostResult } from '../../src-core/api/host-api.js';
 
@@ -46,6 +48,9 @@ export interface HttpHostOptions {
   fetch: typeof fetch;
 }
 
+/** Channels sent while the page goes away: the browser finishes them after the page is gone. */
+const KEEPALIVE_CHANNELS: ReadonlySet<HostChannel> = new Set(['releaseDocument']);
+
 async function call(options: HttpHostOptions, channel: HostChannel, payload: unknown): Promise<HostResult<unknown>> {
   let response: Response;
   try {
@@ -53,6 +58,7 @@ async function call(options: HttpHostOptions, channel: HostChannel, payload: unk
       method: 'POST',
       headers: { 'content-type': 'application/json', [TOKEN_HEADER]: options.token },
       body: JSON.stringify(payload ?? {}),
+      ...(KEEPALIVE_CHANNELS.has(channel) ? { keepalive: true } : {}),
     });
   } catch (err) {
     return { ok: false, error: { code: 'io', message: `Folio's local server did not answer (${(err as Error).message}). Is \`folio serve\` still running?` } };

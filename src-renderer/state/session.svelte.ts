@@ -24,6 +24,7 @@ import { createFontProvider, type FontProvider, type LoadedFont } from '../../sr
 import { closeHistory, redo, redoDepth, undo, undoDepth } from 'prosemirror-history';
 import { createStoryEditorState } from '../editor/story-editor.js';
 import type { FolioBridge } from '../host/folio-bridge.js';
+import { offerDownload } from '../host/offer-download.js';
 import { addFrame, addTextFrame, findFrame, framesOfStory, removeFrame, renameStory as renameStoryIn, replaceStoryDoc, setFrameGeometry, setTextFrameSettings, threadFrames, type DrawnFrameKind, type FrameGeometry, type TextFrameSettings } from './document-edits.js';
 import { decodeAssetBitmap } from '../page/asset-bitmaps.js';
 import { collectFontRefs, loadTemplateFonts } from './font-loading.js';
@@ -52,6 +53,12 @@ function samePath(absolute: string, path: string): boolean {
   return a === p || a.endsWith(`/${p}`);
 }
 
+/** The folder part of a path the host gave (either separator). */
+function folderOf(filePath: string): string {
+  const cut = Math.max(filePath.lastIndexOf('/'), filePath.lastIndexOf('\\'));
+  return cut > 0 ? filePath.slice(0, cut) : cut === 0 ? filePath.slice(0, 1) : '.';
+}
+
 function restoreStoryIds(current: FolioDocument['stories'], snapshot: FolioDocument['stories']): FolioDocument['stories'] {
   return Object.fromEntries(Object.entries(snapshot).map(([id, story]) => [id, current[id] ?? story]));
 }
@@ -67,6 +74,15 @@ function restoreStoryNames(stories: FolioDocument['stories'], names: Readonly<Re
     const name = names[id];
     return [id, name === undefined || name === story.name ? story : { ...story, name }];
   }));
+}
+
+/** Said when the host no longer knows this window's handle: its hold on the file lapsed and was taken over. */
+export const LEASE_LOST_TEXT =
+  'This window lost its hold on the file: it was silent too long and another window opened the file for editing. Use Save As to keep your changes here.';
+
+/** Said when opening took over the hold of another window of this Folio (gone quiet, or at the user's word). */
+function tookOverText(lastSeenIso: string): string {
+  return `Another window of this Folio had it open for editing (last heard from at ${new Date(lastSeenIso).toLocaleTimeString()}); it can no longer save it.`;
 }
 
 /** Where the session is in its life. */
@@ -119,7 +135,8 @@ export class FolioSession {
   path = $state<string | null>(null);
   readOnly = $state(false);
   /** A file the user tried to open that is being edited elsewhere: who holds it, and the offer to view it read-only. */
-  inUseOffer = $state<{ path: string; message: string } | null>(null);
+  /** A file another window or process edits: who holds it, and whether it is a window of this Folio (`heldHere`). */
+  inUseOffer = $state<{ path: string; message: string; heldHere: boolean } | null>(null);
   doc = $state.raw<FolioDocument | null>(null);
   savedDoc = $state.raw<FolioDocument | null>(null);
   dirty = $derived(this.doc !== null && this.doc !== this.savedDoc);
@@ -141,6 +158,8 @@ export class FolioSession {
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- replaced whole ($state.raw), never mutated
   images = $state.raw<ReadonlyMap<string, ImageBitmap>>(new Map());
   lastExport = $state.raw<ExportedFile[] | null>(null);
+  /** The background job that wrote `lastExport` (browser mode downloads its files through it). */
+  lastExportJobId = $state<string | null>(null);
   /** The document as last autosaved (plain field: nothing on screen depends on it). */
   private autosavedDoc: FolioDocument | null = null;
   /** The export running now (progress), or null. */
@@ -175,6 +194,11 @@ export class FolioSession {
   showGuides = $state(false);
   /** The PDF preset Export uses. */
   exportPreset = $state<ExportPreset>('print');
+  /**
+   * The folder Export PDF writes to (as the host names it: workspace-relative, or absolute inside the workspace
+   * from the desktop's folder dialog); null: beside the document. The host remembers it per document.
+   */
+  exportDir = $state<string | null>(null);
   /** Every font the host offers (bundled, and the user's fonts folder), for choosing in the Styles panel. */
   availableFonts = $state.raw<FontInfo[]>([]);
   /** Zoom factor (1 = 100 %) and how it is chosen; the canvas resolves fit modes against its viewport. */
@@ -230,9 +254,10 @@ export class FolioSession {
 
   /**
    * Opens a document by workspace path. A file being edited elsewhere (another window or process holds its
-   * lock) is not opened: `inUseOffer` asks whether to open it read-only instead.
+   * lock) is not opened: `inUseOffer` asks whether to open it read-only instead, or, when another window of this
+   * Folio holds it, to edit it here (`takeOver`: that window can no longer save it).
    */
-  async openPath(path: string, readOnly = false): Promise<void> {
+  async openPath(path: string, readOnly = false, takeOver = false): Promise<void> {
     this.inUseOffer = null;
     // Opening the file this window already has open reopens it from disk: our own lock must go first, or
     // the host would (rightly) call the file in use.
@@ -240,10 +265,10 @@ export class FolioSession {
       await this.host.closeDocument({ handle: this.handle });
       this.handle = null;
     }
-    const res = await this.host.openDocument({ path, readOnly });
+    const res = await this.host.openDocument({ path, readOnly, ...(takeOver ? { takeOver } : {}) });
     if (!res.ok) {
       if (res.error.code === 'in-use' && !readOnly) {
-        this.inUseOffer = { path, message: res.error.message };
+        this.inUseOffer = { path, message: res.error.message, heldHere: res.error.heldHere === true };
         return;
       }
       this.fail(`Could not open ${path}: ${res.error.message}`);
@@ -252,8 +277,28 @@ export class FolioSession {
     await this.adopt(res.value);
     // Said once the page is set and the window takes commands again (a recovery already said so itself).
     if (this.phase === 'ready' && !res.value.recoveredFrom) {
-      this.notice = { kind: 'info', text: `Opened ${res.value.path ?? path}${res.value.readOnly ? ' read-only' : ''}.` };
+      const opened = `Opened ${res.value.path ?? path}${res.value.readOnly ? ' read-only' : ''}.`;
+      const tookOver = res.value.tookOver ? ` ${tookOverText(res.value.tookOver.lastSeen)}` : '';
+      this.notice = { kind: 'info', text: opened + tookOver };
     }
+  }
+
+  /**
+   * Renews the host's lease on the lock of the document being edited (App calls it every LEASE_RENEW_MS). When
+   * the host has let the hold go (this window was silent too long and another took the file over), says so once.
+   */
+  async renewLease(): Promise<void> {
+    const handle = this.handle;
+    if (!handle || this.readOnly) return;
+    const res = await this.host.renewLease({ handle });
+    if (!res.ok && res.error.code === 'not-found' && this.handle === handle && this.notice?.text !== LEASE_LOST_TEXT) {
+      this.fail(LEASE_LOST_TEXT);
+    }
+  }
+
+  /** The window is going away (tab closed or reloaded): the host releases the lock now (the browser asked first when unsaved). */
+  releaseOnUnload(): void {
+    if (this.handle) void this.host.releaseDocument({ handle: this.handle });
   }
 
   /** Creates a new, unsaved document from a template. */
@@ -281,6 +326,9 @@ export class FolioSession {
     this.handle = opened.handle;
     this.path = opened.path;
     this.readOnly = opened.readOnly;
+    this.exportDir = opened.exportDir ?? null;
+    // Another document's PDFs are not offered for download under this one.
+    this.lastExportJobId = null;
     this.editorStates.clear();
     this.ledger.clear();
     this.openStoryId = null;
@@ -893,7 +941,10 @@ export class FolioSession {
   async exportPdf(preset: ExportPreset = this.exportPreset): Promise<void> {
     if (!this.doc || !this.handle || this.exportJob) return;
     this.busy = 'Exporting PDF…';
-    const outcome = await runExportJob(this.host, { handle: this.handle, document: this.doc, preset }, (status) => (this.exportJob = status));
+    // Always said, "beside the document" too: the host would otherwise use the folder it remembers for the file.
+    const outputPath = this.exportDir ?? (this.path ? folderOf(this.path) : null);
+    const request = { handle: this.handle, document: this.doc, preset, ...(outputPath ? { outputPath } : {}) };
+    const outcome = await runExportJob(this.host, request, (status) => (this.exportJob = status));
     this.busy = null;
     this.exportJob = null;
     if (!('state' in outcome)) {
@@ -910,8 +961,21 @@ export class FolioSession {
       return;
     }
     this.lastExport = outcome.files;
+    this.lastExportJobId = outcome.jobId;
     const paths = outcome.files.map((f) => f.path).join(', ');
     this.notice = { kind: 'info', text: `Exported ${paths}` };
+  }
+
+  /** Browser mode: offers a PDF of the last export as a download (the server only says where it wrote it). */
+  async downloadExport(pageId: string): Promise<void> {
+    const jobId = this.lastExportJobId;
+    if (!jobId || typeof document === 'undefined') return;
+    const res = await this.host.loadExportedFile({ jobId, pageId });
+    if (!res.ok) {
+      this.fail(`Could not download the PDF: ${res.error.message}`);
+      return;
+    }
+    offerDownload(document, res.value.bytes, res.value.name);
   }
 
   /** Asks the running export to stop after the page it is writing (complete files are kept). */

@@ -1,5 +1,6 @@
 /**
- * Two windows on one file: the second is told who is editing it and since when, and may open it read-only.
+ * Two windows on one file: the second is told who is editing it and since when, and may open it read-only, or,
+ * the holder being a window of this same Folio, edit it there instead (the first then cannot save it).
  */
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,6 +39,36 @@ test('a file open for editing in one window opens read-only in a second, after a
     await expect(offer).toBeHidden();
     await expect(state(second)).toHaveText('Read-only');
     await expect(state(first)).toHaveText('Saved');
+    await second.close();
+    await first.close();
+  } finally {
+    await server.stop();
+    rmSync(workspace, { recursive: true, force: true });
+  }
+});
+
+test('a window of this same Folio never locks its user out: Edit here instead takes the file over', async ({ browser }, testInfo) => {
+  test.setTimeout(180_000);
+  const workspace = mkdtempSync(path.join(tmpdir(), 'folio-in-use-'));
+  cpSync(path.join('templates', 'samples', 'deqing-front-2023-07-20.folio'), path.join(workspace, 'front.folio'));
+  const server = await startServer(workspace);
+  try {
+    const status = (p: Page) => p.getByRole('contentinfo', { name: 'Status' });
+    const first = await openFile(browser, server.url, 'front.folio');
+    await expect(status(first).getByLabel('Document state')).toHaveText('Saved');
+
+    const second = await openFile(browser, server.url, 'front.folio');
+    const offer = second.getByRole('dialog', { name: 'Document in use' });
+    await expect(offer).toBeVisible();
+    await second.screenshot({ path: testInfo.outputPath('in-use-edit-here.png') });
+    await offer.getByRole('button', { name: 'Edit here instead' }).click();
+    await expect(offer).toBeHidden();
+    await expect(status(second).getByLabel('Document state')).toHaveText('Saved');
+    await expect(status(second).getByRole('status')).toContainText(/Opened .*front\.folio\. Another window of this Folio had it open for editing/);
+
+    // The first window's hold is gone: saving there fails with a message, and never overwrites the file.
+    await first.keyboard.press('Control+s');
+    await expect(status(first).getByRole('status')).toContainText('no longer open');
     await second.close();
     await first.close();
   } finally {

@@ -39,6 +39,10 @@ export const en = {
   'status.saved': 'Saved',
   'status.notSaved': 'Not saved yet',
   'status.language': 'Interface language',
+  'status.downloads': 'Download the exported PDFs',
+  'status.downloadOne': 'Download {name}',
+  'status.downloadAll': 'Download the {count} exported PDFs',
+  'status.downloadAllShort': '⬇ {count} PDFs',
 
   // ── Story list ──
   'stories.region': 'Pages and stories',
@@ -55,6 +59,17 @@ export const en = {
   'inUse.title': 'Document in use',
   'inUse.readOnlyOffer': 'You can open it read-only: you see the page and may export proofs, but changes cannot be saved.',
   'inUse.openReadOnly': 'Open read-only',
+  'inUse.editHere': 'Edit here instead',
+  'inUse.editHereTitle': 'The other window can no longer save this file; what it autosaved of unsaved changes opens here.',
+  'exportFolder.title': 'Export folder',
+  'exportFolder.current': 'PDFs are written to',
+  'exportFolder.beside': 'the document\'s own folder',
+  'exportFolder.folders': 'Folders',
+  'exportFolder.empty': '(no sub-folders)',
+  'exportFolder.newFolder': 'New sub-folder (optional)',
+  'exportFolder.useThis': 'Export to this folder',
+  'exportFolder.useBeside': 'Beside the document',
+  'exportFolder.badName': 'A folder name cannot contain / or \\, or be . or ..',
 
   // ── Workspace file pick list ──
   'workspace.heading': 'Workspace',

@@ -40,6 +40,10 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'status.saved': '已保存',
   'status.notSaved': '尚未保存',
   'status.language': '界面语言',
+  'status.downloads': '下载导出的 PDF',
+  'status.downloadOne': '下载 {name}',
+  'status.downloadAll': '下载导出的 {count} 个 PDF',
+  'status.downloadAllShort': '⬇ {count} 个 PDF',
 
   // ── 稿件列表 ──
   'stories.region': '版面和稿件',
@@ -56,6 +60,17 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'inUse.title': '文档正在使用中',
   'inUse.readOnlyOffer': '可以只读打开：能查看版面、导出校样，但修改无法保存。',
   'inUse.openReadOnly': '只读打开',
+  'inUse.editHere': '改在此处编辑',
+  'inUse.editHereTitle': '另一个窗口将不能再保存此文件；它自动保存的未保存修改会在这里打开。',
+  'exportFolder.title': '导出文件夹',
+  'exportFolder.current': 'PDF 写入',
+  'exportFolder.beside': '文档所在的文件夹',
+  'exportFolder.folders': '文件夹',
+  'exportFolder.empty': '（没有子文件夹）',
+  'exportFolder.newFolder': '新建子文件夹（可选）',
+  'exportFolder.useThis': '导出到此文件夹',
+  'exportFolder.useBeside': '与文档放在一起',
+  'exportFolder.badName': '文件夹名不能含 / 或 \\，也不能是 . 或 ..',
 
   // ── 工作区文件列表 ──
   'workspace.heading': '工作区',

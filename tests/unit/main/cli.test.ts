@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, constants as fsConstants, existsSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packFolio, unpackFolio } from '../../../src-core/model/folio-file.js';
@@ -215,5 +215,71 @@ describe('folio CLI (spawned as a user runs it)', () => {
     expect(readFileSync(pdf).subarray(0, 8).toString()).toBe('%PDF-1.6');
     expect(spawnSync('pdfinfo', ['-meta', pdf], { encoding: 'utf8' }).stdout).toContain('<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>');
     expect(readFileSync(pdf).toString('latin1')).toContain('/DestOutputProfile');
+  });
+
+  it('fails at once, with the OS reason and exit 1, where the output folder cannot be made (/proc/nope/)', () => {
+    // Node's recursive mkdir spun for ever here at full CPU; a timeout turns that into a failure, not a hang.
+    const r = spawnSync(process.execPath, [BIN, 'export', SAMPLE_PATH, '-o', '/proc/nope/', '--force'], { cwd: tmp.dir, encoding: 'utf8', timeout: 60_000, killSignal: 'SIGKILL' });
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/Could not create the output folder \/proc\/nope: no such file or directory \(ENOENT\)/);
+    writeFileSync(path.join(tmp.dir, 'a-file'), 'not a folder');
+    const underFile = folio(['export', SAMPLE_PATH, '-o', 'a-file/pdf/', '--force']);
+    expect(underFile.status).toBe(1);
+    expect(underFile.stderr).toMatch(/a-file is a file, not a folder/);
+  });
+
+  it('names the missing folder, not the file, when a folder of the document path does not exist', () => {
+    const r = folio(['preflight', path.join('sub', 'dir', 'x.folio')]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`the folder ${path.join(tmp.dir, 'sub')} does not exist`);
+  });
+
+  it('ends on SIGTERM even while stuck in I/O (reading a FIFO no one writes)', async () => {
+    const fifo = path.join(tmp.dir, 'stuck.folio');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const child = spawn(process.execPath, [BIN, 'export', fifo, '-o', 'stuck/'], { cwd: tmp.dir });
+    let err = '';
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+    // Wait until the CLI has the FIFO open for reading (a non-blocking writer can open it only then), and keep a
+    // writer that never writes, so the CLI stays stuck in read() for as long as the test wants.
+    let writer: number | undefined;
+    try {
+      await expect.poll(() => {
+        try {
+          writer = openSync(fifo, fsConstants.O_WRONLY | fsConstants.O_NONBLOCK);
+          return true;
+        } catch {
+          return false; // ENXIO: no reader yet
+        }
+      }, { timeout: 60_000, interval: 100 }).toBe(true);
+      child.kill('SIGTERM');
+      const killer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+      const { signal } = await ended;
+      clearTimeout(killer);
+      expect(signal).toBe('SIGTERM');
+      expect(err).toMatch(/interrupted/);
+    } finally {
+      // Never leave a stuck CLI behind, whatever failed above.
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      if (writer !== undefined) closeSync(writer);
+    }
+  }, 150_000);
+
+  it('--pages A02 reports and weighs only A02\'s findings', () => {
+    const { document, assets } = unpackFolio(SAMPLE_BYTES);
+    const twoPages = structuredClone(document);
+    const image = twoPages.pages[0].frames.find((f) => f.kind === 'image');
+    if (image?.kind === 'image') image.assetId = 'photo-that-is-not-there';
+    twoPages.pages.push({ ...structuredClone(twoPages.pages[0]), id: 'page-a02', name: 'A02', frames: [] });
+    writeFileSync(path.join(tmp.dir, 'two-pages.folio'), packFolio(twoPages, assets));
+    const all = folio(['export', 'two-pages.folio', '-o', 'two-all/']);
+    expect(all.status).toBe(2);
+    expect(all.stderr).toMatch(/A01 +missing-asset/);
+    const a02 = folio(['export', 'two-pages.folio', '-o', 'two-a02/', '--pages', 'A02']);
+    expect(a02.stderr).not.toMatch(/A01/);
+    expect(a02.status, a02.stderr).toBe(0);
+    expect(readdirSync(path.join(tmp.dir, 'two-a02'))).toEqual([expect.stringMatching(/_A02\.pdf$/)]);
   });
 });

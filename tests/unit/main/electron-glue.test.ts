@@ -162,7 +162,7 @@ describe('Electron main process (against a fake electron module)', () => {
 
   it('registers exactly the host and shell channels and the setDirty listener', () => {
     expect([...fake.handlers.keys()].sort()).toEqual(
-      ['autosave', 'cancelExport', 'chooseOpenPath', 'chooseSavePath', 'closeDocument', 'exportPdf', 'exportStatus', 'importAsset', 'listFiles', 'listFonts', 'listRecent', 'listTemplates', 'loadAsset', 'loadFont', 'newFromTemplate', 'openDocument', 'openSample', 'readManuscript', 'saveDocument', 'startExport'].map((n) => `folio:${n}`),
+      ['autosave', 'cancelExport', 'chooseOpenPath', 'chooseSavePath', 'closeDocument', 'exportPdf', 'exportStatus', 'importAsset', 'listFiles', 'listFonts', 'listRecent', 'listTemplates', 'loadAsset', 'loadExportedFile', 'loadFont', 'newFromTemplate', 'openDocument', 'openSample', 'readManuscript', 'releaseDocument', 'renewLease', 'saveDocument', 'startExport'].map((n) => `folio:${n}`),
     );
     expect([...fake.listeners.keys()]).toEqual(['folio:setDirty']);
   });

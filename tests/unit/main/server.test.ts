@@ -243,6 +243,32 @@ describe('browser-mode server: every refusal', () => {
     expect((await request({ path: '/api/listTemplates', headers: { 'x-folio-token': server.token } })).status).toBe(405);
   });
 
+  it('offers a PDF an export job wrote as a download: token-checked, only that job\'s files', async () => {
+    const host = createHttpHost({ origin: `http://127.0.0.1:${server.port}`, token: server.token, fetch: globalThis.fetch });
+    const opened = await host.openSample({});
+    if (!opened.ok) throw new Error(opened.error.message);
+    const started = await host.startExport({ handle: opened.value.handle, document: opened.value.document, preset: 'proof', outputPath: 'downloads' });
+    if (!started.ok) throw new Error(started.error.message);
+    const { jobId } = started.value;
+    await expect.poll(async () => {
+      const status = await host.exportStatus({ jobId });
+      return status.ok ? status.value.state : 'lost';
+    }, { timeout: 60_000, interval: 50 }).toBe('done');
+    const pageId = opened.value.document.pages[0].id;
+    const pdf = await host.loadExportedFile({ jobId, pageId });
+    if (!pdf.ok) throw new Error(pdf.error.message);
+    expect(pdf.value.name).toBe(`20230720_${opened.value.document.pages[0].name}_proof.pdf`);
+    expect(Buffer.from(pdf.value.bytes).equals(readFileSync(path.join(services.workspace.root, 'downloads', pdf.value.name)))).toBe(true);
+    // Without the token: refused before anything is read.
+    const noToken = await request({ method: 'POST', path: '/api/loadExportedFile', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jobId, pageId }) });
+    expect(noToken.status).toBe(401);
+    // Another page, another job, a path instead of a page: not-found or invalid, never a file's bytes.
+    expect(await host.loadExportedFile({ jobId, pageId: 'no-such-page' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await host.loadExportedFile({ jobId: 'ab'.repeat(12), pageId })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect((await api('loadExportedFile', { jobId: '../../etc/passwd', pageId })).status).toBe(400);
+    await host.closeDocument({ handle: opened.value.handle });
+  });
+
   it('refuses oversized bodies (a 200 MB paste) with 413 and a clear message', async () => {
     const declared = await new Promise<Reply>((resolve, reject) => {
       const req = http.request(

@@ -6,6 +6,7 @@ import type { FolioDocument } from '../../../src-core/model/document.js';
 import { unpackFolio } from '../../../src-core/model/folio-file.js';
 import { nodeDiskIo, type DiskIo } from '../../../src-main/services/disk.js';
 import { resolveDefaultFontFile } from '../../../src-main/services/fonts.js';
+import { fileNameForPage } from '../../../src-main/services/export-job.js';
 import { DEFAULT_FONTS } from '../../../src-core/text/font.js';
 import { dispatchHostCall, hostFromServices } from '../../../src-main/services/dispatch.js';
 import type { Services } from '../../../src-main/services/services.js';
@@ -266,10 +267,12 @@ describe('templates, sample, fonts, files', () => {
     expect(await s.loadFont({ fontId: 'missing-font' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 
-  it('lists workspace files without hidden ones', async () => {
+  it('lists workspace files without hidden ones, dot-folders or node_modules', async () => {
     const s = make();
     mkdirSync(path.join(ws.dir, 'pages'));
     writeFileSync(path.join(ws.dir, '.secret'), 'x');
+    mkdirSync(path.join(ws.dir, '.git'));
+    mkdirSync(path.join(ws.dir, 'node_modules'));
     const listing = ok(await s.listFiles({ dir: '.' }));
     expect(listing.entries).toEqual([
       { name: 'pages', path: 'pages', kind: 'dir' },
@@ -337,11 +340,56 @@ describe('corrupt-file fuzz', () => {
 });
 
 describe('export through the services', () => {
+  it('exports to the folder the user chose, remembers it for the document, and keeps it inside the workspace', async () => {
+    const s = make();
+    const opened = ok(await s.openDocument({ path: 'front.folio', readOnly: false }));
+    expect(opened.exportDir).toBeUndefined();
+    const first = ok(await s.exportPdf({ handle: opened.handle, document: opened.document, preset: 'print', outputPath: 'pdf/today' })).files;
+    expect(path.dirname(first[0].path)).toBe(path.join(ws.dir, 'pdf', 'today'));
+    ok(await s.closeDocument({ handle: opened.handle }));
+    // Opened again (the same user, another day): the folder is remembered, and an export without one goes there.
+    const again = ok(await s.openDocument({ path: 'front.folio', readOnly: false }));
+    expect(again.exportDir).toBe('pdf/today');
+    const proof = ok(await s.exportPdf({ handle: again.handle, document: again.document, preset: 'proof' })).files;
+    expect(path.dirname(proof[0].path)).toBe(path.join(ws.dir, 'pdf', 'today'));
+    // Saving again keeps the remembered folder (the recent list is rewritten on every save).
+    ok(await s.saveDocument({ handle: again.handle, document: again.document }));
+    ok(await s.closeDocument({ handle: again.handle }));
+    expect(ok(await s.openDocument({ path: 'front.folio', readOnly: true })).exportDir).toBe('pdf/today');
+    // Choosing the document's own folder again forgets the other one.
+    const fourth = ok(await s.openDocument({ path: 'front.folio', readOnly: false }));
+    ok(await s.exportPdf({ handle: fourth.handle, document: fourth.document, preset: 'print', outputPath: '.' }));
+    ok(await s.closeDocument({ handle: fourth.handle }));
+    expect(ok(await s.openDocument({ path: 'front.folio', readOnly: true })).exportDir).toBeUndefined();
+    // Outside the workspace: refused at the start, nothing written, nothing remembered.
+    const third = ok(await s.openDocument({ path: 'front.folio', readOnly: true }));
+    for (const outside of ['/tmp', '../elsewhere']) {
+      const refused = await s.startExport({ handle: third.handle, document: third.document, preset: 'print', outputPath: outside });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+  });
+
+  it('keeps the preset in the file name, so print and proof PDFs of a page never overwrite each other', async () => {
+    const s = make();
+    const opened = ok(await s.openDocument({ path: 'front.folio', readOnly: false }));
+    const date = opened.document.issue.date.replaceAll('-', '');
+    const page = opened.document.pages[0].name;
+    const print = ok(await s.exportPdf({ handle: opened.handle, document: opened.document, preset: 'print', outputPath: 'both' })).files;
+    const proof = ok(await s.exportPdf({ handle: opened.handle, document: opened.document, preset: 'proof', outputPath: 'both' })).files;
+    expect(path.basename(print[0].path)).toBe(`${date}_${page}.pdf`);
+    expect(path.basename(proof[0].path)).toBe(`${date}_${page}_proof.pdf`);
+    expect(readdirSync(path.join(ws.dir, 'both')).sort()).toEqual([`${date}_${page}.pdf`, `${date}_${page}_proof.pdf`]);
+    // A template pattern with {preset} places it itself, with no suffix added.
+    const named = { ...opened.document, template: { ...opened.document.template, output: { ...opened.document.template.output, namingPattern: '{preset}-{page}' } } };
+    expect(fileNameForPage(named.template.output.namingPattern, named, page, 'print-x4')).toBe(`print-x4-${page}.pdf`);
+    expect(fileNameForPage(opened.document.template.output.namingPattern, opened.document, page, 'print-x4')).toBe(`${date}_${page}_x4.pdf`);
+  });
+
   it('writes one PDF per page named by the template pattern; a full disk leaves no file; a cancelled job writes nothing', async () => {
     const s = make();
     const opened = ok(await s.openDocument({ path: 'front.folio', readOnly: false }));
     const files = ok(await s.exportPdf({ handle: opened.handle, document: opened.document, preset: 'proof', outputPath: 'pdf' })).files;
-    expect(files.map((f) => path.basename(f.path))).toEqual(opened.document.pages.map((p) => `${opened.document.issue.date.replaceAll('-', '')}_${p.name}.pdf`));
+    expect(files.map((f) => path.basename(f.path))).toEqual(opened.document.pages.map((p) => `${opened.document.issue.date.replaceAll('-', '')}_${p.name}_proof.pdf`));
     expect(readFileSync(files[0].path).subarray(0, 5).toString()).toBe('%PDF-');
     expect(files[0].sizeBytes).toBe(readFileSync(files[0].path).length);
 

@@ -49,6 +49,20 @@ describe('HTTP host', () => {
     expect(calls[0].init.body).toBe('{}');
   });
 
+  it('sends releaseDocument (from pagehide) with keepalive, so it outlives the closing tab; other calls without', async () => {
+    const calls: RequestInit[] = [];
+    const fetchStub = (async (_url: string, init: RequestInit) => {
+      calls.push(init);
+      return new Response(JSON.stringify({ ok: true, value: { released: true } }), { status: 200 });
+    }) as unknown as typeof fetch;
+    const host = createHttpHost({ origin: 'http://127.0.0.1:5000', token: 't0k', fetch: fetchStub });
+    await host.releaseDocument({ handle: 'AAAAAAAAAAAAAAAA' });
+    await host.renewLease({ handle: 'AAAAAAAAAAAAAAAA' });
+    expect(calls[0].keepalive).toBe(true);
+    expect((calls[0].headers as Record<string, string>)['x-folio-token']).toBe('t0k');
+    expect(calls[1].keepalive).toBeUndefined();
+  });
+
   it('turns transport failures and unreadable answers into HostResult errors', async () => {
     const down = createHttpHost({ origin: 'http://x', token: 't', fetch: (async () => { throw new TypeError('Failed to fetch'); }) as unknown as typeof fetch });
     const r1 = await down.openSample({});
