@@ -10,6 +10,7 @@ import { expect, test } from '@playwright/test';
 import { startServer } from './global-setup.js';
 import { FolioApp, WINDOW_VIEWPORT } from './pages/app.js';
 import { PagesPanel } from './pages/pages-panel.js';
+import { SAMPLE_PRINT_ERRORS } from './pages/sample.js';
 
 /** Fonts and the first compose on a loaded 2-core machine. */
 const OPEN_TIMEOUT_MS = 60_000;
@@ -38,7 +39,7 @@ test('export folder: chosen, remembered for the document; print and proof PDFs b
     await dialog.getByRole('button', { name: 'Export to this folder' }).click();
     await expect(dialog).toBeHidden();
 
-    const [printPdf] = await app.exportPdf();
+    const [printPdf] = await app.exportPdf('button', SAMPLE_PRINT_ERRORS);
     expect(printPdf).toBe(path.join(workspace, '版面PDF', '20230720_A01.pdf'));
     // Browser mode also offers the finished PDF as a download (the server's disk may not be this browser's).
     const downloading = page.waitForEvent('download');
@@ -87,7 +88,7 @@ test('browser mode: an export of many pages is offered as one download-all butto
       await pages.button('Add page').click();
       await expect.poll(async () => (await pages.names()).length).toBe(1 + added);
     }
-    const files = await app.exportPdf();
+    const files = await app.exportPdf('button', SAMPLE_PRINT_ERRORS);
     expect(files).toHaveLength(4);
     const names: string[] = [];
     page.on('download', (d) => names.push(d.suggestedFilename()));
