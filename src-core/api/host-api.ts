@@ -25,6 +25,13 @@ export type HostResult<T> = { ok: true; value: T } | { ok: false; error: HostErr
 const PathSchema = z.string().min(1).max(4096);
 /** Server-side handle of an open document (assets, lock file). */
 const HandleSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+/**
+ * Pages one export may name: a 96-page special issue is the largest a county daily prints; a longer list is
+ * refused by its size alone, before any of it is read (a 2-million-entry list took seconds and echoed back).
+ */
+export const MAX_EXPORT_PAGE_IDS = 1000;
+/** The pages of an export, by id; none means every page. */
+const PageIdsSchema = z.array(z.string().min(1).max(200)).max(MAX_EXPORT_PAGE_IDS);
 /** Id of a background export job. */
 const JobIdSchema = z.string().regex(/^[a-f0-9]{8,64}$/);
 
@@ -69,7 +76,7 @@ export const HostPayloadSchemas = {
     handle: HandleSchema,
     document: FolioDocumentSchema,
     preset: ExportPresetSchema.default('print'),
-    pageIds: z.array(z.string()).optional(),
+    pageIds: PageIdsSchema.optional(),
     /** Output file or directory; default: beside the document (or the workspace) named by the template pattern. */
     outputPath: PathSchema.optional(),
   }),
@@ -78,7 +85,7 @@ export const HostPayloadSchemas = {
     handle: HandleSchema,
     document: FolioDocumentSchema,
     preset: ExportPresetSchema.default('print'),
-    pageIds: z.array(z.string()).optional(),
+    pageIds: PageIdsSchema.optional(),
     outputPath: PathSchema.optional(),
   }),
   exportStatus: z.object({ jobId: JobIdSchema }),

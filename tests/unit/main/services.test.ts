@@ -294,6 +294,18 @@ describe('dispatch (the one validating entry for IPC and HTTP)', () => {
     const good = await dispatchHostCall(s, 'listTemplates', {});
     expect(good).toMatchObject({ kind: 'done', result: { ok: true } });
   });
+
+  it('refuses a list payload longer than any real issue by its size, with a short message (issue 13, item 13)', async () => {
+    const s = make();
+    const { document } = unpackFolio(SAMPLE_BYTES);
+    const pageIds = Array.from({ length: 2_000_000 }, (_, i) => `p${i}`);
+    const refused = await dispatchHostCall(s, 'startExport', { handle: 'AAAAAAAAAAAAAAAA', document, pageIds });
+    expect(refused).toMatchObject({ kind: 'invalid-payload' });
+    const message = (refused as { message: string }).message;
+    expect(message).toMatch(/pageIds.*1000/);
+    // The refusal names the limit; it never echoes the list back.
+    expect(message.length).toBeLessThan(300);
+  });
 });
 
 describe('corrupt-file fuzz', () => {
