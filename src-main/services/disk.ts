@@ -3,7 +3,8 @@
  *
  * 1. Write the bytes to a fresh temp file in the target's own directory (same file system, so rename is atomic),
  *    flush it (fsync) and close it.
- * 2. Optionally copy the current target to `<target>.bak` (the previous version survives a bad save).
+ * 2. Optionally copy the current target to `<target>.bak` (the previous version survives a bad save), itself via a
+ *    temp file and rename: a `.bak` that is a symbolic link is replaced, never written through.
  * 3. Rename the temp file over the target, then fsync the directory so the rename itself is durable.
  * 4. On any failure remove the temp file and report a specific `DiskError`; the target is untouched.
  * Folders are made one level at a time (`makeFolders`), so a folder that cannot be made fails at once.
@@ -41,7 +42,8 @@ export const nodeDiskIo: DiskIo = {
     }
   },
   rename: (from, to) => fsp.rename(from, to),
-  copyFile: (from, to) => fsp.copyFile(from, to),
+  // EXCL: the copy only ever makes a fresh temp file; a name that exists already (a planted link) is refused.
+  copyFile: (from, to) => fsp.copyFile(from, to, fsp.constants.COPYFILE_EXCL),
   unlink: (filePath) => fsp.unlink(filePath),
   async syncDir(dirPath) {
     let handle: Awaited<ReturnType<typeof fsp.open>> | undefined;
@@ -200,6 +202,33 @@ export function tempPathFor(target: string): string {
 }
 
 /**
+ * Copies the current `target` to `<target>.bak` the way documents are written: into a fresh temp file in the same
+ * folder, then renamed over the `.bak`. So a `.bak` that is a symbolic link is replaced, never written through (it
+ * could point outside the workspace), and a crash mid-copy leaves the old `.bak` or the new one, never half of one.
+ * Only a regular file is backed up: a target that is missing (first save) or a link has no previous version here.
+ * @throws the file system's error; the temp copy is removed
+ */
+async function keepBackupOf(target: string, io: DiskIo): Promise<void> {
+  let stat;
+  try {
+    stat = await fsp.lstat(target);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw err;
+  }
+  if (!stat.isFile()) return;
+  const backup = `${target}.bak`;
+  const temp = tempPathFor(backup);
+  try {
+    await io.copyFile(target, temp);
+    await io.rename(temp, backup);
+  } catch (err) {
+    await io.unlink(temp).catch(() => undefined);
+    throw err;
+  }
+}
+
+/**
  * Writes `bytes` to `target` atomically: readers see the old file or the new one, never a mix.
  * @throws DiskError (target untouched, temp file removed)
  */
@@ -214,14 +243,7 @@ export async function writeFileAtomic(target: string, bytes: Uint8Array, options
     throw describeIoError(err, action, target);
   }
   try {
-    if (options.keepBackup) {
-      try {
-        await io.copyFile(target, `${target}.bak`);
-      } catch (err) {
-        // No previous version is fine (first save); any other failure would lose the safety net, so stop.
-        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-      }
-    }
+    if (options.keepBackup) await keepBackupOf(target, io);
     await io.rename(temp, target);
   } catch (err) {
     await io.unlink(temp).catch(() => undefined);

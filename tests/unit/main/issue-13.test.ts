@@ -1,0 +1,75 @@
+/** Issue 13: never lose work, never write outside the workspace, never hang — attacks by a hostile colleague and an unlucky machine. */
+import { existsSync, lstatSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { FolioDocument } from '../../../src-core/model/document.js';
+import { nodeDiskIo, type DiskIo } from '../../../src-main/services/disk.js';
+import type { Services } from '../../../src-main/services/services.js';
+import { SAMPLE_BYTES, servicesFor, tempDir } from './helpers.js';
+
+let ws: { dir: string; cleanup: () => void };
+let outside: { dir: string; cleanup: () => void };
+let services: Services[] = [];
+const make = (extra: Parameters<typeof servicesFor>[1] = {}) => {
+  const s = servicesFor(ws.dir, extra);
+  services.push(s);
+  return s;
+};
+
+beforeEach(() => {
+  ws = tempDir();
+  outside = tempDir('folio-outside-');
+  writeFileSync(path.join(ws.dir, 'front.folio'), SAMPLE_BYTES);
+});
+afterEach(async () => {
+  for (const s of services) await s.dispose();
+  services = [];
+  ws.cleanup();
+  outside.cleanup();
+});
+
+function ok<T>(r: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T {
+  if (!r.ok) throw new Error(`expected ok, got ${r.error.code}: ${r.error.message}`);
+  return r.value;
+}
+
+describe('the .bak of a save (items 1 and 3)', () => {
+  it('replaces a .bak that is a symbolic link instead of copying the old document through it', async () => {
+    const victim = path.join(outside.dir, 'victim.txt');
+    writeFileSync(victim, 'not yours');
+    symlinkSync(victim, path.join(ws.dir, 'front.folio.bak'));
+    const s = make();
+    const opened = ok(await s.openDocument({ path: 'front.folio', readOnly: false }));
+    ok(await s.saveDocument({ handle: opened.handle, document: { ...opened.document, title: '新标题' } }));
+    expect(readFileSync(victim, 'utf8')).toBe('not yours');
+    const bak = path.join(ws.dir, 'front.folio.bak');
+    expect(lstatSync(bak).isFile()).toBe(true);
+    expect(new Uint8Array(readFileSync(bak))).toEqual(SAMPLE_BYTES);
+  });
+
+  it('keeps the previous .bak whole when the copy dies half-way (a crash mid-save)', async () => {
+    const s0 = make();
+    const first = ok(await s0.openDocument({ path: 'front.folio', readOnly: false }));
+    const v2: FolioDocument = { ...first.document, title: '第二版' };
+    ok(await s0.saveDocument({ handle: first.handle, document: v2 }));
+    const bak = path.join(ws.dir, 'front.folio.bak');
+    const bakBefore = readFileSync(bak);
+    ok(await s0.closeDocument({ handle: first.handle }));
+    // The copy writes half of the file where it was told to, then the process "dies".
+    const io: DiskIo = {
+      ...nodeDiskIo,
+      async copyFile(from, to) {
+        const bytes = readFileSync(from);
+        writeFileSync(to, bytes.subarray(0, bytes.length >> 1));
+        throw Object.assign(new Error('EIO: i/o error, copyfile'), { code: 'EIO' });
+      },
+    };
+    const s = make({ io });
+    const opened = ok(await s.openDocument({ path: 'front.folio', readOnly: false }));
+    const r = await s.saveDocument({ handle: opened.handle, document: { ...v2, title: '第三版' } });
+    expect(r.ok).toBe(false);
+    expect(readFileSync(bak)).toEqual(bakBefore);
+    expect(readdirSync(ws.dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    expect(existsSync(path.join(ws.dir, 'front.folio'))).toBe(true);
+  });
+});
