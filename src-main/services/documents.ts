@@ -19,11 +19,12 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
+import { z } from 'zod';
 import type { OpenedDocument } from '../../src-core/api/host-api.js';
 import type { Asset, FolioDocument } from '../../src-core/model/document.js';
 import { packFolio, unpackFolio, type FolioContents } from '../../src-core/model/folio-file.js';
 import { DocumentInUseError, LEASE_MS, acquireLock, type HeldLock } from './document-lock.js';
-import { describeIoError, makeFolders, nodeDiskIo, writeFileAtomic, type DiskIo } from './disk.js';
+import { describeIoError, makeFolders, nodeDiskIo, readFileUpTo, writeFileAtomic, type DiskIo } from './disk.js';
 
 /** A request the document store refuses (unknown handle, read-only, wrong extension). */
 export class DocumentError extends Error {
@@ -43,6 +44,29 @@ export interface RecoveryMeta {
   /** Title of the autosaved document, for a "recover?" list. */
   title: string;
 }
+
+/** Handles are 16 URL-safe characters (96 random bits), matching the host API's handle schema. */
+const HANDLE_BYTES = 12;
+/** A handle as `newHandle` makes it: also what a recovery file may be named after. */
+const HANDLE_PATTERN = /^[A-Za-z0-9_-]{16}$/;
+/** Largest recovery record read, bytes: a record is a handle, a path, a time and a title — a few hundred bytes. */
+const MAX_RECOVERY_RECORD_BYTES = 64 * 1024;
+/** Longest title kept from a recovery record (it is only shown in a list). */
+const MAX_RECOVERY_TITLE_CHARS = 1000;
+/** Longest original path accepted in a recovery record (Linux's PATH_MAX). */
+const MAX_RECOVERY_PATH_CHARS = 4096;
+
+/**
+ * A recovery record as read from disk: data like any other file, so checked field by field before it is believed.
+ * The original path is checked again against the workspace (`DocumentStoreOptions.confine`).
+ */
+const RecoveryMetaSchema = z.object({
+  handle: z.string().regex(HANDLE_PATTERN),
+  originalPath: z.string().min(1).max(MAX_RECOVERY_PATH_CHARS)
+    .refine((p) => !p.includes('\0') && path.isAbsolute(p) && path.extname(p).toLowerCase() === '.folio').nullable(),
+  savedAt: z.string().datetime(),
+  title: z.string().max(MAX_RECOVERY_TITLE_CHARS),
+});
 
 /** An autosave found in the recovery folder. */
 export interface RecoveryEntry extends RecoveryMeta {
@@ -66,6 +90,11 @@ export interface DocumentStoreOptions {
   recoveryDir: string;
   clock: () => Date;
   io?: DiskIo;
+  /**
+   * Confines a path from disk to the workspace, as client paths are (`Workspace.confine`); throws for a path
+   * outside it. A recovery record naming a file elsewhere is ignored. Default: every path is accepted.
+   */
+  confine?: (absolutePath: string) => string;
 }
 
 /** The open documents of one services instance. */
@@ -113,9 +142,6 @@ export interface DocumentStore {
   dispose(): Promise<void>;
 }
 
-/** Handles are 16 URL-safe characters (96 random bits), matching the host API's handle schema. */
-const HANDLE_BYTES = 12;
-
 function newHandle(): string {
   return randomBytes(HANDLE_BYTES).toString('base64url');
 }
@@ -148,6 +174,20 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
     await fsp.unlink(recoveryMetaFile(handle)).catch(() => undefined);
   };
 
+  /** A recovery record, or undefined when it is unreadable, malformed or names a file outside the workspace. */
+  const readRecoveryMeta = async (metaPath: string): Promise<RecoveryMeta | undefined> => {
+    try {
+      const bytes = await readFileUpTo(metaPath, MAX_RECOVERY_RECORD_BYTES, () => new Error('not a recovery record'));
+      const parsed = RecoveryMetaSchema.safeParse(JSON.parse(new TextDecoder().decode(bytes)));
+      if (!parsed.success) return undefined;
+      const meta = parsed.data;
+      if (meta.originalPath !== null && (options.confine?.(meta.originalPath) ?? meta.originalPath) !== path.resolve(meta.originalPath)) return undefined;
+      return meta;
+    } catch {
+      return undefined; // unreadable, not JSON, or outside the workspace: offers nothing
+    }
+  };
+
   const readRecoveryMetas = async (): Promise<RecoveryEntry[]> => {
     let names: string[];
     try {
@@ -158,15 +198,12 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
     const found: RecoveryEntry[] = [];
     for (const name of names) {
       if (!name.endsWith('.json')) continue;
-      try {
-        const meta = JSON.parse(await fsp.readFile(path.join(options.recoveryDir, name), 'utf8')) as RecoveryMeta;
-        const recoveryPath = recoveryFile(meta.handle);
-        if (typeof meta.handle !== 'string' || path.basename(recoveryPath) !== `${meta.handle}.folio`) continue;
-        await fsp.access(recoveryPath);
-        found.push({ ...meta, recoveryPath });
-      } catch {
-        continue; // A meta file without its autosave (or unreadable) offers nothing to recover.
-      }
+      const meta = await readRecoveryMeta(path.join(options.recoveryDir, name));
+      // The record must be named after the handle it claims: no record may speak for another's autosave.
+      if (!meta || name !== `${meta.handle}.json`) continue;
+      const recoveryPath = recoveryFile(meta.handle);
+      if (!(await fsp.lstat(recoveryPath).then((st) => st.isFile(), () => false))) continue; // no autosave: nothing to recover
+      found.push({ ...meta, recoveryPath });
     }
     return found.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
   };

@@ -107,7 +107,13 @@ async function result<T>(work: () => Promise<T> | T): Promise<HostResult<T>> {
 export function createServices(options: ServicesOptions): Services {
   const workspace = createWorkspace(options.workspaceRoot);
   const io = options.io ?? nodeDiskIo;
-  const documents = createDocumentStore({ recoveryDir: options.recoveryDir ?? path.join(workspace.root, RECOVERY_DIR_NAME), clock: options.clock, io });
+  const documents = createDocumentStore({
+    recoveryDir: options.recoveryDir ?? path.join(workspace.root, RECOVERY_DIR_NAME),
+    clock: options.clock,
+    io,
+    // Recovery records are files on disk, planted as easily as any other: their paths are confined like a client's.
+    confine: (absolutePath) => workspace.confine(absolutePath),
+  });
   const fonts = createFontCatalogue({ fontsDirs: options.fontsDirs, modulesFrom: options.modulesFrom });
   const configDir = options.configDir ?? (options.recoveryDir ? path.dirname(options.recoveryDir) : path.join(workspace.root, CONFIG_DIR_NAME));
   // The recent list is a convenience on the real disk (the injected `io` is for documents): failing to update it

@@ -1,5 +1,5 @@
 /** Issue 13: never lose work, never write outside the workspace, never hang — attacks by a hostile colleague and an unlucky machine. */
-import { existsSync, lstatSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FolioDocument } from '../../../src-core/model/document.js';
@@ -71,5 +71,42 @@ describe('the .bak of a save (items 1 and 3)', () => {
     expect(readFileSync(bak)).toEqual(bakBefore);
     expect(readdirSync(ws.dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
     expect(existsSync(path.join(ws.dir, 'front.folio'))).toBe(true);
+  });
+});
+
+describe('planted recovery records (item 2)', () => {
+  const plant = (handle: string, meta: Record<string, unknown>, name = `${handle}.json`) => {
+    const dir = path.join(ws.dir, '.folio-recovery');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, `${handle}.folio`), SAMPLE_BYTES);
+    writeFileSync(path.join(dir, name), JSON.stringify(meta));
+  };
+
+  it('never offers, locks or saves to a path outside the workspace that a record names', async () => {
+    const target = path.join(outside.dir, 'elsewhere.folio');
+    plant('AAAAAAAAAAAAAAAA', { handle: 'AAAAAAAAAAAAAAAA', originalPath: target, savedAt: '2026-01-01T00:00:00.000Z', title: 'x' });
+    const s = make();
+    expect(ok(await s.listRecoveries())).toEqual([]);
+    const started = ok(await s.openSample({}));
+    expect(started.recoveredFrom).toBeUndefined();
+    expect(started.path).toBeNull();
+    expect(readdirSync(outside.dir)).toEqual([]);
+  });
+
+  it('ignores records that are malformed, speak for another handle or name a non-.folio file', async () => {
+    const inside = path.join(ws.dir, 'front.folio');
+    plant('BBBBBBBBBBBBBBBB', { handle: 'CCCCCCCCCCCCCCCC', originalPath: inside, savedAt: '2026-01-01T00:00:00.000Z', title: 'x' });
+    plant('DDDDDDDDDDDDDDDD', { handle: 'DDDDDDDDDDDDDDDD', originalPath: path.join(ws.dir, 'notes.txt'), savedAt: '2026-01-01T00:00:00.000Z', title: 'x' });
+    plant('EEEEEEEEEEEEEEEE', { handle: 'EEEEEEEEEEEEEEEE', originalPath: 42, savedAt: 'yesterday', title: 'x' });
+    plant('../../escape-aaaa', { handle: '../../escape-aaaa', originalPath: null, savedAt: '2026-01-01T00:00:00.000Z', title: 'x' }, 'escape.json');
+    const s = make();
+    expect(ok(await s.listRecoveries())).toEqual([]);
+    const opened = ok(await s.openDocument({ path: 'front.folio', readOnly: false }));
+    expect(opened.recoveredFrom).toBeUndefined();
+  });
+
+  it('still offers a well-formed record of a file inside the workspace', async () => {
+    plant('FFFFFFFFFFFFFFFF', { handle: 'FFFFFFFFFFFFFFFF', originalPath: path.join(ws.dir, 'front.folio'), savedAt: '2026-01-01T00:00:00.000Z', title: 'x' });
+    expect(ok(await make().listRecoveries())).toHaveLength(1);
   });
 });
