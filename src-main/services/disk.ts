@@ -198,7 +198,47 @@ export interface AtomicWriteOptions {
 
 /** The temp file name used for `target`: hidden, in the same directory, unique per write. */
 export function tempPathFor(target: string): string {
-  return path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  return path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(TEMP_RANDOM_BYTES).toString('hex')}.tmp`);
+}
+
+/** Random bytes in a temp file's name (`tempPathFor`): 12 hex digits. */
+const TEMP_RANDOM_BYTES = 6;
+/** A name `tempPathFor` makes: `.<file name>.<12 hex digits>.tmp`. Nothing else is ever swept. */
+const TEMP_NAME_PATTERN = new RegExp(`^\\..+\\.[0-9a-f]{${TEMP_RANDOM_BYTES * 2}}\\.tmp$`);
+/**
+ * Age after which a temp file is a crash's leftover, ms. A write renames its temp file within the time it takes
+ * to write the bytes (seconds for the largest document); a minute leaves a slow disk ample room, so a write in
+ * progress in another Folio is never swept.
+ */
+export const STALE_TEMP_MS = 60_000;
+
+/**
+ * Removes Folio's own temp files (`tempPathFor` names) older than STALE_TEMP_MS from one folder: what a crash
+ * or a kill -9 during a write leaves behind. Only regular files are removed; anything unreadable is left alone.
+ * @param nowMs the clock, in ms since 1970 (compared with the files' modification times)
+ * @returns the paths removed
+ */
+export async function sweepStaleTemps(dirPath: string, nowMs: number, io: DiskIo = nodeDiskIo): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await fsp.readdir(dirPath);
+  } catch {
+    return []; // no folder (yet), or not ours to list: nothing to sweep
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    if (!TEMP_NAME_PATTERN.test(name)) continue;
+    const filePath = path.join(dirPath, name);
+    const stat = await fsp.lstat(filePath).catch(() => undefined);
+    if (!stat?.isFile() || nowMs - stat.mtimeMs <= STALE_TEMP_MS) continue;
+    try {
+      await io.unlink(filePath);
+      removed.push(filePath);
+    } catch {
+      // Someone else swept it, or it is not ours to remove: either way nothing to do.
+    }
+  }
+  return removed;
 }
 
 /**

@@ -15,6 +15,8 @@
  *    lock this store holds under a lapsed lease takes it over (the opener is told, `tookOver`); a live lease
  *    still means "in use" (`heldHere`), unless the opener asks to take it over (`takeOver`: the user chose to
  *    edit in this window instead). A lock of another process is never taken here (see document-lock.ts).
+ * 6. Temp files a crash left (older than a minute, Folio's own names only) are swept from a folder the first time
+ *    the store reads or writes in it: the recovery folder and the folders of documents opened for editing or saved.
  */
 import { randomBytes } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
@@ -24,7 +26,7 @@ import type { OpenedDocument } from '../../src-core/api/host-api.js';
 import type { Asset, FolioDocument } from '../../src-core/model/document.js';
 import { packFolio, unpackFolio, type FolioContents } from '../../src-core/model/folio-file.js';
 import { DocumentInUseError, LEASE_MS, acquireLock, type HeldLock } from './document-lock.js';
-import { describeIoError, makeFolders, nodeDiskIo, readFileUpTo, writeFileAtomic, type DiskIo } from './disk.js';
+import { describeIoError, makeFolders, nodeDiskIo, readFileUpTo, sweepStaleTemps, writeFileAtomic, type DiskIo } from './disk.js';
 
 /** A request the document store refuses (unknown handle, read-only, wrong extension). */
 export class DocumentError extends Error {
@@ -153,6 +155,15 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
   const recoveryFile = (handle: string): string => path.join(options.recoveryDir, `${handle}.folio`);
   const recoveryMetaFile = (handle: string): string => path.join(options.recoveryDir, `${handle}.json`);
 
+  const nowMs = (): number => options.clock().getTime();
+  const swept = new Set<string>();
+  /** Sweeps a crash's leftover temp files from a folder this store writes in, the first time it touches it. */
+  const sweepOnce = async (dirPath: string): Promise<void> => {
+    if (swept.has(dirPath)) return;
+    swept.add(dirPath);
+    await sweepStaleTemps(dirPath, nowMs(), io);
+  };
+
   const entryFor = (handle: string): OpenEntry => {
     const entry = open.get(handle);
     if (!entry) throw new DocumentError('not-found', 'This document is no longer open (unknown handle). Open it again.');
@@ -189,6 +200,7 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
   };
 
   const readRecoveryMetas = async (): Promise<RecoveryEntry[]> => {
+    await sweepOnce(options.recoveryDir);
     let names: string[];
     try {
       names = await fsp.readdir(options.recoveryDir);
@@ -207,8 +219,6 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
     }
     return found.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
   };
-
-  const nowMs = (): number => options.clock().getTime();
 
   /**
    * Frees `filePath` from a handle of ours whose lease lapsed (its window is gone), or from any handle of ours when
@@ -238,6 +248,7 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
   const store: DocumentStore = {
     async open(filePath, readOnly, takeOver = false) {
       const contents = await readContents(filePath);
+      if (!readOnly) await sweepOnce(path.dirname(filePath));
       const tookOver = readOnly ? undefined : await takeOverHold(filePath, takeOver);
       const lock = readOnly ? undefined : await acquireLock(filePath, options.clock).catch((err: unknown) => {
         if (err instanceof DocumentInUseError) {
@@ -290,6 +301,7 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
         throw new DocumentError('forbidden', `${path.basename(target)} was opened read-only: use Save As to keep your changes in another file.`);
       }
       const bytes = packFolio(document, entry.assets);
+      await sweepOnce(path.dirname(target));
       let lock = entry.lock;
       const moving = target !== entry.path || !lock;
       if (moving) {

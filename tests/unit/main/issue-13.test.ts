@@ -1,11 +1,11 @@
 /** Issue 13: never lose work, never write outside the workspace, never hang — attacks by a hostile colleague and an unlucky machine. */
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FolioDocument } from '../../../src-core/model/document.js';
-import { nodeDiskIo, type DiskIo } from '../../../src-main/services/disk.js';
+import { STALE_TEMP_MS, nodeDiskIo, type DiskIo } from '../../../src-main/services/disk.js';
 import type { Services } from '../../../src-main/services/services.js';
-import { SAMPLE_BYTES, servicesFor, tempDir } from './helpers.js';
+import { FIXED_NOW, SAMPLE_BYTES, servicesFor, tempDir } from './helpers.js';
 
 let ws: { dir: string; cleanup: () => void };
 let outside: { dir: string; cleanup: () => void };
@@ -108,5 +108,30 @@ describe('planted recovery records (item 2)', () => {
   it('still offers a well-formed record of a file inside the workspace', async () => {
     plant('FFFFFFFFFFFFFFFF', { handle: 'FFFFFFFFFFFFFFFF', originalPath: path.join(ws.dir, 'front.folio'), savedAt: '2026-01-01T00:00:00.000Z', title: 'x' });
     expect(ok(await make().listRecoveries())).toHaveLength(1);
+  });
+});
+
+describe('temp files a crash left (item 3)', () => {
+  it('sweeps Folio\'s own temp files older than a minute from the recovery and document folders, nothing else', async () => {
+    const recoveryDir = path.join(ws.dir, '.folio-recovery');
+    mkdirSync(recoveryDir);
+    const old = (FIXED_NOW.getTime() - 2 * STALE_TEMP_MS) / 1000;
+    const recent = (FIXED_NOW.getTime() - 10_000) / 1000;
+    const put = (file: string, mtimeS: number) => {
+      writeFileSync(file, 'x');
+      utimesSync(file, mtimeS, mtimeS);
+      return file;
+    };
+    const staleRecovery = put(path.join(recoveryDir, '.abcDEF_123-4567gh.folio.0123456789ab.tmp'), old);
+    const staleDoc = put(path.join(ws.dir, '.front.folio.ba9876543210.tmp'), old);
+    const writing = put(path.join(ws.dir, '.front.folio.aaaaaaaaaaaa.tmp'), recent);
+    const notOurs = put(path.join(ws.dir, '.draft.tmp'), old);
+    const userFile = put(path.join(ws.dir, 'notes.0123456789ab.tmp'), old);
+    const s = make();
+    ok(await s.listRecoveries());
+    ok(await s.openDocument({ path: 'front.folio', readOnly: false }));
+    expect(existsSync(staleRecovery)).toBe(false);
+    expect(existsSync(staleDoc)).toBe(false);
+    for (const kept of [writing, notOurs, userFile]) expect(existsSync(kept), kept).toBe(true);
   });
 });
