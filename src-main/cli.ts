@@ -466,6 +466,21 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 const STOP_GRACE_MS = 3000;
 
 /**
+ * Makes a closed pipe end the output quietly: `folio text big.folio | head -1` closes the pipe after one line, and
+ * Node reports the next write as an EPIPE 'error' event, which unhandled ends the process with a stack trace.
+ * The command then runs to its end with its own exit code (0 for `text`), writing nothing more: the reader left
+ * because it had what it wanted, which is not a failure. Not the shell convention of 141 (death by SIGPIPE):
+ * under `set -o pipefail` that would fail every script that pipes Folio's output into `head`, although
+ * nothing went wrong, and an export or a server must not stop because nobody reads its messages.
+ */
+function endQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
+  // Every error of a standard stream is handled alike: EPIPE, or EIO when the terminal went away, is as final
+  // for the output and as unactionable, since there is nowhere left to report it. The stream stays destroyed,
+  // so later writes go nowhere.
+  stream.on('error', () => undefined);
+}
+
+/**
  * Runs `main` for this process: wires SIGINT/SIGTERM to the stop signal and sets the exit code. A signal always
  * ends the process: a command that has not finished `STOP_GRACE_MS` after it (or at a second signal) is ended
  * by the signal itself, as if Folio had not caught it.
@@ -488,6 +503,8 @@ export async function runFromProcess(): Promise<void> {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  endQuietlyOnClosedPipe(process.stdout);
+  endQuietlyOnClosedPipe(process.stderr);
   const code = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), stopSignal: stop.signal });
   clearTimeout(graceTimer);
   process.off('SIGINT', onSignal);

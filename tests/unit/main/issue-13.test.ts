@@ -1,11 +1,12 @@
 /** Issue 13: never lose work, never write outside the workspace, never hang — attacks by a hostile colleague and an unlucky machine. */
+import { spawn } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FolioDocument } from '../../../src-core/model/document.js';
 import { STALE_TEMP_MS, nodeDiskIo, type DiskIo } from '../../../src-main/services/disk.js';
 import type { Services } from '../../../src-main/services/services.js';
-import { FIXED_NOW, SAMPLE_BYTES, servicesFor, tempDir } from './helpers.js';
+import { FIXED_NOW, REPO_ROOT, SAMPLE_BYTES, SAMPLE_PATH, servicesFor, tempDir } from './helpers.js';
 
 let ws: { dir: string; cleanup: () => void };
 let outside: { dir: string; cleanup: () => void };
@@ -133,5 +134,18 @@ describe('temp files a crash left (item 3)', () => {
     expect(existsSync(staleRecovery)).toBe(false);
     expect(existsSync(staleDoc)).toBe(false);
     for (const kept of [writing, notOurs, userFile]) expect(existsSync(kept), kept).toBe(true);
+  });
+});
+
+describe('a closed pipe (item 4)', () => {
+  it('folio text into a reader that has gone ends quietly with exit 0, no stack trace', async () => {
+    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin', 'folio.cjs'), 'text', SAMPLE_PATH], { cwd: ws.dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Closed before the CLI writes a byte: its first write meets a pipe with no reader (EPIPE), like `| head -1`.
+    child.stdout.destroy();
+    let err = '';
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    const { code, signal } = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (c, s) => resolve({ code: c, signal: s })));
+    expect(err).toBe('');
+    expect({ code, signal }).toEqual({ code: 0, signal: null });
   });
 });
