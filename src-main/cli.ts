@@ -9,7 +9,7 @@
  */
 // First, before any module that builds a zod schema (see the file).
 import './one-shot-validation.js';
-import { existsSync, promises as fsp, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -178,12 +178,13 @@ function fontsDirsOf(extra: readonly string[] | undefined, cwd: string, root?: s
 
 async function readDocument(file: string) {
   const { FolioFileError, unpackFolio } = await import('../src-core/model/folio-file.js');
-  const { describeIoError } = await import('./services/disk.js');
+  const { diskRefusal, readFileUpTo } = await import('./services/disk.js');
+  const { MAX_FOLIO_FILE_BYTES } = await import('./services/documents.js');
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(await fsp.readFile(file));
+    bytes = await readFileUpTo(file, MAX_FOLIO_FILE_BYTES, (why) => diskRefusal(why, 'open', file, MAX_FOLIO_FILE_BYTES));
   } catch (err) {
-    throw new CliFailure(describeIoError(err, 'open', file).message);
+    throw new CliFailure((err as Error).message);
   }
   try {
     return unpackFolio(bytes);

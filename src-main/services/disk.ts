@@ -10,12 +10,16 @@
  * Folders are made one level at a time (`makeFolders`), so a folder that cannot be made fails at once.
  */
 import { randomBytes } from 'node:crypto';
-import { promises as fsp, statSync } from 'node:fs';
+import { constants as fsConstants, promises as fsp, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 
 /** The file operations the services use; tests replace single functions (e.g. to simulate a full disk). */
 export interface DiskIo {
-  readFile(filePath: string): Promise<Uint8Array>;
+  /**
+   * Reads a whole regular file of at most `maxBytes` (`readFileUpTo`).
+   * @throws DiskError for a folder, a FIFO or device, an oversize file, or when it cannot be read
+   */
+  readFile(filePath: string, maxBytes: number): Promise<Uint8Array>;
   /** Creates `filePath` (failing if it exists), writes all of `bytes`, fsyncs and closes it. */
   writeNewFile(filePath: string, bytes: Uint8Array): Promise<void>;
   rename(from: string, to: string): Promise<void>;
@@ -27,7 +31,7 @@ export interface DiskIo {
 
 /** The real disk. */
 export const nodeDiskIo: DiskIo = {
-  readFile: async (filePath) => new Uint8Array(await fsp.readFile(filePath)),
+  readFile: (filePath, maxBytes) => readFileUpTo(filePath, maxBytes, (why) => diskRefusal(why, 'read', filePath, maxBytes)),
   async writeNewFile(filePath, bytes) {
     const handle = await fsp.open(filePath, 'wx', 0o644);
     try {
@@ -163,28 +167,89 @@ function folderError(err: unknown, action: string, dir: string): DiskError {
 }
 
 /** Why `readFileUpTo` refused a file before reading it. */
-export type ReadRefusal = { kind: 'folder' } | { kind: 'too-large'; sizeBytes: number };
+export type ReadRefusal = { kind: 'folder' } | { kind: 'not-a-file' } | { kind: 'too-large'; sizeBytes: number };
 
 /**
- * Reads a whole file the user picked, refusing a folder or a file over `maxBytes` from its directory entry,
- * so an oversize file is never loaded into memory.
- * @param refuse makes the error for a refusal (each importer words it for its kind of file)
- * @throws what `refuse` returns; DiskError when the file cannot be read
+ * Flags every read opens a file with. O_NONBLOCK: a named pipe (FIFO) opened for reading otherwise blocks in
+ * open() until a writer comes, which may be never, holding one of libuv's four worker threads for good (four such
+ * files stop every file operation of the process). On a regular file O_NONBLOCK changes nothing. Windows has no
+ * such flag and no such files.
+ */
+export const READ_OPEN_FLAGS = fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0);
+
+/**
+ * What a read makes of an opened file's status: undefined for a regular file within `maxBytes`, else why it is
+ * refused (a folder; a FIFO, device or socket, whose "size" says nothing of what a read returns — /dev/zero never
+ * ends; a file over the cap). Shared by `readFileUpTo` and the font reader's synchronous open.
+ */
+export function refusalFor(stat: Stats, maxBytes: number): ReadRefusal | undefined {
+  if (stat.isDirectory()) return { kind: 'folder' };
+  if (!stat.isFile()) return { kind: 'not-a-file' };
+  if (stat.size > maxBytes) return { kind: 'too-large', sizeBytes: stat.size };
+  return undefined;
+}
+
+/**
+ * Reads a whole regular file of at most `maxBytes`: every file Folio reads goes through here (documents, fonts,
+ * pictures, profiles, manuscripts, settings). The file is opened without waiting (`READ_OPEN_FLAGS`) and its
+ * opened descriptor checked (`refusalFor`), so a name swapped between a check and the read changes nothing; then
+ * at most the size it had is read, so a file growing meanwhile cannot make the read unbounded either.
+ * @param refuse makes the error for a refusal (each kind of file words it for itself)
+ * @throws what `refuse` returns; DiskError when the file cannot be opened or read
  */
 export async function readFileUpTo(filePath: string, maxBytes: number, refuse: (why: ReadRefusal) => Error): Promise<Uint8Array> {
-  let stat;
+  let handle: Awaited<ReturnType<typeof fsp.open>>;
   try {
-    stat = await fsp.stat(filePath);
+    handle = await fsp.open(filePath, READ_OPEN_FLAGS);
   } catch (err) {
     throw describeIoError(err, 'read', filePath);
   }
-  if (!stat.isFile()) throw refuse({ kind: 'folder' });
-  if (stat.size > maxBytes) throw refuse({ kind: 'too-large', sizeBytes: stat.size });
   try {
-    return new Uint8Array(await fsp.readFile(filePath));
-  } catch (err) {
-    throw describeIoError(err, 'read', filePath);
+    let stat: Stats;
+    try {
+      stat = await handle.stat();
+    } catch (err) {
+      throw describeIoError(err, 'read', filePath);
+    }
+    const refusal = refusalFor(stat, maxBytes);
+    if (refusal) throw refuse(refusal);
+    const bytes = new Uint8Array(stat.size);
+    let offset = 0;
+    while (offset < bytes.length) {
+      let bytesRead: number;
+      try {
+        ({ bytesRead } = await handle.read(bytes, offset, bytes.length - offset, offset));
+      } catch (err) {
+        throw describeIoError(err, 'read', filePath);
+      }
+      if (bytesRead === 0) break; // the file shrank meanwhile: what is there is the file
+      offset += bytesRead;
+    }
+    return offset === bytes.length ? bytes : bytes.subarray(0, offset);
+  } finally {
+    await handle.close().catch(() => undefined);
   }
+}
+
+/**
+ * The refusal of `readFileUpTo` as a DiskError, for reads without words of their own (`DiskIo.readFile`).
+ * `action` completes "Could not … <file>", e.g. "open".
+ */
+export function diskRefusal(why: ReadRefusal, action: string, filePath: string, maxBytes: number): DiskError {
+  const name = path.basename(filePath);
+  switch (why.kind) {
+    case 'folder':
+      return new DiskError('io', `Could not ${action} ${name}: ${filePath} is a folder, not a file.`, 'EISDIR');
+    case 'not-a-file':
+      return new DiskError('io', `Could not ${action} ${name}: ${filePath} is not an ordinary file (a named pipe, a device or a socket), so Folio does not read it.`);
+    case 'too-large':
+      return new DiskError('io', `Could not ${action} ${name}: it is ${formatMegabytes(why.sizeBytes)}, more than the ${formatMegabytes(maxBytes)} such a file can be.`);
+  }
+}
+
+/** Bytes as megabytes for a message ("12.3 MB"). */
+function formatMegabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 /** Options of `writeFileAtomic`. */

@@ -9,6 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import os from 'node:os';
+import { readFileUpTo } from './disk.js';
 
 /**
  * How long a window of this Folio keeps its hold on a file without renewing it, in ms (the document store's
@@ -17,6 +18,9 @@ import os from 'node:os';
  * without a word frees it within 90 s.
  */
 export const LEASE_MS = 90_000;
+
+/** Largest lock file read, bytes: a lock is a pid, a host name, a time and a token. */
+const MAX_LOCK_FILE_BYTES = 64 * 1024;
 
 /** Contents of a lock file. */
 export interface LockOwner {
@@ -74,7 +78,8 @@ function isProcessAlive(pid: number): boolean {
 
 async function readOwner(lockPath: string): Promise<LockOwner | undefined> {
   try {
-    const json = JSON.parse(await fsp.readFile(lockPath, 'utf8')) as Partial<LockOwner>;
+    const bytes = await readFileUpTo(lockPath, MAX_LOCK_FILE_BYTES, () => new Error('not a lock file'));
+    const json = JSON.parse(new TextDecoder().decode(bytes)) as Partial<LockOwner>;
     if (typeof json.pid === 'number' && typeof json.host === 'string' && typeof json.since === 'string') {
       return { pid: json.pid, host: json.host, since: json.since, token: String(json.token ?? '') };
     }

@@ -24,9 +24,9 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { OpenedDocument } from '../../src-core/api/host-api.js';
 import type { Asset, FolioDocument } from '../../src-core/model/document.js';
-import { packFolio, unpackFolio, type FolioContents } from '../../src-core/model/folio-file.js';
+import { MAX_DOCUMENT_JSON_BYTES, MAX_TOTAL_ASSET_BYTES, packFolio, unpackFolio, type FolioContents } from '../../src-core/model/folio-file.js';
 import { DocumentInUseError, LEASE_MS, acquireLock, type HeldLock } from './document-lock.js';
-import { describeIoError, makeFolders, nodeDiskIo, readFileUpTo, sweepStaleTemps, writeFileAtomic, type DiskIo } from './disk.js';
+import { DiskError, describeIoError, makeFolders, nodeDiskIo, readFileUpTo, sweepStaleTemps, writeFileAtomic, type DiskIo } from './disk.js';
 
 /** A request the document store refuses (unknown handle, read-only, wrong extension). */
 export class DocumentError extends Error {
@@ -35,6 +35,13 @@ export class DocumentError extends Error {
     this.name = 'DocumentError';
   }
 }
+
+/**
+ * Largest `.folio` file read, bytes: all the assets and the document text a file may hold when unpacked
+ * (`unpackFolio`'s caps), plus 1 MB for the archive's own headers and stored (incompressible) blocks. A larger
+ * file could only be refused after reading it whole.
+ */
+export const MAX_FOLIO_FILE_BYTES = MAX_TOTAL_ASSET_BYTES + MAX_DOCUMENT_JSON_BYTES + 1024 * 1024;
 
 /** What the recovery folder knows about one autosave. */
 export interface RecoveryMeta {
@@ -173,8 +180,9 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
   const readContents = async (filePath: string): Promise<FolioContents> => {
     let bytes: Uint8Array;
     try {
-      bytes = await io.readFile(filePath);
+      bytes = await io.readFile(filePath, MAX_FOLIO_FILE_BYTES);
     } catch (err) {
+      if (err instanceof DiskError) throw err;
       throw describeIoError(err, 'open', filePath);
     }
     return unpackFolio(bytes);

@@ -21,6 +21,11 @@ import { makeFolders, nodeDiskIo, writeFileAtomic, type DiskIo } from './disk.js
 export const MAX_RECENT_FILES = 10;
 /** File name of the list inside the config folder. */
 export const RECENT_FILES_NAME = 'recent-files.json';
+/**
+ * Largest list file read, bytes: ten paths with their times and export folders are a few kilobytes; anything
+ * much larger is not a list Folio wrote.
+ */
+const MAX_RECENT_LIST_BYTES = 1024 * 1024;
 /** Version of the list file's format. */
 const RECENT_FILES_VERSION = 1;
 
@@ -86,7 +91,7 @@ export function createRecentFiles(options: RecentFilesOptions): RecentFiles {
 
   const read = async (): Promise<RecentFileRecord[]> => {
     try {
-      const parsed = RecentFilesSchema.safeParse(JSON.parse(new TextDecoder().decode(await io.readFile(listPath))));
+      const parsed = RecentFilesSchema.safeParse(JSON.parse(new TextDecoder().decode(await io.readFile(listPath, MAX_RECENT_LIST_BYTES))));
       return parsed.success ? parsed.data.files : [];
     } catch {
       return []; // no list yet, or an unreadable one: start afresh (see the module summary)

@@ -1,10 +1,10 @@
 /** Issue 13: never lose work, never write outside the workspace, never hang — attacks by a hostile colleague and an unlucky machine. */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FolioDocument } from '../../../src-core/model/document.js';
-import { STALE_TEMP_MS, nodeDiskIo, type DiskIo } from '../../../src-main/services/disk.js';
+import { STALE_TEMP_MS, nodeDiskIo, readFileUpTo, type DiskIo, type ReadRefusal } from '../../../src-main/services/disk.js';
 import type { Services } from '../../../src-main/services/services.js';
 import { FIXED_NOW, REPO_ROOT, SAMPLE_BYTES, SAMPLE_PATH, servicesFor, tempDir } from './helpers.js';
 
@@ -147,5 +147,48 @@ describe('a closed pipe (item 4)', () => {
     const { code, signal } = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (c, s) => resolve({ code: c, signal: s })));
     expect(err).toBe('');
     expect({ code, signal }).toEqual({ code: 0, signal: null });
+  });
+});
+
+describe('named pipes and devices (item 5)', () => {
+  const fifo = (file: string) => {
+    expect(spawnSync('mkfifo', [file]).status).toBe(0);
+    return file;
+  };
+  const refuse = (why: ReadRefusal) => new Error(`refused: ${why.kind}`);
+
+  it('reads only regular files, each within its cap, through one helper', async () => {
+    await expect(readFileUpTo('/dev/zero', 1024, refuse)).rejects.toThrow('refused: not-a-file');
+    await expect(readFileUpTo(fifo(path.join(ws.dir, 'pipe')), 1024, refuse)).rejects.toThrow('refused: not-a-file');
+    await expect(readFileUpTo(ws.dir, 1024, refuse)).rejects.toThrow('refused: folder');
+    await expect(readFileUpTo(path.join(ws.dir, 'front.folio'), 1024, refuse)).rejects.toThrow('refused: too-large');
+    symlinkSync(path.join(ws.dir, 'front.folio'), path.join(ws.dir, 'link.folio'));
+    expect(await readFileUpTo(path.join(ws.dir, 'link.folio'), SAMPLE_BYTES.length, refuse)).toEqual(SAMPLE_BYTES);
+  });
+
+  it('refuses a FIFO named .folio, a FIFO as a picture, a manuscript and a lock file, and keeps answering', async () => {
+    fifo(path.join(ws.dir, 'evil.folio'));
+    fifo(path.join(ws.dir, 'photo.jpg'));
+    fifo(path.join(ws.dir, 'story.txt'));
+    fifo(path.join(ws.dir, 'front.folio.lock'));
+    const s = make();
+    const opened = await s.openDocument({ path: 'evil.folio', readOnly: false });
+    expect(opened).toMatchObject({ ok: false, error: { message: expect.stringMatching(/evil\.folio is not an ordinary file \(a named pipe/) } });
+    const fresh = ok(await s.newFromTemplate({ templateId: 'tabloid' }));
+    expect(await s.importAsset({ handle: fresh.handle, path: 'photo.jpg', as: 'picture' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/not an ordinary file/) } });
+    expect(await s.readManuscript({ path: 'story.txt' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/not an ordinary file/) } });
+    // A lock file that is a FIFO is unreadable: the document is offered read-only, nothing waits on it.
+    expect(await s.openDocument({ path: 'front.folio', readOnly: false })).toMatchObject({ ok: false, error: { code: 'in-use' } });
+    expect(ok(await s.openDocument({ path: 'front.folio', readOnly: true })).readOnly).toBe(true);
+  });
+
+  it('leaves a FIFO named like a font out of the font list instead of hanging in it', async () => {
+    const fontsDir = path.join(ws.dir, 'fonts');
+    mkdirSync(fontsDir);
+    fifo(path.join(fontsDir, 'evil.ttf'));
+    const s = make({ fontsDirs: [fontsDir] });
+    const fonts = ok(await s.listFonts({}));
+    expect(fonts.length).toBeGreaterThan(0);
+    expect(fonts.some((f) => f.id.includes('evil'))).toBe(false);
   });
 });
