@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FolioDocument } from '../../../src-core/model/document.js';
 import { STALE_TEMP_MS, nodeDiskIo, readFileUpTo, type DiskIo, type ReadRefusal } from '../../../src-main/services/disk.js';
 import type { Services } from '../../../src-main/services/services.js';
-import { FIXED_NOW, REPO_ROOT, SAMPLE_BYTES, SAMPLE_PATH, servicesFor, tempDir } from './helpers.js';
+import { FIXED_NOW, REPO_ROOT, deadPid, SAMPLE_BYTES, SAMPLE_PATH, servicesFor, tempDir } from './helpers.js';
 
 let ws: { dir: string; cleanup: () => void };
 let outside: { dir: string; cleanup: () => void };
@@ -190,5 +190,83 @@ describe('named pipes and devices (item 5)', () => {
     const fonts = ok(await s.listFonts({}));
     expect(fonts.length).toBeGreaterThan(0);
     expect(fonts.some((f) => f.id.includes('evil'))).toBe(false);
+  });
+});
+
+/** What a kill -9 leaves: every lock file of the workspace names a process that is gone. */
+function crash(): void {
+  for (const name of readdirSync(ws.dir).filter((n) => n.endsWith('.lock'))) {
+    const lockPath = path.join(ws.dir, name);
+    writeFileSync(lockPath, JSON.stringify({ ...JSON.parse(readFileSync(lockPath, 'utf8')), pid: deadPid() }));
+  }
+}
+
+describe('recovery offers only what is newer than the file, written as one unit (item 6)', () => {
+  it('drops an autosave that a save overtook when the crash came between the save and the discard', async () => {
+    let crashAfterRename = false;
+    const io: DiskIo = {
+      ...nodeDiskIo,
+      async syncDir(dirPath) {
+        // syncDir runs right after a write's rename: dying here is dying between the save and its clean-up.
+        if (crashAfterRename) throw Object.assign(new Error('killed'), { code: 'EKILLED' });
+        return nodeDiskIo.syncDir(dirPath);
+      },
+    };
+    const a = make({ io });
+    const opened = ok(await a.openDocument({ path: 'front.folio', readOnly: false }));
+    ok(await a.autosave({ handle: opened.handle, document: { ...opened.document, title: '自动保存的旧稿' } }));
+    crashAfterRename = true;
+    const saved: FolioDocument = { ...opened.document, title: '已保存的新稿' };
+    expect((await a.saveDocument({ handle: opened.handle, document: saved })).ok).toBe(false);
+    crash();
+    const b = make();
+    const reopened = ok(await b.openDocument({ path: 'front.folio', readOnly: false }));
+    expect(reopened.recoveredFrom).toBeUndefined();
+    expect(reopened.document.title).toBe('已保存的新稿');
+    expect(ok(await b.listRecoveries())).toEqual([]);
+  });
+
+  it('gives an autosave whose file was changed otherwise back as an unsaved copy, never over the file', async () => {
+    const a = make();
+    const opened = ok(await a.openDocument({ path: 'front.folio', readOnly: false }));
+    ok(await a.autosave({ handle: opened.handle, document: { ...opened.document, title: '我的修改' } }));
+    crash();
+    const other = make();
+    const theirs = ok(await other.newFromTemplate({ templateId: 'tabloid' }));
+    ok(await other.saveDocument({ handle: theirs.handle, document: { ...theirs.document, title: '同事的版本' }, path: 'theirs.folio' }));
+    ok(await other.closeDocument({ handle: theirs.handle }));
+    // A colleague's version copied over the file behind Folio's back.
+    writeFileSync(path.join(ws.dir, 'front.folio'), readFileSync(path.join(ws.dir, 'theirs.folio')));
+    const b = make();
+    const reopened = ok(await b.openDocument({ path: 'front.folio', readOnly: false }));
+    expect(reopened.recoveredFrom).toBeUndefined();
+    expect(reopened.document.title).toBe('同事的版本');
+    ok(await b.closeDocument({ handle: reopened.handle }));
+    const [recovery] = ok(await b.listRecoveries());
+    const copy = ok(await b.openRecovery(recovery.handle));
+    expect(copy.document.title).toBe('我的修改');
+    expect(copy.path).toBeNull();
+  });
+
+  it('keeps record and data of an autosave together when the process dies between writing them', async () => {
+    let dieAtRecord = false;
+    const io: DiskIo = {
+      ...nodeDiskIo,
+      async writeNewFile(filePath, bytes) {
+        if (dieAtRecord && filePath.includes('.json.')) throw Object.assign(new Error('killed'), { code: 'EKILLED' });
+        return nodeDiskIo.writeNewFile(filePath, bytes);
+      },
+    };
+    const a = make({ io });
+    const opened = ok(await a.openDocument({ path: 'front.folio', readOnly: false }));
+    ok(await a.autosave({ handle: opened.handle, document: { ...opened.document, title: '第一次自动保存' } }));
+    dieAtRecord = true;
+    expect((await a.autosave({ handle: opened.handle, document: { ...opened.document, title: '第二次自动保存' } })).ok).toBe(false);
+    crash();
+    const b = make();
+    const [listed] = ok(await b.listRecoveries());
+    const reopened = ok(await b.openDocument({ path: 'front.folio', readOnly: false }));
+    expect(reopened.recoveredFrom).toBeDefined();
+    expect(reopened.document.title).toBe(listed.title);
   });
 });

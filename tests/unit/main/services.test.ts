@@ -190,7 +190,7 @@ describe('autosave recovery', () => {
     const { savedAt } = ok(await a.autosave({ handle: opened.handle, document: edited }));
     expect(savedAt).toBe('2026-01-02T03:04:05.000Z');
     const metas = readdirSync(path.join(ws.dir, '.folio-recovery'));
-    expect(metas.sort()).toEqual([`${opened.handle}.folio`, `${opened.handle}.json`]);
+    expect(metas.sort()).toEqual([expect.stringMatching(new RegExp(`^${opened.handle}\\.[0-9a-f]{12}\\.folio$`)), `${opened.handle}.json`]);
     // The crash: the process is gone, so its lock is stale.
     const lockPath = path.join(ws.dir, 'front.folio.lock');
     writeFileSync(lockPath, JSON.stringify({ ...JSON.parse(readFileSync(lockPath, 'utf8')), pid: deadPid() }));
