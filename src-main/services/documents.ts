@@ -20,7 +20,11 @@
  *    lock this store holds under a lapsed lease takes it over (the opener is told, `tookOver`); a live lease
  *    still means "in use" (`heldHere`), unless the opener asks to take it over (`takeOver`: the user chose to
  *    edit in this window instead). A lock of another process is never taken here (see document-lock.ts).
- * 6. Temp files a crash left (older than a minute, Folio's own names only) are swept from a folder the first time
+ * 6. Sessions: each store is a session with a lease file `<id>.session` in the recovery folder (stamped by autosave
+ *    and renewLease), and its records name it. A live session's autosaves are its own — a second Folio on the same
+ *    folder leaves them alone; those of a session whose lease expired (document-lock.ts `leaseExpired`: its
+ *    process dead, or on another host or unreadable and not stamped for LEASE_MS) are anyone's to recover.
+ * 7. Temp files a crash left (older than a minute, Folio's own names only) are swept from a folder the first time
  *    the store reads or writes in it: the recovery folder and the folders of documents opened for editing or saved.
  */
 import { createHash, randomBytes } from 'node:crypto';
@@ -30,7 +34,8 @@ import { z } from 'zod';
 import type { OpenedDocument } from '../../src-core/api/host-api.js';
 import type { Asset, FolioDocument } from '../../src-core/model/document.js';
 import { MAX_DOCUMENT_JSON_BYTES, MAX_TOTAL_ASSET_BYTES, packFolio, unpackFolio, type FolioContents } from '../../src-core/model/folio-file.js';
-import { DocumentInUseError, LEASE_MS, acquireLock, type HeldLock } from './document-lock.js';
+import os from 'node:os';
+import { DocumentInUseError, LEASE_MS, acquireLock, leaseExpired, readLockOwner, touchLease, type HeldLock, type LockOwner } from './document-lock.js';
 import { DiskError, describeIoError, makeFolders, nodeDiskIo, readFileUpTo, sweepStaleTemps, writeFileAtomic, type DiskIo } from './disk.js';
 
 /** A request the document store refuses (unknown handle, read-only, wrong extension). */
@@ -69,6 +74,12 @@ export interface RecoveryMeta {
   baseSha256: string | null;
   /** SHA-256 of the file a save of these edits was writing: once the file has it, the autosave is older. */
   supersededBySha256?: string;
+  /**
+   * The store (session) that wrote the autosave: it belongs to that session while the session's lease
+   * (`<session>.session` in the recovery folder) lives, and only then is it anyone else's to recover.
+   * Absent in records of Folio before issue 13 (recovered as before).
+   */
+  session?: string;
 }
 
 /** Handles are 16 URL-safe characters (96 random bits), matching the host API's handle schema. */
@@ -85,6 +96,17 @@ const MAX_RECOVERY_PATH_CHARS = 4096;
 const DATA_NAME_RANDOM_BYTES = 6;
 /** A SHA-256 in hex. */
 const SHA256_HEX = /^[0-9a-f]{64}$/;
+/** Random bytes of a session id: 16 hex digits. */
+const SESSION_ID_BYTES = 8;
+/** A session id as `createDocumentStore` makes it. */
+const SESSION_ID = /^[0-9a-f]{16}$/;
+/** Extension of a session's lease file in the recovery folder. */
+const SESSION_EXTENSION = '.session';
+/**
+ * How often a session stamps its lease file at most, ms: a third of LEASE_MS, so two missed heartbeats (a
+ * throttled background tab) still leave it alive, as with the document leases.
+ */
+const SESSION_RENEW_MS = LEASE_MS / 3;
 
 /**
  * A recovery record as read from disk: data like any other file, so checked field by field before it is believed.
@@ -100,6 +122,7 @@ const RecoveryMetaSchema = z.object({
   dataFile: z.string().max(64).optional(),
   baseSha256: z.string().regex(SHA256_HEX).nullable().optional(),
   supersededBySha256: z.string().regex(SHA256_HEX).optional(),
+  session: z.string().regex(SESSION_ID).optional(),
 });
 
 /** SHA-256 of bytes, hex. */
@@ -138,6 +161,8 @@ interface OpenEntry {
   baseSha256: string | null;
   /** The handle's recovery record on disk, when it has autosaved (or claimed a crashed session's autosave). */
   recovery?: RecoveryMeta;
+  /** Clock time (ms) the lock file's heartbeat was last stamped by `renewLease`. */
+  lockStampedAtMs?: number;
 }
 
 /** Options of `createDocumentStore`. */
@@ -211,6 +236,32 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
   const recoveryMetaFile = (handle: string): string => path.join(options.recoveryDir, `${handle}.json`);
 
   const nowMs = (): number => options.clock().getTime();
+
+  // This store's session: its autosaves are its own while it lives (see RecoveryMeta.session).
+  const sessionOwner: LockOwner = { pid: process.pid, host: os.hostname(), since: options.clock().toISOString(), token: randomBytes(SESSION_ID_BYTES).toString('hex') };
+  const sessionId = sessionOwner.token;
+  const sessionPath = (id: string): string => path.join(options.recoveryDir, `${id}${SESSION_EXTENSION}`);
+  let sessionStampedAtMs: number | undefined;
+  /**
+   * Writes (first time, or when it went missing) or stamps this session's lease file; at most every
+   * SESSION_RENEW_MS unless `force`. Called by autosave (forced: a record is about to name the session) and renewLease.
+   */
+  const heartbeat = async (force: boolean): Promise<void> => {
+    if (!force && sessionStampedAtMs !== undefined && nowMs() - sessionStampedAtMs < SESSION_RENEW_MS) return;
+    const exists = await fsp.lstat(sessionPath(sessionId)).then((st) => st.isFile(), () => false);
+    if (exists) await touchLease(sessionPath(sessionId), options.clock());
+    else if (force) {
+      await writeFileAtomic(sessionPath(sessionId), new TextEncoder().encode(JSON.stringify(sessionOwner)), { io, action: 'autosave' });
+      await touchLease(sessionPath(sessionId), options.clock());
+    } else return;
+    sessionStampedAtMs = nowMs();
+  };
+  /** Whether another session's autosaves are free to recover: its lease file is gone, unreadable and old, or its owner dead. */
+  const sessionExpired = async (id: string): Promise<boolean> => {
+    const file = sessionPath(id);
+    return leaseExpired(file, await readLockOwner(file), nowMs());
+  };
+
   const swept = new Set<string>();
   /** Sweeps a crash's leftover temp files from a folder this store writes in, the first time it touches it. */
   const sweepOnce = async (dirPath: string): Promise<void> => {
@@ -315,7 +366,36 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
     return undefined;
   };
 
-  const orphanRecoveries = async (): Promise<RecoveryEntry[]> => (await readRecoveryMetas()).filter((r) => !open.has(r.handle));
+  /** Removes the lease files of other sessions that expired and that no record names any more. */
+  const sweepEndedSessions = async (named: ReadonlySet<string | undefined>): Promise<void> => {
+    const names = await fsp.readdir(options.recoveryDir).catch(() => [] as string[]);
+    for (const name of names) {
+      const id = name.slice(0, -SESSION_EXTENSION.length);
+      if (!name.endsWith(SESSION_EXTENSION) || !SESSION_ID.test(id) || id === sessionId || named.has(id)) continue;
+      if (await sessionExpired(id)) await fsp.unlink(sessionPath(id)).catch(() => undefined);
+    }
+  };
+
+  /**
+   * Autosaves nobody is working on: this session's whose handle is gone (closed over, or taken over), and those of
+   * sessions whose lease expired. A live session's autosaves stay its own, even in a second Folio on the folder.
+   */
+  const orphanRecoveries = async (): Promise<RecoveryEntry[]> => {
+    const expired = new Map<string, boolean>();
+    const orphans: RecoveryEntry[] = [];
+    const recoveries = await readRecoveryMetas();
+    await sweepEndedSessions(new Set(recoveries.map((r) => r.session)));
+    for (const recovery of recoveries) {
+      if (open.has(recovery.handle)) continue;
+      const session = recovery.session;
+      if (session !== undefined && session !== sessionId) {
+        if (!expired.has(session)) expired.set(session, await sessionExpired(session));
+        if (!expired.get(session)) continue;
+      }
+      orphans.push(recovery);
+    }
+    return orphans;
+  };
 
   /**
    * Moves an orphaned autosave to belong to `handle` (so a second crash keeps it, and close discards it), bound to
@@ -328,8 +408,9 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
     await fsp.rename(recovery.recoveryPath, dataPath(dataFile));
     const meta: RecoveryMeta = {
       handle, originalPath, savedAt: recovery.savedAt, title: recovery.title, dataFile,
-      baseSha256: originalPath === null ? null : recovery.baseSha256,
+      baseSha256: originalPath === null ? null : recovery.baseSha256, session: sessionId,
     };
+    await heartbeat(true);
     await writeRecord(meta);
     await fsp.unlink(recoveryMetaFile(recovery.handle)).catch(() => undefined);
     return meta;
@@ -445,8 +526,11 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
       await writeFileAtomic(dataPath(dataFile), bytes, { io, action: 'autosave' });
       // A read-only viewer's edits are recoverable as an unsaved copy, never pinned onto a file it may not write.
       const originalPath = entry.readOnly ? null : entry.path;
-      const meta: RecoveryMeta = { handle, originalPath, savedAt, title: document.title, dataFile, baseSha256: originalPath === null ? null : entry.baseSha256 };
+      const meta: RecoveryMeta = {
+        handle, originalPath, savedAt, title: document.title, dataFile, baseSha256: originalPath === null ? null : entry.baseSha256, session: sessionId,
+      };
       try {
+        await heartbeat(true);
         await writeRecord(meta);
       } catch (err) {
         await fsp.unlink(dataPath(dataFile)).catch(() => undefined);
@@ -467,7 +551,14 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
     },
 
     renewLease(handle) {
-      entryFor(handle).renewedAtMs = nowMs();
+      const entry = entryFor(handle);
+      entry.renewedAtMs = nowMs();
+      // The heartbeats other processes see (lock and session files); best effort, a window's renewal never waits.
+      if (entry.lock && (entry.lockStampedAtMs === undefined || nowMs() - entry.lockStampedAtMs >= SESSION_RENEW_MS)) {
+        entry.lockStampedAtMs = nowMs();
+        void entry.lock.renew(options.clock());
+      }
+      void heartbeat(false).catch(() => undefined);
       return { leaseMs: LEASE_MS };
     },
 
@@ -534,6 +625,8 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
     async dispose() {
       for (const entry of open.values()) await entry.lock?.release();
       open.clear();
+      // A session that ends leaves its autosaves to the next start, as a crash would.
+      await fsp.unlink(sessionPath(sessionId)).catch(() => undefined);
     },
   };
   return store;

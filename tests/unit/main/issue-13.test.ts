@@ -5,8 +5,9 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FolioDocument } from '../../../src-core/model/document.js';
 import { STALE_TEMP_MS, nodeDiskIo, readFileUpTo, type DiskIo, type ReadRefusal } from '../../../src-main/services/disk.js';
+import { LEASE_MS } from '../../../src-main/services/document-lock.js';
 import type { Services } from '../../../src-main/services/services.js';
-import { FIXED_NOW, REPO_ROOT, deadPid, SAMPLE_BYTES, SAMPLE_PATH, servicesFor, tempDir } from './helpers.js';
+import { FIXED_NOW, REPO_ROOT, simulateCrash, SAMPLE_BYTES, SAMPLE_PATH, servicesFor, tempDir } from './helpers.js';
 
 let ws: { dir: string; cleanup: () => void };
 let outside: { dir: string; cleanup: () => void };
@@ -193,13 +194,8 @@ describe('named pipes and devices (item 5)', () => {
   });
 });
 
-/** What a kill -9 leaves: every lock file of the workspace names a process that is gone. */
-function crash(): void {
-  for (const name of readdirSync(ws.dir).filter((n) => n.endsWith('.lock'))) {
-    const lockPath = path.join(ws.dir, name);
-    writeFileSync(lockPath, JSON.stringify({ ...JSON.parse(readFileSync(lockPath, 'utf8')), pid: deadPid() }));
-  }
-}
+/** What a kill -9 leaves (see helpers). */
+const crash = () => simulateCrash(ws.dir);
 
 describe('recovery offers only what is newer than the file, written as one unit (item 6)', () => {
   it('drops an autosave that a save overtook when the crash came between the save and the discard', async () => {
@@ -268,5 +264,54 @@ describe('recovery offers only what is newer than the file, written as one unit 
     const reopened = ok(await b.openDocument({ path: 'front.folio', readOnly: false }));
     expect(reopened.recoveredFrom).toBeDefined();
     expect(reopened.document.title).toBe(listed.title);
+  });
+});
+
+describe('autosaves belong to the live session that writes them (item 7)', () => {
+  it('a second Folio on the same folder leaves a live session\'s autosave alone, and recovers it after a crash', async () => {
+    const a = make();
+    const fresh = ok(await a.newFromTemplate({ templateId: 'tabloid' }));
+    ok(await a.autosave({ handle: fresh.handle, document: { ...fresh.document, title: '正在编辑' } }));
+    const b = make();
+    expect(ok(await b.listRecoveries())).toEqual([]);
+    expect(ok(await b.openSample({})).recoveredFrom).toBeUndefined();
+    crash();
+    const c = make();
+    const recovered = ok(await c.openSample({}));
+    expect(recovered.recoveredFrom).toBeDefined();
+    expect(recovered.document.title).toBe('正在编辑');
+  });
+
+  it('a session of another host holds its autosaves while its heartbeat is fresh, not after', async () => {
+    let nowMs = FIXED_NOW.getTime();
+    const clock = () => new Date(nowMs);
+    const a = make({ clock });
+    const fresh = ok(await a.newFromTemplate({ templateId: 'tabloid' }));
+    ok(await a.autosave({ handle: fresh.handle, document: fresh.document }));
+    const recoveryDir = path.join(ws.dir, '.folio-recovery');
+    const [sessionName] = readdirSync(recoveryDir).filter((n) => n.endsWith('.session'));
+    const sessionFile = path.join(recoveryDir, sessionName);
+    writeFileSync(sessionFile, JSON.stringify({ ...JSON.parse(readFileSync(sessionFile, 'utf8')), host: 'desk-7.newsroom', pid: 1 }));
+    utimesSync(sessionFile, nowMs / 1000, nowMs / 1000);
+    const b = make({ clock });
+    expect(ok(await b.listRecoveries())).toEqual([]);
+    nowMs += LEASE_MS + 1;
+    expect(ok(await b.listRecoveries())).toHaveLength(1);
+  });
+
+  it('an empty, half-written or foreign-host lock file holds the document only while it is fresh', async () => {
+    let nowMs = FIXED_NOW.getTime();
+    const clock = () => new Date(nowMs);
+    const lockPath = path.join(ws.dir, 'front.folio.lock');
+    for (const content of ['', '{"pid": 12', JSON.stringify({ pid: 1, host: 'desk-7.newsroom', since: FIXED_NOW.toISOString(), token: 'x' })]) {
+      writeFileSync(lockPath, content);
+      utimesSync(lockPath, nowMs / 1000, nowMs / 1000);
+      const s = make({ clock });
+      expect(await s.openDocument({ path: 'front.folio', readOnly: false }), content).toMatchObject({ ok: false, error: { code: 'in-use' } });
+      nowMs += LEASE_MS + 1;
+      const opened = ok(await s.openDocument({ path: 'front.folio', readOnly: false }));
+      expect(JSON.parse(readFileSync(lockPath, 'utf8')).pid).toBe(process.pid);
+      ok(await s.closeDocument({ handle: opened.handle }));
+    }
   });
 });
