@@ -9,7 +9,7 @@
  */
 // First, before any module that builds a zod schema (see the file).
 import './one-shot-validation.js';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,6 +69,9 @@ Options:
   --root DIR    Workspace folder: the only folder the page may open and save in (default: ~/Folio,
                 created on first start with the sample document copied in)
   --fonts DIR   Extra folder of .ttf/.otf fonts (repeatable; <root>/fonts is always used)
+  --recovery-dir DIR
+                Folder for autosaves (default: FOLIO_RECOVERY_DIR, else one folder per workspace under
+                $XDG_DATA_HOME/folio/recovery, ~/.local/share/folio/recovery when unset)
   -h, --help    Show this help`,
   export: `Usage: folio export <doc.folio> -o <out.pdf | out-dir/> [options]
 
@@ -119,7 +122,7 @@ Options:
 
 const COMMON_OPTIONS = { help: { type: 'boolean', short: 'h' } } as const;
 const OPTIONS = {
-  serve: { ...COMMON_OPTIONS, port: { type: 'string' }, root: { type: 'string' }, fonts: { type: 'string', multiple: true } },
+  serve: { ...COMMON_OPTIONS, port: { type: 'string' }, root: { type: 'string' }, fonts: { type: 'string', multiple: true }, 'recovery-dir': { type: 'string' } },
   export: {
     ...COMMON_OPTIONS,
     output: { type: 'string', short: 'o' },
@@ -386,10 +389,20 @@ async function commandServe(args: string[], io: CliIo): Promise<number> {
       throw err;
     }
   }
-  const { createServices } = await import('./services/services.js');
+  const { CONFIG_DIR_NAME, createServices } = await import('./services/services.js');
   const { startServer } = await import('./server/server.js');
+  const { recoveryDirFor } = await import('./services/app-data.js');
+  // Autosaves live outside the workspace, in the user's own data folder: a shared workspace is writable by
+  // colleagues, who must not plant recovery records there nor read someone's unsaved pages.
+  const chosenRecoveryDir = values['recovery-dir'] ?? (io.env.FOLIO_RECOVERY_DIR || undefined);
+  const recoveryDir = chosenRecoveryDir !== undefined
+    ? path.resolve(io.cwd, chosenRecoveryDir)
+    : recoveryDirFor(realpathSync(root), { env: io.env, homeDir: os.homedir(), platform: process.platform });
   const services = createServices({
     workspaceRoot: root,
+    recoveryDir,
+    // The recent-files list stays with the workspace, as before (it names only the workspace's files).
+    configDir: path.join(root, CONFIG_DIR_NAME),
     templatesDir: path.join(APP_ROOT, 'templates'),
     fontsDirs: fontsDirsOf(values.fonts, io.cwd, root),
     clock: () => new Date(),

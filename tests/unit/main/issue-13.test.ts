@@ -1,10 +1,11 @@
 /** Issue 13: never lose work, never write outside the workspace, never hang — attacks by a hostile colleague and an unlucky machine. */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FolioDocument } from '../../../src-core/model/document.js';
 import { STALE_TEMP_MS, nodeDiskIo, readFileUpTo, type DiskIo, type ReadRefusal } from '../../../src-main/services/disk.js';
+import { recoveryDirFor } from '../../../src-main/services/app-data.js';
 import { LEASE_MS } from '../../../src-main/services/document-lock.js';
 import type { Services } from '../../../src-main/services/services.js';
 import { FIXED_NOW, REPO_ROOT, simulateCrash, SAMPLE_BYTES, SAMPLE_PATH, servicesFor, tempDir } from './helpers.js';
@@ -312,6 +313,51 @@ describe('autosaves belong to the live session that writes them (item 7)', () =>
       const opened = ok(await s.openDocument({ path: 'front.folio', readOnly: false }));
       expect(JSON.parse(readFileSync(lockPath, 'utf8')).pid).toBe(process.pid);
       ok(await s.closeDocument({ handle: opened.handle }));
+    }
+  });
+});
+
+describe('the recovery folder lives outside the workspace (item 2)', () => {
+  it('is one folder per workspace under the user\'s data folder, XDG_DATA_HOME respected', () => {
+    const linux = { env: {}, homeDir: '/home/li', platform: 'linux' as const };
+    expect(recoveryDirFor('/srv/news', linux)).toMatch(/^\/home\/li\/\.local\/share\/folio\/recovery\/[0-9a-f]{16}$/);
+    expect(recoveryDirFor('/srv/news', { ...linux, env: { XDG_DATA_HOME: '/data/li' } })).toMatch(/^\/data\/li\/folio\/recovery\/[0-9a-f]{16}$/);
+    // A relative XDG_DATA_HOME is invalid by the XDG spec and ignored.
+    expect(recoveryDirFor('/srv/news', { ...linux, env: { XDG_DATA_HOME: 'rel' } })).toBe(recoveryDirFor('/srv/news', linux));
+    expect(recoveryDirFor('/srv/news', linux)).not.toBe(recoveryDirFor('/srv/sport', linux));
+  });
+
+  it('folio serve autosaves into it, never into the workspace', async () => {
+    const xdg = path.join(outside.dir, 'xdg');
+    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin', 'folio.cjs'), 'serve', '--port', '0', '--root', ws.dir], {
+      cwd: ws.dir, env: { ...process.env, XDG_DATA_HOME: xdg, FOLIO_RECOVERY_DIR: '' },
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      let out = '';
+      const line = await new Promise<string>((resolve, reject) => {
+        child.stdout.on('data', (c: Buffer) => {
+          out += c.toString();
+          const m = /Folio browser mode: (http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]+)\n/.exec(out);
+          if (m) resolve(m[1]);
+        });
+        child.on('exit', (code) => reject(new Error(`serve exited early (${code}): ${out}`)));
+      });
+      const url = new URL(line);
+      const call = async (channel: string, payload: unknown) => {
+        const res = await fetch(new URL(`/api/${channel}`, url), {
+          method: 'POST', headers: { 'content-type': 'application/json', 'x-folio-token': url.searchParams.get('token')! }, body: JSON.stringify(payload),
+        });
+        return ok((await res.json()) as { ok: true; value: { handle: string; document: FolioDocument } });
+      };
+      const fresh = await call('newFromTemplate', { templateId: 'tabloid' });
+      await call('autosave', { handle: fresh.handle, document: fresh.document });
+      expect(existsSync(path.join(ws.dir, '.folio-recovery'))).toBe(false);
+      const recoveryDir = recoveryDirFor(realpathSync(ws.dir), { env: { XDG_DATA_HOME: xdg }, homeDir: '/nowhere', platform: process.platform });
+      expect(readdirSync(recoveryDir)).toContain(`${fresh.handle}.json`);
+    } finally {
+      child.kill('SIGTERM');
+      await exited;
     }
   });
 });
