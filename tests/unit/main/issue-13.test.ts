@@ -102,6 +102,9 @@ describe('planted recovery records (item 2)', () => {
     plant('DDDDDDDDDDDDDDDD', { handle: 'DDDDDDDDDDDDDDDD', originalPath: path.join(ws.dir, 'notes.txt'), savedAt: '2026-01-01T00:00:00.000Z', title: 'x' });
     plant('EEEEEEEEEEEEEEEE', { handle: 'EEEEEEEEEEEEEEEE', originalPath: 42, savedAt: 'yesterday', title: 'x' });
     plant('../../escape-aaaa', { handle: '../../escape-aaaa', originalPath: null, savedAt: '2026-01-01T00:00:00.000Z', title: 'x' }, 'escape.json');
+    // A data file that is not the record's own: another handle's, or a path out of the recovery folder.
+    plant('GGGGGGGGGGGGGGGG', { handle: 'GGGGGGGGGGGGGGGG', originalPath: null, savedAt: '2026-01-01T00:00:00.000Z', title: 'x', dataFile: 'BBBBBBBBBBBBBBBB.folio' });
+    plant('HHHHHHHHHHHHHHHH', { handle: 'HHHHHHHHHHHHHHHH', originalPath: null, savedAt: '2026-01-01T00:00:00.000Z', title: 'x', dataFile: '../front.folio' });
     const s = make();
     expect(ok(await s.listRecoveries())).toEqual([]);
     const opened = ok(await s.openDocument({ path: 'front.folio', readOnly: false }));
