@@ -15,7 +15,7 @@
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { makeFolders, nodeDiskIo, writeFileAtomic, type DiskIo } from './disk.js';
+import { makeFolders, nodeDiskIo, sweepStaleTemps, writeFileAtomic, type DiskIo } from './disk.js';
 
 /** How many files the list keeps (the open dialog shows them all). */
 export const MAX_RECENT_FILES = 10;
@@ -89,7 +89,13 @@ export function createRecentFiles(options: RecentFilesOptions): RecentFiles {
     return next;
   };
 
+  let swept = false;
   const read = async (): Promise<RecentFileRecord[]> => {
+    if (!swept) {
+      // The list is rewritten on every open and save: a crash mid-write leaves its temp file here.
+      swept = true;
+      await sweepStaleTemps(options.configDir, options.clock().getTime(), io);
+    }
     try {
       const parsed = RecentFilesSchema.safeParse(JSON.parse(new TextDecoder().decode(await io.readFile(listPath, MAX_RECENT_LIST_BYTES))));
       return parsed.success ? parsed.data.files : [];

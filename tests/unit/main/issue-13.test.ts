@@ -140,6 +140,17 @@ describe('temp files a crash left (item 3)', () => {
     expect(existsSync(staleDoc)).toBe(false);
     for (const kept of [writing, notOurs, userFile]) expect(existsSync(kept), kept).toBe(true);
   });
+
+  it('sweeps the settings folder the recent-files list is rewritten in', async () => {
+    const configDir = path.join(ws.dir, '.folio');
+    mkdirSync(configDir);
+    const stale = path.join(configDir, '.recent-files.json.0123456789ab.tmp');
+    writeFileSync(stale, '{');
+    const old = (FIXED_NOW.getTime() - 2 * STALE_TEMP_MS) / 1000;
+    utimesSync(stale, old, old);
+    ok(await make().listRecent({}));
+    expect(existsSync(stale)).toBe(false);
+  });
 });
 
 describe('a closed pipe (item 4)', () => {
