@@ -9,7 +9,7 @@
  */
 // First, before any module that builds a zod schema (see the file).
 import './one-shot-validation.js';
-import { existsSync, promises as fsp, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,6 +69,9 @@ Options:
   --root DIR    Workspace folder: the only folder the page may open and save in (default: ~/Folio,
                 created on first start with the sample document copied in)
   --fonts DIR   Extra folder of .ttf/.otf fonts (repeatable; <root>/fonts is always used)
+  --recovery-dir DIR
+                Folder for autosaves (default: FOLIO_RECOVERY_DIR, else one folder per workspace under
+                $XDG_DATA_HOME/folio/recovery, ~/.local/share/folio/recovery when unset)
   -h, --help    Show this help`,
   export: `Usage: folio export <doc.folio> -o <out.pdf | out-dir/> [options]
 
@@ -119,7 +122,7 @@ Options:
 
 const COMMON_OPTIONS = { help: { type: 'boolean', short: 'h' } } as const;
 const OPTIONS = {
-  serve: { ...COMMON_OPTIONS, port: { type: 'string' }, root: { type: 'string' }, fonts: { type: 'string', multiple: true } },
+  serve: { ...COMMON_OPTIONS, port: { type: 'string' }, root: { type: 'string' }, fonts: { type: 'string', multiple: true }, 'recovery-dir': { type: 'string' } },
   export: {
     ...COMMON_OPTIONS,
     output: { type: 'string', short: 'o' },
@@ -178,12 +181,13 @@ function fontsDirsOf(extra: readonly string[] | undefined, cwd: string, root?: s
 
 async function readDocument(file: string) {
   const { FolioFileError, unpackFolio } = await import('../src-core/model/folio-file.js');
-  const { describeIoError } = await import('./services/disk.js');
+  const { diskRefusal, readFileUpTo } = await import('./services/disk.js');
+  const { MAX_FOLIO_FILE_BYTES } = await import('./services/documents.js');
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(await fsp.readFile(file));
+    bytes = await readFileUpTo(file, MAX_FOLIO_FILE_BYTES, (why) => diskRefusal(why, 'open', file, MAX_FOLIO_FILE_BYTES));
   } catch (err) {
-    throw new CliFailure(describeIoError(err, 'open', file).message);
+    throw new CliFailure((err as Error).message);
   }
   try {
     return unpackFolio(bytes);
@@ -385,10 +389,20 @@ async function commandServe(args: string[], io: CliIo): Promise<number> {
       throw err;
     }
   }
-  const { createServices } = await import('./services/services.js');
+  const { CONFIG_DIR_NAME, createServices } = await import('./services/services.js');
   const { startServer } = await import('./server/server.js');
+  const { recoveryDirFor } = await import('./services/app-data.js');
+  // Autosaves live outside the workspace, in the user's own data folder: a shared workspace is writable by
+  // colleagues, who must not plant recovery records there nor read someone's unsaved pages.
+  const chosenRecoveryDir = values['recovery-dir'] ?? (io.env.FOLIO_RECOVERY_DIR || undefined);
+  const recoveryDir = chosenRecoveryDir !== undefined
+    ? path.resolve(io.cwd, chosenRecoveryDir)
+    : recoveryDirFor(realpathSync(root), { env: io.env, homeDir: os.homedir(), platform: process.platform });
   const services = createServices({
     workspaceRoot: root,
+    recoveryDir,
+    // The recent-files list stays with the workspace, as before (it names only the workspace's files).
+    configDir: path.join(root, CONFIG_DIR_NAME),
     templatesDir: path.join(APP_ROOT, 'templates'),
     fontsDirs: fontsDirsOf(values.fonts, io.cwd, root),
     clock: () => new Date(),
@@ -466,6 +480,21 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 const STOP_GRACE_MS = 3000;
 
 /**
+ * Makes a closed pipe end the output quietly: `folio text big.folio | head -1` closes the pipe after one line, and
+ * Node reports the next write as an EPIPE 'error' event, which unhandled ends the process with a stack trace.
+ * The command then runs to its end with its own exit code (0 for `text`), writing nothing more: the reader left
+ * because it had what it wanted, which is not a failure. Not the shell convention of 141 (death by SIGPIPE):
+ * under `set -o pipefail` that would fail every script that pipes Folio's output into `head`, although
+ * nothing went wrong, and an export or a server must not stop because nobody reads its messages.
+ */
+function endQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
+  // Every error of a standard stream is handled alike: EPIPE, or EIO when the terminal went away, is as final
+  // for the output and as unactionable, since there is nowhere left to report it. The stream stays destroyed,
+  // so later writes go nowhere.
+  stream.on('error', () => undefined);
+}
+
+/**
  * Runs `main` for this process: wires SIGINT/SIGTERM to the stop signal and sets the exit code. A signal always
  * ends the process: a command that has not finished `STOP_GRACE_MS` after it (or at a second signal) is ended
  * by the signal itself, as if Folio had not caught it.
@@ -488,6 +517,8 @@ export async function runFromProcess(): Promise<void> {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  endQuietlyOnClosedPipe(process.stdout);
+  endQuietlyOnClosedPipe(process.stderr);
   const code = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), stopSignal: stop.signal });
   clearTimeout(graceTimer);
   process.off('SIGINT', onSignal);

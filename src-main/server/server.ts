@@ -19,10 +19,13 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { BINARY_META_HEADER } from '../../src-core/api/host-api.js';
+import { readFileUpTo } from '../services/disk.js';
 import { dispatchHostCall } from '../services/dispatch.js';
 import type { HostHandlers } from '../services/services.js';
 import { SECURITY_HEADERS } from './csp.js';
 
+/** Largest file of the built renderer served, bytes (its biggest chunk, with the fonts' glyph code, is a few MB). */
+const MAX_STATIC_FILE_BYTES = 64 * 1024 * 1024;
 /** Largest accepted API body. A document with its stories is a few MB; 64 MB leaves room without inviting abuse. */
 export const MAX_BODY_BYTES = 64 * 1024 * 1024;
 /** The only interface we listen on. */
@@ -211,7 +214,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       throw new HttpRefusal(404, 'Not found.');
     }
     const mime = MIME_TYPES[path.extname(real).toLowerCase()] ?? 'application/octet-stream';
-    const bytes = await fsp.readFile(real);
+    const bytes = await readFileUpTo(real, MAX_STATIC_FILE_BYTES, () => new HttpRefusal(404, 'Not found.'));
     res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': mime, 'Content-Length': String(bytes.length), 'Cache-Control': 'no-cache' });
     res.end(req.method === 'HEAD' ? undefined : bytes);
   };

@@ -3,18 +3,23 @@
  *
  * 1. Write the bytes to a fresh temp file in the target's own directory (same file system, so rename is atomic),
  *    flush it (fsync) and close it.
- * 2. Optionally copy the current target to `<target>.bak` (the previous version survives a bad save).
+ * 2. Optionally copy the current target to `<target>.bak` (the previous version survives a bad save), itself via a
+ *    temp file and rename: a `.bak` that is a symbolic link is replaced, never written through.
  * 3. Rename the temp file over the target, then fsync the directory so the rename itself is durable.
  * 4. On any failure remove the temp file and report a specific `DiskError`; the target is untouched.
  * Folders are made one level at a time (`makeFolders`), so a folder that cannot be made fails at once.
  */
 import { randomBytes } from 'node:crypto';
-import { promises as fsp, statSync } from 'node:fs';
+import { constants as fsConstants, promises as fsp, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 
 /** The file operations the services use; tests replace single functions (e.g. to simulate a full disk). */
 export interface DiskIo {
-  readFile(filePath: string): Promise<Uint8Array>;
+  /**
+   * Reads a whole regular file of at most `maxBytes` (`readFileUpTo`).
+   * @throws DiskError for a folder, a FIFO or device, an oversize file, or when it cannot be read
+   */
+  readFile(filePath: string, maxBytes: number): Promise<Uint8Array>;
   /** Creates `filePath` (failing if it exists), writes all of `bytes`, fsyncs and closes it. */
   writeNewFile(filePath: string, bytes: Uint8Array): Promise<void>;
   rename(from: string, to: string): Promise<void>;
@@ -26,7 +31,7 @@ export interface DiskIo {
 
 /** The real disk. */
 export const nodeDiskIo: DiskIo = {
-  readFile: async (filePath) => new Uint8Array(await fsp.readFile(filePath)),
+  readFile: (filePath, maxBytes) => readFileUpTo(filePath, maxBytes, (why) => diskRefusal(why, 'read', filePath, maxBytes)),
   async writeNewFile(filePath, bytes) {
     const handle = await fsp.open(filePath, 'wx', 0o644);
     try {
@@ -41,7 +46,8 @@ export const nodeDiskIo: DiskIo = {
     }
   },
   rename: (from, to) => fsp.rename(from, to),
-  copyFile: (from, to) => fsp.copyFile(from, to),
+  // EXCL: the copy only ever makes a fresh temp file; a name that exists already (a planted link) is refused.
+  copyFile: (from, to) => fsp.copyFile(from, to, fsp.constants.COPYFILE_EXCL),
   unlink: (filePath) => fsp.unlink(filePath),
   async syncDir(dirPath) {
     let handle: Awaited<ReturnType<typeof fsp.open>> | undefined;
@@ -161,28 +167,89 @@ function folderError(err: unknown, action: string, dir: string): DiskError {
 }
 
 /** Why `readFileUpTo` refused a file before reading it. */
-export type ReadRefusal = { kind: 'folder' } | { kind: 'too-large'; sizeBytes: number };
+export type ReadRefusal = { kind: 'folder' } | { kind: 'not-a-file' } | { kind: 'too-large'; sizeBytes: number };
 
 /**
- * Reads a whole file the user picked, refusing a folder or a file over `maxBytes` from its directory entry,
- * so an oversize file is never loaded into memory.
- * @param refuse makes the error for a refusal (each importer words it for its kind of file)
- * @throws what `refuse` returns; DiskError when the file cannot be read
+ * Flags every read opens a file with. O_NONBLOCK: a named pipe (FIFO) opened for reading otherwise blocks in
+ * open() until a writer comes, which may be never, holding one of libuv's four worker threads for good (four such
+ * files stop every file operation of the process). On a regular file O_NONBLOCK changes nothing. Windows has no
+ * such flag and no such files.
+ */
+export const READ_OPEN_FLAGS = fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0);
+
+/**
+ * What a read makes of an opened file's status: undefined for a regular file within `maxBytes`, else why it is
+ * refused (a folder; a FIFO, device or socket, whose "size" says nothing of what a read returns — /dev/zero never
+ * ends; a file over the cap). Shared by `readFileUpTo` and the font reader's synchronous open.
+ */
+export function refusalFor(stat: Stats, maxBytes: number): ReadRefusal | undefined {
+  if (stat.isDirectory()) return { kind: 'folder' };
+  if (!stat.isFile()) return { kind: 'not-a-file' };
+  if (stat.size > maxBytes) return { kind: 'too-large', sizeBytes: stat.size };
+  return undefined;
+}
+
+/**
+ * Reads a whole regular file of at most `maxBytes`: every file Folio reads goes through here (documents, fonts,
+ * pictures, profiles, manuscripts, settings). The file is opened without waiting (`READ_OPEN_FLAGS`) and its
+ * opened descriptor checked (`refusalFor`), so a name swapped between a check and the read changes nothing; then
+ * at most the size it had is read, so a file growing meanwhile cannot make the read unbounded either.
+ * @param refuse makes the error for a refusal (each kind of file words it for itself)
+ * @throws what `refuse` returns; DiskError when the file cannot be opened or read
  */
 export async function readFileUpTo(filePath: string, maxBytes: number, refuse: (why: ReadRefusal) => Error): Promise<Uint8Array> {
-  let stat;
+  let handle: Awaited<ReturnType<typeof fsp.open>>;
   try {
-    stat = await fsp.stat(filePath);
+    handle = await fsp.open(filePath, READ_OPEN_FLAGS);
   } catch (err) {
     throw describeIoError(err, 'read', filePath);
   }
-  if (!stat.isFile()) throw refuse({ kind: 'folder' });
-  if (stat.size > maxBytes) throw refuse({ kind: 'too-large', sizeBytes: stat.size });
   try {
-    return new Uint8Array(await fsp.readFile(filePath));
-  } catch (err) {
-    throw describeIoError(err, 'read', filePath);
+    let stat: Stats;
+    try {
+      stat = await handle.stat();
+    } catch (err) {
+      throw describeIoError(err, 'read', filePath);
+    }
+    const refusal = refusalFor(stat, maxBytes);
+    if (refusal) throw refuse(refusal);
+    const bytes = new Uint8Array(stat.size);
+    let offset = 0;
+    while (offset < bytes.length) {
+      let bytesRead: number;
+      try {
+        ({ bytesRead } = await handle.read(bytes, offset, bytes.length - offset, offset));
+      } catch (err) {
+        throw describeIoError(err, 'read', filePath);
+      }
+      if (bytesRead === 0) break; // the file shrank meanwhile: what is there is the file
+      offset += bytesRead;
+    }
+    return offset === bytes.length ? bytes : bytes.subarray(0, offset);
+  } finally {
+    await handle.close().catch(() => undefined);
   }
+}
+
+/**
+ * The refusal of `readFileUpTo` as a DiskError, for reads without words of their own (`DiskIo.readFile`).
+ * `action` completes "Could not … <file>", e.g. "open".
+ */
+export function diskRefusal(why: ReadRefusal, action: string, filePath: string, maxBytes: number): DiskError {
+  const name = path.basename(filePath);
+  switch (why.kind) {
+    case 'folder':
+      return new DiskError('io', `Could not ${action} ${name}: ${filePath} is a folder, not a file.`, 'EISDIR');
+    case 'not-a-file':
+      return new DiskError('io', `Could not ${action} ${name}: ${filePath} is not an ordinary file (a named pipe, a device or a socket), so Folio does not read it.`);
+    case 'too-large':
+      return new DiskError('io', `Could not ${action} ${name}: it is ${formatMegabytes(why.sizeBytes)}, more than the ${formatMegabytes(maxBytes)} such a file can be.`);
+  }
+}
+
+/** Bytes as megabytes for a message ("12.3 MB"). */
+function formatMegabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 /** Options of `writeFileAtomic`. */
@@ -196,7 +263,74 @@ export interface AtomicWriteOptions {
 
 /** The temp file name used for `target`: hidden, in the same directory, unique per write. */
 export function tempPathFor(target: string): string {
-  return path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  return path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(TEMP_RANDOM_BYTES).toString('hex')}.tmp`);
+}
+
+/** Random bytes in a temp file's name (`tempPathFor`): 12 hex digits. */
+const TEMP_RANDOM_BYTES = 6;
+/** A name `tempPathFor` makes: `.<file name>.<12 hex digits>.tmp`. Nothing else is ever swept. */
+const TEMP_NAME_PATTERN = new RegExp(`^\\..+\\.[0-9a-f]{${TEMP_RANDOM_BYTES * 2}}\\.tmp$`);
+/**
+ * Age after which a temp file is a crash's leftover, ms. A write renames its temp file within the time it takes
+ * to write the bytes (seconds for the largest document); a minute leaves a slow disk ample room, so a write in
+ * progress in another Folio is never swept.
+ */
+export const STALE_TEMP_MS = 60_000;
+
+/**
+ * Removes Folio's own temp files (`tempPathFor` names) older than STALE_TEMP_MS from one folder: what a crash
+ * or a kill -9 during a write leaves behind. Only regular files are removed; anything unreadable is left alone.
+ * @param nowMs the clock, in ms since 1970 (compared with the files' modification times)
+ * @returns the paths removed
+ */
+export async function sweepStaleTemps(dirPath: string, nowMs: number, io: DiskIo = nodeDiskIo): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await fsp.readdir(dirPath);
+  } catch {
+    return []; // no folder (yet), or not ours to list: nothing to sweep
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    if (!TEMP_NAME_PATTERN.test(name)) continue;
+    const filePath = path.join(dirPath, name);
+    const stat = await fsp.lstat(filePath).catch(() => undefined);
+    if (!stat?.isFile() || nowMs - stat.mtimeMs <= STALE_TEMP_MS) continue;
+    try {
+      await io.unlink(filePath);
+      removed.push(filePath);
+    } catch {
+      // Someone else swept it, or it is not ours to remove: either way nothing to do.
+    }
+  }
+  return removed;
+}
+
+/**
+ * Copies the current `target` to `<target>.bak` the way documents are written: into a fresh temp file in the same
+ * folder, then renamed over the `.bak`. So a `.bak` that is a symbolic link is replaced, never written through (it
+ * could point outside the workspace), and a crash mid-copy leaves the old `.bak` or the new one, never half of one.
+ * Only a regular file is backed up: a target that is missing (first save) or a link has no previous version here.
+ * @throws the file system's error; the temp copy is removed
+ */
+async function keepBackupOf(target: string, io: DiskIo): Promise<void> {
+  let stat;
+  try {
+    stat = await fsp.lstat(target);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw err;
+  }
+  if (!stat.isFile()) return;
+  const backup = `${target}.bak`;
+  const temp = tempPathFor(backup);
+  try {
+    await io.copyFile(target, temp);
+    await io.rename(temp, backup);
+  } catch (err) {
+    await io.unlink(temp).catch(() => undefined);
+    throw err;
+  }
 }
 
 /**
@@ -214,14 +348,7 @@ export async function writeFileAtomic(target: string, bytes: Uint8Array, options
     throw describeIoError(err, action, target);
   }
   try {
-    if (options.keepBackup) {
-      try {
-        await io.copyFile(target, `${target}.bak`);
-      } catch (err) {
-        // No previous version is fine (first save); any other failure would lose the safety net, so stop.
-        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-      }
-    }
+    if (options.keepBackup) await keepBackupOf(target, io);
     await io.rename(temp, target);
   } catch (err) {
     await io.unlink(temp).catch(() => undefined);

@@ -2,13 +2,16 @@
  * Advisory lock files: `<name>.folio.lock` beside a document says who has it open for editing.
  *
  * 1. Acquire by creating the lock file exclusively (`wx`) with the owner's pid, host name and time.
- * 2. If it exists, read it: a lock from this host whose pid is dead is stale and taken over; any other
- *    lock means the document is in use (the caller may open it read-only instead).
+ * 2. If it exists, read it: a lock whose lease expired (`leaseExpired`) is taken over — one from this host whose
+ *    pid is dead at once; one that cannot be read (empty, half-written, not JSON) or comes from another host
+ *    once its file has not been renewed (modification time, `renew`) for LEASE_MS. Any other lock means the
+ *    document is in use (the caller may open it read-only instead).
  * 3. Release deletes the lock file only if it still carries our token (never someone else's lock).
  */
 import { randomBytes } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import os from 'node:os';
+import { readFileUpTo } from './disk.js';
 
 /**
  * How long a window of this Folio keeps its hold on a file without renewing it, in ms (the document store's
@@ -17,6 +20,9 @@ import os from 'node:os';
  * without a word frees it within 90 s.
  */
 export const LEASE_MS = 90_000;
+
+/** Largest lock file read, bytes: a lock is a pid, a host name, a time and a token. */
+const MAX_LOCK_FILE_BYTES = 64 * 1024;
 
 /** Contents of a lock file. */
 export interface LockOwner {
@@ -51,6 +57,11 @@ export class DocumentInUseError extends Error {
 export interface HeldLock {
   readonly lockPath: string;
   readonly owner: LockOwner;
+  /**
+   * Renews the lease: stamps the lock file's modification time with `now`, if the lock is still ours (what other
+   * hosts, which cannot see our pid, go by). Never throws.
+   */
+  renew(now: Date): Promise<void>;
   /** Removes the lock file if it is still ours. Never throws. */
   release(): Promise<void>;
 }
@@ -72,9 +83,14 @@ function isProcessAlive(pid: number): boolean {
   }
 }
 
-async function readOwner(lockPath: string): Promise<LockOwner | undefined> {
+/**
+ * The owner a lock (or session) file names, or undefined when it cannot be read or is not one (empty,
+ * half-written, not JSON, not an ordinary file).
+ */
+export async function readLockOwner(lockPath: string): Promise<LockOwner | undefined> {
   try {
-    const json = JSON.parse(await fsp.readFile(lockPath, 'utf8')) as Partial<LockOwner>;
+    const bytes = await readFileUpTo(lockPath, MAX_LOCK_FILE_BYTES, () => new Error('not a lock file'));
+    const json = JSON.parse(new TextDecoder().decode(bytes)) as Partial<LockOwner>;
     if (typeof json.pid === 'number' && typeof json.host === 'string' && typeof json.since === 'string') {
       return { pid: json.pid, host: json.host, since: json.since, token: String(json.token ?? '') };
     }
@@ -82,6 +98,23 @@ async function readOwner(lockPath: string): Promise<LockOwner | undefined> {
     // Unreadable or half-written lock: treated as held by an unknown owner below.
   }
   return undefined;
+}
+
+/**
+ * Whether the lease a lock or session file grants has expired, as of `nowMs` (ms since 1970). An owner on this
+ * host holds it exactly as long as its process lives. Anyone else — a file that names no readable owner, or an
+ * owner on another host whose pid means nothing here — holds it while the file's modification time (the heartbeat,
+ * `HeldLock.renew`) is within LEASE_MS; a file that is gone has no holder.
+ */
+export async function leaseExpired(filePath: string, owner: LockOwner | undefined, nowMs: number): Promise<boolean> {
+  if (owner && owner.host === os.hostname()) return !isProcessAlive(owner.pid);
+  const stat = await fsp.lstat(filePath).catch(() => undefined);
+  return !stat || nowMs - stat.mtimeMs > LEASE_MS;
+}
+
+/** Stamps a lease file's modification time (its heartbeat) with `now`. Never throws. */
+export async function touchLease(filePath: string, now: Date): Promise<void> {
+  await fsp.utimes(filePath, now, now).catch(() => undefined);
 }
 
 /** Tries to take a stale lock over at most this many times (another process may race us for it). */
@@ -98,21 +131,24 @@ export async function acquireLock(documentPath: string, now: () => Date): Promis
   for (let attempt = 0; attempt < MAX_TAKEOVER_ATTEMPTS; attempt++) {
     try {
       await fsp.writeFile(lockPath, JSON.stringify(owner), { flag: 'wx' });
+      await touchLease(lockPath, now()); // the heartbeat runs on the same clock that judges it
       return {
         lockPath,
         owner,
+        async renew(at) {
+          if ((await readLockOwner(lockPath))?.token === owner.token) await touchLease(lockPath, at);
+        },
         async release() {
-          const current = await readOwner(lockPath);
+          const current = await readLockOwner(lockPath);
           if (current?.token === owner.token) await fsp.unlink(lockPath).catch(() => undefined);
         },
       };
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
     }
-    const existing = await readOwner(lockPath);
-    const stale = existing !== undefined && existing.host === os.hostname() && !isProcessAlive(existing.pid);
-    if (!stale) throw new DocumentInUseError(documentPath, existing);
+    const existing = await readLockOwner(lockPath);
+    if (!(await leaseExpired(lockPath, existing, now().getTime()))) throw new DocumentInUseError(documentPath, existing);
     await fsp.unlink(lockPath).catch(() => undefined);
   }
-  throw new DocumentInUseError(documentPath, await readOwner(lockPath));
+  throw new DocumentInUseError(documentPath, await readLockOwner(lockPath));
 }

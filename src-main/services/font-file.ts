@@ -8,8 +8,38 @@
  * 3. Keep the file open: `readRanges` reads outline ranges into the same buffer, merging neighbours, and
  *    refuses to read from a file whose size or modification time changed since it was opened.
  */
-import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import path from 'node:path';
 import type { FileRange, PartialFontFile } from '../../src-core/text/partial-font.js';
+import { READ_OPEN_FLAGS, readFileUpTo, refusalFor, type ReadRefusal } from './disk.js';
+
+/**
+ * Largest font file read, bytes. A CJK family in one collection (every weight of Noto Serif CJK as one .ttc) is
+ * about 180 MB; the largest single CJK face about 25 MB. Anything larger is no font a page needs.
+ */
+export const MAX_FONT_FILE_BYTES = 256 * 1024 * 1024;
+
+/** The error for a font file refused before reading. */
+function fontRefusal(why: ReadRefusal, filePath: string): Error {
+  const name = path.basename(filePath);
+  switch (why.kind) {
+    case 'folder':
+      return new Error(`The font ${name} (${filePath}) is a folder, not a font file.`);
+    case 'not-a-file':
+      return new Error(`The font ${name} (${filePath}) is not an ordinary file (a named pipe or a device), so Folio does not read it.`);
+    case 'too-large':
+      return new Error(`The font ${name} (${filePath}) is ${(why.sizeBytes / 1024 / 1024).toFixed(1)} MB; font files up to ${MAX_FONT_FILE_BYTES / 1024 / 1024} MB are read.`);
+  }
+}
+
+/**
+ * Reads a whole font file (for the renderer, or to read its names), refusing what is not a regular file of at
+ * most MAX_FONT_FILE_BYTES.
+ * @throws Error saying why the file is refused; DiskError when it cannot be read
+ */
+export function readFontFile(filePath: string): Promise<Uint8Array> {
+  return readFileUpTo(filePath, MAX_FONT_FILE_BYTES, (why) => fontRefusal(why, filePath));
+}
 
 /** A partial font file with its open handle. */
 export interface OpenFontFile extends PartialFontFile {
@@ -30,20 +60,25 @@ const MERGE_GAP_BYTES = 4096;
 /**
  * Opens a font file for partial reading.
  * @returns an open partial file, or the whole bytes when the file is not a single sfnt face
- * @throws the file system's error (ENOENT, EACCES…) when the file cannot be opened or read
+ * @throws Error for a folder, FIFO, device or file over MAX_FONT_FILE_BYTES; the file system's error (ENOENT,
+ *   EACCES…) when the file cannot be opened or read
  */
 export function openFontFile(filePath: string): OpenFontFile | Uint8Array {
-  const fd = openSync(filePath, 'r');
+  // Opened without waiting and checked by descriptor, as every read is (disk.ts `readFileUpTo`): a FIFO named
+  // like a font must not block the thread that opens it.
+  const fd = openSync(filePath, READ_OPEN_FLAGS);
   let handedOver = false;
   try {
     const stat = fstatSync(fd);
+    const refusal = refusalFor(stat, MAX_FONT_FILE_BYTES);
+    if (refusal) throw fontRefusal(refusal, filePath);
     const size = stat.size;
     const header = readExactly(fd, new Uint8Array(Math.min(size, SFNT_HEADER_BYTES)), 0, 0, Math.min(size, SFNT_HEADER_BYTES), filePath);
     const view = new DataView(header.buffer);
-    if (size < SFNT_HEADER_BYTES || !SINGLE_FACE_VERSIONS.has(view.getUint32(0))) return wholeFile(filePath);
+    if (size < SFNT_HEADER_BYTES || !SINGLE_FACE_VERSIONS.has(view.getUint32(0))) return wholeFile(fd, size, filePath);
     const tableCount = view.getUint16(4);
     const directoryEnd = SFNT_HEADER_BYTES + tableCount * TABLE_RECORD_BYTES;
-    if (directoryEnd > size) return wholeFile(filePath);
+    if (directoryEnd > size) return wholeFile(fd, size, filePath);
     const bytes = new Uint8Array(size);
     readExactly(fd, bytes, 0, 0, directoryEnd, filePath);
     const records = new DataView(bytes.buffer, SFNT_HEADER_BYTES, directoryEnd - SFNT_HEADER_BYTES);
@@ -53,7 +88,7 @@ export function openFontFile(filePath: string): OpenFontFile | Uint8Array {
       const tag = String.fromCharCode(...bytes.subarray(SFNT_HEADER_BYTES + at, SFNT_HEADER_BYTES + at + 4));
       const offset = records.getUint32(at + 8);
       const length = records.getUint32(at + 12);
-      if (offset + length > size) return wholeFile(filePath); // A damaged directory: let the parser report it.
+      if (offset + length > size) return wholeFile(fd, size, filePath); // A damaged directory: let the parser report it.
       if (tag !== 'glyf') upFront.push({ offset, length });
     }
     readMerged(fd, bytes, upFront, filePath);
@@ -80,9 +115,9 @@ export function openFontFile(filePath: string): OpenFontFile | Uint8Array {
   }
 }
 
-function wholeFile(filePath: string): Uint8Array {
-  const buffer = readFileSync(filePath);
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+/** The whole file through its checked descriptor (never by name again: the name may lead elsewhere by now). */
+function wholeFile(fd: number, size: number, filePath: string): Uint8Array {
+  return readExactly(fd, new Uint8Array(size), 0, 0, size, filePath);
 }
 
 /** Reads ranges into `bytes` at their own offsets, as few reads as `MERGE_GAP_BYTES` allows. */

@@ -16,7 +16,7 @@ import { create, type Font as FontkitFont } from 'fontkit';
 import type { FontInfo } from '../../src-core/api/host-api.js';
 import type { Template } from '../../src-core/model/template.js';
 import { DEFAULT_FONTS, createFontProvider, loadFont, type FontProvider, type LoadedFont } from '../../src-core/text/font.js';
-import { openFontFile, type OpenFontFile } from './font-file.js';
+import { openFontFile, readFontFile, type OpenFontFile } from './font-file.js';
 
 /** A font the host can supply, with where its bytes live. */
 export interface FontEntry extends FontInfo {
@@ -74,7 +74,7 @@ async function scanUserFonts(fontsDirs: readonly string[]): Promise<FontEntry[]>
       const filePath = path.join(dir, name);
       let font: FontkitFont;
       try {
-        const parsed = create(await fsp.readFile(filePath));
+        const parsed = create(Buffer.from(await readFontFile(filePath)));
         if (!('unitsPerEm' in parsed)) continue;
         font = parsed as FontkitFont;
       } catch {
@@ -133,7 +133,7 @@ export function createFontCatalogue(options: FontCatalogueOptions): FontCatalogu
     if (!entry) throw new RangeError(`There is no font with id "${fontId}".`);
     let pending = byteCache.get(fontId);
     if (!pending) {
-      pending = fsp.readFile(entry.filePath).then((b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength));
+      pending = readFontFile(entry.filePath);
       byteCache.set(fontId, pending);
       pending.catch(() => byteCache.delete(fontId));
     }

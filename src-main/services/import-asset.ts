@@ -49,7 +49,9 @@ export async function readAssetFile(filePath: string, as: 'picture' | 'output-pr
   const bytes = await readFileUpTo(filePath, MAX_IMPORT_BYTES, (why) =>
     new ImportError('bad-request', why.kind === 'folder'
       ? `"${name}" is a folder, not an image file.`
-      : `"${name}" is ${(why.sizeBytes / 1024 / 1024).toFixed(1)} MB; images and adverts up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB can be placed.`));
+      : why.kind === 'not-a-file'
+        ? `"${name}" is not an ordinary file (a named pipe or a device), so it cannot be placed.`
+        : `"${name}" is ${(why.sizeBytes / 1024 / 1024).toFixed(1)} MB; images and adverts up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB can be placed.`));
   return { imported: as === 'output-profile' ? await describeProfileBytes(bytes, name) : await describeAssetBytes(bytes, name), bytes };
 }
 

@@ -35,7 +35,9 @@ export async function readManuscriptFile(filePath: string): Promise<PlacedManusc
   const bytes = await readFileUpTo(filePath, MAX_IMPORT_BYTES, (why) =>
     new ManuscriptError(why.kind === 'folder'
       ? `"${name}" is a folder, not a manuscript.`
-      : `"${name}" is ${(why.sizeBytes / 1024 / 1024).toFixed(1)} MB; manuscripts up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB can be placed.`));
+      : why.kind === 'not-a-file'
+        ? `"${name}" is not an ordinary file (a named pipe or a device), so it cannot be placed.`
+        : `"${name}" is ${(why.sizeBytes / 1024 / 1024).toFixed(1)} MB; manuscripts up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB can be placed.`));
   if (startsWith(bytes, OLE_MAGIC)) {
     throw new ManuscriptError(`"${name}" is a Word 97–2003 (.doc) or WPS file, which Folio cannot read: save it as .docx or .txt and place that.`);
   }

@@ -10,10 +10,10 @@
  * 3. Transforms are cached per profile content, so a 32-page export opens the profile once.
  */
 import { createHash } from 'node:crypto';
-import { promises as fsp } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { OutputProfile } from '../../src-core/pdf/export.js';
 import { checkPrintOutputProfile, readIccProfile } from '../../src-core/pdf/icc.js';
+import { readFileUpTo, type DiskError } from './disk.js';
 
 /** A profile that cannot serve as the plant's output profile. */
 export class OutputProfileError extends Error {
@@ -32,6 +32,14 @@ interface Lcms {
   cmsCloseProfile(profile: number): void;
 }
 
+/**
+ * Largest profile file read, bytes. A press profile with its lookup tables is 0.5–3 MB; the largest (many-grid
+ * device links) about 20 MB.
+ */
+export const MAX_PROFILE_FILE_BYTES = 64 * 1024 * 1024;
+/** Largest LittleCMS WebAssembly file read (the package's own, about 0.5 MB). */
+const MAX_WASM_BYTES = 32 * 1024 * 1024;
+
 /** Pixels per cmsDoTransform call: bounds the WebAssembly heap a large photo needs at once. */
 const PIXELS_PER_CALL = 1 << 20;
 
@@ -41,7 +49,8 @@ const transforms = new Map<string, number>();
 async function loadLcms(modulesFrom: string): Promise<NonNullable<typeof lcmsInstance> extends Promise<infer T> ? T : never> {
   lcmsInstance ??= (async () => {
     const module = await import('lcms-wasm');
-    const wasmBinary = await fsp.readFile(createRequire(modulesFrom).resolve('lcms-wasm/dist/lcms.wasm'));
+    const wasmPath = createRequire(modulesFrom).resolve('lcms-wasm/dist/lcms.wasm');
+    const wasmBinary = await readFileUpTo(wasmPath, MAX_WASM_BYTES, () => new OutputProfileError(`LittleCMS's ${wasmPath} is not its WebAssembly file; reinstall Folio`));
     const lcms = (await module.instantiate({ wasmBinary })) as unknown as Lcms;
     return {
       lcms,
@@ -102,11 +111,17 @@ export async function loadOutputProfile(bytes: Uint8Array, modulesFrom: string =
  * @throws OutputProfileError for unreadable files, with the path
  */
 export async function readOutputProfileFile(filePath: string, modulesFrom?: string): Promise<OutputProfile> {
-  let bytes: Buffer;
+  let bytes: Uint8Array;
   try {
-    bytes = await fsp.readFile(filePath);
+    bytes = await readFileUpTo(filePath, MAX_PROFILE_FILE_BYTES, (why) => new OutputProfileError(
+      why.kind === 'folder'
+        ? `The output profile ${filePath} is a folder, not a profile file`
+        : why.kind === 'not-a-file'
+          ? `The output profile ${filePath} is not an ordinary file (a named pipe or a device), so Folio does not read it`
+          : `The output profile ${filePath} is ${(why.sizeBytes / 1024 / 1024).toFixed(1)} MB; profiles up to ${MAX_PROFILE_FILE_BYTES / 1024 / 1024} MB are read`));
   } catch (err) {
-    throw new OutputProfileError(`The output profile ${filePath} cannot be read: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : (err as Error).message}`);
+    if (err instanceof OutputProfileError) throw err;
+    throw new OutputProfileError(`The output profile ${filePath} cannot be read: ${(err as DiskError).errno === 'ENOENT' ? 'there is no such file' : (err as Error).message}`);
   }
-  return loadOutputProfile(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), modulesFrom);
+  return loadOutputProfile(bytes, modulesFrom);
 }

@@ -15,12 +15,17 @@
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { makeFolders, nodeDiskIo, writeFileAtomic, type DiskIo } from './disk.js';
+import { makeFolders, nodeDiskIo, sweepStaleTemps, writeFileAtomic, type DiskIo } from './disk.js';
 
 /** How many files the list keeps (the open dialog shows them all). */
 export const MAX_RECENT_FILES = 10;
 /** File name of the list inside the config folder. */
 export const RECENT_FILES_NAME = 'recent-files.json';
+/**
+ * Largest list file read, bytes: ten paths with their times and export folders are a few kilobytes; anything
+ * much larger is not a list Folio wrote.
+ */
+const MAX_RECENT_LIST_BYTES = 1024 * 1024;
 /** Version of the list file's format. */
 const RECENT_FILES_VERSION = 1;
 
@@ -84,9 +89,15 @@ export function createRecentFiles(options: RecentFilesOptions): RecentFiles {
     return next;
   };
 
+  let swept = false;
   const read = async (): Promise<RecentFileRecord[]> => {
+    if (!swept) {
+      // The list is rewritten on every open and save: a crash mid-write leaves its temp file here.
+      swept = true;
+      await sweepStaleTemps(options.configDir, options.clock().getTime(), io);
+    }
     try {
-      const parsed = RecentFilesSchema.safeParse(JSON.parse(new TextDecoder().decode(await io.readFile(listPath))));
+      const parsed = RecentFilesSchema.safeParse(JSON.parse(new TextDecoder().decode(await io.readFile(listPath, MAX_RECENT_LIST_BYTES))));
       return parsed.success ? parsed.data.files : [];
     } catch {
       return []; // no list yet, or an unreadable one: start afresh (see the module summary)

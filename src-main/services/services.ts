@@ -14,7 +14,7 @@ import type { HostChannel, HostError, HostPayloadSchemas, HostResult, HostValues
 import { FolioFileError, unpackFolio } from '../../src-core/model/folio-file.js';
 import { DocumentInUseError } from './document-lock.js';
 import { DiskError, describeIoError, nodeDiskIo, readFileUpTo, type DiskIo } from './disk.js';
-import { DocumentError, createDocumentStore, type DocumentStore, type RecoveryEntry } from './documents.js';
+import { DocumentError, MAX_FOLIO_FILE_BYTES, createDocumentStore, type DocumentStore, type RecoveryEntry } from './documents.js';
 import { ExportError, runExportJob, type ExportProgress } from './export-job.js';
 import { createExportJobs } from './export-jobs.js';
 import { createFontCatalogue, type FontCatalogue } from './fonts.js';
@@ -107,7 +107,13 @@ async function result<T>(work: () => Promise<T> | T): Promise<HostResult<T>> {
 export function createServices(options: ServicesOptions): Services {
   const workspace = createWorkspace(options.workspaceRoot);
   const io = options.io ?? nodeDiskIo;
-  const documents = createDocumentStore({ recoveryDir: options.recoveryDir ?? path.join(workspace.root, RECOVERY_DIR_NAME), clock: options.clock, io });
+  const documents = createDocumentStore({
+    recoveryDir: options.recoveryDir ?? path.join(workspace.root, RECOVERY_DIR_NAME),
+    clock: options.clock,
+    io,
+    // Recovery records are files on disk, planted as easily as any other: their paths are confined like a client's.
+    confine: (absolutePath) => workspace.confine(absolutePath),
+  });
   const fonts = createFontCatalogue({ fontsDirs: options.fontsDirs, modulesFrom: options.modulesFrom });
   const configDir = options.configDir ?? (options.recoveryDir ? path.dirname(options.recoveryDir) : path.join(workspace.root, CONFIG_DIR_NAME));
   // The recent list is a convenience on the real disk (the injected `io` is for documents): failing to update it
@@ -202,8 +208,9 @@ export function createServices(options: ServicesOptions): Services {
         const samplePath = path.join(options.templatesDir, 'samples', SAMPLE_DOCUMENT_FILE);
         let bytes: Uint8Array;
         try {
-          bytes = await io.readFile(samplePath);
+          bytes = await io.readFile(samplePath, MAX_FOLIO_FILE_BYTES);
         } catch (err) {
+          if (err instanceof DiskError) throw err;
           throw describeIoError(err, 'open the sample', samplePath);
         }
         // The sample opens as an unsaved copy, so saving asks for a name and the shipped sample never changes.
@@ -282,7 +289,7 @@ export function createServices(options: ServicesOptions): Services {
         // Written by this job, inside the workspace when written; confined again in case the folder became a link since.
         const absolute = workspace.confine(file.path);
         const bytes = await readFileUpTo(absolute, MAX_EXPORTED_FILE_BYTES, (why) =>
-          why.kind === 'folder'
+          why.kind !== 'too-large'
             ? new DocumentError('not-found', `${path.basename(absolute)} is no longer a file.`)
             : new DocumentError('bad-request', `${path.basename(absolute)} is ${Math.round(why.sizeBytes / 1024 / 1024)} MB, more than a page's PDF can be (${MAX_EXPORTED_FILE_BYTES / 1024 / 1024} MB); take it from ${absolute}.`),
         );

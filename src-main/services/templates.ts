@@ -12,6 +12,7 @@ import path from 'node:path';
 import { DOCUMENT_SCHEMA_VERSION, FolioDocumentSchema, type FolioDocument } from '../../src-core/model/document.js';
 import { migrateTemplate } from '../../src-core/model/migrations.js';
 import { TemplateSchema, type Template } from '../../src-core/model/template.js';
+import { readFileUpTo } from './disk.js';
 
 /** A template file that could not be used, and why. */
 export interface TemplateProblem {
@@ -46,6 +47,9 @@ export function parseTemplateJson(text: string, file: string): Template {
   return result.data;
 }
 
+/** Largest template file read, bytes: a template is styles and a grid, tens of kilobytes. */
+const MAX_TEMPLATE_FILE_BYTES = 4 * 1024 * 1024;
+
 /** Reads and validates every template in `templatesDir`. A missing folder gives an empty catalogue. */
 export async function loadTemplateCatalogue(templatesDir: string): Promise<TemplateCatalogue> {
   let names: string[];
@@ -60,7 +64,9 @@ export async function loadTemplateCatalogue(templatesDir: string): Promise<Templ
   for (const name of names) {
     const file = path.join(templatesDir, name);
     try {
-      templates.push(parseTemplateJson(await fsp.readFile(file, 'utf8'), name));
+      const bytes = await readFileUpTo(file, MAX_TEMPLATE_FILE_BYTES, (why) => new RangeError(
+        why.kind === 'too-large' ? `Template ${name} is ${why.sizeBytes} bytes, more than a template can be (${MAX_TEMPLATE_FILE_BYTES}).` : `Template ${name} is not an ordinary file.`));
+      templates.push(parseTemplateJson(new TextDecoder().decode(bytes), name));
     } catch (err) {
       problems.push({ file, message: (err as Error).message });
     }

@@ -47,9 +47,14 @@ export interface ServerProcess {
   crash: () => Promise<void>;
 }
 
-/** Spawns `folio serve` on a free port over `workspace`; resolves once it prints its tokened URL. */
+/**
+ * Spawns `folio serve` on a free port over `workspace`; resolves once it prints its tokened URL. Its autosaves go
+ * to `<workspace>/.folio-recovery` (`--recovery-dir`), not the user's data folder: the tests leave nothing behind
+ * and recovery.spec.ts watches that folder.
+ */
 export function startServer(workspace: string): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'folio.cjs'), 'serve', '--port', '0', '--root', workspace], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const args = ['serve', '--port', '0', '--root', workspace, '--recovery-dir', path.join(workspace, '.folio-recovery')];
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'folio.cjs'), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {

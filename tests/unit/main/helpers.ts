@@ -1,6 +1,6 @@
 /** Shared fixtures for the shell tests: temp workspaces, the sample document, a dead pid. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createServices, type Services, type ServicesOptions } from '../../../src-main/services/services.js';
@@ -31,4 +31,17 @@ export function servicesFor(workspaceRoot: string, extra: Partial<ServicesOption
 export function deadPid(): number {
   const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
   return Number(child.stdout);
+}
+
+/**
+ * What a kill -9 of every Folio on a workspace leaves: each lock file in `workspaceDir` and each session lease in
+ * its recovery folder names a process that is gone.
+ */
+export function simulateCrash(workspaceDir: string, recoveryDir = path.join(workspaceDir, '.folio-recovery')): void {
+  const pid = deadPid();
+  const files = [
+    ...readdirSync(workspaceDir).filter((n) => n.endsWith('.lock')).map((n) => path.join(workspaceDir, n)),
+    ...(existsSync(recoveryDir) ? readdirSync(recoveryDir).filter((n) => n.endsWith('.session')).map((n) => path.join(recoveryDir, n)) : []),
+  ];
+  for (const file of files) writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), pid }));
 }

@@ -11,7 +11,7 @@ import { DEFAULT_FONTS } from '../../../src-core/text/font.js';
 import { dispatchHostCall, hostFromServices } from '../../../src-main/services/dispatch.js';
 import type { Services } from '../../../src-main/services/services.js';
 import { createWorkspace, WorkspaceError } from '../../../src-main/services/workspace.js';
-import { SAMPLE_BYTES, TEMPLATES_DIR, deadPid, servicesFor, tempDir } from './helpers.js';
+import { SAMPLE_BYTES, TEMPLATES_DIR, deadPid, servicesFor, simulateCrash, tempDir } from './helpers.js';
 
 let ws: { dir: string; cleanup: () => void };
 let services: Services[] = [];
@@ -190,10 +190,9 @@ describe('autosave recovery', () => {
     const { savedAt } = ok(await a.autosave({ handle: opened.handle, document: edited }));
     expect(savedAt).toBe('2026-01-02T03:04:05.000Z');
     const metas = readdirSync(path.join(ws.dir, '.folio-recovery'));
-    expect(metas.sort()).toEqual([`${opened.handle}.folio`, `${opened.handle}.json`]);
-    // The crash: the process is gone, so its lock is stale.
-    const lockPath = path.join(ws.dir, 'front.folio.lock');
-    writeFileSync(lockPath, JSON.stringify({ ...JSON.parse(readFileSync(lockPath, 'utf8')), pid: deadPid() }));
+    expect(metas.sort()).toEqual([expect.stringMatching(/^[0-9a-f]{16}\.session$/), expect.stringMatching(new RegExp(`^${opened.handle}\\.[0-9a-f]{12}\\.folio$`)), `${opened.handle}.json`]);
+    // The crash: the process is gone, so its lock and its session are stale.
+    simulateCrash(ws.dir);
 
     const b = make();
     const reopened = ok(await b.openDocument({ path: 'front.folio', readOnly: false }));
@@ -201,15 +200,16 @@ describe('autosave recovery', () => {
     expect(reopened.document).toEqual(edited);
     // The saved file itself is untouched until the user saves.
     expect(new Uint8Array(readFileSync(path.join(ws.dir, 'front.folio')))).toEqual(SAMPLE_BYTES);
-    // Saving discards the recovery copy.
+    // Saving discards the recovery copy (session leases aside).
     ok(await b.saveDocument({ handle: reopened.handle, document: reopened.document }));
-    expect(readdirSync(path.join(ws.dir, '.folio-recovery'))).toEqual([]);
+    expect(readdirSync(path.join(ws.dir, '.folio-recovery')).filter((n) => !n.endsWith('.session'))).toEqual([]);
   });
 
   it('lists the autosave of a never-saved document for a fresh instance, and close discards it', async () => {
     const a = make();
     const fresh = ok(await a.newFromTemplate({ templateId: 'broadsheet-front' }));
     ok(await a.autosave({ handle: fresh.handle, document: fresh.document }));
+    simulateCrash(ws.dir);
     const b = make();
     // On start the renderer opens the sample: a crashed session's autosave is offered there first.
     const offered = ok(await b.openSample({}));
