@@ -252,7 +252,9 @@ test('the inspector threads and unthreads frames; the story reflows', async () =
   expect(lead3Text?.length).toBeGreaterThan(20);
 
   // Unthreaded, lead-3 no longer continues the story from lead-2 (the text that flowed there is overset).
-  const lead3Now = async () => ((await canvas.frameText('lead-3').count()) === 0 ? null : await canvas.frameText('lead-3').textContent());
+  // One read that never waits: counting and then reading raced the re-render that removes the emptied frame's
+  // text, and textContent() then waited for an element that was gone.
+  const lead3Now = async () => (await canvas.frameText('lead-3').allTextContents())[0] ?? null;
   await thread.selectOption('');
   await expect.poll(lead3Now).not.toBe(lead3Text);
   await expect(preflight.getByRole('button', { name: /error: Overset text/ })).not.toHaveCount(0);
