@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packFolio, unpackFolio } from '../../../src-core/model/folio-file.js';
 import { GHOSTSCRIPT_CMYK_ICC, GHOSTSCRIPT_RGB_ICC } from '../pdf/fixtures.js';
 import { crcDamagedPng, encryptedPdf } from '../pdf/test-assets.js';
-import { REPO_ROOT, SAMPLE_BYTES, SAMPLE_PATH, tempDir } from './helpers.js';
+import { REPO_ROOT, SAMPLE_BYTES, SAMPLE_PATH, serveUrl, tempDir } from './helpers.js';
 
 const BIN = path.join(REPO_ROOT, 'bin', 'folio.cjs');
 let tmp: { dir: string; cleanup: () => void };
@@ -93,16 +93,7 @@ describe('folio CLI (spawned as a user runs it)', () => {
 
   it('serves browser mode, printing the URL line, and stops on SIGTERM', async () => {
     const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--root', tmp.dir], { cwd: tmp.dir });
-    let out = '';
-    const line = await new Promise<string>((resolve, reject) => {
-      child.stdout.on('data', (c: Buffer) => {
-        out += c.toString();
-        const m = /Folio browser mode: (http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]+)\n/.exec(out);
-        if (m) resolve(m[1]);
-      });
-      child.on('exit', (code) => reject(new Error(`serve exited early (${code}): ${out}`)));
-    });
-    const url = new URL(line);
+    const url = await serveUrl(child);
     const res = await fetch(new URL('/api/listTemplates', url), {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-folio-token': url.searchParams.get('token')! },

@@ -1,5 +1,5 @@
 /** Shared fixtures for the shell tests: temp workspaces, the sample document, a dead pid. */
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -44,4 +44,17 @@ export function simulateCrash(workspaceDir: string, recoveryDir = path.join(work
     ...(existsSync(recoveryDir) ? readdirSync(recoveryDir).filter((n) => n.endsWith('.session')).map((n) => path.join(recoveryDir, n)) : []),
   ];
   for (const file of files) writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), pid }));
+}
+
+/** The tokened URL a spawned `folio serve` prints on its first line; rejects when it exits before printing it. */
+export function serveUrl(child: ChildProcessWithoutNullStreams): Promise<URL> {
+  let out = '';
+  return new Promise<URL>((resolve, reject) => {
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /Folio browser mode: (http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]+)\n/.exec(out);
+      if (m) resolve(new URL(m[1]!));
+    });
+    child.on('exit', (code) => reject(new Error(`serve exited early (${code}): ${out}`)));
+  });
 }

@@ -8,7 +8,7 @@ import { STALE_TEMP_MS, nodeDiskIo, readFileUpTo, type DiskIo, type ReadRefusal 
 import { recoveryDirFor } from '../../../src-main/services/app-data.js';
 import { LEASE_MS } from '../../../src-main/services/document-lock.js';
 import type { Services } from '../../../src-main/services/services.js';
-import { FIXED_NOW, REPO_ROOT, simulateCrash, SAMPLE_BYTES, SAMPLE_PATH, servicesFor, tempDir } from './helpers.js';
+import { FIXED_NOW, REPO_ROOT, simulateCrash, SAMPLE_BYTES, SAMPLE_PATH, serveUrl, servicesFor, tempDir } from './helpers.js';
 
 let ws: { dir: string; cleanup: () => void };
 let outside: { dir: string; cleanup: () => void };
@@ -348,16 +348,7 @@ describe('the recovery folder lives outside the workspace (item 2)', () => {
     });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     try {
-      let out = '';
-      const line = await new Promise<string>((resolve, reject) => {
-        child.stdout.on('data', (c: Buffer) => {
-          out += c.toString();
-          const m = /Folio browser mode: (http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]+)\n/.exec(out);
-          if (m) resolve(m[1]);
-        });
-        child.on('exit', (code) => reject(new Error(`serve exited early (${code}): ${out}`)));
-      });
-      const url = new URL(line);
+      const url = await serveUrl(child);
       const call = async (channel: string, payload: unknown) => {
         const res = await fetch(new URL(`/api/${channel}`, url), {
           method: 'POST', headers: { 'content-type': 'application/json', 'x-folio-token': url.searchParams.get('token')! }, body: JSON.stringify(payload),
