@@ -113,6 +113,8 @@ export const en = {
   'open.empty': 'No .folio files here.',
   'open.openFile': 'Open {name}',
 
+  // ── Preflight findings and the command line (issue 13/14) ──
+
   // ── Preflight list ──
   'preflight.title': 'Preflight',
   'preflight.ok': 'OK',
@@ -182,6 +184,8 @@ export const en = {
   'shortcuts.editor.block.pullQuote': 'Block type 引语 Pull quote',
   'shortcuts.editor.block.adText': 'Block type 广告文字 Ad text',
 
+  // ── Composer settings and placed copy (issue 17) ──
+
   // ── Styles panel ──
   'styles.title': 'Styles',
   'styles.paragraphStyles': 'Paragraph styles',
@@ -222,6 +226,8 @@ export const en = {
   'styles.applySelection': 'Apply to selection',
   'styles.applySelectionHint': 'Toggle this style on the story editor\'s selection',
   'styles.cannotApply': 'That style cannot be applied here.',
+
+  // ── Issue navigation (issue 14) ──
 
   // ── Pages panel ──
   'pages.title': 'Pages',
@@ -346,6 +352,8 @@ export const en = {
   'inspector.boxLabel': 'Box label',
   'inspector.boxLabelExample': 'e.g. 广告',
   'inspector.selectFrame': 'Select a frame on the page.',
+
+  // ── Main window, toolbar, review panels, story editor, page canvas (issue 14) ──
 
   // ── Application menu (Electron) ──
   'menu.file': '&File',

@@ -114,6 +114,8 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'open.empty': '这里没有 .folio 文件。',
   'open.openFile': '打开 {name}',
 
+  // ── Preflight findings and the command line (issue 13/14) ──
+
   // ── 预检列表 ──
   'preflight.title': '预检',
   'preflight.ok': '通过',
@@ -183,6 +185,8 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'shortcuts.editor.block.pullQuote': '段落类型：引语',
   'shortcuts.editor.block.adText': '段落类型：广告文字',
 
+  // ── Composer settings and placed copy (issue 17) ──
+
   // ── 样式面板 ──
   'styles.title': '样式',
   'styles.paragraphStyles': '段落样式',
@@ -223,6 +227,8 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'styles.applySelection': '应用到选中文字',
   'styles.applySelectionHint': '在稿件编辑器的选中文字上加上或去掉此样式',
   'styles.cannotApply': '此处不能应用该样式。',
+
+  // ── Issue navigation (issue 14) ──
 
   // ── 版面面板 ──
   'pages.title': '版面',
@@ -347,6 +353,8 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'inspector.boxLabel': '方框标签',
   'inspector.boxLabelExample': '如：广告',
   'inspector.selectFrame': '请在版面上选择一个框。',
+
+  // ── Main window, toolbar, review panels, story editor, page canvas (issue 14) ──
 
   // ── 应用菜单（Electron） ──
   'menu.file': '文件(&F)',
