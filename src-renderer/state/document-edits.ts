@@ -2,8 +2,11 @@
  * Immutable edits of a FolioDocument. Each returns a new document sharing every unchanged part with the
  * old one (so the composer's caches see unchanged stories and pages by identity and by content).
  */
+import { findFreeGridArea } from '../../src-core/layout/free-area.js';
 import { createPageGrid } from '../../src-core/layout/grid.js';
+import type { RectPt } from '../../src-core/layout/page-layout.js';
 import type { BoxFrame, FolioDocument, Frame, ImageFrame, PmNodeJson, RuleFrame, TextFrame } from '../../src-core/model/document.js';
+import type { Page } from '../../src-core/model/frame.js';
 import { BLACK } from '../../src-core/model/colour.js';
 
 /**
@@ -92,7 +95,8 @@ function uniqueId(base: string, taken: (id: string) => boolean): string {
 
 /**
  * Adds a new story (headline + body) and a text frame showing it on page `pageIndex`: two grid columns wide,
- * 30 body lines tall, at the type area's top-left, laid out in the frame's own two columns.
+ * 30 body lines tall, in the page's first empty grid area (`newFramePlace`), laid out in the frame's own two
+ * columns.
  * @throws RangeError when the page does not exist
  */
 export function addTextFrame(doc: FolioDocument, pageIndex: number): { doc: FolioDocument; frameId: string; storyId: string } {
@@ -104,13 +108,11 @@ export function addTextFrame(doc: FolioDocument, pageIndex: number): { doc: Foli
   const frameId = uniqueId(`${storyId}-frame`, (id) => frameIds.has(id));
   const { charsPerColumn, gutterChars } = doc.template.grid;
   const widthPt = (NEW_FRAME_GRID_COLUMNS * charsPerColumn + (NEW_FRAME_GRID_COLUMNS - 1) * gutterChars) * grid.bodySizePt;
+  const at = newFramePlace(doc, page, widthPt, NEW_FRAME_LINES * grid.pitchPt);
   const frame: TextFrame = {
     kind: 'text',
     id: frameId,
-    xPt: grid.typeArea.xPt,
-    yPt: grid.typeArea.yPt,
-    widthPt,
-    heightPt: NEW_FRAME_LINES * grid.pitchPt,
+    ...at,
     locked: false,
     storyId,
     columns: NEW_FRAME_GRID_COLUMNS,
@@ -155,6 +157,18 @@ export function isBlankStory(storyDoc: PmNodeJson): boolean {
   return texts.join('\n') === blockTexts(NEW_STORY_DOC).join('\n');
 }
 
+/**
+ * Where a new frame of `widthPt` × `heightPt` goes on `page`: the first empty grid area (free-area.ts), so it
+ * never lands on the masthead or a page header; on a full page, the type area's top-left, selected, for the
+ * user to move.
+ */
+function newFramePlace(doc: FolioDocument, page: Page, widthPt: number, heightPt: number): RectPt {
+  const grid = createPageGrid(doc.template);
+  const { columns, charsPerColumn, gutterChars } = doc.template.grid;
+  const occupied = page.frames.map(({ xPt, yPt, widthPt: w, heightPt: h }) => ({ xPt, yPt, widthPt: w, heightPt: h }));
+  return findFreeGridArea(grid, { count: columns, charsPerColumn, gutterChars }, occupied, widthPt, heightPt) ?? { xPt: grid.typeArea.xPt, yPt: grid.typeArea.yPt, widthPt, heightPt };
+}
+
 /** Kinds of frame `addFrame` draws (text frames come with a story: `addTextFrame`). */
 export type DrawnFrameKind = 'image' | 'box' | 'rule';
 
@@ -164,7 +178,7 @@ const NEW_PICTURE_LINES = 15;
 const NEW_STROKE_PT = 0.5;
 
 /**
- * Adds an empty frame of `kind` on page `pageIndex`, at the type area's top-left, two grid columns wide:
+ * Adds an empty frame of `kind` on page `pageIndex`, in its first empty grid area, two grid columns wide:
  * a picture frame (fill, nothing placed yet) or a box 15 body lines tall, or a horizontal rule one grid
  * line tall (drawn through its middle). Ids are `picture`, `box`, `rule` (numbered when taken).
  * @throws RangeError when the page does not exist
@@ -175,13 +189,8 @@ export function addFrame(doc: FolioDocument, pageIndex: number, kind: DrawnFrame
   const grid = createPageGrid(doc.template);
   const frameIds = new Set(doc.pages.flatMap((p) => p.frames.map((f) => f.id)));
   const { charsPerColumn, gutterChars } = doc.template.grid;
-  const base = {
-    xPt: grid.typeArea.xPt,
-    yPt: grid.typeArea.yPt,
-    widthPt: (NEW_FRAME_GRID_COLUMNS * charsPerColumn + (NEW_FRAME_GRID_COLUMNS - 1) * gutterChars) * grid.bodySizePt,
-    heightPt: NEW_PICTURE_LINES * grid.pitchPt,
-    locked: false,
-  };
+  const widthPt = (NEW_FRAME_GRID_COLUMNS * charsPerColumn + (NEW_FRAME_GRID_COLUMNS - 1) * gutterChars) * grid.bodySizePt;
+  const base = { ...newFramePlace(doc, page, widthPt, (kind === 'rule' ? 1 : NEW_PICTURE_LINES) * grid.pitchPt), locked: false };
   let frame: ImageFrame | BoxFrame | RuleFrame;
   if (kind === 'image') {
     frame = { ...base, kind, id: uniqueId('picture', (id) => frameIds.has(id)), fit: 'fill', offsetXPt: 0, offsetYPt: 0, scale: 1 };

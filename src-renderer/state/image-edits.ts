@@ -5,8 +5,9 @@
  *
  * 1. `placeAsset`: the asset joins `doc.assets`; an image frame shows it; a box frame (an ad slot) gets an image
  *    frame of its size just below it in paint order, so the box's rule and 广告 label stay on top; with no target
- *    a new image frame is made at the type area's top-left, the asset's proportions, at most two grid columns
- *    wide (images) or its natural size (adverts, capped to the type area).
+ *    a new image frame goes where the caller says or in the page's first empty grid area (`newImageRect`), at
+ *    the asset's proportions, two grid columns wide (one when two fit nowhere) for images or its natural size
+ *    (adverts, capped to the type area).
  * 2. `setImageFit`: fit/fill; switching to crop keeps the picture where it was (scale and offsets taken from the
  *    current layout), so crop mode starts from what the user sees.
  * 3. `panImage` / `setImageCrop`: move or scale the picture inside the frame (crop mode; other modes turn
@@ -16,6 +17,7 @@
  */
 import { createPageGrid } from '../../src-core/layout/grid.js';
 import { layoutImageFrame } from '../../src-core/layout/frames.js';
+import { columnSpanWidthPt, findFreeGridArea, snapToGrid, type GridColumns } from '../../src-core/layout/free-area.js';
 import type { ImageItem, RectPt } from '../../src-core/layout/page-layout.js';
 import type { Asset, FolioDocument, Frame, ImageFrame } from '../../src-core/model/document.js';
 import { DEFAULT_MIN_PPI_ERROR, DEFAULT_MIN_PPI_WARNING } from '../../src-core/preflight/preflight.js';
@@ -49,10 +51,11 @@ export function naturalSizePt(asset: Asset): { widthPt: number; heightPt: number
 
 /**
  * Places an asset (already imported by the host) on page `pageIndex`: into `targetFrameId` when it is an
- * image or box frame, else into a new image frame (see module summary).
- * @throws RangeError for a missing page, a locked target, or a target that cannot hold a picture (text, rule)
+ * image or box frame, else into a new image frame at `at` or in the first empty grid area (see module summary).
+ * @throws RangeError for a missing page, a locked target, a target that cannot hold a picture (text, rule), or
+ *   no target, no `at` and no empty area (ask the user where: `imageRectAt`)
  */
-export function placeAsset(doc: FolioDocument, pageIndex: number, asset: Asset, targetFrameId: string | null): PlacedAsset {
+export function placeAsset(doc: FolioDocument, pageIndex: number, asset: Asset, targetFrameId: string | null, at?: RectPt): PlacedAsset {
   const page = doc.pages[pageIndex];
   if (!page) throw new RangeError(`There is no page ${pageIndex + 1} in this document.`);
   const withAsset: FolioDocument = { ...doc, assets: { ...doc.assets, [asset.id]: asset } };
@@ -69,33 +72,71 @@ export function placeAsset(doc: FolioDocument, pageIndex: number, asset: Asset, 
     return { doc: { ...withAsset, pages }, frameId: target.id };
   }
   const id = uniqueFrameId(doc, target ? `${target.id}-image` : `image-${asset.id}`);
-  const rect = target ? { xPt: target.xPt, yPt: target.yPt, widthPt: target.widthPt, heightPt: target.heightPt } : newFrameRect(doc, asset);
+  const rect = target ? { xPt: target.xPt, yPt: target.yPt, widthPt: target.widthPt, heightPt: target.heightPt } : (at ?? newImageRect(doc, pageIndex, asset));
+  if (!rect) throw new RangeError(`Page ${page.name} has no empty area for the picture: say where it goes.`);
   // Adverts are shown whole (fit); photos cover their frame (fill), the newsroom default.
   const frame: ImageFrame = {
     kind: 'image', id, ...rect, locked: false, assetId: asset.id,
     fit: asset.mime === 'application/pdf' ? 'fit' : 'fill', offsetXPt: 0, offsetYPt: 0, scale: 1,
   };
   const frames: Frame[] = page.frames.slice();
-  const at = target ? frames.findIndex((f) => f.id === target.id) : frames.length;
-  frames.splice(at, 0, frame);
+  const paintIndex = target ? frames.findIndex((f) => f.id === target.id) : frames.length;
+  frames.splice(paintIndex, 0, frame);
   pages[pageIndex] = { ...page, frames };
   return { doc: { ...withAsset, pages }, frameId: id };
 }
 
-function newFrameRect(doc: FolioDocument, asset: Asset): RectPt {
+/**
+ * Where a new frame for `asset` goes on page `pageIndex` when nothing is selected to hold it: the first empty
+ * grid area of the page (free-area.ts) at the asset's proportions — two grid columns wide for a photo (one
+ * column when two do not fit anywhere), an advert at its natural size — or `undefined` when the page has no
+ * empty area that large, and the user is asked where it goes.
+ */
+export function newImageRect(doc: FolioDocument, pageIndex: number, asset: Asset): RectPt | undefined {
+  const page = doc.pages[pageIndex];
+  if (!page) return undefined;
+  const grid = createPageGrid(doc.template);
+  const columns = gridColumnsOf(doc);
+  const occupied = page.frames.map(({ xPt, yPt, widthPt, heightPt }) => ({ xPt, yPt, widthPt, heightPt }));
+  for (const { widthPt, heightPt } of wantedImageSizes(doc, asset)) {
+    const free = findFreeGridArea(grid, columns, occupied, widthPt, heightPt);
+    if (free) return free;
+  }
+  return undefined;
+}
+
+/**
+ * The frame for `asset` with its top-left corner at the grid position nearest (`xPt`, `yPt`) on the page
+ * (where the user clicked when asked), at the asset's preferred size, kept inside the type area.
+ */
+export function imageRectAt(doc: FolioDocument, asset: Asset, xPt: number, yPt: number): RectPt {
+  const [preferred] = wantedImageSizes(doc, asset);
+  return snapToGrid(createPageGrid(doc.template), gridColumnsOf(doc), xPt, yPt, preferred.widthPt, preferred.heightPt);
+}
+
+function gridColumnsOf(doc: FolioDocument): GridColumns {
+  const { columns, charsPerColumn, gutterChars } = doc.template.grid;
+  return { count: columns, charsPerColumn, gutterChars };
+}
+
+/** Sizes a new frame for `asset` may take, most wanted first (points, the asset's proportions). */
+function wantedImageSizes(doc: FolioDocument, asset: Asset): { widthPt: number; heightPt: number }[] {
   const grid = createPageGrid(doc.template);
   const area = grid.typeArea;
   const natural = naturalSizePt(asset) ?? { widthPt: area.widthPt / 2, heightPt: area.widthPt / 3 };
-  const { charsPerColumn, gutterChars } = doc.template.grid;
-  const twoColumnsPt = (NEW_IMAGE_GRID_COLUMNS * charsPerColumn + (NEW_IMAGE_GRID_COLUMNS - 1) * gutterChars) * grid.bodySizePt;
-  const wanted = asset.mime === 'application/pdf' ? natural.widthPt : twoColumnsPt;
-  let widthPt = Math.min(wanted, area.widthPt);
-  let heightPt = (widthPt * natural.heightPt) / natural.widthPt;
-  if (heightPt > area.heightPt) {
-    widthPt *= area.heightPt / heightPt;
-    heightPt = area.heightPt;
-  }
-  return { xPt: area.xPt, yPt: area.yPt, widthPt, heightPt };
+  const columns = gridColumnsOf(doc);
+  const widths = asset.mime === 'application/pdf'
+    ? [natural.widthPt]
+    : [columnSpanWidthPt(grid, columns, Math.min(NEW_IMAGE_GRID_COLUMNS, columns.count)), columnSpanWidthPt(grid, columns, 1)];
+  return widths.map((wanted) => {
+    let widthPt = Math.min(wanted, area.widthPt);
+    let heightPt = (widthPt * natural.heightPt) / natural.widthPt;
+    if (heightPt > area.heightPt) {
+      widthPt *= area.heightPt / heightPt;
+      heightPt = area.heightPt;
+    }
+    return { widthPt, heightPt };
+  });
 }
 
 function imageFrameOf(doc: FolioDocument, frameId: string): { frame: ImageFrame; pageIndex: number } {

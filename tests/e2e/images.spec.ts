@@ -247,3 +247,41 @@ test('a file that is not a picture is refused with a clear message', async () =>
   await expect(app.message).toContainText('not a JPEG, PNG or PDF file');
   await expect(app.documentState).not.toHaveText('● Unsaved changes');
 });
+
+test('Place image with a text frame selected on a full page asks where: the click places it on the grid, not over the masthead; Esc cancels', async () => {
+  const page = shared;
+  await app.reopenSample();
+  const canvas = new PageCanvas(page, trim.widthPt);
+  await app.button('100 %').click();
+  const panel = inspector(page);
+  const lead = sampleFrame(sample, 'lead-1');
+  await canvas.clickAt(lead.xPt + 20, lead.yPt + 20);
+  await expect(panel).toContainText('lead-1');
+
+  // Escape while the page waits for the click: nothing is placed.
+  await placeFile(page, 'red-blue.png');
+  await expect(app.message).toContainText('no empty area for the picture');
+  await page.keyboard.press('Escape');
+  await expect(app.message).toContainText('Placing the picture was cancelled.');
+  await expect(app.documentState).not.toHaveText('● Unsaved changes');
+
+  await canvas.clickAt(lead.xPt + 20, lead.yPt + 20);
+  await placeFile(page, 'red-blue.png');
+  await expect(app.message).toContainText('no empty area for the picture');
+  const version = await canvas.layoutVersion();
+  await canvas.clickAt(lead.xPt + 30, lead.yPt + 60);
+  await canvas.waitForComposeAfter(version);
+  await expect(app.message).toContainText('Placed red-blue.png (600 × 400 px).');
+  await expect(panel).toContainText('Image frame image-');
+  // The frame starts at a grid column inside lead-1's area (where the click was), not at the masthead.
+  const xMm = Number(await panel.getByRole('spinbutton', { name: 'X (mm)' }).inputValue());
+  const yMm = Number(await panel.getByRole('spinbutton', { name: 'Y (mm)' }).inputValue());
+  const mm = (pt: number) => (pt * 25.4) / 72;
+  expect(xMm).toBeGreaterThan(mm(lead.xPt) - 10);
+  expect(yMm).toBeGreaterThan(mm(lead.yPt) + 5);
+  await expect.poll(async () => isRed(await canvasColour(canvas.content, { xPt: lead.xPt + 20, yPt: lead.yPt + 80, widthPt: 10, heightPt: 10 }))).toBe(true);
+  await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'images-place-asked-where.png') });
+  // One undo step takes it away again.
+  await canvas.surface.press('Control+z');
+  await expect.poll(async () => isRed(await canvasColour(canvas.content, { xPt: lead.xPt + 20, yPt: lead.yPt + 80, widthPt: 10, heightPt: 10 }))).toBe(false);
+});

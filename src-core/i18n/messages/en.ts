@@ -96,7 +96,14 @@ export const en = {
   'placeImage.list': 'Image files',
   'placeImage.empty': 'No JPEG, PNG or PDF files here.',
   'placeImage.into': 'Into {kind, select, box {the ad box} other {the image frame}} {frame}.',
-  'placeImage.intoNew': 'Into a new image frame at the top left of the type area.',
+  'placeImage.intoNew': 'Into a new image frame in the first empty area of the page, or where you click when there is none.',
+  'placeImage.readOnly': 'This document is open read-only: save a copy (Save As) to place pictures.',
+  'placeImage.failed': 'Could not place {path}: {reason}',
+  'placeImage.placedPixels': 'Placed {path} ({width} × {height} px).',
+  'placeImage.placedPdf': 'Placed {path} ({pages, plural, one {#-page} other {#-page}} PDF).',
+  'placeImage.cannotShow': 'The picture was placed but cannot be shown: {reason}',
+  'placeImage.askWhere': 'Page {page} has no empty area for the picture: click on the page where it goes (Esc cancels).',
+  'placeImage.cancelled': 'Placing the picture was cancelled.',
   'placeImage.kinds': 'JPEG and PNG photos, PDF adverts.',
 
   // ── Open dialog ──

@@ -97,7 +97,14 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'placeImage.list': '图片文件',
   'placeImage.empty': '这里没有 JPEG、PNG 或 PDF 文件。',
   'placeImage.into': '置入{kind, select, box {广告框} other {图片框}} {frame}。',
-  'placeImage.intoNew': '置入新图片框，位于版心左上角。',
+  'placeImage.intoNew': '置入新图片框：放在版面上第一块空白处；没有空白处时，在版面上单击指定位置。',
+  'placeImage.readOnly': '文档以只读方式打开：请先另存一份，再置入图片。',
+  'placeImage.failed': '无法置入 {path}：{reason}',
+  'placeImage.placedPixels': '已置入 {path}（{width} × {height} px）。',
+  'placeImage.placedPdf': '已置入 {path}（{pages} 页 PDF）。',
+  'placeImage.cannotShow': '图片已置入，但无法显示：{reason}',
+  'placeImage.askWhere': '{page} 版没有可放图片的空白处：请在版面上单击图片要放的位置（Esc 取消）。',
+  'placeImage.cancelled': '已取消置入图片。',
   'placeImage.kinds': '可置入 JPEG、PNG 照片和 PDF 广告。',
 
   // ── 打开对话框 ──

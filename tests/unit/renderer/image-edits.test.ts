@@ -5,7 +5,7 @@ import type { ImageItem } from '../../../src-core/layout/page-layout.js';
 import type { Asset, FolioDocument, ImageFrame } from '../../../src-core/model/document.js';
 import { unpackFolio } from '../../../src-core/model/folio-file.js';
 import { findFrame } from '../../../src-renderer/state/document-edits.js';
-import { fitFrameToPicture, naturalSizePt, panImage, placeAsset, placedImageRect, ppiStatus, setImageCrop, setImageFit } from '../../../src-renderer/state/image-edits.js';
+import { fitFrameToPicture, imageRectAt, naturalSizePt, newImageRect, panImage, placeAsset, placedImageRect, ppiStatus, setImageCrop, setImageFit } from '../../../src-renderer/state/image-edits.js';
 
 const doc = unpackFolio(new Uint8Array(readFileSync('templates/samples/deqing-front-2023-07-20.folio'))).document;
 const photo: Asset = { id: 'img-aaaaaaaaaaaa', path: 'assets/img-aaaaaaaaaaaa.jpg', mime: 'image/jpeg', widthPx: 2000, heightPx: 1000 };
@@ -37,15 +37,38 @@ describe('placing assets', () => {
     expect(imageFrame(next, frameId)).toMatchObject({ xPt: box.xPt, yPt: box.yPt, widthPt: box.widthPt, heightPt: box.heightPt, fit: 'fit', assetId: advert.id });
   });
 
-  it('creates a new frame at the type area when nothing is selected: photo two columns wide, advert at natural size', () => {
-    const { doc: a, frameId: photoFrame } = placeAsset(doc, 0, photo, null);
+  // The sample's front page with only its masthead and slogan left: the rest of the type area is empty.
+  const mastheadOnly: FolioDocument = { ...doc, pages: [{ ...doc.pages[0], frames: doc.pages[0].frames.filter((f) => f.id === 'masthead' || f.id === 'slogan') }, ...doc.pages.slice(1)] };
+
+  it('creates a new frame in the first empty grid area, never over the masthead: photo two columns wide, advert at natural size', () => {
+    const masthead = findFrame(doc, 'masthead')!.frame;
+    const { doc: a, frameId: photoFrame } = placeAsset(mastheadOnly, 0, photo, null);
     const f = imageFrame(a, photoFrame);
-    // 2 columns × 13 chars + 1 gutter char, 小五 = 9 pt.
+    // 2 columns × 13 chars + 1 gutter char, 小五 = 9 pt; the height rounded up to whole grid lines.
     expect(f.widthPt).toBeCloseTo(27 * 9, 6);
-    expect(f.heightPt).toBeCloseTo(f.widthPt / 2, 6);
+    expect(f.heightPt).toBeGreaterThanOrEqual(f.widthPt / 2 - 1e-6);
+    expect(f.heightPt).toBeLessThan(f.widthPt / 2 + doc.template.grid.linePitchPt);
+    const below = f.yPt >= masthead.yPt + masthead.heightPt - 0.01;
+    const beside = f.xPt >= masthead.xPt + masthead.widthPt - 0.01;
+    expect(below || beside).toBe(true);
     expect(a.pages[0].frames.at(-1)!.id).toBe(photoFrame);
-    const { doc: b, frameId: adFrame } = placeAsset(doc, 0, advert, null);
-    expect(imageFrame(b, adFrame)).toMatchObject({ widthPt: 180, heightPt: 80 });
+    const { doc: b, frameId: adFrame } = placeAsset(mastheadOnly, 0, advert, null);
+    expect(imageFrame(b, adFrame).widthPt).toBe(180);
+    expect(newImageRect(mastheadOnly, 0, photo)).toMatchObject({ xPt: f.xPt, yPt: f.yPt });
+  });
+
+  it('on a full page asks where: no empty area, and a click snaps the frame to the grid inside the type area', () => {
+    expect(newImageRect(doc, 0, photo)).toBeUndefined();
+    expect(() => placeAsset(doc, 0, photo, null)).toThrow(/no empty area/);
+    const rect = imageRectAt(doc, photo, 440, 610);
+    const { doc: placed, frameId } = placeAsset(doc, 0, photo, null, rect);
+    expect(imageFrame(placed, frameId)).toMatchObject(rect);
+    // Column starts are 14 body characters apart; cell tops one line pitch apart.
+    const typeLeftPt = doc.pages[0].frames.find((f) => f.id === 'bikes')!.xPt;
+    expect(((rect.xPt - typeLeftPt) / (14 * 9)) % 1).toBeCloseTo(0, 6);
+    // A click by the right edge keeps the whole frame inside the type area.
+    const edge = imageRectAt(doc, photo, 1050, 1460);
+    expect(edge.xPt + edge.widthPt).toBeLessThanOrEqual(typeLeftPt + (8 * 13 + 7) * 9 + 0.01);
   });
 
   it('refuses text frames, locked frames and missing frames', () => {
