@@ -33,7 +33,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
   { en: 'frame', zh: '框', note: 'any frame on the page (text frame, image frame, box, rule)', notThis: ['text frame'] },
   { en: 'image frame', zh: '图片框', note: 'a frame that holds a photo or a PDF advert' },
   { en: 'picture frame', zh: '图片框', note: 'the same as image frame' },
-  { en: 'page', zh: '版面', zhVariants: ['版'], note: 'a newspaper page (A01版, 第2版)', notThis: ['page up', 'page down', 'type area'] },
+  { en: 'page', zh: '版面', zhVariants: ['版'], note: 'a newspaper page (A01版, 第2版)', notThis: ['page up', 'page down', 'type area', '#-page'] },
   { en: 'story', zh: '稿件', note: 'an article, one ProseMirror document flowing through threaded frames' },
   { en: 'manuscript', zh: '来稿', note: 'a reporter\'s Word or text file, placed as a story\'s text' },
   { en: 'jump', zh: '转版', zhVariants: ['转', '跳排'], note: 'a story continued on another page; 下转/上接 lines. (Text wrap\'s "jumps it" is 跳排.)' },
