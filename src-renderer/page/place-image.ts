@@ -86,7 +86,7 @@ async function commitPlacement(session: FolioSession, handle: string, asset: Ass
   session.selectedFrameIds = [placed.frameId];
   session.notice = {
     kind: 'info',
-    text: asset.widthPx ? t('placeImage.placedPixels', { path, width: asset.widthPx, height: asset.heightPx ?? 0 }) : t('placeImage.placedPdf', { path, pages: pageCount ?? 1 }),
+    text: asset.widthPx ? t('placeImage.placedPixels', { path, width: asset.widthPx, height: asset.heightPx ?? 0 }) : t('placeImage.placedPdf', { path, count: pageCount ?? 1 }),
   };
   await loadBitmap(session, handle, asset.id);
   return placed.frameId;

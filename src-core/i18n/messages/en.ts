@@ -100,7 +100,7 @@ export const en = {
   'placeImage.readOnly': 'This document is open read-only: save a copy (Save As) to place pictures.',
   'placeImage.failed': 'Could not place {path}: {reason}',
   'placeImage.placedPixels': 'Placed {path} ({width} × {height} px).',
-  'placeImage.placedPdf': 'Placed {path} ({pages, plural, one {#-page} other {#-page}} PDF).',
+  'placeImage.placedPdf': 'Placed {path} ({count, plural, one {#-page} other {#-page}} PDF).',
   'placeImage.cannotShow': 'The picture was placed but cannot be shown: {reason}',
   'placeImage.askWhere': 'Page {page} has no empty area for the picture: click on the page where it goes (Esc cancels).',
   'placeImage.cancelled': 'Placing the picture was cancelled.',

@@ -101,7 +101,7 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'placeImage.readOnly': '文档以只读方式打开：请先另存一份，再置入图片。',
   'placeImage.failed': '无法置入 {path}：{reason}',
   'placeImage.placedPixels': '已置入 {path}（{width} × {height} px）。',
-  'placeImage.placedPdf': '已置入 {path}（{pages} 页 PDF）。',
+  'placeImage.placedPdf': '已置入 {path}（{count} 页 PDF）。',
   'placeImage.cannotShow': '图片已置入，但无法显示：{reason}',
   'placeImage.askWhere': '{page} 版没有可放图片的空白处：请在版面上单击图片要放的位置（Esc 取消）。',
   'placeImage.cancelled': '已取消置入图片。',
