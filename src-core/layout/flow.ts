@@ -30,12 +30,14 @@
 import type { TypographyOptions } from '../model/template.js';
 import type { LoadedFont } from '../text/font.js';
 import { BLACK } from '../model/colour.js';
+import { COMPOUND_LINE_STYLES, MIN_COMPOUND_STROKE_PT } from '../model/line-style.js';
 import type { ComposedLine, ComposedParagraph, InlineRun, ParagraphInput } from './line.js';
 import type { BoxItem, CopyfitEntry, JumpDirection, LayoutItem, LayoutWarning, LineBox, OversetEntry, PositionedGlyph, RuleItem } from './page-layout.js';
 import { composeParagraph } from './paragraph.js';
 import { pmPosAt, virtualPosAt, type InlinePiece, type StoryBlock, type StoryContent } from './blocks.js';
 import { frameGeometry, type FrameGeometry } from './columns.js';
 import type { PageGrid } from './grid.js';
+import { styledRuleItems } from './styled-lines.js';
 import { paragraphKey, type ParagraphCache } from './cache.js';
 import { lineCells, type ResolvedStyle } from './styles.js';
 import { pageNumberOf, type StoryThread } from './thread.js';
@@ -667,17 +669,20 @@ function jumpPiece(text: string, font: LoadedFont, style: ResolvedStyle): Inline
 }
 
 /**
- * Hairlines down the middle of each gutter, from the body's top to the frame's last grid line, broken where a
- * wrap obstacle covers the gutter.
+ * Rules down the middle of each gutter (hairlines, or the frame's column-rule style), from the body's top to
+ * the frame's last grid line, broken where a wrap obstacle covers the gutter.
  */
 function columnRules(g: FrameGeometry, bodyTopCell: number, grid: PageGrid, obstacles: readonly WrapObstacle[]): RuleItem[] {
   const rules: RuleItem[] = [];
   const topPt = grid.cellTopPt(bodyTopCell);
   const bottomPt = grid.cellTopPt(g.endCell);
+  const style = g.frame.columnRuleStyle;
+  // A two-line column rule cannot be a hairline: it takes the lightest weight its thin line survives at.
+  const weightPt = style && COMPOUND_LINE_STYLES.has(style) ? MIN_COMPOUND_STROKE_PT : COLUMN_RULE_STROKE_PT;
   for (let i = 0; i + 1 < g.columnXPt.length; i++) {
     const xPt = g.columnXPt[i]! + g.columnWidthPt + g.gutterPt / 2;
     for (const [y1Pt, y2Pt] of ruleSegmentsClear(obstacles, xPt, topPt, bottomPt)) {
-      rules.push({ kind: 'rule', x1Pt: xPt, y1Pt, x2Pt: xPt, y2Pt, strokePt: COLUMN_RULE_STROKE_PT, colour: BLACK, frameId: g.frame.id });
+      rules.push(...styledRuleItems({ x1Pt: xPt, y1Pt, x2Pt: xPt, y2Pt }, weightPt, style, BLACK, g.frame.id));
     }
   }
   return rules;

@@ -13,6 +13,7 @@ import type { BoxFrame, FolioDocument, ImageFrame, RuleFrame } from '../model/do
 import { BLACK } from '../model/colour.js';
 import type { LoadedFont } from '../text/font.js';
 import type { GlyphRunItem, LayoutItem, LayoutWarning, PositionedGlyph, RectPt } from './page-layout.js';
+import { styledBoxItems, styledRuleItems } from './styled-lines.js';
 
 /** Size of a box label such as 广告, points (7 pt: legible but clearly secondary, within the 6.5–7.5 pt house range). */
 export const BOX_LABEL_SIZE_PT = 7;
@@ -85,12 +86,13 @@ function placeholder(rect: RectPt, frameId: string): LayoutItem[] {
   ];
 }
 
-/** Lays out a box frame and its label. */
+/** Lays out a box frame (its stroke in its line style, its corners) and its label. */
 export function layoutBoxFrame(frame: BoxFrame, labelFont: LoadedFont, warnings: LayoutWarning[]): LayoutItem[] {
-  const items: LayoutItem[] = [{
-    kind: 'box', rect: { xPt: frame.xPt, yPt: frame.yPt, widthPt: frame.widthPt, heightPt: frame.heightPt },
-    strokePt: frame.strokePt, stroke: frame.stroke, ...(frame.fill ? { fill: frame.fill } : {}), frameId: frame.id,
-  }];
+  const rect = { xPt: frame.xPt, yPt: frame.yPt, widthPt: frame.widthPt, heightPt: frame.heightPt };
+  const items: LayoutItem[] = styledBoxItems(rect, {
+    strokePt: frame.strokePt, stroke: frame.stroke, ...(frame.fill ? { fill: frame.fill } : {}),
+    ...(frame.lineStyle ? { lineStyle: frame.lineStyle } : {}), ...(frame.cornerRadiusPt ? { cornerRadiusPt: frame.cornerRadiusPt } : {}),
+  }, frame.id);
   if (frame.label) {
     const run = setLabel(frame.label, labelFont, BOX_LABEL_SIZE_PT, frame.id, warnings);
     const rightPt = frame.xPt + frame.widthPt - frame.strokePt - BOX_LABEL_INSET_PT;
@@ -123,15 +125,11 @@ function setLabel(text: string, font: LoadedFont, sizePt: number, frameId: strin
   return { glyphs, widthPt: xPt };
 }
 
-/** Lays out a rule frame along its longer axis. */
+/** Lays out a rule frame along its longer axis, in its line style (styled-lines.ts). */
 export function layoutRuleFrame(frame: RuleFrame): LayoutItem[] {
   const horizontal = frame.widthPt >= frame.heightPt;
   const x1Pt = horizontal ? frame.xPt : frame.xPt + frame.widthPt / 2;
   const y1Pt = horizontal ? frame.yPt + frame.heightPt / 2 : frame.yPt;
-  return [{
-    kind: 'rule', x1Pt, y1Pt,
-    x2Pt: horizontal ? frame.xPt + frame.widthPt : x1Pt,
-    y2Pt: horizontal ? y1Pt : frame.yPt + frame.heightPt,
-    strokePt: frame.strokePt, colour: frame.colour ?? BLACK, frameId: frame.id,
-  }];
+  const segment = { x1Pt, y1Pt, x2Pt: horizontal ? frame.xPt + frame.widthPt : x1Pt, y2Pt: horizontal ? y1Pt : frame.yPt + frame.heightPt };
+  return styledRuleItems(segment, frame.strokePt, frame.lineStyle, frame.colour ?? BLACK, frame.id);
 }

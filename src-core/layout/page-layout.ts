@@ -55,8 +55,19 @@ export interface GlyphRunItem {
 /** Which way a jump line points: `out` = 下转 (continued on a later page), `in` = 上接 (continued from one). */
 export type JumpDirection = 'out' | 'in';
 
+/**
+ * How a stroke is broken into dashes: lengths in points, alternately drawn and skipped, from the start of the
+ * line (or the outline's first point); with `roundCaps`, a 0-length dash is a round dot. Absent: unbroken.
+ */
+export interface StrokeDash {
+  /** Dash and gap lengths, points (even count, all ≥ 0, not all 0). */
+  readonly dashPt?: readonly number[];
+  /** Round line ends (dots, rounded dashes) instead of butt ends. */
+  readonly roundCaps?: boolean;
+}
+
 /** A straight rule (line segment) with a stroke width in points. */
-export interface RuleItem {
+export interface RuleItem extends StrokeDash {
   kind: 'rule';
   x1Pt: number;
   y1Pt: number;
@@ -67,13 +78,18 @@ export interface RuleItem {
   frameId?: string;
 }
 
-/** A rectangle, stroked and/or filled. */
-export interface BoxItem {
+/**
+ * A rectangle, stroked and/or filled; with `cornerRadiusPt` its corners are quarter circles. Screen and PDF
+ * trace the same outline (`boxOutline` in styled-lines.ts), so dashes start at the same place on both.
+ */
+export interface BoxItem extends StrokeDash {
   kind: 'box';
   rect: RectPt;
   strokePt: number;
   stroke?: Cmyk;
   fill?: Cmyk;
+  /** Corner radius, points (absent or 0: square). */
+  cornerRadiusPt?: number;
   frameId?: string;
 }
 

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { CmykSchema } from './colour.js';
+import { LineStyleSchema, MAX_CORNER_RADIUS_PT } from './line-style.js';
 
 /** ProseMirror node JSON (the story format). Validated structurally here; the editor schema checks types. */
 export interface PmNodeJson {
@@ -91,6 +92,8 @@ export const TextFrameSchema = z.object({
   columns: z.number().int().min(1).max(20).default(1),
   gutterChars: z.number().int().min(0).max(4).default(1),
   columnRule: z.boolean().default(false),
+  /** Style of the column rules (absent: solid hairlines). */
+  columnRuleStyle: LineStyleSchema.optional(),
   nextFrameId: z.string().optional(),
 });
 /** An image frame: an asset placed with a fit mode; `captionStoryId` optionally names its caption story. */
@@ -114,6 +117,10 @@ export const BoxFrameSchema = z.object({
   fill: CmykSchema.optional(),
   /** Label set at the box's top-right corner (advertising law: 广告). */
   label: z.string().optional(),
+  /** Style of the stroke (absent: solid). */
+  lineStyle: LineStyleSchema.optional(),
+  /** Radius of rounded corners, points (absent or 0: square corners). */
+  cornerRadiusPt: z.number().min(0).max(MAX_CORNER_RADIUS_PT).optional(),
 });
 /** A straight rule from (xPt, yPt) across width/height (one of them is the thickness-free axis). */
 export const RuleFrameSchema = z.object({
@@ -121,6 +128,8 @@ export const RuleFrameSchema = z.object({
   kind: z.literal('rule'),
   strokePt: z.number().positive().default(0.5),
   colour: CmykSchema.default({ c: 0, m: 0, y: 0, k: 1 }),
+  /** Style of the rule (absent: solid). */
+  lineStyle: LineStyleSchema.optional(),
 });
 
 /** Any frame on a page. Paint order is the page's `frames` order. */

@@ -105,6 +105,11 @@ export const DOCUMENT_MIGRATIONS: readonly Migration[] = [
       return { ...json, schemaVersion: 8, assets: marked };
     },
   },
+  {
+    from: 8,
+    description: 'version 9 adds line styles (`lineStyle` on rules and boxes, `columnRuleStyle` on text frames) and rounded box corners (`cornerRadiusPt`); version 8 files are valid as they are',
+    up: (json) => ({ ...json, schemaVersion: 9 }),
+  },
 ];
 
 /** Template migrations, index i migrates version i → i + 1. */

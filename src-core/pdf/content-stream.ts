@@ -17,7 +17,8 @@
  */
 import { PDFNumber, PDFOperatorNames as Ops, type PDFName, type PDFOperator, type PDFPage } from 'pdf-lib';
 import { cmykToRgb, type Cmyk } from '../model/colour.js';
-import type { BoxItem, GlyphRunItem, PositionedGlyph, RectPt, RuleItem } from '../layout/page-layout.js';
+import type { BoxItem, GlyphRunItem, PositionedGlyph, RectPt, RuleItem, StrokeDash } from '../layout/page-layout.js';
+import { boxOutline, needsOutline, type OutlineStep } from '../layout/styled-lines.js';
 import { encodeGlyph, type PdfFontEntry, type PdfFontSet } from './fonts.js';
 import { DEFAULT_FLATE_LEVEL, type Deflate } from './flate.js';
 import { rawStream } from './raw-stream.js';
@@ -203,16 +204,17 @@ export class PageContent {
     this.ops.push(Ops.EndText);
   }
 
-  /** Draws a rule (butt caps). */
+  /** Draws a rule (butt caps unless its dash asks for round ones). */
   drawRule(rule: RuleItem): void {
     if (!(rule.strokePt > 0)) return;
-    this.strokeLine(this.x(rule.x1Pt), this.y(rule.y1Pt), this.x(rule.x2Pt), this.y(rule.y2Pt), rule.strokePt, rule.colour);
+    this.strokeLine(this.x(rule.x1Pt), this.y(rule.y1Pt), this.x(rule.x2Pt), this.y(rule.y2Pt), rule.strokePt, rule.colour, rule);
   }
 
-  /** Strokes a line given in PDF coordinates. */
-  strokeLine(x1: number, y1: number, x2: number, y2: number, widthPt: number, colour: Cmyk): void {
+  /** Strokes a line given in PDF coordinates, dashed as `dash` says. */
+  strokeLine(x1: number, y1: number, x2: number, y2: number, widthPt: number, colour: Cmyk, dash?: StrokeDash): void {
     this.ops.push(Ops.PushGraphicsState);
     this.stroke(colour);
+    if (dash) this.dash(dash);
     this.ops.push(
       `${num(widthPt)} ${Ops.SetLineWidth}`,
       `${num(x1)} ${num(y1)} ${Ops.MoveTo}`,
@@ -222,7 +224,10 @@ export class PageContent {
     );
   }
 
-  /** Draws a box item: fill first, then stroke (stroke centred on the rectangle edge). */
+  /**
+   * Draws a box item: fill first, then stroke (stroke centred on the rectangle edge). A rounded or dashed box
+   * traces `boxOutline`, the path the screen traces too.
+   */
   drawBox(box: BoxItem): void {
     const doStroke = box.stroke !== undefined && box.strokePt > 0;
     if (!box.fill && !doStroke) return;
@@ -230,11 +235,35 @@ export class PageContent {
     if (box.fill) this.fill(box.fill);
     if (doStroke && box.stroke) {
       this.stroke(box.stroke);
+      this.dash(box);
       this.ops.push(`${num(box.strokePt)} ${Ops.SetLineWidth}`);
     }
-    this.ops.push(this.rectLine(box.rect));
+    if (needsOutline(box)) this.ops.push(...this.outlineLines(boxOutline(box.rect, box.cornerRadiusPt)));
+    else this.ops.push(this.rectLine(box.rect));
     this.ops.push(box.fill && doStroke ? Ops.FillNonZeroAndStroke : box.fill ? Ops.FillNonZero : Ops.StrokePath);
     this.ops.push(Ops.PopGraphicsState);
+  }
+
+  /** Sets the dash pattern and round caps of `dash` (nothing for an unbroken butt-capped stroke). */
+  private dash(dash: StrokeDash): void {
+    if (dash.roundCaps) this.ops.push(`1 ${Ops.SetLineCapStyle}`);
+    if (dash.dashPt && dash.dashPt.length > 0) this.ops.push(`[${dash.dashPt.map(num).join(' ')}] 0 ${Ops.SetLineDashPattern}`);
+  }
+
+  /** Path operators tracing an outline given in layout points. */
+  private outlineLines(steps: readonly OutlineStep[]): string[] {
+    return steps.map((s) => {
+      switch (s.op) {
+        case 'move':
+          return `${num(this.x(s.xPt))} ${num(this.y(s.yPt))} ${Ops.MoveTo}`;
+        case 'line':
+          return `${num(this.x(s.xPt))} ${num(this.y(s.yPt))} ${Ops.LineTo}`;
+        case 'curve':
+          return `${num(this.x(s.c1xPt))} ${num(this.y(s.c1yPt))} ${num(this.x(s.c2xPt))} ${num(this.y(s.c2yPt))} ${num(this.x(s.xPt))} ${num(this.y(s.yPt))} ${Ops.AppendBezierCurve}`;
+        default:
+          return Ops.ClosePath;
+      }
+    });
   }
 
   /** A `re` operator for a layout rectangle, as content-stream text. */

@@ -8,7 +8,8 @@
  *    images (drawn into their placed rect, clipped to the frame).
  * 3. Everything is in points; the caller sets the canvas transform (zoom × device pixel ratio).
  */
-import type { BoxItem, GlyphRunItem, ImageItem, PageLayout, RectPt, RuleItem } from '../../src-core/layout/page-layout.js';
+import type { BoxItem, GlyphRunItem, ImageItem, PageLayout, RectPt, RuleItem, StrokeDash } from '../../src-core/layout/page-layout.js';
+import { boxOutline, needsOutline, type OutlineStep } from '../../src-core/layout/styled-lines.js';
 import { itemBoundsPt, rectsIntersect } from './dirty-region.js';
 import type { FontProvider } from '../../src-core/text/font.js';
 import type { GlyphPathCache } from './glyph-paths.js';
@@ -57,25 +58,50 @@ function drawGlyphRun(ctx: CanvasRenderingContext2D, run: GlyphRunItem, res: Pag
   ctx.setTransform(page);
 }
 
+/** Sets a stroke's dash pattern and caps as the PDF sets them (butt caps, unbroken, unless the item says). */
+function setDash(ctx: CanvasRenderingContext2D, dash: StrokeDash): void {
+  ctx.setLineDash(dash.dashPt ? [...dash.dashPt] : []);
+  ctx.lineCap = dash.roundCaps ? 'round' : 'butt';
+}
+
 function drawRule(ctx: CanvasRenderingContext2D, rule: RuleItem): void {
   ctx.strokeStyle = cssColour(rule.colour);
   ctx.lineWidth = rule.strokePt;
+  setDash(ctx, rule);
   ctx.beginPath();
   ctx.moveTo(rule.x1Pt, rule.y1Pt);
   ctx.lineTo(rule.x2Pt, rule.y2Pt);
   ctx.stroke();
+  setDash(ctx, {});
+}
+
+/** Traces a box outline (styled-lines.ts) as the PDF does: same start, same direction, same curves. */
+function traceOutline(ctx: CanvasRenderingContext2D, steps: readonly OutlineStep[]): void {
+  ctx.beginPath();
+  for (const s of steps) {
+    if (s.op === 'move') ctx.moveTo(s.xPt, s.yPt);
+    else if (s.op === 'line') ctx.lineTo(s.xPt, s.yPt);
+    else if (s.op === 'curve') ctx.bezierCurveTo(s.c1xPt, s.c1yPt, s.c2xPt, s.c2yPt, s.xPt, s.yPt);
+    else ctx.closePath();
+  }
 }
 
 function drawBox(ctx: CanvasRenderingContext2D, box: BoxItem): void {
   const { xPt, yPt, widthPt, heightPt } = box.rect;
+  const outline = needsOutline(box);
+  if (outline) traceOutline(ctx, boxOutline(box.rect, box.cornerRadiusPt));
   if (box.fill) {
     ctx.fillStyle = cssColour(box.fill);
-    ctx.fillRect(xPt, yPt, widthPt, heightPt);
+    if (outline) ctx.fill();
+    else ctx.fillRect(xPt, yPt, widthPt, heightPt);
   }
   if (box.stroke && box.strokePt > 0) {
     ctx.strokeStyle = cssColour(box.stroke);
     ctx.lineWidth = box.strokePt;
-    ctx.strokeRect(xPt, yPt, widthPt, heightPt);
+    setDash(ctx, box);
+    if (outline) ctx.stroke();
+    else ctx.strokeRect(xPt, yPt, widthPt, heightPt);
+    setDash(ctx, {});
   }
 }
 

@@ -8,6 +8,7 @@ import type { RectPt } from '../../src-core/layout/page-layout.js';
 import type { BoxFrame, FolioDocument, Frame, ImageFrame, PmNodeJson, RuleFrame, TextFrame } from '../../src-core/model/document.js';
 import type { Page } from '../../src-core/model/frame.js';
 import { BLACK } from '../../src-core/model/colour.js';
+import { COMPOUND_LINE_STYLES, LINE_STYLES, MAX_CORNER_RADIUS_PT, MIN_COMPOUND_STROKE_PT, type LineStyle } from '../../src-core/model/line-style.js';
 
 /**
  * Replaces one story's ProseMirror JSON.
@@ -210,15 +211,21 @@ export interface StrokeSettings {
   strokePt?: number;
   /** A box's label, e.g. 广告 (empty: none). */
   label?: string;
+  /** Line style (花线); a two-line style raises a lighter stroke to `MIN_COMPOUND_STROKE_PT`. */
+  lineStyle?: LineStyle;
+  /** A box's corner radius, points (0: square corners). */
+  cornerRadiusPt?: number;
 }
 
 /** Thickest stroke a box or rule takes, points: heavier lines are shapes, not rules. */
 export const MAX_STROKE_PT = 12;
 
 /**
- * Sets a box's or rule's stroke width and a box's label. Locked frames are not changed.
+ * Sets a box's or rule's stroke width and line style, and a box's label and corner radius. Locked frames are
+ * not changed. A two-line style (双线, 文武线) is at least `MIN_COMPOUND_STROKE_PT` heavy: choosing one raises a
+ * lighter stroke to it, and a lighter weight is refused while one is chosen.
  * @throws RangeError for a missing frame, another kind of frame, a stroke out of range (a rule needs a
- *   positive one) or a label on a rule
+ *   positive one), an unknown line style, a label or corner radius on a rule, or a radius out of range
  */
 export function setStrokeSettings(doc: FolioDocument, frameId: string, settings: StrokeSettings): FolioDocument {
   const found = findFrame(doc, frameId);
@@ -234,8 +241,33 @@ export function setStrokeSettings(doc: FolioDocument, frameId: string, settings:
     }
   }
   if (label !== undefined && frame.kind === 'rule') throw new RangeError('A rule has no label.');
-  let next: Frame = frame;
-  if (strokePt !== undefined && strokePt !== frame.strokePt) next = { ...next, strokePt } as Frame;
+  const { lineStyle, cornerRadiusPt } = settings;
+  if (lineStyle !== undefined && !(LINE_STYLES as readonly string[]).includes(lineStyle)) throw new RangeError(`"${String(lineStyle)}" is not a line style.`);
+  if (cornerRadiusPt !== undefined) {
+    if (frame.kind === 'rule') throw new RangeError('A rule has no corners.');
+    if (!(cornerRadiusPt >= 0 && cornerRadiusPt <= MAX_CORNER_RADIUS_PT)) throw new RangeError(`A box's corner radius must be between 0 and ${MAX_CORNER_RADIUS_PT} pt.`);
+  }
+  const style = lineStyle ?? frame.lineStyle;
+  const compound = style !== undefined && COMPOUND_LINE_STYLES.has(style);
+  if (compound && strokePt !== undefined && strokePt > 0 && strokePt < MIN_COMPOUND_STROKE_PT) {
+    throw new RangeError(`A double or thick–thin line needs a stroke of at least ${MIN_COMPOUND_STROKE_PT} pt.`);
+  }
+  let next: BoxFrame | RuleFrame = frame;
+  const weightPt = strokePt ?? frame.strokePt;
+  const wantedPt = compound && lineStyle !== undefined && weightPt > 0 ? Math.max(weightPt, MIN_COMPOUND_STROKE_PT) : weightPt;
+  if (wantedPt !== frame.strokePt) next = { ...next, strokePt: wantedPt };
+  if (lineStyle !== undefined && lineStyle !== (frame.lineStyle ?? 'solid')) {
+    if (lineStyle === 'solid') {
+      const { lineStyle: _solid, ...rest } = next;
+      next = rest;
+    } else next = { ...next, lineStyle };
+  }
+  if (cornerRadiusPt !== undefined && next.kind === 'box' && cornerRadiusPt !== (next.cornerRadiusPt ?? 0)) {
+    if (cornerRadiusPt === 0) {
+      const { cornerRadiusPt: _square, ...rest } = next;
+      next = rest;
+    } else next = { ...next, cornerRadiusPt };
+  }
   if (label !== undefined && next.kind === 'box') {
     const trimmed = label.trim();
     if (trimmed === '' && next.label !== undefined) {
@@ -356,11 +388,13 @@ function mapFrames(doc: FolioDocument, map: (frame: Frame) => Frame): FolioDocum
 export interface TextFrameSettings {
   columns?: number;
   columnRule?: boolean;
+  /** Style of the column rules (`solid`: plain hairlines, stored as no style). */
+  columnRuleStyle?: LineStyle;
 }
 
 /**
- * Changes a text frame's column count (1–20, whole) and/or column rule.
- * @throws RangeError for a missing or non-text frame or a column count outside 1–20
+ * Changes a text frame's column count (1–20, whole), column rule and/or column-rule style.
+ * @throws RangeError for a missing or non-text frame, a column count outside 1–20 or an unknown line style
  */
 export function setTextFrameSettings(doc: FolioDocument, frameId: string, settings: TextFrameSettings): FolioDocument {
   const found = findFrame(doc, frameId);
@@ -368,5 +402,13 @@ export function setTextFrameSettings(doc: FolioDocument, frameId: string, settin
   if (settings.columns !== undefined && !(Number.isInteger(settings.columns) && settings.columns >= 1 && settings.columns <= 20)) {
     throw new RangeError(`A frame has 1 to 20 columns, not ${settings.columns}.`);
   }
-  return mapFrames(doc, (f) => (f.id === frameId && f.kind === 'text' ? { ...f, ...settings } : f));
+  const { columnRuleStyle, ...rest } = settings;
+  if (columnRuleStyle !== undefined && !(LINE_STYLES as readonly string[]).includes(columnRuleStyle)) throw new RangeError(`"${String(columnRuleStyle)}" is not a line style.`);
+  return mapFrames(doc, (f) => {
+    if (f.id !== frameId || f.kind !== 'text') return f;
+    const next = { ...f, ...rest };
+    if (columnRuleStyle === undefined) return next;
+    const { columnRuleStyle: _old, ...plain } = next;
+    return columnRuleStyle === 'solid' ? plain : { ...plain, columnRuleStyle };
+  });
 }

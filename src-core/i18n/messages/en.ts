@@ -282,6 +282,18 @@ export const en = {
   'find.nothingToNormalise': 'No ASCII punctuation to normalise.',
   'find.normalised': 'Normalised punctuation in {stories, plural, one {# story} other {# stories}}.',
 
+  // ── Rule and border styles (issue 15) ──
+  'lineStyle.label': 'Line style',
+  'lineStyle.columnRule': 'Column rule style',
+  'lineStyle.corner': 'Corner radius',
+  'lineStyle.solid': 'Solid',
+  'lineStyle.dashed': 'Dashed',
+  'lineStyle.dotted': 'Dotted',
+  'lineStyle.dashDot': 'Dash-dot',
+  'lineStyle.double': 'Double',
+  'lineStyle.thickThin': 'Thick–thin',
+  'lineStyle.thinThick': 'Thin–thick',
+
   // ── Inspector ──
   'inspector.title': 'Inspector',
   'inspector.placeImage': 'Place image…',

@@ -283,6 +283,18 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'find.nothingToNormalise': '没有需要规范的半角标点。',
   'find.normalised': '已规范 {stories} 篇稿件中的标点。',
 
+  // ── 花线（issue 15） ──
+  'lineStyle.label': '线型',
+  'lineStyle.columnRule': '栏线线型',
+  'lineStyle.corner': '圆角半径',
+  'lineStyle.solid': '正线',
+  'lineStyle.dashed': '虚线',
+  'lineStyle.dotted': '点线',
+  'lineStyle.dashDot': '点划线',
+  'lineStyle.double': '双线',
+  'lineStyle.thickThin': '文武线',
+  'lineStyle.thinThick': '武文线',
+
   // ── 属性面板 ──
   'inspector.title': '属性',
   'inspector.placeImage': '置入图片…',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { unpackFolio } from '../../../src-core/model/folio-file.js';
 import type { PmNodeJson } from '../../../src-core/model/document.js';
+import { MIN_COMPOUND_STROKE_PT } from '../../../src-core/model/line-style.js';
 import { addFrame, addTextFrame, findFrame, isBlankStory, setStrokeSettings, framesOfStory, MAX_STORY_NAME_CHARS, removeFrame, renameStory, replaceStoryDoc, setFrameGeometry, setTextFrameSettings, threadFrames } from '../../../src-renderer/state/document-edits.js';
 
 const doc = unpackFolio(new Uint8Array(readFileSync('templates/samples/deqing-front-2023-07-20.folio'))).document;
@@ -190,5 +191,36 @@ describe('text frame settings', () => {
     expect(() => setTextFrameSettings(doc, 'bikes', { columns: 0 })).toThrow(RangeError);
     expect(() => setTextFrameSettings(doc, 'bikes', { columns: 2.5 })).toThrow(RangeError);
     expect(() => setTextFrameSettings(doc, 'photo', { columns: 2 })).toThrow(RangeError);
+  });
+});
+
+describe('line styles and corners (花线)', () => {
+  const withRule = addFrame(doc, 0, 'rule');
+  const withBox = addFrame(doc, 0, 'box');
+
+  it('sets a rule’s style and raises a hairline to the lightest weight a two-line style takes', () => {
+    const next = setStrokeSettings(withRule.doc, withRule.frameId, { lineStyle: 'thick-thin' });
+    const rule = findFrame(next, withRule.frameId)!.frame;
+    expect(rule).toMatchObject({ lineStyle: 'thick-thin', strokePt: MIN_COMPOUND_STROKE_PT });
+    expect(() => setStrokeSettings(next, withRule.frameId, { strokePt: 0.5 })).toThrow(/at least 1.5 pt/);
+    const solid = setStrokeSettings(next, withRule.frameId, { lineStyle: 'solid' });
+    expect('lineStyle' in findFrame(solid, withRule.frameId)!.frame).toBe(false);
+  });
+
+  it('rounds a box’s corners and squares them again; refuses corners on a rule and unknown styles', () => {
+    const rounded = setStrokeSettings(withBox.doc, withBox.frameId, { cornerRadiusPt: 8, lineStyle: 'dashed' });
+    expect(findFrame(rounded, withBox.frameId)!.frame).toMatchObject({ cornerRadiusPt: 8, lineStyle: 'dashed', strokePt: 0.5 });
+    const square = setStrokeSettings(rounded, withBox.frameId, { cornerRadiusPt: 0 });
+    expect('cornerRadiusPt' in findFrame(square, withBox.frameId)!.frame).toBe(false);
+    expect(() => setStrokeSettings(withRule.doc, withRule.frameId, { cornerRadiusPt: 4 })).toThrow(/no corners/);
+    expect(() => setStrokeSettings(withBox.doc, withBox.frameId, { cornerRadiusPt: 400 })).toThrow(/corner radius/);
+    expect(() => setStrokeSettings(withBox.doc, withBox.frameId, { lineStyle: 'wavy' as never })).toThrow(/not a line style/);
+  });
+
+  it('sets a text frame’s column-rule style (solid is stored as none)', () => {
+    const styled = setTextFrameSettings(doc, 'lead-1', { columnRule: true, columnRuleStyle: 'dotted' });
+    expect(findFrame(styled, 'lead-1')!.frame).toMatchObject({ columnRule: true, columnRuleStyle: 'dotted' });
+    const plain = setTextFrameSettings(styled, 'lead-1', { columnRuleStyle: 'solid' });
+    expect('columnRuleStyle' in findFrame(plain, 'lead-1')!.frame).toBe(false);
   });
 });
