@@ -45,7 +45,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
   { en: 'copyfit', zh: '余缺', note: 'lines over (+) or short (−) for a story' },
   { en: 'template', zh: '模板', note: 'a page template: grid, styles, frames' },
   { en: 'workspace', zh: '工作区', note: 'the folder Folio reads and writes in' },
-  { en: 'style', zh: '样式', note: 'a paragraph or character style' },
+  { en: 'style', zh: '样式', note: 'a paragraph or character style (a line style of a rule is 线型)', notThis: ['line style', 'rule style'] },
   { en: 'headline', zh: '主题', note: 'the main headline (主题), between 引题 and 副题' },
   { en: 'kicker', zh: '引题', note: 'the line above the headline' },
   { en: 'subtitle', zh: '副题', note: 'the line below the headline' },

@@ -57,7 +57,7 @@ export const COLUMN_RULE_STROKE_PT = 0.5;
 
 /** What a story put into one of its frames. */
 export interface FrameOutput {
-  /** Paint order: block boxes first (under the text), then glyph runs, then column rules. */
+  /** Paint order: the frame's tint, block boxes (under the text), then glyph runs, then column rules. */
   readonly items: LayoutItem[];
   readonly lines: LineBox[];
   readonly warnings: LayoutWarning[];
@@ -649,7 +649,10 @@ class StoryFlow {
     const byFrame = new Map<string, FrameOutput>();
     this.geoms.forEach((g, f) => {
       const out = this.outputs.get(g.frame.id)!;
-      const items: LayoutItem[] = [...out.under, ...out.items];
+      const { fill } = g.frame;
+      // A tinted frame (底纹) paints its tint first, under everything the story sets in it.
+      const tint: BoxItem[] = fill ? [{ kind: 'box', rect: { xPt: g.frame.xPt, yPt: g.frame.yPt, widthPt: g.frame.widthPt, heightPt: g.frame.heightPt }, strokePt: 0, fill, frameId: g.frame.id }] : [];
+      const items: LayoutItem[] = [...tint, ...out.under, ...out.items];
       const bodyTop = this.bodyTops[f];
       // A frame the body never reached below its headline group (a headline frame) has no gutters to rule.
       const headlineOnly = bodyTop === null && this.spanFrames.has(f);

@@ -94,6 +94,8 @@ export const TextFrameSchema = z.object({
   columnRule: z.boolean().default(false),
   /** Style of the column rules (absent: solid hairlines). */
   columnRuleStyle: LineStyleSchema.optional(),
+  /** Background tint (底纹) over the whole frame, under its text (absent: none, the paper shows). */
+  fill: CmykSchema.optional(),
   nextFrameId: z.string().optional(),
 });
 /** An image frame: an asset placed with a fit mode; `captionStoryId` optionally names its caption story. */

@@ -2,7 +2,8 @@
  * Rule and border styles (花线) from the Inspector: a layout editor draws a box in the foot margin, gives it a
  * 文武线 border (its hairline is raised to the 1.5 pt a two-line style needs) and rounded corners, and a dashed
  * rule under it; the canvas shows the dashes and the blank rounded corner, and so does the print PDF, where
- * the 文武线 is a thick and a thin line with paper between. Undo takes the style off again.
+ * the 文武线 is a thick and a thin line with paper between; the box's K 15 % tint (底纹) is the same grey on both.
+ * Undo takes the style off again.
  */
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -54,6 +55,8 @@ test('a 文武线 box with rounded corners and a dashed rule: the canvas and the
   await corner.fill('3');
   await corner.press('Enter');
   await expect(corner).toHaveValue('3.0');
+  await panel.getByRole('combobox', { name: 'Fill', exact: true }).selectOption({ label: 'Black 15 %' });
+  await expect(panel.getByRole('spinbutton', { name: 'Fill K (%)' })).toHaveValue('15');
 
   version = await canvas.layoutVersion();
   await app.button('Add rule').click();
@@ -87,6 +90,18 @@ test('a 文武线 box with rounded corners and a dashed rule: the canvas and the
   await expect.poll(canvasRuns).toBeGreaterThan(40);
   expect(await canvas.inkFraction({ xPt: foot.xPt - 1, yPt: foot.yPt - 1, widthPt: 2, heightPt: 2 })).toBe(0);
   expect(await canvas.inkFraction({ xPt: foot.xPt + 100, yPt: foot.yPt - 1, widthPt: 20, heightPt: 2 })).toBeGreaterThan(0.2);
+  const inside: RectPt = { xPt: foot.xPt + 20, yPt: foot.yPt + 8, widthPt: 60, heightPt: 20 };
+  const canvasGrey = await canvas.content.evaluate((el, { r, trimWidthPt }) => {
+    const c = el as HTMLCanvasElement;
+    const k = c.width / trimWidthPt;
+    const d = c.getContext('2d')!.getImageData(Math.round(r.xPt * k), Math.round(r.yPt * k), Math.round(r.widthPt * k), Math.round(r.heightPt * k)).data;
+    let sum = 0;
+    for (let i = 0; i < d.length; i += 4) sum += 0.299 * d[i]! + 0.587 * d[i + 1]! + 0.114 * d[i + 2]!;
+    return sum / (d.length / 4);
+  }, { r: inside, trimWidthPt: trim.widthPt });
+  // K 15 % reads as a light grey, well away from paper and from ink.
+  expect(canvasGrey).toBeGreaterThan(180);
+  expect(canvasGrey).toBeLessThan(240);
   await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'e2e-line-styles.png') });
 
   // Print: the same dashes, the same blank corner, and the 文武线 as two lines (300 dpi column profile).
@@ -98,6 +113,15 @@ test('a 文武线 box with rounded corners and a dashed rule: the canvas and the
   expect(Math.abs(pdfRuns - (await canvasRuns()))).toBeLessThanOrEqual(2);
   expect(pdfInkFraction(grey, offset, { xPt: foot.xPt - 1, yPt: foot.yPt - 1, widthPt: 2, heightPt: 2 })).toBe(0);
   const k = grey.dpi / 72;
+  let tintSum = 0;
+  let tintPixels = 0;
+  for (let y = Math.round((offset.yPt + inside.yPt) * k); y < Math.round((offset.yPt + inside.yPt + inside.heightPt) * k); y++) {
+    for (let x = Math.round((offset.xPt + inside.xPt) * k); x < Math.round((offset.xPt + inside.xPt + inside.widthPt) * k); x++) {
+      tintSum += grey.pixels[y * grey.width + x]!;
+      tintPixels++;
+    }
+  }
+  expect(Math.abs(tintSum / tintPixels - canvasGrey)).toBeLessThan(25);
   const x = Math.round((offset.xPt + foot.xPt + 120) * k);
   const bands: number[] = [];
   let length = 0;

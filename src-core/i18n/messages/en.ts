@@ -283,6 +283,18 @@ export const en = {
   'find.normalised': 'Normalised punctuation in {stories, plural, one {# story} other {# stories}}.',
 
   // ── Rule and border styles (issue 15) ──
+  'fill.label': 'Fill',
+  'fill.none': 'None (paper)',
+  'fill.k10': 'Black 10 %',
+  'fill.k15': 'Black 15 %',
+  'fill.k20': 'Black 20 %',
+  'fill.k30': 'Black 30 %',
+  'fill.k100': 'Black 100 % (reverse)',
+  'fill.c10': 'Cyan 10 %',
+  'fill.y15': 'Yellow 15 %',
+  'fill.red': 'Red (M 100 Y 100 K 10)',
+  'fill.custom': 'Custom CMYK',
+  'fill.channel': 'Fill {channel} (%)',
   'lineStyle.label': 'Line style',
   'lineStyle.columnRule': 'Column rule style',
   'lineStyle.corner': 'Corner radius',

@@ -284,6 +284,18 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'find.normalised': '已规范 {stories} 篇稿件中的标点。',
 
   // ── 花线（issue 15） ──
+  'fill.label': '底纹',
+  'fill.none': '无（纸白）',
+  'fill.k10': '黑 10%',
+  'fill.k15': '黑 15%',
+  'fill.k20': '黑 20%',
+  'fill.k30': '黑 30%',
+  'fill.k100': '黑 100%（反白底）',
+  'fill.c10': '青 10%',
+  'fill.y15': '黄 15%',
+  'fill.red': '套红（M 100 Y 100 K 10）',
+  'fill.custom': '自定 CMYK',
+  'fill.channel': '底纹 {channel}（%）',
   'lineStyle.label': '线型',
   'lineStyle.columnRule': '栏线线型',
   'lineStyle.corner': '圆角半径',

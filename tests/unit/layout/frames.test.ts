@@ -126,3 +126,24 @@ describe('frames', () => {
     expect(out.notices.map((n) => n.code)).toEqual(['missing-story']);
   });
 });
+
+describe('frame tints and styled frames (issue 15)', () => {
+  it('paints a text frame’s tint (底纹) over the whole frame, before its text', () => {
+    const k15 = { c: 0, m: 0, y: 0, k: 0.15 };
+    const frame = textFrame(tpl, 'f', 's', [0, 2, 0, 10], { fill: k15 });
+    const page = compose([frame]).pages[0]!;
+    const firstOfFrame = page.items.findIndex((i) => i.frameId === 'f');
+    expect(page.items[firstOfFrame]).toEqual({ kind: 'box', rect: { xPt: frame.xPt, yPt: frame.yPt, widthPt: frame.widthPt, heightPt: frame.heightPt }, strokePt: 0, fill: k15, frameId: 'f' });
+    expect(page.items.findIndex((i) => i.kind === 'glyphs' && i.frameId === 'f')).toBeGreaterThan(firstOfFrame);
+  });
+
+  it('draws a 文武线 rule as two rules and styled column rules down every gutter', () => {
+    const rule: Frame = { kind: 'rule', id: 'r', xPt: 100, yPt: 300, widthPt: 200, heightPt: 12, locked: false, strokePt: 3, colour: { c: 0, m: 0, y: 0, k: 1 }, lineStyle: 'thick-thin' };
+    const rules = only(compose([rule]).pages[0]!, 'rule') as RuleItem[];
+    expect(rules.map((r) => r.strokePt)).toEqual([expect.closeTo(1.8, 9), expect.closeTo(0.6, 9)]);
+    const framed = textFrame(tpl, 'f', 's', [0, 4, 0, 20], { columns: 3, columnRule: true, columnRuleStyle: 'dotted' });
+    const columnRules = (only(compose([framed], [story('s', cols(p('正文'.repeat(400))))]).pages[0]!, 'rule') as RuleItem[]).filter((r) => r.frameId === 'f');
+    expect(columnRules).toHaveLength(2);
+    for (const r of columnRules) expect(r).toMatchObject({ roundCaps: true, dashPt: [0, 1.5] });
+  });
+});
