@@ -172,7 +172,7 @@ export function createComposer(fonts: FontProvider, options: ComposerOptions = {
             break;
           }
           case 'image':
-            items.push(...layoutImageFrame(frame, doc, page.name, warnings));
+            items.push(...layoutImageFrame(frame, doc, page.name, warnings, page.mono === true));
             break;
           case 'box':
             items.push(...layoutBoxFrame(frame, resolver.bodyFont, warnings));

@@ -28,8 +28,8 @@ const PT_PER_INCH = 72;
 /** Ascent of the ideographic em box, em (see grid.ts). */
 const LABEL_ASCENT_EM = 0.88;
 
-/** Lays out an image frame. */
-export function layoutImageFrame(frame: ImageFrame, doc: FolioDocument, pageId: string, warnings: LayoutWarning[]): LayoutItem[] {
+/** Lays out an image frame; on a black-and-white page (`pageMono`), or set to grey itself, its picture is grey. */
+export function layoutImageFrame(frame: ImageFrame, doc: FolioDocument, pageId: string, warnings: LayoutWarning[], pageMono = false): LayoutItem[] {
   const clip: RectPt = { xPt: frame.xPt, yPt: frame.yPt, widthPt: frame.widthPt, heightPt: frame.heightPt };
   const asset = frame.assetId ? doc.assets[frame.assetId] : undefined;
   if (!asset) {
@@ -68,9 +68,10 @@ export function layoutImageFrame(frame: ImageFrame, doc: FolioDocument, pageId: 
   }
   const rect = { xPt, yPt, widthPt, heightPt };
   // Vector pages have no resolution: only pixel images report one.
-  if (isPdf) return [{ kind: 'image', assetId: asset.id, rect, clip, frameId: frame.id }];
+  const mono = pageMono || frame.mono === true ? { mono: true as const } : {};
+  if (isPdf) return [{ kind: 'image', assetId: asset.id, rect, clip, ...mono, frameId: frame.id }];
   const effectivePpi = wPx / (widthPt / PT_PER_INCH);
-  return [{ kind: 'image', assetId: asset.id, rect, clip, effectivePpi, frameId: frame.id }];
+  return [{ kind: 'image', assetId: asset.id, rect, clip, effectivePpi, ...mono, frameId: frame.id }];
 }
 
 /** A crossed box standing in for a missing image. */

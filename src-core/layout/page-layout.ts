@@ -103,6 +103,8 @@ export interface ImageItem {
   rect: RectPt;
   clip: RectPt;
   effectivePpi?: number;
+  /** Drawn in grey (a black-and-white page, or a picture set to print in grey). */
+  mono?: true;
   frameId?: string;
 }
 

@@ -109,6 +109,8 @@ export const ImageFrameSchema = z.object({
   offsetYPt: z.number().default(0),
   /** Scale in crop mode (1 = image pixels at 72 ppi × scale … see layout). */
   scale: z.number().positive().default(1),
+  /** Print the picture in grey (K plate only), also on a colour page. */
+  mono: z.boolean().optional(),
 });
 /** A box (ad, column tag, story box): stroke and optional fill, optional label such as 广告. */
 export const BoxFrameSchema = z.object({
@@ -153,6 +155,8 @@ export const PageSchema = z.object({
   /** Page name as printed and used in file names, e.g. "A01". */
   name: z.string().min(1),
   section: z.string().default(''),
+  /** A black-and-white page (黑白版): its pictures print in grey on the K plate alone. */
+  mono: z.boolean().optional(),
   frames: z.array(FrameSchema),
 });
 /** A page. */

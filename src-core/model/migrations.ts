@@ -107,7 +107,7 @@ export const DOCUMENT_MIGRATIONS: readonly Migration[] = [
   },
   {
     from: 8,
-    description: 'version 9 adds line styles (`lineStyle` on rules and boxes, `columnRuleStyle` on text frames) and rounded box corners (`cornerRadiusPt`); version 8 files are valid as they are',
+    description: 'version 9 adds line styles (`lineStyle` on rules and boxes, `columnRuleStyle` on text frames), rounded box corners (`cornerRadiusPt`), frame tints (`fill` on text frames) and black-and-white pages and pictures (`mono`); version 8 files are valid as they are',
     up: (json) => ({ ...json, schemaVersion: 9 }),
   },
 ];

@@ -1,5 +1,5 @@
 /**
- * A baseline JPEG encoder for CMYK pictures: how a separated photo stays a JPEG in a print PDF (DCTDecode)
+ * A baseline JPEG encoder for CMYK (and grey) pictures: how a separated photo stays a JPEG in a print PDF (DCTDecode)
  * instead of growing ten- to twentyfold as Flate. jpeg-js, which decodes our pictures, encodes only YCbCr;
  * this follows its encoder's structure (ITU-T T.81, baseline sequential) for four components.
  *
@@ -20,7 +20,7 @@
  */
 
 /** Components of a CMYK JPEG. */
-const COMPONENTS = 4;
+const CMYK_COMPONENTS = 4;
 /** Samples per block side. */
 const BLOCK = 8;
 /** Coefficients per block. */
@@ -225,11 +225,30 @@ function segment(out: BitWriter, marker: number, body: readonly number[]): void 
  * @throws RangeError when the sizes or sample count do not fit
  */
 export function encodeCmykJpeg(cmyk: Uint8Array, widthPx: number, heightPx: number, quality: number): Uint8Array {
+  // Stored inverted (255 − ink), as Photoshop stores Adobe CMYK JPEGs.
+  return encodeBaselineJpeg(cmyk, widthPx, heightPx, quality, CMYK_COMPONENTS, (ink) => 255 - ink);
+}
+
+/**
+ * Encodes grey pixels as a one-component baseline JPEG (a DeviceGray picture: a black-and-white page's photo on
+ * the K plate alone).
+ * @param grey brightness, 1 sample per pixel, row by row; 0 = black, 255 = paper
+ * @param widthPx picture width, 1–65535 pixels
+ * @param heightPx picture height, 1–65535 pixels
+ * @param quality 1–100, IJG scale
+ * @returns the JPEG file's bytes
+ * @throws RangeError when the sizes or sample count do not fit
+ */
+export function encodeGreyJpeg(grey: Uint8Array, widthPx: number, heightPx: number, quality: number): Uint8Array {
+  return encodeBaselineJpeg(grey, widthPx, heightPx, quality, 1, (sample) => sample);
+}
+
+function encodeBaselineJpeg(samples: Uint8Array, widthPx: number, heightPx: number, quality: number, components: number, stored: (sample: number) => number): Uint8Array {
   if (!Number.isInteger(widthPx) || !Number.isInteger(heightPx) || widthPx < 1 || heightPx < 1 || widthPx > MAX_SIDE_PX || heightPx > MAX_SIDE_PX) {
     throw new RangeError(`A JPEG is 1–${MAX_SIDE_PX} pixels on each side, not ${widthPx} × ${heightPx}`);
   }
-  if (cmyk.length !== widthPx * heightPx * COMPONENTS) {
-    throw new RangeError(`CMYK pixels: expected ${widthPx * heightPx * COMPONENTS} samples for ${widthPx} × ${heightPx}, got ${cmyk.length}`);
+  if (samples.length !== widthPx * heightPx * components) {
+    throw new RangeError(`${components === CMYK_COMPONENTS ? 'CMYK' : 'Grey'} pixels: expected ${widthPx * heightPx * components} samples for ${widthPx} × ${heightPx}, got ${samples.length}`);
   }
   if (!(quality >= 1 && quality <= 100)) throw new RangeError(`JPEG quality is 1–100, not ${quality}`);
   const { dqtZigzag, divisor } = buildQuantisation(Math.round(quality));
@@ -238,33 +257,34 @@ export function encodeCmykJpeg(cmyk: Uint8Array, widthPx: number, heightPx: numb
 
   // 2. Headers.
   // A guess at the output size (a quarter of the samples) so the writer rarely grows.
-  const out = new BitWriter(cmyk.length >> 2);
+  const out = new BitWriter(samples.length >> 2);
   out.raw([0xff, 0xd8]);
-  segment(out, 0xee, [0x41, 0x64, 0x6f, 0x62, 0x65, 0x00, 100, 0, 0, 0, 0, 0]); // "Adobe", version 100, flags 0 0, transform 0
+  // "Adobe", version 100, flags 0 0, transform 0: CMYK samples, no colour transform (grey needs no marker).
+  if (components === CMYK_COMPONENTS) segment(out, 0xee, [0x41, 0x64, 0x6f, 0x62, 0x65, 0x00, 100, 0, 0, 0, 0, 0]);
   segment(out, 0xdb, [0x00, ...dqtZigzag]);
-  const sof = [8, heightPx >> 8, heightPx & 0xff, widthPx >> 8, widthPx & 0xff, COMPONENTS];
-  for (let c = 1; c <= COMPONENTS; c++) sof.push(c, 0x11, 0);
+  const sof = [8, heightPx >> 8, heightPx & 0xff, widthPx >> 8, widthPx & 0xff, components];
+  for (let c = 1; c <= components; c++) sof.push(c, 0x11, 0);
   segment(out, 0xc0, sof);
   segment(out, 0xc4, [0x00, ...DC_BITS, ...DC_VALUES, 0x10, ...AC_BITS, ...AC_VALUES]);
-  const sos = [COMPONENTS];
-  for (let c = 1; c <= COMPONENTS; c++) sos.push(c, 0x00);
+  const sos = [components];
+  for (let c = 1; c <= components; c++) sos.push(c, 0x00);
   sos.push(0, 63, 0);
   segment(out, 0xda, sos);
 
-  // 3–4. Blocks, interleaved C M Y K per 8 × 8 MCU.
+  // 3–4. Blocks, the components interleaved per 8 × 8 MCU.
   const block = new Float64Array(BLOCK_SIZE);
   const quantised = new Int32Array(BLOCK_SIZE);
-  const previousDc = new Int32Array(COMPONENTS);
+  const previousDc = new Int32Array(components);
   for (let by = 0; by < heightPx; by += BLOCK) {
     for (let bx = 0; bx < widthPx; bx += BLOCK) {
-      for (let comp = 0; comp < COMPONENTS; comp++) {
+      for (let comp = 0; comp < components; comp++) {
         for (let row = 0; row < BLOCK; row++) {
           const y = Math.min(by + row, heightPx - 1);
           const rowStart = y * widthPx;
           for (let col = 0; col < BLOCK; col++) {
             const x = Math.min(bx + col, widthPx - 1);
-            // Stored inverted (255 − ink), level-shifted: (255 − ink) − 128.
-            block[row * BLOCK + col] = 127 - cmyk[(rowStart + x) * COMPONENTS + comp]!;
+            // Level-shifted by −128 (T.81 A.3.1).
+            block[row * BLOCK + col] = stored(samples[(rowStart + x) * components + comp]!) - 128;
           }
         }
         forwardDct(block);

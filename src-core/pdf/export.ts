@@ -272,19 +272,22 @@ function setPageBoxes(page: PDFPage, g: PageGeometry, bleedPt: number): void {
 async function drawImage(
   content: PageContent, item: ImageItem, pageName: string, input: PdfExportInput, cache: Map<string, EmbeddedAsset | undefined>, inkLimitPct: number,
 ): Promise<void> {
-  let embedded = cache.get(item.assetId);
-  if (!cache.has(item.assetId)) {
+  // A picture on a black-and-white page is another XObject than the same picture in colour.
+  const key = item.mono ? `${item.assetId}\u0000mono` : item.assetId;
+  let embedded = cache.get(key);
+  if (!cache.has(key)) {
     const asset = await input.assets(item.assetId);
     try {
       embedded = asset ? await embedAsset(content.page.doc, asset, input.preset, {
         inkLimitPct, ...(input.deflate ? { deflate: input.deflate } : {}), ...(input.inflate ? { inflate: input.inflate } : {}), ...(input.outputProfile?.convertRgb ? { convertRgb: input.outputProfile.convertRgb } : {}),
+        ...(item.mono ? { mono: true } : {}),
       }) : undefined;
     } catch (err) {
       // One line naming the picture and its frame: the user fixes the picture, not the exporter.
       const frame = item.frameId ? ` in frame "${item.frameId}"` : '';
       throw new RangeError(`Picture "${asset?.name ?? item.assetId}"${frame} on page ${pageName} cannot be exported: ${String((err as Error)?.message ?? err).split('\n')[0]}`, { cause: err });
     }
-    cache.set(item.assetId, embedded);
+    cache.set(key, embedded);
   }
   if (!embedded) {
     // A missing asset is a preflight error; the page still shows where the picture belongs.

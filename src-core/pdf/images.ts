@@ -9,16 +9,19 @@
  *    (opaque ones pass through with a PNG predictor, undecoded). Alpha is flattened onto paper white
  *    (X-1a forbids transparency).
  * 3. Proof: JPEGs pass through as they are; PNGs go through pdf-lib's `embedPng` (alpha kept as SMask).
- * 4. PDFs (ads, graphics): page 1's content and resources, without any action, annotation, script or embedded
+ * 4. Black-and-white pages (`mono`), both presets: grey JPEGs pass through; other JPEGs are decoded, turned
+ *    to grey (Rec. 709 luma, as the screen's grayscale filter) and re-encoded as grey JPEGs; PNGs become
+ *    lossless DeviceGray. Only the K plate prints. Placed PDFs keep their colours (preflight reports colour on a black-and-white page).
+ * 5. PDFs (ads, graphics): page 1's content and resources, without any action, annotation, script or embedded
  *    file, as a form XObject sized to its TrimBox (`readPlacedPdf`, `embedPlacedPdf`).
  */
 import type { PDFDocument, PDFRef } from 'pdf-lib';
-import { encodeCmykJpeg } from './cmyk-jpeg.js';
+import { encodeCmykJpeg, encodeGreyJpeg } from './cmyk-jpeg.js';
 import { readImageInfo } from './image-info.js';
 import { embedPlacedPdf, readPlacedPdf } from './placed-pdf.js';
 import { rawStream } from './raw-stream.js';
 import { pngPassesThrough, readPngChunks, readPngHeader } from './png.js';
-import { checkPixelCount, checkPng, decodeJpegChecked, decodePngChecked } from './asset-check.js';
+import { checkJpeg, checkPixelCount, checkPng, decodeJpegChecked, decodePngChecked } from './asset-check.js';
 import { DEFAULT_FLATE_LEVEL, deflateWithFflate, inflateWithFflate, type Deflate, type Inflate } from './flate.js';
 
 /** Asset bytes as delivered by the host. */
@@ -91,6 +94,40 @@ export interface ImageConversion {
   deflate?: Deflate;
   /** The host's zlib for PNG data; default fflate. */
   inflate?: Inflate;
+  /** A black-and-white page's picture: pictures become grey (DeviceGray, the K plate alone). */
+  mono?: boolean;
+}
+
+/**
+ * Brightness of 8-bit RGB, alpha flattened onto paper white: one sample per pixel, 0 = black. The weights are
+ * those of the screen's grayscale filter (Rec. 709 luma), so a black-and-white page prints as the canvas shows it.
+ */
+export function rgbToGreyPixels(rgb: Uint8Array, pixelCount: number, alpha?: Uint8Array): Uint8Array {
+  const out = new Uint8Array(pixelCount);
+  for (let i = 0; i < pixelCount; i++) {
+    const luma = 0.2126 * rgb[i * 3]! + 0.7152 * rgb[i * 3 + 1]! + 0.0722 * rgb[i * 3 + 2]!;
+    const a = alpha ? alpha[i]! / 255 : 1;
+    out[i] = Math.round(luma * a + 255 * (1 - a));
+  }
+  return out;
+}
+
+/** A raster picture as grey for a black-and-white page: JPEGs stay JPEGs, PNGs stay lossless. */
+function embedMono(doc: PDFDocument, bytes: Uint8Array, format: 'jpeg' | 'png', deflate: Deflate, inflate: Inflate): PDFRef {
+  if (format === 'jpeg') {
+    const decoded = decodeJpegChecked(bytes);
+    const count = decoded.widthPx * decoded.heightPx;
+    // jpeg-js gives grey pictures one sample per pixel and everything else RGB.
+    const grey = decoded.data.length === count ? decoded.data : rgbToGreyPixels(decoded.data, count);
+    const stream = rawStream(doc.context, encodeGreyJpeg(grey, decoded.widthPx, decoded.heightPx, CMYK_JPEG_QUALITY), {
+      Type: 'XObject', Subtype: 'Image', Width: decoded.widthPx, Height: decoded.heightPx, BitsPerComponent: 8, ColorSpace: 'DeviceGray', Filter: 'DCTDecode',
+    } as never);
+    return doc.context.register(stream);
+  }
+  const png = decodePngChecked(bytes, inflate);
+  const count = png.widthPx * png.heightPx;
+  const grey = png.channels === 1 ? (png.alpha ? flattenGrey(png.pixels, png.alpha) : png.pixels) : rgbToGreyPixels(png.pixels, count, png.alpha);
+  return registerPixels(doc, deflate, grey, png.widthPx, png.heightPx, 'DeviceGray');
 }
 
 /** RGB with alpha flattened onto white paper, 3 samples per pixel. */
@@ -145,6 +182,14 @@ export async function embedAsset(doc: PDFDocument, asset: AssetBytes, preset: 'p
   const info = readImageInfo(asset.bytes);
   const unit = { widthPt: 1, heightPt: 1 };
   if (info.format === 'pdf') return embedPdfAsset(doc, asset.bytes, deflate);
+  if (conversion.mono && (info.format === 'jpeg' || info.format === 'png')) {
+    if (info.format === 'jpeg' && info.colour === 'grey') {
+      checkJpeg(asset.bytes);
+      const stream = rawStream(doc.context, asset.bytes, { Type: 'XObject', Subtype: 'Image', Width: info.widthPx, Height: info.heightPx, BitsPerComponent: 8, ColorSpace: 'DeviceGray', Filter: 'DCTDecode' } as never);
+      return { ref: doc.context.register(stream), formSize: unit };
+    }
+    return { ref: embedMono(doc, asset.bytes, info.format, deflate, inflate), formSize: unit };
+  }
   if (info.format === 'jpeg') {
     if (!info.widthPx || !info.heightPx || info.colour === 'unknown') throw new RangeError('JPEG asset has no readable frame header');
     checkPixelCount(info.widthPx, info.heightPx);

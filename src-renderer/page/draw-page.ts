@@ -112,6 +112,8 @@ function drawImage(ctx: CanvasRenderingContext2D, item: ImageItem, res: PageReso
   ctx.clip();
   const image = res.images.get(item.assetId);
   if (image) {
+    // A black-and-white page shows its pictures grey, as its plate will print them.
+    if (item.mono) ctx.filter = 'grayscale(1)';
     ctx.drawImage(image, item.rect.xPt, item.rect.yPt, item.rect.widthPt, item.rect.heightPt);
   } else {
     ctx.fillStyle = IMAGE_PENDING_FILL;
