@@ -185,6 +185,8 @@ export const en = {
   'shortcuts.editor.block.adText': 'Block type 广告文字 Ad text',
 
   // ── Composer settings and placed copy (issue 17) ──
+  'styles.displayPunctuation': 'Display punctuation',
+  'styles.displayPunctuationHint': 'Set every quote, bracket and mark at half width and closed up, as headlines are (on by default for kickers, headlines and subtitles)',
 
   // ── Styles panel ──
   'styles.title': 'Styles',

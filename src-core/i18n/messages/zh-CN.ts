@@ -186,6 +186,8 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'shortcuts.editor.block.adText': '段落类型：广告文字',
 
   // ── Composer settings and placed copy (issue 17) ──
+  'styles.displayPunctuation': '标题标点',
+  'styles.displayPunctuationHint': '引号、括号和标点一律排半角并靠紧，如标题的排法（引题、主题、副题默认开启）',
 
   // ── 样式面板 ──
   'styles.title': '样式',
