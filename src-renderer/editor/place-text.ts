@@ -76,13 +76,3 @@ export function placeManuscript(session: FolioSession, storyId: string, manuscri
   session.notice = { kind: 'info', text: `Placed ${manuscript.name}: ${manuscript.paragraphs.length} paragraphs, ${chars.toLocaleString('en')} characters${readAs}.` };
   return true;
 }
-
-/**
- * Reads `path` and places it as the text of story `storyId` with every recognised part accepted. Problems
- * become the session's notice and change nothing. Resolves to true when the text was placed.
- */
-export async function placeTextFromPath(session: FolioSession, storyId: string, path: string, layout: ManuscriptLayout): Promise<boolean> {
-  const manuscript = await readManuscriptToPlace(session, storyId, path);
-  if (!manuscript) return false;
-  return placeManuscript(session, storyId, manuscript, layout, manuscriptParts(manuscript, layout));
-}
