@@ -178,15 +178,18 @@ type Cell = readonly [col: number, span: number, line: number, lines: number, co
  * - 「“民生账单”…」 破栏 five grid columns into two of 33 characters, in two tiers: 场地 ends the upper tier's
  *   first column and 目前 the lower tier's first column;
  * - the lead 破栏 each pair of grid columns into two columns of 12 with 3-character gutters: 创建的 ends its
- *   first column (the last grid column stays a plain 13-character column);
+ *   first column (the last grid column stays a plain 13-character column). Its frames are 33 lines deep (grid
+ *   lines 11–43, the hairline under them on line 44): at 32 the 33rd line, ending 创建的, opened the second column;
  * - 团队, 其实， and 更重要的是， (and 节点, whose measures 27 and 41 exclude 目前's 33) fall mid-line at every
- *   measure the grid offers (36, 10/43 and 18/23/40 characters would be needed).
- * tests/unit/layout/sample-fidelity.test.ts checks which ends match.
+ *   measure the grid offers when their paragraph starts in their column (36, 10/43 and 18/23/40 characters would be
+ *   needed); the remaining lever is a paragraph that starts in a column of one measure and continues in one of
+ *   another (the rest is set again at the new measure), or a wrap beside the photo narrowing some of its lines.
+ * tests/unit/layout/sample-fidelity.test.ts and sample-pdf-columns.test.ts check which ends match.
  */
 export const PAGE_PLAN = {
   slogan: [3, 5, 0, 2],
   leadHead: [3, 5, 2, 9],
-  lead: [[3, 2, 11, 32, 2, 3], [5, 2, 11, 32, 2, 3], [7, 1, 11, 32]],
+  lead: [[3, 2, 11, 33, 2, 3], [5, 2, 11, 33, 2, 3], [7, 1, 11, 33]],
   photo: [0, 3, 13, 37],
   caption: [0, 3, 50, 8],
   bikes: [0, 3, 59, 16, 2],

@@ -27,7 +27,7 @@
  *    Knuth–Plass pass over the varying widths), and a line that lands on another measure than it was
  *    composed for re-composes the rest of the piece from there, as at a column of another width (step 4).
  */
-import type { TypographyOptions } from '../model/template.js';
+import { usesDisplayPunctuation, type TypographyOptions } from '../model/template.js';
 import type { LoadedFont } from '../text/font.js';
 import { BLACK } from '../model/colour.js';
 import { COMPOUND_LINE_STYLES, MIN_COMPOUND_STROKE_PT } from '../model/line-style.js';
@@ -363,11 +363,14 @@ class StoryFlow {
     const setMeasuresPt = measuresPt.map((m) => Math.max(m, style.sizePt));
     const indentPt = Math.max(0, Math.min(first ? piece.firstLineIndentPt : 0, (setMeasuresPt[0] ?? setWidthPt) - style.sizePt));
     const align = style.style.align;
-    const key = paragraphKey(runs, setWidthPt, indentPt, align, this.env.optionsKey, setMeasuresPt);
+    const displayPunctuation = usesDisplayPunctuation(style.name, style.style);
+    // Display punctuation changes every mark's width, so it is part of what the cached paragraph was set with.
+    const optsKey = displayPunctuation ? `${this.env.optionsKey},display` : this.env.optionsKey;
+    const key = paragraphKey(runs, setWidthPt, indentPt, align, optsKey, setMeasuresPt);
     this.keys.push(key);
     const result: ComposedParagraph = this.env.paragraphs.getOrCompose(key, () => {
       const lineWidthPt = setMeasuresPt.length === 0 ? () => setWidthPt : (i: number) => setMeasuresPt[i] ?? setWidthPt;
-      const input: ParagraphInput = { runs, lineWidthPt, firstLineIndentPt: indentPt, align, options: this.env.options };
+      const input: ParagraphInput = { runs, lineWidthPt, firstLineIndentPt: indentPt, align, options: this.env.options, displayPunctuation };
       const composed = composeParagraph(input);
       this.env.onParagraph?.(input, composed);
       return composed;

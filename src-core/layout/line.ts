@@ -28,6 +28,11 @@ export interface ParagraphInput {
   firstLineIndentPt: number;
   align: 'justify' | 'left' | 'center' | 'right';
   options: TypographyOptions;
+  /**
+   * Display punctuation (headlines, kickers, subtitles): every mark with a blank is set at half width and
+   * closed up, so no squeeze or stretch is left to its blanks. Default false.
+   */
+  displayPunctuation?: boolean;
   /** Story id, for warnings. */
   storyId?: string;
 }

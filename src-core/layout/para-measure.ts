@@ -6,7 +6,8 @@
  *    grouping thin spaces, hyphens in names).
  * 2. Look every character up once (`charMetrics`, cached per font) and convert to points: core width,
  *    adjustable blanks, tracking. Missing glyphs keep a 1-em cell and are reported.
- * 3. Apply the punctuation style (开明式: ，、；： half width, 。？！ fixed full width) and compress adjacent
+ * 3. Apply display punctuation (headlines: every mark half width, closed up) or else the punctuation style
+ *    (开明式: ，、；： half width, 。？！ fixed full width) and compress adjacent
  *    full-width marks (。” ，“ ）。) to `adjacentPunctuationEm` in total (TYPOGRAPHY.md §2), optionally
  *    ？！ to one em. Count each blank's shrink steps: a mark squeezes by its whole blank (half an em), a
  *    Han–Latin gap in ⅛-em steps.
@@ -199,7 +200,8 @@ export function measureParagraph(input: ParagraphInput, warnings: LayoutWarning[
   }
 
   const kaiming = options.punctuationStyle === 'kaiming';
-  if (kaiming) applyKaimingStyle(n, cls, blankLPt, blankRPt, blankSlot);
+  if (input.displayPunctuation) applyDisplayPunctuation(n, cls, blankLPt, blankRPt, blankSlot);
+  else if (kaiming) applyKaimingStyle(n, cls, blankLPt, blankRPt, blankSlot);
   compressAdjacentMarks(n, cps, cls, emPt, corePt, blankLPt, blankRPt, options.adjacentPunctuationEm, options.combineQuestionExclamation, kaiming);
   const { shrinkSteps, gapSteps } = ws;
   for (let j = 0; j < n; j++) {
@@ -344,6 +346,18 @@ function applyKaimingStyle(n: number, cls: Uint8Array, blankL: Float64Array, bla
     } else if (c === CharClass.Stop || c === CharClass.QuestionExclamation) {
       blankSlot[j] = 0;
     }
+  }
+}
+
+/**
+ * Display punctuation (headlines, TYPOGRAPHY.md §3): every bracket, quote and mark loses its blanks, so it is
+ * half width and closed up wherever it stands (`“停不下来”的` leaves no half em of air after ”).
+ */
+function applyDisplayPunctuation(n: number, cls: Uint8Array, blankL: Float64Array, blankR: Float64Array, blankSlot: Uint8Array): void {
+  for (let j = 0; j < n; j++) {
+    if (!BLANK_SLOT[cls[j]]) continue;
+    blankL[j] = blankR[j] = 0;
+    blankSlot[j] = 0;
   }
 }
 

@@ -9,10 +9,11 @@
  *    (U+3000) too — writers indent with two of them, and the paragraph style indents; empty lines are dropped.
  * 3. `manuscriptStoryDoc`: the paragraphs as a story — optionally the first as the headline and a following
  *    short 记者/通讯员 line without sentence punctuation as the byline — with the rest as the flowed body
- *    (`columns`).
+ *    (`columns`); recognised parts the writer accepted (manuscript-structure.ts) applied on the way.
  * Pure: no file access; the caller reads the bytes.
  */
 import type { PmNodeJson } from './document.js';
+import type { ManuscriptPart } from './manuscript-structure.js';
 
 /** Most characters a manuscript may bring in: the paste limit, for the same reason (a story, not a book). */
 export const MAX_MANUSCRIPT_CHARS = 1_000_000;
@@ -76,27 +77,55 @@ export interface ManuscriptLayout {
   headline: boolean;
 }
 
+/** Paragraph style of recognised dateline and signature lines (a paragraph's `style` attr): the byline's. */
+export const SIGNATURE_STYLE = 'byline';
+
 /**
- * The paragraphs as a story document (story schema JSON).
+ * How many leading paragraphs become the headline group: 0 without `layout.headline`, else 1 (the headline)
+ * or 2 (and a short 记者/通讯员 line after it without sentence punctuation, the byline). A one-paragraph
+ * manuscript is all body.
+ */
+export function displayCount(paragraphs: readonly string[], layout: ManuscriptLayout): number {
+  if (!layout.headline || paragraphs.length <= 1) return 0;
+  const second = paragraphs[1]!;
+  const byline = paragraphs.length > 2 && second.length <= MAX_BYLINE_CHARS && BYLINE_START.test(second) && !SENTENCE_PUNCTUATION.test(second);
+  return byline ? 2 : 1;
+}
+
+/**
+ * The paragraphs as a story document (story schema JSON), with the recognised `parts` the writer accepted
+ * (manuscript-structure.ts) applied: punctuation normalised, part headings as subheads, dateline and signature
+ * lines in the byline style, a dateline opening a paragraph in bold.
  * @throws ManuscriptError when there is no text, or more than `MAX_MANUSCRIPT_CHARS` characters
  */
-export function manuscriptStoryDoc(paragraphs: readonly string[], layout: ManuscriptLayout): PmNodeJson {
+export function manuscriptStoryDoc(paragraphs: readonly string[], layout: ManuscriptLayout, parts: readonly ManuscriptPart[] = []): PmNodeJson {
   const chars = paragraphs.reduce((n, p) => n + p.length, 0);
   if (chars === 0) throw new ManuscriptError('The manuscript has no text.');
   if (chars > MAX_MANUSCRIPT_CHARS) {
     throw new ManuscriptError(`The manuscript has ${chars.toLocaleString('en')} characters; up to ${MAX_MANUSCRIPT_CHARS.toLocaleString('en')} can be placed in one story.`);
   }
-  const block = (type: string, text: string): PmNodeJson => ({ type, content: [{ type: 'text', text }] });
-  const display: PmNodeJson[] = [];
-  let rest = paragraphs;
-  if (layout.headline && paragraphs.length > 1) {
-    display.push(block('headline', paragraphs[0]!));
-    rest = paragraphs.slice(1);
-    const second = rest[0]!;
-    if (rest.length > 1 && second.length <= MAX_BYLINE_CHARS && BYLINE_START.test(second) && !SENTENCE_PUNCTUATION.test(second)) {
-      display.push(block('byline', second));
-      rest = rest.slice(1);
-    }
+  const texts = [...paragraphs];
+  const structure = new Map<number, ManuscriptPart>();
+  for (const part of parts) {
+    if (part.paragraph < 0 || part.paragraph >= texts.length) continue;
+    // Normalising changes single characters in place, so a dateline's length still holds afterwards.
+    if (part.kind === 'punctuation') texts[part.paragraph] = part.text;
+    else structure.set(part.paragraph, part);
   }
-  return { type: 'doc', content: [...display, { type: 'columns', content: rest.map((p) => block('paragraph', p)) }] };
+  const block = (type: string, text: string): PmNodeJson => ({ type, content: [{ type: 'text', text }] });
+  const lead = displayCount(texts, layout);
+  const display: PmNodeJson[] = [];
+  if (lead >= 1) display.push(block('headline', texts[0]!));
+  if (lead >= 2) display.push(block('byline', texts[1]!));
+  const body = texts.slice(lead).map((text, k): PmNodeJson => {
+    const part = structure.get(lead + k);
+    if (!part) return block('paragraph', text);
+    if (part.kind === 'subhead') return block('subhead', text);
+    if (part.kind === 'dateline' && part.prefixLength !== undefined && part.prefixLength < text.length) {
+      const prefix = text.slice(0, part.prefixLength);
+      return { type: 'paragraph', content: [{ type: 'text', text: prefix, marks: [{ type: 'bold' }] }, { type: 'text', text: text.slice(prefix.length) }] };
+    }
+    return { type: 'paragraph', attrs: { style: SIGNATURE_STYLE }, content: [{ type: 'text', text }] };
+  });
+  return { type: 'doc', content: [...display, { type: 'columns', content: body }] };
 }

@@ -59,11 +59,30 @@ export const ParagraphStyleSchema = z.object({
   /** Snap each line's baseline to the page's baseline grid (body, subheads). */
   snapToGrid: z.boolean().default(true),
   colour: CmykSchema.default({ c: 0, m: 0, y: 0, k: 1 }),
+  /**
+   * Display punctuation (TYPOGRAPHY.md §3): every bracket, quote and mark set at half width and closed up, as
+   * headlines are. Omitted: on for the headline-group styles (`DISPLAY_PUNCTUATION_STYLES`), off for the rest.
+   */
+  displayPunctuation: z.boolean().optional(),
   /** Draw a box around the block (column tags 栏目题, ad text). Stroke and inset in points. */
   box: z.object({ strokePt: z.number().min(0), insetPt: z.number().min(0), fill: CmykSchema.optional() }).optional(),
 });
 /** A paragraph style (see `ParagraphStyleSchema` for units). */
 export type ParagraphStyle = z.infer<typeof ParagraphStyleSchema>;
+
+/**
+ * Styles of the headline group (引题, 主题 and its variants, 副题) that set display punctuation unless they say
+ * otherwise: a headline's “” and ，are cut to half width by every paper, not only at line ends.
+ */
+export const DISPLAY_PUNCTUATION_STYLES: ReadonlySet<string> = new Set(['kicker', 'headline', 'headline2', 'headline3', 'subtitle']);
+
+/**
+ * Whether a style sets display punctuation: its own `displayPunctuation` when given, else true for the
+ * headline-group styles (`DISPLAY_PUNCTUATION_STYLES`, by template key).
+ */
+export function usesDisplayPunctuation(key: string, style: Pick<ParagraphStyle, 'displayPunctuation'>): boolean {
+  return style.displayPunctuation ?? DISPLAY_PUNCTUATION_STYLES.has(key);
+}
 
 /** A character style applied by a mark (bold, emphasis, or template-defined). Unset fields inherit. */
 export const CharacterStyleSchema = z.object({

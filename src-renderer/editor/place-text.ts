@@ -4,14 +4,18 @@
  *
  * 1. The host reads the file (`readManuscript`: .docx, or plain text in UTF-8, UTF-16 or GB18030, identified
  *    by content) and returns its paragraphs.
- * 2. `manuscriptStoryDoc` makes them story blocks: optionally the first as the headline and a following short
- *    记者/通讯员 line as the byline, the rest as body paragraphs.
- * 3. One ProseMirror transaction replaces the story's content, through the session like any edit: the page
+ * 2. `manuscriptParts` recognises the structure the writer marked in plain text (part headings, datelines,
+ *    signature lines, ASCII punctuation); the dialog lets the writer untick each part.
+ * 3. `manuscriptStoryDoc` makes them story blocks: optionally the first as the headline and a following short
+ *    记者/通讯员 line as the byline, the rest as body paragraphs, with the accepted parts applied.
+ * 4. One ProseMirror transaction replaces the story's content, through the session like any edit: the page
  *    reflows, Ctrl+Z takes it back, and with Track changes on the old text is struck and the new marked inserted.
  *    A manuscript with a headline also names the story after it, in the same undo step.
  */
 import { countCharacters } from '../../src-core/layout/story-text.js';
-import { manuscriptStoryDoc, ManuscriptError, type ManuscriptLayout } from '../../src-core/model/manuscript.js';
+import type { PlacedManuscript } from '../../src-core/api/host-api.js';
+import { displayCount, manuscriptStoryDoc, ManuscriptError, type ManuscriptLayout } from '../../src-core/model/manuscript.js';
+import { recogniseManuscript, type ManuscriptPart } from '../../src-core/model/manuscript-structure.js';
 import { storySchema } from '../../src-core/model/story-schema.js';
 import { MAX_STORY_NAME_CHARS } from '../state/document-edits.js';
 import type { FolioSession } from '../state/session.svelte.js';
@@ -23,29 +27,42 @@ import type { FolioSession } from '../state/session.svelte.js';
 export const MANUSCRIPT_FILE = /\.(docx?|wps|txt|text)$/i;
 
 /**
- * Reads `path` and places it as the text of story `storyId`, then shows the story. Problems become the
- * session's notice and change nothing. Resolves to true when the text was placed.
+ * Reads the manuscript at `path` for placing in story `storyId`. Problems (a read-only document, a file that
+ * cannot be read) become the session's notice. Resolves to the manuscript, or undefined.
  */
-export async function placeTextFromPath(session: FolioSession, storyId: string, path: string, layout: ManuscriptLayout): Promise<boolean> {
+export async function readManuscriptToPlace(session: FolioSession, storyId: string, path: string): Promise<PlacedManuscript | undefined> {
   const before = session.doc;
-  if (!before?.stories[storyId]) return false;
+  if (!before?.stories[storyId]) return undefined;
   if (session.readOnly) {
     session.notice = { kind: 'error', text: 'This document is open read-only: save a copy (Save As) to place text.' };
-    return false;
+    return undefined;
   }
   const read = await session.host.readManuscript({ path });
   if (!read.ok) {
     session.notice = { kind: 'error', text: `Could not place ${path}: ${read.error.message}` };
-    return false;
+    return undefined;
   }
   // The document may have been closed or replaced while the file was read.
-  if (session.doc?.id !== before.id || !session.doc.stories[storyId]) return false;
-  const manuscript = read.value;
+  if (session.doc?.id !== before.id || !session.doc.stories[storyId]) return undefined;
+  return read.value;
+}
+
+/** The parts of a manuscript a writer may accept before placing it (manuscript-structure.ts). */
+export function manuscriptParts(manuscript: PlacedManuscript, layout: ManuscriptLayout): ManuscriptPart[] {
+  return recogniseManuscript(manuscript.paragraphs, displayCount(manuscript.paragraphs, layout));
+}
+
+/**
+ * Places a manuscript read by `readManuscriptToPlace` as the text of story `storyId`, with the recognised
+ * `parts` the writer accepted. Resolves to true when the text was placed.
+ */
+export function placeManuscript(session: FolioSession, storyId: string, manuscript: PlacedManuscript, layout: ManuscriptLayout, parts: readonly ManuscriptPart[] = []): boolean {
+  if (!session.doc?.stories[storyId]) return false;
   let content;
   try {
-    content = storySchema.nodeFromJSON(manuscriptStoryDoc(manuscript.paragraphs, layout)).content;
+    content = storySchema.nodeFromJSON(manuscriptStoryDoc(manuscript.paragraphs, layout, parts)).content;
   } catch (err) {
-    session.notice = { kind: 'error', text: err instanceof ManuscriptError ? `Could not place ${path}: ${err.message}` : (err as Error).message };
+    session.notice = { kind: 'error', text: err instanceof ManuscriptError ? `Could not place ${manuscript.name}: ${err.message}` : (err as Error).message };
     return false;
   }
   const state = session.storyState(storyId);

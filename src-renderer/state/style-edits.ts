@@ -31,6 +31,8 @@ export interface ParagraphStylePatch {
   align?: ParagraphStyle['align'];
   spaceBeforeLines?: number;
   spaceAfterLines?: number;
+  /** Display punctuation (half-width marks, closed up); omitted in the style = the default for its key. */
+  displayPunctuation?: boolean;
 }
 
 /** Fields of a character style the Styles panel edits. `font: null` inherits the paragraph's font again. */

@@ -192,6 +192,16 @@ export const en = {
   'shortcuts.editor.block.adText': 'Block type 广告文字 Ad text',
 
   // ── Composer settings and placed copy (issue 17) ──
+  'styles.displayPunctuation': 'Display punctuation',
+  'placeText.reviewTitle': 'Parts recognised in {file}',
+  'placeText.reviewAbout': 'Untick any part that should stay as the writer typed it, then place the manuscript.',
+  'placeText.parts': 'Recognised parts',
+  'placeText.place': 'Place',
+  'placeText.part.subhead': 'Subhead: {text}',
+  'placeText.part.dateline': 'Dateline in bold or on its own line: {text}',
+  'placeText.part.signature': 'Signature line, in the byline style: {text}',
+  'placeText.part.punctuation': '{count, plural, one {# ASCII mark} other {# ASCII marks}} to full width: {text}',
+  'styles.displayPunctuationHint': 'Set every quote, bracket and mark at half width and closed up, as headlines are (on by default for kickers, headlines and subtitles)',
 
   // ── Styles panel ──
   'styles.title': 'Styles',

@@ -193,6 +193,16 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'shortcuts.editor.block.adText': '段落类型：广告文字',
 
   // ── Composer settings and placed copy (issue 17) ──
+  'styles.displayPunctuation': '标题标点',
+  'placeText.reviewTitle': '{file} 中识别出的结构',
+  'placeText.reviewAbout': '不需要处理的项请取消勾选，保持来稿原样，然后置入稿件。',
+  'placeText.parts': '识别出的结构',
+  'placeText.place': '置入',
+  'placeText.part.subhead': '小标题：{text}',
+  'placeText.part.dateline': '电头（加粗或单独成行）：{text}',
+  'placeText.part.signature': '署名行，用署名样式：{text}',
+  'placeText.part.punctuation': '{count} 处半角标点改为全角：{text}',
+  'styles.displayPunctuationHint': '引号、括号和标点一律排半角并靠紧，如标题的排法（引题、主题、副题默认开启）',
 
   // ── 样式面板 ──
   'styles.title': '样式',

@@ -16,11 +16,11 @@ import { columnEndReport, seedBreaks } from './sample-column-ends.js';
 const SEED = readFileSync('tests/fixtures/seed/deqing-front-page-2023-07.txt', 'utf8');
 const { document } = unpackFolio(new Uint8Array(readFileSync('templates/samples/deqing-front-2023-07-20.folio')));
 /**
- * Column ends of the original this page matches (蒸养窑, 场地, 目前); the test fails if fewer match. 创建的 matched
- * too until issue 17: with mid-line 。？！ kept full width and squeezes in whole half ems, the lead's text
- * before it takes two lines more than its 32-line column.
+ * Column ends of the original this page matches (创建的, 蒸养窑, 场地, 目前); the test fails if fewer match. 创建的
+ * matched until issue 17's punctuation rules made the lead's text before it one line longer than its 32-line
+ * column; the lead's frames are 33 lines deep since (issue 17 item 6).
  */
-const MATCHED_AT_LEAST = 3;
+const MATCHED_AT_LEAST = 4;
 /** Stories the template adds (masthead fields), not part of the seed. */
 const TEMPLATE_STORIES = new Set(document.template.starter.stories.map((s) => s.id));
 /**

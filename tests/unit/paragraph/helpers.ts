@@ -41,6 +41,8 @@ export interface ParaSpec {
   fontId?: string;
   trackingEm?: number;
   fromPos?: number;
+  /** Display punctuation (headline styles): every mark half width, closed up. */
+  displayPunctuation?: boolean;
 }
 
 /** Builds a one-run ParagraphInput: `chars` characters of `sizePt` wide. */
@@ -55,6 +57,7 @@ export function para(text: string, spec: ParaSpec): ParagraphInput {
     firstLineIndentPt: (spec.indentEm ?? 0) * sizePt,
     align: spec.align ?? 'justify',
     options: defaultOptions(spec.options),
+    ...(spec.displayPunctuation ? { displayPunctuation: true } : {}),
     storyId: 'test',
   };
 }
