@@ -520,6 +520,10 @@ export const en = {
   'storyEditor.commentEmpty': 'Write the comment first.',
   'storyEditor.commentTooLong': 'A comment holds at most {max, number} characters.',
   'storyEditor.commentNoText': 'The selection holds no text to comment on.',
+  'layout.leftSplitter': 'Width of the pages and stories panel',
+  'layout.rightSplitter': 'Width of the inspector and story editor',
+  'layout.reviewSplitter': 'Height of the inspector and review panels above the story editor',
+  'layout.splitterHint': 'Drag or use the arrow keys to resize; double-click or Enter to collapse or restore',
 
   // ── Application menu (Electron) ──
   'menu.file': '&File',

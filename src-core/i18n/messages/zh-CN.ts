@@ -521,6 +521,10 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'storyEditor.commentEmpty': '请先写下批注内容。',
   'storyEditor.commentTooLong': '一条批注最多 {max, number} 个字。',
   'storyEditor.commentNoText': '所选内容中没有可加批注的文字。',
+  'layout.leftSplitter': '版面和稿件面板的宽度',
+  'layout.rightSplitter': '属性面板和稿件编辑区的宽度',
+  'layout.reviewSplitter': '稿件编辑区上方属性和审校面板的高度',
+  'layout.splitterHint': '拖动或用方向键调整大小；双击或按 Enter 收起或展开',
 
   // ── 应用菜单（Electron） ──
   'menu.file': '文件(&F)',
