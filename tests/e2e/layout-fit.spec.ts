@@ -142,3 +142,51 @@ for (const size of SIZES) {
     expect(await editorLines(page)).toBeGreaterThanOrEqual(MIN_EDITOR_LINES);
   });
 }
+
+test('the panels resize and collapse with their splitters, by keyboard and by mouse, and keep it after a reload', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const app = new FolioApp(page);
+  await app.open();
+  const left = page.getByRole('separator', { name: 'Width of the pages and stories panel' });
+  const right = page.getByRole('separator', { name: 'Width of the inspector and story editor' });
+  const review = page.getByRole('separator', { name: 'Height of the inspector and review panels above the story editor' });
+  const stories = page.getByRole('navigation', { name: 'Pages and stories' });
+  const widthOf = (selector: string) => page.locator(selector).evaluate((el) => el.getBoundingClientRect().width);
+
+  // Enter collapses the left column (the page gets its room) and restores it.
+  const centreBefore = await widthOf('main.centre');
+  await left.focus();
+  await page.keyboard.press('Enter');
+  await expect(stories).toBeHidden();
+  expect(await widthOf('main.centre')).toBeGreaterThan(centreBefore + 200);
+  await page.keyboard.press('Enter');
+  await expect(stories).toBeVisible();
+
+  // Arrow keys widen the right column (its bar moves left); never so far that the page loses its room.
+  const rightBefore = await widthOf('#right-column');
+  await right.focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect.poll(() => widthOf('#right-column')).toBe(rightBefore + 16);
+  await page.keyboard.press('Home');
+  await expect(right).toHaveAttribute('aria-valuenow', '300');
+  for (let i = 0; i < 8; i++) await page.keyboard.press('Shift+ArrowLeft');
+  expect(await widthOf('main.centre')).toBeGreaterThanOrEqual(360);
+  expect((await horizontalOverflow(page)).scrollWidth).toBeLessThanOrEqual(1366);
+
+  // Dragging the bar above the story editor sets the review panels' height; the editor keeps ten lines.
+  const bar = await review.boundingBox();
+  await page.mouse.move(bar!.x + bar!.width / 2, bar!.y + 2);
+  await page.mouse.down();
+  await page.mouse.move(bar!.x + bar!.width / 2, bar!.y - 120, { steps: 4 });
+  await page.mouse.up();
+  const height = Number(await review.getAttribute('aria-valuenow'));
+  expect(height).toBeGreaterThan(50);
+  expect(await editorLines(page)).toBeGreaterThanOrEqual(MIN_EDITOR_LINES);
+
+  // The layout is the user's: a reload keeps it.
+  const rightWidth = await widthOf('#right-column');
+  await page.reload();
+  await expect(page.getByTestId('page-content')).toHaveAttribute('data-layout-version', /^[1-9]\d*$/, { timeout: 60_000 });
+  expect(await widthOf('#right-column')).toBe(rightWidth);
+  await expect(review).toHaveAttribute('aria-valuenow', String(height));
+});
