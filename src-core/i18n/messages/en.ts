@@ -524,6 +524,9 @@ export const en = {
   'layout.rightSplitter': 'Width of the inspector and story editor',
   'layout.reviewSplitter': 'Height of the inspector and review panels above the story editor',
   'layout.splitterHint': 'Drag or use the arrow keys to resize; double-click or Enter to collapse or restore',
+  'outputProfile.readOnly': 'This document is open read-only: save a copy (Save As) to set its output profile.',
+  'outputProfile.failed': 'Could not use {path}: {error}',
+  'outputProfile.set': 'Output profile: {name} (from {path}{ink, select, none {} other {, black {ink} % total ink}}). Print exports embed it and separate pictures through it.',
 
   // ── Application menu (Electron) ──
   'menu.file': '&File',

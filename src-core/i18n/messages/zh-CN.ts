@@ -525,6 +525,9 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'layout.rightSplitter': '属性面板和稿件编辑区的宽度',
   'layout.reviewSplitter': '稿件编辑区上方属性和审校面板的高度',
   'layout.splitterHint': '拖动或用方向键调整大小；双击或按 Enter 收起或展开',
+  'outputProfile.readOnly': '本文档以只读方式打开：请先另存一份（另存为）再设置输出配置文件。',
+  'outputProfile.failed': '无法使用 {path}：{error}',
+  'outputProfile.set': '输出配置文件：{name}（来自 {path}{ink, select, none {} other {，黑版总墨量 {ink} %}}）。出版导出时内嵌此文件，并据此分色图片。',
 
   // ── 应用菜单（Electron） ──
   'menu.file': '文件(&F)',
