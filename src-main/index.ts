@@ -15,11 +15,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HostPayloadSchemas, type HostResult } from '../src-core/api/host-api.js';
-import { HOST_CHANNEL_NAMES, MENU_COMMAND_CHANNEL, SET_DIRTY_CHANNEL, type MenuCommand } from './ipc/channels.js';
+import { HOST_CHANNEL_NAMES, MENU_COMMAND_CHANNEL, SET_DIRTY_CHANNEL, SET_UI_LOCALE_CHANNEL, type MenuCommand } from './ipc/channels.js';
 import { createRendererTrust } from './ipc/guard.js';
 import { createIpcRegistry } from './ipc/handle.js';
 import { installApplicationMenu } from './ipc/menu.js';
-import { SetDirtySchema, ShellPayloadSchemas } from './ipc/shell-schemas.js';
+import { createMenuLanguage } from './ipc/menu-language.js';
+import { SetDirtySchema, SetUiLocaleSchema, ShellPayloadSchemas } from './ipc/shell-schemas.js';
 import { CONTENT_SECURITY_POLICY } from './server/csp.js';
 import { ensureDefaultWorkspace } from './services/default-workspace.js';
 import { createServices, type HostHandlers } from './services/services.js';
@@ -145,6 +146,9 @@ function createWindow(): BrowserWindow {
   return win;
 }
 
+/** The application menu speaks the renderer's interface language once the renderer says which (its switcher). */
+const menuLanguage = createMenuLanguage((locale) => installApplicationMenu(sendMenuCommand, { devTools: !app.isPackaged, locale }));
+
 function registerIpc(services: HostHandlers, workspaceRoot: string): void {
   const ipc = createIpcRegistry(isTrustedUrl);
   for (const name of HOST_CHANNEL_NAMES) {
@@ -187,6 +191,7 @@ function registerIpc(services: HostHandlers, workspaceRoot: string): void {
       win.close();
     }
   });
+  ipc.on(SET_UI_LOCALE_CHANNEL, SetUiLocaleSchema, ({ locale }) => menuLanguage.set(locale));
   app.once('will-quit', () => ipc.dispose());
 }
 

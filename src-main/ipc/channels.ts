@@ -44,6 +44,8 @@ export type ShellChannel = (typeof SHELL_CHANNEL_NAMES)[number];
 
 /** One-way message: the renderer reports unsaved changes (main asks before closing). */
 export const SET_DIRTY_CHANNEL = 'folio:setDirty';
+/** One-way message: the renderer switched its interface language (main rebuilds the menu in it). */
+export const SET_UI_LOCALE_CHANNEL = 'folio:setUiLocale';
 /** Main → renderer: an application-menu command. */
 export const MENU_COMMAND_CHANNEL = 'menu:command';
 

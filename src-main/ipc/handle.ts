@@ -9,11 +9,11 @@
 import { ipcMain, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron';
 import type { z } from 'zod';
 import type { HostResult } from '../../src-core/api/host-api.js';
-import { HOST_CHANNEL_NAMES, SET_DIRTY_CHANNEL, SHELL_CHANNEL_NAMES, ipcChannel } from './channels.js';
+import { HOST_CHANNEL_NAMES, SET_DIRTY_CHANNEL, SET_UI_LOCALE_CHANNEL, SHELL_CHANNEL_NAMES, ipcChannel } from './channels.js';
 import { refuseSender } from './guard.js';
 
 const KNOWN_INVOKE_NAMES: ReadonlySet<string> = new Set([...HOST_CHANNEL_NAMES, ...SHELL_CHANNEL_NAMES]);
-const KNOWN_SEND_CHANNELS: ReadonlySet<string> = new Set([SET_DIRTY_CHANNEL]);
+const KNOWN_SEND_CHANNELS: ReadonlySet<string> = new Set([SET_DIRTY_CHANNEL, SET_UI_LOCALE_CHANNEL]);
 
 /** Registers validated IPC handlers. */
 export interface IpcRegistry {

@@ -3,6 +3,7 @@
  * HostPayloadSchemas from the host API; these follow the same rule: every message is validated.
  */
 import { z } from 'zod';
+import { UI_LOCALES } from '../../src-core/i18n/locale.js';
 import type { ShellChannel } from './channels.js';
 
 /** What a save dialog is choosing. */
@@ -16,3 +17,6 @@ export const ShellPayloadSchemas = {
 
 /** Payload of the one-way `folio:setDirty` message. */
 export const SetDirtySchema = z.object({ dirty: z.boolean() });
+
+/** Payload of the one-way `folio:setUiLocale` message: one of the interface languages, exactly. */
+export const SetUiLocaleSchema = z.object({ locale: z.enum(UI_LOCALES) }).strict();

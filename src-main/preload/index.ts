@@ -9,6 +9,7 @@ import {
   MENU_COMMANDS,
   MENU_COMMAND_CHANNEL,
   SET_DIRTY_CHANNEL,
+  SET_UI_LOCALE_CHANNEL,
   SHELL_CHANNEL_NAMES,
   ipcChannel,
   type MenuCommand,
@@ -23,6 +24,11 @@ for (const name of [...HOST_CHANNEL_NAMES, ...SHELL_CHANNEL_NAMES]) {
 
 bridge.setDirty = (dirty: unknown) => {
   ipcRenderer.send(SET_DIRTY_CHANNEL, { dirty: dirty === true });
+};
+
+bridge.setUiLocale = (locale: unknown) => {
+  // Passed on as given: the main process validates it (one of the interface languages) before it rebuilds the menu.
+  ipcRenderer.send(SET_UI_LOCALE_CHANNEL, { locale: typeof locale === 'string' ? locale : null });
 };
 
 bridge.onMenuCommand = (callback: (command: MenuCommand) => void) => {

@@ -5,26 +5,27 @@
  */
 import { setBlockType, toggleMark } from 'prosemirror-commands';
 import type { Command, EditorState } from 'prosemirror-state';
+import type { MessageKey } from '../../src-core/i18n/messages/en.js';
 import { storySchema } from '../../src-core/model/story-schema.js';
 
-/** Block types offered by the toolbar and the Ctrl+Alt+digit shortcuts, with their labels. */
+/** Block types offered by the toolbar and the Ctrl+Alt+digit shortcuts, with their labels' message keys. */
 export const BLOCK_TYPE_CHOICES = [
-  { name: 'paragraph', label: '正文 Paragraph', key: '0' },
-  { name: 'headline', label: '主题 Headline', key: '1' },
-  { name: 'kicker', label: '引题 Kicker', key: '2' },
-  { name: 'subtitle', label: '副题 Subtitle', key: '3' },
-  { name: 'byline', label: '署名 Byline', key: '4' },
-  { name: 'subhead', label: '小标题 Subhead', key: '5' },
-  { name: 'caption', label: '图片说明 Caption', key: '6' },
-  { name: 'columnTag', label: '栏目题 Column tag', key: '7' },
-  { name: 'pullQuote', label: '引语 Pull quote', key: '8' },
-  { name: 'adText', label: '广告文字 Ad text', key: '9' },
-] as const;
+  { name: 'paragraph', label: 'storyEditor.block.paragraph', key: '0' },
+  { name: 'headline', label: 'storyEditor.block.headline', key: '1' },
+  { name: 'kicker', label: 'storyEditor.block.kicker', key: '2' },
+  { name: 'subtitle', label: 'storyEditor.block.subtitle', key: '3' },
+  { name: 'byline', label: 'storyEditor.block.byline', key: '4' },
+  { name: 'subhead', label: 'storyEditor.block.subhead', key: '5' },
+  { name: 'caption', label: 'storyEditor.block.caption', key: '6' },
+  { name: 'columnTag', label: 'storyEditor.block.columnTag', key: '7' },
+  { name: 'pullQuote', label: 'storyEditor.block.pullQuote', key: '8' },
+  { name: 'adText', label: 'storyEditor.block.adText', key: '9' },
+] as const satisfies readonly { name: string; label: MessageKey; key: string }[];
 
 /** Command: turn the selected textblocks into `typeName` (keeps their `style` attr cleared). */
 export function setBlock(typeName: string): Command {
   const type = storySchema.nodes[typeName];
-  if (!type) throw new RangeError(`The story schema has no block type "${typeName}".`);
+  if (!type) throw new RangeError(`The story schema has no block type "${typeName}".`); // i18n-exempt: a programmer's error (the names are fixed)
   return setBlockType(type, { style: null });
 }
 

@@ -7,25 +7,26 @@ import type { EditorState, Transaction } from 'prosemirror-state';
 import { COMMENT_MARK, type CommentAttrs } from '../../src-core/model/comment-mark.js';
 import { commentPieces, type CommentPiece } from '../../src-core/model/comments.js';
 import { storySchema } from '../../src-core/model/story-schema.js';
+import type { UiMessage } from '../state/ui-message.js';
 
 /** Longest comment accepted, characters: a proofreader's note, not an article. */
 export const MAX_COMMENT_CHARS = 2000;
 
 /**
  * Adds a comment over the selection.
- * @returns the transaction, or a reason when there is nothing to comment on or the comment is empty
+ * @returns the transaction, or the reason (a message to show) when there is nothing to comment on or the comment is empty
  */
-export function addCommentTransaction(state: EditorState, attrs: CommentAttrs): Transaction | string {
+export function addCommentTransaction(state: EditorState, attrs: CommentAttrs): Transaction | UiMessage {
   const { from, to, empty } = state.selection;
-  if (empty) return 'Select the text the comment is about first.';
-  if (!attrs.text.trim()) return 'Write the comment first.';
-  if ([...attrs.text].length > MAX_COMMENT_CHARS) return `A comment holds at most ${MAX_COMMENT_CHARS} characters.`;
+  if (empty) return { key: 'storyEditor.commentNoSelection' };
+  if (!attrs.text.trim()) return { key: 'storyEditor.commentEmpty' };
+  if ([...attrs.text].length > MAX_COMMENT_CHARS) return { key: 'storyEditor.commentTooLong', values: { max: MAX_COMMENT_CHARS } };
   let hasText = false;
   state.doc.nodesBetween(from, to, (node) => {
     if (node.isText) hasText = true;
     return !hasText;
   });
-  if (!hasText) return 'The selection holds no text to comment on.';
+  if (!hasText) return { key: 'storyEditor.commentNoText' };
   return state.tr.addMark(from, to, storySchema.marks[COMMENT_MARK]!.create({ ...attrs })).setMeta('folio.comment', attrs.id);
 }
 

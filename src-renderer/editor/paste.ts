@@ -9,6 +9,7 @@
  * 3. `pasteRefusal` turns away pastes too large to set (checked on the raw clipboard, before any parsing).
  */
 import { Fragment, Slice, type Node as PmNode, type Schema } from 'prosemirror-model';
+import type { UiMessage } from '../state/ui-message.js';
 
 function openParagraphs(schema: Schema, texts: readonly string[]): Slice {
   const paragraphs = texts.map((t) => schema.nodes.paragraph.create(null, t.length > 0 ? schema.text(t) : null));
@@ -53,15 +54,15 @@ export const MAX_PASTE_CHARS = 1_000_000;
 const HTML_MARKUP_FACTOR = 8;
 
 /**
- * Why a paste is refused, or null when it may go ahead. Lengths are the clipboard's plain text and HTML
+ * Why a paste is refused (a message to show), or null when it may go ahead. Lengths are the clipboard's plain text and HTML
  * lengths in UTF-16 code units (what `DataTransfer.getData` returns), read before anything is parsed.
  */
-export function pasteRefusal(plainLength: number, htmlLength: number): string | null {
+export function pasteRefusal(plainLength: number, htmlLength: number): UiMessage | null {
   const tooLongText = plainLength > MAX_PASTE_CHARS;
   const tooLongHtml = htmlLength > MAX_PASTE_CHARS * HTML_MARKUP_FACTOR;
   if (!tooLongText && !tooLongHtml) return null;
   const length = Math.max(plainLength, htmlLength);
   // UTF-16 code units are two bytes each: the size the user copied, roughly.
   const mb = (length * 2) / (1024 * 1024);
-  return `Nothing was pasted: the clipboard holds ${length.toLocaleString('en-US')} characters (about ${mb.toFixed(0)} MB). A paste may bring at most ${MAX_PASTE_CHARS.toLocaleString('en-US')} characters — paste the text in parts, or split it into several stories.`;
+  return { key: 'storyEditor.pasteTooLarge', values: { length, mb: Math.round(mb), max: MAX_PASTE_CHARS } };
 }

@@ -13,6 +13,7 @@ import { BLOCK_TYPE_CHOICES, setBlock, toggleBold, toggleEmphasis } from './comm
 import { normalisePunctuation } from './normalise-punctuation.js';
 import { parsePlainText, pasteRefusal, plainParagraphsSlice } from './paste.js';
 import { EDITOR_SHORTCUTS } from '../state/shortcuts.js';
+import type { UiMessage } from '../state/ui-message.js';
 
 /**
  * Folio's shortcuts (Mod = Ctrl, or Cmd on macOS): the keys of `EDITOR_SHORTCUTS` (the table the shortcuts
@@ -37,6 +38,7 @@ export function folioKeymap(options: StoryEditorOptions = {}): Record<string, Co
   const bindings: Record<string, Command> = {};
   for (const shortcut of EDITOR_SHORTCUTS.shortcuts) {
     const command = commands[shortcut.id];
+    // i18n-exempt: a programmer's error (a shortcut table entry without its command), caught by the unit tests
     if (!command) throw new RangeError(`The story editor has no command "${shortcut.id}" for ${shortcut.keys.join(', ')}.`);
     for (const key of shortcut.keys) bindings[key] = command;
   }
@@ -44,7 +46,7 @@ export function folioKeymap(options: StoryEditorOptions = {}): Record<string, Co
 }
 
 /** Plugin: paste keeps text and paragraphs only; a paste too large to set is refused and reported. */
-export function plainPastePlugin(onPasteRefused: (message: string) => void = () => undefined): Plugin {
+export function plainPastePlugin(onPasteRefused: (message: UiMessage) => void = () => undefined): Plugin {
   return new Plugin({
     props: {
       transformPasted: (slice) => plainParagraphsSlice(slice, storySchema),
@@ -67,7 +69,7 @@ export function plainPastePlugin(onPasteRefused: (message: string) => void = () 
 /** Options of a story's editor state. */
 export interface StoryEditorOptions {
   /** Told when a paste is refused (too large), with a message for the user. */
-  onPasteRefused?: (message: string) => void;
+  onPasteRefused?: (message: UiMessage) => void;
   /** Told when the comment key is pressed over a selection (the session opens its comment form). */
   onCommentRequested?: () => void;
   /** Told when the track-changes key is pressed (the session turns tracking on or off). */
@@ -84,6 +86,7 @@ export function createStoryEditorState(doc: PmNodeJson, options: StoryEditorOpti
     node = storySchema.nodeFromJSON(doc);
     node.check();
   } catch (err) {
+    // i18n-exempt: the host validated the document against the same schema; reaching this is a programmer's error
     throw new RangeError(`This story does not fit Folio's story schema: ${(err as Error).message}`, { cause: err });
   }
   return EditorState.create({

@@ -4,6 +4,7 @@
  * `window.folio`; the renderer then talks HTTP (http-host.ts).
  */
 import type { Host, HostResult } from '../../src-core/api/host-api.js';
+import type { UiLocale } from '../../src-core/i18n/locale.js';
 
 /** A menu command sent by the Electron application menu (File/Edit/View/Help items). */
 export type MenuCommand =
@@ -29,6 +30,8 @@ export interface FolioBridge extends Host {
   onMenuCommand(callback: (command: MenuCommand) => void): (() => void) | void;
   /** Tells the main process whether there are unsaved changes (it asks before closing the window). */
   setDirty(dirty: boolean): void;
+  /** Tells the main process the interface language, so the application menu speaks it too (older preloads lack it). */
+  setUiLocale?(locale: UiLocale): void;
   /** Native "Open" dialog (desktop only); `path` null when cancelled. */
   chooseOpenPath?(payload: Record<string, never>): Promise<HostResult<{ path: string | null }>>;
   /** Native "Save" dialog (desktop only) for a document, a PDF or an export folder; `path` null when cancelled. */

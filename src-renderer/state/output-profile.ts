@@ -8,6 +8,7 @@
  */
 import type { Asset, FolioDocument } from '../../src-core/model/document.js';
 import type { FolioSession } from './session.svelte.js';
+import type { Translator } from '../../src-core/i18n/translator.js';
 
 /** File names the dialog lists (the host still checks every file by content). */
 export const PROFILE_FILE = /\.(icc|icm)$/i;
@@ -34,25 +35,25 @@ export function outputProfileName(doc: FolioDocument | null): string | null {
 }
 
 /**
- * Imports `path` as the document's output profile. Problems become the session's notice.
+ * Imports `path` as the document's output profile. Problems become the session's notice, in the language of `translator`.
  * @returns whether the profile was set
  */
-export async function chooseOutputProfile(session: FolioSession, path: string): Promise<boolean> {
+export async function chooseOutputProfile(session: FolioSession, path: string, translator: Pick<Translator, 't'>): Promise<boolean> {
   const handle = session.handle;
   if (!session.doc || !handle) return false;
   if (session.readOnly) {
-    session.notice = { kind: 'error', text: 'This document is open read-only: save a copy (Save As) to set its output profile.' };
+    session.notice = { kind: 'error', text: translator.t('outputProfile.readOnly') };
     return false;
   }
   const imported = await session.host.importAsset({ handle, path, as: 'output-profile' });
   if (!imported.ok) {
-    session.notice = { kind: 'error', text: `Could not use ${path}: ${imported.error.message}` };
+    session.notice = { kind: 'error', text: translator.t('outputProfile.failed', { path, error: imported.error.message }) };
     return false;
   }
   const doc = session.doc;
   if (!doc || session.handle !== handle) return false;
   session.commitDocumentEdit(withOutputProfile(doc, imported.value.asset));
-  const ink = imported.value.asset.totalInkPct ? `, black ${imported.value.asset.totalInkPct} % total ink` : '';
-  session.notice = { kind: 'info', text: `Output profile: ${imported.value.description || path} (from ${path}${ink}). Print exports embed it and separate pictures through it.` };
+  const ink = imported.value.asset.totalInkPct ? String(imported.value.asset.totalInkPct) : 'none';
+  session.notice = { kind: 'info', text: translator.t('outputProfile.set', { name: imported.value.description || path, path, ink }) };
   return true;
 }

@@ -31,6 +31,9 @@ import { collectFontRefs, loadTemplateFonts } from './font-loading.js';
 import { UiFontFaces } from './ui-fonts.js';
 import { UndoLedger, type HistoryDepth } from './undo-history.js';
 import { runExportJob } from './export-run.js';
+import { currentTranslator, t } from './i18n.svelte.js';
+import { formatUiMessage, isUiMessage } from './ui-message.js';
+import { formatTimeOfDay } from '../panels/date-time.js';
 import { addCommentTransaction, deleteCommentTransaction, setCommentResolvedTransaction } from '../editor/comments.js';
 import type { PosRange, ProofComment } from '../../src-core/model/comments.js';
 import { collectChanges, type TrackedChange } from '../../src-core/model/tracked-change.js';
@@ -76,13 +79,9 @@ function restoreStoryNames(stories: FolioDocument['stories'], names: Readonly<Re
   }));
 }
 
-/** Said when the host no longer knows this window's handle: its hold on the file lapsed and was taken over. */
-export const LEASE_LOST_TEXT =
-  'This window lost its hold on the file: it was silent too long and another window opened the file for editing. Use Save As to keep your changes here.';
-
-/** Said when opening took over the hold of another window of this Folio (gone quiet, or at the user's word). */
+/** Said when opening took over the hold of another window of this Folio (gone quiet, or at the user's word); its time is local, in the interface language. */
 function tookOverText(lastSeenIso: string): string {
-  return `Another window of this Folio had it open for editing (last heard from at ${new Date(lastSeenIso).toLocaleTimeString()}); it can no longer save it.`;
+  return t('session.tookOver', { time: formatTimeOfDay(lastSeenIso, currentTranslator()) });
 }
 
 /** Where the session is in its life. */
@@ -246,7 +245,7 @@ export class FolioSession {
     const res = await this.host.openSample({});
     if (!res.ok) {
       this.phase = 'error';
-      this.fail(`The sample document could not be opened: ${res.error.message}`);
+      this.fail(t('session.sampleFailed', { error: res.error.message }));
       return;
     }
     await this.adopt(res.value);
@@ -271,13 +270,13 @@ export class FolioSession {
         this.inUseOffer = { path, message: res.error.message, heldHere: res.error.heldHere === true };
         return;
       }
-      this.fail(`Could not open ${path}: ${res.error.message}`);
+      this.fail(t('session.openFailed', { path, error: res.error.message }));
       return;
     }
     await this.adopt(res.value);
     // Said once the page is set and the window takes commands again (a recovery already said so itself).
     if (this.phase === 'ready' && !res.value.recoveredFrom) {
-      const opened = `Opened ${res.value.path ?? path}${res.value.readOnly ? ' read-only' : ''}.`;
+      const opened = t('session.opened', { path: res.value.path ?? path, readOnly: res.value.readOnly ? 'yes' : 'no' });
       const tookOver = res.value.tookOver ? ` ${tookOverText(res.value.tookOver.lastSeen)}` : '';
       this.notice = { kind: 'info', text: opened + tookOver };
     }
@@ -291,8 +290,9 @@ export class FolioSession {
     const handle = this.handle;
     if (!handle || this.readOnly) return;
     const res = await this.host.renewLease({ handle });
-    if (!res.ok && res.error.code === 'not-found' && this.handle === handle && this.notice?.text !== LEASE_LOST_TEXT) {
-      this.fail(LEASE_LOST_TEXT);
+    const lost = t('session.leaseLost');
+    if (!res.ok && res.error.code === 'not-found' && this.handle === handle && this.notice?.text !== lost) {
+      this.fail(lost);
     }
   }
 
@@ -305,7 +305,7 @@ export class FolioSession {
   async newFromTemplate(templateId: string): Promise<void> {
     const res = await this.host.newFromTemplate({ templateId });
     if (!res.ok) {
-      this.fail(`Could not create a page from template ${templateId}: ${res.error.message}`);
+      this.fail(t('session.templateFailed', { template: templateId, error: res.error.message }));
       return;
     }
     await this.adopt(res.value);
@@ -317,7 +317,7 @@ export class FolioSession {
     if (!this.doc || !this.handle || !this.dirty || this.readOnly || this.doc === this.autosavedDoc) return;
     const doc = this.doc;
     const res = await this.host.autosave({ handle: this.handle, document: doc });
-    if (!res.ok) this.fail(`Autosave failed: ${res.error.message}`);
+    if (!res.ok) this.fail(t('session.autosaveFailed', { error: res.error.message }));
     else this.autosavedDoc = doc;
   }
 
@@ -345,7 +345,7 @@ export class FolioSession {
     const { fonts, problems } = await loadTemplateFonts(this.host, opened.document.template, this.fontCache);
     if (fonts.length === 0) {
       this.phase = 'error';
-      this.fail(`No fonts could be loaded, so the page cannot be set. ${problems.join(' ')}`);
+      this.fail(t('session.noFonts', { problems: problems.join(' ') }));
       return;
     }
     if (problems.length > 0) this.fail(problems.join(' '));
@@ -353,7 +353,7 @@ export class FolioSession {
     this.doc = opened.document;
     // A recovered autosave differs from the file on disk: it counts as unsaved until saved.
     this.savedDoc = opened.recoveredFrom ? null : opened.document;
-    if (opened.recoveredFrom) this.notice = { kind: 'info', text: `Recovered unsaved changes from ${opened.recoveredFrom}.` };
+    if (opened.recoveredFrom) this.notice = { kind: 'info', text: t('session.recovered', { path: opened.recoveredFrom }) };
     this.composeNow();
     this.documentGeneration++;
     this.phase = 'ready';
@@ -403,7 +403,7 @@ export class FolioSession {
       const res = await this.host.loadAsset({ handle: opened.handle, assetId: asset.id });
       if (!res.ok) {
         info.set(asset.id, undefined);
-        this.fail(`Image ${asset.id} could not be loaded: ${res.error.message}`);
+        this.fail(t('session.imageNotLoaded', { asset: asset.id, error: res.error.message }));
         continue;
       }
       try {
@@ -411,7 +411,7 @@ export class FolioSession {
         info.set(asset.id, readImageInfo(bytes));
         images.set(asset.id, await decodeAssetBitmap(bytes, res.value.mime));
       } catch (err) {
-        this.fail(`Image ${asset.id} could not be decoded: ${(err as Error).message}`);
+        this.fail(t('session.imageNotDecoded', { asset: asset.id, error: (err as Error).message }));
       }
     }
     if (this.handle === opened.handle) {
@@ -428,7 +428,7 @@ export class FolioSession {
     try {
       this.layouts = this.composer.compose(this.doc).pages;
     } catch (err) {
-      this.fail(`The page could not be set: ${(err as Error).message}`);
+      this.fail(t('session.composeFailed', { error: (err as Error).message }));
       return;
     }
     this.composeMs = performance.now() - started;
@@ -458,9 +458,9 @@ export class FolioSession {
     let state = this.editorStates.get(storyId);
     if (!state) {
       const story = this.doc?.stories[storyId];
-      if (!story) throw new RangeError(`There is no story "${storyId}" in this document.`);
+      if (!story) throw new RangeError(`There is no story "${storyId}" in this document.`); // i18n-exempt: a programmer's error (callers pass ids of the document)
       state = createStoryEditorState(story.doc, {
-        onPasteRefused: (message) => this.fail(message),
+        onPasteRefused: (message) => this.fail(formatUiMessage(message, currentTranslator())),
         onCommentRequested: () => (this.commentFormOpen = true),
         onTrackChangesToggled: () => (this.trackChanges = !this.trackChanges),
       });
@@ -526,7 +526,7 @@ export class FolioSession {
     if (storyId === this.openStoryId) this.editorState = state;
     if (tr.docChanged && this.doc) {
       if (this.readOnly) {
-        this.fail('This document is open read-only: changes will not be saved.');
+        this.fail(t('session.readOnlyEdit'));
       }
       this.setDocument(replaceStoryDoc(this.doc, storyId, state.doc.toJSON()));
     }
@@ -537,7 +537,7 @@ export class FolioSession {
   renameStory(storyId: string, name: string): void {
     if (!this.doc) return;
     if (this.readOnly) {
-      this.fail('This document is open read-only: save a copy (Save As) to rename stories.');
+      this.fail(t('session.readOnlyRename'));
       return;
     }
     try {
@@ -557,7 +557,8 @@ export class FolioSession {
   /** Who is making tracked changes now: the reviewer's name, the host's clock, a fresh id per change. */
   private changeAuthor(): ChangeAuthor {
     return {
-      author: this.reviewerName.trim() || UNNAMED_REVIEWER,
+      // Unsigned changes store no name, as unsigned comments do: both read `review.anonymous` in the panels.
+      author: this.reviewerName.trim(),
       // A timestamp, not reactive state: a change keeps the moment it was made.
       now: () => new Date(Date.now()).toISOString(), // eslint-disable-line svelte/prefer-svelte-reactivity
       newId: () => `change-${crypto.randomUUID()}`,
@@ -608,7 +609,7 @@ export class FolioSession {
       return tr ? [{ storyId, tr }] : [];
     });
     this.applyStoryTransactions(edits);
-    if (edits.length > 0) this.notice = { kind: 'info', text: `${accept ? 'Accepted' : 'Rejected'} every tracked change in ${edits.length} ${edits.length === 1 ? 'story' : 'stories'}.` };
+    if (edits.length > 0) this.notice = { kind: 'info', text: t('session.settledAll', { accept: accept ? 'yes' : 'no', count: edits.length }) };
   }
 
   /** Shows a tracked change: the page its story starts on, and the story in the editor with the change selected. */
@@ -629,19 +630,19 @@ export class FolioSession {
   addComment(text: string, author: string): boolean {
     const storyId = this.openStoryId;
     if (!storyId || !this.doc) {
-      this.fail('Open a story and select the text the comment is about.');
+      this.fail(t('session.commentNeedsSelection'));
       return false;
     }
     // A timestamp, not reactive state: the comment keeps the moment it was written.
     const createdAt = new Date(Date.now()).toISOString(); // eslint-disable-line svelte/prefer-svelte-reactivity
     const attrs = { id: `comment-${crypto.randomUUID()}`, author: author.trim(), text: text.trim(), createdAt, resolved: false };
     const result = addCommentTransaction(this.stateFor(storyId), attrs);
-    if (typeof result === 'string') {
-      this.fail(result);
+    if (isUiMessage(result)) {
+      this.fail(formatUiMessage(result, currentTranslator()));
       return false;
     }
     this.applyStoryTransactions([{ storyId, tr: result }]);
-    this.notice = { kind: 'info', text: 'Comment added.' };
+    this.notice = { kind: 'info', text: t('session.commentAdded') };
     return true;
   }
 
@@ -696,7 +697,7 @@ export class FolioSession {
     const found = findFrame(this.doc, frameId);
     if (!found) return;
     if (found.frame.locked) {
-      this.notice = { kind: 'info', text: `Frame ${found.frame.label ?? frameId} is locked.` };
+      this.notice = { kind: 'info', text: t('main.frameLocked', { frame: found.frame.label ?? frameId }) };
       return;
     }
     const doc = this.doc;
@@ -740,7 +741,7 @@ export class FolioSession {
     const found = findFrame(doc, frameId);
     if (!found) return;
     if (found.frame.locked) {
-      this.notice = { kind: 'info', text: `Frame ${found.frame.label ?? frameId} is locked.` };
+      this.notice = { kind: 'info', text: t('main.frameLocked', { frame: found.frame.label ?? frameId }) };
       return;
     }
     this.setDocument(removeFrame(doc, frameId));
@@ -924,23 +925,23 @@ export class FolioSession {
     if (!this.doc || !this.handle) return false;
     if (!path && !this.path) return false;
     const document = this.doc;
-    this.busy = 'Saving…';
+    this.busy = t('session.saving');
     const res = await this.host.saveDocument({ handle: this.handle, document, ...(path ? { path } : {}) });
     this.busy = null;
     if (!res.ok) {
-      this.fail(`Not saved: ${res.error.message}`);
+      this.fail(t('session.notSaved', { error: res.error.message }));
       return true;
     }
     this.path = res.value.path;
     this.savedDoc = document;
-    this.notice = { kind: 'info', text: `Saved ${res.value.path}` };
+    this.notice = { kind: 'info', text: t('session.saved', { path: res.value.path }) };
     return true;
   }
 
   /** Exports the document's pages as PDF (print or proof preset). */
   async exportPdf(preset: ExportPreset = this.exportPreset): Promise<void> {
     if (!this.doc || !this.handle || this.exportJob) return;
-    this.busy = 'Exporting PDF…';
+    this.busy = t('session.exporting');
     // Always said, "beside the document" too: the host would otherwise use the folder it remembers for the file.
     const outputPath = this.exportDir ?? (this.path ? folderOf(this.path) : null);
     const request = { handle: this.handle, document: this.doc, preset, ...(outputPath ? { outputPath } : {}) };
@@ -948,22 +949,21 @@ export class FolioSession {
     this.busy = null;
     this.exportJob = null;
     if (!('state' in outcome)) {
-      this.fail(`PDF export failed: ${outcome.message}`);
+      this.fail(t('session.exportFailed', { error: outcome.message }));
       return;
     }
     if (outcome.state === 'cancelled') {
-      const kept = outcome.files.length > 0 ? ` (${outcome.files.length} complete file${outcome.files.length === 1 ? '' : 's'} kept)` : '';
-      this.notice = { kind: 'info', text: `Export cancelled${kept}.` };
+      this.notice = { kind: 'info', text: t('session.exportCancelled', { kept: outcome.files.length }) };
       return;
     }
     if (outcome.state === 'failed') {
-      this.fail(`PDF export failed: ${outcome.error?.message ?? 'unknown error'}`);
+      this.fail(t('session.exportFailed', { error: outcome.error?.message ?? t('session.exportFailedUnknown') }));
       return;
     }
     this.lastExport = outcome.files;
     this.lastExportJobId = outcome.jobId;
     const paths = outcome.files.map((f) => f.path).join(', ');
-    this.notice = { kind: 'info', text: `Exported ${paths}` };
+    this.notice = { kind: 'info', text: t('session.exported', { paths }) };
   }
 
   /** Browser mode: offers a PDF of the last export as a download (the server only says where it wrote it). */
@@ -972,7 +972,7 @@ export class FolioSession {
     if (!jobId || typeof document === 'undefined') return;
     const res = await this.host.loadExportedFile({ jobId, pageId });
     if (!res.ok) {
-      this.fail(`Could not download the PDF: ${res.error.message}`);
+      this.fail(t('session.downloadFailed', { error: res.error.message }));
       return;
     }
     offerDownload(document, res.value.bytes, res.value.name);
@@ -984,9 +984,6 @@ export class FolioSession {
     if (job && job.state === 'running') void this.host.cancelExport({ jobId: job.jobId });
   }
 }
-
-/** The name on tracked changes made before the reviewer has given one (the role, not a person). */
-const UNNAMED_REVIEWER = '校对';
 
 /** Longest wait for an idle moment before the UI fonts are registered anyway, ms. */
 const UI_FONTS_IDLE_TIMEOUT_MS = 3000;

@@ -22,6 +22,8 @@ const ALLOWED_LATIN = new Set([
  */
 function convertedRegions(page: Page): Locator[] {
   return [
+    page.getByRole('toolbar', { name: '主工具栏' }),
+    page.getByRole('region', { name: '稿件编辑' }),
     page.getByRole('contentinfo', { name: '状态栏' }),
     page.getByRole('navigation', { name: '版面和稿件' }),
     page.getByRole('region', { name: '版面', exact: true }),
@@ -40,9 +42,10 @@ async function strayLatin(region: Locator, ignore: readonly string[]): Promise<s
       const parent = node.parentElement;
       // Options list the document's styles, fonts and templates; <code> holds frame ids; preflight's findings
       // come from src-core/preflight (converted later): the document's and the core's text, not the interface's.
-      if (parent && !parent.closest('option, code, [aria-label="预检"] li')) texts.push(node.textContent ?? '');
+      // The story editor's text box holds the story itself (the document's words, in any script).
+      if (parent && !parent.closest('option, code, [aria-label="预检"] li, [role="textbox"]')) texts.push(node.textContent ?? '');
     }
-    for (const el of [root, ...root.querySelectorAll('*')]) {
+    for (const el of [root, ...root.querySelectorAll('*')].filter((el) => el.getAttribute('role') !== 'textbox')) {
       for (const name of ['aria-label', 'title', 'placeholder']) texts.push(el.getAttribute(name) ?? '');
     }
     let all = texts.join('\n');

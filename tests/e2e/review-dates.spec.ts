@@ -1,12 +1,12 @@
 /**
- * The review panels date each comment and change in the user's language (navigator.language): a Chinese
- * newsroom's browser reads 2026年12月6日 14:05, an American one December 6, 2026 at 2:05 PM.
+ * The review panels date each comment and change in the interface language (which follows the browser's at first):
+ * a Chinese newsroom's browser reads 2026年12月6日 14:05, an American one December 6, 2026 at 2:05 PM.
  */
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { FolioApp } from './pages/app.js';
 import { ARTIFACTS_DIR } from './pages/pdf.js';
-import { StoryEditor } from './pages/editor.js';
+import { StoryEditor, eitherLanguage } from './pages/editor.js';
 
 const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -34,13 +34,13 @@ async function trackedEdit(page: Page): Promise<{ from: number; to: number }> {
   await app.open();
   const editor = new StoryEditor(page);
   await editor.openFromList(/停不下来/);
-  await editor.button('Track changes').click();
-  await expect(editor.button('Track changes')).toHaveAttribute('aria-pressed', 'true');
-  await editor.panel.getByRole('textbox', { name: 'Reviewer name' }).fill('王校对');
+  await editor.button(eitherLanguage('storyEditor.trackChanges')).click();
+  await expect(editor.button(eitherLanguage('storyEditor.trackChanges'))).toHaveAttribute('aria-pressed', 'true');
+  await editor.panel.getByRole('textbox', { name: eitherLanguage('storyEditor.reviewer') }).fill('王校对');
   await editor.caretToEnd();
   const from = Date.now();
   await editor.type('（完）');
-  await expect(page.getByRole('region', { name: 'Tracked changes' })).toContainText('（完）');
+  await expect(page.getByRole('region', { name: eitherLanguage('changes.region') })).toContainText('（完）');
   return { from, to: Date.now() };
 }
 
@@ -53,7 +53,7 @@ test.describe('in a Chinese browser', () => {
       return `${w.y}年${w.mon + 1}月${w.d}日 ${pad(w.h)}:${pad(w.min)}`;
     };
     const edit = await trackedEdit(page);
-    const changes = page.getByRole('region', { name: 'Tracked changes' });
+    const changes = page.getByRole('region', { name: eitherLanguage('changes.region') });
     await expect(changes.locator('.meta').first()).toHaveText(anyOf(minutesBetween(edit.from, edit.to, zh)));
 
     // A comment on the inserted text.
@@ -62,11 +62,11 @@ test.describe('in a Chinese browser', () => {
     await editor.expectSelected(3);
     const from = Date.now();
     await page.keyboard.press('Control+Alt+m');
-    const form = page.getByRole('form', { name: 'New comment' });
-    await form.getByRole('textbox', { name: 'Comment' }).fill('请核实');
-    await form.getByRole('textbox', { name: 'Your name' }).fill('王校对');
-    await form.getByRole('button', { name: 'Add comment' }).click();
-    const comments = page.getByRole('region', { name: 'Comments' });
+    const form = page.getByRole('form', { name: eitherLanguage('storyEditor.newComment') });
+    await form.getByRole('textbox', { name: eitherLanguage('storyEditor.commentField') }).fill('请核实');
+    await form.getByRole('textbox', { name: eitherLanguage('storyEditor.yourName') }).fill('王校对');
+    await form.getByRole('button', { name: eitherLanguage('storyEditor.addComment') }).click();
+    const comments = page.getByRole('region', { name: eitherLanguage('comments.region') });
     await expect(comments).toContainText('请核实');
     await expect(comments.locator('.meta').first()).toHaveText(anyOf(minutesBetween(from, Date.now(), zh)));
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'e2e-review-dates-zh.png') });
@@ -82,7 +82,7 @@ test.describe('in an American browser', () => {
       return `${EN_MONTHS[w.mon]} ${w.d}, ${w.y} at ${w.h % 12 || 12}:${pad(w.min)} ${w.h < 12 ? 'AM' : 'PM'}`;
     };
     const edit = await trackedEdit(page);
-    const changes = page.getByRole('region', { name: 'Tracked changes' });
+    const changes = page.getByRole('region', { name: eitherLanguage('changes.region') });
     await expect(changes.locator('.meta').first()).toHaveText(anyOf(minutesBetween(edit.from, edit.to, en)));
   });
 });

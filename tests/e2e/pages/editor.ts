@@ -3,8 +3,14 @@
  * composition through the Chrome DevTools Protocol.
  */
 import { expect, type Locator, type Page } from '@playwright/test';
-import { en } from '../../../src-core/i18n/messages/en.js';
+import { en, type MessageKey } from '../../../src-core/i18n/messages/en.js';
 import { zhCN } from '../../../src-core/i18n/messages/zh-CN.js';
+
+/** A message's text in either interface language, as an exact accessible-name pattern. */
+export function eitherLanguage(key: MessageKey): RegExp {
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^(?:${escape(en[key])}|${escape(zhCN[key])})$`);
+}
 
 /** The status bar's word for the caret, in either interface language (`status.caret`). */
 const CARET = '(?:caret|光标在)';
@@ -17,9 +23,10 @@ export class StoryEditor {
 
   constructor(page: Page) {
     this.page = page;
-    this.panel = page.getByRole('region', { name: 'Story editor' });
-    this.textbox = page.getByRole('textbox', { name: 'Story text' });
-    this.blockType = this.panel.getByRole('combobox', { name: 'Block type' });
+    // The e2e suite runs in English; a test in a zh-CN browser finds the same controls by their Chinese names.
+    this.panel = page.getByRole('region', { name: eitherLanguage('storyEditor.region') });
+    this.textbox = page.getByRole('textbox', { name: eitherLanguage('storyEditor.text') });
+    this.blockType = this.panel.getByRole('combobox', { name: eitherLanguage('storyEditor.blockType') });
   }
 
   /** Opens a story from the story list by (part of) its name. */

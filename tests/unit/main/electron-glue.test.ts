@@ -160,11 +160,11 @@ describe('Electron main process (against a fake electron module)', () => {
     expect(fake.windows[0].loaded[0]).toMatch(/renderer[\\/]index\.html$/);
   });
 
-  it('registers exactly the host and shell channels and the setDirty listener', () => {
+  it('registers exactly the host and shell channels and the setDirty and setUiLocale listeners', () => {
     expect([...fake.handlers.keys()].sort()).toEqual(
       ['autosave', 'cancelExport', 'chooseOpenPath', 'chooseSavePath', 'closeDocument', 'exportPdf', 'exportStatus', 'importAsset', 'listFiles', 'listFonts', 'listRecent', 'listTemplates', 'loadAsset', 'loadExportedFile', 'loadFont', 'newFromTemplate', 'openDocument', 'openSample', 'readManuscript', 'releaseDocument', 'renewLease', 'saveDocument', 'startExport'].map((n) => `folio:${n}`),
     );
-    expect([...fake.listeners.keys()]).toEqual(['folio:setDirty']);
+    expect([...fake.listeners.keys()].sort()).toEqual(['folio:setDirty', 'folio:setUiLocale']);
   });
 
   it('answers our renderer, and refuses sub-frames, foreign pages and invalid payloads as data', async () => {
@@ -247,7 +247,35 @@ describe('Electron main process (against a fake electron module)', () => {
     expect((fake.menu.template as Template).map((m) => m.label)).toEqual(['&File', '&Edit', '&View', '&Help']);
     fake.systemLocale.value = 'en-US';
   });
+
+  it('rebuilds the menu in the language the window switches to, and refuses anything but a known language from our page', () => {
+    type Template = { label?: string }[];
+    const labels = () => (fake.menu.template as Template).map((m) => m.label);
+    installEnglish();
+    const setUiLocale = fake.listeners.get('folio:setUiLocale')!;
+    setUiLocale(eventFrom(RENDERER_URL), { locale: 'zh-CN' });
+    expect(labels()).toEqual(['文件(&F)', '编辑(&E)', '视图(&V)', '帮助(&H)']);
+    // Refused: a language Folio does not speak, a wrong shape, a foreign page. The menu stays Chinese.
+    for (const payload of [{ locale: 'fr' }, { locale: 42 }, {}, { locale: 'en', extra: 1 }, 'en']) {
+      setUiLocale(eventFrom(RENDERER_URL), payload);
+      expect(labels()).toEqual(['文件(&F)', '编辑(&E)', '视图(&V)', '帮助(&H)']);
+    }
+    setUiLocale(eventFrom('https://evil.example/'), { locale: 'en' });
+    setUiLocale(eventFrom(RENDERER_URL, { subFrame: true }), { locale: 'en' });
+    expect(labels()[0]).toBe('文件(&F)');
+    setUiLocale(eventFrom(RENDERER_URL), { locale: 'en' });
+    expect(labels()).toEqual(['&File', '&Edit', '&View', '&Help']);
+    // Its commands still reach the window.
+    const file = (fake.menu.template as { label?: string; submenu: { label?: string; click?: () => void }[] }[])[0];
+    file.submenu.find((i) => i.label === 'Save')!.click!();
+    expect(fake.windows[0].sent.at(-1)).toEqual(['menu:command', 'save']);
+  });
 });
+
+/** Puts the menu back to English through the channel's own path (an earlier test may have left it Chinese). */
+function installEnglish(): void {
+  fake.listeners.get('folio:setUiLocale')!(eventFrom(RENDERER_URL), { locale: 'en' });
+}
 
 describe('preload bridge (against a fake electron module)', () => {
   it('exposes one frozen window.folio with one function per channel and no ipcRenderer', async () => {
@@ -262,6 +290,10 @@ describe('preload bridge (against a fake electron module)', () => {
     expect(fake.invoked.at(-1)).toEqual(['folio:openDocument', { path: 'a.folio' }]);
     folio.setDirty('yes');
     expect(fake.sentFromRenderer.at(-1)).toEqual(['folio:setDirty', { dirty: false }]);
+    folio.setUiLocale('zh-CN');
+    expect(fake.sentFromRenderer.at(-1)).toEqual(['folio:setUiLocale', { locale: 'zh-CN' }]);
+    folio.setUiLocale({ toString: () => 'en' });
+    expect(fake.sentFromRenderer.at(-1)).toEqual(['folio:setUiLocale', { locale: null }]);
     const seen: unknown[] = [];
     const off = folio.onMenuCommand((...args: unknown[]) => seen.push(args)) as () => void;
     const deliver = fake.rendererListeners.get('menu:command')!;

@@ -9,6 +9,8 @@ import { collectComments } from '../../../src-core/model/comments.js';
 import type { FolioDocument } from '../../../src-core/model/document.js';
 import { addCommentTransaction, deleteCommentTransaction, MAX_COMMENT_CHARS, setCommentResolvedTransaction } from '../../../src-renderer/editor/comments.js';
 import { createStoryEditorState, folioKeymap } from '../../../src-renderer/editor/story-editor.js';
+import { createTranslator } from '../../../src-core/i18n/translator.js';
+import { formatUiMessage, isUiMessage, type UiMessage } from '../../../src-renderer/state/ui-message.js';
 
 const attrs = { id: 'c1', author: '王校对', text: '请核实', createdAt: '2023-07-19T14:30:00.000Z', resolved: false };
 
@@ -32,9 +34,11 @@ describe('comment transactions', () => {
   });
 
   it('refuses without a selection, without a comment, or with one too long', () => {
-    expect(addCommentTransaction(stateWith('德清', 1, 1), attrs)).toBe('Select the text the comment is about first.');
-    expect(addCommentTransaction(stateWith('德清', 1, 3), { ...attrs, text: '  ' })).toBe('Write the comment first.');
-    expect(addCommentTransaction(stateWith('德清', 1, 3), { ...attrs, text: '字'.repeat(MAX_COMMENT_CHARS + 1) })).toMatch(/at most/);
+    const english = createTranslator('en');
+    const reason = (r: Transaction | UiMessage) => (isUiMessage(r) ? formatUiMessage(r, english) : 'a transaction');
+    expect(reason(addCommentTransaction(stateWith('德清', 1, 1), attrs))).toBe('Select the text the comment is about first.');
+    expect(reason(addCommentTransaction(stateWith('德清', 1, 3), { ...attrs, text: '  ' }))).toBe('Write the comment first.');
+    expect(reason(addCommentTransaction(stateWith('德清', 1, 3), { ...attrs, text: '字'.repeat(MAX_COMMENT_CHARS + 1) }))).toBe('A comment holds at most 2,000 characters.');
   });
 
   it('resolves, reopens and deletes by id, each as one undoable step', () => {

@@ -3,6 +3,8 @@ import { Fragment, Slice } from 'prosemirror-model';
 import { EditorState, TextSelection } from 'prosemirror-state';
 import { storySchema as s } from '../../../src-core/model/story-schema.js';
 import { MAX_PASTE_CHARS, parsePlainText, pasteRefusal, plainParagraphsSlice } from '../../../src-renderer/editor/paste.js';
+import { createTranslator } from '../../../src-core/i18n/translator.js';
+import { formatUiMessage } from '../../../src-renderer/state/ui-message.js';
 
 describe('paste filter', () => {
   it('reduces any slice to plain paragraphs without marks', () => {
@@ -50,10 +52,12 @@ describe('pasteRefusal: pastes too large to set are turned away before parsing',
   it('lets a book-length paste through and refuses a 200 MB one with sizes and what to do', () => {
     expect(pasteRefusal(MAX_PASTE_CHARS, 0)).toBeNull();
     expect(pasteRefusal(5_000, 60_000)).toBeNull();
-    const message = pasteRefusal(100 * 1024 * 1024, 0);
+    const refusal = pasteRefusal(100 * 1024 * 1024, 0);
+    const message = refusal && formatUiMessage(refusal, createTranslator('en'));
     expect(message).toMatch(/^Nothing was pasted: the clipboard holds 104,857,600 characters \(about 200 MB\)/);
     expect(message).toContain('at most 1,000,000 characters');
     expect(message).toMatch(/paste the text in parts/);
+    expect(refusal && formatUiMessage(refusal, createTranslator('zh-CN'))).toMatch(/^未粘贴：剪贴板中有 104,857,600 个字符（约 200 MB）/);
   });
 
   it('judges clipboard HTML by its own, larger allowance (markup around the text)', () => {
