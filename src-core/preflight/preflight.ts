@@ -13,7 +13,9 @@
  * 3. collectFrameFindings — empty text frames, missing stories, text frames outside the type area,
  *    threads to missing frames, thread loops.
  * 4. collectInkFindings — template and frame colours above the total ink limit.
- * 5. dedupe and sort — errors first, then warnings, then info; within a severity by page order.
+ * 5. collectOutputNameFindings — pages whose exported files would share one name (the naming pattern's names,
+ *    compared as case-insensitive file systems compare them): export would refuse the second.
+ * 6. dedupe and sort — errors first, then warnings, then info; within a severity by page order.
  *
  * Pictures are named by the file they were placed from (`assetFileName`), never by their content-hash id.
  */
@@ -29,6 +31,7 @@ import type { ImageInfo } from '../pdf/image-info.js';
 import type { AssetSource } from '../pdf/images.js';
 import type { ActiveContent } from '../pdf/placed-pdf.js';
 import type { Inflate } from '../pdf/flate.js';
+import { outputNameClashes } from '../pdf/output-name.js';
 
 /** How bad a finding is: errors block a print export in the UI; warnings need a look; info is advice. */
 export type Severity = 'error' | 'warning' | 'info';
@@ -60,7 +63,8 @@ export type FindingCode =
   | 'pdf-fonts'
   | 'pdf-size'
   | 'open-comment'
-  | 'tracked-change';
+  | 'tracked-change'
+  | 'output-name-clash';
 
 /** One preflight finding. */
 export interface Finding {
@@ -137,6 +141,7 @@ export function preflight(doc: FolioDocument, layouts: readonly PageLayout[], op
     ...collectPlacedPdfSizeFindings(doc, layouts),
     ...collectOpenCommentFindings(doc, layouts, opts),
     ...collectTrackedChangeFindings(doc, layouts, opts),
+    ...collectOutputNameFindings(doc, opts),
   ];
   const pageOrder = new Map(doc.pages.map((p, i) => [p.id, i]));
   // The composer and the asset check may both report a missing picture: keep one per frame.
@@ -154,6 +159,19 @@ export function preflight(doc: FolioDocument, layouts: readonly PageLayout[], op
       (pageOrder.get(a.f.pageId) ?? -1) - (pageOrder.get(b.f.pageId) ?? -1) ||
       a.i - b.i)
     .map(({ f }) => f);
+}
+
+/**
+ * Pages that would be exported under one file name (two pages both named A01, or A/01 and A:01, which both
+ * become A_01): one error per shared name, on the first of the pages. Export refuses them rather than let the
+ * second page overwrite the first.
+ */
+function collectOutputNameFindings(doc: FolioDocument, opts: PreflightOptions): Finding[] {
+  const preset = opts.preset === 'proof' ? 'proof' : opts.standard === 'x4' ? 'print-x4' : 'print';
+  return outputNameClashes(doc, preset).map((clash) => ({
+    severity: 'error' as const, code: 'output-name-clash' as const, pageId: clash.pages[0]?.id ?? '',
+    message: `Pages ${clash.pages.map((p) => `"${p.name}"`).join(', ')} would all be exported as "${clash.fileName}": rename the pages so each gets its own file — 版名重复，输出文件同名`,
+  }));
 }
 
 /** Longest quote shown in an open-comment finding, characters (the rest is elided). */

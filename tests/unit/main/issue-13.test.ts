@@ -366,3 +366,58 @@ describe('the recovery folder lives outside the workspace (item 2)', () => {
     }
   });
 });
+
+describe('duplicate page names (item 11)', () => {
+  /** The sample with four pages named A01, A01, A/01 and A:01 (the second to fourth copies of its first page). */
+  async function fourPagesFile(): Promise<string> {
+    const { packFolio, unpackFolio } = await import('../../../src-core/model/folio-file.js');
+    const { document, assets } = unpackFolio(SAMPLE_BYTES);
+    const first = document.pages[0]!;
+    const copy = (id: string, name: string) => ({ ...first, id, name, frames: [] });
+    const doc: FolioDocument = { ...document, pages: [{ ...first, name: 'A01' }, copy('p-dup', 'A01'), copy('p-slash', 'A/01'), copy('p-colon', 'A:01')] };
+    const file = path.join(ws.dir, 'dupes.folio');
+    writeFileSync(file, packFolio(doc, assets));
+    return file;
+  }
+  const folio = (...args: string[]) =>
+    spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin', 'folio.cjs'), ...args], { cwd: ws.dir, encoding: 'utf8', env: { ...process.env, LANG: 'C', SOURCE_DATE_EPOCH: '0' } });
+
+  it('preflight names the pages and the file name they would share; export refuses before writing any file', async () => {
+    const file = await fourPagesFile();
+    const checked = folio('preflight', file, '--preset', 'proof');
+    expect(checked.status).toBe(2);
+    const clashes = checked.stdout.split('\n').filter((l) => l.includes('output-name-clash'));
+    expect(clashes).toHaveLength(2);
+    expect(clashes[0]).toMatch(/"A01", "A01".*"20230720_A01_proof\.pdf"/);
+    expect(clashes[1]).toMatch(/"A\/01", "A:01".*"20230720_A_01_proof\.pdf"/);
+
+    const out = path.join(ws.dir, 'out');
+    const refused = folio('export', file, '-o', `${out}/`, '--preset', 'proof');
+    expect(refused.status).toBe(2);
+    const forced = folio('export', file, '-o', `${out}/`, '--preset', 'proof', '--force');
+    expect(forced.status).toBe(1);
+    expect(forced.stderr).toMatch(/^folio: Pages A01, A01 would all be written to 20230720_A01_proof\.pdf: give each page its own name \(nothing was exported\)\.$/m);
+    expect(forced.stderr).not.toMatch(/\n\s+at /);
+    expect(forced.stdout).toBe('');
+    expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+  });
+
+  it('compares names as a case-insensitive disk does: a01 and A01 are one file', async () => {
+    const { outputNameClashes } = await import('../../../src-core/pdf/output-name.js');
+    const { unpackFolio } = await import('../../../src-core/model/folio-file.js');
+    const { document } = unpackFolio(SAMPLE_BYTES);
+    const pages = [{ id: 'x', name: 'a01' }, { id: 'y', name: 'A01' }, { id: 'z', name: 'A02' }];
+    expect(outputNameClashes(document, 'print', pages)).toEqual([{ fileName: '20230720_a01.pdf', pages: [{ id: 'x', name: 'a01' }, { id: 'y', name: 'A01' }] }]);
+    // A proof and a print PDF of one page are different files.
+    expect(outputNameClashes(document, 'proof', pages.slice(1))).toEqual([]);
+  });
+
+  it('the app\'s export job refuses the same pages and leaves no file', async () => {
+    const file = await fourPagesFile();
+    const s = make();
+    const opened = ok(await s.openDocument({ path: path.basename(file), readOnly: true }));
+    const r = await s.exportPdf({ handle: opened.handle, document: opened.document, preset: 'print', outputPath: 'pdfs' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'bad-request', message: expect.stringMatching(/Pages A01, A01 would all be written to 20230720_A01\.pdf/) } });
+    expect(existsSync(path.join(ws.dir, 'pdfs')) ? readdirSync(path.join(ws.dir, 'pdfs')) : []).toEqual([]);
+  });
+});
