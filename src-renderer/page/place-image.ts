@@ -5,10 +5,11 @@
  * 2. `placeAsset` puts it into the selected image frame or ad box, or a new image frame; the session commits
  *    the new document as one step. Undo restores the pages (the frame no longer shows the picture); the asset
  *    stays listed in the document, unused, so redo finds it again.
- * 3. The bytes are fetched back (`loadAsset`) and decoded for the canvas (photos by the browser, adverts by
- *    pdf.js); until then the frame shows the pending tint.
+ * 3. The bytes are fetched back (`loadAsset`), checked for preflight as the export will read them (`assetFacts`)
+ *    and decoded for the canvas (photos by the browser, adverts by pdf.js); until then the frame shows the
+ *    pending tint.
  */
-import { readImageInfo } from '../../src-core/pdf/image-info.js';
+import { assetFacts } from '../state/asset-facts.js';
 import { placeAsset } from '../state/image-edits.js';
 import type { FolioSession } from '../state/session.svelte.js';
 import { decodeAssetBitmap } from './asset-bitmaps.js';
@@ -59,6 +60,11 @@ async function loadBitmap(session: FolioSession, handle: string, assetId: string
     return;
   }
   const bytes = res.value.bytes;
+  // Read as the export will read it, and published first: preflight must know a picture cannot be printed even
+  // when the screen cannot show it either.
+  const facts = await assetFacts(bytes);
+  if (session.handle !== handle) return;
+  session.assetInfo = new Map([...session.assetInfo, [assetId, facts]]);
   let bitmap: ImageBitmap;
   try {
     bitmap = await decodeAssetBitmap(bytes, res.value.mime);
@@ -72,5 +78,4 @@ async function loadBitmap(session: FolioSession, handle: string, assetId: string
   }
   // Published whole: both maps are $state.raw in the session.
   session.images = new Map([...session.images, [assetId, bitmap]]);
-  session.assetInfo = new Map([...session.assetInfo, [assetId, readImageInfo(bytes)]]);
 }
