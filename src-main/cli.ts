@@ -16,6 +16,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ExportPresetSchema, type ExportPreset } from '../src-core/api/host-api.js';
 import type { Finding } from '../src-core/preflight/preflight.js';
+import { localeFromEnv, type UiLocale } from '../src-core/i18n/locale.js';
+import { createTranslator, type Translator } from '../src-core/i18n/translator.js';
 
 /** Process exit codes (documented in `folio --help`). */
 export const EXIT = { ok: 0, failed: 1, preflight: 2, usage: 64, interrupted: 130 } as const;
@@ -217,9 +219,29 @@ function formatBytes(n: number): string {
   return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${(n / 1024).toFixed(1)} KB`;
 }
 
-function printFindings(findings: readonly Finding[], document: { pages: { id: string; name: string }[] }, out: NodeJS.WritableStream): void {
-  const pageName = (id: string) => document.pages.find((p) => p.id === id)?.name || id || '(tmpl)';
-  for (const f of findings) out.write(`${f.severity.padEnd(7)} ${pageName(f.pageId).padEnd(5)} ${f.code}: ${f.message}\n`);
+/**
+ * The CLI's language, from the environment as POSIX orders it (LC_ALL, LC_MESSAGES, LANG): zh_CN.UTF-8 →
+ * Chinese; C, POSIX, en_* or nothing set → English (a script's or a server's plain locale asks for no language,
+ * and its logs read best in the language of the option names).
+ */
+export function cliLocale(env: NodeJS.ProcessEnv): UiLocale {
+  const value = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((v) => v !== undefined && v !== '');
+  const language = value?.split(/[._@]/)[0];
+  if (!language || language === 'C' || language === 'POSIX') return 'en';
+  return localeFromEnv(env);
+}
+
+/** The translator for this run's language. */
+function translatorFor(io: CliIo): Translator {
+  return createTranslator(cliLocale(io.env));
+}
+
+function printFindings(findings: readonly Finding[], document: { pages: { id: string; name: string }[] }, out: NodeJS.WritableStream, translator: Translator, formatFinding: (f: Finding, t: Translator) => string): void {
+  const pageName = (id: string) => document.pages.find((p) => p.id === id)?.name || id || translator.t('cli.templatePage');
+  for (const f of findings) {
+    const severity = translator.t('cli.severity', { severity: f.severity });
+    out.write(`${severity.padEnd(translator.locale === 'en' ? 7 : 2)} ${pageName(f.pageId).padEnd(5)} ${f.code}: ${formatFinding(f, translator)}\n`);
+  }
 }
 
 async function commandExport(args: string[], io: CliIo): Promise<number> {
@@ -319,9 +341,11 @@ async function prepareExport(
   const selectedIds = new Set(selected.map((p) => p.id));
   const findings = allFindings.filter((f) => f.pageId === '' || selectedIds.has(f.pageId));
   const errors = findings.filter((f) => f.severity === 'error');
-  printFindings(findings.filter((f) => f.severity !== 'info'), contents.document, io.stderr);
+  const translator = translatorFor(io);
+  const { formatFinding } = await import('../src-core/preflight/preflight.js');
+  printFindings(findings.filter((f) => f.severity !== 'info'), contents.document, io.stderr, translator, formatFinding);
   if (errors.length > 0 && !values.force) {
-    io.stderr.write(`Preflight found ${errors.length} error(s); nothing was exported. Fix them, or export anyway with --force.\n`);
+    io.stderr.write(`${translator.t('cli.preflightStopped', { count: errors.length, option: '--force' })}\n`);
     return EXIT.preflight;
   }
   return { contents, fonts, layouts, outputProfile };
@@ -338,12 +362,15 @@ async function commandPreflight(args: string[], io: CliIo): Promise<number> {
   throwIfStopped(io);
   const fonts = await createFontCatalogue({ fontsDirs: fontsDirsOf(values.fonts, io.cwd), modulesFrom: MODULES_FROM }).providerFor(contents.document.template);
   const findings = await preflightDocument(contents.document, await composeDocument(contents.document, fonts), contents.assets, preset, fonts);
+  const translator = translatorFor(io);
+  const { formatFinding } = await import('../src-core/preflight/preflight.js');
   if (values.json) {
-    io.stdout.write(`${JSON.stringify(findings, null, 1)}\n`);
+    // JSON is for scripts: the key and values stay as they are, the message is in the run's language.
+    io.stdout.write(`${JSON.stringify(findings.map((f) => ({ ...f, message: formatFinding(f, translator) })), null, 1)}\n`);
   } else if (findings.length === 0) {
-    io.stdout.write('No problems found.\n');
+    io.stdout.write(`${translator.t('cli.noProblems')}\n`);
   } else {
-    printFindings(findings, contents.document, io.stdout);
+    printFindings(findings, contents.document, io.stdout, translator, formatFinding);
   }
   return findings.some((f) => f.severity === 'error') ? EXIT.preflight : EXIT.ok;
 }
