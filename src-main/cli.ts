@@ -16,6 +16,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ExportPresetSchema, type ExportPreset } from '../src-core/api/host-api.js';
 import type { Finding } from '../src-core/preflight/preflight.js';
+import { localeFromEnv, type UiLocale } from '../src-core/i18n/locale.js';
+import { createTranslator, type Translator } from '../src-core/i18n/translator.js';
 
 /** Process exit codes (documented in `folio --help`). */
 export const EXIT = { ok: 0, failed: 1, preflight: 2, usage: 64, interrupted: 130 } as const;
@@ -28,6 +30,22 @@ export interface CliIo {
   cwd: string;
   /** Resolves when the process is asked to stop (SIGINT/SIGTERM). */
   stopSignal: AbortSignal;
+  /**
+   * Runs work that writes nothing (reading, composing, checking) with SIGINT/SIGTERM left to their default
+   * action, which ends the process at once: such work runs synchronously for seconds on a big document, and a
+   * caught signal would wait for it. Absent (tests calling `main`): the work just runs.
+   */
+  signalsEndAtOnce?: <T>(work: () => Promise<T>) => Promise<T>;
+}
+
+/** `io.signalsEndAtOnce`, or the work as it is. */
+function endingAtOnce<T>(io: CliIo, work: () => Promise<T>): Promise<T> {
+  return io.signalsEndAtOnce ? io.signalsEndAtOnce(work) : work();
+}
+
+/** Stops a command the user interrupted (between its phases), with the documented exit code. */
+function throwIfStopped(io: CliIo): void {
+  if (io.stopSignal.aborted) throw new CliFailure('interrupted; nothing more was done.', EXIT.interrupted);
 }
 
 /**
@@ -201,9 +219,29 @@ function formatBytes(n: number): string {
   return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${(n / 1024).toFixed(1)} KB`;
 }
 
-function printFindings(findings: readonly Finding[], document: { pages: { id: string; name: string }[] }, out: NodeJS.WritableStream): void {
-  const pageName = (id: string) => document.pages.find((p) => p.id === id)?.name || id || '(tmpl)';
-  for (const f of findings) out.write(`${f.severity.padEnd(7)} ${pageName(f.pageId).padEnd(5)} ${f.code}: ${f.message}\n`);
+/**
+ * The CLI's language, from the environment as POSIX orders it (LC_ALL, LC_MESSAGES, LANG): zh_CN.UTF-8 →
+ * Chinese; C, POSIX, en_* or nothing set → English (a script's or a server's plain locale asks for no language,
+ * and its logs read best in the language of the option names).
+ */
+export function cliLocale(env: NodeJS.ProcessEnv): UiLocale {
+  const value = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((v) => v !== undefined && v !== '');
+  const language = value?.split(/[._@]/)[0];
+  if (!language || language === 'C' || language === 'POSIX') return 'en';
+  return localeFromEnv(env);
+}
+
+/** The translator for this run's language. */
+function translatorFor(io: CliIo): Translator {
+  return createTranslator(cliLocale(io.env));
+}
+
+function printFindings(findings: readonly Finding[], document: { pages: { id: string; name: string }[] }, out: NodeJS.WritableStream, translator: Translator, formatFinding: (f: Finding, t: Translator) => string): void {
+  const pageName = (id: string) => document.pages.find((p) => p.id === id)?.name || id || translator.t('cli.templatePage');
+  for (const f of findings) {
+    const severity = translator.t('cli.severity', { severity: f.severity });
+    out.write(`${severity.padEnd(translator.locale === 'en' ? 7 : 2)} ${pageName(f.pageId).padEnd(5)} ${f.code}: ${formatFinding(f, translator)}\n`);
+  }
 }
 
 async function commandExport(args: string[], io: CliIo): Promise<number> {
@@ -219,42 +257,12 @@ async function commandExport(args: string[], io: CliIo): Promise<number> {
   const isDir = /[\\/]$/.test(outRaw) || (existsSync(outPath) && statSync(outPath).isDirectory()) || !outPath.toLowerCase().endsWith('.pdf');
   const pageIds = values.pages ? values.pages.split(',').map((p) => p.trim()).filter(Boolean) : undefined;
 
-  const contents = await readDocument(docPath);
-  const { createFontCatalogue } = await import('./services/fonts.js');
-  const { ExportError, composeDocument, preflightDocument, resolveOutputProfile, runExportJob, selectPages } = await import('./services/export-job.js');
-  // Wrong pages or an unusable profile fail before any composing.
-  let outputProfile;
-  let selected: ReturnType<typeof selectPages>;
-  try {
-    selected = selectPages(contents.document, pageIds);
-    if (values.profile && preset !== 'proof') {
-      const { OutputProfileError, readOutputProfileFile } = await import('./services/output-profile.js');
-      try {
-        outputProfile = await readOutputProfileFile(path.resolve(io.cwd, values.profile), MODULES_FROM);
-      } catch (err) {
-        if (err instanceof OutputProfileError) throw new CliFailure(`--profile: ${err.message}`);
-        throw err;
-      }
-    }
-    if (preset !== 'proof') outputProfile = await resolveOutputProfile({ ...contents, preset, outputProfile, modulesFrom: MODULES_FROM });
-  } catch (err) {
-    if (err instanceof ExportError) throw new CliFailure(err.message);
-    throw err;
-  }
-  const fonts = await createFontCatalogue({ fontsDirs: fontsDirsOf(values.fonts, io.cwd), modulesFrom: MODULES_FROM }).providerFor(contents.document.template);
-  const layouts = await composeDocument(contents.document, fonts);
-
-  // A profile given with --profile satisfies X-4's need for one, whatever the document holds.
-  const allFindings = await preflightDocument(contents.document, layouts, contents.assets, values.profile && preset === 'print-x4' ? 'print' : preset, fonts);
-  // Only the exported pages' findings (and document-wide ones, pageId ''): A01's overset must not hold up A02.
-  const selectedIds = new Set(selected.map((p) => p.id));
-  const findings = allFindings.filter((f) => f.pageId === '' || selectedIds.has(f.pageId));
-  const errors = findings.filter((f) => f.severity === 'error');
-  printFindings(findings.filter((f) => f.severity !== 'info'), contents.document, io.stderr);
-  if (errors.length > 0 && !values.force) {
-    io.stderr.write(`Preflight found ${errors.length} error(s); nothing was exported. Fix them, or export anyway with --force.\n`);
-    return EXIT.preflight;
-  }
+  // Until files are written, an interrupt ends the process at once: nothing is half done.
+  const checked = await endingAtOnce(io, () => prepareExport(io, values, docPath, preset, pageIds));
+  if (typeof checked === 'number') return checked;
+  throwIfStopped(io);
+  const { contents, fonts, layouts, outputProfile } = checked;
+  const { ExportError, runExportJob } = await import('./services/export-job.js');
 
   const controller = new AbortController();
   io.stopSignal.addEventListener('abort', () => controller.abort(), { once: true });
@@ -291,6 +299,58 @@ async function commandExport(args: string[], io: CliIo): Promise<number> {
   return EXIT.ok;
 }
 
+/**
+ * The part of an export that writes nothing: read the document, check pages and profile, compose, preflight.
+ * @returns what the export needs, or the exit code when preflight stops it
+ */
+async function prepareExport(
+  io: CliIo,
+  values: { profile?: string; fonts?: string[]; force?: boolean },
+  docPath: string,
+  preset: ExportPreset,
+  pageIds: string[] | undefined,
+) {
+  const contents = await readDocument(docPath);
+  const { createFontCatalogue } = await import('./services/fonts.js');
+  const { ExportError, composeDocument, preflightDocument, resolveOutputProfile, selectPages } = await import('./services/export-job.js');
+  // Wrong pages or an unusable profile fail before any composing.
+  let outputProfile;
+  let selected: ReturnType<typeof selectPages>;
+  try {
+    selected = selectPages(contents.document, pageIds);
+    if (values.profile && preset !== 'proof') {
+      const { OutputProfileError, readOutputProfileFile } = await import('./services/output-profile.js');
+      try {
+        outputProfile = await readOutputProfileFile(path.resolve(io.cwd, values.profile), MODULES_FROM);
+      } catch (err) {
+        if (err instanceof OutputProfileError) throw new CliFailure(`--profile: ${err.message}`);
+        throw err;
+      }
+    }
+    if (preset !== 'proof') outputProfile = await resolveOutputProfile({ ...contents, preset, outputProfile, modulesFrom: MODULES_FROM });
+  } catch (err) {
+    if (err instanceof ExportError) throw new CliFailure(err.message);
+    throw err;
+  }
+  const fonts = await createFontCatalogue({ fontsDirs: fontsDirsOf(values.fonts, io.cwd), modulesFrom: MODULES_FROM }).providerFor(contents.document.template);
+  const layouts = await composeDocument(contents.document, fonts);
+
+  // A profile given with --profile satisfies X-4's need for one, whatever the document holds.
+  const allFindings = await preflightDocument(contents.document, layouts, contents.assets, values.profile && preset === 'print-x4' ? 'print' : preset, fonts);
+  // Only the exported pages' findings (and document-wide ones, pageId ''): A01's overset must not hold up A02.
+  const selectedIds = new Set(selected.map((p) => p.id));
+  const findings = allFindings.filter((f) => f.pageId === '' || selectedIds.has(f.pageId));
+  const errors = findings.filter((f) => f.severity === 'error');
+  const translator = translatorFor(io);
+  const { formatFinding } = await import('../src-core/preflight/preflight.js');
+  printFindings(findings.filter((f) => f.severity !== 'info'), contents.document, io.stderr, translator, formatFinding);
+  if (errors.length > 0 && !values.force) {
+    io.stderr.write(`${translator.t('cli.preflightStopped', { count: errors.length, option: '--force' })}\n`);
+    return EXIT.preflight;
+  }
+  return { contents, fonts, layouts, outputProfile };
+}
+
 async function commandPreflight(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse('preflight', args);
   if (values.help) return (io.stdout.write(`${HELP.preflight}\n`), EXIT.ok);
@@ -299,14 +359,18 @@ async function commandPreflight(args: string[], io: CliIo): Promise<number> {
   const contents = await readDocument(path.resolve(io.cwd, positionals[0]));
   const { createFontCatalogue } = await import('./services/fonts.js');
   const { composeDocument, preflightDocument } = await import('./services/export-job.js');
+  throwIfStopped(io);
   const fonts = await createFontCatalogue({ fontsDirs: fontsDirsOf(values.fonts, io.cwd), modulesFrom: MODULES_FROM }).providerFor(contents.document.template);
   const findings = await preflightDocument(contents.document, await composeDocument(contents.document, fonts), contents.assets, preset, fonts);
+  const translator = translatorFor(io);
+  const { formatFinding } = await import('../src-core/preflight/preflight.js');
   if (values.json) {
-    io.stdout.write(`${JSON.stringify(findings, null, 1)}\n`);
+    // JSON is for scripts: the key and values stay as they are, the message is in the run's language.
+    io.stdout.write(`${JSON.stringify(findings.map((f) => ({ ...f, message: formatFinding(f, translator) })), null, 1)}\n`);
   } else if (findings.length === 0) {
-    io.stdout.write('No problems found.\n');
+    io.stdout.write(`${translator.t('cli.noProblems')}\n`);
   } else {
-    printFindings(findings, contents.document, io.stdout);
+    printFindings(findings, contents.document, io.stdout, translator, formatFinding);
   }
   return findings.some((f) => f.severity === 'error') ? EXIT.preflight : EXIT.ok;
 }
@@ -455,7 +519,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (!Object.hasOwn(COMMANDS, command)) {
       throw new UsageError(`folio: unknown command "${command}". Commands: ${Object.keys(COMMANDS).join(', ')}. Run "folio --help".`);
     }
-    return await COMMANDS[command as Command](rest, io);
+    const run = COMMANDS[command as Command];
+    // A server must close cleanly and an export finishes the file it writes; the other commands write nothing
+    // half-way (new writes atomically) and may end the moment they are interrupted.
+    return await (command === 'serve' || command === 'export' ? run(rest, io) : endingAtOnce(io, () => run(rest, io)));
   } catch (err) {
     if (err instanceof UsageError) {
       io.stderr.write(`${err.message}\n`);
@@ -477,7 +544,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
  * How long a command may take to wind down after Ctrl+C or SIGTERM (an export finishes the file it is writing)
  * before the process ends anyway: a command stuck in I/O that never returns must not outlive the signal.
  */
-const STOP_GRACE_MS = 3000;
+const STOP_GRACE_MS = 1000;
 
 /**
  * Makes a closed pipe end the output quietly: `folio text big.folio | head -1` closes the pipe after one line, and
@@ -502,11 +569,18 @@ function endQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
 export async function runFromProcess(): Promise<void> {
   const stop = new AbortController();
   let graceTimer: NodeJS.Timeout | undefined;
-  const onSignal = (signal: NodeJS.Signals) => {
+  const listen = () => {
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  };
+  const unlisten = () => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  };
+  function onSignal(signal: NodeJS.Signals): void {
     const endNow = () => {
       process.stderr.write('folio: interrupted; stopped without waiting for the command to finish.\n');
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
+      unlisten();
       // Not process.exit: it waits for Node's I/O threads, and one blocked in the kernel (a FIFO, a hung
       // mount) never returns. Re-raising the signal with its default action ends the process at once.
       process.kill(process.pid, signal);
@@ -514,15 +588,23 @@ export async function runFromProcess(): Promise<void> {
     if (stop.signal.aborted) return endNow();
     stop.abort();
     graceTimer = setTimeout(endNow, STOP_GRACE_MS).unref();
+  }
+  // With no listener left, Node restores the signals' default action (end the process).
+  let uncaughtDepth = 0;
+  const signalsEndAtOnce = async <T>(work: () => Promise<T>): Promise<T> => {
+    if (uncaughtDepth++ === 0) unlisten();
+    try {
+      return await work();
+    } finally {
+      if (--uncaughtDepth === 0) listen();
+    }
   };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  listen();
   endQuietlyOnClosedPipe(process.stdout);
   endQuietlyOnClosedPipe(process.stderr);
-  const code = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), stopSignal: stop.signal });
+  const code = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), stopSignal: stop.signal, signalsEndAtOnce });
   clearTimeout(graceTimer);
-  process.off('SIGINT', onSignal);
-  process.off('SIGTERM', onSignal);
+  unlisten();
   process.exitCode = code;
   // Export leaves no timers behind, but a stuck handle must not keep a finished CLI alive.
   setTimeout(() => process.exit(code), 1000).unref();

@@ -47,6 +47,16 @@ const EMERGENCY_AFTER_MARK_DEMERITS = 1e10;
 /** Penalty for splitting a word or number between two letters or digits: the last resort of all. */
 const EMERGENCY_DEMERITS = 3e10;
 
+/**
+ * Longest paragraph, characters, for which words wider than the line are split by total fit (pass 5). Split
+ * points inside a word are breakpoints at every character, and each is weighed against every line start within
+ * reach, measuring the line letter by letter: work grows with the paragraph times the square of a line's length
+ * (a 5,000-letter word took 3.7 s, a 2-million-letter one would take many minutes). Beyond this, first fit splits
+ * the words (time linear in the text); a real paragraph is far shorter (a long newspaper paragraph is 300–500
+ * characters), so only pasted garbage takes that path.
+ */
+export const EMERGENCY_TOTAL_FIT_MAX_CHARS = 4000;
+
 /** How each line of the paragraph ends, as chosen by the breaker. */
 export interface BreakResult {
   /** Break positions: line i is characters [breaks[i], breaks[i + 1]). First entry 0, last n. */
@@ -93,7 +103,7 @@ export function breakLines(m: MeasuredParagraph, widths: LineWidths, opts: Break
   // A loose line is the lesser evil: ？！ may start a line only when even loose lines do not help.
   const loose = totalFit(m, widths, opts, PASS_LOOSE, lm) ?? totalFit(m, widths, opts, PASS_RELAXED, lm);
   if (loose) return { breaks: loose, method: 'total-fit-loose', forcedSplit: loose.slice(1).map(() => false) };
-  const split = totalFit(m, widths, opts, PASS_EMERGENCY, lm);
+  const split = m.n > EMERGENCY_TOTAL_FIT_MAX_CHARS ? null : totalFit(m, widths, opts, PASS_EMERGENCY, lm);
   if (split) return { breaks: split, method: 'total-fit-emergency', forcedSplit: split.slice(1).map((k) => m.brk[k] === BREAK_EMERGENCY) };
   return firstFit(m, widths, opts, lm);
 }
@@ -262,8 +272,18 @@ function firstFit(m: MeasuredParagraph, widths: LineWidths, opts: BreakOptions, 
     let forced = false;
     if (next < 0) {
       // No permitted break fits: split where the run overflows (at least one character per line).
+      // Each probe measures the line letter by letter, so the longest piece that fits is found by bisection
+      // (fitting is monotone in the length of an unbreakable run) between one character and the first length
+      // that overflows even fully shrunk or meets a hard break: probing every length would cost the square of
+      // the line's length on every line of a word of a million letters.
+      let hi = a + 1;
+      while (hi < n && m.brk[hi] !== BREAK_MANDATORY && m.sumWidth[hi + 1] - m.sumWidth[a] - (m.sumShrinkAll[hi + 1] - m.sumShrinkAll[a]) - slack <= widthPt) hi++;
       next = a + 1;
-      while (next < n && m.brk[next] !== BREAK_MANDATORY && fitsSolid(a, next + 1, widthPt)) next++;
+      while (next < hi) {
+        const mid = (next + hi + 1) >> 1;
+        if (fitsSolid(a, mid, widthPt)) next = mid;
+        else hi = mid - 1;
+      }
       forced = m.brk[next] === BREAK_FORBIDDEN || m.brk[next] === BREAK_EMERGENCY;
     }
     breaks.push(next);

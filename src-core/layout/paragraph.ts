@@ -11,16 +11,27 @@
  *              placed; carets for every ProseMirror position.
  * 4. finalize  (here): warnings for loose lines, relaxed ？！ line starts, mid-line 。？！ squeezed to
  *              half width (the last resort of §3) and overfull lines.
+ * A paragraph longer than MAX_PIECE_UNITS (pasted garbage: a word of two million letters) is set piece by piece
+ * (`composeInPieces`), so the measuring workspace stays small whatever the paste.
  * Deterministic: the same input always gives the same lines.
  */
 import type { LayoutWarning } from './page-layout.js';
-import type { ComposedLine, ComposedParagraph, ParagraphInput } from './line.js';
+import type { ComposedLine, ComposedParagraph, InlineRun, ParagraphInput } from './line.js';
 import type { LineWidths } from './break-lines.js';
 import { measureParagraph, type MeasuredParagraph } from './para-measure.js';
 import { breakLines } from './break-lines.js';
 import { justifyLine } from './justify-line.js';
 import { createLineMeasure } from './para-fit.js';
 import { BREAK_MANDATORY, BREAK_RELAXED } from '../text/break-opportunities.js';
+
+/**
+ * Longest piece of a paragraph measured and broken at once, UTF-16 code units. The measuring workspace takes
+ * about 270 bytes per character (a 2-million-character paste took 540 MB, kept for the composer's life) and
+ * splitting words wider than the line costs more than linear time; a long newspaper paragraph is 300–500
+ * characters, so only pastes reach this. Longer paragraphs are set piece by piece: each piece's last line is
+ * set again at the start of the next piece, so the cut never forces a break (`composeInPieces`).
+ */
+export const MAX_PIECE_UNITS = 16_384;
 
 /** Lines probed up front to find where line widths stop changing (beyond it nodes still work, unmerged). */
 const MAX_PROBED_LINES = 4096;
@@ -43,7 +54,7 @@ export function composeParagraph(input: ParagraphInput): ComposedParagraph {
   const nested = depth > 0;
   depth++;
   try {
-    return composeMeasured(input, nested);
+    return unitsOf(input.runs) > MAX_PIECE_UNITS ? composeInPieces(input, nested) : composeMeasured(input, nested);
   } finally {
     depth--;
   }
@@ -51,6 +62,79 @@ export function composeParagraph(input: ParagraphInput): ComposedParagraph {
 
 /** Nesting depth of `composeParagraph` calls (through `lineWidthPt` callbacks). */
 let depth = 0;
+
+function unitsOf(runs: readonly InlineRun[]): number {
+  let units = 0;
+  for (const r of runs) units += r.text.length;
+  return units;
+}
+
+/**
+ * Sets a very long paragraph piece by piece (at most MAX_PIECE_UNITS each): each piece's lines are kept but its
+ * last, which ends where the piece was cut rather than at a break the text chose, and the next piece starts with
+ * that line's text, at the next line index. Memory stays bounded by the piece; the lines are those of a paragraph
+ * broken a piece at a time (ideal breaks within each piece).
+ */
+function composeInPieces(input: ParagraphInput, nested: boolean): ComposedParagraph {
+  const lines: ComposedLine[] = [];
+  const warnings: LayoutWarning[] = [];
+  let rest: readonly InlineRun[] = input.runs;
+  while (rest.length > 0) {
+    const [piece, after] = splitRunsAtUnits(rest, MAX_PIECE_UNITS);
+    const firstLine = lines.length;
+    const set = composeMeasured({
+      ...input,
+      runs: piece,
+      lineWidthPt: (li) => input.lineWidthPt(li + firstLine),
+      firstLineIndentPt: firstLine === 0 ? input.firstLineIndentPt : 0,
+    }, nested);
+    warnings.push(...set.warnings);
+    const last = set.lines[set.lines.length - 1];
+    if (after.length === 0 || set.lines.length < 2 || !last) {
+      // The end of the text, or a piece that is one line (wider than any column): kept whole.
+      lines.push(...set.lines.map((l) => (after.length === 0 ? l : { ...l, isLast: false })));
+      rest = after;
+      continue;
+    }
+    lines.push(...set.lines.slice(0, -1));
+    rest = [...runsFrom(piece, last.fromPos), ...after];
+  }
+  return { lines, warnings };
+}
+
+/** Runs split after `units` UTF-16 code units (never inside a surrogate pair): [the first part, the rest]. */
+function splitRunsAtUnits(runs: readonly InlineRun[], units: number): [InlineRun[], InlineRun[]] {
+  const head: InlineRun[] = [];
+  let left = units;
+  for (let r = 0; r < runs.length; r++) {
+    const run = runs[r];
+    if (run.text.length <= left) {
+      head.push(run);
+      left -= run.text.length;
+      continue;
+    }
+    let cut = left;
+    if (cut > 0 && cut < run.text.length && isLowSurrogate(run.text.charCodeAt(cut))) cut--;
+    if (cut > 0) head.push({ ...run, text: run.text.slice(0, cut) });
+    return [head, [{ ...run, text: run.text.slice(cut), fromPos: run.fromPos + cut }, ...runs.slice(r + 1)]];
+  }
+  return [head, []];
+}
+
+/** The part of `runs` from ProseMirror position `pos` on. */
+function runsFrom(runs: readonly InlineRun[], pos: number): InlineRun[] {
+  const out: InlineRun[] = [];
+  for (const run of runs) {
+    if (run.fromPos + run.text.length <= pos) continue;
+    const skip = Math.max(0, pos - run.fromPos);
+    out.push(skip === 0 ? run : { ...run, text: run.text.slice(skip), fromPos: run.fromPos + skip });
+  }
+  return out;
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
 
 function composeMeasured(input: ParagraphInput, nested: boolean): ComposedParagraph {
   const warnings: LayoutWarning[] = [];

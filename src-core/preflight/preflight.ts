@@ -13,9 +13,13 @@
  * 3. collectFrameFindings — empty text frames, missing stories, text frames outside the type area,
  *    threads to missing frames, thread loops.
  * 4. collectInkFindings — template and frame colours above the total ink limit.
- * 5. dedupe and sort — errors first, then warnings, then info; within a severity by page order.
+ * 5. collectOutputNameFindings — pages whose exported files would share one name (the naming pattern's names,
+ *    compared as case-insensitive file systems compare them): export would refuse the second.
+ * 6. dedupe and sort — errors first, then warnings, then info; within a severity by page order.
  *
  * Pictures are named by the file they were placed from (`assetFileName`), never by their content-hash id.
+ * Every finding carries a message key and its values (`formatFinding` says it in the reader's language), and its
+ * English text in `message` for logs, JSON and tests.
  */
 import { assetFileName, type FolioDocument, type Frame, type PmNodeJson, type TextFrame } from '../model/document.js';
 import { totalInkPercent, type Cmyk } from '../model/colour.js';
@@ -29,6 +33,9 @@ import type { ImageInfo } from '../pdf/image-info.js';
 import type { AssetSource } from '../pdf/images.js';
 import type { ActiveContent } from '../pdf/placed-pdf.js';
 import type { Inflate } from '../pdf/flate.js';
+import { outputNameClashes } from '../pdf/output-name.js';
+import { createTranslator, type Translator } from '../i18n/translator.js';
+import type { MessageKey } from '../i18n/messages/en.js';
 
 /** How bad a finding is: errors block a print export in the UI; warnings need a look; info is advice. */
 export type Severity = 'error' | 'warning' | 'info';
@@ -60,7 +67,8 @@ export type FindingCode =
   | 'pdf-fonts'
   | 'pdf-size'
   | 'open-comment'
-  | 'tracked-change';
+  | 'tracked-change'
+  | 'output-name-clash';
 
 /** One preflight finding. */
 export interface Finding {
@@ -70,8 +78,44 @@ export interface Finding {
   pageId: string;
   frameId?: string;
   storyId?: string;
-  /** A message a newsroom user can act on. */
+  /** The catalogue message saying what is wrong and what to do (`formatFinding` puts it into words). */
+  key: MessageKey;
+  /** The message's values (names, counts; `what` of pdf-active-content lists ActiveContent codes, comma-separated). */
+  values: Readonly<Record<string, string | number>>;
+  /** The message in English, a newsroom user can act on (logs, `--json`, tests). */
   message: string;
+}
+
+/** English, for each finding's `message`. */
+const ENGLISH = createTranslator('en');
+
+/** The catalogue key naming each kind of active content a placed PDF can carry, in the order listed. */
+const ACTIVE_CONTENT_KEYS: Record<ActiveContent, MessageKey> = {
+  javascript: 'preflight.activeContent.javascript',
+  launch: 'preflight.activeContent.launch',
+  uri: 'preflight.activeContent.uri',
+  'other-actions': 'preflight.activeContent.otherActions',
+  'additional-actions': 'preflight.activeContent.additionalActions',
+  'open-action': 'preflight.activeContent.openAction',
+  annotations: 'preflight.activeContent.annotations',
+  'embedded-files': 'preflight.activeContent.embeddedFiles',
+};
+
+/**
+ * A finding's message in the language of `translator` (the panel's, or the CLI's from LANG).
+ * @returns one line
+ */
+export function formatFinding(finding: Pick<Finding, 'code' | 'key' | 'values'>, translator: Translator): string {
+  if (finding.code === 'pdf-active-content' && typeof finding.values.what === 'string') {
+    const what = finding.values.what.split(',').map((code) => translator.t(ACTIVE_CONTENT_KEYS[code as ActiveContent] ?? 'preflight.activeContent.otherActions'));
+    return translator.t(finding.key, { ...finding.values, what: what.join(translator.t('preflight.listSeparator')) });
+  }
+  return translator.t(finding.key, finding.values);
+}
+
+/** A finding of `base`, with its message `key` and `values`, said in English in `message`. */
+function finding(base: Omit<Finding, 'key' | 'values' | 'message'>, key: MessageKey, values: Record<string, string | number> = {}): Finding {
+  return { ...base, key, values, message: formatFinding({ code: base.code, key, values }, ENGLISH) };
 }
 
 /** Preflight settings and the facts it may not fetch itself. */
@@ -107,18 +151,6 @@ const PLACED_PDF_SCALE_TOLERANCE = 0.01;
 /** Cropping of a placed PDF by less than this is rounding, not a cut. */
 const PLACED_PDF_CUT_TOLERANCE_PT = 1;
 
-/** How a placed PDF's active content is named in its finding, in the order listed. */
-const ACTIVE_CONTENT_LABELS: Record<ActiveContent, string> = {
-  javascript: 'JavaScript',
-  launch: 'launch actions (which start programs)',
-  uri: 'web links (URI)',
-  'other-actions': 'other actions',
-  'additional-actions': 'additional actions (/AA)',
-  'open-action': 'an action on opening (/OpenAction)',
-  annotations: 'annotations',
-  'embedded-files': 'embedded files',
-};
-
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /**
@@ -137,11 +169,14 @@ export function preflight(doc: FolioDocument, layouts: readonly PageLayout[], op
     ...collectPlacedPdfSizeFindings(doc, layouts),
     ...collectOpenCommentFindings(doc, layouts, opts),
     ...collectTrackedChangeFindings(doc, layouts, opts),
+    ...collectOutputNameFindings(doc, opts),
   ];
   const pageOrder = new Map(doc.pages.map((p, i) => [p.id, i]));
-  // The composer and the asset check may both report a missing picture: keep one per frame.
+  // The composer and the asset check may both report a missing picture: keep one per frame, the asset check's
+  // (the composer's warnings are in English only).
+  const fromComposer = (f: Finding) => f.code === 'missing-asset' && f.key === 'preflight.finding.composer';
   const seen = new Set<string>();
-  const unique = findings.filter((f) => {
+  const unique = [...findings.filter((f) => !fromComposer(f)), ...findings.filter(fromComposer)].filter((f) => {
     const key = f.code === 'missing-asset' ? `${f.code}|${f.pageId}|${f.frameId}` : `${f.code}|${f.pageId}|${f.frameId}|${f.storyId}|${f.message}`;
     if (seen.has(key)) return false;
     seen.add(key);
@@ -154,6 +189,20 @@ export function preflight(doc: FolioDocument, layouts: readonly PageLayout[], op
       (pageOrder.get(a.f.pageId) ?? -1) - (pageOrder.get(b.f.pageId) ?? -1) ||
       a.i - b.i)
     .map(({ f }) => f);
+}
+
+/**
+ * Pages that would be exported under one file name (two pages both named A01, or A/01 and A:01, which both
+ * become A_01): one error per shared name, on the first of the pages. Export refuses them rather than let the
+ * second page overwrite the first.
+ */
+function collectOutputNameFindings(doc: FolioDocument, opts: PreflightOptions): Finding[] {
+  const preset = opts.preset === 'proof' ? 'proof' : opts.standard === 'x4' ? 'print-x4' : 'print';
+  return outputNameClashes(doc, preset).map((clash) => finding(
+    { severity: 'error', code: 'output-name-clash', pageId: clash.pages[0]?.id ?? '' },
+    'preflight.finding.outputNameClash',
+    { pages: clash.pages.map((p) => `"${p.name}"`).join(', '), file: clash.fileName },
+  ));
 }
 
 /** Longest quote shown in an open-comment finding, characters (the rest is elided). */
@@ -170,11 +219,11 @@ function collectOpenCommentFindings(doc: FolioDocument, layouts: readonly PageLa
     .map((c) => {
       const layout = layouts.find((l) => commentRects(l, c.storyId, c.ranges).length > 0);
       const quote = [...c.quote].length > QUOTE_PREVIEW_CHARS ? `${[...c.quote].slice(0, QUOTE_PREVIEW_CHARS).join('')}…` : c.quote;
-      const by = c.author ? ` (${c.author})` : '';
-      return {
-        severity: 'warning' as const, code: 'open-comment' as const, pageId: layout?.pageId ?? '', storyId: c.storyId,
-        message: `A proofreader's comment on 「${quote}」 is still open${by}: ${c.text} — 校对意见未处理`,
-      };
+      return finding(
+        { severity: 'warning', code: 'open-comment', pageId: layout?.pageId ?? '', storyId: c.storyId },
+        'preflight.finding.openComment',
+        { quote, author: c.author || 'none', text: c.text },
+      );
     });
 }
 
@@ -195,11 +244,11 @@ function collectTrackedChangeFindings(doc: FolioDocument, layouts: readonly Page
   return [...byStory].map(([storyId, { count, authors }]) => {
     const layout = layouts.find((l) => l.lines.some((line) => line.storyId === storyId));
     const name = doc.stories[storyId]?.name ?? storyId;
-    const by = authors.size > 0 ? ` (${[...authors].join(', ')})` : '';
-    return {
-      severity: 'warning' as const, code: 'tracked-change' as const, pageId: layout?.pageId ?? '', storyId,
-      message: `${count} tracked change${count === 1 ? '' : 's'} in 「${name}」 not accepted or rejected yet${by} — 修改痕迹未处理`,
-    };
+    return finding(
+      { severity: 'warning', code: 'tracked-change', pageId: layout?.pageId ?? '', storyId },
+      'preflight.finding.trackedChanges',
+      { count, story: name, authors: authors.size > 0 ? [...authors].join(', ') : 'none' },
+    );
   });
 }
 
@@ -222,11 +271,11 @@ function collectPlacedPdfSizeFindings(doc: FolioDocument, layouts: readonly Page
       if (!scaled && !cut) continue;
       const size = `${mm(asset.widthPt)} × ${mm(asset.heightPt)} mm`;
       const frame = `${mm(item.clip.widthPt)} × ${mm(item.clip.heightPt)} mm`;
-      const how = [scaled ? `runs at ${Math.round(Math.min(scaleX, scaleY) * 100)} %` : '', cut ? 'is cut off by its frame' : ''].filter(Boolean).join(' and ');
-      out.push({
-        severity: 'warning', code: 'pdf-size', pageId: layout.pageId, frameId: item.frameId,
-        message: `Placed PDF "${assetFileName(asset)}" is ${size} but ${how} (${frame} shown): adverts run at their booked size — fit the frame to it or ask for the booked size — 广告尺寸不符`,
-      });
+      out.push(finding(
+        { severity: 'warning', code: 'pdf-size', pageId: layout.pageId, frameId: item.frameId },
+        'preflight.finding.pdfSize',
+        { name: assetFileName(asset), size, frame, how: scaled && cut ? 'both' : scaled ? 'scaled' : 'cut', pct: String(Math.round(Math.min(scaleX, scaleY) * 100)) },
+      ));
     }
   }
   return out;
@@ -242,15 +291,12 @@ function collectOutputProfileFindings(doc: FolioDocument, opts: PreflightOptions
     if (asset?.mime === 'application/vnd.iccprofile') {
       const limitPct = doc.template.output.totalInkLimitPct;
       if (asset.totalInkPct === undefined || asset.totalInkPct <= limitPct) return [];
-      return [{
-        severity: 'warning', code: 'output-profile', pageId: '',
-        message: `The output profile separates black to ${asset.totalInkPct} % total ink, above this template's ${limitPct} % limit: check it is the plant's profile for this press and paper — 输出特性文件总墨量超限`,
-      }];
+      return [finding({ severity: 'warning', code: 'output-profile', pageId: '' }, 'preflight.finding.profileInk', { inkPct: String(asset.totalInkPct), limitPct: String(limitPct) })];
     }
-    return [{ severity: 'error', code: 'output-profile', pageId: '', message: `The output profile (asset ${assetId}) is missing from the document: choose the plant profile again.` }];
+    return [finding({ severity: 'error', code: 'output-profile', pageId: '' }, 'preflight.finding.profileMissing', { asset: assetId })];
   }
   if (opts.standard !== 'x4') return [];
-  return [{ severity: 'error', code: 'output-profile', pageId: '', message: "PDF/X-4 embeds the plant's ICC output profile, and this document has none: choose it with Profile… (a CMYK .icc file), or export PDF/X-1a." }];
+  return [finding({ severity: 'error', code: 'output-profile', pageId: '' }, 'preflight.finding.profileNeededX4')];
 }
 
 /**
@@ -279,10 +325,7 @@ function collectLayoutFindings(doc: FolioDocument, layouts: readonly PageLayout[
   for (const layout of layouts) {
     const pageId = layout.pageId;
     for (const o of layout.overset) {
-      out.push({
-        severity: 'error', code: 'overset', pageId, frameId: o.frameId, storyId: o.storyId,
-        message: `Overset text: ${o.chars} characters (${o.lines} lines) do not fit — 文字超版 ${o.lines} 行`,
-      });
+      out.push(finding({ severity: 'error', code: 'overset', pageId, frameId: o.frameId, storyId: o.storyId }, 'preflight.finding.overset', { chars: String(o.chars), lines: String(o.lines) }));
     }
     // Missing glyphs come one per character: reported once per story (or box) and font, with the characters.
     const missing = new Map<string, { finding: Finding; font: string; chars: string[] }>();
@@ -290,25 +333,27 @@ function collectLayoutFindings(doc: FolioDocument, layouts: readonly PageLayout[
       const severity: Severity = w.code === 'missing-glyph' || w.code === 'missing-font' || w.code === 'missing-asset'
         ? 'error'
         : w.code === 'overfull-line' ? 'warning' : 'info';
-      const finding: Finding = { severity, code: w.code, pageId, frameId: w.frameId, storyId: w.storyId, message: w.message };
+      // The composer's own warnings are in English (src-core/layout): passed on as they are.
+      const composed = finding({ severity, code: w.code, pageId, frameId: w.frameId, storyId: w.storyId }, 'preflight.finding.composer', { message: w.message });
       if (w.code !== 'missing-glyph' || !w.missing) {
-        out.push(finding);
+        out.push(composed);
         continue;
       }
       const key = `${w.storyId ?? ''}|${w.frameId ?? ''}|${w.missing.font}`;
       const group = missing.get(key);
       if (!group) {
-        const entry = { finding, font: w.missing.font, chars: [w.missing.text] };
+        const entry = { finding: composed, font: w.missing.font, chars: [w.missing.text] };
         missing.set(key, entry);
-        out.push(finding);
+        out.push(composed);
       } else if (!group.chars.includes(w.missing.text)) {
         group.chars.push(w.missing.text);
       }
     }
-    for (const { finding, font, chars } of missing.values()) {
-      if (chars.length < 2) continue;
-      const listed = chars.slice(0, MAX_MISSING_CHARS_LISTED).join(' ') + (chars.length > MAX_MISSING_CHARS_LISTED ? ' …' : '');
-      finding.message = `${font} has no glyphs for ${chars.length} characters (${listed}): they are left blank, one em wide — 缺字`;
+    for (const group of missing.values()) {
+      if (group.chars.length < 2) continue;
+      const listed = group.chars.slice(0, MAX_MISSING_CHARS_LISTED).join(' ') + (group.chars.length > MAX_MISSING_CHARS_LISTED ? ' …' : '');
+      const { key: _key, values: _values, message: _message, ...base } = group.finding;
+      out[out.indexOf(group.finding)] = finding(base, 'preflight.finding.missingGlyphs', { font: group.font, count: String(group.chars.length), chars: listed });
     }
     for (const item of layout.items) {
       if (item.kind !== 'image') continue;
@@ -317,10 +362,11 @@ function collectLayoutFindings(doc: FolioDocument, layouts: readonly PageLayout[
       if (ppi < warnPpi) {
         // Floored, so a 199.6 ppi image never reads as "200 ppi (needs 200)".
         const severity: Severity = ppi < errorPpi ? 'error' : 'warning';
-        out.push({
-          severity, code: 'low-resolution', pageId, frameId: item.frameId,
-          message: `Picture "${pictureName(doc, item.assetId)}" is ${Math.floor(ppi)} ppi at placed size (needs ${warnPpi}; below ${errorPpi} it pixelates) — 图片分辨率不足`,
-        });
+        out.push(finding(
+          { severity, code: 'low-resolution', pageId, frameId: item.frameId },
+          'preflight.finding.lowResolution',
+          { name: pictureName(doc, item.assetId), ppi: String(Math.floor(ppi)), warnPpi: String(warnPpi), errorPpi: String(errorPpi) },
+        ));
       }
     }
   }
@@ -341,71 +387,55 @@ function collectAssetFindings(doc: FolioDocument, opts: PreflightOptions): Findi
       if (frame.kind !== 'image') continue;
       const base = { pageId: page.id, frameId: frame.id };
       if (!frame.assetId) {
-        out.push({ ...base, severity: 'warning', code: 'empty-image-frame', message: 'Picture frame has no picture — 图片框为空' });
+        out.push(finding({ ...base, severity: 'warning', code: 'empty-image-frame' }, 'preflight.finding.emptyImageFrame'));
         continue;
       }
       const asset = doc.assets[frame.assetId];
       const info = opts.assetInfo.get(frame.assetId);
       const name = pictureName(doc, frame.assetId);
       if (!asset || info === undefined) {
-        out.push({ ...base, severity: 'error', code: 'missing-asset', message: `Picture "${name}" is missing from the document — 图片缺失` });
+        out.push(finding({ ...base, severity: 'error', code: 'missing-asset' }, 'preflight.finding.missingAsset', { name }));
         continue;
       }
       if (info.problem) {
-        out.push({ ...base, severity: 'error', code: 'unreadable-asset', message: `Picture "${name}" cannot be exported: ${info.problem} — 图片无法输出` });
+        out.push(finding({ ...base, severity: 'error', code: 'unreadable-asset' }, 'preflight.finding.unreadableAsset', { name, problem: info.problem }));
         continue;
       }
       if (asset.placeholder) {
         // A proof is read for its text and the photo may still be on its way: there it is what an empty frame is.
-        out.push({
-          ...base, severity: opts.preset === 'print' ? 'error' : 'warning', code: 'placeholder-picture',
-          message: `Placeholder picture in frame "${frame.id}" ("${name}"): place the real photo before the page goes to press — 占位图未替换`,
-        });
+        out.push(finding({ ...base, severity: opts.preset === 'print' ? 'error' : 'warning', code: 'placeholder-picture' }, 'preflight.finding.placeholder', { frame: frame.id, name }));
         // Its colour and format do not matter: it is to be replaced.
         continue;
       }
       if (info.format === 'unknown' || (info.format !== 'pdf' && info.colour === 'unknown')) {
-        out.push({ ...base, severity: 'error', code: 'unreadable-asset', message: `Picture "${name}" is not a readable PNG, JPEG or PDF` });
+        out.push(finding({ ...base, severity: 'error', code: 'unreadable-asset' }, 'preflight.finding.notAPicture', { name }));
         continue;
       }
       if (info.format === 'pdf' && info.activeContent && info.activeContent.length > 0) {
         // Stripped from print and proof alike; the advertiser should still hear that the file was not clean.
-        const what = (Object.keys(ACTIVE_CONTENT_LABELS) as ActiveContent[]).filter((k) => info.activeContent?.includes(k)).map((k) => ACTIVE_CONTENT_LABELS[k]).join(', ');
-        out.push({
-          ...base, severity: 'warning', code: 'pdf-active-content',
-          message: `Placed PDF "${name}" carries ${what}: the export leaves them out and places only the printed page; ask the advertiser for a clean PDF/X file — 广告 PDF 含脚本或动作（已清除）`,
-        });
+        const what = (Object.keys(ACTIVE_CONTENT_KEYS) as ActiveContent[]).filter((k) => info.activeContent?.includes(k)).join(',');
+        out.push(finding({ ...base, severity: 'warning', code: 'pdf-active-content' }, 'preflight.finding.pdfActiveContent', { name, what }));
       }
       if (opts.preset === 'print' && info.format === 'pdf') {
         if (info.colour === 'rgb') {
-          out.push({
-            ...base, severity: 'error', code: 'rgb-image',
-            message: `Placed PDF "${name}" contains RGB colour: it is embedded unchanged, so ask for a CMYK (PDF/X-1a) file — 广告 PDF 含 RGB`,
-          });
+          out.push(finding({ ...base, severity: 'error', code: 'rgb-image' }, 'preflight.finding.pdfRgb', { name }));
         }
         if (info.unembeddedFonts && info.unembeddedFonts.length > 0) {
           const names = info.unembeddedFonts.slice(0, MAX_FONT_NAMES_LISTED).join(', ') + (info.unembeddedFonts.length > MAX_FONT_NAMES_LISTED ? ', …' : '');
-          out.push({
-            ...base, severity: 'error', code: 'pdf-fonts',
-            message: `Placed PDF "${name}" uses fonts that are not embedded (${names}): the press has no fonts to substitute, so ask for a PDF/X file with every font embedded — 广告 PDF 字体未嵌入`,
-          });
+          out.push(finding({ ...base, severity: 'error', code: 'pdf-fonts' }, 'preflight.finding.pdfFonts', { name, names }));
         }
         if (info.transparency) {
-          out.push({
-            ...base, severity: 'error', code: 'pdf-transparency',
-            message: `Placed PDF "${name}" uses transparency, which PDF/X-1a forbids: ask for a flattened PDF/X-1a file — 广告 PDF 含透明`,
-          });
+          out.push(finding({ ...base, severity: 'error', code: 'pdf-transparency' }, 'preflight.finding.pdfTransparency', { name }));
         }
         continue;
       }
       if (opts.preset === 'print' && info.colour === 'rgb' && !reportedRgb.has(`${page.id}/${frame.id}`)) {
         reportedRgb.add(`${page.id}/${frame.id}`);
-        out.push({
-          ...base, severity: 'warning', code: 'rgb-image',
-          message: doc.outputProfileAssetId
-            ? `Picture "${name}" is RGB (${info.format.toUpperCase()}): the print export separates it to CMYK through the plant profile — RGB 图片`
-            : `Picture "${name}" is RGB (${info.format.toUpperCase()}): the print export converts it to CMYK with the default formula, not a plant profile — RGB 图片`,
-        });
+        out.push(finding(
+          { ...base, severity: 'warning', code: 'rgb-image' },
+          doc.outputProfileAssetId ? 'preflight.finding.rgbImageProfile' : 'preflight.finding.rgbImageDefault',
+          { name, format: info.format.toUpperCase() },
+        ));
       }
     }
   }
@@ -433,18 +463,18 @@ function collectFrameFindings(doc: FolioDocument, layouts: readonly PageLayout[]
       const base = { pageId: page.id, frameId: frame.id, storyId: frame.storyId };
       const story = doc.stories[frame.storyId];
       if (!story) {
-        out.push({ ...base, severity: 'error', code: 'missing-story', message: `Text frame shows story "${frame.storyId}", which does not exist — 稿件缺失` });
+        out.push(finding({ ...base, severity: 'error', code: 'missing-story' }, 'preflight.finding.missingStory', { story: frame.storyId }));
       } else if (!threadTargets.has(frame.id) && !hasText(story.doc)) {
         // Only the first frame of a thread reports an empty story.
-        out.push({ ...base, severity: 'warning', code: 'empty-text-frame', message: `Text frame is empty (story "${story.name || story.id}" has no text) — 空文本框` });
+        out.push(finding({ ...base, severity: 'warning', code: 'empty-text-frame' }, 'preflight.finding.emptyTextFrame', { story: story.name || story.id }));
       }
       if (typeArea && !frame.furniture && !contains(typeArea, frame)) {
-        out.push({ ...base, severity: 'warning', code: 'outside-type-area', message: 'Text frame extends outside the type area — 文本框超出版心' });
+        out.push(finding({ ...base, severity: 'warning', code: 'outside-type-area' }, 'preflight.finding.outsideTypeArea'));
       }
       if (frame.nextFrameId) {
         const next = allFrames.get(frame.nextFrameId);
         if (!next || next.kind !== 'text') {
-          out.push({ ...base, severity: 'error', code: 'broken-thread', message: `Story continues into frame "${frame.nextFrameId}", which ${next ? 'is not a text frame' : 'does not exist'} — 转版框缺失` });
+          out.push(finding({ ...base, severity: 'error', code: 'broken-thread' }, 'preflight.finding.brokenThread', { frame: frame.nextFrameId, what: next ? 'notText' : 'missing' }));
         }
       }
     }
@@ -459,7 +489,7 @@ function collectFrameFindings(doc: FolioDocument, layouts: readonly PageLayout[]
       if (seen.has(cursor)) {
         if (cursor === id && !reported.has(id)) {
           for (const f of seen) reported.add(f);
-          out.push({ severity: 'error', code: 'thread-loop', pageId, frameId: id, storyId: textFrames.get(id)?.frame.storyId, message: 'Text frames are threaded in a loop — 串文循环' });
+          out.push(finding({ severity: 'error', code: 'thread-loop', pageId, frameId: id, storyId: textFrames.get(id)?.frame.storyId }, 'preflight.finding.threadLoop'));
         }
         break;
       }
@@ -476,15 +506,15 @@ function collectInkFindings(doc: FolioDocument): Finding[] {
   const over = (c: Cmyk | undefined) => c !== undefined && totalInkPercent(c) > limit + 1e-9;
   const describe = (c: Cmyk) => `C${pct(c.c)} M${pct(c.m)} Y${pct(c.y)} K${pct(c.k)} = ${Math.round(totalInkPercent(c))} %`;
   for (const [name, style] of Object.entries(doc.template.paragraphStyles)) {
-    for (const [what, colour] of [['text', style.colour], ['box fill', style.box?.fill]] as const) {
+    for (const [what, colour] of [['text', style.colour], ['box', style.box?.fill]] as const) {
       if (colour && over(colour)) {
-        out.push({ severity: 'warning', code: 'total-ink', pageId: '', message: `Style "${style.label || name}" ${what} colour ${describe(colour)} exceeds the ${limit} % ink limit — 总墨量超限` });
+        out.push(finding({ severity: 'warning', code: 'total-ink', pageId: '' }, 'preflight.finding.styleInk', { style: style.label || name, what, colour: describe(colour), limit: String(limit) }));
       }
     }
   }
   for (const [name, style] of Object.entries(doc.template.characterStyles)) {
     if (style.colour && over(style.colour)) {
-      out.push({ severity: 'warning', code: 'total-ink', pageId: '', message: `Character style "${style.label || name}" colour ${describe(style.colour)} exceeds the ${limit} % ink limit — 总墨量超限` });
+      out.push(finding({ severity: 'warning', code: 'total-ink', pageId: '' }, 'preflight.finding.characterStyleInk', { style: style.label || name, colour: describe(style.colour), limit: String(limit) }));
     }
   }
   for (const page of doc.pages) {
@@ -492,7 +522,7 @@ function collectInkFindings(doc: FolioDocument): Finding[] {
       const colours: Cmyk[] = frame.kind === 'box' ? [frame.stroke, ...(frame.fill ? [frame.fill] : [])] : frame.kind === 'rule' ? [frame.colour] : [];
       for (const colour of colours) {
         if (over(colour)) {
-          out.push({ severity: 'warning', code: 'total-ink', pageId: page.id, frameId: frame.id, message: `Frame colour ${describe(colour)} exceeds the ${limit} % ink limit — 总墨量超限` });
+          out.push(finding({ severity: 'warning', code: 'total-ink', pageId: page.id, frameId: frame.id }, 'preflight.finding.frameInk', { colour: describe(colour), limit: String(limit) }));
         }
       }
     }
@@ -511,7 +541,7 @@ function collectStyleFontFindings(doc: FolioDocument, opts: PreflightOptions): F
   for (const { name, font } of refs) {
     const resolved = fonts.resolve(font.family, font.weight);
     if (!resolved) {
-      out.push({ severity: 'error', code: 'missing-font', pageId: '', message: `Style "${name}" uses font "${font.family}" ${font.weight}, which is not installed — 字体缺失` });
+      out.push(finding({ severity: 'error', code: 'missing-font', pageId: '' }, 'preflight.finding.styleFont', { style: name, family: font.family, weight: String(font.weight) }));
     }
   }
   return out;

@@ -6,6 +6,8 @@
  *    with `exportPdf`, checking the AbortSignal between pages.
  * 3. Write each file atomically (temp + fsync + rename) and report progress; a cancelled or failed job leaves
  *    only complete files behind, never a partial one.
+ * 4. Never overwrite a file this run wrote: pages whose names give one file name (A01 twice, A/01 and A:01,
+ *    a01 and A01 on a case-insensitive disk) are refused before any work, and each write is checked again.
  * The composer and exporter are loaded on first use, so the CLI and server start fast.
  */
 import path from 'node:path';
@@ -19,6 +21,7 @@ import type { AssetSource, OutputProfile } from '../../src-core/pdf/export.js';
 import type { Deflate, Inflate } from '../../src-core/pdf/flate.js';
 import type { Finding } from '../../src-core/preflight/preflight.js';
 import type { FontProvider } from '../../src-core/text/font.js';
+import { fileNameForPage, fileNameKey, outputNameClashes } from '../../src-core/pdf/output-name.js';
 import { makeFolders, nodeDiskIo, writeFileAtomic, type DiskIo } from './disk.js';
 
 /** Node's native zlib: deterministic for a given zlib build, and several times faster than fflate on CJK subsets. */
@@ -92,34 +95,8 @@ export interface ExportJobInput {
   signal?: AbortSignal;
 }
 
-/** Replaces characters no file system accepts in a name (and path separators) with '_'. */
-function safeFileName(name: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-  return name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^\.+/, '_');
-}
-
-/**
- * What a file name says about its preset when the pattern has no `{preset}` field: print PDFs keep the plain
- * name the plant expects, the others get a suffix, so a proof never overwrites the print PDF of the same page.
- */
-const PRESET_SUFFIX: Readonly<Record<ExportPreset, string>> = { print: '', 'print-x4': '_x4', proof: '_proof' };
-
-/**
- * The output file name of a page from the template's naming pattern:
- * {date} → YYYYMMDD of the issue date, {page} → page name, {paper} → paper name, {preset} → print, print-x4 or
- * proof. A pattern without {preset} gets PRESET_SUFFIX before `.pdf` (e.g. 20230720_A01.pdf, 20230720_A01_proof.pdf).
- */
-export function fileNameForPage(pattern: string, document: FolioDocument, pageName: string, preset: ExportPreset = 'print'): string {
-  const name = pattern
-    .replaceAll('{date}', document.issue.date.replaceAll('-', ''))
-    .replaceAll('{page}', pageName)
-    .replaceAll('{paper}', document.issue.paper)
-    .replaceAll('{preset}', preset);
-  const safe = safeFileName(name);
-  const stem = safe.toLowerCase().endsWith('.pdf') ? safe.slice(0, -'.pdf'.length) : safe;
-  const suffix = pattern.includes('{preset}') ? '' : PRESET_SUFFIX[preset];
-  return `${stem}${suffix}.pdf`;
-}
+/** The output file name of a page from the template's naming pattern (see src-core/pdf/output-name.ts). */
+export { fileNameForPage };
 
 /**
  * Resolves page ids or names to the document's pages, in document order.
@@ -133,6 +110,16 @@ export function selectPages(document: FolioDocument, wanted: readonly string[] |
     throw new ExportError('bad-request', `No page named ${unknown.join(', ')} in this document (it has ${known}).`);
   }
   return document.pages.filter((p) => wanted.includes(p.id) || wanted.includes(p.name));
+}
+
+/**
+ * Refuses pages whose files would share one name (compared case-insensitively, as macOS and Windows do).
+ * @throws ExportError('bad-request') naming the pages and the file name
+ */
+function refuseClashingNames(document: FolioDocument, pages: FolioDocument['pages'], preset: ExportPreset): void {
+  const clash = outputNameClashes(document, preset, pages)[0];
+  if (!clash) return;
+  throw new ExportError('bad-request', `Pages ${clash.pages.map((p) => p.name).join(', ')} would all be written to ${clash.fileName}: give each page its own name (nothing was exported).`);
 }
 
 function throwIfAborted(signal: AbortSignal | undefined): void {
@@ -218,6 +205,7 @@ async function exportPages(input: ExportJobInput): Promise<ExportedFile[]> {
   if (toFile && pages.length !== 1) {
     throw new ExportError('bad-request', `${pages.length} pages cannot go into one file (${path.basename(input.output)}): give a folder, or choose one page.`);
   }
+  if (!toFile) refuseClashingNames(input.document, pages, input.preset);
   throwIfAborted(input.signal);
   const outputProfile = input.preset === 'proof' ? undefined : await resolveOutputProfile(input);
   input.onProgress?.({ phase: 'compose', done: 0, total: pages.length });
@@ -235,6 +223,7 @@ async function exportPages(input: ExportJobInput): Promise<ExportedFile[]> {
   const assetSource = assetSourceFor(input.document, input.assets);
 
   const files: ExportedFile[] = [];
+  const written = new Map<string, string>();
   for (const page of pages) {
     throwIfAborted(input.signal);
     const started = performance.now();
@@ -275,6 +264,11 @@ async function exportPages(input: ExportJobInput): Promise<ExportedFile[]> {
     }
     throwIfAborted(input.signal);
     const target = toFile ? input.output : path.join(outDir, fileNameForPage(template.output.namingPattern, input.document, page.name, input.preset));
+    const earlier = written.get(fileNameKey(target));
+    if (earlier !== undefined) {
+      throw new ExportError('bad-request', `Page ${page.name} would overwrite ${path.basename(target)}, written for page ${earlier} in this export: give the pages different names.`);
+    }
+    written.set(fileNameKey(target), page.name);
     await writeFileAtomic(target, bytes, { io, action: 'export' });
     const file: ExportedFile = { pageId: page.id, path: target, sizeBytes: bytes.byteLength };
     files.push(file);

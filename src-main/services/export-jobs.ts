@@ -3,7 +3,9 @@
  *
  * 1. `start` runs the work without waiting for it and returns a job id at once (random, unguessable).
  * 2. The work reports progress (pages done of total); `status` returns a snapshot, `cancel` aborts it between
- *    pages (the export job then removes nothing complete and leaves no partial file).
+ *    pages (the export job then removes nothing complete and leaves no partial file). The job reads as cancelled
+ *    at once: a page being composed or written may take seconds to wind down, and writes nothing after the
+ *    cancel but the file it was already writing, whole; it still counts as running until it has wound down.
  * 3. Finished jobs are kept for `status` until more than `MAX_FINISHED_JOBS` have finished; running jobs are
  *    limited to `MAX_RUNNING_JOBS` so a stuck client cannot fill the machine with exports.
  */
@@ -15,6 +17,8 @@ import { DocumentError } from './documents.js';
 const MAX_FINISHED_JOBS = 16;
 /** Exports at once (each composes a whole issue and holds its PDFs' fonts in memory). */
 const MAX_RUNNING_JOBS = 2;
+/** What a cancelled job says (the export job's own words for it). */
+const CANCELLED_MESSAGE = 'The export was cancelled; pages already written are complete files.';
 /** Job id length in bytes of randomness (hex-encoded twice as long; the host schema allows 8–64 chars). */
 const JOB_ID_BYTES = 12;
 
@@ -25,6 +29,8 @@ interface Job {
   status: ExportJobStatus;
   controller: AbortController;
   finishedAt?: number;
+  /** The work has not settled yet (a cancelled job winds down in the background). */
+  working: boolean;
 }
 
 /** The job table of one services instance. */
@@ -48,7 +54,7 @@ export function createExportJobs(): ExportJobs {
   let finishedCount = 0;
 
   const forgetOldFinished = () => {
-    const finished = [...jobs.entries()].filter(([, j]) => j.finishedAt !== undefined).sort((a, b) => a[1].finishedAt! - b[1].finishedAt!);
+    const finished = [...jobs.entries()].filter(([, j]) => j.finishedAt !== undefined && !j.working).sort((a, b) => a[1].finishedAt! - b[1].finishedAt!);
     for (const [id] of finished.slice(0, Math.max(0, finished.length - MAX_FINISHED_JOBS))) jobs.delete(id);
   };
 
@@ -60,18 +66,21 @@ export function createExportJobs(): ExportJobs {
 
   return {
     start(work, toHostError) {
-      const running = [...jobs.values()].filter((j) => j.status.state === 'running').length;
+      const running = [...jobs.values()].filter((j) => j.working).length;
       if (running >= MAX_RUNNING_JOBS) throw new DocumentError('bad-request', `${running} exports are already running; wait for one to finish or cancel it.`);
       const jobId = randomBytes(JOB_ID_BYTES).toString('hex');
-      const job: Job = { status: { jobId, state: 'running', done: 0, total: 0, files: [] }, controller: new AbortController() };
+      const job: Job = { status: { jobId, state: 'running', done: 0, total: 0, files: [] }, controller: new AbortController(), working: true };
       jobs.set(jobId, job);
       const finish = (patch: Partial<ExportJobStatus>) => {
+        job.working = false;
+        // A job cancelled already reads as cancelled; its winding down changes nothing the user was told.
+        if (job.status.state !== 'running') return;
         job.status = { ...job.status, ...patch };
         job.finishedAt = ++finishedCount;
         forgetOldFinished();
       };
       void work(job.controller.signal, (done, total) => {
-        job.status = { ...job.status, done, total };
+        if (job.status.state === 'running') job.status = { ...job.status, done, total };
       }).then(
         (files) => finish({ state: 'done', files, done: files.length, total: files.length }),
         (err: unknown) => {
@@ -88,6 +97,9 @@ export function createExportJobs(): ExportJobs {
       const job = find(jobId);
       if (job.status.state !== 'running') return false;
       job.controller.abort();
+      job.status = { ...job.status, state: 'cancelled', error: { code: 'cancelled', message: CANCELLED_MESSAGE } };
+      job.finishedAt = ++finishedCount;
+      forgetOldFinished();
       return true;
     },
     cancelAll() {

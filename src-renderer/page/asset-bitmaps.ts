@@ -7,6 +7,8 @@
  *    the bitmap into the placed rectangle anyway, so a smaller bitmap shows the same picture).
  * 2. PDF: read page 1's TrimBox with pdf-lib (pdf.js does not expose it), render the page with pdf.js at a
  *    resolution fine enough for close zoom but bounded in memory, then copy the TrimBox's pixels into a bitmap.
+ *    Annotations are not drawn (`AnnotationMode.DISABLE`): the print export strips them from placed PDFs, so an
+ *    advert's link boxes, form fields or stamps would show on screen what never prints.
  */
 import { readImageInfo } from '../../src-core/pdf/image-info.js';
 
@@ -76,7 +78,7 @@ export async function renderPdfAsset(bytes: Uint8Array): Promise<ImageBitmap> {
     const canvas = document.createElement('canvas');
     canvas.width = Math.ceil(viewport.width);
     canvas.height = Math.ceil(viewport.height);
-    await page.render({ canvas, viewport }).promise;
+    await page.render({ canvas, viewport, annotationMode: pdfjs.AnnotationMode.DISABLE }).promise;
     // The TrimBox's corners in canvas pixels (the viewport applies the crop box origin, flip and rotation).
     const [x1, y1] = viewport.convertToViewportPoint(trim.x, trim.y);
     const [x2, y2] = viewport.convertToViewportPoint(trim.x + trim.width, trim.y + trim.height);

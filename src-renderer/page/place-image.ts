@@ -6,12 +6,13 @@
  *    empty grid area; when the page has none, the user is asked where (pending-placement.svelte.ts: the next
  *    click on the page, `placePendingAt`). The session commits the new document as one step. Undo restores the pages (the frame no longer shows the picture); the asset
  *    stays listed in the document, unused, so redo finds it again.
- * 3. The bytes are fetched back (`loadAsset`) and decoded for the canvas (photos by the browser, adverts by
- *    pdf.js); until then the frame shows the pending tint.
+ * 3. The bytes are fetched back (`loadAsset`), checked for preflight as the export will read them (`assetFacts`)
+ *    and decoded for the canvas (photos by the browser, adverts by pdf.js); until then the frame shows the
+ *    pending tint.
  */
-import { readImageInfo } from '../../src-core/pdf/image-info.js';
 import type { Asset } from '../../src-core/model/document.js';
 import type { RectPt } from '../../src-core/layout/page-layout.js';
+import { assetFacts } from '../state/asset-facts.js';
 import { imageRectAt, newImageRect, placeAsset } from '../state/image-edits.js';
 import { t } from '../state/i18n.svelte.js';
 import type { FolioSession } from '../state/session.svelte.js';
@@ -100,6 +101,11 @@ async function loadBitmap(session: FolioSession, handle: string, assetId: string
     return;
   }
   const bytes = res.value.bytes;
+  // Read as the export will read it, and published first: preflight must know a picture cannot be printed even
+  // when the screen cannot show it either.
+  const facts = await assetFacts(bytes);
+  if (session.handle !== handle) return;
+  session.assetInfo = new Map([...session.assetInfo, [assetId, facts]]);
   let bitmap: ImageBitmap;
   try {
     bitmap = await decodeAssetBitmap(bytes, res.value.mime);
@@ -113,5 +119,4 @@ async function loadBitmap(session: FolioSession, handle: string, assetId: string
   }
   // Published whole: both maps are $state.raw in the session.
   session.images = new Map([...session.images, [assetId, bitmap]]);
-  session.assetInfo = new Map([...session.assetInfo, [assetId, readImageInfo(bytes)]]);
 }

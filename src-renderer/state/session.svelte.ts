@@ -19,7 +19,8 @@ import type { ExportPreset, ExportedFile, ExportJobStatus, FontInfo, Host, Opene
 import { createComposer } from '../../src-core/layout/compose.js';
 import type { PageLayout } from '../../src-core/layout/page-layout.js';
 import type { FolioDocument } from '../../src-core/model/document.js';
-import { readImageInfo, type ImageInfo } from '../../src-core/pdf/image-info.js';
+import type { ImageInfo } from '../../src-core/pdf/image-info.js';
+import { assetFacts } from './asset-facts.js';
 import { createFontProvider, type FontProvider, type LoadedFont } from '../../src-core/text/font.js';
 import { closeHistory, redo, redoDepth, undo, undoDepth } from 'prosemirror-history';
 import { createStoryEditorState } from '../editor/story-editor.js';
@@ -408,7 +409,7 @@ export class FolioSession {
       }
       try {
         const bytes = res.value.bytes;
-        info.set(asset.id, readImageInfo(bytes));
+        info.set(asset.id, await assetFacts(bytes));
         images.set(asset.id, await decodeAssetBitmap(bytes, res.value.mime));
       } catch (err) {
         this.fail(t('session.imageNotDecoded', { asset: asset.id, error: (err as Error).message }));

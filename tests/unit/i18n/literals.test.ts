@@ -24,6 +24,7 @@ const CONVERTED_TS_FILES: readonly string[] = [
   'src-renderer/state/output-profile.ts', 'src-renderer/state/panel-layout.ts',
   'src-renderer/panels/review-text.ts', 'src-renderer/panels/date-time.ts',
   'src-renderer/editor/commands.ts', 'src-renderer/editor/comments.ts', 'src-renderer/editor/paste.ts', 'src-renderer/editor/story-editor.ts',
+  'src-core/preflight/preflight.ts', 'src-renderer/page/place-image.ts',
 ];
 
 /** Latin words a Chinese interface shows as they are: names of formats and standards, units, key caps. */

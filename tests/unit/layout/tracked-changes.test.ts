@@ -85,7 +85,11 @@ describe('tracked changes on the page', () => {
     const doc = { ...documentOf([tracked], [{ id: 'A01', frames: [frame] }], tpl), stories: { s: { ...tracked, name: '德清改革' } } };
     const layouts = createComposer(fonts).compose(doc).pages;
     const print = preflight(doc, layouts, { preset: 'print', assetInfo: new Map() }).filter((f) => f.code === 'tracked-change');
-    expect(print).toEqual([{ severity: 'warning', code: 'tracked-change', pageId: 'A01', storyId: 's', message: '2 tracked changes in 「德清改革」 not accepted or rejected yet (校对甲) — 修改痕迹未处理' }]);
+    expect(print).toEqual([{
+      severity: 'warning', code: 'tracked-change', pageId: 'A01', storyId: 's',
+      key: 'preflight.finding.trackedChanges', values: { count: 2, story: '德清改革', authors: '校对甲' },
+      message: '2 tracked changes in 「德清改革」 not accepted or rejected yet (校对甲)',
+    }]);
     expect(preflight(doc, layouts, { preset: 'proof', assetInfo: new Map() }).some((f) => f.code === 'tracked-change')).toBe(false);
   });
 

@@ -11,7 +11,8 @@ const BIN = path.join(REPO_ROOT, 'bin', 'folio.cjs');
 let tmp: { dir: string; cleanup: () => void };
 
 function folio(args: string[], env: Record<string, string> = {}): SpawnSyncReturns<string> {
-  return spawnSync(process.execPath, [BIN, ...args], { cwd: tmp.dir, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 120_000 });
+  // English unless a test asks for another language: the CLI follows LC_ALL, LC_MESSAGES and LANG.
+  return spawnSync(process.execPath, [BIN, ...args], { cwd: tmp.dir, encoding: 'utf8', env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '', ...env }, timeout: 120_000 });
 }
 
 beforeAll(() => {
@@ -145,6 +146,26 @@ describe('folio CLI (spawned as a user runs it)', () => {
     expect(readFileSync(path.join(tmp.dir, 'forced.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
+  it('says preflight findings in the language LANG asks for: zh_CN.UTF-8 Chinese, C and en_US English; LC_ALL first', () => {
+    const { document, assets } = unpackFolio(SAMPLE_BYTES);
+    const broken = structuredClone(document);
+    const image = broken.pages[0].frames.find((f) => f.kind === 'image');
+    if (image?.kind === 'image') image.assetId = 'photo-that-is-not-there';
+    writeFileSync(path.join(tmp.dir, 'lang.folio'), packFolio(broken, assets));
+    const chinese = folio(['preflight', 'lang.folio'], { LANG: 'zh_CN.UTF-8' });
+    expect(chinese.status).toBe(2);
+    expect(chinese.stdout).toMatch(/^错误 A01 {3}missing-asset: 图片“photo-that-is-not-there”不在文档中$/m);
+    const refused = folio(['export', 'lang.folio', '-o', 'zh/'], { LANG: 'zh_CN.UTF-8' });
+    expect(refused.stderr).toMatch(/^预检发现 \d+ 个错误，未输出任何文件。请先修正，或用 --force 强制输出。$/m);
+    const englishEnvs: Record<string, string>[] = [{ LANG: 'C' }, { LANG: 'en_US.UTF-8' }, { LANG: 'zh_CN.UTF-8', LC_ALL: 'POSIX' }, { LANG: 'zh_CN.UTF-8', LC_MESSAGES: 'en_GB.UTF-8' }];
+    for (const env of englishEnvs) {
+      const english = folio(['preflight', 'lang.folio'], env);
+      expect(english.stdout, JSON.stringify(env)).toMatch(/^error {3}A01 {3}missing-asset: Picture "photo-that-is-not-there" is missing from the document$/m);
+    }
+    const json = JSON.parse(folio(['preflight', 'lang.folio', '--json'], { LANG: 'zh_CN.UTF-8' }).stdout) as { code: string; key: string; message: string }[];
+    expect(json.find((f) => f.code === 'missing-asset')).toMatchObject({ key: 'preflight.finding.missingAsset', message: '图片“photo-that-is-not-there”不在文档中' });
+  });
+
   it('regression: a picture export cannot read is a preflight error, and a forced export fails in one line naming it (exit 1)', async () => {
     const { document, assets } = unpackFolio(SAMPLE_BYTES);
     const photo = (id: string, path: string, mime: 'image/png' | 'application/pdf', from: string) => ({ id, path, mime, note: `placed from ${from}` });
@@ -160,7 +181,7 @@ describe('folio CLI (spawned as a user runs it)', () => {
 
     const checked = folio(['preflight', 'damaged-png.folio']);
     expect(checked.status, checked.stderr).toBe(2);
-    expect(checked.stdout).toContain('error   A01   unreadable-asset: Picture "城南新区航拍.png" cannot be exported: PNG is damaged: its IDAT chunk fails its checksum (CRC-32) — 图片无法输出\n');
+    expect(checked.stdout).toContain('error   A01   unreadable-asset: Picture "城南新区航拍.png" cannot be exported: PNG is damaged: its IDAT chunk fails its checksum (CRC-32)\n');
     expect(checked.stdout).not.toMatch(/No problems found/);
 
     for (const [file, line] of [

@@ -366,3 +366,122 @@ describe('the recovery folder lives outside the workspace (item 2)', () => {
     }
   });
 });
+
+describe('duplicate page names (item 11)', () => {
+  /** The sample with four pages named A01, A01, A/01 and A:01 (the second to fourth copies of its first page). */
+  async function fourPagesFile(): Promise<string> {
+    const { packFolio, unpackFolio } = await import('../../../src-core/model/folio-file.js');
+    const { document, assets } = unpackFolio(SAMPLE_BYTES);
+    const first = document.pages[0]!;
+    const copy = (id: string, name: string) => ({ ...first, id, name, frames: [] });
+    const doc: FolioDocument = { ...document, pages: [{ ...first, name: 'A01' }, copy('p-dup', 'A01'), copy('p-slash', 'A/01'), copy('p-colon', 'A:01')] };
+    const file = path.join(ws.dir, 'dupes.folio');
+    writeFileSync(file, packFolio(doc, assets));
+    return file;
+  }
+  const folio = (...args: string[]) =>
+    spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin', 'folio.cjs'), ...args], { cwd: ws.dir, encoding: 'utf8', env: { ...process.env, LANG: 'C', SOURCE_DATE_EPOCH: '0' } });
+
+  it('preflight names the pages and the file name they would share; export refuses before writing any file', async () => {
+    const file = await fourPagesFile();
+    const checked = folio('preflight', file, '--preset', 'proof');
+    expect(checked.status).toBe(2);
+    const clashes = checked.stdout.split('\n').filter((l) => l.includes('output-name-clash'));
+    expect(clashes).toHaveLength(2);
+    expect(clashes[0]).toMatch(/"A01", "A01".*"20230720_A01_proof\.pdf"/);
+    expect(clashes[1]).toMatch(/"A\/01", "A:01".*"20230720_A_01_proof\.pdf"/);
+
+    const out = path.join(ws.dir, 'out');
+    const refused = folio('export', file, '-o', `${out}/`, '--preset', 'proof');
+    expect(refused.status).toBe(2);
+    const forced = folio('export', file, '-o', `${out}/`, '--preset', 'proof', '--force');
+    expect(forced.status).toBe(1);
+    expect(forced.stderr).toMatch(/^folio: Pages A01, A01 would all be written to 20230720_A01_proof\.pdf: give each page its own name \(nothing was exported\)\.$/m);
+    expect(forced.stderr).not.toMatch(/\n\s+at /);
+    expect(forced.stdout).toBe('');
+    expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+  });
+
+  it('compares names as a case-insensitive disk does: a01 and A01 are one file', async () => {
+    const { outputNameClashes } = await import('../../../src-core/pdf/output-name.js');
+    const { unpackFolio } = await import('../../../src-core/model/folio-file.js');
+    const { document } = unpackFolio(SAMPLE_BYTES);
+    const pages = [{ id: 'x', name: 'a01' }, { id: 'y', name: 'A01' }, { id: 'z', name: 'A02' }];
+    expect(outputNameClashes(document, 'print', pages)).toEqual([{ fileName: '20230720_a01.pdf', pages: [{ id: 'x', name: 'a01' }, { id: 'y', name: 'A01' }] }]);
+    // A proof and a print PDF of one page are different files.
+    expect(outputNameClashes(document, 'proof', pages.slice(1))).toEqual([]);
+  });
+
+  it('the app\'s export job refuses the same pages and leaves no file', async () => {
+    const file = await fourPagesFile();
+    const s = make();
+    const opened = ok(await s.openDocument({ path: path.basename(file), readOnly: true }));
+    const r = await s.exportPdf({ handle: opened.handle, document: opened.document, preset: 'print', outputPath: 'pdfs' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'bad-request', message: expect.stringMatching(/Pages A01, A01 would all be written to 20230720_A01\.pdf/) } });
+    expect(existsSync(path.join(ws.dir, 'pdfs')) ? readdirSync(path.join(ws.dir, 'pdfs')) : []).toEqual([]);
+  });
+});
+
+describe('long operations stop within a second of being asked (item 6)', () => {
+  /** The sample with its first story replaced by one word of two million letters: seconds of composing. */
+  async function slowFile(): Promise<string> {
+    const { packFolio, unpackFolio } = await import('../../../src-core/model/folio-file.js');
+    const { document, assets } = unpackFolio(SAMPLE_BYTES);
+    const id = Object.keys(document.stories)[0]!;
+    const story = { ...document.stories[id]!, doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'x'.repeat(2_000_000) }] }] } };
+    const file = path.join(ws.dir, 'slow.folio');
+    writeFileSync(file, packFolio({ ...document, stories: { ...document.stories, [id]: story } }, assets));
+    return file;
+  }
+
+  it('folio preflight and folio export end within a second of SIGTERM or SIGINT, even mid-compose, and write nothing', async () => {
+    const file = await slowFile();
+    const out = path.join(ws.dir, 'out');
+    for (const [args, signal] of [[['preflight', file], 'SIGTERM'], [['export', file, '-o', `${out}/`, '--force'], 'SIGINT']] as const) {
+      const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin', 'folio.cjs'), ...args], { cwd: ws.dir, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LANG: 'C' } });
+      let err = '';
+      child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+      child.stdout.resume();
+      const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (c, s) => resolve({ code: c, signal: s })));
+      // Past start-up and reading: composing the word takes seconds from here.
+      await new Promise((r) => setTimeout(r, 1500));
+      const asked = performance.now();
+      child.kill(signal);
+      const end = await closed;
+      const tookMs = performance.now() - asked;
+      expect(tookMs, `${args[0]} after ${signal}`).toBeLessThan(1000);
+      // Ended by the signal itself, or by the CLI with the documented exit code for an interruption.
+      expect(end.signal === signal || end.code === 130, `${args[0]}: ${JSON.stringify(end)} ${err}`).toBe(true);
+      expect(err).not.toMatch(/\n\s+at /);
+    }
+    expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+  });
+
+  it('a cancelled app export reads as cancelled at once, while the page it was writing winds down; nothing is written after', async () => {
+    let writing: (() => void) | undefined;
+    const slowDisk: DiskIo = {
+      ...nodeDiskIo,
+      // Every PDF takes two seconds to write (a slow network share).
+      async writeNewFile(file, bytes) {
+        await new Promise<void>((resolve) => {
+          writing = resolve;
+          setTimeout(resolve, 2000);
+        });
+        await nodeDiskIo.writeNewFile(file, bytes);
+      },
+    };
+    const s = make({ io: slowDisk });
+    const opened = ok(await s.openDocument({ path: 'front.folio', readOnly: true }));
+    const document: FolioDocument = { ...opened.document, pages: [opened.document.pages[0]!, { ...opened.document.pages[0]!, id: 'p2', name: 'A02', frames: [] }] };
+    const { jobId } = ok(await s.startExport({ handle: opened.handle, document, preset: 'proof', outputPath: 'slow' }));
+    while (!writing) await new Promise((r) => setTimeout(r, 5));
+    const asked = performance.now();
+    expect(ok(await s.cancelExport({ jobId }))).toEqual({ cancelling: true });
+    expect(ok(await s.exportStatus({ jobId }))).toMatchObject({ state: 'cancelled', error: { code: 'cancelled' } });
+    expect(performance.now() - asked).toBeLessThan(1000);
+    // The page being written is finished whole; the second page is never started.
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(readdirSync(path.join(ws.dir, 'slow'))).toEqual(['20230720_A01_proof.pdf']);
+    expect(ok(await s.exportStatus({ jobId })).state).toBe('cancelled');
+  });
+});
