@@ -68,7 +68,9 @@ export type FindingCode =
   | 'pdf-size'
   | 'open-comment'
   | 'tracked-change'
-  | 'output-name-clash';
+  | 'output-name-clash'
+  | 'small-reversed-text'
+  | 'colour-on-mono-page';
 
 /** One preflight finding. */
 export interface Finding {
@@ -142,6 +144,13 @@ export const DEFAULT_MIN_PPI_ERROR = 120;
 const TYPE_AREA_TOLERANCE_PT = 0.5;
 /** Points per inch. */
 const PT_PER_INCH = 72;
+/**
+ * Reversed type smaller than this, points, is a warning: below 8 pt the serifs and hairlines of white type fill
+ * in on newsprint, and the slightest misregistration of the plates it is cut out of shows (PRINT.md).
+ */
+const MIN_REVERSED_TEXT_PT = 8;
+/** Text with at most this much ink (total area coverage, percent) reads as reversed: paper white or nearly. */
+const REVERSED_TEXT_MAX_INK_PCT = 10;
 /** Missing characters quoted in one finding (a wrong font on a long story lacks hundreds). */
 const MAX_MISSING_CHARS_LISTED = 12;
 /** Unembedded font names quoted in one finding (an agency PDF can list dozens). */
@@ -170,6 +179,8 @@ export function preflight(doc: FolioDocument, layouts: readonly PageLayout[], op
     ...collectOpenCommentFindings(doc, layouts, opts),
     ...collectTrackedChangeFindings(doc, layouts, opts),
     ...collectOutputNameFindings(doc, opts),
+    ...collectReversedTextFindings(doc, layouts),
+    ...collectMonoPageFindings(doc, layouts, opts),
   ];
   const pageOrder = new Map(doc.pages.map((p, i) => [p.id, i]));
   // The composer and the asset check may both report a missing picture: keep one per frame, the asset check's
@@ -500,6 +511,57 @@ function collectFrameFindings(doc: FolioDocument, layouts: readonly PageLayout[]
   return out;
 }
 
+/**
+ * Reversed type below `MIN_REVERSED_TEXT_PT` (paper-white or nearly white text, 反白): its hairlines fill in with
+ * ink and any drift of the plates it is cut out of; one warning per frame and size.
+ */
+function collectReversedTextFindings(doc: FolioDocument, layouts: readonly PageLayout[]): Finding[] {
+  const out: Finding[] = [];
+  const pageName = new Map(doc.pages.map((p) => [p.id, p.name]));
+  for (const layout of layouts) {
+    const seen = new Set<string>();
+    for (const item of layout.items) {
+      if (item.kind !== 'glyphs' || item.glyphs.length === 0 || item.sizePt >= MIN_REVERSED_TEXT_PT) continue;
+      if (totalInkPercent(item.colour) > REVERSED_TEXT_MAX_INK_PCT) continue;
+      const key = `${item.frameId ?? ''}|${item.sizePt}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(finding(
+        { severity: 'warning', code: 'small-reversed-text', pageId: layout.pageId, ...(item.frameId ? { frameId: item.frameId } : {}), ...(item.storyId ? { storyId: item.storyId } : {}) },
+        'preflight.finding.smallReversedText',
+        { page: pageName.get(layout.pageId) ?? layout.pageName, frame: item.frameId ?? '', size: String(Math.round(item.sizePt * 10) / 10), min: String(MIN_REVERSED_TEXT_PT) },
+      ));
+    }
+  }
+  return out;
+}
+
+/**
+ * Colour left on a black-and-white page (黑白版): text, rules, boxes and tints that use C, M or Y, and placed PDFs
+ * (adverts keep their own colours), one finding per frame. Pictures are turned grey by the export itself.
+ */
+function collectMonoPageFindings(doc: FolioDocument, layouts: readonly PageLayout[], opts: PreflightOptions): Finding[] {
+  const out: Finding[] = [];
+  const coloured = (c: Cmyk | undefined) => c !== undefined && c.c + c.m + c.y > 0;
+  for (const page of doc.pages) {
+    if (!page.mono) continue;
+    const layout = layouts.find((l) => l.pageId === page.id);
+    const frames = new Set<string>();
+    for (const item of layout?.items ?? []) {
+      if (!item.frameId || frames.has(item.frameId)) continue;
+      const inColour = item.kind === 'glyphs' ? coloured(item.colour)
+        : item.kind === 'rule' ? coloured(item.colour)
+        : item.kind === 'box' ? coloured(item.stroke) || coloured(item.fill)
+        : opts.assetInfo.get(item.assetId)?.format === 'pdf';
+      if (inColour) frames.add(item.frameId);
+    }
+    for (const frameId of frames) {
+      out.push(finding({ severity: 'warning', code: 'colour-on-mono-page', pageId: page.id, frameId }, 'preflight.finding.colourOnMonoPage', { page: page.name, frame: frameId }));
+    }
+  }
+  return out;
+}
+
 function collectInkFindings(doc: FolioDocument): Finding[] {
   const out: Finding[] = [];
   const limit = doc.template.output.totalInkLimitPct;
@@ -519,7 +581,7 @@ function collectInkFindings(doc: FolioDocument): Finding[] {
   }
   for (const page of doc.pages) {
     for (const frame of page.frames) {
-      const colours: Cmyk[] = frame.kind === 'box' ? [frame.stroke, ...(frame.fill ? [frame.fill] : [])] : frame.kind === 'rule' ? [frame.colour] : [];
+      const colours: Cmyk[] = frame.kind === 'box' ? [frame.stroke, ...(frame.fill ? [frame.fill] : [])] : frame.kind === 'rule' ? [frame.colour] : frame.kind === 'text' && frame.fill ? [frame.fill] : [];
       for (const colour of colours) {
         if (over(colour)) {
           out.push(finding({ severity: 'warning', code: 'total-ink', pageId: page.id, frameId: frame.id }, 'preflight.finding.frameInk', { colour: describe(colour), limit: String(limit) }));

@@ -131,6 +131,8 @@ export const en = {
   'preflight.finding.placeholder': 'Placeholder picture in frame "{frame}" ("{name}"): place the real photo before the page goes to press',
   'preflight.finding.notAPicture': 'Picture "{name}" is not a readable PNG, JPEG or PDF',
   'preflight.finding.pdfActiveContent': 'Placed PDF "{name}" carries {what}: the export leaves them out and places only the printed page; ask the advertiser for a clean PDF/X file',
+  'preflight.finding.smallReversedText': 'Reversed (white) text at {size} pt in text frame "{frame}" on page {page}: below {min} pt it fills in on newsprint and shows every drift of the plates; set it at {min} pt or more, or bold',
+  'preflight.finding.colourOnMonoPage': 'Frame "{frame}" on black-and-white page {page} uses colour (C, M or Y), which needs plates this page does not have; make it black or grey',
   'preflight.finding.pdfRgb': 'Placed PDF "{name}" contains RGB colour: it is embedded unchanged, so ask for a CMYK (PDF/X-1a) file',
   'preflight.finding.pdfFonts': 'Placed PDF "{name}" uses fonts that are not embedded ({names}): the press has no fonts to substitute, so ask for a PDF/X file with every font embedded',
   'preflight.finding.pdfTransparency': 'Placed PDF "{name}" uses transparency, which PDF/X-1a forbids: ask for a flattened PDF/X-1a file',

@@ -132,6 +132,8 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'preflight.finding.placeholder': '图片框“{frame}”中是占位图（“{name}”）：本版付印前请换上正式照片',
   'preflight.finding.notAPicture': '图片“{name}”不是可读的 PNG、JPEG 或 PDF 文件',
   'preflight.finding.pdfActiveContent': '广告 PDF“{name}”含有{what}：输出时已清除，版面上只排入印刷内容；请向广告客户索取干净的 PDF/X 文件',
+  'preflight.finding.smallReversedText': '{page} 版文字块“{frame}”中有 {size} pt 的反白字：小于 {min} pt 的反白字在新闻纸上易糊版，套印稍有偏差即露白边；请用 {min} pt 以上或加粗',
+  'preflight.finding.colourOnMonoPage': '黑白版 {page} 版上的框“{frame}”用了彩色（C、M 或 Y）：这些颜色没有对应的印版；请改为黑色或灰色',
   'preflight.finding.pdfRgb': '广告 PDF“{name}”含 RGB 颜色：将原样嵌入，请索取 CMYK（PDF/X-1a）文件',
   'preflight.finding.pdfFonts': '广告 PDF“{name}”有未嵌入的字体（{names}）：印厂无字体可替代，请索取嵌入全部字体的 PDF/X 文件',
   'preflight.finding.pdfTransparency': '广告 PDF“{name}”含透明效果，PDF/X-1a 不允许：请索取拼合透明后的 PDF/X-1a 文件',
