@@ -101,7 +101,8 @@ function collectPieces(
   onNotice: (n: ComposeNotice) => void,
 ): InlinePiece[] {
   const pieces: InlinePiece[] = [];
-  const indentPt = style.style.indentEm * style.sizePt;
+  // The indent is in the style's own (horizontally scaled) em: 长体 body text indents two of its narrow characters.
+  const indentPt = style.style.indentEm * style.sizePt * style.scaleX;
   let runs: InlineRun[] = [];
   let posMap: PosSegment[] = [];
   let virtual = 0;
@@ -116,12 +117,12 @@ function collectPieces(
   const addText = (text: string, marks: PmNodeJson['marks'], pmLength: number) => {
     posMap.push({ virtualFrom: virtual, virtualLength: text.length, pmFrom: pos, pmLength });
     if (text.length > 0) {
-      const { font, colour } = resolver.resolveText(style, marks, storyId);
+      const { font, colour, scaleX, scaleY } = resolver.resolveText(style, marks, storyId);
       const last = runs[runs.length - 1];
-      if (last && last.font === font && last.colour === colour) {
+      if (last && last.font === font && last.colour === colour && (last.scaleX ?? 1) === scaleX && (last.scaleY ?? 1) === scaleY) {
         runs[runs.length - 1] = { ...last, text: last.text + text };
       } else {
-        runs.push({ text, fromPos: virtual, font, sizePt: style.sizePt, colour, trackingEm: style.style.trackingEm });
+        runs.push({ text, fromPos: virtual, font, sizePt: style.sizePt, colour, trackingEm: style.style.trackingEm, ...runScale(scaleX, scaleY) });
       }
     }
     virtual += text.length;
@@ -245,4 +246,12 @@ export function virtualPosAt(piece: InlinePiece, pm: number): number {
     }
   }
   return piece.virtualLength;
+}
+
+/** The scale fields of an input run: only those that are not 1, so unscaled runs keep their old shape. */
+export function runScale(scaleX: number, scaleY: number): { scaleX?: number; scaleY?: number } {
+  if (scaleX === 1 && scaleY === 1) return {};
+  if (scaleY === 1) return { scaleX };
+  if (scaleX === 1) return { scaleY };
+  return { scaleX, scaleY };
 }

@@ -32,14 +32,14 @@ import type { LoadedFont } from '../text/font.js';
 import { BLACK } from '../model/colour.js';
 import { COMPOUND_LINE_STYLES, MIN_COMPOUND_STROKE_PT } from '../model/line-style.js';
 import type { ComposedLine, ComposedParagraph, InlineRun, ParagraphInput } from './line.js';
-import type { BoxItem, CopyfitEntry, JumpDirection, LayoutItem, LayoutWarning, LineBox, OversetEntry, PositionedGlyph, RuleItem } from './page-layout.js';
+import type { BoxItem, CopyfitEntry, GlyphRunItem, JumpDirection, LayoutItem, LayoutWarning, LineBox, OversetEntry, PositionedGlyph, RuleItem } from './page-layout.js';
 import { composeParagraph } from './paragraph.js';
-import { pmPosAt, virtualPosAt, type InlinePiece, type StoryBlock, type StoryContent } from './blocks.js';
+import { pmPosAt, runScale, virtualPosAt, type InlinePiece, type StoryBlock, type StoryContent } from './blocks.js';
 import { frameGeometry, type FrameGeometry } from './columns.js';
 import type { PageGrid } from './grid.js';
 import { styledRuleItems } from './styled-lines.js';
 import { paragraphKey, type ParagraphCache } from './cache.js';
-import { lineCells, type ResolvedStyle } from './styles.js';
+import { lineCells, styleEmXPt, styleHeightPt, type ResolvedStyle } from './styles.js';
 import { pageNumberOf, type StoryThread } from './thread.js';
 import { blockedCells, clearOfBands, collectWrapObstacles, columnWrap, measureAt, NO_WRAP, ruleSegmentsClear, type ColumnWrap, type LineMeasure, type WrapObstacle } from './wrap.js';
 
@@ -137,7 +137,7 @@ function countChars(piece: InlinePiece, fromV: number): number {
 function emptyLine(style: ResolvedStyle, widthPt: number, indentPt: number): ComposedLine {
   const { align } = style.style;
   const caretPt = align === 'center' ? widthPt / 2 : align === 'right' ? widthPt : indentPt;
-  return { runs: [], widthPt, maxSizePt: style.sizePt, fromPos: 0, toPos: 0, caretXPt: [caretPt], isLast: true, loose: false };
+  return { runs: [], widthPt, maxSizePt: styleHeightPt(style), fromPos: 0, toPos: 0, caretXPt: [caretPt], isLast: true, loose: false };
 }
 
 /**
@@ -180,7 +180,7 @@ class StoryFlow {
     this.obstacles = thread.frames.map((tf) => collectWrapObstacles(tf.page, tf.frame.id));
     this.bodyTops = this.geoms.map(() => null);
     for (const tf of thread.frames) this.outputs.set(tf.frame.id, { under: [], items: [], lines: [], warnings: [] });
-    this.jumpCells = lineCells(env.jumpStyle.style, env.jumpStyle.sizePt, env.grid);
+    this.jumpCells = lineCells(env.jumpStyle.style, styleHeightPt(env.jumpStyle), env.grid);
   }
 
   private get storyId(): string {
@@ -240,7 +240,7 @@ class StoryFlow {
    */
   private plannedMeasures(style: ResolvedStyle, inset: number): number[] {
     if (this.wrap().narrowings.length === 0) return [];
-    const need = lineCells(style.style, style.sizePt, this.env.grid);
+    const need = lineCells(style.style, styleHeightPt(style), this.env.grid);
     const end = this.endCell(false);
     const fullPt = this.slot().widthPt - 2 * inset;
     const out: number[] = [];
@@ -359,9 +359,10 @@ class StoryFlow {
     const runs = first ? piece.runs : sliceRuns(piece.runs, fromV);
     // A frame dragged narrower than a character (or than the indent) still gets its text set, overfull
     // and reported by the paragraph composer, rather than failing the whole page.
-    const setWidthPt = Math.max(widthPt, style.sizePt);
-    const setMeasuresPt = measuresPt.map((m) => Math.max(m, style.sizePt));
-    const indentPt = Math.max(0, Math.min(first ? piece.firstLineIndentPt : 0, (setMeasuresPt[0] ?? setWidthPt) - style.sizePt));
+    const emXPt = styleEmXPt(style);
+    const setWidthPt = Math.max(widthPt, emXPt);
+    const setMeasuresPt = measuresPt.map((m) => Math.max(m, emXPt));
+    const indentPt = Math.max(0, Math.min(first ? piece.firstLineIndentPt : 0, (setMeasuresPt[0] ?? setWidthPt) - emXPt));
     const align = style.style.align;
     const displayPunctuation = usesDisplayPunctuation(style.name, style.style);
     // Display punctuation changes every mark's width, so it is part of what the cached paragraph was set with.
@@ -388,7 +389,7 @@ class StoryFlow {
   }
 
   private cellsOf(style: ResolvedStyle, line: ComposedLine): number {
-    return lineCells(style.style, Math.max(style.sizePt, line.maxSizePt), this.env.grid);
+    return lineCells(style.style, Math.max(styleHeightPt(style), line.maxSizePt), this.env.grid);
   }
 
   /**
@@ -396,7 +397,7 @@ class StoryFlow {
    * on a snapped line sits on the body's baseline (credits and jump lines share the grid's baselines).
    */
   private baselineSizePt(style: ResolvedStyle, line: ComposedLine): number {
-    const sizePt = Math.max(style.sizePt, line.maxSizePt);
+    const sizePt = Math.max(styleHeightPt(style), line.maxSizePt);
     return style.style.snapToGrid ? Math.max(sizePt, this.env.grid.bodySizePt) : sizePt;
   }
 
@@ -542,7 +543,10 @@ class StoryFlow {
         const g = run.glyphs[i]!;
         glyphs[i] = g.scaleX === undefined ? { glyphId: g.glyphId, xPt: g.xPt + x0, text: g.text } : { glyphId: g.glyphId, xPt: g.xPt + x0, text: g.text, scaleX: g.scaleX };
       }
-      items.push({ kind: 'glyphs', fontId: run.fontId, sizePt: run.sizePt, colour: run.colour, baselineYPt, glyphs, storyId: this.storyId, frameId, ...(jump ? { jump } : {}) });
+      const item: GlyphRunItem = { kind: 'glyphs', fontId: run.fontId, sizePt: run.sizePt, colour: run.colour, baselineYPt, glyphs, storyId: this.storyId, frameId, ...(jump ? { jump } : {}) };
+      if (run.scaleX !== undefined) item.scaleX = run.scaleX;
+      if (run.scaleY !== undefined) item.scaleY = run.scaleY;
+      items.push(item);
     }
   }
 
@@ -669,7 +673,7 @@ class StoryFlow {
 /** A one-run piece for a jump line (not story text: its positions are never mapped to the story). */
 function jumpPiece(text: string, font: LoadedFont, style: ResolvedStyle): InlinePiece {
   return {
-    runs: [{ text, fromPos: 0, font, sizePt: style.sizePt, colour: style.style.colour, trackingEm: style.style.trackingEm }],
+    runs: [{ text, fromPos: 0, font, sizePt: style.sizePt, colour: style.style.colour, trackingEm: style.style.trackingEm, ...runScale(style.scaleX, style.scaleY) }],
     virtualLength: text.length, pmFrom: 0, pmTo: 0, posMap: [], firstLineIndentPt: 0,
   };
 }

@@ -7,7 +7,7 @@
  *    and still (or then) too narrow: fill word spaces to ½ em, then
  *    spread the rest equally over the inter-character gaps and spaces — or,
  *    on a line with none (a piece of a URL), between its letters.
- * 3. Walk the characters left to right: each cell is left blank + core + right blank (+ tracking,
+ * 3. Walk the characters left to right (widths in each run's scaled em): each cell is left blank + core + right blank (+ tracking,
  *    + the gap after it). A glyph's origin is its core's left edge plus the font-derived offset, so a
  *    trimmed opening bracket's origin lies left of its cell. Carets sit at cell left edges.
  * 4. Ragged alignments (last line, left/centre/right) are set solid and shifted as a whole.
@@ -125,8 +125,10 @@ export function justifyLine(m: MeasuredParagraph, runs: readonly InlineRun[], s:
       if (glyphs.length) lineRuns.push(makeRun(runs[currentRun], glyphs));
       glyphs = [];
       currentRun = r;
+      // The line's height follows the type's drawn height, not its (horizontal) em.
+      const heightPt = runs[r].sizePt * (runs[r].scaleY ?? 1);
+      if (heightPt > maxSizePt) maxSizePt = heightPt;
     }
-    if (m.emPt[i] > maxSizePt) maxSizePt = m.emPt[i];
     caret[m.pos[i] - fromPos] = x;
     if (i > last) continue; // trailing spaces and breaks: no width, no glyph
     const cls = m.cls[i];
@@ -236,5 +238,8 @@ function pickSqueezes(m: MeasuredParagraph, lm: LineMeasure, a: number, span: nu
 
 function makeRun(run: InlineRun, glyphs: PositionedGlyph[]): LineRun {
   const colour: Cmyk = run.colour;
-  return { fontId: run.font.id, sizePt: run.sizePt, colour, glyphs };
+  const out: LineRun = { fontId: run.font.id, sizePt: run.sizePt, colour, glyphs };
+  if (run.scaleX !== undefined && run.scaleX !== 1) out.scaleX = run.scaleX;
+  if (run.scaleY !== undefined && run.scaleY !== 1) out.scaleY = run.scaleY;
+  return out;
 }

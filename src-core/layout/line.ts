@@ -15,8 +15,15 @@ export interface InlineRun {
   font: LoadedFont;
   sizePt: number;
   colour: Cmyk;
-  /** Extra space after each character, em of `sizePt`. */
+  /** Extra space after each character, em of `sizePt` × `scaleX`. */
   trackingEm: number;
+  /**
+   * Horizontal type scale (长体 below 1), 0.5–2; absent = 1. The run's horizontal em is `sizePt` × `scaleX`:
+   * glyph advances, tracking, punctuation blanks, gaps and shrink/stretch steps are all measured in it.
+   */
+  scaleX?: number;
+  /** Vertical type scale (扁体 below 1), 0.5–2; absent = 1. Glyphs are `sizePt` × `scaleY` tall. */
+  scaleY?: number;
 }
 
 /** One paragraph to compose. */
@@ -43,6 +50,9 @@ export interface LineRun {
   sizePt: number;
   colour: Cmyk;
   glyphs: readonly PositionedGlyph[];
+  /** The input run's type scale, present only when not 1 (see `InlineRun`). */
+  scaleX?: number;
+  scaleY?: number;
 }
 
 /** A composed line of a paragraph. */
@@ -50,7 +60,10 @@ export interface ComposedLine {
   runs: readonly LineRun[];
   /** Width the line was set to (the available width for justified lines). */
   widthPt: number;
-  /** Largest font size on the line, points (the page composer derives the line pitch for display type). */
+  /**
+   * Largest type height on the line (size × vertical scale), points: the page composer derives the line pitch
+   * of display type from it.
+   */
   maxSizePt: number;
   /** ProseMirror positions covered: [fromPos, toPos). */
   fromPos: number;

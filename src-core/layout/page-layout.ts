@@ -32,12 +32,19 @@ export interface PositionedGlyph {
   scaleX?: number;
 }
 
-/** A run of glyphs in one font, size and colour on one baseline. */
+/**
+ * A run of glyphs in one font, size and colour on one baseline. A glyph's outline is drawn at `sizePt` ×
+ * `scaleX` (× the glyph's own `scaleX`) wide and `sizePt` × `scaleY` tall, about its origin on the baseline.
+ */
 export interface GlyphRunItem {
   kind: 'glyphs';
   /** FontProvider id of the font. */
   fontId: string;
   sizePt: number;
+  /** Horizontal type scale of the whole run (长体 below 1), 0.5–2; absent = 1. Multiplies each glyph's `scaleX`. */
+  scaleX?: number;
+  /** Vertical type scale of the whole run (扁体 below 1), 0.5–2; absent = 1. */
+  scaleY?: number;
   colour: Cmyk;
   /** Baseline y, points from the trim's top edge. */
   baselineYPt: number;

@@ -1,7 +1,8 @@
 /**
  * Measurement phase of the paragraph composer: from styled runs to flat typed arrays.
  *
- * 1. Flatten the runs into code points, with class, ProseMirror position, run index and em size; then
+ * 1. Flatten the runs into code points, with class, ProseMirror position, run index and em size (the
+ *    horizontal em: size × the run's horizontal type scale, so 长体 is measured in its narrowed ems); then
  *    re-class what depends on its neighbours (`applyContextClasses`: straight quotes, apostrophes, digit
  *    grouping thin spaces, hyphens in names).
  * 2. Look every character up once (`charMetrics`, cached per font) and convert to points: core width,
@@ -79,9 +80,9 @@ export interface MeasuredParagraph {
   units: Uint8Array;
   /** Index of the input run each character comes from. */
   run: Int32Array;
-  /** Font size of each character, points (its em). */
+  /** Horizontal em of each character, points: font size × the run's horizontal type scale. */
   emPt: Float64Array;
-  /** Font units → points factor per character. */
+  /** Font units → points factor per character, horizontally (includes the horizontal type scale). */
   scale: Float64Array;
   metrics: CharMetrics[];
   /** Core width, points. */
@@ -149,12 +150,14 @@ export function measureParagraph(input: ParagraphInput, warnings: LayoutWarning[
 
   let i = 0;
   for (let r = 0; r < runs.length; r++) {
-    const { text, font, sizePt, trackingEm, fromPos } = runs[r];
+    const { text, font, sizePt, trackingEm, fromPos, scaleX = 1 } = runs[r];
     if (!(sizePt > 0)) throw new RangeError(`Run ${r} has font size ${sizePt} pt: sizes must be positive`);
-    const k = sizePt / font.unitsPerEm;
+    if (!(scaleX > 0)) throw new RangeError(`Run ${r} has horizontal scale ${scaleX}: scales must be positive`);
+    const emXPt = sizePt * scaleX;
+    const k = emXPt / font.unitsPerEm;
     const table = charMetricsTable(font);
-    const track = trackingEm * sizePt;
-    if (sizePt > maxEmPt) maxEmPt = sizePt;
+    const track = trackingEm * emXPt;
+    if (emXPt > maxEmPt) maxEmPt = emXPt;
     if (Math.abs(track) > maxTrackPt) maxTrackPt = Math.abs(track);
     for (let u = 0; u < text.length; ) {
       const cp = text.codePointAt(u)!;
@@ -165,7 +168,7 @@ export function measureParagraph(input: ParagraphInput, warnings: LayoutWarning[
       pos[i] = fromPos + u;
       units[i] = len;
       run[i] = r;
-      emPt[i] = sizePt;
+      emPt[i] = emXPt;
       scale[i] = k;
       metrics[i] = m;
       corePt[i] = m.coreUnits * k;

@@ -218,5 +218,5 @@ function probeLineWidths(input: ParagraphInput, m: MeasuredParagraph): LineWidth
 function emptyLine(input: ParagraphInput): ComposedLine {
   const pos = input.runs.length ? input.runs[0].fromPos : 0;
   const x = input.align === 'justify' || input.align === 'left' ? input.firstLineIndentPt : 0;
-  return { runs: [], widthPt: x, maxSizePt: input.runs.length ? input.runs[0].sizePt : 0, fromPos: pos, toPos: pos, caretXPt: [x], isLast: true, loose: false };
+  return { runs: [], widthPt: x, maxSizePt: input.runs.length ? input.runs[0].sizePt * (input.runs[0].scaleY ?? 1) : 0, fromPos: pos, toPos: pos, caretXPt: [x], isLast: true, loose: false };
 }

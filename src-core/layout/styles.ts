@@ -9,11 +9,14 @@
  * 3. Leading: `leadingPt` when given; otherwise body-size text uses the grid pitch and larger type
  *    size × 1.2. Lines that snap to the grid are then rounded UP to whole pitches.
  * 4. Marks apply character styles in order: bold, emphasis, charStyle(name); unset fields inherit.
+ * 5. Type scale (长体/扁体): the paragraph style's `scaleXPct`/`scaleYPct` as factors, each replaced by a
+ *    character style that sets its own. Horizontal lengths of a run are in its scaled em (size × scaleX);
+ *    the leading of a style without `leadingPt` follows its scaled height (size × scaleY).
  */
 import type { Cmyk } from '../model/colour.js';
 import { COMMENT_MARK } from '../model/comment-mark.js';
 import { DELETION_MARK, INSERTION_MARK } from '../model/change-mark.js';
-import type { CharacterStyle, FontRef, ParagraphStyle, Template } from '../model/template.js';
+import { scaleFactor, type CharacterStyle, type FontRef, type ParagraphStyle, type Template } from '../model/template.js';
 import { parseSizePt } from '../model/units.js';
 import type { FontProvider, LoadedFont } from '../text/font.js';
 import type { PageGrid } from './grid.js';
@@ -39,6 +42,20 @@ export interface ResolvedStyle {
   readonly style: ParagraphStyle;
   readonly sizePt: number;
   readonly font: LoadedFont;
+  /** Horizontal type scale factor (0.5–2, 1 = natural). */
+  readonly scaleX: number;
+  /** Vertical type scale factor (0.5–2, 1 = natural). */
+  readonly scaleY: number;
+}
+
+/** The height of a style's type, points: its size × its vertical scale (what its leading and baseline follow). */
+export function styleHeightPt(style: ResolvedStyle): number {
+  return style.sizePt * style.scaleY;
+}
+
+/** A style's horizontal em, points: its size × its horizontal scale (indents and tracking are in it). */
+export function styleEmXPt(style: ResolvedStyle): number {
+  return style.sizePt * style.scaleX;
 }
 
 /** A mark as found in story JSON. */
@@ -47,10 +64,13 @@ export interface MarkJson {
   attrs?: Record<string, unknown>;
 }
 
-/** Font and colour of a stretch of text after its marks. */
+/** Font, colour and type scale of a stretch of text after its marks. */
 export interface TextStyle {
   readonly font: LoadedFont;
   readonly colour: Cmyk;
+  /** Horizontal and vertical type scale factors (1 = natural). */
+  readonly scaleX: number;
+  readonly scaleY: number;
 }
 
 /**
@@ -123,7 +143,9 @@ export class StyleResolver {
       sizePt = parseSizePt(this.template.grid.bodySize);
       this.onNotice({ code: 'invalid-style', message: `Style "${name}": ${(err as Error).message}; set at the body size ${sizePt} pt`, storyId });
     }
-    const resolved: ResolvedStyle = { name, style, sizePt, font: this.resolveFont(style.font, storyId) };
+    const resolved: ResolvedStyle = {
+      name, style, sizePt, font: this.resolveFont(style.font, storyId), scaleX: scaleFactor(style.scaleXPct), scaleY: scaleFactor(style.scaleYPct),
+    };
     this.styleCache.set(name, resolved);
     return resolved;
   }
@@ -135,17 +157,21 @@ export class StyleResolver {
     return { ...body, name: `${BODY_STYLE}/jump`, style: { ...body.style, align: 'right', indentEm: 0, spaceBeforeLines: 0, spaceAfterLines: 0 } };
   }
 
-  /** Font and colour after applying `marks` on top of a paragraph style. */
+  /** Font, colour and type scale after applying `marks` on top of a paragraph style. */
   resolveText(base: ResolvedStyle, marks: readonly MarkJson[] | undefined, storyId: string): TextStyle {
     let font = base.font;
     let colour = base.style.colour;
+    let scaleX = base.scaleX;
+    let scaleY = base.scaleY;
     for (const mark of marks ?? []) {
       const charStyle = this.characterStyleFor(mark, base, storyId);
       if (!charStyle) continue;
       if (charStyle.font) font = this.resolveFont(charStyle.font, storyId);
       if (charStyle.colour) colour = charStyle.colour;
+      if (charStyle.scaleXPct !== undefined) scaleX = scaleFactor(charStyle.scaleXPct);
+      if (charStyle.scaleYPct !== undefined) scaleY = scaleFactor(charStyle.scaleYPct);
     }
-    return { font, colour };
+    return { font, colour, scaleX, scaleY };
   }
 
   private characterStyleFor(mark: MarkJson, base: ResolvedStyle, storyId: string): CharacterStyle | undefined {
@@ -169,6 +195,7 @@ export class StyleResolver {
 /**
  * Leading of a line, points, before grid rounding: `leadingPt` when the style gives one; otherwise the grid
  * pitch for text no larger than the body size, and size × 1.2 for larger (display) type.
+ * @param sizePt the height of the line's type: size × vertical scale (`styleHeightPt`, `ComposedLine.maxSizePt`)
  */
 export function naturalLeadingPt(style: ParagraphStyle, sizePt: number, grid: PageGrid): number {
   if (style.leadingPt !== undefined) return style.leadingPt;
@@ -178,6 +205,7 @@ export function naturalLeadingPt(style: ParagraphStyle, sizePt: number, grid: Pa
 /**
  * Height of one line in grid cells: whole cells (at least one) when the style snaps to the grid,
  * the exact fraction otherwise.
+ * @param sizePt the height of the line's type (size × vertical scale)
  */
 export function lineCells(style: ParagraphStyle, sizePt: number, grid: PageGrid): number {
   const leadingPt = naturalLeadingPt(style, sizePt, grid);

@@ -15,6 +15,25 @@ function isTypeSize(size: string): boolean {
   }
 }
 
+/**
+ * Narrowest and widest type scale (长体/扁体), percent of the natural glyph width or height: below half the
+ * type no longer reads as the face, above double it is a different size, not a 扁体 (Founder FIT's own limits).
+ */
+export const MIN_TYPE_SCALE_PCT = 50;
+/** Widest or tallest type scale, percent (see `MIN_TYPE_SCALE_PCT`). */
+export const MAX_TYPE_SCALE_PCT = 200;
+
+/**
+ * A horizontal or vertical type scale in percent, `MIN_TYPE_SCALE_PCT`–`MAX_TYPE_SCALE_PCT`; absent = 100
+ * (the face as drawn). Horizontal below 100 is 长体 (narrowed), vertical below 100 扁体 (flattened).
+ */
+export const TypeScalePctSchema = z.number().min(MIN_TYPE_SCALE_PCT).max(MAX_TYPE_SCALE_PCT);
+
+/** A scale in percent (absent = 100) as a factor (0.5–2). */
+export function scaleFactor(pct: number | undefined): number {
+  return pct === undefined ? 1 : pct / 100;
+}
+
 /** Current template schema version. Older files are migrated by `migrateTemplate`. */
 export const TEMPLATE_SCHEMA_VERSION = 1;
 
@@ -48,6 +67,16 @@ export const ParagraphStyleSchema = z.object({
   leadingPt: z.number().positive().optional(),
   /** Extra space between characters, em. Negative tightens display type. */
   trackingEm: z.number().default(0),
+  /**
+   * Horizontal type scale (长体 below 100), percent; absent = 100. Every horizontal em of the style (glyph
+   * advances, tracking, indent, punctuation blanks, gaps) is this share of the size.
+   */
+  scaleXPct: TypeScalePctSchema.optional(),
+  /**
+   * Vertical type scale (扁体 below 100 when `scaleXPct` is 100), percent; absent = 100. Glyphs are this share
+   * of the size tall, and an automatic leading follows the scaled height.
+   */
+  scaleYPct: TypeScalePctSchema.optional(),
   /** First-line indent, em (body: 2). */
   indentEm: z.number().min(0).default(0),
   align: z.enum(['justify', 'left', 'center', 'right']).default('justify'),
@@ -89,6 +118,10 @@ export const CharacterStyleSchema = z.object({
   label: z.string(),
   font: FontRefSchema.optional(),
   colour: CmykSchema.optional(),
+  /** Horizontal type scale, percent, replacing the paragraph style's; absent inherits it. */
+  scaleXPct: TypeScalePctSchema.optional(),
+  /** Vertical type scale, percent, replacing the paragraph style's; absent inherits it. */
+  scaleYPct: TypeScalePctSchema.optional(),
 });
 /** A character style. */
 export type CharacterStyle = z.infer<typeof CharacterStyleSchema>;

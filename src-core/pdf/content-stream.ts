@@ -142,18 +142,25 @@ export class PageContent {
     this.ops.push(Ops.PushGraphicsState);
     if (overprint) this.ops.push(`${this.overprintGs} ${Ops.SetGraphicsStateParams}`);
     this.fill(run.colour);
-    this.showGlyphs(run.fontId, run.sizePt, run.glyphs, this.x(0), this.y(run.baselineYPt));
+    this.showGlyphs(run.fontId, run.sizePt, run.glyphs, this.x(0), this.y(run.baselineYPt), 0, run.scaleX ?? 1, run.scaleY ?? 1);
     this.ops.push(Ops.PopGraphicsState);
   }
 
   /**
    * Emits BT … ET for glyphs on one baseline. Glyph `xPt` is relative to `originX` (PDF x);
    * `baselineY` is a PDF y. `angleRad` rotates the whole run about its origin (watermark).
+   * `runScaleX` / `runScaleY` (长体/扁体, 1 = natural) scale every outline in the text matrix, so the print shows
+   * the same vector outlines as the screen; the horizontal one multiplies each glyph's own `scaleX`.
    */
-  showGlyphs(fontId: string, sizePt: number, glyphs: readonly PositionedGlyph[], originX: number, baselineY: number, angleRad = 0): void {
+  showGlyphs(
+    fontId: string, sizePt: number, glyphs: readonly PositionedGlyph[], originX: number, baselineY: number, angleRad = 0, runScaleX = 1, runScaleY = 1,
+  ): void {
     const entry = this.fontEntry(fontId);
     if (!(sizePt > 0) || !Number.isFinite(originX) || !Number.isFinite(baselineY)) {
       throw new RangeError(`Glyph run in font "${fontId}" has an invalid size or baseline (size ${sizePt} pt, baseline ${baselineY})`);
+    }
+    if (!(runScaleX > 0 && Number.isFinite(runScaleX)) || !(runScaleY > 0 && Number.isFinite(runScaleY))) {
+      throw new RangeError(`Glyph run in font "${fontId}" has an invalid type scale (horizontal ${runScaleX}, vertical ${runScaleY})`);
     }
     const numGlyphs = entry.loaded.fontkit.numGlyphs;
     // .notdef (0) would print as tofu: the composer reports missing glyphs (preflight error), so it is not drawn.
@@ -174,17 +181,18 @@ export class PageContent {
     let i = 0;
     while (i < glyphs.length) {
       // A segment: consecutive glyphs with the same horizontal scale share one Tm and one TJ.
-      const scaleX = glyphs[i].scaleX ?? 1;
+      const glyphScaleX = glyphs[i].scaleX ?? 1;
+      const scaleX = glyphScaleX * runScaleX;
       const startXPt = glyphs[i].xPt;
       const px = originX + startXPt * cos;
       const py = baselineY + startXPt * sin;
-      this.ops.push(`${num(scaleX * cos)} ${num(scaleX * sin)} ${num(-sin)} ${num(cos)} ${num(px)} ${num(py)} ${Ops.SetTextMatrix}`);
+      this.ops.push(`${num(scaleX * cos)} ${num(scaleX * sin)} ${num(-sin * runScaleY)} ${num(cos * runScaleY)} ${num(px)} ${num(py)} ${Ops.SetTextMatrix}`);
       // The TJ array as pdf-lib writes one: "[ " then each element followed by a space, then "]".
       let array = '[ ';
       let hex = '';
       // Pen position relative to the segment start, in text space points (before scaleX).
       let penPt = 0;
-      for (; i < glyphs.length && (glyphs[i].scaleX ?? 1) === scaleX; i++) {
+      for (; i < glyphs.length && (glyphs[i].scaleX ?? 1) === glyphScaleX; i++) {
         const g = glyphs[i];
         const targetPt = (g.xPt - startXPt) / scaleX;
         const adjust = roundAdjust(((penPt - targetPt) * 1000) / sizePt);

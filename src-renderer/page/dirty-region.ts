@@ -24,13 +24,16 @@ export function itemBoundsPt(item: LayoutItem): RectPt {
     case 'glyphs': {
       let minX = Infinity;
       let maxX = -Infinity;
+      const emXPt = item.sizePt * (item.scaleX ?? 1);
       for (const g of item.glyphs) {
         minX = Math.min(minX, g.xPt);
-        maxX = Math.max(maxX, g.xPt + item.sizePt * (g.scaleX ?? 1));
+        maxX = Math.max(maxX, g.xPt + emXPt * (g.scaleX ?? 1));
       }
       if (!Number.isFinite(minX)) return { xPt: 0, yPt: item.baselineYPt, widthPt: 0, heightPt: 0 };
-      const over = item.sizePt * GLYPH_OVERHANG_EM;
-      return { xPt: minX - over, yPt: item.baselineYPt - item.sizePt - over, widthPt: maxX - minX + 2 * over, heightPt: item.sizePt + 2 * over };
+      // Overhang in the larger em, so a 长体 or 扁体 run's ink is never under-counted.
+      const heightPt = item.sizePt * (item.scaleY ?? 1);
+      const over = Math.max(emXPt, heightPt) * GLYPH_OVERHANG_EM;
+      return { xPt: minX - over, yPt: item.baselineYPt - heightPt - over, widthPt: maxX - minX + 2 * over, heightPt: heightPt + 2 * over };
     }
     case 'rule': {
       const half = item.strokePt / 2;
@@ -51,7 +54,7 @@ export function itemBoundsPt(item: LayoutItem): RectPt {
 function itemKey(item: LayoutItem): string {
   if (item.kind !== 'glyphs') return JSON.stringify(item);
   const { c, m, y, k } = item.colour;
-  let key = `${item.fontId}|${item.sizePt}|${item.baselineYPt}|${c},${m},${y},${k}|`;
+  let key = `${item.fontId}|${item.sizePt}|${item.scaleX ?? 1}x${item.scaleY ?? 1}|${item.baselineYPt}|${c},${m},${y},${k}|`;
   for (const g of item.glyphs) key += `${g.glyphId}@${g.xPt}x${g.scaleX ?? 1};`;
   return key;
 }

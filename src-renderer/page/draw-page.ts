@@ -43,10 +43,12 @@ function drawGlyphRun(ctx: CanvasRenderingContext2D, run: GlyphRunItem, res: Pag
   // One setTransform per glyph (the page transform composed by hand) instead of save/transform/restore:
   // save() copies the whole canvas state and was most of the draw time on a full page (≈ 6,000 glyphs).
   const page = ctx.getTransform();
+  const runScaleX = run.scaleX ?? 1;
+  const runScaleY = run.scaleY ?? 1;
   for (const g of run.glyphs) {
     const path = res.glyphPaths.get(font, g.glyphId);
     if (!path) continue;
-    const [a, b, c, d, e, f] = glyphTransform(font.unitsPerEm, run.sizePt, g.xPt, run.baselineYPt, g.scaleX ?? 1);
+    const [a, b, c, d, e, f] = glyphTransform(font.unitsPerEm, run.sizePt, g.xPt, run.baselineYPt, (g.scaleX ?? 1) * runScaleX, runScaleY);
     ctx.setTransform(
       page.a * a + page.c * b, page.b * a + page.d * b,
       page.a * c + page.c * d, page.b * c + page.d * d,

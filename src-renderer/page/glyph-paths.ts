@@ -6,7 +6,8 @@
  * 2. `createGlyphPathCache` builds each outline once per font + glyph id with an injected path factory
  *    (the browser's `Path2D`; tests pass a plain function) and keeps it.
  * 3. `glyphTransform` is the affine map from font units to page points for one glyph: scale by
- *    sizePt / unitsPerEm (times `scaleX` horizontally), flip y, move the origin to (xPt, baselineYPt).
+ *    sizePt / unitsPerEm (times `scaleX` horizontally and `scaleY` vertically: 长体/扁体 and compressed
+ *    dashes), flip y, move the origin to (xPt, baselineYPt).
  */
 import type { LoadedFont } from '../../src-core/text/font.js';
 
@@ -53,8 +54,12 @@ export function createGlyphPathCache<P>(makePath: (svg: string) => P): GlyphPath
 /** A 2-D affine matrix [a, b, c, d, e, f] as used by canvas `setTransform`/`transform`. */
 export type Affine = readonly [number, number, number, number, number, number];
 
-/** The map from a glyph's font units to page points (y down), for `ctx.transform(...)`. */
-export function glyphTransform(unitsPerEm: number, sizePt: number, xPt: number, baselineYPt: number, scaleX = 1): Affine {
+/**
+ * The map from a glyph's font units to page points (y down), for `ctx.transform(...)`.
+ * @param scaleX horizontal scale (the run's type scale × the glyph's own), 1 = natural
+ * @param scaleY vertical scale (the run's type scale), 1 = natural
+ */
+export function glyphTransform(unitsPerEm: number, sizePt: number, xPt: number, baselineYPt: number, scaleX = 1, scaleY = 1): Affine {
   const s = sizePt / unitsPerEm;
-  return [s * scaleX, 0, 0, -s, xPt, baselineYPt];
+  return [s * scaleX, 0, 0, -s * scaleY, xPt, baselineYPt];
 }

@@ -5,7 +5,8 @@
  *
  * 1. `setParagraphStyle` / `setCharacterStyle` merge a patch into one style, validate the result with the
  *    template's own zod schema, and return a new document whose template is a new object (so the composer's
- *    template key changes and every story using the style is set again).
+ *    template key changes and every story using the style is set again). A type scale (长体/扁体) of null
+ *    clears the field: 100 % in a paragraph style, the paragraph's scale again in a character style.
  * 2. `styleUsage` walks every story's blocks: a block uses the style its `style` attr names (when the template
  *    has it), else the style of its block type — the same rule as the composer's StyleResolver.
  * 3. `parseSizeInput` / `formatSize` read and show sizes as a newsroom types them (`9`, `9pt`, `小五`).
@@ -15,7 +16,9 @@ import { toggleMark } from 'prosemirror-commands';
 import type { Command } from 'prosemirror-state';
 import type { FolioDocument, PmNodeJson } from '../../src-core/model/document.js';
 import { TEXT_BLOCKS, storySchema } from '../../src-core/model/story-schema.js';
-import { CharacterStyleSchema, ParagraphStyleSchema, type CharacterStyle, type FontRef, type ParagraphStyle } from '../../src-core/model/template.js';
+import {
+  CharacterStyleSchema, MAX_TYPE_SCALE_PCT, MIN_TYPE_SCALE_PCT, ParagraphStyleSchema, type CharacterStyle, type FontRef, type ParagraphStyle,
+} from '../../src-core/model/template.js';
 import { HAO_SIZES_PT, parseSizePt } from '../../src-core/model/units.js';
 import { setBlock, setBlockStyle } from '../editor/commands.js';
 
@@ -33,12 +36,39 @@ export interface ParagraphStylePatch {
   spaceAfterLines?: number;
   /** Display punctuation (half-width marks, closed up); omitted in the style = the default for its key. */
   displayPunctuation?: boolean;
+  /** Horizontal type scale, percent (长体 below 100); null returns to 100 (the field is removed). */
+  scaleXPct?: number | null;
+  /** Vertical type scale, percent (扁体 below 100); null returns to 100 (the field is removed). */
+  scaleYPct?: number | null;
 }
 
 /** Fields of a character style the Styles panel edits. `font: null` inherits the paragraph's font again. */
 export interface CharacterStylePatch {
   label?: string;
   font?: FontRef | null;
+  /** Horizontal type scale, percent; null inherits the paragraph style's again. */
+  scaleXPct?: number | null;
+  /** Vertical type scale, percent; null inherits the paragraph style's again. */
+  scaleYPct?: number | null;
+}
+
+/** The type scale fields a patch may set or clear. */
+const SCALE_FIELDS = ['scaleXPct', 'scaleYPct'] as const;
+
+/**
+ * Applies a patch's type scales to a merged style: null removes the field; a number out of range is refused
+ * with a message that names the range (zod's own would name the field's key).
+ */
+function applyScales(merged: Record<string, unknown>, patch: { scaleXPct?: number | null; scaleYPct?: number | null }, label: string): void {
+  for (const field of SCALE_FIELDS) {
+    const value = patch[field];
+    if (value === null) {
+      delete merged[field];
+    } else if (value !== undefined && !(value >= MIN_TYPE_SCALE_PCT && value <= MAX_TYPE_SCALE_PCT)) {
+      const what = field === 'scaleXPct' ? 'Horizontal' : 'Vertical';
+      throw new RangeError(`Style ${label}: ${what} scale ${value} % is out of range: use ${MIN_TYPE_SCALE_PCT}–${MAX_TYPE_SCALE_PCT} %.`);
+    }
+  }
 }
 
 function withTemplate(doc: FolioDocument, template: FolioDocument['template']): FolioDocument {
@@ -58,6 +88,7 @@ export function setParagraphStyle(doc: FolioDocument, key: string, patch: Paragr
   const merged: Record<string, unknown> = { ...style, ...rest };
   if (leadingPt === null) delete merged.leadingPt;
   else if (leadingPt !== undefined) merged.leadingPt = leadingPt;
+  applyScales(merged, patch, style.label);
   const parsed = ParagraphStyleSchema.safeParse(merged);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -76,6 +107,7 @@ export function setCharacterStyle(doc: FolioDocument, key: string, patch: Charac
   if (!style) throw new RangeError(`The template has no character style "${key}".`);
   const merged: Record<string, unknown> = { ...style, ...patch };
   if (patch.font === null) delete merged.font;
+  applyScales(merged, patch, style.label);
   const parsed = CharacterStyleSchema.safeParse(merged);
   if (!parsed.success) throw new RangeError(`Character style ${style.label}: ${parsed.error.issues[0]?.message ?? 'invalid'}.`);
   if (JSON.stringify(parsed.data) === JSON.stringify(style)) return doc;

@@ -238,6 +238,13 @@ export const en = {
   'shortcuts.editor.block.adText': 'Block type 广告文字 Ad text',
 
   // ── Composer settings and placed copy (issue 17) ──
+  'styles.scaleX': 'Width',
+  'styles.scaleXField': 'Horizontal scale (%)',
+  'styles.scaleXHint': 'Narrow the type (below 100 %, 长体) or widen it, 50–200 %: the composer fits the narrowed characters to the measure',
+  'styles.scaleY': 'Height',
+  'styles.scaleYField': 'Vertical scale (%)',
+  'styles.scaleYHint': 'Flatten the type (below 100 %, 扁体) or make it taller, 50–200 %; automatic leading follows the height',
+  'styles.scaleInherit': 'as paragraph',
   'styles.displayPunctuation': 'Display punctuation',
   'placeText.reviewTitle': 'Parts recognised in {file}',
   'placeText.reviewAbout': 'Untick any part that should stay as the writer typed it, then place the manuscript.',

@@ -239,6 +239,13 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'shortcuts.editor.block.adText': '段落类型：广告文字',
 
   // ── Composer settings and placed copy (issue 17) ──
+  'styles.scaleX': '字宽',
+  'styles.scaleXField': '字宽（%，长体）',
+  'styles.scaleXHint': '字宽小于100%为长体，大于100%为加宽，范围50%–200%；排版按压窄后的字宽排满栏宽',
+  'styles.scaleY': '字高',
+  'styles.scaleYField': '字高（%，扁体）',
+  'styles.scaleYHint': '字高小于100%为扁体，大于100%为加高，范围50%–200%；自动行距随字高变化',
+  'styles.scaleInherit': '随段落',
   'styles.displayPunctuation': '标题标点',
   'placeText.reviewTitle': '{file} 中识别出的结构',
   'placeText.reviewAbout': '不需要处理的项请取消勾选，保持来稿原样，然后置入稿件。',

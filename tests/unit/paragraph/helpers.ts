@@ -43,6 +43,9 @@ export interface ParaSpec {
   fromPos?: number;
   /** Display punctuation (headline styles): every mark half width, closed up. */
   displayPunctuation?: boolean;
+  /** Horizontal / vertical type scale of the run (长体/扁体), factors; absent = 1. The measure stays in natural ems. */
+  scaleX?: number;
+  scaleY?: number;
 }
 
 /** Builds a one-run ParagraphInput: `chars` characters of `sizePt` wide. */
@@ -50,6 +53,8 @@ export function para(text: string, spec: ParaSpec): ParagraphInput {
   const sizePt = spec.sizePt ?? 9;
   const run: InlineRun = {
     text, fromPos: spec.fromPos ?? 1, font: font(spec.fontId), sizePt, colour: BLACK, trackingEm: spec.trackingEm ?? 0,
+    ...(spec.scaleX !== undefined ? { scaleX: spec.scaleX } : {}),
+    ...(spec.scaleY !== undefined ? { scaleY: spec.scaleY } : {}),
   };
   return {
     runs: [run],
