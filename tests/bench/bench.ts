@@ -45,6 +45,8 @@ const TARGETS: Record<string, string> = {
   ratio_chromium_over_folio: '≥ 3',
   ratio_folio_over_typst: '≤ 1.5',
   ui_keystrokes_in_next_frame: '= 1',
+  ui_keystroke_to_page_ms_32p_p90: '< 40',
+  ui_keystroke_32p_over_1p_p90: '≤ 1.5',
   han_latin_gap_range_em: '≤ 0.125',
   midline_stops_squeezed: '= 0',
   fractional_squeezes: '= 0',
