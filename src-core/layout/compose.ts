@@ -9,14 +9,15 @@
  * 4. Assemble: per page, frames in paint order — text frames take their story's items, image, box and rule
  *    frames their own (frames.ts); overset goes to the page of a thread's last frame, copyfit and
  *    story-level warnings to the page of its first.
+ *    A page assembled from the same values as last time is the previous PageLayout object (cache.ts, page cache).
  * 5. Sweep: cache entries the compose did not use are dropped.
  * Output is deterministic: the same document gives the same JSON, warm or cold.
  */
-import type { FolioDocument, PmNodeJson } from '../model/document.js';
+import type { FolioDocument, Page, PmNodeJson } from '../model/document.js';
 import { mmToPt } from '../model/units.js';
 import type { FontProvider } from '../text/font.js';
 import { collectBlocks } from './blocks.js';
-import { emptyStats, optionsKey, ParagraphCache, type ComposerStats } from './cache.js';
+import { emptyStats, optionsKey, PageCache, ParagraphCache, type ComposerStats } from './cache.js';
 import { flowStory, type StoryLayout } from './flow.js';
 import { layoutBoxFrame, layoutImageFrame, layoutRuleFrame } from './frames.js';
 import { createPageGrid } from './grid.js';
@@ -84,11 +85,28 @@ function jsonOf(value: object): string {
   return json;
 }
 
+/**
+ * Per page value, the key part of each of its text frames (the frame, the page's names, the wrap obstacles on
+ * it): pages are immutable values, so an unchanged page's keys are not serialised again on every compose.
+ */
+const frameKeyCache = new WeakMap<object, Map<string, string>>();
+function frameKeyOf(tf: StoryThread['frames'][number]): string {
+  let byFrame = frameKeyCache.get(tf.page);
+  if (!byFrame) {
+    byFrame = new Map();
+    frameKeyCache.set(tf.page, byFrame);
+  }
+  let key = byFrame.get(tf.frame.id);
+  if (key === undefined) {
+    key = `${JSON.stringify(tf.frame)}:${tf.page.id}:${tf.page.name}:${tf.page.section}:${JSON.stringify(collectWrapObstacles(tf.page, tf.frame.id))}`;
+    byFrame.set(tf.frame.id, key);
+  }
+  return key;
+}
+
 /** Key of everything about a thread's frames and pages that its placement depends on. */
 function threadKey(thread: StoryThread): string {
-  return thread.frames
-    .map((tf) => `${JSON.stringify(tf.frame)}@${tf.pageIndex}:${tf.page.id}:${tf.page.name}:${tf.page.section}:${JSON.stringify(collectWrapObstacles(tf.page, tf.frame.id))}`)
-    .join('\u0001');
+  return thread.frames.map((tf) => `${tf.pageIndex}@${frameKeyOf(tf)}`).join('\u0001');
 }
 
 /**
@@ -97,6 +115,7 @@ function threadKey(thread: StoryThread): string {
 export function createComposer(fonts: FontProvider, options: ComposerOptions = {}): Composer {
   const stats = emptyStats();
   const paragraphs = new ParagraphCache(stats);
+  const pageCache = new PageCache(stats);
   let stories = new Map<string, StoryEntry>();
 
   const compose = (doc: FolioDocument): DocumentLayout => {
@@ -157,7 +176,7 @@ export function createComposer(fonts: FontProvider, options: ComposerOptions = {
     const trimWidthPt = mmToPt(template.page.trimWidthMm);
     const trimHeightPt = mmToPt(template.page.trimHeightMm);
     const bleedPt = mmToPt(template.page.bleedMm);
-    const pages: PageLayout[] = doc.pages.map((page, pageIndex) => {
+    const assemblePage = (page: Page, pageIndex: number): PageLayout => {
       const items: LayoutItem[] = [];
       const lines: LineBox[] = [];
       const warnings = pageWarnings[pageIndex]!;
@@ -186,7 +205,18 @@ export function createComposer(fonts: FontProvider, options: ComposerOptions = {
         pageId: page.id, pageName: page.name, trimWidthPt, trimHeightPt, bleedPt, typeArea: grid.typeArea,
         items, lines, overset: pageOverset[pageIndex]!, copyfit: pageCopyfit[pageIndex]!, warnings,
       };
+    };
+    const furnitureKey = JSON.stringify(furnitureWarnings);
+    const pages: PageLayout[] = doc.pages.map((page, pageIndex) => {
+      // Everything the page is assembled from below; warnings on page 0 include fresh furniture warnings, so
+      // those count by value.
+      const deps: unknown[] = [page, pageIndex, template, doc.assets, pageIndex === 0 ? furnitureKey : '', ...pageOverset[pageIndex]!, '|', ...pageCopyfit[pageIndex]!, '|'];
+      for (const w of pageWarnings[pageIndex]!) if (!furnitureWarnings.includes(w)) deps.push(w);
+      deps.push('|');
+      for (const frame of page.frames) if (frame.kind === 'text') deps.push(byFrame.get(frame.id)?.byFrame.get(frame.id));
+      return pageCache.getOrBuild(page.id, deps, () => assemblePage(page, pageIndex));
     });
+    pageCache.sweep();
     paragraphs.sweep();
     return { pages, notices };
   };

@@ -30,6 +30,7 @@ import { decodeAssetBitmap } from '../page/asset-bitmaps.js';
 import { collectFontRefs, loadTemplateFonts } from './font-loading.js';
 import { UiFontFaces } from './ui-fonts.js';
 import { UndoLedger, type HistoryDepth } from './undo-history.js';
+import { IssueNavigation } from './issue-navigation.svelte.js';
 import { runExportJob } from './export-run.js';
 import { addCommentTransaction, deleteCommentTransaction, setCommentResolvedTransaction } from '../editor/comments.js';
 import type { PosRange, ProofComment } from '../../src-core/model/comments.js';
@@ -219,6 +220,8 @@ export class FolioSession {
   private readonly schedule: FrameScheduler;
   /** The mounted story EditorView (registered by the editor component), for commands and focus. */
   editorView: EditorView | null = null;
+  /** Issue-scale navigation: spread grid zoom, story filter, Go to page, the page-deletion undo notice. */
+  readonly navigation = new IssueNavigation();
 
   constructor(host: Host, bridge: FolioBridge | null, schedule: FrameScheduler) {
     this.host = host;

@@ -88,7 +88,7 @@ export async function runBrowserBench(): Promise<BrowserBenchRow[]> {
  * Opens the issue through the Open dialog, shows page {@link ISSUE_PAGE} and puts the caret in the body of its
  * lead story (double-click on the frame, then a click in the story editor's second block).
  */
-async function openIssueStory(page: Page, issue: FolioDocument): Promise<void> {
+export async function openIssueStory(page: Page, issue: FolioDocument): Promise<void> {
   const content = page.getByTestId('page-content');
   const generation = Number(await content.getAttribute('data-document-generation'));
   await page.keyboard.press('Control+o');
@@ -110,7 +110,7 @@ async function openIssueStory(page: Page, issue: FolioDocument): Promise<void> {
 }
 
 /** The in-page measuring loop (see step 3 of the summary). */
-function typingScript(n: number, warmup: number, maxFrames: number): string {
+export function typingScript(n: number, warmup: number, maxFrames: number): string {
   return `(async () => {
     const content = document.querySelector('[data-testid="page-content"]');
     const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
