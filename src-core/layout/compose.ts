@@ -67,7 +67,13 @@ interface StoryEntry {
   storyDoc: PmNodeJson;
   /** JSON of that story document. */
   docJson: string;
-  /** Key of everything else: template, issue, thread frames and pages. */
+  /**
+   * JSON of the template (the one string `jsonOf` keeps per template object, so an unchanged template compares
+   * by identity, not by its tens of kilobytes) and of the issue.
+   */
+  templateJson: string;
+  issueJson: string;
+  /** Key of the thread's frames and pages. */
   key: string;
   layout: StoryLayout;
   warnings: readonly LayoutWarning[];
@@ -129,7 +135,8 @@ export function createComposer(fonts: FontProvider, options: ComposerOptions = {
       grid, paragraphs, options: template.typography, optionsKey: optionsKey(template.typography),
       jumpStyle: resolver.resolveJumpLine('jump'), onParagraph: options.onParagraph,
     };
-    const baseKey = `${jsonOf(template)}\u0000${JSON.stringify(doc.issue)}\u0000`;
+    const templateJson = jsonOf(template);
+    const issueJson = JSON.stringify(doc.issue);
 
     const pageWarnings: LayoutWarning[][] = doc.pages.map(() => []);
     const pageOverset: OversetEntry[][] = doc.pages.map(() => []);
@@ -147,11 +154,11 @@ export function createComposer(fonts: FontProvider, options: ComposerOptions = {
         continue;
       }
       const cacheId = `${thread.storyId}\u0000${head.frame.id}`;
-      const key = baseKey + threadKey(thread);
+      const key = threadKey(thread);
       let entry = stories.get(cacheId);
       // Same document object: unchanged (immutable state). Otherwise compare JSON, so an equal copy still hits.
       const docJson = entry && entry.storyDoc === story.doc ? entry.docJson : JSON.stringify(story.doc);
-      if (entry && entry.key === key && entry.docJson === docJson) {
+      if (entry && entry.templateJson === templateJson && entry.issueJson === issueJson && entry.key === key && entry.docJson === docJson) {
         stats.storyHits++;
         paragraphs.touch(entry.layout.paragraphKeys);
       } else {
@@ -161,7 +168,7 @@ export function createComposer(fonts: FontProvider, options: ComposerOptions = {
         const storyResolver = new StyleResolver(template, fonts, (w) => storyWarnings.push(w), (n) => storyNotices.push(n));
         const content = collectBlocks(story.doc, story.id, storyResolver, { issue: doc.issue, page: head.page, pageIndex: head.pageIndex }, (n) => storyNotices.push(n));
         const layout = flowStory(content, thread, env);
-        entry = { storyDoc: story.doc, docJson, key, layout, warnings: storyWarnings.map((w) => ({ ...w, frameId: head.frame.id })), notices: storyNotices.map((n) => ({ ...n, pageId: head.page.id })) };
+        entry = { storyDoc: story.doc, docJson, templateJson, issueJson, key, layout, warnings: storyWarnings.map((w) => ({ ...w, frameId: head.frame.id })), notices: storyNotices.map((n) => ({ ...n, pageId: head.page.id })) };
       }
       nextStories.set(cacheId, entry);
       const last = thread.frames[thread.frames.length - 1]!;
