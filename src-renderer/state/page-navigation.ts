@@ -6,10 +6,13 @@
  * 2. `spreadTemplate` / `spreadColumns`: the Pages panel's grid of spreads. The front page stands alone on the
  *    right, as printed; then facing pages pair up (2|3, 4|5 …), `spreadsPerRow` spreads to a row.
  * 3. `storyGroups`: the story list grouped by the page each story starts on, in page order, filtered by name;
- *    page furniture (page headers, folios: stories set only in template furniture frames) is left out, and
- *    stories set in no frame come last.
+ *    running heads (page headers 报眉, folios: stories set only in template furniture frames in the margins,
+ *    outside the type area) are left out — a masthead, furniture inside the type area, stays — and stories set
+ *    in no frame come last.
  */
-import type { FolioDocument, Page, Story } from '../../src-core/model/document.js';
+import { createPageGrid } from '../../src-core/layout/grid.js';
+import type { RectPt } from '../../src-core/layout/page-layout.js';
+import type { FolioDocument, Frame, Page, Story } from '../../src-core/model/document.js';
 
 /** Spreads to a row of the Pages panel: the range its zoom control offers. */
 export const MIN_SPREADS_PER_ROW = 2;
@@ -70,6 +73,18 @@ export function spreadColumns(pageCount: number, spreadsPerRow: number): number[
   return columns;
 }
 
+/** How far a frame may reach past the type area and still count as inside it, pt (rounding of mm geometry). */
+const TYPE_AREA_TOLERANCE_PT = 0.5;
+
+/** A furniture frame in the margins: where running heads and folios sit (a masthead sits inside the type area). */
+function isRunningHeadFrame(frame: Frame, typeArea: RectPt): boolean {
+  if (frame.furniture !== true) return false;
+  const t = TYPE_AREA_TOLERANCE_PT;
+  const inside = frame.xPt >= typeArea.xPt - t && frame.yPt >= typeArea.yPt - t &&
+    frame.xPt + frame.widthPt <= typeArea.xPt + typeArea.widthPt + t && frame.yPt + frame.heightPt <= typeArea.yPt + typeArea.heightPt + t;
+  return !inside;
+}
+
 /** Stories starting on one page (or on none: `page` undefined), in the order of their first frames. */
 export interface StoryGroup {
   page: Page | undefined;
@@ -78,26 +93,27 @@ export interface StoryGroup {
 }
 
 /**
- * Stories grouped by the page of their first frame, in page order, then unplaced stories; page furniture left
- * out. `filter` keeps stories whose name contains it (case-insensitive, surrounding spaces ignored); groups left
+ * Stories grouped by the page of their first frame, in page order, then unplaced stories; running heads left
+ * out (stories set only in furniture frames in the margins). `filter` keeps stories whose name contains it (case-insensitive, surrounding spaces ignored); groups left
  * empty by it are dropped.
  */
 export function storyGroups(doc: FolioDocument, filter = ''): StoryGroup[] {
   const needle = filter.trim().toLowerCase();
   const firstPage = new Map<string, number>();
-  const furnitureOnly = new Map<string, boolean>();
+  const runningHead = new Map<string, boolean>();
+  const typeArea = createPageGrid(doc.template).typeArea;
   const order: string[][] = doc.pages.map(() => []);
   doc.pages.forEach((page, pageIndex) => {
     for (const frame of page.frames) {
       if (frame.kind !== 'text') continue;
-      furnitureOnly.set(frame.storyId, (furnitureOnly.get(frame.storyId) ?? true) && frame.furniture === true);
+      runningHead.set(frame.storyId, (runningHead.get(frame.storyId) ?? true) && isRunningHeadFrame(frame, typeArea));
       if (!firstPage.has(frame.storyId)) {
         firstPage.set(frame.storyId, pageIndex);
         order[pageIndex]!.push(frame.storyId);
       }
     }
   });
-  const keep = (story: Story | undefined): story is Story => story !== undefined && !furnitureOnly.get(story.id) && (needle === '' || story.name.toLowerCase().includes(needle));
+  const keep = (story: Story | undefined): story is Story => story !== undefined && !runningHead.get(story.id) && (needle === '' || story.name.toLowerCase().includes(needle));
   const groups: StoryGroup[] = [];
   doc.pages.forEach((page, pageIndex) => {
     const stories = order[pageIndex]!.map((id) => doc.stories[id]).filter(keep);

@@ -66,3 +66,11 @@ describe('story list groups', () => {
     expect(listed.some((n) => n.includes('报眉'))).toBe(false);
   });
 });
+
+describe('story list and page furniture', () => {
+  it('a masthead (furniture inside the type area) stays listed; the page headers in the margin do not', () => {
+    const listed = storyGroups(issue).flatMap((g) => g.stories.map((s) => s.id));
+    expect(listed).toContain('masthead');
+    expect(listed.filter((id) => id.startsWith('page-header'))).toEqual([]);
+  });
+});
