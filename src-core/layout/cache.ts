@@ -7,10 +7,15 @@
  * 2. Story cache: a story's placed result keyed by its JSON, its thread's frames and pages, the template
  *    and the issue; an unchanged story is reused whole.
  * 3. Sweeping: an entry not used by the latest compose is dropped after it, so memory follows the document.
- * 4. Stats: cumulative hit/miss counters, so tests and benchmarks can see what was reused.
+ * 4. Page cache: a page's finished PageLayout is reused (the same object) when everything it is assembled from is
+ *    the same — the page value, its index, the template, the assets and, by identity, each text frame's output and
+ *    the overset, copyfit and warning entries placed on it. Views compare layouts by identity, so a keystroke on
+ *    page 20 of 32 redraws page 20 (and the pages a threaded story reflows onto), not every thumbnail.
+ * 5. Stats: cumulative hit/miss counters, so tests and benchmarks can see what was reused.
  */
 import type { TypographyOptions } from '../model/template.js';
 import type { ComposedParagraph, InlineRun } from './line.js';
+import type { PageLayout } from './page-layout.js';
 
 /** Cumulative cache counters of a composer. */
 export interface ComposerStats {
@@ -22,13 +27,17 @@ export interface ComposerStats {
   storyHits: number;
   /** Stories placed afresh. */
   storyMisses: number;
+  /** Pages whose previous PageLayout object was returned unchanged. */
+  pageHits: number;
+  /** Pages assembled afresh. */
+  pageMisses: number;
   /** Number of `compose` calls. */
   composes: number;
 }
 
 /** Creates zeroed stats. */
 export function emptyStats(): ComposerStats {
-  return { paragraphHits: 0, paragraphMisses: 0, storyHits: 0, storyMisses: 0, composes: 0 };
+  return { paragraphHits: 0, paragraphMisses: 0, storyHits: 0, storyMisses: 0, pageHits: 0, pageMisses: 0, composes: 0 };
 }
 
 /**
@@ -131,4 +140,42 @@ export class ParagraphCache {
   get size(): number {
     return this.entries.size;
   }
+}
+
+/**
+ * Finished pages of the previous compose, keyed by page id, each with the values it was assembled from.
+ * Dependencies are compared by identity (`===`, in order): the composer's inputs are immutable values and its
+ * story cache hands back the same objects for an unchanged story, so equal identities mean an equal page.
+ */
+export class PageCache {
+  private previous = new Map<string, { deps: readonly unknown[]; layout: PageLayout }>();
+  private current = new Map<string, { deps: readonly unknown[]; layout: PageLayout }>();
+
+  constructor(private readonly stats: ComposerStats) {}
+
+  /** The previous layout of `pageId` when `deps` are the same values as then, else `build()`'s (then cached). */
+  getOrBuild(pageId: string, deps: readonly unknown[], build: () => PageLayout): PageLayout {
+    const old = this.previous.get(pageId);
+    if (old && sameDeps(old.deps, deps)) {
+      this.stats.pageHits++;
+      this.current.set(pageId, old);
+      return old.layout;
+    }
+    this.stats.pageMisses++;
+    const layout = build();
+    this.current.set(pageId, { deps, layout });
+    return layout;
+  }
+
+  /** Ends a compose: only the pages it produced stay. */
+  sweep(): void {
+    this.previous = this.current;
+    this.current = new Map();
+  }
+}
+
+function sameDeps(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

@@ -9,14 +9,15 @@
  * 4. Assemble: per page, frames in paint order — text frames take their story's items, image, box and rule
  *    frames their own (frames.ts); overset goes to the page of a thread's last frame, copyfit and
  *    story-level warnings to the page of its first.
+ *    A page assembled from the same values as last time is the previous PageLayout object (cache.ts, page cache).
  * 5. Sweep: cache entries the compose did not use are dropped.
  * Output is deterministic: the same document gives the same JSON, warm or cold.
  */
-import type { FolioDocument, PmNodeJson } from '../model/document.js';
+import type { FolioDocument, Page, PmNodeJson } from '../model/document.js';
 import { mmToPt } from '../model/units.js';
 import type { FontProvider } from '../text/font.js';
 import { collectBlocks } from './blocks.js';
-import { emptyStats, optionsKey, ParagraphCache, type ComposerStats } from './cache.js';
+import { emptyStats, optionsKey, PageCache, ParagraphCache, type ComposerStats } from './cache.js';
 import { flowStory, type StoryLayout } from './flow.js';
 import { layoutBoxFrame, layoutImageFrame, layoutRuleFrame } from './frames.js';
 import { createPageGrid } from './grid.js';
@@ -66,7 +67,13 @@ interface StoryEntry {
   storyDoc: PmNodeJson;
   /** JSON of that story document. */
   docJson: string;
-  /** Key of everything else: template, issue, thread frames and pages. */
+  /**
+   * JSON of the template (the one string `jsonOf` keeps per template object, so an unchanged template compares
+   * by identity, not by its tens of kilobytes) and of the issue.
+   */
+  templateJson: string;
+  issueJson: string;
+  /** Key of the thread's frames and pages. */
   key: string;
   layout: StoryLayout;
   warnings: readonly LayoutWarning[];
@@ -84,11 +91,28 @@ function jsonOf(value: object): string {
   return json;
 }
 
+/**
+ * Per page value, the key part of each of its text frames (the frame, the page's names, the wrap obstacles on
+ * it): pages are immutable values, so an unchanged page's keys are not serialised again on every compose.
+ */
+const frameKeyCache = new WeakMap<object, Map<string, string>>();
+function frameKeyOf(tf: StoryThread['frames'][number]): string {
+  let byFrame = frameKeyCache.get(tf.page);
+  if (!byFrame) {
+    byFrame = new Map();
+    frameKeyCache.set(tf.page, byFrame);
+  }
+  let key = byFrame.get(tf.frame.id);
+  if (key === undefined) {
+    key = `${JSON.stringify(tf.frame)}:${tf.page.id}:${tf.page.name}:${tf.page.section}:${JSON.stringify(collectWrapObstacles(tf.page, tf.frame.id))}`;
+    byFrame.set(tf.frame.id, key);
+  }
+  return key;
+}
+
 /** Key of everything about a thread's frames and pages that its placement depends on. */
 function threadKey(thread: StoryThread): string {
-  return thread.frames
-    .map((tf) => `${JSON.stringify(tf.frame)}@${tf.pageIndex}:${tf.page.id}:${tf.page.name}:${tf.page.section}:${JSON.stringify(collectWrapObstacles(tf.page, tf.frame.id))}`)
-    .join('\u0001');
+  return thread.frames.map((tf) => `${tf.pageIndex}@${frameKeyOf(tf)}`).join('\u0001');
 }
 
 /**
@@ -97,6 +121,7 @@ function threadKey(thread: StoryThread): string {
 export function createComposer(fonts: FontProvider, options: ComposerOptions = {}): Composer {
   const stats = emptyStats();
   const paragraphs = new ParagraphCache(stats);
+  const pageCache = new PageCache(stats);
   let stories = new Map<string, StoryEntry>();
 
   const compose = (doc: FolioDocument): DocumentLayout => {
@@ -110,7 +135,8 @@ export function createComposer(fonts: FontProvider, options: ComposerOptions = {
       grid, paragraphs, options: template.typography, optionsKey: optionsKey(template.typography),
       jumpStyle: resolver.resolveJumpLine('jump'), onParagraph: options.onParagraph,
     };
-    const baseKey = `${jsonOf(template)}\u0000${JSON.stringify(doc.issue)}\u0000`;
+    const templateJson = jsonOf(template);
+    const issueJson = JSON.stringify(doc.issue);
 
     const pageWarnings: LayoutWarning[][] = doc.pages.map(() => []);
     const pageOverset: OversetEntry[][] = doc.pages.map(() => []);
@@ -128,11 +154,11 @@ export function createComposer(fonts: FontProvider, options: ComposerOptions = {
         continue;
       }
       const cacheId = `${thread.storyId}\u0000${head.frame.id}`;
-      const key = baseKey + threadKey(thread);
+      const key = threadKey(thread);
       let entry = stories.get(cacheId);
       // Same document object: unchanged (immutable state). Otherwise compare JSON, so an equal copy still hits.
       const docJson = entry && entry.storyDoc === story.doc ? entry.docJson : JSON.stringify(story.doc);
-      if (entry && entry.key === key && entry.docJson === docJson) {
+      if (entry && entry.templateJson === templateJson && entry.issueJson === issueJson && entry.key === key && entry.docJson === docJson) {
         stats.storyHits++;
         paragraphs.touch(entry.layout.paragraphKeys);
       } else {
@@ -142,7 +168,7 @@ export function createComposer(fonts: FontProvider, options: ComposerOptions = {
         const storyResolver = new StyleResolver(template, fonts, (w) => storyWarnings.push(w), (n) => storyNotices.push(n));
         const content = collectBlocks(story.doc, story.id, storyResolver, { issue: doc.issue, page: head.page, pageIndex: head.pageIndex }, (n) => storyNotices.push(n));
         const layout = flowStory(content, thread, env);
-        entry = { storyDoc: story.doc, docJson, key, layout, warnings: storyWarnings.map((w) => ({ ...w, frameId: head.frame.id })), notices: storyNotices.map((n) => ({ ...n, pageId: head.page.id })) };
+        entry = { storyDoc: story.doc, docJson, templateJson, issueJson, key, layout, warnings: storyWarnings.map((w) => ({ ...w, frameId: head.frame.id })), notices: storyNotices.map((n) => ({ ...n, pageId: head.page.id })) };
       }
       nextStories.set(cacheId, entry);
       const last = thread.frames[thread.frames.length - 1]!;
@@ -157,7 +183,7 @@ export function createComposer(fonts: FontProvider, options: ComposerOptions = {
     const trimWidthPt = mmToPt(template.page.trimWidthMm);
     const trimHeightPt = mmToPt(template.page.trimHeightMm);
     const bleedPt = mmToPt(template.page.bleedMm);
-    const pages: PageLayout[] = doc.pages.map((page, pageIndex) => {
+    const assemblePage = (page: Page, pageIndex: number): PageLayout => {
       const items: LayoutItem[] = [];
       const lines: LineBox[] = [];
       const warnings = pageWarnings[pageIndex]!;
@@ -186,7 +212,18 @@ export function createComposer(fonts: FontProvider, options: ComposerOptions = {
         pageId: page.id, pageName: page.name, trimWidthPt, trimHeightPt, bleedPt, typeArea: grid.typeArea,
         items, lines, overset: pageOverset[pageIndex]!, copyfit: pageCopyfit[pageIndex]!, warnings,
       };
+    };
+    const furnitureKey = JSON.stringify(furnitureWarnings);
+    const pages: PageLayout[] = doc.pages.map((page, pageIndex) => {
+      // Everything the page is assembled from below; warnings on page 0 include fresh furniture warnings, so
+      // those count by value.
+      const deps: unknown[] = [page, pageIndex, template, doc.assets, pageIndex === 0 ? furnitureKey : '', ...pageOverset[pageIndex]!, '|', ...pageCopyfit[pageIndex]!, '|'];
+      for (const w of pageWarnings[pageIndex]!) if (!furnitureWarnings.includes(w)) deps.push(w);
+      deps.push('|');
+      for (const frame of page.frames) if (frame.kind === 'text') deps.push(byFrame.get(frame.id)?.byFrame.get(frame.id));
+      return pageCache.getOrBuild(page.id, deps, () => assemblePage(page, pageIndex));
     });
+    pageCache.sweep();
     paragraphs.sweep();
     return { pages, notices };
   };

@@ -31,6 +31,7 @@ import { decodeAssetBitmap } from '../page/asset-bitmaps.js';
 import { collectFontRefs, loadTemplateFonts } from './font-loading.js';
 import { UiFontFaces } from './ui-fonts.js';
 import { UndoLedger, type HistoryDepth } from './undo-history.js';
+import { IssueNavigation } from './issue-navigation.svelte.js';
 import { runExportJob } from './export-run.js';
 import { currentTranslator, t } from './i18n.svelte.js';
 import { formatUiMessage, isUiMessage } from './ui-message.js';
@@ -122,6 +123,11 @@ type Composer = ReturnType<typeof createComposer>;
 
 /** Schedules work for the next frame (browser) — injected so the session runs headless too. */
 export type FrameScheduler = (work: () => void) => void;
+
+/** A pause in editing this long (ms) lets a due autosave run: longer than the gap between keystrokes. */
+const AUTOSAVE_QUIET_MS = 800;
+/** The longest a due autosave waits for such a pause (ms): a crash while typing without pause loses no more. */
+const AUTOSAVE_MAX_DEFER_MS = 10_000;
 
 /** The document session (see module summary). */
 export class FolioSession {
@@ -219,6 +225,13 @@ export class FolioSession {
   private readonly schedule: FrameScheduler;
   /** The mounted story EditorView (registered by the editor component), for commands and focus. */
   editorView: EditorView | null = null;
+  /** When the document last changed (performance.now(), ms): autosave waits for a pause in editing. */
+  private lastEditMs = -Infinity;
+  /** When a deferred autosave first came due, or null. */
+  private autosaveDueSinceMs: number | null = null;
+  private autosaveRetry: ReturnType<typeof setTimeout> | null = null;
+  /** Issue-scale navigation: spread grid zoom, story filter, Go to page, the page-deletion undo notice. */
+  readonly navigation = new IssueNavigation();
 
   constructor(host: Host, bridge: FolioBridge | null, schedule: FrameScheduler) {
     this.host = host;
@@ -316,6 +329,18 @@ export class FolioSession {
   async autosave(): Promise<void> {
     // Documents are immutable values: the same object means nothing changed since the last autosave.
     if (!this.doc || !this.handle || !this.dirty || this.readOnly || this.doc === this.autosavedDoc) return;
+    // Sending a 32-page issue takes tens of milliseconds of the main thread: not between two keystrokes. Wait for
+    // a pause in editing, but not more than AUTOSAVE_MAX_DEFER_MS past the time the autosave was due.
+    const now = performance.now();
+    this.autosaveDueSinceMs ??= now;
+    if (now - this.lastEditMs < AUTOSAVE_QUIET_MS && now - this.autosaveDueSinceMs < AUTOSAVE_MAX_DEFER_MS) {
+      this.autosaveRetry ??= setTimeout(() => {
+        this.autosaveRetry = null;
+        void this.autosave();
+      }, AUTOSAVE_QUIET_MS);
+      return;
+    }
+    this.autosaveDueSinceMs = null;
     const doc = this.doc;
     const res = await this.host.autosave({ handle: this.handle, document: doc });
     if (!res.ok) this.fail(t('session.autosaveFailed', { error: res.error.message }));
@@ -447,6 +472,7 @@ export class FolioSession {
   /** Replaces the document (immutable update) and schedules a re-compose. */
   private setDocument(next: FolioDocument): void {
     if (next === this.doc) return;
+    this.lastEditMs = performance.now();
     const fontsChanged = this.doc !== null && next.template !== this.doc.template && fontRefsKey(next.template) !== fontRefsKey(this.doc.template);
     this.doc = next;
     this.scheduleCompose();

@@ -49,6 +49,7 @@ export const WINDOW_SHORTCUTS: ShortcutTable = {
     { id: 'fitPage', keys: ['Mod-0'], label: 'shortcuts.window.fitPage' },
     { id: 'actualSize', keys: ['Mod-1'], label: 'shortcuts.window.actualSize' },
     { id: 'toggleGuides', keys: ["Mod-'"], label: 'shortcuts.window.toggleGuides' },
+    { id: 'goToPage', keys: ['Mod-g'], label: 'shortcuts.window.goToPage' },
     { id: 'shortcuts', keys: ['F1', 'Mod-/'], label: 'shortcuts.window.shortcuts' },
   ],
 };

@@ -8,7 +8,8 @@
  *    and its spacing (punctuation widths, Han–Latin gaps) beside that of other texts.
  * 4. PDF export of the sample page in a warm process, and its size, also with a real photo placed.
  * 5. A 32-page issue: open and compose, export all pages, memory.
- * 6. Typing in the real renderer (browser mode, Chromium): keystroke to re-composed, redrawn page.
+ * 6. Typing in the real renderer (browser mode, Chromium): keystroke to re-composed, redrawn page, on the sample
+ *    and on page A20 of the generated 32-page issue (`ui_keystroke_to_page_ms_32p`).
  * 7. `folio export` as a fresh process against Chromium print-to-PDF and Typst on the same text, with ratios.
  *
  * Figures are medians over several runs (see each bench). `--quick` skips the slow ones (6 and 7).
@@ -45,6 +46,8 @@ const TARGETS: Record<string, string> = {
   ratio_chromium_over_folio: '≥ 3',
   ratio_folio_over_typst: '≤ 1.5',
   ui_keystrokes_in_next_frame: '= 1',
+  ui_keystroke_to_page_ms_32p_p90: '< 40',
+  ui_keystroke_32p_over_1p_p90: '≤ 1.5',
   han_latin_gap_range_em: '≤ 0.125',
   midline_stops_squeezed: '= 0',
   fractional_squeezes: '= 0',

@@ -298,6 +298,28 @@ export const en = {
   'styles.cannotApply': 'That style cannot be applied here.',
 
   // ── Issue navigation (issue 14) ──
+  'nav.spreadsPerRow': 'Spreads per row',
+  'nav.spreadsPerRowShort': '{n} per row',
+  'nav.spreadsPerRowHint': 'Zoom the page grid: fewer spreads to a row show bigger pages',
+  'nav.goToTitle': 'Go to page',
+  'nav.goToField': 'Page name or number',
+  'nav.goToPlaceholder': 'A05 or 5',
+  'nav.goToGo': 'Go',
+  'nav.goToEmpty': 'Type a page name such as A05, or a page number.',
+  'nav.goToUnknown': 'No page {query} in this issue: its pages run from {first} to {last}.',
+  'nav.storyFilter': 'Filter stories by name',
+  'nav.storyFilterPlaceholder': 'Filter stories…',
+  'nav.storyGroup': 'Page {name}',
+  'nav.storyGroupInSection': 'Page {name} · {section}',
+  'nav.storyGroupList': 'Stories on page {name}',
+  'nav.storiesUnplaced': 'Not on a page',
+  'nav.storiesUnplacedList': 'Stories not on a page',
+  'nav.storiesNoMatch': 'No story name contains “{filter}”.',
+  'nav.pageDeleted': 'Page {name} deleted.',
+  'nav.undoDelete': 'Undo',
+  'nav.undoDeleteLabel': 'Undo deleting page {name}',
+  'nav.dismiss': 'Dismiss',
+  'shortcuts.window.goToPage': 'Go to page (by name or number)',
 
   // ── Pages panel ──
   'pages.title': 'Pages',

@@ -299,6 +299,28 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'styles.cannotApply': '此处不能应用该样式。',
 
   // ── Issue navigation (issue 14) ──
+  'nav.spreadsPerRow': '每行跨版数',
+  'nav.spreadsPerRowShort': '每行 {n} 组',
+  'nav.spreadsPerRowHint': '缩放版面网格：每行跨版越少，版面缩略图越大',
+  'nav.goToTitle': '转到版面',
+  'nav.goToField': '版名或版序',
+  'nav.goToPlaceholder': 'A05 或 5',
+  'nav.goToGo': '转到',
+  'nav.goToEmpty': '请输入版名（如 A05）或版序。',
+  'nav.goToUnknown': '本期没有 {query} 版：版面从 {first} 到 {last}。',
+  'nav.storyFilter': '按名称筛选稿件',
+  'nav.storyFilterPlaceholder': '筛选稿件…',
+  'nav.storyGroup': '{name}版',
+  'nav.storyGroupInSection': '{name}版 · {section}',
+  'nav.storyGroupList': '{name}版的稿件',
+  'nav.storiesUnplaced': '未上版',
+  'nav.storiesUnplacedList': '未上版的稿件',
+  'nav.storiesNoMatch': '没有名称含“{filter}”的稿件。',
+  'nav.pageDeleted': '已删除{name}版。',
+  'nav.undoDelete': '撤销',
+  'nav.undoDeleteLabel': '撤销删除{name}版',
+  'nav.dismiss': '关闭提示',
+  'shortcuts.window.goToPage': '转到版面（按版名或版序）',
 
   // ── 版面面板 ──
   'pages.title': '版面',
