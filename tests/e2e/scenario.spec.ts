@@ -49,8 +49,9 @@ test('new page → 3-column story threaded on → picture and caption → style 
   await panel.getByRole('spinbutton', { name: 'Height (mm)' }).fill('60');
   await panel.getByRole('spinbutton', { name: 'Height (mm)' }).press('Enter');
   const mmToPt = (mm: number) => (mm * 72) / 25.4;
+  const firstXMm = await panel.getByRole('spinbutton', { name: 'X (mm)' }).inputValue();
   const firstAt = {
-    xPt: mmToPt(Number(await panel.getByRole('spinbutton', { name: 'X (mm)' }).inputValue())),
+    xPt: mmToPt(Number(firstXMm)),
     yPt: mmToPt(Number(await panel.getByRole('spinbutton', { name: 'Y (mm)' }).inputValue())),
   };
   await panel.getByRole('spinbutton', { name: 'Columns' }).fill('3');
@@ -67,6 +68,9 @@ test('new page → 3-column story threaded on → picture and caption → style 
   await app.button('Add text frame').click();
   const second = ((await panel.locator('code').first().textContent()) ?? '').trim();
   expect(second).not.toBe(first);
+  // A new frame takes the first empty grid area (beside the first one): line it up under the first frame.
+  await panel.getByRole('spinbutton', { name: 'X (mm)' }).fill(firstXMm);
+  await panel.getByRole('spinbutton', { name: 'X (mm)' }).press('Enter');
   await panel.getByRole('spinbutton', { name: 'Y (mm)' }).fill('150');
   await panel.getByRole('spinbutton', { name: 'Y (mm)' }).press('Enter');
   await canvas.clickAt(firstAt.xPt + 30, firstAt.yPt + 30);
@@ -80,10 +84,14 @@ test('new page → 3-column story threaded on → picture and caption → style 
   await page.keyboard.press('Escape');
   await placeFile(page, 'scenario-photo.png');
   await expect(panel).toContainText('scenario-photo.png');
+  await panel.getByRole('spinbutton', { name: 'X (mm)' }).fill(firstXMm);
+  await panel.getByRole('spinbutton', { name: 'X (mm)' }).press('Enter');
   await panel.getByRole('spinbutton', { name: 'Y (mm)' }).fill('285');
   await panel.getByRole('spinbutton', { name: 'Y (mm)' }).press('Enter');
   await app.button('Add text frame').click();
   const caption = ((await panel.locator('code').first().textContent()) ?? '').trim();
+  await panel.getByRole('spinbutton', { name: 'X (mm)' }).fill(firstXMm);
+  await panel.getByRole('spinbutton', { name: 'X (mm)' }).press('Enter');
   await panel.getByRole('spinbutton', { name: 'Y (mm)' }).fill('345');
   await panel.getByRole('spinbutton', { name: 'Y (mm)' }).press('Enter');
   await panel.getByRole('spinbutton', { name: 'Height (mm)' }).fill('30');
