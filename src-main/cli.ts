@@ -63,80 +63,14 @@ class CliFailure extends Error {
   }
 }
 
-const HELP: Record<string, string> = {
-  main: `Usage: folio <command> [options]
+/** The help of each command: a catalogue message (`cli.help.<topic>`), said in the run's language. */
+const HELP_TOPICS = ['main', 'serve', 'export', 'preflight', 'text', 'new'] as const;
+type HelpTopic = (typeof HELP_TOPICS)[number];
 
-Commands:
-  serve       Run Folio in a browser (loopback server with a per-run token)
-  export      Export a document to print-ready PDF, one file per page
-  preflight   Check a document for print problems
-  new         Create a document from a template
-  text        Print the stories' text as the page reads it (for the web desk or a CMS)
-
-Run "folio <command> --help" for a command's options.
-
-Exit codes: 0 success, 1 failure (missing/damaged file, disk error), 2 preflight errors,
-            64 usage error (unknown command or option), 130 interrupted.`,
-  serve: `Usage: folio serve [--port N] [--root DIR] [--fonts DIR]...
-
-Serves the editor on http://127.0.0.1:PORT/ and prints the address (with its session token) on one line.
-Runs until interrupted (Ctrl+C).
-
-Options:
-  --port N      Port to listen on (default: a free port)
-  --root DIR    Workspace folder: the only folder the page may open and save in (default: ~/Folio,
-                created on first start with the sample document copied in)
-  --fonts DIR   Extra folder of .ttf/.otf fonts (repeatable; <root>/fonts is always used)
-  --recovery-dir DIR
-                Folder for autosaves (default: FOLIO_RECOVERY_DIR, else one folder per workspace under
-                $XDG_DATA_HOME/folio/recovery, ~/.local/share/folio/recovery when unset)
-  -h, --help    Show this help`,
-  export: `Usage: folio export <doc.folio> -o <out.pdf | out-dir/> [options]
-
-Composes the document and writes one PDF per page, named by the template's pattern (e.g. 20230720_A01.pdf;
-proof PDFs 20230720_A01_proof.pdf and PDF/X-4 20230720_A01_x4.pdf, unless the pattern has a {preset} field).
-Every file is written atomically: a failed or interrupted export never leaves a partial file.
-
-Options:
-  -o, --output PATH   Output file (.pdf, exactly one page) or folder (created if missing)
-  --preset NAME       print (PDF/X-1a, default), print-x4 (PDF/X-4, needs a profile) or proof (RGB, watermark)
-  --profile FILE      The plant's ICC output profile (CMYK .icc): embedded as the output intent, and RGB
-                      pictures are separated through it with LittleCMS (default: the document's own, if any)
-  --pages LIST        Pages to export by name or id, comma-separated (e.g. A01,A02); default all.
-                      Only these pages' preflight findings are reported and weighed
-  --force             Export even when preflight finds errors
-  --date ISO          Export time stamped into the PDFs (default: SOURCE_DATE_EPOCH, else now)
-  --fonts DIR         Extra folder of .ttf/.otf fonts (repeatable)
-  -h, --help          Show this help`,
-  preflight: `Usage: folio preflight <doc.folio> [--json] [--preset print|print-x4|proof]
-
-Composes the document and lists print problems (overset text, missing glyphs, low-resolution images, …).
-Exits 2 when there are errors.
-
-Options:
-  --json          Print the findings as JSON
-  --preset NAME   print (default), print-x4 or proof
-  --fonts DIR     Extra folder of .ttf/.otf fonts (repeatable)
-  -h, --help      Show this help`,
-  text: `Usage: folio text <doc.folio> [--json] [--story ID]...
-
-Prints every story's text as the page reads it — tracked deletions left out, fields filled — in reading order
-(page by page, top to bottom): a heading line per story with its pages and character count (字数), then its
-blocks (headline, byline, paragraphs…), one per line. No fonts are loaded and nothing is composed.
-
-Options:
-  --json       Print JSON: [{ storyId, name, pages, characters, blocks: [{ type, text }] }]
-  --story ID   Only this story (repeatable; by id or name)
-  -h, --help   Show this help`,
-  new: `Usage: folio new <templateId> <out.folio> [--force]
-
-Creates a document with one page from a template (see templates/*.json for ids).
-
-Options:
-  --force       Overwrite an existing file
-  --date ISO    Issue date of the new document (default: today, or SOURCE_DATE_EPOCH)
-  -h, --help    Show this help`,
-};
+/** The help text of `topic` in this run's language (`LC_ALL`, `LC_MESSAGES`, `LANG`). */
+function helpText(io: CliIo, topic: HelpTopic): string {
+  return translatorFor(io).t(`cli.help.${topic}`);
+}
 
 const COMMON_OPTIONS = { help: { type: 'boolean', short: 'h' } } as const;
 const OPTIONS = {
@@ -246,7 +180,7 @@ function printFindings(findings: readonly Finding[], document: { pages: { id: st
 
 async function commandExport(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse('export', args);
-  if (values.help) return (io.stdout.write(`${HELP.export}\n`), EXIT.ok);
+  if (values.help) return (io.stdout.write(`${helpText(io, 'export')}\n`), EXIT.ok);
   if (positionals.length !== 1) throw new UsageError('folio export: give exactly one document, e.g. folio export front.folio -o out/. Run "folio export --help".');
   if (!values.output) throw new UsageError('folio export: say where to write with -o <out.pdf | out-dir/>.');
   const preset = presetOf(values.preset);
@@ -353,7 +287,7 @@ async function prepareExport(
 
 async function commandPreflight(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse('preflight', args);
-  if (values.help) return (io.stdout.write(`${HELP.preflight}\n`), EXIT.ok);
+  if (values.help) return (io.stdout.write(`${helpText(io, 'preflight')}\n`), EXIT.ok);
   if (positionals.length !== 1) throw new UsageError('folio preflight: give exactly one document. Run "folio preflight --help".');
   const preset = presetOf(values.preset);
   const contents = await readDocument(path.resolve(io.cwd, positionals[0]));
@@ -377,7 +311,7 @@ async function commandPreflight(args: string[], io: CliIo): Promise<number> {
 
 async function commandText(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse('text', args);
-  if (values.help) return (io.stdout.write(`${HELP.text}\n`), EXIT.ok);
+  if (values.help) return (io.stdout.write(`${helpText(io, 'text')}\n`), EXIT.ok);
   if (positionals.length !== 1) throw new UsageError('folio text: give exactly one document, e.g. folio text front.folio. Run "folio text --help".');
   const { document } = await readDocument(path.resolve(io.cwd, positionals[0]));
   const { storyTexts } = await import('../src-core/layout/story-text.js');
@@ -405,7 +339,7 @@ async function commandText(args: string[], io: CliIo): Promise<number> {
 
 async function commandNew(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse('new', args);
-  if (values.help) return (io.stdout.write(`${HELP.new}\n`), EXIT.ok);
+  if (values.help) return (io.stdout.write(`${helpText(io, 'new')}\n`), EXIT.ok);
   if (positionals.length !== 2) throw new UsageError('folio new: give a template id and an output file, e.g. folio new broadsheet-front front.folio.');
   const [templateId, out] = positionals;
   const target = path.resolve(io.cwd, out);
@@ -432,7 +366,7 @@ async function commandNew(args: string[], io: CliIo): Promise<number> {
 
 async function commandServe(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse('serve', args);
-  if (values.help) return (io.stdout.write(`${HELP.serve}\n`), EXIT.ok);
+  if (values.help) return (io.stdout.write(`${helpText(io, 'serve')}\n`), EXIT.ok);
   if (positionals.length > 0) throw new UsageError(`folio serve: unexpected argument "${positionals[0]}". Run "folio serve --help".`);
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number (0–65535), not "${values.port}".`);
@@ -513,7 +447,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   try {
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
       const topic = command === 'help' ? rest[0] : undefined;
-      io.stdout.write(`${topic && topic in HELP ? HELP[topic] : HELP.main}\n`);
+      io.stdout.write(`${helpText(io, HELP_TOPICS.find((h) => h === topic) ?? 'main')}\n`);
       return command === undefined ? EXIT.usage : EXIT.ok;
     }
     if (!Object.hasOwn(COMMANDS, command)) {

@@ -37,7 +37,9 @@ describe('the message catalogues', () => {
       const chinese = formatWithSamples('zh-CN', key);
       expect(chinese.args, key).toEqual(english.args);
       for (const { text } of [english, chinese]) {
-        expect(text, key).not.toMatch(/[{}]/);
+        // A brace left in the text is an argument that was not filled — except where the command line's help
+        // quotes braces on purpose (the `{preset}` field of a file-name pattern, the shape of its JSON).
+        if (!key.startsWith('cli.help.')) expect(text, key).not.toMatch(/[{}]/);
         expect(text.trim(), key).not.toBe('');
       }
     }
@@ -48,6 +50,8 @@ describe('the message catalogues', () => {
     const latinWords = /[A-Za-z]{3,}/g;
     const allowed = new Set(['PDF', 'ICC', 'CMYK', 'RGB', 'JPEG', 'PNG', 'UTF', 'GB18030', 'Ctrl', 'Alt', 'Shift', 'Esc', 'Word', 'ppi', 'docx', 'txt', 'icc', 'icm', 'folio', 'Folio', 'Delete', 'Enter']);
     for (const [key, text] of Object.entries(zhCN)) {
+      // The command line's help quotes its commands, options and values, which are typed in Latin letters.
+      if (key.startsWith('cli.help.')) continue;
       const prose = text
         .replace(/\{\s*\w+\s*,\s*(?:select|plural|selectordinal|number|date|time)\s*,?[^{}]*?(?=\{|\})/g, '{') // argument heads
         .replace(/(?:=\d+|\b\w+)\s*\{/g, '{') // branch selectors (one {, box {)

@@ -12,7 +12,9 @@ function termPattern(term: GlossaryTerm): RegExp {
 /** The messages whose English says `term` (outside its arguments and the phrases that mean something else). */
 function messagesUsing(term: GlossaryTerm): MessageKey[] {
   const pattern = termPattern(term);
-  return (Object.keys(en) as MessageKey[]).filter((key) => {
+  // The command line's help speaks of its own words — `print` to the terminal, the `proof` preset, a browser
+  // page — not of the trade's nouns; its Chinese uses those where they apply.
+  return (Object.keys(en) as MessageKey[]).filter((key) => !key.startsWith('cli.help.')).filter((key) => {
     let text = en[key].replace(/\{\w+\}/g, '');
     for (const phrase of term.notThis ?? []) text = text.replace(new RegExp(phrase, 'gi'), '');
     return pattern.test(text);

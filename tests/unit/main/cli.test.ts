@@ -279,3 +279,17 @@ describe('folio CLI (spawned as a user runs it)', () => {
     expect(readdirSync(path.join(tmp.dir, 'two-a02'))).toEqual([expect.stringMatching(/_A02\.pdf$/)]);
   });
 });
+
+describe('the command line speaks the language of LANG', () => {
+  it('prints its help in Chinese under zh_CN and in English under C, with the same options', () => {
+    const zh = folio(['export', '--help'], { LANG: 'zh_CN.UTF-8' });
+    const c = folio(['export', '--help'], { LANG: 'C' });
+    expect(zh.status).toBe(0);
+    expect(zh.stdout).toMatch(/^用法：folio export <doc\.folio> -o <out\.pdf \| out-dir\/> \[选项\]/);
+    expect(zh.stdout).toContain('{preset}');
+    expect(c.stdout).toMatch(/^Usage: folio export <doc\.folio>/);
+    const options = (t: string) => t.match(/--[a-z-]+/g)?.sort();
+    expect(options(zh.stdout)).toEqual(options(c.stdout));
+    expect(folio(['--help'], { LC_ALL: 'zh_CN.UTF-8', LANG: 'C' }).stdout).toMatch(/^用法：folio <命令>/);
+  });
+});
