@@ -1,0 +1,84 @@
+/**
+ * Accessibility: axe-core on the main window with the sample open and on the dialogs reachable in a few steps
+ * (Open…, Keyboard shortcuts), and with a story open in the editor and Find and replace shown. Each must have no violation of impact serious or critical; on
+ * failure the list (rule, impact, the first offending nodes) is printed in the assertion message.
+ */
+import { AxeBuilder } from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { FolioApp, WINDOW_VIEWPORT } from './pages/app.js';
+import { StoryEditor } from './pages/editor.js';
+import { FindPanel } from './pages/find.js';
+
+// axe finishes its run in a second page of the same context, which `browser.newPage()` (the shared-window helper)
+// does not allow: this file opens its window through a context of its own.
+test.describe.configure({ mode: 'serial' });
+let window: { page: Page; app: FolioApp } | undefined;
+test.beforeAll(async ({ browser }) => {
+  const context = await browser.newContext({ viewport: WINDOW_VIEWPORT });
+  const page = await context.newPage();
+  const app = new FolioApp(page);
+  await app.open();
+  window = { page, app };
+});
+test.afterAll(async () => {
+  await window?.page.context().close();
+});
+const shared = {
+  page: (): Page => { if (!window) throw new RangeError('The window is opened before the first test.'); return window.page; },
+  app: (): FolioApp => { if (!window) throw new RangeError('The window is opened before the first test.'); return window.app; },
+};
+
+/** The impacts the suite refuses: axe's two highest levels (moderate and minor are reported elsewhere). */
+const BLOCKING_IMPACTS = new Set(['serious', 'critical']);
+
+/** How many offending nodes of one rule the failure message shows (enough to find them, short enough to read). */
+const NODES_SHOWN_PER_RULE = 5;
+
+/** Runs axe on `include` (a CSS selector) or the whole page; returns the serious and critical violations, formatted. */
+async function blockingViolations(page: Page, include?: string): Promise<string[]> {
+  let builder = new AxeBuilder({ page });
+  if (include) builder = builder.include(include);
+  const results = await builder.analyze();
+  return results.violations
+    .filter((v) => BLOCKING_IMPACTS.has(v.impact ?? ''))
+    .map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.slice(0, NODES_SHOWN_PER_RULE).map((n) => `    ${n.target.join(' ')} — ${n.failureSummary?.replace(/\s+/g, ' ')}`).join('\n')}`);
+}
+
+test('the main window with the sample open has no serious or critical axe violations', async () => {
+  const found = await blockingViolations(shared.page());
+  expect(found, found.join('\n')).toEqual([]);
+});
+
+test('the Open… dialog has no serious or critical axe violations', async () => {
+  const page = shared.page();
+  await shared.app().button('Open…').click();
+  const dialog = page.getByRole('dialog', { name: 'Open or create' });
+  await expect(dialog).toBeVisible();
+  const found = await blockingViolations(page, '[role="dialog"], dialog');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  expect(found, found.join('\n')).toEqual([]);
+});
+
+test('the Keyboard shortcuts sheet has no serious or critical axe violations', async () => {
+  const page = shared.page();
+  await page.keyboard.press('F1');
+  const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(sheet).toBeVisible();
+  const found = await blockingViolations(page, '[role="dialog"], dialog');
+  await page.keyboard.press('Escape');
+  await expect(sheet).toBeHidden();
+  expect(found, found.join('\n')).toEqual([]);
+});
+
+test('the window with a story open in the editor and Find and replace open has no serious or critical axe violations', async () => {
+  const page = shared.page();
+  const find = new FindPanel(page);
+  await new StoryEditor(page).openFromList(/停不下来/);
+  await page.keyboard.press('Control+f');
+  await expect(find.query).toBeFocused();
+  const found = await blockingViolations(page);
+  await page.keyboard.press('Escape');
+  await expect(find.panel).toBeHidden();
+  expect(found, found.join('\n')).toEqual([]);
+});
