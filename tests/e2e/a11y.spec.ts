@@ -8,6 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { FolioApp, WINDOW_VIEWPORT } from './pages/app.js';
 import { StoryEditor } from './pages/editor.js';
 import { FindPanel } from './pages/find.js';
+import { StylesPanel } from './pages/styles.js';
 
 // axe finishes its run in a second page of the same context, which `browser.newPage()` (the shared-window helper)
 // does not allow: this file opens its window through a context of its own.
@@ -81,4 +82,39 @@ test('the window with a story open in the editor and Find and replace open has n
   await page.keyboard.press('Escape');
   await expect(find.panel).toBeHidden();
   expect(found, found.join('\n')).toEqual([]);
+});
+
+test('Escape in the story editor returns focus to the page with the story’s frame selected (Enter edits it again)', async () => {
+  const page = shared.page();
+  await shared.app().reopenSample();
+  const editor = new StoryEditor(page);
+  const heading = page.getByRole('region', { name: 'Story editor' }).getByRole('heading', { level: 2 });
+  await editor.openFromList(/停不下来/);
+  await editor.textbox.click();
+  await expect(editor.textbox).toBeFocused();
+  const storyName = (await heading.textContent()) ?? '';
+  await page.keyboard.press('Escape');
+  const surface = page.getByRole('application');
+  await expect(surface).toBeFocused();
+  // Enter on the page edits the selected frame's story: the story's frame is what Escape left selected.
+  await page.keyboard.press('Enter');
+  await expect(editor.textbox).toBeFocused();
+  await expect(heading).toHaveText(storyName);
+});
+
+test('a Styles-panel edit keeps focus in the field it was made in', async () => {
+  const page = shared.page();
+  await shared.app().reopenSample();
+  const styles = new StylesPanel(page);
+  await styles.chooseParagraphStyle('headline');
+  const scaleX = styles.field('Horizontal scale (%)');
+  await scaleX.fill('90');
+  await scaleX.press('Enter');
+  await expect(styles.field('Horizontal scale (%)')).toHaveValue('90');
+  await expect(styles.field('Horizontal scale (%)')).toBeFocused();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('100');
+  await page.keyboard.press('Enter');
+  await expect(styles.field('Horizontal scale (%)')).toHaveValue('100');
+  await expect(styles.field('Horizontal scale (%)')).toBeFocused();
 });

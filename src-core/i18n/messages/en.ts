@@ -654,6 +654,7 @@ export const en = {
   'a11y.skipToPage': 'Skip to the page',
   'a11y.skipToStories': 'Skip to the stories',
   'a11y.skipToInspector': 'Skip to the inspector',
+  'shortcuts.editor.leaveEditor': 'Back to the page, the story’s frame selected',
   'a11y.skipToEditor': 'Skip to the story editor',
 
   // ── Application menu (Electron) ──

@@ -655,6 +655,7 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'a11y.skipToPage': '跳到版面',
   'a11y.skipToStories': '跳到稿件列表',
   'a11y.skipToInspector': '跳到属性面板',
+  'shortcuts.editor.leaveEditor': '回到版面，并选中该稿件所在的框',
   'a11y.skipToEditor': '跳到稿件编辑',
 
   // ── 应用菜单（Electron） ──
