@@ -1,7 +1,8 @@
 /**
  * Accessibility: axe-core on the main window with the sample open and on the dialogs reachable in a few steps
  * (Open…, Keyboard shortcuts), and with a story open in the editor and Find and replace shown. Each must have no violation of impact serious or critical; on
- * failure the list (rule, impact, the first offending nodes) is printed in the assertion message.
+ * failure the list (rule, impact, the first offending nodes) is printed in the assertion message. Also the keyboard
+ * paths of issue 14 item 8: skip links, Escape from the story editor to the page, focus kept in a Styles field.
  */
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
@@ -44,6 +45,38 @@ async function blockingViolations(page: Page, include?: string): Promise<string[
     .filter((v) => BLOCKING_IMPACTS.has(v.impact ?? ''))
     .map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.slice(0, NODES_SHOWN_PER_RULE).map((n) => `    ${n.target.join(' ')} — ${n.failureSummary?.replace(/\s+/g, ' ')}`).join('\n')}`);
 }
+
+test('Tab from the start of the window reaches the skip links first, and each moves focus to its place', async () => {
+  const page = shared.page();
+  const skips = page.getByRole('navigation', { name: 'Skip links' });
+  const names = ['Skip to the page', 'Skip to the stories', 'Skip to the inspector', 'Skip to the story editor'];
+  // The window was just opened: nothing has focus, so Tab starts at the top of the document.
+  for (const name of names) {
+    await page.keyboard.press('Tab');
+    await expect(skips.getByRole('link', { name, exact: true })).toBeFocused();
+  }
+  // A focused link is on screen (visually hidden only until focused).
+  const box = await skips.getByRole('link', { name: names[3], exact: true }).boundingBox();
+  expect(box && box.x >= 0 && box.y >= 0).toBe(true);
+
+  const follow = async (name: string) => {
+    await skips.getByRole('link', { name, exact: true }).focus();
+    await page.keyboard.press('Enter');
+  };
+  await follow('Skip to the page');
+  await expect(page.getByRole('application')).toBeFocused();
+  await follow('Skip to the stories');
+  await expect(page.getByRole('navigation', { name: 'Pages and stories' })).toBeFocused();
+  await follow('Skip to the inspector');
+  await expect(page.getByRole('region', { name: 'Inspector' })).toBeFocused();
+  await follow('Skip to the story editor');
+  await expect(page.getByRole('region', { name: 'Story editor' })).toBeFocused();
+  // With a story open, the link goes into its text.
+  const editor = new StoryEditor(page);
+  await editor.openFromList(/停不下来/);
+  await follow('Skip to the story editor');
+  await expect(editor.textbox).toBeFocused();
+});
 
 test('the main window with the sample open has no serious or critical axe violations', async () => {
   const found = await blockingViolations(shared.page());
