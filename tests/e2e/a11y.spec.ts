@@ -4,11 +4,13 @@
  * failure the list (rule, impact, the first offending nodes) is printed in the assertion message. Also the keyboard
  * paths of issue 14 item 8: skip links, Escape from the story editor to the page, focus kept in a Styles field.
  */
+import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { FolioApp, WINDOW_VIEWPORT } from './pages/app.js';
 import { StoryEditor } from './pages/editor.js';
 import { FindPanel } from './pages/find.js';
+import { ARTIFACTS_DIR } from './pages/pdf.js';
 import { StylesPanel } from './pages/styles.js';
 
 // axe finishes its run in a second page of the same context, which `browser.newPage()` (the shared-window helper)
@@ -58,6 +60,7 @@ test('Tab from the start of the window reaches the skip links first, and each mo
   // A focused link is on screen (visually hidden only until focused).
   const box = await skips.getByRole('link', { name: names[3], exact: true }).boundingBox();
   expect(box && box.x >= 0 && box.y >= 0).toBe(true);
+  await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'e2e-skip-link-focused.png'), clip: { x: 0, y: 0, width: 480, height: 120 } });
 
   const follow = async (name: string) => {
     await skips.getByRole('link', { name, exact: true }).focus();
