@@ -33,7 +33,13 @@ export function folioKeymap(options: StoryEditorOptions = {}): Record<string, Co
     options.onTrackChangesToggled();
     return true;
   };
-  const commands: Record<string, Command> = { undo, redo, bold: toggleBold, emphasis: toggleEmphasis, normalisePunctuation, comment, trackChanges };
+  // Leaving for the page is the session's move (select the story's frame, focus the canvas), not a text edit.
+  const leaveEditor: Command = () => {
+    if (!options.onLeaveEditor) return false;
+    options.onLeaveEditor();
+    return true;
+  };
+  const commands: Record<string, Command> = { undo, redo, bold: toggleBold, emphasis: toggleEmphasis, normalisePunctuation, comment, trackChanges, leaveEditor };
   for (const choice of BLOCK_TYPE_CHOICES) commands[`block:${choice.name}`] = setBlock(choice.name);
   const bindings: Record<string, Command> = {};
   for (const shortcut of EDITOR_SHORTCUTS.shortcuts) {
@@ -74,6 +80,8 @@ export interface StoryEditorOptions {
   onCommentRequested?: () => void;
   /** Told when the track-changes key is pressed (the session turns tracking on or off). */
   onTrackChangesToggled?: () => void;
+  /** Told when Escape is pressed in the text (the session returns focus to the page with the story's frame selected). */
+  onLeaveEditor?: () => void;
 }
 
 /**

@@ -490,6 +490,7 @@ export class FolioSession {
         onPasteRefused: (message) => this.fail(formatUiMessage(message, currentTranslator())),
         onCommentRequested: () => (this.commentFormOpen = true),
         onTrackChangesToggled: () => (this.trackChanges = !this.trackChanges),
+        onLeaveEditor: () => this.returnToPage(),
       });
       this.editorStates.set(storyId, state);
     }
@@ -710,6 +711,28 @@ export class FolioSession {
   }
 
   // ── Frames ──────────────────────────────────────────────────────────────
+
+  /**
+   * Counts requests for the page canvas to take keyboard focus (Escape in the story editor); the canvas focuses its
+   * surface whenever the count changes. A count, not a flag, so that two requests in a row both move focus.
+   */
+  pageFocusRequest = $state(0);
+
+  /**
+   * Leaves the story editor for the page: the open story's frame is selected (the selected frame is kept when it
+   * already shows the story, e.g. the second frame of a thread) and the page canvas is asked to take focus.
+   */
+  returnToPage(): void {
+    const doc = this.doc;
+    const storyId = this.openStoryId;
+    if (doc && storyId) {
+      const selected = this.selectedFrameId ? findFrame(doc, this.selectedFrameId) : undefined;
+      const showsStory = selected?.frame.kind === 'text' && selected.frame.storyId === storyId;
+      if (!showsStory) this.selectFrame(framesOfStory(doc, storyId)[0] ?? null);
+      else this.selectFrame(selected.frame.id);
+    }
+    this.pageFocusRequest++;
+  }
 
   /** Selects a frame (or none). */
   selectFrame(frameId: string | null): void {

@@ -66,6 +66,7 @@ export const EDITOR_SHORTCUTS: ShortcutTable = {
     { id: 'normalisePunctuation', keys: ['Mod-Alt-p'], label: 'shortcuts.editor.normalisePunctuation' },
     { id: 'comment', keys: ['Mod-Alt-m'], label: 'shortcuts.editor.comment' },
     { id: 'trackChanges', keys: ['Mod-Shift-e'], label: 'shortcuts.editor.trackChanges' },
+    { id: 'leaveEditor', keys: ['Escape'], label: 'shortcuts.editor.leaveEditor' },
     ...BLOCK_TYPE_CHOICES.map((choice) => ({ id: `block:${choice.name}`, keys: [`Ctrl-Alt-${choice.key}`], label: `shortcuts.editor.block.${choice.name}` as const })),
   ],
 };

@@ -46,7 +46,7 @@ async function copyfits(page: Page): Promise<Map<string, number>> {
   const labels = await page.getByRole('navigation', { name: 'Pages and stories' }).getByRole('button', { name: /^Story / }).evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''));
   const out = new Map<string, number>();
   for (const label of labels) {
-    const m = /^Story (.+), copyfit (.+)$/.exec(label);
+    const m = /^Story (.+), (.+) copyfit$/.exec(label);
     if (m) out.set(m[1], copyfitLines(m[2]));
   }
   return out;

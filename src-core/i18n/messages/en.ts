@@ -48,7 +48,7 @@ export const en = {
   'stories.region': 'Pages and stories',
   'stories.title': 'Stories',
   'stories.story': 'Story {name}',
-  'stories.storyWithCopyfit': 'Story {name}, copyfit {fit}',
+  'stories.storyWithCopyfit': 'Story {name}, {fit} copyfit',
 
   // ── Save As dialog ──
   'saveAs.title': 'Save document as',
@@ -653,6 +653,15 @@ export const en = {
   'outputProfile.readOnly': 'This document is open read-only: save a copy (Save As) to set its output profile.',
   'outputProfile.failed': 'Could not use {path}: {error}',
   'outputProfile.set': 'Output profile: {name} (from {path}{ink, select, none {} other {, black {ink} % total ink}}). Print exports embed it and separate pictures through it.',
+
+  // ── Accessibility (issue 14) ──
+  'a11y.galley': 'Story galley',
+  'a11y.skipLinks': 'Skip links',
+  'a11y.skipToPage': 'Skip to the page',
+  'a11y.skipToStories': 'Skip to the stories',
+  'a11y.skipToInspector': 'Skip to the inspector',
+  'shortcuts.editor.leaveEditor': 'Back to the page, the story’s frame selected',
+  'a11y.skipToEditor': 'Skip to the story editor',
 
   // ── Application menu (Electron) ──
   'menu.file': '&File',

@@ -49,7 +49,7 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'stories.region': '版面和稿件',
   'stories.title': '稿件',
   'stories.story': '稿件 {name}',
-  'stories.storyWithCopyfit': '稿件 {name}，余缺 {fit}',
+  'stories.storyWithCopyfit': '稿件 {name}，{fit}（余缺）',
 
   // ── 另存为对话框 ──
   'saveAs.title': '文档另存为',
@@ -654,6 +654,15 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'outputProfile.readOnly': '本文档以只读方式打开：请先另存一份（另存为）再设置输出配置文件。',
   'outputProfile.failed': '无法使用 {path}：{error}',
   'outputProfile.set': '输出配置文件：{name}（来自 {path}{ink, select, none {} other {，黑版总墨量 {ink} %}}）。出版导出时内嵌此文件，并据此分色图片。',
+
+  // ── Accessibility (issue 14) ──
+  'a11y.galley': '稿件长条',
+  'a11y.skipLinks': '跳转链接',
+  'a11y.skipToPage': '跳到版面',
+  'a11y.skipToStories': '跳到稿件列表',
+  'a11y.skipToInspector': '跳到属性面板',
+  'shortcuts.editor.leaveEditor': '回到版面，并选中该稿件所在的框',
+  'a11y.skipToEditor': '跳到稿件编辑',
 
   // ── 应用菜单（Electron） ──
   'menu.file': '文件(&F)',
