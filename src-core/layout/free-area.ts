@@ -11,6 +11,7 @@
  * 4. The first free candidate wins; when none is free the answer is `undefined` and the caller asks the user
  *    where the frame goes.
  */
+import type { Template } from '../model/template.js';
 import type { PageGrid } from './grid.js';
 import type { RectPt } from './page-layout.js';
 
@@ -22,6 +23,12 @@ export interface GridColumns {
   readonly charsPerColumn: number;
   /** Gap between columns, body characters. */
   readonly gutterChars: number;
+}
+
+/** The grid columns a template sets. */
+export function gridColumnsOf(template: Template): GridColumns {
+  const { columns, charsPerColumn, gutterChars } = template.grid;
+  return { count: columns, charsPerColumn, gutterChars };
 }
 
 /** Overlap smaller than this (points) counts as touching: frames placed from millimetres carry rounding noise. */

@@ -46,12 +46,13 @@ export async function placeImageFromPath(session: FolioSession, path: string): P
   const { asset, pageCount } = imported.value;
   const selected = session.selectedFrameId ? session.page?.frames.find((f) => f.id === session.selectedFrameId) : undefined;
   const target = selected && (selected.kind === 'image' || selected.kind === 'box') && !selected.locked ? selected.id : null;
-  if (!target && !newImageRect(doc, session.pageIndex, asset)) {
+  const at = target ? undefined : newImageRect(doc, session.pageIndex, asset);
+  if (!target && !at) {
     setPendingPlacement({ handle, asset, path, ...(pageCount !== undefined ? { pageCount } : {}) });
     session.notice = { kind: 'info', text: t('placeImage.askWhere', { page: doc.pages[session.pageIndex]?.name ?? '' }) };
     return null;
   }
-  return commitPlacement(session, handle, asset, path, pageCount, target);
+  return commitPlacement(session, handle, asset, path, pageCount, target, at);
 }
 
 /**

@@ -2,7 +2,7 @@
  * Immutable edits of a FolioDocument. Each returns a new document sharing every unchanged part with the
  * old one (so the composer's caches see unchanged stories and pages by identity and by content).
  */
-import { findFreeGridArea } from '../../src-core/layout/free-area.js';
+import { findFreeGridArea, gridColumnsOf } from '../../src-core/layout/free-area.js';
 import { createPageGrid } from '../../src-core/layout/grid.js';
 import type { RectPt } from '../../src-core/layout/page-layout.js';
 import type { BoxFrame, FolioDocument, Frame, ImageFrame, PmNodeJson, RuleFrame, TextFrame } from '../../src-core/model/document.js';
@@ -165,9 +165,8 @@ export function isBlankStory(storyDoc: PmNodeJson): boolean {
  */
 function newFramePlace(doc: FolioDocument, page: Page, widthPt: number, heightPt: number): RectPt {
   const grid = createPageGrid(doc.template);
-  const { columns, charsPerColumn, gutterChars } = doc.template.grid;
   const occupied = page.frames.map(({ xPt, yPt, widthPt: w, heightPt: h }) => ({ xPt, yPt, widthPt: w, heightPt: h }));
-  return findFreeGridArea(grid, { count: columns, charsPerColumn, gutterChars }, occupied, widthPt, heightPt) ?? { xPt: grid.typeArea.xPt, yPt: grid.typeArea.yPt, widthPt, heightPt };
+  return findFreeGridArea(grid, gridColumnsOf(doc.template), occupied, widthPt, heightPt) ?? { xPt: grid.typeArea.xPt, yPt: grid.typeArea.yPt, widthPt, heightPt };
 }
 
 /** Kinds of frame `addFrame` draws (text frames come with a story: `addTextFrame`). */

@@ -17,7 +17,7 @@
  */
 import { createPageGrid } from '../../src-core/layout/grid.js';
 import { layoutImageFrame } from '../../src-core/layout/frames.js';
-import { columnSpanWidthPt, findFreeGridArea, snapToGrid, type GridColumns } from '../../src-core/layout/free-area.js';
+import { columnSpanWidthPt, findFreeGridArea, gridColumnsOf, snapToGrid } from '../../src-core/layout/free-area.js';
 import type { ImageItem, RectPt } from '../../src-core/layout/page-layout.js';
 import type { Asset, FolioDocument, Frame, ImageFrame } from '../../src-core/model/document.js';
 import { DEFAULT_MIN_PPI_ERROR, DEFAULT_MIN_PPI_WARNING } from '../../src-core/preflight/preflight.js';
@@ -96,7 +96,7 @@ export function newImageRect(doc: FolioDocument, pageIndex: number, asset: Asset
   const page = doc.pages[pageIndex];
   if (!page) return undefined;
   const grid = createPageGrid(doc.template);
-  const columns = gridColumnsOf(doc);
+  const columns = gridColumnsOf(doc.template);
   const occupied = page.frames.map(({ xPt, yPt, widthPt, heightPt }) => ({ xPt, yPt, widthPt, heightPt }));
   for (const { widthPt, heightPt } of wantedImageSizes(doc, asset)) {
     const free = findFreeGridArea(grid, columns, occupied, widthPt, heightPt);
@@ -111,12 +111,7 @@ export function newImageRect(doc: FolioDocument, pageIndex: number, asset: Asset
  */
 export function imageRectAt(doc: FolioDocument, asset: Asset, xPt: number, yPt: number): RectPt {
   const [preferred] = wantedImageSizes(doc, asset);
-  return snapToGrid(createPageGrid(doc.template), gridColumnsOf(doc), xPt, yPt, preferred.widthPt, preferred.heightPt);
-}
-
-function gridColumnsOf(doc: FolioDocument): GridColumns {
-  const { columns, charsPerColumn, gutterChars } = doc.template.grid;
-  return { count: columns, charsPerColumn, gutterChars };
+  return snapToGrid(createPageGrid(doc.template), gridColumnsOf(doc.template), xPt, yPt, preferred.widthPt, preferred.heightPt);
 }
 
 /** Sizes a new frame for `asset` may take, most wanted first (points, the asset's proportions). */
@@ -124,7 +119,7 @@ function wantedImageSizes(doc: FolioDocument, asset: Asset): { widthPt: number; 
   const grid = createPageGrid(doc.template);
   const area = grid.typeArea;
   const natural = naturalSizePt(asset) ?? { widthPt: area.widthPt / 2, heightPt: area.widthPt / 3 };
-  const columns = gridColumnsOf(doc);
+  const columns = gridColumnsOf(doc.template);
   const widths = asset.mime === 'application/pdf'
     ? [natural.widthPt]
     : [columnSpanWidthPt(grid, columns, Math.min(NEW_IMAGE_GRID_COLUMNS, columns.count)), columnSpanWidthPt(grid, columns, 1)];
