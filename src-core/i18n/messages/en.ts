@@ -689,6 +689,20 @@ export const en = {
   'menu.devTools': 'Toggle Developer Tools',
   'menu.help': '&Help',
   'menu.shortcuts': 'Keyboard Shortcuts',
+
+  // ── Interface leftovers (issue 14, session 9) ──
+
+  // ── Pictures: rotate and TIFF (issue 15) ──
+
+  // ── Display type: outline, hollow, shadow, shading (issue 15) ──
+
+  // ── Local formatting (issue 15) ──
+
+  // ── Furniture library (issue 15) ──
+
+  // ── Column variations and balancing (issue 16) ──
+
+  // ── Tables (issue 16) ──
 } as const satisfies Record<string, string>;
 
 /** A message key: a key of the catalogues (a key that is not one is a type error). */

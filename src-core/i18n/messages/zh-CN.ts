@@ -690,4 +690,18 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'menu.devTools': '开发者工具',
   'menu.help': '帮助(&H)',
   'menu.shortcuts': '键盘快捷键',
+
+  // ── Interface leftovers (issue 14, session 9) ──
+
+  // ── Pictures: rotate and TIFF (issue 15) ──
+
+  // ── Display type: outline, hollow, shadow, shading (issue 15) ──
+
+  // ── Local formatting (issue 15) ──
+
+  // ── Furniture library (issue 15) ──
+
+  // ── Column variations and balancing (issue 16) ──
+
+  // ── Tables (issue 16) ──
 };
