@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { FolioDocumentSchema, type Asset, type FolioDocument } from '../model/document.js';
+import { FurnitureItemSchema, type FurnitureItem } from '../model/furniture.js';
 import type { ManuscriptEncoding } from '../model/manuscript.js';
 
 /** A failed host call: a machine code and a message a newsroom user can act on. */
@@ -107,6 +108,15 @@ export const HostPayloadSchemas = {
   listRecent: z.object({}),
   /** Reads a reporter's manuscript (.docx or plain text in UTF-8/UTF-16/GB18030) from the workspace as paragraphs. */
   readManuscript: z.object({ path: PathSchema }),
+  /** The furniture library: the built-in items and the workspace's own (`library/`), with files that could not be read. */
+  listLibrary: z.object({}),
+  /**
+   * Saves a library item in the workspace library under its name; `replace` overwrites an item of that name.
+   * `handle`: the open document whose pictures the item links (copied into `library/pictures/` when absent).
+   */
+  saveLibraryItem: z.object({ handle: HandleSchema.optional(), item: FurnitureItemSchema, replace: z.boolean().default(false) }),
+  /** Deletes a workspace library item by name (built-in items cannot be deleted). */
+  deleteLibraryItem: z.object({ name: z.string().min(1).max(200) }),
 } as const;
 
 /** Channel names of the host API. */
@@ -204,6 +214,20 @@ export interface PlacedManuscript {
   paragraphs: string[];
 }
 
+/** A furniture library item as listed: its name (the file's), where it comes from, and the item. */
+export interface LibraryEntry {
+  name: string;
+  /** `builtin`: shipped with Folio (read-only); `workspace`: the workspace's own `library/` folder. */
+  source: 'builtin' | 'workspace';
+  item: FurnitureItem;
+}
+
+/** The furniture library: items, then the files that could not be read and why. */
+export interface LibraryListing {
+  items: LibraryEntry[];
+  problems: { file: string; message: string }[];
+}
+
 /** A background export as the app sees it while it runs and after. */
 export interface ExportJobStatus {
   jobId: string;
@@ -247,6 +271,10 @@ export interface HostValues {
   listRecent: { files: RecentFile[] };
   importAsset: ImportedAsset;
   readManuscript: PlacedManuscript;
+  listLibrary: LibraryListing;
+  /** The item's file, workspace-relative. */
+  saveLibraryItem: { path: string };
+  deleteLibraryItem: { deleted: true };
 }
 
 /** The host interface the renderer programs against: one async function per channel. */

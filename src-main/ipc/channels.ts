@@ -30,6 +30,9 @@ export const HOST_CHANNEL_NAMES = [
   'importAsset',
   'listRecent',
   'readManuscript',
+  'listLibrary',
+  'saveLibraryItem',
+  'deleteLibraryItem',
 ] as const satisfies readonly HostChannel[];
 
 // Compile-time exhaustiveness: adding a channel to host-api.ts without listing it here fails type checking.

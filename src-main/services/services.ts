@@ -18,6 +18,7 @@ import { DocumentError, MAX_FOLIO_FILE_BYTES, createDocumentStore, type Document
 import { ExportError, runExportJob, type ExportProgress } from './export-job.js';
 import { createExportJobs } from './export-jobs.js';
 import { createFontCatalogue, type FontCatalogue } from './fonts.js';
+import { createFurnitureLibrary } from './furniture-library.js';
 import { ImportError, readAssetFile } from './import-asset.js';
 import { readManuscriptFile } from './manuscript-file.js';
 import { ManuscriptError } from '../../src-core/model/manuscript.js';
@@ -127,6 +128,9 @@ export function createServices(options: ServicesOptions): Services {
     if (!template) throw new DocumentError('not-found', `There is no template "${templateId}".`);
     return template;
   };
+
+  // The built-in furniture ships beside the templates; the workspace's own lives in its `library/` folder.
+  const library = createFurnitureLibrary({ workspace, builtinDir: path.join(options.templatesDir, 'library'), io });
 
   const exportJobs = createExportJobs();
   /** The workspace-relative export folder remembered for a document file, when it is still inside the workspace. */
@@ -329,6 +333,27 @@ export function createServices(options: ServicesOptions): Services {
       }),
 
     readManuscript: ({ path: clientPath }) => result(() => readManuscriptFile(workspace.confine(clientPath))),
+
+    listLibrary: () => result(() => library.list()),
+
+    saveLibraryItem: ({ handle, item, replace }) =>
+      result(() => {
+        if (handle) documents.contents(handle); // an unknown handle is refused before the disk is touched
+        return library.save(item, replace, (assetId) => {
+          if (!handle) return undefined;
+          try {
+            return documents.asset(handle, assetId).bytes;
+          } catch {
+            return undefined;
+          }
+        });
+      }),
+
+    deleteLibraryItem: ({ name }) =>
+      result(async () => {
+        await library.remove(name);
+        return { deleted: true as const };
+      }),
 
     listRecoveries: () => result(() => documents.listRecoveries()),
     openRecovery: (recoveryHandle) => result(() => documents.openRecovery(recoveryHandle)),

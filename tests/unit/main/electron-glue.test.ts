@@ -162,7 +162,7 @@ describe('Electron main process (against a fake electron module)', () => {
 
   it('registers exactly the host and shell channels and the setDirty and setUiLocale listeners', () => {
     expect([...fake.handlers.keys()].sort()).toEqual(
-      ['autosave', 'cancelExport', 'chooseOpenPath', 'chooseSavePath', 'closeDocument', 'exportPdf', 'exportStatus', 'importAsset', 'listFiles', 'listFonts', 'listRecent', 'listTemplates', 'loadAsset', 'loadExportedFile', 'loadFont', 'newFromTemplate', 'openDocument', 'openSample', 'readManuscript', 'releaseDocument', 'renewLease', 'saveDocument', 'startExport'].map((n) => `folio:${n}`),
+      ['autosave', 'cancelExport', 'chooseOpenPath', 'chooseSavePath', 'closeDocument', 'deleteLibraryItem', 'exportPdf', 'exportStatus', 'importAsset', 'listFiles', 'listFonts', 'listLibrary', 'listRecent', 'listTemplates', 'loadAsset', 'loadExportedFile', 'loadFont', 'newFromTemplate', 'openDocument', 'openSample', 'readManuscript', 'releaseDocument', 'renewLease', 'saveDocument', 'saveLibraryItem', 'startExport'].map((n) => `folio:${n}`),
     );
     expect([...fake.listeners.keys()].sort()).toEqual(['folio:setDirty', 'folio:setUiLocale']);
   });

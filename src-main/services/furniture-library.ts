@@ -1,0 +1,152 @@
+/**
+ * The furniture library on disk: the workspace's own items (`<workspace>/library/<name>.folio-item.json`) and the
+ * built-in items shipped with Folio (`templates/library/`, read-only).
+ *
+ * 1. List: every `*.folio-item.json` directly in each folder, read with a size cap; anything that is not a regular
+ *    file (a symbolic link, a FIFO, a device) is refused, and a file that is not a valid item is reported as a
+ *    problem (file + first issue), never fatal. Built-in items first, then the workspace's, each sorted by name.
+ * 2. Save: the name is checked (`checkFurnitureName`) and becomes the file name, confined to the workspace; the
+ *    item is validated and written atomically, refused above MAX_FURNITURE_FILE_BYTES; an existing item is only
+ *    replaced when asked. Pictures the item links under `library/pictures/` are copied there from the open
+ *    document first (when absent), so the links stay good after the document is gone.
+ * 3. Delete: only a workspace item, by name; a built-in item cannot be deleted.
+ */
+import { promises as fsp } from 'node:fs';
+import path from 'node:path';
+import {
+  FURNITURE_FILE_SUFFIX, FURNITURE_LIBRARY_DIR, FURNITURE_PICTURES_DIR, FurnitureItemSchema, MAX_FURNITURE_FILE_BYTES,
+  checkFurnitureName, furnitureFileName, type FurnitureItem,
+} from '../../src-core/model/furniture.js';
+import type { LibraryEntry, LibraryListing } from '../../src-core/api/host-api.js';
+import { DiskError, describeIoError, makeFolders, readFileUpTo, writeFileAtomic, type DiskIo } from './disk.js';
+import { DocumentError } from './documents.js';
+import type { Workspace } from './workspace.js';
+
+/** Most items listed from one folder: a library of hundreds is already more than a desk browses. */
+export const MAX_LIBRARY_ITEMS = 500;
+
+/** Options of `createFurnitureLibrary`. */
+export interface FurnitureLibraryOptions {
+  workspace: Workspace;
+  /** Folder of the built-in items (read-only). */
+  builtinDir: string;
+  io?: DiskIo;
+}
+
+/** The library service. */
+export interface FurnitureLibrary {
+  list(): Promise<LibraryListing>;
+  /**
+   * Saves `item` under its name.
+   * @param pictureBytes the bytes of a picture by asset id (from the open document), or undefined when unknown
+   */
+  save(item: FurnitureItem, replace: boolean, pictureBytes: (assetId: string) => Uint8Array | undefined): Promise<{ path: string }>;
+  remove(name: string): Promise<void>;
+}
+
+/** Parses item JSON text. @throws RangeError naming the first problem */
+export function parseFurnitureJson(text: string, file: string): FurnitureItem {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new RangeError(`Library item ${file} is not valid JSON: ${(err as Error).message}`, { cause: err });
+  }
+  const result = FurnitureItemSchema.safeParse(json);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new RangeError(`Library item ${file} is invalid at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`);
+  }
+  return result.data;
+}
+
+/** Reads the items of one folder (see the module summary, 1). A missing folder has none. */
+async function readFolder(dir: string, source: LibraryEntry['source']): Promise<LibraryListing> {
+  let dirents;
+  try {
+    dirents = await fsp.readdir(dir, { withFileTypes: true });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { items: [], problems: [] };
+    throw describeIoError(err, 'list the library', dir);
+  }
+  const items: LibraryEntry[] = [];
+  const problems: LibraryListing['problems'] = [];
+  const names = dirents.filter((d) => d.name.endsWith(FURNITURE_FILE_SUFFIX) && !d.name.startsWith('.')).sort((a, b) => a.name.localeCompare(b.name));
+  for (const dirent of names.slice(0, MAX_LIBRARY_ITEMS)) {
+    const file = path.join(dir, dirent.name);
+    // Only what lies in the library itself: a link may lead anywhere, even out of the workspace.
+    if (!dirent.isFile()) {
+      problems.push({ file: dirent.name, message: `Library item ${dirent.name} is not an ordinary file (a link, a folder or a device), so Folio does not read it.` });
+      continue;
+    }
+    try {
+      const bytes = await readFileUpTo(file, MAX_FURNITURE_FILE_BYTES, (why) => new RangeError(why.kind === 'too-large'
+        ? `Library item ${dirent.name} is ${why.sizeBytes} bytes, more than an item can be (${MAX_FURNITURE_FILE_BYTES}).`
+        : `Library item ${dirent.name} is not an ordinary file.`));
+      const item = parseFurnitureJson(new TextDecoder().decode(bytes), dirent.name);
+      const expected = `${item.name}${FURNITURE_FILE_SUFFIX}`;
+      // The name is the file's identity (save and delete go by it): a copied file renamed keeps an old name inside.
+      items.push({ name: dirent.name === expected ? item.name : dirent.name.slice(0, -FURNITURE_FILE_SUFFIX.length), source, item });
+    } catch (err) {
+      problems.push({ file: dirent.name, message: (err as Error).message });
+    }
+  }
+  if (names.length > MAX_LIBRARY_ITEMS) {
+    problems.push({ file: dir, message: `The library folder holds ${names.length} items; the first ${MAX_LIBRARY_ITEMS} are listed.` });
+  }
+  items.sort((a, b) => a.name.localeCompare(b.name));
+  return { items, problems };
+}
+
+/** Creates the library service over a workspace. */
+export function createFurnitureLibrary(options: FurnitureLibraryOptions): FurnitureLibrary {
+  const { workspace } = options;
+  /** The confined path of a workspace item's file. @throws DocumentError for a name that cannot be a file name */
+  const itemPath = (name: string): string => {
+    const problem = checkFurnitureName(name);
+    if (problem) throw new DocumentError('bad-request', `"${name.slice(0, 80)}" cannot name a library item: ${problem}`);
+    return workspace.confine(`${FURNITURE_LIBRARY_DIR}/${furnitureFileName(name)}`);
+  };
+  return {
+    async list() {
+      const builtin = await readFolder(options.builtinDir, 'builtin');
+      const own = await readFolder(workspace.confine(FURNITURE_LIBRARY_DIR), 'workspace');
+      return { items: [...builtin.items, ...own.items], problems: [...builtin.problems, ...own.problems] };
+    },
+
+    async save(item, replace, pictureBytes) {
+      const target = itemPath(item.name);
+      const bytes = new TextEncoder().encode(`${JSON.stringify(item, null, 2)}\n`);
+      if (bytes.byteLength > MAX_FURNITURE_FILE_BYTES) {
+        throw new DocumentError('bad-request', `The item "${item.name}" is ${Math.ceil(bytes.byteLength / 1024)} KB, more than a library item can be (${MAX_FURNITURE_FILE_BYTES / 1024} KB): save fewer or shorter frames.`);
+      }
+      const existing = await fsp.lstat(target).catch(() => undefined);
+      if (existing && !replace) throw new DocumentError('bad-request', `The library already has an item named "${item.name}": choose another name or replace it.`);
+      if (existing && !existing.isFile()) throw new DocumentError('bad-request', `library/${path.basename(target)} is not an ordinary file, so Folio does not replace it.`);
+      await makeFolders(path.dirname(target), 'create the library folder');
+      for (const picture of item.pictures) {
+        if (path.posix.dirname(picture.path) !== FURNITURE_PICTURES_DIR) continue; // a link elsewhere is the user's own file
+        const picturePath = workspace.confine(picture.path);
+        if (await fsp.lstat(picturePath).catch(() => undefined)) continue; // same name, same content (a content hash)
+        const pictureData = pictureBytes(picture.assetId);
+        if (!pictureData) throw new DocumentError('not-found', `The picture ${picture.assetId} of "${item.name}" is not in the open document, so its link cannot be kept.`);
+        await makeFolders(path.dirname(picturePath), 'create the library folder');
+        await writeFileAtomic(picturePath, pictureData, { io: options.io, action: 'save the picture' });
+      }
+      await writeFileAtomic(target, bytes, { io: options.io, action: 'save the library item' });
+      return { path: workspace.relative(target) };
+    },
+
+    async remove(name) {
+      const target = itemPath(name);
+      const stat = await fsp.lstat(target).catch(() => undefined);
+      if (!stat) throw new DocumentError('not-found', `The workspace library has no item named "${name}" (built-in items cannot be deleted).`);
+      try {
+        await (options.io?.unlink ?? fsp.unlink)(target);
+      } catch (err) {
+        throw err instanceof DiskError ? err : describeIoError(err, 'delete', target);
+      }
+    },
+  };
+}
