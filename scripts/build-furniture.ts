@@ -3,7 +3,7 @@
  * sample county daily on the broadsheet grid, captured with the same `captureFurniture` the app uses.
  *
  * 1. 天气预报 — a two-column weather box: a light grey box with a 文武线 border, the day's date field and the
- *    forecast, temperatures in 套红.
+ *    forecast, temperatures in 套红, in two styles of its own.
  * 2. 栏目标签·反白 — a one-column column tag (栏目标签): a black box with the tag reversed out (反白) in its own
  *    paragraph style, which a document without it gains on placing.
  * 3. 标题组 — a four-column headline treatment: kicker (引题), headline (主题), subtitle (副题) over a 文武线 rule.
@@ -34,15 +34,18 @@ const K = (k: number) => ({ c: 0, m: 0, y: 0, k });
 // The reversed column tag's own style: the template's column tag in paper white, without its ruled box.
 const { box: _box, ...columnTag } = template.paragraphStyles.columnTag!;
 template.paragraphStyles.columnTagReverse = { ...columnTag, label: '栏目题·反白 Column tag, reversed', colour: K(0) };
+// The weather box's own styles: a sans heading at 小四 and unindented ranged-left lines at body size.
+template.paragraphStyles.weatherHead = { ...template.paragraphStyles.captionTitle!, label: '天气标题 Weather heading', size: '小四' };
+template.paragraphStyles.weatherText = { ...template.paragraphStyles.paragraph!, label: '天气正文 Weather text', indentEm: 0, align: 'left' };
 
 const stories: Story[] = [
   {
     id: 'weather', name: '天气预报', doc: {
       type: 'doc', content: [
-        block('kicker', [text('天气预报 '), { type: 'field', attrs: { name: 'dateLong' } }]),
-        block('paragraph', [text('今天：晴转多云，'), text('26～34℃', red), text('，东南风3级。')]),
-        block('paragraph', [text('明天：多云有阵雨，'), text('25～32℃', red), text('，东风2级。')]),
-        block('paragraph', [text('空气质量：良　紫外线：强')]),
+        block('captionTitle', [text('天气预报　'), { type: 'field', attrs: { name: 'dateLong' } }], 'weatherHead'),
+        block('paragraph', [text('今天：晴转多云，'), text('26～34℃', red), text('，东南风3级。')], 'weatherText'),
+        block('paragraph', [text('明天：多云有阵雨，'), text('25～32℃', red), text('，东风2级。')], 'weatherText'),
+        block('paragraph', [text('空气质量：良　紫外线：强')], 'weatherText'),
       ],
     },
   },

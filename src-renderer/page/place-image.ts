@@ -94,7 +94,8 @@ async function commitPlacement(session: FolioSession, handle: string, asset: Ass
   return placed.frameId;
 }
 
-async function loadBitmap(session: FolioSession, handle: string, assetId: string): Promise<void> {
+/** Fetches, checks and decodes an asset of the open document for the canvas (see the module summary, 3). */
+export async function loadBitmap(session: FolioSession, handle: string, assetId: string): Promise<void> {
   if (session.images.has(assetId)) return;
   const res = await session.host.loadAsset({ handle, assetId });
   if (!res.ok) {
