@@ -4,7 +4,7 @@
  *
  * 1. List: every `*.folio-item.json` directly in each folder, read with a size cap; anything that is not a regular
  *    file (a symbolic link, a FIFO, a device) is refused, and a file that is not a valid item is reported as a
- *    problem (file + first issue), never fatal. Built-in items first, then the workspace's, each sorted by name.
+ *    problem (file + first issue), never fatal; so is a library folder that is a link out of the workspace. Built-in items first, then the workspace's, each sorted by name.
  * 2. Save: the name is checked (`checkFurnitureName`) and becomes the file name, confined to the workspace; the
  *    item is validated and written atomically, refused above MAX_FURNITURE_FILE_BYTES; an existing item is only
  *    replaced when asked. Pictures the item links under `library/pictures/` are copied there from the open
@@ -111,7 +111,13 @@ export function createFurnitureLibrary(options: FurnitureLibraryOptions): Furnit
   return {
     async list() {
       const builtin = await readFolder(options.builtinDir, 'builtin');
-      const own = await readFolder(workspace.confine(FURNITURE_LIBRARY_DIR), 'workspace');
+      let own: LibraryListing;
+      try {
+        own = await readFolder(workspace.confine(FURNITURE_LIBRARY_DIR), 'workspace');
+      } catch (err) {
+        // A library folder that leads out of the workspace (or cannot be listed) hides only the workspace's items.
+        own = { items: [], problems: [{ file: FURNITURE_LIBRARY_DIR, message: (err as Error).message }] };
+      }
       return { items: [...builtin.items, ...own.items], problems: [...builtin.problems, ...own.problems] };
     },
 

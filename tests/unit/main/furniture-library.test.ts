@@ -111,7 +111,10 @@ describe('the furniture library service', () => {
     const saved = await host.saveLibraryItem({ item });
     expect(saved).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(readdirSync(outside.dir)).toEqual([]);
-    expect(await host.listLibrary({})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    // Listing still shows the built-in items, and says why the workspace's are missing.
+    const listed = ok(await host.listLibrary({}));
+    expect(listed.items.map((e) => e.source)).toEqual(['builtin', 'builtin', 'builtin']);
+    expect(listed.problems).toEqual([{ file: 'library', message: expect.stringMatching(/outside the workspace through a symbolic link/) }]);
   });
 
   it('leaves no half-written item when the disk fills mid-write', async () => {
