@@ -4,6 +4,7 @@
  * copy has its own frames and its own caption story, and its picture comes back through the link the library
  * kept; undo takes it away. Then the three built-in originals go into the page's empty areas, and the print PDF
  * shows them (the reversed column tag white on black, the headline treatment, the weather box with its date).
+ * Last, the saved item is deleted from the library after a confirmation.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -125,4 +126,15 @@ test('save two frames to the library, place them on another page, undo; place th
   const tagInk = pdfInkFraction(grey, trimOffsetPt(inner!), tagRect);
   expect(tagInk).toBeGreaterThan(0.5);
   expect(tagInk).toBeLessThan(0.97);
+
+  // A workspace item is deleted after a confirmation; the built-in ones offer no Delete.
+  await expect(library.getByRole('button', { name: 'Delete “标题组”' })).toHaveCount(0);
+  await library.getByRole('button', { name: 'Delete “Weather box”' }).click();
+  const confirm = library.getByRole('alertdialog', { name: 'Delete “Weather box” from the workspace library?' });
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(saved).toBeVisible();
+  await library.getByRole('button', { name: 'Delete “Weather box”' }).click();
+  await confirm.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(app.message).toContainText('Deleted “Weather box” from the library.');
+  await expect(saved).toHaveCount(0);
 });
