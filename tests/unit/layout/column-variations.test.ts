@@ -3,6 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createComposer } from '../../../src-core/layout/compose.js';
+import { caretRect, positionAtPoint } from '../../../src-core/layout/hit-test.js';
 import type { LineBox, PageLayout, RuleItem } from '../../../src-core/layout/page-layout.js';
 import { TextFrameSchema, columnWidthsProblem, type Frame, type PmNodeJson, type TextFrame } from '../../../src-core/model/document.js';
 import { BODY_PT, PITCH_PT, blk, broadsheet, cols, documentOf, p, story, testFonts, textFrame } from './fixtures.js';
@@ -152,6 +153,15 @@ describe('unequal columns', () => {
       x += widths[c]! + BODY_PT;
     }
     expect(inOrder(lines)).toBe(true);
+    // Hit-testing follows the unequal columns: a point in the wide column finds a position of its line, and
+    // that position's caret is back in the wide column.
+    const wide = lines.filter((l) => l.column === 2)[5]!;
+    const hit = positionAtPoint(page, wide.rect.xPt + widths[2]! * 0.75, wide.rect.yPt + wide.rect.heightPt / 2)!;
+    expect(hit.pos).toBeGreaterThanOrEqual(wide.fromPos);
+    expect(hit.pos).toBeLessThanOrEqual(wide.toPos);
+    const caret = caretRect(page, 's', hit.pos)!;
+    expect(caret.xPt).toBeGreaterThan(wide.rect.xPt + widths[2]! / 2);
+    expect(caret.yPt).toBeCloseTo(wide.rect.yPt, 6);
   });
 
   it('widths that no longer fill a resized frame are kept in proportion', () => {
