@@ -139,4 +139,26 @@ test('columns: balance the feature story and set its intro across the frame; und
   });
   console.log(`PDF column bottoms: ${bottoms.map((b) => b.toFixed(1)).join(', ')}`);
   expect(Math.max(...bottoms) - Math.min(...bottoms)).toBeLessThanOrEqual(pitchPt + 0.5);
+
+  // Inspector ▸ Column widths: unequal columns in characters; widths that miss the frame are refused with the
+  // reason; undo takes the widths back.
+  const chars = Math.round(feature.widthPt / bodyPt) - 2 * (feature.kind === 'text' ? feature.gutterChars : 0);
+  const widths = panel.getByRole('textbox', { name: 'Column widths (characters)' });
+  await expect(widths).toHaveValue('');
+  await widths.fill('10, 10');
+  await widths.press('Enter');
+  await expect(app.message).toContainText(`Give 3 whole widths in characters that add up to ${chars}`);
+  await expect(widths).toHaveValue('');
+  version = await canvas.layoutVersion();
+  await widths.fill(`10, 10, ${chars - 20}`);
+  await widths.press('Enter');
+  await canvas.waitForComposeAfter(version);
+  await expect(widths).toHaveValue(`10, 10, ${chars - 20}`);
+  // Column 1 is now 10 characters wide: its old right part (characters 11–13) is gutter, empty at every line.
+  const narrowGutter: RectPt = { xPt: feature.xPt + 10 * bodyPt + 2, yPt: feature.yPt + 4 * pitchPt, widthPt: 2 * bodyPt - 4, heightPt: 6 * pitchPt };
+  expect(await canvasTypeFraction(canvas.content, narrowGutter)).toBeLessThan(0.005);
+  await saveCanvasRegion(canvas.content, feature, path.join(ARTIFACTS_DIR, 'e2e-columns-widths.png'), trim.widthPt);
+  await canvas.surface.focus();
+  await canvas.surface.press('Control+z');
+  await expect(widths).toHaveValue('');
 });
