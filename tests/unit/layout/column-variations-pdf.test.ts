@@ -67,7 +67,6 @@ describe('column variations in the exported PDF', () => {
     dir = mkdtempSync(path.join(tmpdir(), 'folio-columns-'));
     writeFileSync(path.join(dir, 'columns.pdf'), bytes);
     lines = pdfLines(path.join(dir, 'columns.pdf'));
-    if (process.env.DUMP_PDF_LINES) console.log(lines.map((l) => `${l.xMinPt.toFixed(1)}-${l.xMaxPt.toFixed(1)} ${l.yMinPt.toFixed(1)} ${l.text}`).join("\n"));
   }, 120_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
