@@ -54,6 +54,11 @@ export interface StoryBlock {
   /** 'span': headline group across the whole frame; 'flow': column flow. */
   readonly region: 'span' | 'flow';
   readonly pieces: readonly InlinePiece[];
+  /**
+   * 变栏: a body block set across this many of the frame's columns (`'all'`: the full width) instead of one,
+   * from the paragraph's `spanColumns` attr; absent for one column (and for the headline group).
+   */
+  readonly spanColumns?: number | 'all';
 }
 
 /** Attributes of the story's `columns` block (nulls: use the frame's). */
@@ -179,7 +184,8 @@ export function collectBlocks(
     }
     const style = resolver.resolveParagraph(type, node.attrs?.style, storyId);
     const pieces = collectPieces(group, start + 1, style, resolver, fields, storyId, onNotice);
-    blocks.push({ nodeType: type, style, region: beforeColumns ? 'span' : 'flow', pieces });
+    const span = beforeColumns ? undefined : spanColumnsOf(node.attrs?.spanColumns);
+    blocks.push({ nodeType: type, style, region: beforeColumns ? 'span' : 'flow', pieces, ...(span === undefined ? {} : { spanColumns: span }) });
   };
   /** Sets a container's textblocks from `start`, joining those whose breaks are deleted to the next one. */
   const addSiblings = (siblings: readonly PmNodeJson[], start: number) => {
@@ -222,6 +228,12 @@ export function collectBlocks(
     i = end;
   }
   return { blocks, columns };
+}
+
+/** A paragraph's `spanColumns` attr as the flow reads it: `'all'`, a whole count of 2 or more, else one column. */
+function spanColumnsOf(value: unknown): number | 'all' | undefined {
+  if (value === 'all') return 'all';
+  return typeof value === 'number' && Number.isInteger(value) && value >= 2 ? value : undefined;
 }
 
 /** ProseMirror position of virtual position `v` in a piece (a position inside a field's value maps past it). */

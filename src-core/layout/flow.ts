@@ -26,6 +26,13 @@
  *    a piece is composed with the measures its lines are expected to get from the cursor down (one
  *    Knuth–Plass pass over the varying widths), and a line that lands on another measure than it was
  *    composed for re-composes the rest of the piece from there, as at a column of another width (step 4).
+ * 8. 变栏 (column variations): a body block with `spanColumns` is set across that many of the frame's columns
+ *    (from the left, or the full width), below the deepest column of the text above it in the frame; the text
+ *    then continues in a new section whose spanned columns start under it and whose other columns start
+ *    beside it (read after the spanned ones). Each frame's body is a run of such sections.
+ * 9. 齐底 (balance, balance.ts): the section above a straddle head, and in a `balance` frame the section the
+ *    story ends in, are set again with per-column end cells whose depths differ by at most one grid line,
+ *    the earlier columns the deeper, the shallowest such ends that hold the section's text.
  */
 import { usesDisplayPunctuation, type TypographyOptions } from '../model/template.js';
 import type { LoadedFont } from '../text/font.js';
@@ -41,6 +48,7 @@ import { styledRuleItems } from './styled-lines.js';
 import { paragraphKey, type ParagraphCache } from './cache.js';
 import { lineCells, styleEmXPt, styleHeightPt, type ResolvedStyle } from './styles.js';
 import { pageNumberOf, type StoryThread } from './thread.js';
+import { balanceStory, type SectionRecord } from './balance.js';
 import { blockedCells, clearOfBands, collectWrapObstacles, columnWrap, measureAt, NO_WRAP, ruleSegmentsClear, type ColumnWrap, type LineMeasure, type WrapObstacle } from './wrap.js';
 
 /** Slack when comparing grid cells (frames placed in millimetres carry rounding noise). */
@@ -86,7 +94,21 @@ export interface FlowEnv {
   readonly onParagraph?: (input: ParagraphInput, result: ComposedParagraph) => void;
 }
 
-/** A place lines go: the frame's full width (headline group) or one column. */
+/**
+ * Column end cells of balanced sections (`${frame index}:${section index}` → one exclusive end cell per
+ * column), from the balancing pass (balance.ts); sections absent fill their columns to the frame's foot.
+ */
+export type SectionLimits = ReadonlyMap<string, readonly number[]>;
+
+/** A straddle head's place in a frame, grid cells, for cutting column rules under it. */
+interface StraddleBand {
+  topCell: number;
+  endCell: number;
+  /** Columns spanned, from the left. */
+  columns: number;
+}
+
+/** A place lines go: the frame's full width (headline group), a straddle head's columns, or one column. */
 interface Slot {
   xPt: number;
   widthPt: number;
@@ -146,7 +168,10 @@ function emptyLine(style: ResolvedStyle, widthPt: number, indentPt: number): Com
  * @param thread the frames showing it, in order (at least one)
  */
 export function flowStory(content: StoryContent, thread: StoryThread, env: FlowEnv): StoryLayout {
-  return new StoryFlow(content, thread, env).run();
+  return balanceStory((limits) => {
+    const flow = new StoryFlow(content, thread, env, limits);
+    return { layout: flow.run(), sections: flow.sections };
+  });
 }
 
 class StoryFlow {
@@ -160,7 +185,19 @@ class StoryFlow {
   private readonly bodyTops: (number | null)[];
   private readonly jumpCells: number;
   private fi = 0;
-  private mode: 'span' | 'body' = 'body';
+  private mode: 'span' | 'body' | 'straddle' = 'body';
+  /** Per column: the top cell of the current section in the current frame. */
+  private tops: number[] = [];
+  /** The current section (body mode), and how many sections the current frame has opened. */
+  private section: SectionRecord | null = null;
+  private sectionCount = 0;
+  /** Every body section, in flow order (read by the balancing pass). */
+  readonly sections: SectionRecord[] = [];
+  /** The straddle head being set: its columns and its top cell. */
+  private straddleColumns = 1;
+  private straddleTop = 0;
+  /** Straddle heads placed, per frame index. */
+  private readonly straddles = new Map<number, StraddleBand[]>();
   private col = 0;
   private cell = 0;
   private overset: OversetEntry | null = null;
@@ -175,6 +212,7 @@ class StoryFlow {
     private readonly content: StoryContent,
     private readonly thread: StoryThread,
     private readonly env: FlowEnv,
+    private readonly limits: SectionLimits = new Map(),
   ) {
     this.geoms = thread.frames.map((tf) => frameGeometry(tf.frame, content.columns, env.grid));
     this.obstacles = thread.frames.map((tf) => collectWrapObstacles(tf.page, tf.frame.id));
@@ -194,19 +232,28 @@ class StoryFlow {
   private slot(): Slot {
     const g = this.geom;
     if (this.mode === 'span') return { xPt: g.frame.xPt, widthPt: g.frame.widthPt, column: 0, topCell: g.topCell };
-    return { xPt: g.columnXPt[this.col]!, widthPt: g.columnWidthPt, column: this.col, topCell: this.bodyTops[this.fi] ?? g.topCell };
+    if (this.mode === 'straddle') {
+      const last = this.straddleColumns - 1;
+      // Space before a straddle head counts below text above it, so only the frame's own top drops it.
+      return { xPt: g.columnXPt[0]!, widthPt: g.columnXPt[last]! + g.columnWidthsPt[last]! - g.columnXPt[0]!, column: 0, topCell: g.topCell };
+    }
+    return { xPt: g.columnXPt[this.col]!, widthPt: g.columnWidthsPt[this.col]!, column: this.col, topCell: this.tops[this.col] ?? g.topCell };
   }
 
-  /** Wrap of frame `fi`'s column `column` (-1: the frame's full width, where a headline group goes). */
+  /**
+   * Wrap of frame `fi`'s column `column` (-1: the frame's full width, where a headline group goes; −n for
+   * n ≥ 2: a straddle head over the first n columns).
+   */
   private wrapOf(fi: number, column: number): ColumnWrap {
     if (this.obstacles[fi]!.length === 0) return NO_WRAP;
     const key = `${fi}:${column}`;
     let wrap = this.wrapBySlot.get(key);
     if (!wrap) {
       const g = this.geoms[fi]!;
-      const leftPt = column < 0 ? g.frame.xPt : g.columnXPt[column]!;
-      const widthPt = column < 0 ? g.frame.widthPt : g.columnWidthPt;
-      wrap = columnWrap(this.obstacles[fi]!, leftPt, leftPt + widthPt, this.env.grid);
+      const spanned = column < -1 ? -column - 1 : -1;
+      const leftPt = column === -1 ? g.frame.xPt : g.columnXPt[Math.max(0, column)]!;
+      const rightPt = column === -1 ? g.frame.xPt + g.frame.widthPt : g.columnXPt[spanned >= 0 ? spanned : column]! + g.columnWidthsPt[spanned >= 0 ? spanned : column]!;
+      wrap = columnWrap(this.obstacles[fi]!, leftPt, rightPt, this.env.grid);
       this.wrapBySlot.set(key, wrap);
     }
     return wrap;
@@ -214,7 +261,7 @@ class StoryFlow {
 
   /** Wrap of the current slot. */
   private wrap(): ColumnWrap {
-    return this.wrapOf(this.fi, this.mode === 'span' ? -1 : this.col);
+    return this.wrapOf(this.fi, this.mode === 'span' ? -1 : this.mode === 'straddle' ? -this.straddleColumns : this.col);
   }
 
   /**
@@ -263,8 +310,11 @@ class StoryFlow {
   /** Bottom of the current slot, less the jump line's reserved cells at the foot of a part's last column. */
   private endCell(reserveJump: boolean): number {
     const end = this.geom.endCell;
-    const lastColumn = this.mode === 'span' || this.col === this.geom.columnXPt.length - 1;
-    return reserveJump && lastColumn && this.crossesPage(this.fi) ? end - this.jumpCells : end;
+    const lastColumn = this.mode !== 'body' || this.col === this.geom.columnXPt.length - 1;
+    const footCell = reserveJump && lastColumn && this.crossesPage(this.fi) ? end - this.jumpCells : end;
+    // A balanced section's columns end where the balancing pass put them (never below the frame's foot).
+    const limit = this.mode === 'body' && this.section ? this.limits.get(this.section.key)?.[this.col] : undefined;
+    return limit === undefined ? footCell : Math.min(footCell, limit);
   }
 
   private atSlotTop(): boolean {
@@ -279,9 +329,49 @@ class StoryFlow {
     for (let bi = 0; bi < blocks.length && !this.overset; bi++) {
       const block = blocks[bi]!;
       if (block.region === 'flow' && this.mode === 'span') this.startBody();
-      this.placeBlock(bi);
+      const spanned = block.spanColumns === undefined ? 1 : block.spanColumns === 'all' ? Infinity : block.spanColumns;
+      if (Math.min(spanned, this.geom.columnXPt.length) > 1) this.placeStraddle(bi, spanned);
+      else this.placeBlock(bi);
     }
+    if (!this.overset && this.section) this.section.reason = 'end';
     return this.finish();
+  }
+
+  /** Starts a body section in the current frame with per-column top cells `tops`, at its first column. */
+  private openSection(tops: number[]): void {
+    this.tops = tops;
+    this.section = { key: `${this.fi}:${this.sectionCount++}`, frameIndex: this.fi, topsCell: tops.slice(), inkEndCell: tops.slice(), reason: 'continues', balance: this.geom.frame.balance === true, frameEndCell: this.geom.endCell };
+    this.sections.push(this.section);
+    this.col = 0;
+    this.cell = tops[0]!;
+    this.inkEndCell = this.cell;
+  }
+
+  /**
+   * Sets block `bi` across the first `spanned` columns of the frame (step 8), below the deepest column of the
+   * text above it, then opens the section below it.
+   */
+  private placeStraddle(bi: number, spanned: number): void {
+    const above = this.section;
+    if (above) above.reason = 'straddle';
+    const deepest = above ? Math.max(...above.inkEndCell) : this.cell;
+    this.mode = 'straddle';
+    this.straddleColumns = Math.min(spanned, this.geom.columnXPt.length);
+    this.section = null;
+    this.col = 0;
+    this.cell = Math.ceil(Math.max(deepest, this.cell) - CELL_EPSILON);
+    this.straddleTop = this.cell;
+    this.placeBlock(bi);
+    if (this.overset) return;
+    // The head may have moved on to the next frame (no room below the text above): it spans that frame's columns.
+    const columns = Math.min(this.straddleColumns, this.geom.columnXPt.length);
+    const below = Math.ceil(this.cell - CELL_EPSILON);
+    const bands = this.straddles.get(this.fi) ?? [];
+    bands.push({ topCell: this.straddleTop, endCell: below, columns });
+    this.straddles.set(this.fi, bands);
+    const top = this.straddleTop;
+    this.mode = 'body';
+    this.openSection(this.geom.columnXPt.map((_, c) => (c < columns ? below : top)));
   }
 
   /**
@@ -300,8 +390,7 @@ class StoryFlow {
     }
     this.mode = 'body';
     this.bodyTops[this.fi] = top;
-    this.col = 0;
-    this.cell = top;
+    this.openSection(this.geom.columnXPt.map(() => top));
   }
 
   private enterFrame(index: number, jumpFromPage: boolean): void {
@@ -309,8 +398,14 @@ class StoryFlow {
     this.col = 0;
     this.cell = this.geom.topCell;
     this.inkEndCell = this.cell;
-    if (this.mode === 'body') this.bodyTops[index] = this.geom.topCell;
-    else this.spanFrames.add(index);
+    this.sectionCount = 0;
+    this.section = null;
+    if (this.mode === 'body') {
+      this.bodyTops[index] = this.geom.topCell;
+      this.openSection(this.geom.columnXPt.map(() => this.geom.topCell));
+    } else if (this.mode === 'straddle') {
+      this.straddleTop = this.geom.topCell;
+    } else this.spanFrames.add(index);
     if (jumpFromPage) {
       const prev = this.thread.frames[index - 1]!;
       this.cell = this.clearAt(this.cell, this.jumpCells).cell;
@@ -473,6 +568,7 @@ class StoryFlow {
       this.emitLine(piece, style, comp, li, need, extents, at.measure, pi === 0);
       this.cell += need;
       this.inkEndCell = this.cell;
+      if (this.mode === 'body' && this.section) this.section.inkEndCell[this.col] = this.cell;
       li++;
     }
     return true;
@@ -639,7 +735,10 @@ class StoryFlow {
       return Math.max(0, end - fromCell) - blockedCells(this.wrapOf(fi, slotColumn).bands, fromCell, end);
     };
     let empty = free(this.fi, this.col, Math.ceil(this.cell - CELL_EPSILON));
-    for (let c = this.col + 1; c < columnsOf(g); c++) empty += free(this.fi, c, this.bodyTops[this.fi] ?? g.topCell);
+    // Below the balanced ends of the columns already set there is room too (more text would balance deeper).
+    const limit = !spanning && this.section ? this.limits.get(this.section.key) : undefined;
+    if (limit) for (let c = 0; c < this.col; c++) empty += free(this.fi, c, limit[c]!);
+    for (let c = this.col + 1; c < columnsOf(g); c++) empty += free(this.fi, c, spanning ? (this.bodyTops[this.fi] ?? g.topCell) : (this.tops[c] ?? g.topCell));
     for (let f = this.fi + 1; f < this.geoms.length; f++) {
       const later = this.geoms[f]!;
       for (let c = 0; c < columnsOf(later); c++) empty += free(f, c, later.topCell);
@@ -663,11 +762,26 @@ class StoryFlow {
       const bodyTop = this.bodyTops[f];
       // A frame the body never reached below its headline group (a headline frame) has no gutters to rule.
       const headlineOnly = bodyTop === null && this.spanFrames.has(f);
-      if (g.columnRule && g.columnXPt.length > 1 && !headlineOnly) items.push(...columnRules(g, bodyTop ?? g.topCell, this.env.grid, this.obstacles[f]!));
+      if (g.columnRule && g.columnXPt.length > 1 && !headlineOnly) items.push(...columnRules(g, bodyTop ?? g.topCell, this.env.grid, this.obstacles[f]!, this.straddles.get(f) ?? []));
       byFrame.set(g.frame.id, { items, lines: out.lines, warnings: out.warnings });
     });
     return { storyId: this.storyId, byFrame, overset: this.overset, copyfit, paragraphKeys: this.keys };
   }
+}
+
+/** The parts of segment [y1, y2] (points) outside every interval of `cuts`. */
+function cutSegment(seg: readonly [number, number], cuts: readonly (readonly [number, number])[]): [number, number][] {
+  let parts: [number, number][] = [[seg[0], seg[1]]];
+  for (const [c1, c2] of cuts) {
+    parts = parts.flatMap(([a, b]): [number, number][] => {
+      if (c2 <= a || c1 >= b) return [[a, b]];
+      const out: [number, number][] = [];
+      if (c1 > a) out.push([a, c1]);
+      if (c2 < b) out.push([c2, b]);
+      return out;
+    });
+  }
+  return parts;
 }
 
 /** A one-run piece for a jump line (not story text: its positions are never mapped to the story). */
@@ -682,7 +796,7 @@ function jumpPiece(text: string, font: LoadedFont, style: ResolvedStyle): Inline
  * Rules down the middle of each gutter (hairlines, or the frame's column-rule style), from the body's top to
  * the frame's last grid line, broken where a wrap obstacle covers the gutter.
  */
-function columnRules(g: FrameGeometry, bodyTopCell: number, grid: PageGrid, obstacles: readonly WrapObstacle[]): RuleItem[] {
+function columnRules(g: FrameGeometry, bodyTopCell: number, grid: PageGrid, obstacles: readonly WrapObstacle[], straddles: readonly StraddleBand[]): RuleItem[] {
   const rules: RuleItem[] = [];
   const topPt = grid.cellTopPt(bodyTopCell);
   const bottomPt = grid.cellTopPt(g.endCell);
@@ -690,8 +804,10 @@ function columnRules(g: FrameGeometry, bodyTopCell: number, grid: PageGrid, obst
   // A two-line column rule cannot be a hairline: it takes the lightest weight its thin line survives at.
   const weightPt = style && COMPOUND_LINE_STYLES.has(style) ? MIN_COMPOUND_STROKE_PT : COLUMN_RULE_STROKE_PT;
   for (let i = 0; i + 1 < g.columnXPt.length; i++) {
-    const xPt = g.columnXPt[i]! + g.columnWidthPt + g.gutterPt / 2;
-    for (const [y1Pt, y2Pt] of ruleSegmentsClear(obstacles, xPt, topPt, bottomPt)) {
+    const xPt = g.columnXPt[i]! + g.columnWidthsPt[i]! + g.gutterPt / 2;
+    // A straddle head over this gutter cuts the rule (a rule never runs through a head).
+    const cuts = straddles.filter((b) => i + 1 < b.columns).map((b): [number, number] => [grid.cellTopPt(b.topCell), grid.cellTopPt(b.endCell)]);
+    for (const [y1Pt, y2Pt] of ruleSegmentsClear(obstacles, xPt, topPt, bottomPt).flatMap((seg) => cutSegment(seg, cuts))) {
       rules.push(...styledRuleItems({ x1Pt: xPt, y1Pt, x2Pt: xPt, y2Pt }, weightPt, style, BLACK, g.frame.id));
     }
   }

@@ -161,6 +161,11 @@ export interface CopyfitEntry {
   storyId: string;
   /** Lines over (> 0) or empty lines left (< 0), at the body pitch. */
   lineDelta: number;
+  /**
+   * 齐底: where the story ends in a balanced frame (balance.ts), per column the grid lines between the
+   * balanced column end and the frame's foot — what balancing costs. Absent when nothing was balanced.
+   */
+  balanceShortLines?: readonly number[];
 }
 
 /** Something the composer noticed: missing glyphs, loose lines, relaxed line-start rules. */

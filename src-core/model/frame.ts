@@ -54,6 +54,31 @@ export type WrapMode = (typeof WRAP_MODES)[number];
  */
 export const MIN_AROUND_MEASURE_CHARS = 5;
 
+/** Most columns a text frame may have. */
+export const MAX_FRAME_COLUMNS = 20;
+/** Largest column width, points (a metre: far beyond any page, so only nonsense is refused). */
+const MAX_FRAME_EXTENT_PT = 2835;
+/**
+ * How far explicit column widths plus gutters may miss the frame's width, points: frames are placed in
+ * millimetres, so their widths carry rounding noise of a few hundredths of a point.
+ */
+export const COLUMN_WIDTH_TOLERANCE_PT = 0.5;
+
+/**
+ * Why explicit column widths do not fit a text frame, or null when they do: one width per column, and the
+ * widths plus `columns − 1` gutters of `gutterChars` body characters (`bodySizePt` points each) make the
+ * frame's width within `COLUMN_WIDTH_TOLERANCE_PT`.
+ */
+export function columnWidthsProblem(widthsPt: readonly number[], frame: { columns: number; gutterChars: number; widthPt: number }, bodySizePt: number): string | null {
+  if (widthsPt.length !== frame.columns) return `Give one width for each of the frame's ${frame.columns} columns, not ${widthsPt.length}.`;
+  if (widthsPt.some((w) => !(w > 0))) return 'Every column must be wider than nothing.';
+  const totalPt = widthsPt.reduce((a, b) => a + b, 0) + (frame.columns - 1) * frame.gutterChars * bodySizePt;
+  if (Math.abs(totalPt - frame.widthPt) > COLUMN_WIDTH_TOLERANCE_PT) {
+    return `The columns and gutters make ${totalPt.toFixed(1)} pt, but the frame is ${frame.widthPt.toFixed(1)} pt wide.`;
+  }
+  return null;
+}
+
 /** Frame geometry, points, relative to the trim box's top-left corner. */
 const FrameBase = {
   id: z.string().min(1),
@@ -89,7 +114,7 @@ export const TextFrameSchema = z.object({
   ...FrameBase,
   kind: z.literal('text'),
   storyId: z.string().min(1),
-  columns: z.number().int().min(1).max(20).default(1),
+  columns: z.number().int().min(1).max(MAX_FRAME_COLUMNS).default(1),
   gutterChars: z.number().int().min(0).max(4).default(1),
   columnRule: z.boolean().default(false),
   /** Style of the column rules (absent: solid hairlines). */
@@ -97,6 +122,25 @@ export const TextFrameSchema = z.object({
   /** Background tint (底纹) over the whole frame, under its text (absent: none, the paper shows). */
   fill: CmykSchema.optional(),
   nextFrameId: z.string().optional(),
+  /**
+   * Unequal columns (分栏不等宽), points, left to right: one width per column (`columns` of them). Absent: equal
+   * columns. The gutters take what the widths leave of the frame's width; layout keeps the widths in proportion
+   * when the frame is resized (see `columnWidthsProblem` for the edit-time check against the grid).
+   */
+  columnWidthsPt: z.array(z.number().positive().max(MAX_FRAME_EXTENT_PT)).min(2).max(MAX_FRAME_COLUMNS).optional(),
+  /**
+   * Balanced columns (齐底): where the story ends in this frame, its last columns end at equal depth (within one
+   * grid line) instead of filling column by column. Absent: fill.
+   */
+  balance: z.boolean().optional(),
+}).check((ctx) => {
+  const widths = ctx.value.columnWidthsPt;
+  if (!widths) return;
+  if (widths.length !== ctx.value.columns) {
+    ctx.issues.push({ code: 'custom', input: widths, path: ['columnWidthsPt'], message: `gives ${widths.length} column widths for ${ctx.value.columns} columns` });
+  } else if (widths.reduce((a, b) => a + b, 0) > ctx.value.widthPt + COLUMN_WIDTH_TOLERANCE_PT) {
+    ctx.issues.push({ code: 'custom', input: widths, path: ['columnWidthsPt'], message: 'column widths add up to more than the frame is wide' });
+  }
 });
 /** An image frame: an asset placed with a fit mode; `captionStoryId` optionally names its caption story. */
 export const ImageFrameSchema = z.object({

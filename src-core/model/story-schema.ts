@@ -33,11 +33,19 @@ export type TextBlockName = (typeof TEXT_BLOCKS)[number];
 export const FIELD_NAMES = ['paper', 'date', 'dateLong', 'weekday', 'lunarDate', 'issueNumber', 'page', 'section', 'edition'] as const;
 
 /**
+ * 变栏 (issue 16): a body textblock may be set across `spanColumns` of its frame's columns (`'all'`, or a whole
+ * count of 2 or more; null: one column), e.g. an intro across the frame or a straddle head over some columns.
+ */
+function columnSpanAttr(): { spanColumns: { default: null } } {
+  return { spanColumns: { default: null } };
+}
+
+/**
  * Every textblock may name a template paragraph style other than its type's own (e.g. a smaller `headline2`),
  * and may carry a tracked change of the paragraph break that ends it (`BreakChange`, tracked-change.ts):
  * a break someone inserted (Enter) or deleted (joining it with the next block).
  */
-const styleAttr = { style: { default: null }, change: { default: null } };
+const styleAttr = { style: { default: null }, change: { default: null }, ...columnSpanAttr() };
 
 /** The DOM attributes of a textblock: its style and, for the galley's ¶ marker, a tracked change of its break. */
 function blockDomAttrs(node: PmNode, className: string): Record<string, string> {

@@ -5,7 +5,7 @@
  * the content layer (draw-page.ts) and the PDF exporter never import this module.
  *
  * 1. Guides (optional): type area, grid columns, baseline grid lines.
- * 2. Frame outlines; the selected frame's story thread as arrows from frame to frame; a padlock on locked frames.
+ * 2. Frame outlines and text frames' column edges; the selected frame's story thread as arrows from frame to frame; a padlock on locked frames.
  * 3. Open proofreaders' comments (yellow), tracked changes (inserted text underlined green, a red caret where
  *    text was deleted), then text selection rectangles and the caret.
  * 4. Overset markers (red ⊞) at the last frame of every story with text left over, drawn as that frame's
@@ -23,6 +23,7 @@ import type { PageLayout, RectPt } from '../../src-core/layout/page-layout.js';
 import type { Frame, Page } from '../../src-core/model/document.js';
 import type { Template } from '../../src-core/model/template.js';
 import { columnEdgesPt } from './snap.js';
+import { frameGeometry } from '../../src-core/layout/columns.js';
 
 /** Overlay colours (screen only): guides magenta/cyan as in most layout tools, selection blue, overset red. */
 const GUIDE_MARGIN = 'rgba(200, 0, 200, 0.55)';
@@ -30,6 +31,8 @@ const GUIDE_COLUMN = 'rgba(120, 0, 220, 0.1)';
 const GUIDE_BASELINE = 'rgba(0, 150, 220, 0.22)';
 const FRAME_OUTLINE = 'rgba(60, 110, 200, 0.35)';
 const FRAME_SELECTED = 'rgb(25, 100, 230)';
+/** A text frame's column edges: the frame outline's blue, fainter, dashed (screen only). */
+const FRAME_COLUMN_GUIDE = 'rgba(60, 110, 200, 0.45)';
 const TEXT_SELECTION = 'rgba(40, 120, 240, 0.28)';
 /** Open proofreaders' comments: the yellow of the story editor's comment marks (and the proof PDF's highlights). */
 const COMMENT_HIGHLIGHT = 'rgba(255, 200, 40, 0.35)';
@@ -223,6 +226,35 @@ function drawGuides(ctx: CanvasRenderingContext2D, input: OverlayInput, px: numb
   ctx.strokeRect(layout.typeArea.xPt, layout.typeArea.yPt, layout.typeArea.widthPt, layout.typeArea.heightPt);
 }
 
+/**
+ * Column guides of text frames (issue 16: unequal columns show where each one runs): the inner edges of every
+ * column, for the selected frame always, for every text frame when guides are on.
+ */
+function drawFrameColumns(ctx: CanvasRenderingContext2D, input: OverlayInput, px: number): void {
+  ctx.strokeStyle = FRAME_COLUMN_GUIDE;
+  ctx.lineWidth = HAIRLINE_PX * px;
+  ctx.setLineDash([2 * px, 2 * px]);
+  ctx.beginPath();
+  for (const f of input.page.frames) {
+    if (f.kind !== 'text' || f.columns < 2 || !(input.showGuides || f.id === input.selectedFrameId)) continue;
+    const g = frameGeometry(f, null, input.grid);
+    for (let c = 0; c < g.columnXPt.length; c++) {
+      const left = g.columnXPt[c]!;
+      const right = left + g.columnWidthsPt[c]!;
+      if (c > 0) {
+        ctx.moveTo(left, f.yPt);
+        ctx.lineTo(left, f.yPt + f.heightPt);
+      }
+      if (c + 1 < g.columnXPt.length) {
+        ctx.moveTo(right, f.yPt);
+        ctx.lineTo(right, f.yPt + f.heightPt);
+      }
+    }
+  }
+  ctx.stroke();
+  ctx.setLineDash([]);
+}
+
 function drawArrow(ctx: CanvasRenderingContext2D, x1: number, y1: number, x2: number, y2: number, px: number): void {
   const head = 8 * px;
   const angle = Math.atan2(y2 - y1, x2 - x1);
@@ -352,6 +384,7 @@ export function drawOverlay(ctx: CanvasRenderingContext2D, input: OverlayInput):
   for (const f of input.page.frames) if (!selectedIds.has(f.id)) ctx.strokeRect(f.xPt, f.yPt, f.widthPt, f.heightPt);
   for (const f of input.page.frames) if (f.locked) drawLock(ctx, f, px);
   drawWrapBoundaries(ctx, input.page, px);
+  drawFrameColumns(ctx, input, px);
   drawThreads(ctx, input, px);
   drawCommentMarks(ctx, input.commentMarks ?? [], px);
   drawChangeMarks(ctx, input.changeMarks ?? [], px);

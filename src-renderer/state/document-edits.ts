@@ -6,8 +6,9 @@ import { findFreeGridArea, gridColumnsOf } from '../../src-core/layout/free-area
 import { createPageGrid } from '../../src-core/layout/grid.js';
 import type { RectPt } from '../../src-core/layout/page-layout.js';
 import type { BoxFrame, FolioDocument, Frame, ImageFrame, PmNodeJson, RuleFrame, TextFrame } from '../../src-core/model/document.js';
-import type { Page } from '../../src-core/model/frame.js';
+import { columnWidthsProblem, type Page } from '../../src-core/model/frame.js';
 import { BLACK } from '../../src-core/model/colour.js';
+import { parseSizePt } from '../../src-core/model/units.js';
 import { COMPOUND_LINE_STYLES, LINE_STYLES, MAX_CORNER_RADIUS_PT, MIN_COMPOUND_STROKE_PT, type LineStyle } from '../../src-core/model/line-style.js';
 
 /**
@@ -389,6 +390,10 @@ export interface TextFrameSettings {
   columnRule?: boolean;
   /** Style of the column rules (`solid`: plain hairlines, stored as no style). */
   columnRuleStyle?: LineStyle;
+  /** 齐底: balance the columns where the story ends in the frame (false: stored as no setting). */
+  balance?: boolean;
+  /** Unequal column widths, points (null: equal columns); checked against the grid by `columnWidthsProblem`. */
+  columnWidthsPt?: readonly number[] | null;
 }
 
 /**
@@ -401,13 +406,41 @@ export function setTextFrameSettings(doc: FolioDocument, frameId: string, settin
   if (settings.columns !== undefined && !(Number.isInteger(settings.columns) && settings.columns >= 1 && settings.columns <= 20)) {
     throw new RangeError(`A frame has 1 to 20 columns, not ${settings.columns}.`);
   }
-  const { columnRuleStyle, ...rest } = settings;
+  const { columnRuleStyle, balance, columnWidthsPt, ...rest } = settings;
   if (columnRuleStyle !== undefined && !(LINE_STYLES as readonly string[]).includes(columnRuleStyle)) throw new RangeError(`"${String(columnRuleStyle)}" is not a line style.`);
+  const columnsPatch = columnSettingsPatch(found.frame, { balance, columnWidthsPt, columns: settings.columns }, parseSizePt(doc.template.grid.bodySize));
   return mapFrames(doc, (f) => {
     if (f.id !== frameId || f.kind !== 'text') return f;
-    const next = { ...f, ...rest };
+    const next = columnsPatch({ ...f, ...rest });
     if (columnRuleStyle === undefined) return next;
     const { columnRuleStyle: _old, ...plain } = next;
     return columnRuleStyle === 'solid' ? plain : { ...plain, columnRuleStyle };
   });
+}
+
+/**
+ * Applies the column-variation settings (issue 16) to a text frame: `balance` (false removes it) and unequal
+ * `columnWidthsPt` (null removes them), which must fit the frame on the grid; a new column count drops widths
+ * given for another count.
+ * @throws RangeError when the widths do not make the frame's width with its gutters
+ */
+function columnSettingsPatch(frame: TextFrame, settings: { balance?: boolean; columnWidthsPt?: readonly number[] | null; columns?: number }, bodySizePt: number): (f: TextFrame) => TextFrame {
+  const { balance, columnWidthsPt } = settings;
+  if (columnWidthsPt) {
+    const problem = columnWidthsProblem(columnWidthsPt, { ...frame, columns: settings.columns ?? frame.columns }, bodySizePt);
+    if (problem) throw new RangeError(problem);
+  }
+  return (f) => {
+    let next: TextFrame = f;
+    if (balance !== undefined) {
+      const { balance: _old, ...plain } = next;
+      next = balance ? { ...plain, balance: true } : plain;
+    }
+    const dropWidths = columnWidthsPt === null || (columnWidthsPt === undefined && next.columnWidthsPt !== undefined && next.columnWidthsPt.length !== next.columns);
+    if (columnWidthsPt || dropWidths) {
+      const { columnWidthsPt: _old, ...plain } = next;
+      next = columnWidthsPt ? { ...plain, columnWidthsPt: [...columnWidthsPt] } : plain;
+    }
+    return next;
+  };
 }

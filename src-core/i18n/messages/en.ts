@@ -734,6 +734,18 @@ export const en = {
   'library.picturesMissing': 'Placed “{name}”, but {count, plural, one {# picture was} other {# pictures were}} not found, so {count, plural, one {its image frame is} other {their image frames are}} empty: {paths}',
 
   // ── Column variations and balancing (issue 16) ──
+  'columns.balance': 'Balance columns',
+  'columns.balanceShort': 'balance',
+  'columns.balanceHint': 'Where the story ends in this text frame, its columns end level (within one line)',
+  'columns.balanceCost': 'Balanced: {lines} lines short per column',
+  'columns.widths': 'Column widths (characters)',
+  'columns.widthsPlaceholder': 'equal',
+  'columns.widthsHint': 'Width of each column in body characters, e.g. 10, 10, 19; empty for equal columns',
+  'columns.widthsMismatch': 'Give {count} whole widths in characters that add up to {chars} (the text frame less its gutters)',
+  'columns.span': 'Span columns',
+  'columns.spanOne': 'One column',
+  'columns.spanAll': 'All columns',
+  'columns.spanCount': '{count} columns',
 
   // ── Tables (issue 16) ──
 } as const satisfies Record<string, string>;

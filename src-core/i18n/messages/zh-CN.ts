@@ -735,6 +735,18 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'library.picturesMissing': '已放置“{name}”，但有 {count} 张图片找不到，其图片框为空：{paths}',
 
   // ── Column variations and balancing (issue 16) ──
+  'columns.balance': '齐底',
+  'columns.balanceShort': '齐底',
+  'columns.balanceHint': '稿件在本文字块中排完时，各栏末行平齐（相差不超过一行）',
+  'columns.balanceCost': '齐底：各栏空 {lines} 行',
+  'columns.widths': '栏宽（字）',
+  'columns.widthsPlaceholder': '等宽',
+  'columns.widthsHint': '各栏宽度，以正文字数计，如 10, 10, 19；留空为等宽分栏',
+  'columns.widthsMismatch': '请给出 {count} 个整数栏宽（字），合计 {chars} 字（文字块宽减去栏间距）',
+  'columns.span': '跨栏',
+  'columns.spanOne': '不跨栏',
+  'columns.spanAll': '通栏',
+  'columns.spanCount': '跨 {count} 栏',
 
   // ── Tables (issue 16) ──
 };

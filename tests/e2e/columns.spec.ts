@@ -1,0 +1,164 @@
+/**
+ * Column variations (issue 16): a layout editor balances the feature story's three columns (齐底) in the
+ * Inspector and sets its first paragraph across the frame (变栏) in the story editor. The canvas shows the intro
+ * running over the gutters and the columns ending level; Ctrl+Z takes the balance back; the exported PDF's
+ * text positions (pdftotext -bbox) show the same.
+ */
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { expect, test, type Locator } from '@playwright/test';
+import { useSharedWindow } from './pages/app.js';
+import { PageCanvas, type RectPt } from './pages/canvas.js';
+import { inspector, saveCanvasRegion } from './pages/canvas-images.js';
+import { StoryEditor } from './pages/editor.js';
+import { ARTIFACTS_DIR, renderPng, trimOffsetPt } from './pages/pdf.js';
+import { loadSample, sampleFrame, SAMPLE_PRINT_ERRORS, trimSizePt } from './pages/sample.js';
+
+const sample = loadSample();
+const trim = trimSizePt(sample);
+const feature = sampleFrame(sample, 'feature-1');
+const pitchPt = sample.template.grid.linePitchPt;
+const bodyPt = 9;
+const gutterPt = (feature.kind === 'text' ? feature.gutterChars : 0) * bodyPt;
+const columnWidthPt = (feature.widthPt - 2 * gutterPt) / 3;
+/** Pixels darker than this (0–255) are type at the fit-page zoom. */
+const TYPE_LUMINANCE = 160;
+/** Words on one baseline closer than this are one line, points: less than the 9-pt gutter. */
+const JOIN_GAP_PT = 3.5;
+
+/** Fraction of pixels darker than type in a page rectangle of the content canvas. */
+async function canvasTypeFraction(content: Locator, rect: RectPt): Promise<number> {
+  return content.evaluate((el, r) => {
+    const c = el as HTMLCanvasElement;
+    const k = c.width / r.trimWidthPt;
+    const d = c.getContext('2d')!.getImageData(Math.round(r.xPt * k), Math.round(r.yPt * k), Math.max(1, Math.round(r.widthPt * k)), Math.max(1, Math.round(r.heightPt * k))).data;
+    let dark = 0;
+    for (let i = 0; i < d.length; i += 4) if (0.299 * d[i] + 0.587 * d[i + 1] + 0.114 * d[i + 2] < r.threshold) dark++;
+    return dark / (d.length / 4);
+  }, { ...rect, trimWidthPt: trim.widthPt, threshold: TYPE_LUMINANCE });
+}
+
+/** Grid line `n` of column `c` of the feature frame (its text box, with the gutter on neither side). */
+const cellRect = (c: number, n: number): RectPt => ({ xPt: feature.xPt + c * (columnWidthPt + gutterPt), yPt: feature.yPt + n * pitchPt, widthPt: columnWidthPt, heightPt: pitchPt });
+/** The first gutter of the feature frame at grid line `n`. */
+const gutterRect = (n: number): RectPt => ({ xPt: feature.xPt + columnWidthPt + 1, yPt: feature.yPt + n * pitchPt + 2, widthPt: gutterPt - 2, heightPt: pitchPt - 4 });
+/** Lines of the frame's 15 whose column `c` has type, from the canvas. */
+async function columnDepth(content: Locator, c: number): Promise<number> {
+  let depth = 0;
+  for (let n = 0; n < 15; n++) if ((await canvasTypeFraction(content, cellRect(c, n))) > 0.02) depth = n + 1;
+  return depth;
+}
+
+interface PdfLine { text: string; xMinPt: number; xMaxPt: number; yMinPt: number; yMaxPt: number }
+
+/** The exported page's text lines in trim coordinates (pdftotext -bbox words joined along their baseline). */
+function pdfLines(pdf: string): PdfLine[] {
+  const off = trimOffsetPt(pdf);
+  const html = execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', pdf, '-'], { encoding: 'utf8', maxBuffer: 32 * 1024 * 1024 });
+  const words = [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)]
+    .map((m) => ({ xMinPt: Number(m[1]) - off.xPt, yMinPt: Number(m[2]) - off.yPt, xMaxPt: Number(m[3]) - off.xPt, yMaxPt: Number(m[4]) - off.yPt, text: m[5]! }))
+    .sort((a, b) => a.yMinPt - b.yMinPt || a.xMinPt - b.xMinPt);
+  const lines: PdfLine[] = [];
+  for (const w of words) {
+    const last = lines[lines.length - 1];
+    if (last && Math.abs(last.yMinPt - w.yMinPt) < 0.5 && w.xMinPt - last.xMaxPt < JOIN_GAP_PT) {
+      last.text += w.text;
+      last.xMaxPt = w.xMaxPt;
+    } else lines.push({ ...w });
+  }
+  return lines;
+}
+
+const win = useSharedWindow();
+
+test('columns: balance the feature story and set its intro across the frame; undo; the PDF agrees', async () => {
+  test.setTimeout(180_000);
+  const page = win.page();
+  const app = win.app();
+  await app.reopenSample();
+  await app.button('Fit page').click();
+  const canvas = new PageCanvas(page, trim.widthPt);
+  const panel = inspector(page);
+
+  // As the sample comes: the columns fill one by one, so column 1 runs deeper than column 3.
+  const filled = [await columnDepth(canvas.content, 0), await columnDepth(canvas.content, 1), await columnDepth(canvas.content, 2)];
+  expect(filled[0]! - filled[2]!).toBeGreaterThan(1);
+
+  // Inspector ▸ Balance columns on the feature's frame.
+  await canvas.clickAt(feature.xPt + 20, feature.yPt + 3 * pitchPt);
+  await expect(panel).toContainText('feature-1');
+  const balance = panel.getByRole('checkbox', { name: 'Balance columns' });
+  await expect(balance).not.toBeChecked();
+  let version = await canvas.layoutVersion();
+  await balance.check();
+  await canvas.waitForComposeAfter(version);
+  await expect(panel.getByTestId('balance-cost')).toContainText(/^Balanced: \d+ \/ \d+ \/ \d+ lines short per column$/);
+  const balanced = [await columnDepth(canvas.content, 0), await columnDepth(canvas.content, 1), await columnDepth(canvas.content, 2)];
+  console.log(`column depths: ${filled.join(', ')} filled, ${balanced.join(', ')} balanced`);
+  expect(Math.max(...balanced) - Math.min(...balanced)).toBeLessThanOrEqual(1);
+  await saveCanvasRegion(canvas.content, feature, path.join(ARTIFACTS_DIR, 'e2e-columns-balanced.png'), trim.widthPt);
+
+  // Ctrl+Z takes it back, Ctrl+Shift+Z redoes it.
+  await canvas.surface.focus();
+  await canvas.surface.press('Control+z');
+  await expect(balance).not.toBeChecked();
+  await expect.poll(() => columnDepth(canvas.content, 0)).toBe(filled[0]);
+  await canvas.surface.press('Control+Shift+z');
+  await expect(balance).toBeChecked();
+  await expect.poll(() => columnDepth(canvas.content, 0)).toBe(balanced[0]);
+
+  // The story editor: the first paragraph across all columns (变栏).
+  const editor = new StoryEditor(page);
+  await editor.openFromList(/脚踩/);
+  expect(await canvasTypeFraction(canvas.content, gutterRect(0))).toBeLessThan(0.01);
+  await editor.textbox.getByText(/^上午9点/).click();
+  const span = editor.panel.getByRole('combobox', { name: 'Span columns' });
+  await expect(span).toHaveValue('');
+  version = await canvas.layoutVersion();
+  await span.selectOption('all');
+  await canvas.waitForComposeAfter(version);
+  await expect(span).toHaveValue('all');
+  // The intro's first line runs over the gutter; the columns under it still end level.
+  await expect.poll(() => canvasTypeFraction(canvas.content, gutterRect(0))).toBeGreaterThan(0.02);
+  const under = [await columnDepth(canvas.content, 0), await columnDepth(canvas.content, 1), await columnDepth(canvas.content, 2)];
+  console.log(`column depths under the intro: ${under.join(', ')}`);
+  expect(Math.max(...under) - Math.min(...under)).toBeLessThanOrEqual(1);
+  await saveCanvasRegion(canvas.content, feature, path.join(ARTIFACTS_DIR, 'e2e-columns-intro.png'), trim.widthPt);
+  await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'e2e-columns.png') });
+
+  // The export: the intro's first line is wider than two columns, and the three columns under it end within a line.
+  const [pdf] = (await app.exportPdf('button', SAMPLE_PRINT_ERRORS)) as [string];
+  renderPng(pdf, 'e2e-columns-pdf', 96);
+  const lines = pdfLines(pdf).filter((l) => l.xMinPt >= feature.xPt - 1 && l.xMaxPt <= feature.xPt + feature.widthPt + 1 && l.yMinPt >= feature.yPt - pitchPt / 2 && l.yMaxPt <= feature.yPt + feature.heightPt + pitchPt / 2);
+  const intro = lines.find((l) => l.text.includes('上午9点'));
+  expect(intro).toBeDefined();
+  expect(intro!.xMaxPt - intro!.xMinPt).toBeGreaterThan(2 * columnWidthPt + gutterPt);
+  const bottoms = [0, 1, 2].map((c) => {
+    const left = feature.xPt + c * (columnWidthPt + gutterPt);
+    return Math.max(...lines.filter((l) => l.xMinPt >= left - 1 && l.xMaxPt <= left + columnWidthPt + 1 && l.yMinPt > intro!.yMaxPt).map((l) => l.yMaxPt));
+  });
+  console.log(`PDF column bottoms: ${bottoms.map((b) => b.toFixed(1)).join(', ')}`);
+  expect(Math.max(...bottoms) - Math.min(...bottoms)).toBeLessThanOrEqual(pitchPt + 0.5);
+
+  // Inspector ▸ Column widths: unequal columns in characters; widths that miss the frame are refused with the
+  // reason; undo takes the widths back.
+  const chars = Math.round(feature.widthPt / bodyPt) - 2 * (feature.kind === 'text' ? feature.gutterChars : 0);
+  const widths = panel.getByRole('textbox', { name: 'Column widths (characters)' });
+  await expect(widths).toHaveValue('');
+  await widths.fill('10, 10');
+  await widths.press('Enter');
+  await expect(app.message).toContainText(`Give 3 whole widths in characters that add up to ${chars}`);
+  await expect(widths).toHaveValue('');
+  version = await canvas.layoutVersion();
+  await widths.fill(`10, 10, ${chars - 20}`);
+  await widths.press('Enter');
+  await canvas.waitForComposeAfter(version);
+  await expect(widths).toHaveValue(`10, 10, ${chars - 20}`);
+  // Column 1 is now 10 characters wide: its old right part (characters 11–13) is gutter, empty at every line.
+  const narrowGutter: RectPt = { xPt: feature.xPt + 10 * bodyPt + 2, yPt: feature.yPt + 4 * pitchPt, widthPt: 2 * bodyPt - 4, heightPt: 6 * pitchPt };
+  expect(await canvasTypeFraction(canvas.content, narrowGutter)).toBeLessThan(0.005);
+  await saveCanvasRegion(canvas.content, feature, path.join(ARTIFACTS_DIR, 'e2e-columns-widths.png'), trim.widthPt);
+  await canvas.surface.focus();
+  await canvas.surface.press('Control+z');
+  await expect(widths).toHaveValue('');
+});
