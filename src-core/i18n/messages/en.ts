@@ -729,6 +729,10 @@ export const en = {
   'localFormat.findResults': 'Text with local formatting',
   'localFormat.findRun': '{story}: {text}',
   'localFormat.findMore': '… and {count} more',
+  'localFormat.trackingPlaceholder': 'Tracking',
+  'localFormat.baselineShiftPlaceholder': 'Shift',
+  'localFormat.scaleXPlaceholder': 'Width %',
+  'localFormat.scaleYPlaceholder': 'Height %',
   'shortcuts.editor.clearLocalFormat': 'Clear local formatting',
 
   // ── Furniture library (issue 15) ──

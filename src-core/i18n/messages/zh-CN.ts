@@ -730,6 +730,10 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'localFormat.findResults': '带局部格式的文字',
   'localFormat.findRun': '{story}：{text}',
   'localFormat.findMore': '……另有 {count} 处',
+  'localFormat.trackingPlaceholder': '字距',
+  'localFormat.baselineShiftPlaceholder': '基线',
+  'localFormat.scaleXPlaceholder': '字宽%',
+  'localFormat.scaleYPlaceholder': '字高%',
   'shortcuts.editor.clearLocalFormat': '清除局部格式',
 
   // ── Furniture library (issue 15) ──
