@@ -16,6 +16,7 @@
  *    whose ending paragraph break is deleted is set as one paragraph with the next block of its container,
  *    in the first block's style (the page reads as if the changes were accepted).
  */
+import type { Cmyk } from '../model/colour.js';
 import { isBreakDeletedJson, isDeletedJson } from '../model/tracked-change.js';
 import type { PmNodeJson } from '../model/document.js';
 import { BODY_BLOCKS, DISPLAY_BLOCKS } from '../model/story-schema.js';
@@ -122,12 +123,15 @@ function collectPieces(
   const addText = (text: string, marks: PmNodeJson['marks'], pmLength: number) => {
     posMap.push({ virtualFrom: virtual, virtualLength: text.length, pmFrom: pos, pmLength });
     if (text.length > 0) {
-      const { font, colour, scaleX, scaleY } = resolver.resolveText(style, marks, storyId);
+      const { font, colour, scaleX, scaleY, sizePt, trackingEm, baselineShiftPt } = resolver.resolveText(style, marks, storyId);
       const last = runs[runs.length - 1];
-      if (last && last.font === font && last.colour === colour && (last.scaleX ?? 1) === scaleX && (last.scaleY ?? 1) === scaleY) {
+      if (
+        last && last.font === font && sameColour(last.colour, colour) && (last.scaleX ?? 1) === scaleX && (last.scaleY ?? 1) === scaleY
+        && last.sizePt === sizePt && last.trackingEm === trackingEm && (last.baselineShiftPt ?? 0) === baselineShiftPt
+      ) {
         runs[runs.length - 1] = { ...last, text: last.text + text };
       } else {
-        runs.push({ text, fromPos: virtual, font, sizePt: style.sizePt, colour, trackingEm: style.style.trackingEm, ...runScale(scaleX, scaleY) });
+        runs.push({ text, fromPos: virtual, font, sizePt, colour, trackingEm, ...runScale(scaleX, scaleY), ...(baselineShiftPt !== 0 ? { baselineShiftPt } : {}) });
       }
     }
     virtual += text.length;
@@ -258,6 +262,11 @@ export function virtualPosAt(piece: InlinePiece, pm: number): number {
     }
   }
   return piece.virtualLength;
+}
+
+/** Same colour: the same object (styles share theirs), or equal components (local overrides are parsed per mark). */
+function sameColour(a: Cmyk, b: Cmyk): boolean {
+  return a === b || (a.c === b.c && a.m === b.m && a.y === b.y && a.k === b.k);
 }
 
 /** The scale fields of an input run: only those that are not 1, so unscaled runs keep their old shape. */

@@ -102,7 +102,7 @@ export function paragraphKey(
   let key = `${widthPt.toFixed(4)}|${firstLineIndentPt.toFixed(4)}|${align}|${optsKey}`;
   if (measuresPt.length > 0) key += `|${measuresPt.map((m) => m.toFixed(4)).join(',')}`;
   for (const r of runs) {
-    key += `\u0001${r.font.id}/${r.sizePt}/${r.scaleX ?? 1}x${r.scaleY ?? 1}/${colourKey(r.colour)}/${r.trackingEm}/${r.fromPos}\u0002${r.text}`;
+    key += `\u0001${r.font.id}/${r.sizePt}/${r.scaleX ?? 1}x${r.scaleY ?? 1}/${colourKey(r.colour)}/${r.trackingEm}/${r.baselineShiftPt ?? 0}/${r.fromPos}\u0002${r.text}`;
   }
   return key;
 }

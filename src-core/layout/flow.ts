@@ -639,7 +639,9 @@ class StoryFlow {
         const g = run.glyphs[i]!;
         glyphs[i] = g.scaleX === undefined ? { glyphId: g.glyphId, xPt: g.xPt + x0, text: g.text } : { glyphId: g.glyphId, xPt: g.xPt + x0, text: g.text, scaleX: g.scaleX };
       }
-      const item: GlyphRunItem = { kind: 'glyphs', fontId: run.fontId, sizePt: run.sizePt, colour: run.colour, baselineYPt, glyphs, storyId: this.storyId, frameId, ...(jump ? { jump } : {}) };
+      // A baseline shift (local formatting, positive = up) moves the run's glyphs only; the line stays where it is.
+      const runBaselineYPt = run.baselineShiftPt ? baselineYPt - run.baselineShiftPt : baselineYPt;
+      const item: GlyphRunItem = { kind: 'glyphs', fontId: run.fontId, sizePt: run.sizePt, colour: run.colour, baselineYPt: runBaselineYPt, glyphs, storyId: this.storyId, frameId, ...(jump ? { jump } : {}) };
       if (run.scaleX !== undefined) item.scaleX = run.scaleX;
       if (run.scaleY !== undefined) item.scaleY = run.scaleY;
       items.push(item);

@@ -24,6 +24,8 @@ export interface InlineRun {
   scaleX?: number;
   /** Vertical type scale (扁体 below 1), 0.5–2; absent = 1. Glyphs are `sizePt` × `scaleY` tall. */
   scaleY?: number;
+  /** Baseline shift (local formatting), points, positive = up; absent = 0. Moves the glyphs, never the line. */
+  baselineShiftPt?: number;
 }
 
 /** One paragraph to compose. */
@@ -53,6 +55,8 @@ export interface LineRun {
   /** The input run's type scale, present only when not 1 (see `InlineRun`). */
   scaleX?: number;
   scaleY?: number;
+  /** The input run's baseline shift, points up, present only when not 0 (see `InlineRun`). */
+  baselineShiftPt?: number;
 }
 
 /** A composed line of a paragraph. */

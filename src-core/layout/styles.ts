@@ -12,10 +12,15 @@
  * 5. Type scale (长体/扁体): the paragraph style's `scaleXPct`/`scaleYPct` as factors, each replaced by a
  *    character style that sets its own. Horizontal lengths of a run are in its scaled em (size × scaleX);
  *    the leading of a style without `leadingPt` follows its scaled height (size × scaleY).
+ * 6. Local formatting (a `local` mark, local-format.ts) comes last, on top of every character style: size,
+ *    font, colour, tracking, baseline shift and scale each replace what the styles gave. A size change
+ *    changes the run's advances; the line's automatic leading then follows its largest type (`maxSizePt`),
+ *    rounded up to whole grid lines where the style snaps; a style with a fixed `leadingPt` keeps it.
  */
 import type { Cmyk } from '../model/colour.js';
 import { COMMENT_MARK } from '../model/comment-mark.js';
 import { DELETION_MARK, INSERTION_MARK } from '../model/change-mark.js';
+import { LOCAL_MARK, parseLocalFormat } from '../model/local-format.js';
 import { scaleFactor, type CharacterStyle, type FontRef, type ParagraphStyle, type Template } from '../model/template.js';
 import { parseSizePt } from '../model/units.js';
 import type { FontProvider, LoadedFont } from '../text/font.js';
@@ -71,6 +76,12 @@ export interface TextStyle {
   /** Horizontal and vertical type scale factors (1 = natural). */
   readonly scaleX: number;
   readonly scaleY: number;
+  /** Type size, points (the paragraph style's unless a character style or local formatting changes it). */
+  readonly sizePt: number;
+  /** Tracking after each character, em of the run's size × horizontal scale. */
+  readonly trackingEm: number;
+  /** Baseline shift, points, positive = up: moves the glyphs, not the line. */
+  readonly baselineShiftPt: number;
 }
 
 /**
@@ -163,15 +174,45 @@ export class StyleResolver {
     let colour = base.style.colour;
     let scaleX = base.scaleX;
     let scaleY = base.scaleY;
+    let sizePt = base.sizePt;
+    let trackingEm = base.style.trackingEm;
+    let baselineShiftPt = 0;
+    let local: MarkJson | undefined;
     for (const mark of marks ?? []) {
+      if (mark.type === LOCAL_MARK) {
+        local = mark;
+        continue;
+      }
       const charStyle = this.characterStyleFor(mark, base, storyId);
       if (!charStyle) continue;
       if (charStyle.font) font = this.resolveFont(charStyle.font, storyId);
       if (charStyle.colour) colour = charStyle.colour;
       if (charStyle.scaleXPct !== undefined) scaleX = scaleFactor(charStyle.scaleXPct);
       if (charStyle.scaleYPct !== undefined) scaleY = scaleFactor(charStyle.scaleYPct);
+      if (charStyle.sizePt !== undefined) sizePt = charStyle.sizePt;
+      if (charStyle.trackingEm !== undefined) trackingEm = charStyle.trackingEm;
+      if (charStyle.baselineShiftPt !== undefined) baselineShiftPt = charStyle.baselineShiftPt;
     }
-    return { font, colour, scaleX, scaleY };
+    const styled: TextStyle = { font, colour, scaleX, scaleY, sizePt, trackingEm, baselineShiftPt };
+    return local ? this.applyLocal(styled, local, storyId) : styled;
+  }
+
+  /** Local formatting on top of the styled text (module summary, 6); a mark that does not validate is ignored. */
+  private applyLocal(styled: TextStyle, mark: MarkJson, storyId: string): TextStyle {
+    const local = parseLocalFormat(mark.attrs);
+    if (!local) {
+      this.onNotice({ code: 'invalid-style', message: 'Local formatting with values out of range is ignored; the text is set in its styles', storyId });
+      return styled;
+    }
+    return {
+      font: local.font ? this.resolveFont(local.font, storyId) : styled.font,
+      colour: local.colour ?? styled.colour,
+      scaleX: local.scaleXPct !== undefined ? scaleFactor(local.scaleXPct) : styled.scaleX,
+      scaleY: local.scaleYPct !== undefined ? scaleFactor(local.scaleYPct) : styled.scaleY,
+      sizePt: local.sizePt ?? styled.sizePt,
+      trackingEm: local.trackingEm ?? styled.trackingEm,
+      baselineShiftPt: local.baselineShiftPt ?? styled.baselineShiftPt,
+    };
   }
 
   private characterStyleFor(mark: MarkJson, base: ResolvedStyle, storyId: string): CharacterStyle | undefined {

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { CmykSchema } from './colour.js';
 import { LineStyleSchema, MAX_CORNER_RADIUS_PT } from './line-style.js';
+import { LOCAL_MARK, localFormatProblem } from './local-format.js';
 
 /** ProseMirror node JSON (the story format). Validated structurally here; the editor schema checks types. */
 export interface PmNodeJson {
@@ -15,6 +16,13 @@ export interface PmNodeJson {
   marks?: { type: string; attrs?: Record<string, unknown> }[];
 }
 
+/** Refuses a local-formatting mark whose overrides are not valid (local-format.ts), naming the field. */
+function checkLocalMark(mark: { type: string; attrs?: Record<string, unknown> }, ctx: z.RefinementCtx): void {
+  if (mark.type !== LOCAL_MARK) return;
+  const problem = localFormatProblem(mark.attrs);
+  if (problem) ctx.addIssue({ code: 'custom', path: ['attrs'], message: `local formatting ${problem}` });
+}
+
 /** Zod schema for ProseMirror node JSON. */
 export const PmNodeJsonSchema: z.ZodType<PmNodeJson> = z.lazy(() =>
   z.object({
@@ -22,7 +30,7 @@ export const PmNodeJsonSchema: z.ZodType<PmNodeJson> = z.lazy(() =>
     attrs: z.record(z.string(), z.unknown()).optional(),
     content: z.array(PmNodeJsonSchema).optional(),
     text: z.string().optional(),
-    marks: z.array(z.object({ type: z.string(), attrs: z.record(z.string(), z.unknown()).optional() })).optional(),
+    marks: z.array(z.object({ type: z.string(), attrs: z.record(z.string(), z.unknown()).optional() }).superRefine(checkLocalMark)).optional(),
   }),
 );
 

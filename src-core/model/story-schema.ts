@@ -8,7 +8,7 @@
  * doc      := (kicker | headline | subtitle | byline | columnTag | caption | captionTitle | credit
  *              | adTitle | adText | paragraph | subhead | columns)+
  * columns  := (paragraph | subhead | pullQuote)+   — the body, flowed column to column and frame to frame
- * inline   := text (marks: bold, emphasis, charStyle, comment, insertion, deletion) | hard_break | field
+ * inline   := text (marks: bold, emphasis, charStyle, local, comment, insertion, deletion) | hard_break | field
  *
  * A `comment` mark anchors a proofreader's comment (校对意见) to the text it is about: the comment travels with
  * its text through every edit, and the composer ignores it (comments never change how a page is set).
@@ -19,6 +19,7 @@
 import { Schema, type MarkSpec, type Node as PmNode, type NodeSpec } from 'prosemirror-model';
 import { COMMENT_MARK } from './comment-mark.js';
 import { DELETION_MARK, INSERTION_MARK } from './change-mark.js';
+import { LOCAL_MARK, localMarkSpec } from './local-format-mark.js';
 
 /** Names of the headline-group and other full-width textblocks, in the order a story usually has them. */
 export const DISPLAY_BLOCKS = ['kicker', 'headline', 'subtitle', 'byline', 'columnTag', 'captionTitle', 'caption', 'credit', 'adTitle', 'adText'] as const;
@@ -119,6 +120,8 @@ const marks: Record<string, MarkSpec> = {
     parseDOM: [{ tag: 'span.charstyle', getAttrs: (dom) => ({ name: (dom as { getAttribute(n: string): string | null }).getAttribute('data-name') }) }],
     toDOM: (mark) => ['span', { class: 'pm-charstyle', 'data-name': mark.attrs.name }, 0],
   },
+  // Local formatting (local-format.ts): overrides on top of the character and paragraph styles.
+  [LOCAL_MARK]: localMarkSpec,
   [COMMENT_MARK]: {
     attrs: { id: {}, author: { default: '' }, text: { default: '' }, createdAt: { default: '' }, resolved: { default: false } },
     // Typing at either end does not extend the comment; comments may overlap one another.

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { CmykSchema } from './colour.js';
 import { FrameSchema, StorySchema } from './frame.js';
 import { parseSizePt } from './units.js';
+import { TypeScalePctSchema } from './type-scale.js';
+import { MAX_BASELINE_SHIFT_PT, MAX_LOCAL_SIZE_PT, MAX_LOCAL_TRACKING_EM, MIN_LOCAL_SIZE_PT, MIN_LOCAL_TRACKING_EM } from './local-format.js';
 
 /** Longest type size a template may write as text ("小五", "10.5pt"): anything longer is not one. */
 const MAX_SIZE_TEXT_CHARS = 16;
@@ -15,24 +17,8 @@ function isTypeSize(size: string): boolean {
   }
 }
 
-/**
- * Narrowest and widest type scale (长体/扁体), percent of the natural glyph width or height: below half the
- * type no longer reads as the face, above double it is a different size, not a 扁体 (Founder FIT's own limits).
- */
-export const MIN_TYPE_SCALE_PCT = 50;
-/** Widest or tallest type scale, percent (see `MIN_TYPE_SCALE_PCT`). */
-export const MAX_TYPE_SCALE_PCT = 200;
-
-/**
- * A horizontal or vertical type scale in percent, `MIN_TYPE_SCALE_PCT`–`MAX_TYPE_SCALE_PCT`; absent = 100
- * (the face as drawn). Horizontal below 100 is 长体 (narrowed), vertical below 100 扁体 (flattened).
- */
-export const TypeScalePctSchema = z.number().min(MIN_TYPE_SCALE_PCT).max(MAX_TYPE_SCALE_PCT);
-
-/** A scale in percent (absent = 100) as a factor (0.5–2). */
-export function scaleFactor(pct: number | undefined): number {
-  return pct === undefined ? 1 : pct / 100;
-}
+// The type-scale bounds live in type-scale.ts (local formatting in story marks needs them without the template).
+export { MIN_TYPE_SCALE_PCT, MAX_TYPE_SCALE_PCT, TypeScalePctSchema, scaleFactor } from './type-scale.js';
 
 /** Current template schema version. Older files are migrated by `migrateTemplate`. */
 export const TEMPLATE_SCHEMA_VERSION = 1;
@@ -113,6 +99,17 @@ export function usesDisplayPunctuation(key: string, style: Pick<ParagraphStyle, 
   return style.displayPunctuation ?? DISPLAY_PUNCTUATION_STYLES.has(key);
 }
 
+/**
+ * What a character style may set beyond font, colour and scale, with the same bounds as local formatting
+ * (local-format.ts): size in points, tracking in em (replacing the paragraph style's), baseline shift in points
+ * (positive = up, glyphs only). Absent inherits.
+ */
+const CHARACTER_STYLE_LOCAL_FIELDS = {
+  sizePt: z.number().min(MIN_LOCAL_SIZE_PT).max(MAX_LOCAL_SIZE_PT).optional(),
+  trackingEm: z.number().min(MIN_LOCAL_TRACKING_EM).max(MAX_LOCAL_TRACKING_EM).optional(),
+  baselineShiftPt: z.number().min(-MAX_BASELINE_SHIFT_PT).max(MAX_BASELINE_SHIFT_PT).optional(),
+};
+
 /** A character style applied by a mark (bold, emphasis, or template-defined). Unset fields inherit. */
 export const CharacterStyleSchema = z.object({
   label: z.string(),
@@ -122,6 +119,7 @@ export const CharacterStyleSchema = z.object({
   scaleXPct: TypeScalePctSchema.optional(),
   /** Vertical type scale, percent, replacing the paragraph style's; absent inherits it. */
   scaleYPct: TypeScalePctSchema.optional(),
+  ...CHARACTER_STYLE_LOCAL_FIELDS,
 });
 /** A character style. */
 export type CharacterStyle = z.infer<typeof CharacterStyleSchema>;

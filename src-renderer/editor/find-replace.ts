@@ -10,10 +10,13 @@
  * 3. `replaceMatchesTr` replaces matches last to first in one transaction (so earlier positions stay valid and
  *    one undo takes them all back); the replacement takes the marks of the text it replaces.
  * 4. `selectedMatch` tells whether the selection is exactly a match (what Replace replaces).
+ * 5. `findLocalFormat` finds by format: runs of text with local formatting (any, or a given size or colour).
  */
 import type { MarkType, Node as PmNode } from 'prosemirror-model';
 import type { EditorState, Transaction } from 'prosemirror-state';
 import { DELETION_MARK } from '../../src-core/model/change-mark.js';
+import type { Cmyk } from '../../src-core/model/colour.js';
+import { isEmptyLocalFormat, LOCAL_MARK, parseLocalFormat, sameLocalValue, type LocalFormat } from '../../src-core/model/local-format.js';
 
 /** How to match. */
 export interface FindOptions {
@@ -98,4 +101,40 @@ export function replaceMatchesTr(state: EditorState, matches: readonly TextMatch
     else tr.replaceWith(from, to, state.schema.text(replacement, state.doc.resolve(from + 1).marks()));
   }
   return tr;
+}
+
+/** What "find by format" looks for: any local formatting, or a local size or colour. */
+export type FormatQuery = { kind: 'any' } | { kind: 'size'; sizePt: number } | { kind: 'colour'; colour: Cmyk };
+
+/**
+ * Runs of text with local formatting that `query` asks for, in document order: adjacent characters of one
+ * textblock with the same answer join into one match. Text under a tracked deletion is skipped (as `findMatches`
+ * skips it: it is not on the page).
+ */
+export function findLocalFormat(doc: PmNode, query: FormatQuery): TextMatch[] {
+  const deletion = doc.type.schema.marks[DELETION_MARK];
+  const local = doc.type.schema.marks[LOCAL_MARK];
+  const matches: TextMatch[] = [];
+  if (!local) return matches;
+  doc.descendants((node, pos) => {
+    if (!node.isTextblock) return true;
+    let open: TextMatch | null = null;
+    node.forEach((child, offset) => {
+      const from = pos + 1 + offset;
+      const mark = child.isText && !deletion?.isInSet(child.marks) ? local.isInSet(child.marks) : undefined;
+      const format = mark ? parseLocalFormat(mark.attrs) : undefined;
+      const hit = format !== undefined && formatMatches(format, query);
+      if (hit && open && open.to === from) open.to = from + child.nodeSize;
+      else if (hit) matches.push((open = { from, to: from + child.nodeSize }));
+      else open = null;
+    });
+    return false;
+  });
+  return matches;
+}
+
+function formatMatches(format: LocalFormat, query: FormatQuery): boolean {
+  if (query.kind === 'any') return !isEmptyLocalFormat(format);
+  if (query.kind === 'size') return format.sizePt === query.sizePt;
+  return format.colour !== undefined && sameLocalValue(format.colour, query.colour);
 }

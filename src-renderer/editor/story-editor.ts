@@ -10,6 +10,7 @@ import { EditorState, Plugin, type Command } from 'prosemirror-state';
 import type { PmNodeJson } from '../../src-core/model/document.js';
 import { storySchema } from '../../src-core/model/story-schema.js';
 import { BLOCK_TYPE_CHOICES, setBlock, toggleBold, toggleEmphasis } from './commands.js';
+import { clearLocalFormat } from './local-format.js';
 import { normalisePunctuation } from './normalise-punctuation.js';
 import { parsePlainText, pasteRefusal, plainParagraphsSlice } from './paste.js';
 import { EDITOR_SHORTCUTS } from '../state/shortcuts.js';
@@ -39,7 +40,7 @@ export function folioKeymap(options: StoryEditorOptions = {}): Record<string, Co
     options.onLeaveEditor();
     return true;
   };
-  const commands: Record<string, Command> = { undo, redo, bold: toggleBold, emphasis: toggleEmphasis, normalisePunctuation, comment, trackChanges, leaveEditor };
+  const commands: Record<string, Command> = { undo, redo, bold: toggleBold, emphasis: toggleEmphasis, clearLocalFormat, normalisePunctuation, comment, trackChanges, leaveEditor };
   for (const choice of BLOCK_TYPE_CHOICES) commands[`block:${choice.name}`] = setBlock(choice.name);
   const bindings: Record<string, Command> = {};
   for (const shortcut of EDITOR_SHORTCUTS.shortcuts) {

@@ -63,6 +63,7 @@ export const EDITOR_SHORTCUTS: ShortcutTable = {
     { id: 'redo', keys: ['Mod-Shift-z', 'Mod-y'], label: 'shortcuts.editor.redo' },
     { id: 'bold', keys: ['Mod-b'], label: 'shortcuts.editor.bold' },
     { id: 'emphasis', keys: ['Mod-i'], label: 'shortcuts.editor.emphasis' },
+    { id: 'clearLocalFormat', keys: ['Mod-\\'], label: 'shortcuts.editor.clearLocalFormat' },
     { id: 'normalisePunctuation', keys: ['Mod-Alt-p'], label: 'shortcuts.editor.normalisePunctuation' },
     { id: 'comment', keys: ['Mod-Alt-m'], label: 'shortcuts.editor.comment' },
     { id: 'trackChanges', keys: ['Mod-Shift-e'], label: 'shortcuts.editor.trackChanges' },
