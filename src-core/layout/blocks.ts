@@ -23,6 +23,7 @@ import type { InlineRun } from './line.js';
 import type { ComposeNotice } from './notice.js';
 import type { ResolvedStyle, StyleResolver } from './styles.js';
 import { fieldValue, type FieldContext } from './fields.js';
+import { sameTextEffects } from './text-effects.js';
 
 /** One stretch of a piece: `virtualLength` units of set text standing for `pmLength` ProseMirror positions. */
 export interface PosSegment {
@@ -117,12 +118,12 @@ function collectPieces(
   const addText = (text: string, marks: PmNodeJson['marks'], pmLength: number) => {
     posMap.push({ virtualFrom: virtual, virtualLength: text.length, pmFrom: pos, pmLength });
     if (text.length > 0) {
-      const { font, colour, scaleX, scaleY } = resolver.resolveText(style, marks, storyId);
+      const { font, colour, scaleX, scaleY, effects } = resolver.resolveText(style, marks, storyId);
       const last = runs[runs.length - 1];
-      if (last && last.font === font && last.colour === colour && (last.scaleX ?? 1) === scaleX && (last.scaleY ?? 1) === scaleY) {
+      if (last && last.font === font && last.colour === colour && (last.scaleX ?? 1) === scaleX && (last.scaleY ?? 1) === scaleY && sameTextEffects(last.effects, effects)) {
         runs[runs.length - 1] = { ...last, text: last.text + text };
       } else {
-        runs.push({ text, fromPos: virtual, font, sizePt: style.sizePt, colour, trackingEm: style.style.trackingEm, ...runScale(scaleX, scaleY) });
+        runs.push({ text, fromPos: virtual, font, sizePt: style.sizePt, colour, trackingEm: style.style.trackingEm, ...runScale(scaleX, scaleY), ...(effects ? { effects } : {}) });
       }
     }
     virtual += text.length;

@@ -241,5 +241,6 @@ function makeRun(run: InlineRun, glyphs: PositionedGlyph[]): LineRun {
   const out: LineRun = { fontId: run.font.id, sizePt: run.sizePt, colour, glyphs };
   if (run.scaleX !== undefined && run.scaleX !== 1) out.scaleX = run.scaleX;
   if (run.scaleY !== undefined && run.scaleY !== 1) out.scaleY = run.scaleY;
+  if (run.effects) out.effects = run.effects;
   return out;
 }

@@ -7,6 +7,7 @@ import type { Cmyk } from '../model/colour.js';
 import type { TypographyOptions } from '../model/template.js';
 import type { LoadedFont } from '../text/font.js';
 import type { LayoutWarning, PositionedGlyph } from './page-layout.js';
+import type { TextEffects } from './text-effects.js';
 
 /** A stretch of paragraph text in one style. `fromPos` is the ProseMirror position of its first UTF-16 unit. */
 export interface InlineRun {
@@ -24,6 +25,8 @@ export interface InlineRun {
   scaleX?: number;
   /** Vertical type scale (扁体 below 1), 0.5–2; absent = 1. Glyphs are `sizePt` × `scaleY` tall. */
   scaleY?: number;
+  /** 勾边/空心/阴影 (drawing only: never measured); absent = none. */
+  effects?: TextEffects;
 }
 
 /** One paragraph to compose. */
@@ -53,6 +56,8 @@ export interface LineRun {
   /** The input run's type scale, present only when not 1 (see `InlineRun`). */
   scaleX?: number;
   scaleY?: number;
+  /** The input run's display effects, present only when set. */
+  effects?: TextEffects;
 }
 
 /** A composed line of a paragraph. */

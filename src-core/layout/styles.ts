@@ -12,6 +12,8 @@
  * 5. Type scale (长体/扁体): the paragraph style's `scaleXPct`/`scaleYPct` as factors, each replaced by a
  *    character style that sets its own. Horizontal lengths of a run are in its scaled em (size × scaleX);
  *    the leading of a style without `leadingPt` follows its scaled height (size × scaleY).
+ * 6. Display effects (勾边/空心/阴影): the paragraph style's, each field replaced by a character style that sets
+ *    its own (text-effects.ts); they never change a width.
  */
 import type { Cmyk } from '../model/colour.js';
 import { COMMENT_MARK } from '../model/comment-mark.js';
@@ -22,6 +24,7 @@ import type { FontProvider, LoadedFont } from '../text/font.js';
 import type { PageGrid } from './grid.js';
 import type { LayoutWarning } from './page-layout.js';
 import type { ComposeNotice } from './notice.js';
+import { textEffectsOf, withCharacterEffects, type TextEffects } from './text-effects.js';
 
 /** Leading of display type without an explicit `leadingPt`: 1.2 × size (TYPOGRAPHY.md headline practice). */
 export const DISPLAY_LEADING_FACTOR = 1.2;
@@ -46,6 +49,8 @@ export interface ResolvedStyle {
   readonly scaleX: number;
   /** Vertical type scale factor (0.5–2, 1 = natural). */
   readonly scaleY: number;
+  /** 勾边/空心/阴影 of the style (text-effects.ts); absent when it sets none. */
+  readonly effects?: TextEffects;
 }
 
 /** The height of a style's type, points: its size × its vertical scale (what its leading and baseline follow). */
@@ -71,6 +76,8 @@ export interface TextStyle {
   /** Horizontal and vertical type scale factors (1 = natural). */
   readonly scaleX: number;
   readonly scaleY: number;
+  /** 勾边/空心/阴影 after the marks; absent when none is set. */
+  readonly effects?: TextEffects;
 }
 
 /**
@@ -145,6 +152,7 @@ export class StyleResolver {
     }
     const resolved: ResolvedStyle = {
       name, style, sizePt, font: this.resolveFont(style.font, storyId), scaleX: scaleFactor(style.scaleXPct), scaleY: scaleFactor(style.scaleYPct),
+      ...effectsField(textEffectsOf(style)),
     };
     this.styleCache.set(name, resolved);
     return resolved;
@@ -163,6 +171,7 @@ export class StyleResolver {
     let colour = base.style.colour;
     let scaleX = base.scaleX;
     let scaleY = base.scaleY;
+    let effects = base.effects;
     for (const mark of marks ?? []) {
       const charStyle = this.characterStyleFor(mark, base, storyId);
       if (!charStyle) continue;
@@ -170,8 +179,9 @@ export class StyleResolver {
       if (charStyle.colour) colour = charStyle.colour;
       if (charStyle.scaleXPct !== undefined) scaleX = scaleFactor(charStyle.scaleXPct);
       if (charStyle.scaleYPct !== undefined) scaleY = scaleFactor(charStyle.scaleYPct);
+      effects = withCharacterEffects(effects, charStyle);
     }
-    return { font, colour, scaleX, scaleY };
+    return { font, colour, scaleX, scaleY, ...effectsField(effects) };
   }
 
   private characterStyleFor(mark: MarkJson, base: ResolvedStyle, storyId: string): CharacterStyle | undefined {
@@ -190,6 +200,11 @@ export class StyleResolver {
     if (mark.type === 'bold') return { label: 'bold', font: { family: base.style.font.family, weight: DEFAULT_BOLD_WEIGHT } };
     return undefined;
   }
+}
+
+/** `{ effects }` when there are any, else nothing: plain text's objects keep the shape they had. */
+function effectsField(effects: TextEffects | undefined): { effects?: TextEffects } {
+  return effects ? { effects } : {};
 }
 
 /**
