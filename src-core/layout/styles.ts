@@ -181,7 +181,8 @@ export class StyleResolver {
       if (charStyle.scaleYPct !== undefined) scaleY = scaleFactor(charStyle.scaleYPct);
       effects = withCharacterEffects(effects, charStyle);
     }
-    return { font, colour, scaleX, scaleY, ...effectsField(effects) };
+    // Plain text (no effects) gets the same four-field object it always had: no spread on the common path.
+    return effects ? { font, colour, scaleX, scaleY, effects } : { font, colour, scaleX, scaleY };
   }
 
   private characterStyleFor(mark: MarkJson, base: ResolvedStyle, storyId: string): CharacterStyle | undefined {
