@@ -79,6 +79,11 @@ test('Styles panel: a 1.5-pt outline (勾边) on the kicker inks more of the can
     scale: 'device',
   });
   await page.getByRole('button', { name: 'Fit page', exact: true }).click();
+  // The panel's Display effects group, to look at: the outline's width and colour, hollow, shadow, shading.
+  await styles.panel.getByRole('combobox', { name: 'Paragraph shading' }).selectOption('k15');
+  await expect(styles.panel.getByRole('combobox', { name: 'Shading extent' })).toHaveValue('column');
+  await styles.panel.getByRole('group', { name: 'Display effects' }).screenshot({ path: path.join(ARTIFACTS_DIR, 'e2e-display-effects-panel.png') });
+  await canvas.surface.press('Control+z');
   await canvas.surface.press('Control+z');
   await canvas.surface.press('Control+z');
   await expect(styles.field('Outline width (pt)')).toHaveValue('');
