@@ -24,6 +24,7 @@ import type { InlineRun } from './line.js';
 import type { ComposeNotice } from './notice.js';
 import type { ResolvedStyle, StyleResolver } from './styles.js';
 import { fieldValue, type FieldContext } from './fields.js';
+import { sameTextEffects } from './text-effects.js';
 
 /** One stretch of a piece: `virtualLength` units of set text standing for `pmLength` ProseMirror positions. */
 export interface PosSegment {
@@ -123,15 +124,19 @@ function collectPieces(
   const addText = (text: string, marks: PmNodeJson['marks'], pmLength: number) => {
     posMap.push({ virtualFrom: virtual, virtualLength: text.length, pmFrom: pos, pmLength });
     if (text.length > 0) {
-      const { font, colour, scaleX, scaleY, sizePt, trackingEm, baselineShiftPt } = resolver.resolveText(style, marks, storyId);
+      const { font, colour, scaleX, scaleY, sizePt, trackingEm, baselineShiftPt, effects } = resolver.resolveText(style, marks, storyId);
       const last = runs[runs.length - 1];
       if (
         last && last.font === font && sameColour(last.colour, colour) && (last.scaleX ?? 1) === scaleX && (last.scaleY ?? 1) === scaleY
         && last.sizePt === sizePt && last.trackingEm === trackingEm && (last.baselineShiftPt ?? 0) === baselineShiftPt
+        && sameTextEffects(last.effects, effects)
       ) {
         runs[runs.length - 1] = { ...last, text: last.text + text };
       } else {
-        runs.push({ text, fromPos: virtual, font, sizePt, colour, trackingEm, ...runScale(scaleX, scaleY), ...(baselineShiftPt !== 0 ? { baselineShiftPt } : {}) });
+        runs.push({
+          text, fromPos: virtual, font, sizePt, colour, trackingEm, ...runScale(scaleX, scaleY),
+          ...(baselineShiftPt !== 0 ? { baselineShiftPt } : {}), ...(effects ? { effects } : {}),
+        });
       }
     }
     virtual += text.length;

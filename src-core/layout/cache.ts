@@ -16,6 +16,7 @@
 import type { TypographyOptions } from '../model/template.js';
 import type { ComposedParagraph, InlineRun } from './line.js';
 import type { PageLayout } from './page-layout.js';
+import { textEffectsKey } from './text-effects.js';
 
 /** Cumulative cache counters of a composer. */
 export interface ComposerStats {
@@ -103,6 +104,7 @@ export function paragraphKey(
   if (measuresPt.length > 0) key += `|${measuresPt.map((m) => m.toFixed(4)).join(',')}`;
   for (const r of runs) {
     key += `\u0001${r.font.id}/${r.sizePt}/${r.scaleX ?? 1}x${r.scaleY ?? 1}/${colourKey(r.colour)}/${r.trackingEm}/${r.baselineShiftPt ?? 0}/${r.fromPos}\u0002${r.text}`;
+    if (r.effects) key += `\u0003${textEffectsKey(r.effects)}`;
   }
   return key;
 }

@@ -35,6 +35,7 @@
  *    the earlier columns the deeper, the shallowest such ends that hold the section's text.
  */
 import { usesDisplayPunctuation, type TypographyOptions } from '../model/template.js';
+import type { ParagraphShading } from '../model/text-effects.js';
 import type { LoadedFont } from '../text/font.js';
 import { BLACK } from '../model/colour.js';
 import { COMPOUND_LINE_STYLES, MIN_COMPOUND_STROKE_PT } from '../model/line-style.js';
@@ -45,6 +46,7 @@ import { pmPosAt, runScale, virtualPosAt, type InlinePiece, type StoryBlock, typ
 import { frameGeometry, type FrameGeometry } from './columns.js';
 import type { PageGrid } from './grid.js';
 import { styledRuleItems } from './styled-lines.js';
+import { paragraphShadingBoxes } from './paragraph-shading.js';
 import { paragraphKey, type ParagraphCache } from './cache.js';
 import { lineCells, styleEmXPt, styleHeightPt, type ResolvedStyle } from './styles.js';
 import { pageNumberOf, type StoryThread } from './thread.js';
@@ -65,7 +67,7 @@ export const COLUMN_RULE_STROKE_PT = 0.5;
 
 /** What a story put into one of its frames. */
 export interface FrameOutput {
-  /** Paint order: the frame's tint, block boxes (under the text), then glyph runs, then column rules. */
+  /** Paint order: the frame's tint, paragraph shadings and block boxes (under the text), then glyph runs, then column rules. */
   readonly items: LayoutItem[];
   readonly lines: LineBox[];
   readonly warnings: LayoutWarning[];
@@ -135,6 +137,9 @@ interface PlacedExtent {
   rightPt: number;
   topPt: number;
   bottomPt: number;
+  /** The line's measure (for a column-wide paragraph shading). */
+  measureLeftPt: number;
+  measureRightPt: number;
 }
 
 /** Runs of a piece from virtual position `fromV` on (positions unchanged). */
@@ -511,11 +516,22 @@ class StoryFlow {
     }
     const extents: PlacedExtent[] = [];
     for (let pi = 0; pi < block.pieces.length; pi++) {
-      if (!this.placePiece(bi, pi, extents)) return;
+      if (!this.placePiece(bi, pi, extents)) {
+        // The lines that were set before the thread ran out keep their tint.
+        if (style.style.shading) this.drawBlockShading(style.style.shading, extents);
+        return;
+      }
     }
     if (style.style.spaceAfterLines > 0) this.cell += style.style.spaceAfterLines;
     this.cell = Math.ceil(this.cell - CELL_EPSILON);
+    // The shading goes under the block's box (if any) and its text: both are pushed after it.
+    if (style.style.shading) this.drawBlockShading(style.style.shading, extents);
     if (style.style.box) this.drawBlockBoxes(style, extents);
+  }
+
+  /** 底纹: the paragraph's tint boxes (paragraph-shading.ts), each in the frame its part was set in. */
+  private drawBlockShading(shading: ParagraphShading, extents: readonly PlacedExtent[]): void {
+    for (const box of paragraphShadingBoxes(shading, extents)) this.outputs.get(box.frameId!)!.under.push(box);
   }
 
   /** Cells a keepWithNext block needs with the first line of the block after it. */
@@ -620,7 +636,7 @@ class StoryFlow {
       baselineYPt, fromPos, toPos, caretXPt,
       ...(firstPiece && line.fromPos <= 0 ? { blockStart: true as const } : {}),
     });
-    extents.push({ frameId, column: slot.column, leftPt: x0 + line.caretXPt[0]!, rightPt: x0 + line.caretXPt[lastIndex]!, topPt, bottomPt: topPt + leadingPt });
+    extents.push({ frameId, column: slot.column, leftPt: x0 + line.caretXPt[0]!, rightPt: x0 + line.caretXPt[lastIndex]!, topPt, bottomPt: topPt + leadingPt, measureLeftPt: measure.xPt, measureRightPt: measure.xPt + measure.widthPt });
 
     for (const w of comp.warnings) {
       const inLine = w.pos === undefined ? comp.first && li === 0 : w.pos >= line.fromPos && (w.pos < line.toPos || (li === comp.lines.length - 1 && w.pos <= line.toPos));
@@ -644,6 +660,7 @@ class StoryFlow {
       const item: GlyphRunItem = { kind: 'glyphs', fontId: run.fontId, sizePt: run.sizePt, colour: run.colour, baselineYPt: runBaselineYPt, glyphs, storyId: this.storyId, frameId, ...(jump ? { jump } : {}) };
       if (run.scaleX !== undefined) item.scaleX = run.scaleX;
       if (run.scaleY !== undefined) item.scaleY = run.scaleY;
+      if (run.effects) item.effects = run.effects;
       items.push(item);
     }
   }

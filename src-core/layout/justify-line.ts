@@ -242,5 +242,6 @@ function makeRun(run: InlineRun, glyphs: PositionedGlyph[]): LineRun {
   if (run.scaleX !== undefined && run.scaleX !== 1) out.scaleX = run.scaleX;
   if (run.scaleY !== undefined && run.scaleY !== 1) out.scaleY = run.scaleY;
   if (run.baselineShiftPt) out.baselineShiftPt = run.baselineShiftPt;
+  if (run.effects) out.effects = run.effects;
   return out;
 }

@@ -7,6 +7,7 @@ import type { Cmyk } from '../model/colour.js';
 import type { TypographyOptions } from '../model/template.js';
 import type { LoadedFont } from '../text/font.js';
 import type { LayoutWarning, PositionedGlyph } from './page-layout.js';
+import type { TextEffects } from './text-effects.js';
 
 /** A stretch of paragraph text in one style. `fromPos` is the ProseMirror position of its first UTF-16 unit. */
 export interface InlineRun {
@@ -26,6 +27,8 @@ export interface InlineRun {
   scaleY?: number;
   /** Baseline shift (local formatting), points, positive = up; absent = 0. Moves the glyphs, never the line. */
   baselineShiftPt?: number;
+  /** 勾边/空心/阴影 (drawing only: never measured); absent = none. */
+  effects?: TextEffects;
 }
 
 /** One paragraph to compose. */
@@ -57,6 +60,8 @@ export interface LineRun {
   scaleY?: number;
   /** The input run's baseline shift, points up, present only when not 0 (see `InlineRun`). */
   baselineShiftPt?: number;
+  /** The input run's display effects, present only when set. */
+  effects?: TextEffects;
 }
 
 /** A composed line of a paragraph. */

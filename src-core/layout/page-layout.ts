@@ -1,4 +1,5 @@
 import type { Cmyk } from '../model/colour.js';
+import type { TextEffects } from './text-effects.js';
 
 /**
  * PageLayout: the composer's finished output for one page, drawn unchanged by the page canvas
@@ -45,6 +46,11 @@ export interface GlyphRunItem {
   scaleX?: number;
   /** Vertical type scale of the whole run (扁体 below 1), 0.5–2; absent = 1. */
   scaleY?: number;
+  /**
+   * 勾边/空心/阴影 (text-effects.ts), drawn around the composed glyphs without moving them; absent = plain fill.
+   * Paint order within the run: shadow, outline (stroke at 2 × width), then the fill (or the hollow stroke).
+   */
+  effects?: TextEffects;
   colour: Cmyk;
   /** Baseline y, points from the trim's top edge. */
   baselineYPt: number;

@@ -16,6 +16,8 @@
  *    font, colour, tracking, baseline shift and scale each replace what the styles gave. A size change
  *    changes the run's advances; the line's automatic leading then follows its largest type (`maxSizePt`),
  *    rounded up to whole grid lines where the style snaps; a style with a fixed `leadingPt` keeps it.
+ * 7. Display effects (勾边/空心/阴影): the paragraph style's, each field replaced by a character style that sets
+ *    its own (text-effects.ts); they never change a width.
  */
 import type { Cmyk } from '../model/colour.js';
 import { COMMENT_MARK } from '../model/comment-mark.js';
@@ -27,6 +29,7 @@ import type { FontProvider, LoadedFont } from '../text/font.js';
 import type { PageGrid } from './grid.js';
 import type { LayoutWarning } from './page-layout.js';
 import type { ComposeNotice } from './notice.js';
+import { textEffectsOf, withCharacterEffects, type TextEffects } from './text-effects.js';
 
 /** Leading of display type without an explicit `leadingPt`: 1.2 × size (TYPOGRAPHY.md headline practice). */
 export const DISPLAY_LEADING_FACTOR = 1.2;
@@ -51,6 +54,8 @@ export interface ResolvedStyle {
   readonly scaleX: number;
   /** Vertical type scale factor (0.5–2, 1 = natural). */
   readonly scaleY: number;
+  /** 勾边/空心/阴影 of the style (text-effects.ts); absent when it sets none. */
+  readonly effects?: TextEffects;
 }
 
 /** The height of a style's type, points: its size × its vertical scale (what its leading and baseline follow). */
@@ -82,6 +87,8 @@ export interface TextStyle {
   readonly trackingEm: number;
   /** Baseline shift, points, positive = up: moves the glyphs, not the line. */
   readonly baselineShiftPt: number;
+  /** 勾边/空心/阴影 after the marks; absent when none is set. */
+  readonly effects?: TextEffects;
 }
 
 /**
@@ -156,6 +163,7 @@ export class StyleResolver {
     }
     const resolved: ResolvedStyle = {
       name, style, sizePt, font: this.resolveFont(style.font, storyId), scaleX: scaleFactor(style.scaleXPct), scaleY: scaleFactor(style.scaleYPct),
+      ...effectsField(textEffectsOf(style)),
     };
     this.styleCache.set(name, resolved);
     return resolved;
@@ -178,6 +186,7 @@ export class StyleResolver {
     let trackingEm = base.style.trackingEm;
     let baselineShiftPt = 0;
     let local: MarkJson | undefined;
+    let effects = base.effects;
     for (const mark of marks ?? []) {
       if (mark.type === LOCAL_MARK) {
         local = mark;
@@ -192,8 +201,12 @@ export class StyleResolver {
       if (charStyle.sizePt !== undefined) sizePt = charStyle.sizePt;
       if (charStyle.trackingEm !== undefined) trackingEm = charStyle.trackingEm;
       if (charStyle.baselineShiftPt !== undefined) baselineShiftPt = charStyle.baselineShiftPt;
+      effects = withCharacterEffects(effects, charStyle);
     }
-    const styled: TextStyle = { font, colour, scaleX, scaleY, sizePt, trackingEm, baselineShiftPt };
+    // Plain text (no effects) gets no `effects` field: no spread on the common path.
+    const styled: TextStyle = effects
+      ? { font, colour, scaleX, scaleY, sizePt, trackingEm, baselineShiftPt, effects }
+      : { font, colour, scaleX, scaleY, sizePt, trackingEm, baselineShiftPt };
     return local ? this.applyLocal(styled, local, storyId) : styled;
   }
 
@@ -212,6 +225,7 @@ export class StyleResolver {
       sizePt: local.sizePt ?? styled.sizePt,
       trackingEm: local.trackingEm ?? styled.trackingEm,
       baselineShiftPt: local.baselineShiftPt ?? styled.baselineShiftPt,
+      ...(styled.effects ? { effects: styled.effects } : {}),
     };
   }
 
@@ -231,6 +245,11 @@ export class StyleResolver {
     if (mark.type === 'bold') return { label: 'bold', font: { family: base.style.font.family, weight: DEFAULT_BOLD_WEIGHT } };
     return undefined;
   }
+}
+
+/** `{ effects }` when there are any, else nothing: plain text's objects keep the shape they had. */
+function effectsField(effects: TextEffects | undefined): { effects?: TextEffects } {
+  return effects ? { effects } : {};
 }
 
 /**

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CmykSchema } from './colour.js';
 import { FrameSchema, StorySchema } from './frame.js';
+import { ParagraphShadingSchema, TextHollowSchema, TextOutlineSchema, TextShadowSchema } from './text-effects.js';
 import { parseSizePt } from './units.js';
 import { TypeScalePctSchema } from './type-scale.js';
 import { MAX_BASELINE_SHIFT_PT, MAX_LOCAL_SIZE_PT, MAX_LOCAL_TRACKING_EM, MIN_LOCAL_SIZE_PT, MIN_LOCAL_TRACKING_EM } from './local-format.js';
@@ -81,6 +82,14 @@ export const ParagraphStyleSchema = z.object({
   displayPunctuation: z.boolean().optional(),
   /** Draw a box around the block (column tags 栏目题, ad text). Stroke and inset in points. */
   box: z.object({ strokePt: z.number().min(0), insetPt: z.number().min(0), fill: CmykSchema.optional() }).optional(),
+  /** 勾边: a stroke outside every glyph (model/text-effects.ts); absent = none. Widths are unchanged. */
+  outline: TextOutlineSchema.optional(),
+  /** 空心: glyphs stroked, not filled; absent = filled. */
+  hollow: TextHollowSchema.optional(),
+  /** 阴影: an offset copy under the glyphs; absent = none. */
+  shadow: TextShadowSchema.optional(),
+  /** 底纹: a tint behind the paragraph's lines, column or text wide, with insets; absent = none. */
+  shading: ParagraphShadingSchema.optional(),
 });
 /** A paragraph style (see `ParagraphStyleSchema` for units). */
 export type ParagraphStyle = z.infer<typeof ParagraphStyleSchema>;
@@ -120,6 +129,12 @@ export const CharacterStyleSchema = z.object({
   /** Vertical type scale, percent, replacing the paragraph style's; absent inherits it. */
   scaleYPct: TypeScalePctSchema.optional(),
   ...CHARACTER_STYLE_LOCAL_FIELDS,
+  /** 勾边, replacing the paragraph style's; absent inherits it. */
+  outline: TextOutlineSchema.optional(),
+  /** 空心, replacing the paragraph style's; absent inherits it. */
+  hollow: TextHollowSchema.optional(),
+  /** 阴影, replacing the paragraph style's; absent inherits it. */
+  shadow: TextShadowSchema.optional(),
 });
 /** A character style. */
 export type CharacterStyle = z.infer<typeof CharacterStyleSchema>;

@@ -11,7 +11,9 @@
  *    numbers move each glyph to its composed `xPt`. Each number is computed from the absolute target
  *    position, so rounding never accumulates along a line.
  * 4. Numbers are rounded to 1/10 000 pt so output is compact and byte-stable.
- * 5. The hot operators (text, colour, rules, boxes) are written as text directly, in the exact form pdf-lib's
+ * 5. Display effects (勾边/空心/阴影) are more text shows of the same glyphs with text render modes 1/2
+ *    (`drawEffectRun`); plain runs take the one-show path and pay nothing for them.
+ * 6. The hot operators (text, colour, rules, boxes) are written as text directly, in the exact form pdf-lib's
  *    `PDFOperator` would serialise them: a page has tens of thousands of operands, and building a pdf-lib object
  *    for each one was a third of an export's time in a fresh process. Other callers may still push operators.
  */
@@ -19,6 +21,7 @@ import { PDFNumber, PDFOperatorNames as Ops, type PDFName, type PDFOperator, typ
 import { cmykToRgb, type Cmyk } from '../model/colour.js';
 import type { BoxItem, GlyphRunItem, PositionedGlyph, RectPt, RuleItem, StrokeDash } from '../layout/page-layout.js';
 import { boxOutline, needsOutline, type OutlineStep } from '../layout/styled-lines.js';
+import type { TextEffects } from '../layout/text-effects.js';
 import { encodeGlyph, type PdfFontEntry, type PdfFontSet } from './fonts.js';
 import { DEFAULT_FLATE_LEVEL, type Deflate } from './flate.js';
 import { rawStream } from './raw-stream.js';
@@ -138,12 +141,50 @@ export class PageContent {
    */
   drawGlyphRun(run: GlyphRunItem): void {
     if (run.glyphs.length === 0) return;
+    if (run.effects) {
+      this.drawEffectRun(run, run.effects);
+      return;
+    }
     const overprint = this.overprintGs && isPureBlack(run.colour);
     this.ops.push(Ops.PushGraphicsState);
     if (overprint) this.ops.push(`${this.overprintGs} ${Ops.SetGraphicsStateParams}`);
     this.fill(run.colour);
     this.showGlyphs(run.fontId, run.sizePt, run.glyphs, this.x(0), this.y(run.baselineYPt), 0, run.scaleX ?? 1, run.scaleY ?? 1);
     this.ops.push(Ops.PopGraphicsState);
+  }
+
+  /**
+   * Draws a glyph run with display effects (勾边/空心/阴影) as text, so it stays extractable: the shadow and the
+   * outline are extra text shows marked as artifacts (not read twice by extractors), the letter itself is
+   * the last show. Stroke widths are in user space (points), as the canvas strokes them; joins are round.
+   * Paint order: shadow (the letter's own painting, offset, in the shadow colour), outline (stroke at twice
+   * its width, text render mode 1), then the fill (mode 0) or, for hollow type, the stroke alone (mode 1).
+   * Overprint follows the colour of each show: 100 K overprints, any other colour (and white) knocks out.
+   */
+  private drawEffectRun(run: GlyphRunItem, effects: TextEffects): void {
+    const hollow = effects.hollow;
+    const outline = hollow ? undefined : effects.outline;
+    // How the letter is painted: its text render mode, stroke width (points) and which colour is used.
+    const letter: { mode: TextRenderMode; strokePt: number } = hollow
+      ? { mode: TEXT_RENDER_STROKE, strokePt: hollow.widthPt }
+      : outline ? { mode: TEXT_RENDER_FILL_STROKE, strokePt: 2 * outline.widthPt } : { mode: TEXT_RENDER_FILL, strokePt: 0 };
+    const show = (colour: Cmyk, mode: TextRenderMode, strokePt: number, dxPt: number, dyPt: number, artifact: boolean): void => {
+      if (artifact) this.ops.push(`/Artifact ${Ops.BeginMarkedContent}`);
+      this.ops.push(Ops.PushGraphicsState);
+      if (this.overprintGs && isPureBlack(colour)) this.ops.push(`${this.overprintGs} ${Ops.SetGraphicsStateParams}`);
+      if (mode !== TEXT_RENDER_STROKE) this.fill(colour);
+      if (mode !== TEXT_RENDER_FILL) {
+        this.stroke(colour);
+        this.ops.push(`${num(strokePt)} ${Ops.SetLineWidth}`, `${ROUND_JOIN} ${Ops.SetLineJoinStyle}`, `${mode} ${Ops.SetTextRenderingMode}`);
+      }
+      this.showGlyphs(run.fontId, run.sizePt, run.glyphs, this.x(dxPt), this.y(run.baselineYPt + dyPt), 0, run.scaleX ?? 1, run.scaleY ?? 1);
+      this.ops.push(Ops.PopGraphicsState);
+      if (artifact) this.ops.push(Ops.EndMarkedContent);
+    };
+    if (effects.shadow) show(effects.shadow.colour, letter.mode, letter.strokePt, effects.shadow.dxPt, effects.shadow.dyPt, true);
+    if (outline) show(outline.colour, TEXT_RENDER_STROKE, 2 * outline.widthPt, 0, 0, true);
+    if (hollow) show(hollow.colour, TEXT_RENDER_STROKE, hollow.widthPt, 0, 0, false);
+    else show(run.colour, TEXT_RENDER_FILL, 0, 0, 0, false);
   }
 
   /**
@@ -310,6 +351,14 @@ export class PageContent {
     this.ops.length = 0;
   }
 }
+
+/** PDF text render modes used for display effects (PDF 32000-1 §9.3.6). */
+type TextRenderMode = 0 | 1 | 2;
+const TEXT_RENDER_FILL: TextRenderMode = 0;
+const TEXT_RENDER_STROKE: TextRenderMode = 1;
+const TEXT_RENDER_FILL_STROKE: TextRenderMode = 2;
+/** Round line joins (`1 j`): a mitred outline grows spikes at every sharp corner of a glyph. */
+const ROUND_JOIN = 1;
 
 /** Only plain 100 K overprints: tints and rich blacks would change colour when overprinted. */
 export function isPureBlack(colour: Cmyk): boolean {

@@ -10,6 +10,7 @@
  *    the page anyway (one full repaint is then cheaper than many clipped ones).
  */
 import type { LayoutItem, PageLayout, RectPt } from '../../src-core/layout/page-layout.js';
+import { textEffectsKey, textEffectsPadPt } from '../../src-core/layout/text-effects.js';
 
 /** Ink may reach this far beyond a glyph's em box (accents, swashes), in ems. */
 const GLYPH_OVERHANG_EM = 0.5;
@@ -32,7 +33,8 @@ export function itemBoundsPt(item: LayoutItem): RectPt {
       if (!Number.isFinite(minX)) return { xPt: 0, yPt: item.baselineYPt, widthPt: 0, heightPt: 0 };
       // Overhang in the larger em, so a 长体 or 扁体 run's ink is never under-counted.
       const heightPt = item.sizePt * (item.scaleY ?? 1);
-      const over = Math.max(emXPt, heightPt) * GLYPH_OVERHANG_EM;
+      // Display effects (勾边, 阴影) reach further than the glyph: their own pad is added.
+      const over = Math.max(emXPt, heightPt) * GLYPH_OVERHANG_EM + textEffectsPadPt(item.effects);
       return { xPt: minX - over, yPt: item.baselineYPt - heightPt - over, widthPt: maxX - minX + 2 * over, heightPt: heightPt + 2 * over };
     }
     case 'rule': {
@@ -55,6 +57,7 @@ function itemKey(item: LayoutItem): string {
   if (item.kind !== 'glyphs') return JSON.stringify(item);
   const { c, m, y, k } = item.colour;
   let key = `${item.fontId}|${item.sizePt}|${item.scaleX ?? 1}x${item.scaleY ?? 1}|${item.baselineYPt}|${c},${m},${y},${k}|`;
+  if (item.effects) key += `${textEffectsKey(item.effects)}|`;
   for (const g of item.glyphs) key += `${g.glyphId}@${g.xPt}x${g.scaleX ?? 1};`;
   return key;
 }

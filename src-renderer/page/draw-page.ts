@@ -4,16 +4,19 @@
  * Selection, guides and handles are the overlay's business (overlay.ts), which this module never imports.
  *
  * 1. Paper: white trim box.
- * 2. Items in order: glyph runs (outline per glyph at its xPt on the run's baseline), rules, boxes,
- *    images (drawn into their placed rect, clipped to the frame).
+ * 2. Items in order: glyph runs (outline per glyph at its xPt on the run's baseline; a run with display
+ *    effects as one page-space path, shadow, outline and fill), rules, boxes, images (drawn into their placed
+ *    rect, clipped to the frame).
  * 3. Everything is in points; the caller sets the canvas transform (zoom × device pixel ratio).
  */
 import type { BoxItem, GlyphRunItem, ImageItem, PageLayout, RectPt, RuleItem, StrokeDash } from '../../src-core/layout/page-layout.js';
 import { boxOutline, needsOutline, type OutlineStep } from '../../src-core/layout/styled-lines.js';
 import { itemBoundsPt, rectsIntersect } from './dirty-region.js';
-import type { FontProvider } from '../../src-core/text/font.js';
+import type { FontProvider, LoadedFont } from '../../src-core/text/font.js';
+import type { Cmyk } from '../../src-core/model/colour.js';
+import type { TextEffects } from '../../src-core/layout/text-effects.js';
 import type { GlyphPathCache } from './glyph-paths.js';
-import { glyphTransform } from './glyph-paths.js';
+import { glyphTransform, runPath } from './glyph-paths.js';
 import { cssColour } from './paint.js';
 
 /** Placeholder tint for an image whose pixels have not arrived yet (screen only, light grey). */
@@ -39,6 +42,10 @@ function drawGlyphRun(ctx: CanvasRenderingContext2D, run: GlyphRunItem, res: Pag
     stats.missingFonts++;
     return;
   }
+  if (run.effects) {
+    drawEffectRun(ctx, run, run.effects, font, res, stats);
+    return;
+  }
   ctx.fillStyle = cssColour(run.colour);
   // One setTransform per glyph (the page transform composed by hand) instead of save/transform/restore:
   // save() copies the whole canvas state and was most of the draw time on a full page (≈ 6,000 glyphs).
@@ -58,6 +65,43 @@ function drawGlyphRun(ctx: CanvasRenderingContext2D, run: GlyphRunItem, res: Pag
     stats.glyphs++;
   }
   ctx.setTransform(page);
+}
+
+/**
+ * A run with display effects (勾边/空心/阴影), painted as the PDF paints it (content-stream.ts `drawEffectRun`):
+ * the run's glyphs are gathered into one page-space path, so strokes have their width in points whatever the
+ * run's type scale; shadow (offset), outline (stroke at twice its width, round joins), then the fill, or the
+ * stroke alone for hollow type.
+ */
+function drawEffectRun(ctx: CanvasRenderingContext2D, run: GlyphRunItem, effects: TextEffects, font: LoadedFont, res: PageResources, stats: DrawStats): void {
+  const path = runPath(run, font, res.glyphPaths, () => new Path2D());
+  stats.glyphs += run.glyphs.length;
+  const hollow = effects.hollow;
+  const outline = hollow ? undefined : effects.outline;
+  const page = ctx.getTransform();
+  ctx.save();
+  ctx.lineJoin = 'round';
+  setDash(ctx, {});
+  const paint = (colour: Cmyk, fill: boolean, strokePt: number): void => {
+    if (fill) {
+      ctx.fillStyle = cssColour(colour);
+      ctx.fill(path);
+    }
+    if (strokePt > 0) {
+      ctx.strokeStyle = cssColour(colour);
+      ctx.lineWidth = strokePt;
+      ctx.stroke(path);
+    }
+  };
+  if (effects.shadow) {
+    ctx.translate(effects.shadow.dxPt, effects.shadow.dyPt);
+    paint(effects.shadow.colour, !hollow, hollow ? hollow.widthPt : outline ? 2 * outline.widthPt : 0);
+    ctx.setTransform(page);
+  }
+  if (outline) paint(outline.colour, false, 2 * outline.widthPt);
+  if (hollow) paint(hollow.colour, false, hollow.widthPt);
+  else paint(run.colour, true, 0);
+  ctx.restore();
 }
 
 /** Sets a stroke's dash pattern and caps as the PDF sets them (butt caps, unbroken, unless the item says). */

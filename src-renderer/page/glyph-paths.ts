@@ -8,7 +8,10 @@
  * 3. `glyphTransform` is the affine map from font units to page points for one glyph: scale by
  *    sizePt / unitsPerEm (times `scaleX` horizontally and `scaleY` vertically: 长体/扁体 and compressed
  *    dashes), flip y, move the origin to (xPt, baselineYPt).
+ * 4. `runPath` gathers a run's glyph outlines into one path in page points (for display effects: a stroke
+ *    drawn there has its width in points, as the PDF's text stroke has, whatever the type scale).
  */
+import type { GlyphRunItem } from '../../src-core/layout/page-layout.js';
 import type { LoadedFont } from '../../src-core/text/font.js';
 
 /** An SVG path string in font units, or null for glyphs without ink (spaces). */
@@ -62,4 +65,27 @@ export type Affine = readonly [number, number, number, number, number, number];
 export function glyphTransform(unitsPerEm: number, sizePt: number, xPt: number, baselineYPt: number, scaleX = 1, scaleY = 1): Affine {
   const s = sizePt / unitsPerEm;
   return [s * scaleX, 0, 0, -s * scaleY, xPt, baselineYPt];
+}
+
+/** A path that can take another path under a 2-D transform (`Path2D.addPath`). */
+export interface AddablePath<P> {
+  addPath(path: P, transform?: { a: number; b: number; c: number; d: number; e: number; f: number }): void;
+}
+
+/**
+ * One path holding every inked glyph of `run`, in page points (y down): each cached outline added under its
+ * `glyphTransform`. Glyphs without ink are skipped.
+ * @param makeEmpty creates the empty path to gather into (`() => new Path2D()` in the browser)
+ */
+export function runPath<P extends AddablePath<P>>(run: GlyphRunItem, font: LoadedFont, cache: GlyphPathCache<P>, makeEmpty: () => P): P {
+  const out = makeEmpty();
+  const runScaleX = run.scaleX ?? 1;
+  const runScaleY = run.scaleY ?? 1;
+  for (const g of run.glyphs) {
+    const path = cache.get(font, g.glyphId);
+    if (!path) continue;
+    const [a, b, c, d, e, f] = glyphTransform(font.unitsPerEm, run.sizePt, g.xPt, run.baselineYPt, (g.scaleX ?? 1) * runScaleX, runScaleY);
+    out.addPath(path, { a, b, c, d, e, f });
+  }
+  return out;
 }

@@ -6,7 +6,8 @@
  * 1. `setParagraphStyle` / `setCharacterStyle` merge a patch into one style, validate the result with the
  *    template's own zod schema, and return a new document whose template is a new object (so the composer's
  *    template key changes and every story using the style is set again). A type scale (长体/扁体) of null
- *    clears the field: 100 % in a paragraph style, the paragraph's scale again in a character style.
+ *    clears the field: 100 % in a paragraph style, the paragraph's scale again in a character style. A display
+ *    effect (outline, hollow, shadow) or a paragraph shading of null removes it (off, or inherited again).
  * 2. `styleUsage` walks every story's blocks: a block uses the style its `style` attr names (when the template
  *    has it), else the style of its block type — the same rule as the composer's StyleResolver.
  * 3. `parseSizeInput` / `formatSize` read and show sizes as a newsroom types them (`9`, `9pt`, `小五`).
@@ -19,6 +20,7 @@ import { TEXT_BLOCKS, storySchema } from '../../src-core/model/story-schema.js';
 import {
   CharacterStyleSchema, MAX_TYPE_SCALE_PCT, MIN_TYPE_SCALE_PCT, ParagraphStyleSchema, type CharacterStyle, type FontRef, type ParagraphStyle,
 } from '../../src-core/model/template.js';
+import type { ParagraphShading, TextHollow, TextOutline, TextShadow } from '../../src-core/model/text-effects.js';
 import { HAO_SIZES_PT, parseSizePt } from '../../src-core/model/units.js';
 import { setBlock, setBlockStyle } from '../editor/commands.js';
 
@@ -40,6 +42,12 @@ export interface ParagraphStylePatch {
   scaleXPct?: number | null;
   /** Vertical type scale, percent (扁体 below 100); null returns to 100 (the field is removed). */
   scaleYPct?: number | null;
+  /** 勾边/空心/阴影: null removes the effect. */
+  outline?: TextOutline | null;
+  hollow?: TextHollow | null;
+  shadow?: TextShadow | null;
+  /** 底纹 behind the paragraph; null removes it. */
+  shading?: ParagraphShading | null;
 }
 
 /** Fields of a character style the Styles panel edits. `font: null` inherits the paragraph's font again. */
@@ -50,6 +58,31 @@ export interface CharacterStylePatch {
   scaleXPct?: number | null;
   /** Vertical type scale, percent; null inherits the paragraph style's again. */
   scaleYPct?: number | null;
+  /** 勾边/空心/阴影: null inherits the paragraph style's again. */
+  outline?: TextOutline | null;
+  hollow?: TextHollow | null;
+  shadow?: TextShadow | null;
+}
+
+/** The optional object fields (display effects, shading) a patch may set, or clear with null. */
+const EFFECT_FIELDS = ['outline', 'hollow', 'shadow', 'shading'] as const;
+
+/** What each effect field is called in a refusal. */
+const EFFECT_NAMES: Readonly<Record<(typeof EFFECT_FIELDS)[number], string>> = {
+  outline: 'Outline', hollow: 'Hollow stroke', shadow: 'Shadow', shading: 'Shading',
+};
+
+/** Removes the effect fields a patch clears (null), so the schema sees them absent. */
+function clearEffects(merged: Record<string, unknown>, patch: Partial<Record<(typeof EFFECT_FIELDS)[number], unknown>>): void {
+  for (const field of EFFECT_FIELDS) if (patch[field] === null) delete merged[field];
+}
+
+/** A refusal naming the style and, for an effect field, the effect and what is wrong with it. */
+function styleIssue(label: string, issue: { path: PropertyKey[]; message: string } | undefined, what = 'Style'): string {
+  const head = issue?.path[0];
+  const effect = typeof head === 'string' && head in EFFECT_NAMES ? EFFECT_NAMES[head as keyof typeof EFFECT_NAMES] : undefined;
+  if (effect) return `${what} ${label}: ${effect} ${issue!.path.slice(1).join('.')} ${issue!.message}.`.replace(/ {2,}/g, ' ');
+  return `${what} ${label}: ${issue?.path.join('.') || 'value'} ${issue?.message ?? 'is invalid'}.`;
 }
 
 /** The type scale fields a patch may set or clear. */
@@ -89,11 +122,9 @@ export function setParagraphStyle(doc: FolioDocument, key: string, patch: Paragr
   if (leadingPt === null) delete merged.leadingPt;
   else if (leadingPt !== undefined) merged.leadingPt = leadingPt;
   applyScales(merged, patch, style.label);
+  clearEffects(merged, patch);
   const parsed = ParagraphStyleSchema.safeParse(merged);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new RangeError(`Style ${style.label}: ${issue?.path.join('.') || 'value'} ${issue?.message ?? 'is invalid'}.`);
-  }
+  if (!parsed.success) throw new RangeError(styleIssue(style.label, parsed.error.issues[0]));
   if (JSON.stringify(parsed.data) === JSON.stringify(style)) return doc;
   return withTemplate(doc, { ...doc.template, paragraphStyles: { ...doc.template.paragraphStyles, [key]: parsed.data } });
 }
@@ -108,8 +139,13 @@ export function setCharacterStyle(doc: FolioDocument, key: string, patch: Charac
   const merged: Record<string, unknown> = { ...style, ...patch };
   if (patch.font === null) delete merged.font;
   applyScales(merged, patch, style.label);
+  clearEffects(merged, patch);
   const parsed = CharacterStyleSchema.safeParse(merged);
-  if (!parsed.success) throw new RangeError(`Character style ${style.label}: ${parsed.error.issues[0]?.message ?? 'invalid'}.`);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const head = issue?.path[0];
+    throw new RangeError(typeof head === 'string' && head in EFFECT_NAMES ? styleIssue(style.label, issue, 'Character style') : `Character style ${style.label}: ${issue?.message ?? 'invalid'}.`);
+  }
   if (JSON.stringify(parsed.data) === JSON.stringify(style)) return doc;
   return withTemplate(doc, { ...doc.template, characterStyles: { ...doc.template.characterStyles, [key]: parsed.data as CharacterStyle } });
 }

@@ -695,6 +695,33 @@ export const en = {
   // ── Pictures: rotate and TIFF (issue 15) ──
 
   // ── Display type: outline, hollow, shadow, shading (issue 15) ──
+  'effects.heading': 'Display effects',
+  'effects.outline': 'Outline',
+  'effects.outlineWidth': 'Outline width (pt)',
+  'effects.outlineColour': 'Outline colour',
+  'effects.outlineHint': 'A stroke outside every character (勾边), in points; empty for none. The character keeps its weight and the line its widths.',
+  'effects.hollow': 'Hollow',
+  'effects.hollowWidth': 'Hollow stroke width (pt)',
+  'effects.hollowColour': 'Hollow stroke colour',
+  'effects.hollowHint': 'Characters drawn as a stroke only, without fill (空心), in points; empty for none. Wins over an outline.',
+  'effects.shadow': 'Shadow',
+  'effects.shadowX': 'Shadow offset right (pt)',
+  'effects.shadowY': 'Shadow offset down (pt)',
+  'effects.shadowColour': 'Shadow colour',
+  'effects.shadowHint': 'An offset copy under the characters (阴影), in points right and down; empty or 0 for none.',
+  'effects.none': 'none',
+  'effects.paper': 'Paper white (reverse)',
+  'effects.shading': 'Shading',
+  'effects.shadingColour': 'Paragraph shading',
+  'effects.shadingHint': 'A tint behind the paragraph’s lines (底纹) on every column it occupies; black text overprints it.',
+  'effects.shadingExtent': 'Shading extent',
+  'effects.extent.column': 'Column width',
+  'effects.extent.text': 'Text width',
+  'effects.insets': 'Insets',
+  'effects.insetTop': 'Shading inset top (pt)',
+  'effects.insetBottom': 'Shading inset bottom (pt)',
+  'effects.insetLeft': 'Shading inset left (pt)',
+  'effects.insetRight': 'Shading inset right (pt)',
 
   // ── Local formatting (issue 15) ──
   'localFormat.bar': 'Local formatting',

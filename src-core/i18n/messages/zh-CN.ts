@@ -696,6 +696,33 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   // ── Pictures: rotate and TIFF (issue 15) ──
 
   // ── Display type: outline, hollow, shadow, shading (issue 15) ──
+  'effects.heading': '字效',
+  'effects.outline': '勾边',
+  'effects.outlineWidth': '勾边粗细（pt）',
+  'effects.outlineColour': '勾边颜色',
+  'effects.outlineHint': '在每个字外侧勾一道边，单位 pt；留空为不勾边。字重不变，行宽不变。',
+  'effects.hollow': '空心',
+  'effects.hollowWidth': '空心线粗（pt）',
+  'effects.hollowColour': '空心线颜色',
+  'effects.hollowHint': '字只描边不填色（空心字），单位 pt；留空为实心。与勾边同设时以空心为准。',
+  'effects.shadow': '阴影',
+  'effects.shadowX': '阴影右移（pt）',
+  'effects.shadowY': '阴影下移（pt）',
+  'effects.shadowColour': '阴影颜色',
+  'effects.shadowHint': '在字下方错位衬一层阴影，单位 pt（向右、向下）；留空或 0 为无阴影。',
+  'effects.none': '无',
+  'effects.paper': '纸白（反白）',
+  'effects.shading': '底纹',
+  'effects.shadingColour': '段落底纹',
+  'effects.shadingHint': '在本段各栏的文字行后铺底纹；黑字叠印在底纹上。',
+  'effects.shadingExtent': '底纹范围',
+  'effects.extent.column': '栏宽',
+  'effects.extent.text': '随文字宽',
+  'effects.insets': '外扩',
+  'effects.insetTop': '底纹上外扩（pt）',
+  'effects.insetBottom': '底纹下外扩（pt）',
+  'effects.insetLeft': '底纹左外扩（pt）',
+  'effects.insetRight': '底纹右外扩（pt）',
 
   // ── Local formatting (issue 15) ──
   'localFormat.bar': '局部格式',
