@@ -26,6 +26,10 @@
  *    a piece is composed with the measures its lines are expected to get from the cursor down (one
  *    Knuth–Plass pass over the varying widths), and a line that lands on another measure than it was
  *    composed for re-composes the rest of the piece from there, as at a column of another width (step 4).
+ * 8. Tables (table-layout.ts): a table is placed band of rows by band of rows at its slot's full measure; a
+ *    band never splits — one that does not fit moves to the next column or frame, which starts with the
+ *    table's header rows again; a band deeper than an empty column is overset. Cell tints go under the text,
+ *    cell rules over it, and each cell line gets its LineBox (the text layer reads cells in row order).
  */
 import { usesDisplayPunctuation, type TypographyOptions } from '../model/template.js';
 import type { LoadedFont } from '../text/font.js';
@@ -41,6 +45,8 @@ import { styledRuleItems } from './styled-lines.js';
 import { paragraphKey, type ParagraphCache } from './cache.js';
 import { lineCells, styleEmXPt, styleHeightPt, type ResolvedStyle } from './styles.js';
 import { pageNumberOf, type StoryThread } from './thread.js';
+import { layoutTable, type CellComposer, type CellGeometry, type TableGeometry } from './table-layout.js';
+import type { TableBlock } from './blocks.js';
 import { blockedCells, clearOfBands, collectWrapObstacles, columnWrap, measureAt, NO_WRAP, ruleSegmentsClear, type ColumnWrap, type LineMeasure, type WrapObstacle } from './wrap.js';
 
 /** Slack when comparing grid cells (frames placed in millimetres carry rounding noise). */
@@ -103,6 +109,12 @@ interface Composition {
   measuresPt: readonly number[];
   /** True for the piece's first composition (warnings without a position are reported from it only). */
   first: boolean;
+}
+
+/** The part of a table set in one slot: its top grid cell and the bands set there, each with its top. */
+interface TablePiece {
+  topCell: number;
+  rows: { band: number; topCell: number }[];
 }
 
 /** A placed line's horizontal extent and vertical box, for drawing block boxes. */
@@ -403,6 +415,10 @@ class StoryFlow {
 
   private placeBlock(bi: number): void {
     const block = this.content.blocks[bi]!;
+    if (block.table) {
+      this.placeTable(bi, block.table);
+      return;
+    }
     const style = block.style;
     if (!this.atSlotTop() && style.style.spaceBeforeLines > 0) {
       this.cell = Math.ceil(this.cell + style.style.spaceBeforeLines - CELL_EPSILON);
@@ -421,6 +437,179 @@ class StoryFlow {
     if (style.style.spaceAfterLines > 0) this.cell += style.style.spaceAfterLines;
     this.cell = Math.ceil(this.cell - CELL_EPSILON);
     if (style.style.box) this.drawBlockBoxes(style, extents);
+  }
+
+  // ── Tables (step 8) ──
+
+  /** The table laid out at the current slot's measure (cached per measure: columns of frames may differ). */
+  private tableAt(table: TableBlock, cache: Map<number, TableGeometry<Composition>>): TableGeometry<Composition> {
+    const widthPt = this.slot().widthPt;
+    const key = Math.round(widthPt / SAME_WIDTH_EPSILON_PT);
+    let geometry = cache.get(key);
+    if (!geometry) {
+      const composer: CellComposer<Composition> = {
+        compose: (piece, style, w) => this.compose(piece, style, w, 0),
+        lines: (comp) => comp.lines,
+        cellsOf: (style, line) => this.cellsOf(style, line),
+      };
+      geometry = layoutTable(table, widthPt, this.env.grid.bodySizePt, composer);
+      cache.set(key, geometry);
+    }
+    return geometry;
+  }
+
+  /** Places a table block band by band; false when the thread ran out of room (overset recorded). */
+  private placeTable(bi: number, table: TableBlock): boolean {
+    const cache = new Map<number, TableGeometry<Composition>>();
+    this.cell = Math.ceil(this.cell - CELL_EPSILON);
+    const bandCells = (g: TableGeometry<Composition>, k: number) => {
+      let cells = 0;
+      for (let r = g.bands[k]![0]; r < g.bands[k]![1]; r++) cells += g.rowCells[r]!;
+      return cells;
+    };
+    const headerCells = (g: TableGeometry<Composition>) => {
+      let cells = 0;
+      for (let k = 0; k < g.headerBands; k++) cells += bandCells(g, k);
+      return cells;
+    };
+    /** The piece of the table in the current slot: its top cell and the rows set in it (with their tops). */
+    let piece: TablePiece | null = null;
+    let started = false;
+    const isFinalBlock = bi === this.content.blocks.length - 1;
+    let g = this.tableAt(table, cache);
+    for (let k = 0; k < g.bands.length;) {
+      g = this.tableAt(table, cache);
+      const repeat = started && piece === null && k >= g.headerBands && g.headerBands > 0;
+      const need = bandCells(g, k) + (repeat ? headerCells(g) : 0);
+      // The header rows keep with the first band after them.
+      const keep = k === g.headerBands - 1 && k + 1 < g.bands.length ? need + bandCells(g, k + 1) : need;
+      this.cell = this.clearAt(this.cell, keep).cell;
+      const rest = isFinalBlock && k === g.bands.length - 1 ? need : Infinity;
+      if (!this.fits(keep, rest)) {
+        const empty = this.atSlotTop();
+        if (piece) this.finishTablePiece(table, g, piece);
+        piece = null;
+        if (empty || !this.advance()) {
+          this.setTableOverset(bi, table, g, k);
+          return false;
+        }
+        continue;
+      }
+      if (!piece) piece = { topCell: this.cell, rows: [] };
+      if (repeat) {
+        for (let h = 0; h < g.headerBands; h++) this.emitTableBand(table, g, h, piece);
+      }
+      this.emitTableBand(table, g, k, piece);
+      started = true;
+      k++;
+    }
+    if (piece) this.finishTablePiece(table, g, piece);
+    return true;
+  }
+
+  /** Emits band `k` of a table at the cursor: tints under the text, then each cell's lines. */
+  private emitTableBand(table: TableBlock, g: TableGeometry<Composition>, k: number, piece: TablePiece): void {
+    const [fromRow, toRow] = g.bands[k]!;
+    const slot = this.slot();
+    const frameId = this.geom.frame.id;
+    const out = this.outputs.get(frameId)!;
+    const grid = this.env.grid;
+    const rowTop: number[] = [];
+    let at = this.cell;
+    for (let r = fromRow; r < toRow; r++) {
+      rowTop[r] = at;
+      at += g.rowCells[r]!;
+    }
+    const bottomCell = at;
+    piece.rows.push({ band: k, topCell: this.cell });
+    for (const cg of g.cells) {
+      if (cg.cell.row < fromRow || cg.cell.row >= toRow) continue;
+      const top = rowTop[cg.cell.row]!;
+      const last = cg.cell.row + cg.cell.rowspan;
+      const bottom = last >= toRow ? bottomCell : rowTop[last]!;
+      if (cg.cell.tint) {
+        const yPt = grid.cellTopPt(top);
+        out.under.push({ kind: 'box', rect: { xPt: slot.xPt + cg.xPt, yPt, widthPt: cg.widthPt, heightPt: grid.cellTopPt(bottom) - yPt }, strokePt: 0, fill: cg.cell.tint, frameId });
+      }
+      this.emitCellLines(table, cg, top, slot.xPt);
+    }
+    this.cell = bottomCell;
+    this.inkEndCell = this.cell;
+  }
+
+  /** Emits a cell's lines from grid cell `topCell`, the table's left edge at `tableXPt`. */
+  private emitCellLines(table: TableBlock, cg: CellGeometry<Composition>, topCell: number, tableXPt: number): void {
+    const padPt = table.attrs.cellPaddingPt;
+    const saved = this.cell;
+    for (const l of cg.lines) {
+      this.cell = topCell + l.offsetCells;
+      const measure: LineMeasure = { xPt: tableXPt + cg.xPt + padPt + l.shiftPt, widthPt: Math.max(0, cg.widthPt - 2 * padPt - l.shiftPt) };
+      this.emitLine(l.piece, l.style, l.comp, l.lineIndex, l.cells, [], measure, l.firstOfParagraph);
+    }
+    this.cell = saved;
+  }
+
+  /** Draws the rules of a table's piece in the current slot: each cell's top and left, the piece's foot and right. */
+  private finishTablePiece(table: TableBlock, g: TableGeometry<Composition>, piece: TablePiece): void {
+    const { rule } = table.attrs;
+    if (rule.weightPt <= 0 || piece.rows.length === 0) return;
+    const grid = this.env.grid;
+    const slot = this.slot();
+    const frameId = this.geom.frame.id;
+    const out = this.outputs.get(frameId)!;
+    const line = (x1Pt: number, y1Pt: number, x2Pt: number, y2Pt: number) => out.items.push(...styledRuleItems({ x1Pt, y1Pt, x2Pt, y2Pt }, rule.weightPt, rule.style, rule.colour, frameId));
+    let footCell = piece.topCell;
+    for (const { band, topCell } of piece.rows) {
+      const [fromRow, toRow] = g.bands[band]!;
+      const rowTop: number[] = [];
+      let at = topCell;
+      for (let r = fromRow; r <= toRow; r++) {
+        rowTop[r] = at;
+        at += g.rowCells[r] ?? 0;
+      }
+      footCell = Math.max(footCell, rowTop[toRow]!);
+      for (const cg of g.cells) {
+        if (cg.cell.row < fromRow || cg.cell.row >= toRow) continue;
+        const x = slot.xPt + cg.xPt;
+        const y1 = grid.cellTopPt(rowTop[cg.cell.row]!);
+        const y2 = grid.cellTopPt(rowTop[Math.min(toRow, cg.cell.row + cg.cell.rowspan)]!);
+        line(x, y1, x + cg.widthPt, y1);
+        line(x, y1, x, y2);
+      }
+    }
+    const top = grid.cellTopPt(piece.topCell);
+    const foot = grid.cellTopPt(footCell);
+    const right = slot.xPt + g.widthPt;
+    line(right, top, right, foot);
+    line(slot.xPt, foot, right, foot);
+  }
+
+  /** Records overset from band `k` of a table on (and every block after it). */
+  private setTableOverset(bi: number, table: TableBlock, g: TableGeometry<Composition>, k: number): void {
+    void table;
+    this.setOverset(bi + 1, 0, null);
+    const fromRow = g.bands[k]![0];
+    let lines = 0;
+    for (let r = fromRow; r < g.rowCells.length; r++) lines += g.rowCells[r]!;
+    let chars = 0;
+    let fromPos: number | null = null;
+    for (const cg of g.cells) {
+      if (cg.cell.row < fromRow) continue;
+      for (const para of cg.cell.paragraphs) {
+        for (const p of para.pieces) {
+          fromPos ??= p.pmFrom;
+          chars += countChars(p, 0);
+        }
+      }
+    }
+    const after = this.overset!;
+    const later = bi + 1 < this.content.blocks.length;
+    this.overset = {
+      ...after,
+      fromPos: fromPos ?? after.fromPos,
+      lines: Math.ceil(lines - CELL_EPSILON) + (later ? after.lines : 0),
+      chars: chars + (later ? after.chars : 0),
+    };
   }
 
   /** Cells a keepWithNext block needs with the first line of the block after it. */
