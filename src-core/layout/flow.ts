@@ -522,16 +522,18 @@ class StoryFlow {
     }
     const bottomCell = at;
     piece.rows.push({ band: k, topCell: this.cell });
-    for (const cg of g.cells) {
-      if (cg.cell.row < fromRow || cg.cell.row >= toRow) continue;
-      const top = rowTop[cg.cell.row]!;
-      const last = cg.cell.row + cg.cell.rowspan;
-      const bottom = last >= toRow ? bottomCell : rowTop[last]!;
-      if (cg.cell.tint) {
-        const yPt = grid.cellTopPt(top);
-        out.under.push({ kind: 'box', rect: { xPt: slot.xPt + cg.xPt, yPt, widthPt: cg.widthPt, heightPt: grid.cellTopPt(bottom) - yPt }, strokePt: 0, fill: cg.cell.tint, frameId });
+    for (let r = fromRow; r < toRow; r++) {
+      for (const ci of g.cellsByRow[r]!) {
+        const cg = g.cells[ci]!;
+        const top = rowTop[r]!;
+        const last = r + cg.cell.rowspan;
+        const bottom = last >= toRow ? bottomCell : rowTop[last]!;
+        if (cg.cell.tint) {
+          const yPt = grid.cellTopPt(top);
+          out.under.push({ kind: 'box', rect: { xPt: slot.xPt + cg.xPt, yPt, widthPt: cg.widthPt, heightPt: grid.cellTopPt(bottom) - yPt }, strokePt: 0, fill: cg.cell.tint, frameId });
+        }
+        this.emitCellLines(table, cg, top, slot.xPt);
       }
-      this.emitCellLines(table, cg, top, slot.xPt);
     }
     this.cell = bottomCell;
     this.inkEndCell = this.cell;
@@ -549,7 +551,10 @@ class StoryFlow {
     this.cell = saved;
   }
 
-  /** Draws the rules of a table's piece in the current slot: each cell's top and left, the piece's foot and right. */
+  /**
+   * Draws the rules of a table's piece in the current slot: each cell's top and left edge, the piece's right
+   * side and foot. Edges on one line are joined into one rule (a dashed rule then runs on unbroken).
+   */
   private finishTablePiece(table: TableBlock, g: TableGeometry<Composition>, piece: TablePiece): void {
     const { rule } = table.attrs;
     if (rule.weightPt <= 0 || piece.rows.length === 0) return;
@@ -558,6 +563,8 @@ class StoryFlow {
     const frameId = this.geom.frame.id;
     const out = this.outputs.get(frameId)!;
     const line = (x1Pt: number, y1Pt: number, x2Pt: number, y2Pt: number) => out.items.push(...styledRuleItems({ x1Pt, y1Pt, x2Pt, y2Pt }, rule.weightPt, rule.style, rule.colour, frameId));
+    /** Vertical edges per x (rounded key): [top, bottom] spans, in order. */
+    const verticals = new Map<number, { xPt: number; spans: [number, number][] }>();
     let footCell = piece.topCell;
     for (const { band, topCell } of piece.rows) {
       const [fromRow, toRow] = g.bands[band]!;
@@ -568,15 +575,29 @@ class StoryFlow {
         at += g.rowCells[r] ?? 0;
       }
       footCell = Math.max(footCell, rowTop[toRow]!);
-      for (const cg of g.cells) {
-        if (cg.cell.row < fromRow || cg.cell.row >= toRow) continue;
-        const x = slot.xPt + cg.xPt;
-        const y1 = grid.cellTopPt(rowTop[cg.cell.row]!);
-        const y2 = grid.cellTopPt(rowTop[Math.min(toRow, cg.cell.row + cg.cell.rowspan)]!);
-        line(x, y1, x + cg.widthPt, y1);
-        line(x, y1, x, y2);
+      for (let r = fromRow; r < toRow; r++) {
+        const yPt = grid.cellTopPt(rowTop[r]!);
+        let run: [number, number] | null = null;
+        for (const ci of g.cellsByRow[r]!) {
+          const cg = g.cells[ci]!;
+          const x = slot.xPt + cg.xPt;
+          if (run && Math.abs(run[1] - x) < SAME_WIDTH_EPSILON_PT) run[1] = x + cg.widthPt;
+          else {
+            if (run) line(run[0], yPt, run[1], yPt);
+            run = [x, x + cg.widthPt];
+          }
+          const y2Pt = grid.cellTopPt(rowTop[Math.min(toRow, r + cg.cell.rowspan)]!);
+          const key = Math.round(x / SAME_WIDTH_EPSILON_PT);
+          const edge = verticals.get(key) ?? { xPt: x, spans: [] };
+          verticals.set(key, edge);
+          const lastSpan = edge.spans[edge.spans.length - 1];
+          if (lastSpan && Math.abs(lastSpan[1] - yPt) < SAME_WIDTH_EPSILON_PT) lastSpan[1] = y2Pt;
+          else edge.spans.push([yPt, y2Pt]);
+        }
+        if (run) line(run[0], yPt, run[1], yPt);
       }
     }
+    for (const { xPt, spans } of verticals.values()) for (const [y1, y2] of spans) line(xPt, y1, xPt, y2);
     const top = grid.cellTopPt(piece.topCell);
     const foot = grid.cellTopPt(footCell);
     const right = slot.xPt + g.widthPt;

@@ -62,6 +62,8 @@ export interface TableGeometry<C> {
   /** Bands at the head that are header rows (repeated at each new column or frame piece). */
   readonly headerBands: number;
   readonly cells: readonly CellGeometry<C>[];
+  /** Per row: indices into `cells` of the cells that start in it. */
+  readonly cellsByRow: readonly (readonly number[])[];
 }
 
 /** How the caller composes a piece and measures its lines. */
@@ -146,7 +148,9 @@ export function layoutTable<C>(table: TableBlock, widthPt: number, bodyEmPt: num
   if (attrs.headerRows > 0) while (headerBands < bands.length && bands[headerBands]![0] < attrs.headerRows) headerBands++;
   // A table of header rows only has nothing to repeat them over.
   if (headerBands >= bands.length) headerBands = 0;
-  return { widthPt, columnWidthsPt: widths, rowCells, bands, headerBands, cells: alignDecimals(cells, padPt, composer) };
+  const cellsByRow: number[][] = Array.from({ length: table.rows }, () => []);
+  cells.forEach((g, i) => cellsByRow[g.cell.row]?.push(i));
+  return { widthPt, columnWidthsPt: widths, rowCells, bands, headerBands, cells: alignDecimals(cells, padPt, composer), cellsByRow };
 }
 
 /** Bands of rows joined by rowspans (step 4). */

@@ -8,22 +8,11 @@ import type { BoxItem, GlyphRunItem, LineBox, PageLayout, RuleItem } from '../..
 import type { Frame, PmNodeJson, Story } from '../../../src-core/model/document.js';
 import { storySchema } from '../../../src-core/model/story-schema.js';
 import { pageTextParagraphs } from '../../../src-renderer/page/text-layer.js';
-import { blk, broadsheet, cols, documentOf, p, PITCH_PT, story, testFonts, textFrame } from './fixtures.js';
+import { broadsheet, cols, documentOf, p, PITCH_PT, story, testFonts, textFrame } from './fixtures.js';
+import { resultsDocument, resultsRows, tableJson } from './table-fixtures.js';
 
 const tpl = broadsheet();
 const fonts = testFonts();
-
-/** A table node: rows of cell texts; `attrs` on the table; header cells for the first `headerRows` rows. */
-export function tableJson(rows: readonly (readonly string[])[], attrs: Record<string, unknown> = {}, rowAttrs: Record<number, Record<string, unknown>> = {}): PmNodeJson {
-  const header = typeof attrs.headerRows === 'number' ? attrs.headerRows : 0;
-  return {
-    type: 'table', attrs,
-    content: rows.map((cells, r) => ({
-      type: 'table_row', ...(rowAttrs[r] ? { attrs: rowAttrs[r] } : {}),
-      content: cells.map((text) => ({ type: r < header ? 'table_header' : 'table_cell', content: [p(text)] })),
-    })),
-  };
-}
 
 const compose = (stories: Story[], pages: { id: string; frames: Frame[] }[]) => createComposer(fonts).compose(documentOf(stories, pages, tpl));
 const runText = (r: GlyphRunItem) => r.glyphs.map((g) => g.text).join('');
@@ -54,9 +43,13 @@ describe('table layout', () => {
     const xs = [...new Set(cellLines.map((l) => l.rect.xPt.toFixed(3)))].map(Number);
     expect(xs).toHaveLength(3);
     expect(xs[2]! - xs[1]!).toBeCloseTo(xs[1]! - xs[0]!, 6);
-    // Rules: per cell its top and left (12 × 2), plus the table's right side and foot; hairlines, 100 % K.
+    // Rules, edges on one line joined: a rule over each of the 4 rows and under the table, one down the left of
+    // each of the 3 columns and one down the right side; hairlines, 100 % K.
     const rules = page.items.filter((i): i is RuleItem => i.kind === 'rule' && i.frameId === 'f');
-    expect(rules).toHaveLength(26);
+    expect(rules.filter((r) => r.y1Pt === r.y2Pt)).toHaveLength(5);
+    expect(rules.filter((r) => r.x1Pt === r.x2Pt)).toHaveLength(4);
+    const frame = textFrame(tpl, 'f', 's', [0, 2, 0, 20]);
+    for (const r of rules.filter((r) => r.y1Pt === r.y2Pt)) expect([r.x1Pt - frame.xPt, r.x2Pt - r.x1Pt].map((v) => v.toFixed(3))).toEqual(['0.000', frame.widthPt.toFixed(3)]);
     expect(rules.every((r) => r.strokePt === 0.5 && r.colour.k === 1)).toBe(true);
     // The text layer reads the cells in row order, each cell its own paragraph.
     const text = pageTextParagraphs(page).find((f) => f.frameId === 'f')!.paragraphs;
@@ -133,12 +126,9 @@ describe('table layout', () => {
   });
 
   it('flows a 300-row results table through six columns and two pages, the header at every column top', () => {
-    const rows = [['准考证号', '姓名', '总分'], ...Array.from({ length: 300 }, (_, i) => [`2026${String(i + 1).padStart(4, '0')}`, `考生${i + 1}`, String(700 - (i % 200))])];
-    const s = story('s', blk('headline', '中考成绩公布'), cols(tableJson(rows, { headerRows: 1, columnAligns: ['left', 'left', 'right'], columnWidths: [{ chars: 5 }, null, { chars: 3 }] })));
-    // 55 lines a frame: five columns cannot hold the 301 rows and repeated headers, six can.
-    const a = textFrame(tpl, 'a', 's', [0, 3, 0, 55], { nextFrameId: 'b' });
-    const b = textFrame(tpl, 'b', 's', [0, 3, 0, 55]);
-    const layout = compose([s], [{ id: 'A01', frames: [a] }, { id: 'A02', frames: [b] }]);
+    const rows = resultsRows(300);
+    const { doc, a, b } = resultsDocument(300);
+    const layout = createComposer(fonts).compose(doc);
     const all = layout.pages.flatMap((pg) => storyRuns(pg).map(runText));
     // Every result set exactly once, in order.
     const ids = all.filter((t) => /^2026\d{4}$/.test(t));
