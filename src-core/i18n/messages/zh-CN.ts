@@ -704,4 +704,33 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   // ── Column variations and balancing (issue 16) ──
 
   // ── Tables (issue 16) ──
+  'tables.toolbar': '表格',
+  'tables.rows': '行数',
+  'tables.columns': '列数',
+  'tables.insert': '插入表格',
+  'tables.insertTitle': '在本段后插入空表格（制表键跳到下一格）',
+  'tables.addRow': '插入行',
+  'tables.deleteRow': '删除行',
+  'tables.addColumn': '插入列',
+  'tables.deleteColumn': '删除列',
+  'tables.merge': '合并单元格',
+  'tables.split': '拆分单元格',
+  'tables.headerRows': '表头行数',
+  'tables.headerRowsTitle': '表格续排到下一栏或下一个文字框时，在顶部重复的表头行',
+  'tables.columnAlign': '列对齐',
+  'tables.alignLeft': '左齐',
+  'tables.alignCenter': '居中',
+  'tables.alignRight': '右齐',
+  'tables.alignDecimal': '小数点对齐',
+  'tables.importCsv': '导入 CSV…',
+  'tables.importCsvTitle': '从 CSV 文件插入表格（UTF-8 或 GB18030 编码）',
+  'tables.csvImported': '已导入 {name}：{rows} 行 {columns} 列，按 {encoding} 读取。',
+  'tables.csvTooLarge': '{name} 太大，无法导入（{mb} MB，上限 {maxMb} MB）。',
+  'tables.csvBinary': '{name} 不是 CSV 文件（含二进制数据）。',
+  'tables.csvEmpty': '{name} 没有可导入的行。',
+  'tables.csvTooManyRows': '{name} 有 {rows} 行，表格最多 {max} 行。',
+  'tables.csvTooManyColumns': '{name} 有 {columns} 列，表格最多 {max} 列。',
+  'tables.csvMalformed': '无法读取 {name}：第 {row} 行有未闭合的引号字段。',
+  'tables.noPlace': '请先把光标放在稿件文字中，再插入表格。',
+
 };
