@@ -235,14 +235,25 @@ export function collectBlocks(
       rowAt += nodeSize(row);
     }
     const slots = tableSlots(node);
+    // Cells of a column share their paragraphs' resolved style: a 300-row table resolves three, not 900.
+    const styles = new Map<string, ResolvedStyle>();
+    const cellStyle = (type: string, name: unknown, align: ColumnAlign): ResolvedStyle => {
+      const key = `${type}\u0000${typeof name === 'string' ? name : ''}\u0000${align}`;
+      let style = styles.get(key);
+      if (!style) {
+        const resolved = resolver.resolveParagraph(type, name, storyId);
+        style = { ...resolved, style: { ...resolved.style, indentEm: 0, align: align === 'decimal' ? 'left' : align } };
+        styles.set(key, style);
+      }
+      return style;
+    };
     const cells: TableCellBlock[] = slots.cells.map((slot) => {
       const align = attrs.columnAligns[slot.column] ?? 'left';
       const paragraphs: TableCellParagraph[] = [];
       let at = cellPos.get(slot.node)! + 1;
       for (const para of slot.node.content ?? []) {
         const type = BODY.has(para.type) || DISPLAY.has(para.type) ? para.type : 'paragraph';
-        const resolved = resolver.resolveParagraph(type, para.attrs?.style, storyId);
-        const style: ResolvedStyle = { ...resolved, style: { ...resolved.style, indentEm: 0, align: align === 'decimal' ? 'left' : align } };
+        const style = cellStyle(type, para.attrs?.style, align);
         paragraphs.push({ style, pieces: collectPieces([para], at + 1, style, resolver, fields, storyId, onNotice) });
         at += nodeSize(para);
       }

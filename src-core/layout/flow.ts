@@ -605,11 +605,9 @@ class StoryFlow {
     line(slot.xPt, foot, right, foot);
   }
 
-  /** Records overset from band `k` of a table on (and every block after it). */
-  private setTableOverset(bi: number, table: TableBlock, g: TableGeometry<Composition>, k: number): void {
-    void table;
-    this.setOverset(bi + 1, 0, null);
-    const fromRow = g.bands[k]![0];
+  /** What of a table is unset from band `k` on: its first position, grid lines and characters. */
+  private tableRest(table: TableBlock, g: TableGeometry<Composition>, k: number): { fromPos: number | null; lines: number; chars: number } {
+    const fromRow = g.bands[k]?.[0] ?? table.rows;
     let lines = 0;
     for (let r = fromRow; r < g.rowCells.length; r++) lines += g.rowCells[r]!;
     let chars = 0;
@@ -623,13 +621,20 @@ class StoryFlow {
         }
       }
     }
+    return { fromPos, lines, chars };
+  }
+
+  /** Records overset from band `k` of a table on (and every block after it). */
+  private setTableOverset(bi: number, table: TableBlock, g: TableGeometry<Composition>, k: number): void {
+    this.setOverset(bi + 1, 0, null);
+    const rest = this.tableRest(table, g, k);
     const after = this.overset!;
     const later = bi + 1 < this.content.blocks.length;
     this.overset = {
       ...after,
-      fromPos: fromPos ?? after.fromPos,
-      lines: Math.ceil(lines - CELL_EPSILON) + (later ? after.lines : 0),
-      chars: chars + (later ? after.chars : 0),
+      fromPos: rest.fromPos ?? after.fromPos,
+      lines: Math.ceil(rest.lines + (later ? after.lines : 0) - CELL_EPSILON),
+      chars: rest.chars + (later ? after.chars : 0),
     };
   }
 
@@ -819,6 +824,14 @@ class StoryFlow {
     let fromPos: number | null = null;
     for (let b = bi; b < blocks.length; b++) {
       const block = blocks[b]!;
+      if (block.table) {
+        // A table after the first unset text is unset whole.
+        const rest = this.tableRest(block.table, this.tableAt(block.table, new Map()), 0);
+        fromPos ??= rest.fromPos;
+        lines += rest.lines;
+        chars += rest.chars;
+        continue;
+      }
       for (let p = b === bi ? pi : 0; p < block.pieces.length; p++) {
         const piece = block.pieces[p]!;
         const here = b === bi && p === pi && at !== null;

@@ -157,6 +157,15 @@ describe('table layout', () => {
     expect(page.overset[0]!.lines).toBeGreaterThan(6);
   });
 
+  it('a table after the first overset text counts in the overset whole (regression: tables had no pieces to count)', () => {
+    const frame = textFrame(tpl, 'f', 's', [0, 1, 0, 3], { columns: 1 });
+    const long = '德清'.repeat(40);
+    const withTable = compose([story('s', cols(p(long), tableJson(WEATHER)))], [{ id: 'A01', frames: [frame] }]).pages[0]!;
+    const without = compose([story('s', cols(p(long)))], [{ id: 'A01', frames: [frame] }]).pages[0]!;
+    expect(withTable.overset[0]!.chars - without.overset[0]!.chars).toBe(WEATHER.flat().join('').length);
+    expect(withTable.overset[0]!.lines - without.overset[0]!.lines).toBe(4);
+  });
+
   it('spans merged cells across columns and rows', () => {
     const table: PmNodeJson = {
       type: 'table',
