@@ -7,6 +7,8 @@ import { createComposer } from '../../../src-core/layout/compose.js';
 import type { BoxItem, GlyphRunItem, LineBox, PageLayout, RuleItem } from '../../../src-core/layout/page-layout.js';
 import type { Frame, PmNodeJson, Story } from '../../../src-core/model/document.js';
 import { storySchema } from '../../../src-core/model/story-schema.js';
+import { readTableAttrs } from '../../../src-core/model/table.js';
+import { columnWidthsPt } from '../../../src-core/layout/table-layout.js';
 import { pageTextParagraphs } from '../../../src-renderer/page/text-layer.js';
 import { broadsheet, cols, documentOf, p, PITCH_PT, story, testFonts, textFrame } from './fixtures.js';
 import { resultsDocument, resultsRows, tableJson } from './table-fixtures.js';
@@ -185,5 +187,27 @@ describe('table layout', () => {
     expect(cloudy!.baselineYPt - sunny!.baselineYPt).toBeCloseTo(PITCH_PT, 3);
     expect(city!.rect.xPt).toBeLessThan(sunny!.rect.xPt);
     expect(force3!.rect.xPt).toBeCloseTo(wind!.rect.xPt, 6);
+  });
+});
+
+describe('table column widths', () => {
+  const attrs = (columnWidths: unknown[]) => readTableAttrs({ columnWidths }).attrs;
+  it('gives widths in characters of the body size or in millimetres; the rest share what is left', () => {
+    // 9 pt body: 4 characters = 36 pt; 10 mm = 28.35 pt; two free columns share the remaining 200 − 64.35.
+    const widths = columnWidthsPt(attrs([{ chars: 4 }, { mm: 10 }, null]), 4, 200, 9);
+    expect(widths[0]).toBeCloseTo(36, 6);
+    expect(widths[1]).toBeCloseTo(28.3465, 3);
+    expect(widths[2]).toBeCloseTo((200 - 36 - 28.3465) / 2, 3);
+    expect(widths[3]).toBeCloseTo(widths[2]!, 6);
+  });
+
+  it('scales widths that do not add up to the measure, so the table always spans it', () => {
+    const widths = columnWidthsPt(attrs([{ chars: 10 }, { chars: 30 }]), 2, 200, 9);
+    expect(widths[0]! + widths[1]!).toBeCloseTo(200, 6);
+    expect(widths[1]! / widths[0]!).toBeCloseTo(3, 6);
+    // Too wide for the measure: the free column still gets an em before scaling.
+    const tight = columnWidthsPt(attrs([{ chars: 30 }, null]), 2, 200, 9);
+    expect(tight[0]! + tight[1]!).toBeCloseTo(200, 6);
+    expect(tight[0]! / tight[1]!).toBeCloseTo(30, 6);
   });
 });
