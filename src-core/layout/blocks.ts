@@ -15,6 +15,8 @@
  * 4. Tracked changes: text under a `deletion` mark is not set (its positions map to the cut), and a block
  *    whose ending paragraph break is deleted is set as one paragraph with the next block of its container,
  *    in the first block's style (the page reads as if the changes were accepted).
+ * 5. Tables: a `table` node becomes one block with `table` set (no pieces of its own): its cells, each with the
+ *    pieces of its paragraphs (no first-line indent, set in the column's alignment), in row order.
  */
 import type { Cmyk } from '../model/colour.js';
 import { isBreakDeletedJson, isDeletedJson } from '../model/tracked-change.js';
@@ -25,6 +27,7 @@ import type { ComposeNotice } from './notice.js';
 import type { ResolvedStyle, StyleResolver } from './styles.js';
 import { fieldValue, type FieldContext } from './fields.js';
 import { sameTextEffects } from './text-effects.js';
+import { readTableAttrs, readTint, tableSlots, type ColumnAlign, type TableAttrs } from '../model/table.js';
 
 /** One stretch of a piece: `virtualLength` units of set text standing for `pmLength` ProseMirror positions. */
 export interface PosSegment {
@@ -61,6 +64,37 @@ export interface StoryBlock {
    * from the paragraph's `spanColumns` attr; absent for one column (and for the headline group).
    */
   readonly spanColumns?: number | 'all';
+  /** Set on a table block (its `pieces` are empty: the text is in the cells). */
+  readonly table?: TableBlock;
+}
+
+/** A paragraph of a table cell, ready to compose (its style has no indent and the column's alignment). */
+export interface TableCellParagraph {
+  readonly style: ResolvedStyle;
+  readonly pieces: readonly InlinePiece[];
+}
+
+/** One cell of a table block, where it sits and what it holds. */
+export interface TableCellBlock {
+  readonly row: number;
+  readonly column: number;
+  readonly colspan: number;
+  readonly rowspan: number;
+  /** The cell's tint, else its row's; null for none. */
+  readonly tint: Cmyk | null;
+  /** How its text is set (its first column's alignment; `decimal` is composed flush left and shifted). */
+  readonly align: ColumnAlign;
+  readonly paragraphs: readonly TableCellParagraph[];
+}
+
+/** A table of a story: validated attributes and its cells in row order. */
+export interface TableBlock {
+  readonly attrs: TableAttrs;
+  readonly rows: number;
+  readonly columns: number;
+  readonly cells: readonly TableCellBlock[];
+  /** ProseMirror position of the table node. */
+  readonly pmFrom: number;
 }
 
 /** Attributes of the story's `columns` block (nulls: use the frame's). */
@@ -196,12 +230,64 @@ export function collectBlocks(
     const span = beforeColumns ? undefined : spanColumnsOf(node.attrs?.spanColumns);
     blocks.push({ nodeType: type, style, region: beforeColumns ? 'span' : 'flow', pieces, ...(span === undefined ? {} : { spanColumns: span }) });
   };
+  /** Sets a table node at `start` as one table block. */
+  const addTable = (node: PmNodeJson, start: number) => {
+    const { attrs, error } = readTableAttrs(node.attrs);
+    if (error) onNotice({ code: 'invalid-style', message: error, storyId });
+    // Where each cell node starts, and each row's tint.
+    const cellPos = new Map<PmNodeJson, number>();
+    const rowTint = new Map<PmNodeJson, Cmyk | null>();
+    let rowAt = start + 1;
+    for (const row of node.content ?? []) {
+      let cellAt = rowAt + 1;
+      const tint = readTint(row.attrs?.tint);
+      for (const cell of row.content ?? []) {
+        cellPos.set(cell, cellAt);
+        rowTint.set(cell, tint);
+        cellAt += nodeSize(cell);
+      }
+      rowAt += nodeSize(row);
+    }
+    const slots = tableSlots(node);
+    // Cells of a column share their paragraphs' resolved style: a 300-row table resolves three, not 900.
+    const styles = new Map<string, ResolvedStyle>();
+    const cellStyle = (type: string, name: unknown, align: ColumnAlign): ResolvedStyle => {
+      const key = `${type}\u0000${typeof name === 'string' ? name : ''}\u0000${align}`;
+      let style = styles.get(key);
+      if (!style) {
+        const resolved = resolver.resolveParagraph(type, name, storyId);
+        style = { ...resolved, style: { ...resolved.style, indentEm: 0, align: align === 'decimal' ? 'left' : align } };
+        styles.set(key, style);
+      }
+      return style;
+    };
+    const cells: TableCellBlock[] = slots.cells.map((slot) => {
+      const align = attrs.columnAligns[slot.column] ?? 'left';
+      const paragraphs: TableCellParagraph[] = [];
+      let at = cellPos.get(slot.node)! + 1;
+      for (const para of slot.node.content ?? []) {
+        const type = BODY.has(para.type) || DISPLAY.has(para.type) ? para.type : 'paragraph';
+        const style = cellStyle(type, para.attrs?.style, align);
+        paragraphs.push({ style, pieces: collectPieces([para], at + 1, style, resolver, fields, storyId, onNotice) });
+        at += nodeSize(para);
+      }
+      return { row: slot.row, column: slot.column, colspan: slot.colspan, rowspan: slot.rowspan, tint: readTint(slot.node.attrs?.tint) ?? rowTint.get(slot.node) ?? null, align, paragraphs };
+    });
+    const body = resolver.resolveParagraph('paragraph', undefined, storyId);
+    blocks.push({ nodeType: 'table', style: body, region: beforeColumns ? 'span' : 'flow', pieces: [], table: { attrs, rows: slots.rows, columns: slots.columns, cells, pmFrom: start } });
+  };
   /** Sets a container's textblocks from `start`, joining those whose breaks are deleted to the next one. */
   const addSiblings = (siblings: readonly PmNodeJson[], start: number) => {
     let at = start;
     for (let i = 0; i < siblings.length;) {
+      if (siblings[i]!.type === 'table') {
+        addTable(siblings[i]!, at);
+        at += nodeSize(siblings[i]!);
+        i++;
+        continue;
+      }
       const group = [siblings[i]!];
-      while (isBreakDeletedJson(group[group.length - 1]!) && i + group.length < siblings.length) {
+      while (isBreakDeletedJson(group[group.length - 1]!) && i + group.length < siblings.length && siblings[i + group.length]!.type !== 'table') {
         group.push(siblings[i + group.length]!);
       }
       addTextblocks(group, at);

@@ -33,6 +33,10 @@
  * 9. 齐底 (balance, balance.ts): the section above a straddle head, and in a `balance` frame the section the
  *    story ends in, are set again with per-column end cells whose depths differ by at most one grid line,
  *    the earlier columns the deeper, the shallowest such ends that hold the section's text.
+ * 10. Tables (table-layout.ts): a table is placed band of rows by band of rows at its slot's full measure; a
+ *     band never splits — one that does not fit moves to the next column or frame, which starts with the
+ *     table's header rows again; a band deeper than an empty column is overset. Cell tints go under the text,
+ *     cell rules over it, and each cell line gets its LineBox (the text layer reads cells in row order).
  */
 import { usesDisplayPunctuation, type TypographyOptions } from '../model/template.js';
 import type { ParagraphShading } from '../model/text-effects.js';
@@ -51,6 +55,8 @@ import { paragraphKey, type ParagraphCache } from './cache.js';
 import { lineCells, styleEmXPt, styleHeightPt, type ResolvedStyle } from './styles.js';
 import { pageNumberOf, type StoryThread } from './thread.js';
 import { balanceStory, type SectionRecord } from './balance.js';
+import { layoutTable, type CellComposer, type CellGeometry, type TableGeometry } from './table-layout.js';
+import type { TableBlock } from './blocks.js';
 import { blockedCells, clearOfBands, collectWrapObstacles, columnWrap, measureAt, NO_WRAP, ruleSegmentsClear, type ColumnWrap, type LineMeasure, type WrapObstacle } from './wrap.js';
 
 /** Slack when comparing grid cells (frames placed in millimetres carry rounding noise). */
@@ -127,6 +133,12 @@ interface Composition {
   measuresPt: readonly number[];
   /** True for the piece's first composition (warnings without a position are reported from it only). */
   first: boolean;
+}
+
+/** The part of a table set in one slot: its top grid cell and the bands set there, each with its top. */
+interface TablePiece {
+  topCell: number;
+  rows: { band: number; topCell: number }[];
 }
 
 /** A placed line's horizontal extent and vertical box, for drawing block boxes. */
@@ -503,6 +515,10 @@ class StoryFlow {
 
   private placeBlock(bi: number): void {
     const block = this.content.blocks[bi]!;
+    if (block.table) {
+      this.placeTable(bi, block.table);
+      return;
+    }
     const style = block.style;
     if (!this.atSlotTop() && style.style.spaceBeforeLines > 0) {
       this.cell = Math.ceil(this.cell + style.style.spaceBeforeLines - CELL_EPSILON);
@@ -532,6 +548,205 @@ class StoryFlow {
   /** 底纹: the paragraph's tint boxes (paragraph-shading.ts), each in the frame its part was set in. */
   private drawBlockShading(shading: ParagraphShading, extents: readonly PlacedExtent[]): void {
     for (const box of paragraphShadingBoxes(shading, extents)) this.outputs.get(box.frameId!)!.under.push(box);
+  }
+
+  // ── Tables (step 8) ──
+
+  /** The table laid out at the current slot's measure (cached per measure: columns of frames may differ). */
+  private tableAt(table: TableBlock, cache: Map<number, TableGeometry<Composition>>): TableGeometry<Composition> {
+    const widthPt = this.slot().widthPt;
+    const key = Math.round(widthPt / SAME_WIDTH_EPSILON_PT);
+    let geometry = cache.get(key);
+    if (!geometry) {
+      const composer: CellComposer<Composition> = {
+        compose: (piece, style, w) => this.compose(piece, style, w, 0),
+        lines: (comp) => comp.lines,
+        cellsOf: (style, line) => this.cellsOf(style, line),
+      };
+      geometry = layoutTable(table, widthPt, this.env.grid.bodySizePt, composer);
+      cache.set(key, geometry);
+    }
+    return geometry;
+  }
+
+  /** Places a table block band by band; false when the thread ran out of room (overset recorded). */
+  private placeTable(bi: number, table: TableBlock): boolean {
+    const cache = new Map<number, TableGeometry<Composition>>();
+    this.cell = Math.ceil(this.cell - CELL_EPSILON);
+    const bandCells = (g: TableGeometry<Composition>, k: number) => {
+      let cells = 0;
+      for (let r = g.bands[k]![0]; r < g.bands[k]![1]; r++) cells += g.rowCells[r]!;
+      return cells;
+    };
+    const headerCells = (g: TableGeometry<Composition>) => {
+      let cells = 0;
+      for (let k = 0; k < g.headerBands; k++) cells += bandCells(g, k);
+      return cells;
+    };
+    /** The piece of the table in the current slot: its top cell and the rows set in it (with their tops). */
+    let piece: TablePiece | null = null;
+    let started = false;
+    const isFinalBlock = bi === this.content.blocks.length - 1;
+    let g = this.tableAt(table, cache);
+    for (let k = 0; k < g.bands.length;) {
+      g = this.tableAt(table, cache);
+      const repeat = started && piece === null && k >= g.headerBands && g.headerBands > 0;
+      const need = bandCells(g, k) + (repeat ? headerCells(g) : 0);
+      // The header rows keep with the first band after them.
+      const keep = k === g.headerBands - 1 && k + 1 < g.bands.length ? need + bandCells(g, k + 1) : need;
+      this.cell = this.clearAt(this.cell, keep).cell;
+      const rest = isFinalBlock && k === g.bands.length - 1 ? need : Infinity;
+      if (!this.fits(keep, rest)) {
+        const empty = this.atSlotTop();
+        if (piece) this.finishTablePiece(table, g, piece);
+        piece = null;
+        if (empty || !this.advance()) {
+          this.setTableOverset(bi, table, g, k);
+          return false;
+        }
+        continue;
+      }
+      if (!piece) piece = { topCell: this.cell, rows: [] };
+      if (repeat) {
+        for (let h = 0; h < g.headerBands; h++) this.emitTableBand(table, g, h, piece);
+      }
+      this.emitTableBand(table, g, k, piece);
+      started = true;
+      k++;
+    }
+    if (piece) this.finishTablePiece(table, g, piece);
+    return true;
+  }
+
+  /** Emits band `k` of a table at the cursor: tints under the text, then each cell's lines. */
+  private emitTableBand(table: TableBlock, g: TableGeometry<Composition>, k: number, piece: TablePiece): void {
+    const [fromRow, toRow] = g.bands[k]!;
+    const slot = this.slot();
+    const frameId = this.geom.frame.id;
+    const out = this.outputs.get(frameId)!;
+    const grid = this.env.grid;
+    const rowTop: number[] = [];
+    let at = this.cell;
+    for (let r = fromRow; r < toRow; r++) {
+      rowTop[r] = at;
+      at += g.rowCells[r]!;
+    }
+    const bottomCell = at;
+    piece.rows.push({ band: k, topCell: this.cell });
+    for (let r = fromRow; r < toRow; r++) {
+      for (const ci of g.cellsByRow[r]!) {
+        const cg = g.cells[ci]!;
+        const top = rowTop[r]!;
+        const last = r + cg.cell.rowspan;
+        const bottom = last >= toRow ? bottomCell : rowTop[last]!;
+        if (cg.cell.tint) {
+          const yPt = grid.cellTopPt(top);
+          out.under.push({ kind: 'box', rect: { xPt: slot.xPt + cg.xPt, yPt, widthPt: cg.widthPt, heightPt: grid.cellTopPt(bottom) - yPt }, strokePt: 0, fill: cg.cell.tint, frameId });
+        }
+        this.emitCellLines(table, cg, top, slot.xPt);
+      }
+    }
+    this.cell = bottomCell;
+    this.inkEndCell = this.cell;
+  }
+
+  /** Emits a cell's lines from grid cell `topCell`, the table's left edge at `tableXPt`. */
+  private emitCellLines(table: TableBlock, cg: CellGeometry<Composition>, topCell: number, tableXPt: number): void {
+    const padPt = table.attrs.cellPaddingPt;
+    const saved = this.cell;
+    for (const l of cg.lines) {
+      this.cell = topCell + l.offsetCells;
+      const measure: LineMeasure = { xPt: tableXPt + cg.xPt + padPt + l.shiftPt, widthPt: Math.max(0, cg.widthPt - 2 * padPt - l.shiftPt) };
+      this.emitLine(l.piece, l.style, l.comp, l.lineIndex, l.cells, [], measure, l.firstOfParagraph);
+    }
+    this.cell = saved;
+  }
+
+  /**
+   * Draws the rules of a table's piece in the current slot: each cell's top and left edge, the piece's right
+   * side and foot. Edges on one line are joined into one rule (a dashed rule then runs on unbroken).
+   */
+  private finishTablePiece(table: TableBlock, g: TableGeometry<Composition>, piece: TablePiece): void {
+    const { rule } = table.attrs;
+    if (rule.weightPt <= 0 || piece.rows.length === 0) return;
+    const grid = this.env.grid;
+    const slot = this.slot();
+    const frameId = this.geom.frame.id;
+    const out = this.outputs.get(frameId)!;
+    const line = (x1Pt: number, y1Pt: number, x2Pt: number, y2Pt: number) => out.items.push(...styledRuleItems({ x1Pt, y1Pt, x2Pt, y2Pt }, rule.weightPt, rule.style, rule.colour, frameId));
+    /** Vertical edges per x (rounded key): [top, bottom] spans, in order. */
+    const verticals = new Map<number, { xPt: number; spans: [number, number][] }>();
+    let footCell = piece.topCell;
+    for (const { band, topCell } of piece.rows) {
+      const [fromRow, toRow] = g.bands[band]!;
+      const rowTop: number[] = [];
+      let at = topCell;
+      for (let r = fromRow; r <= toRow; r++) {
+        rowTop[r] = at;
+        at += g.rowCells[r] ?? 0;
+      }
+      footCell = Math.max(footCell, rowTop[toRow]!);
+      for (let r = fromRow; r < toRow; r++) {
+        const yPt = grid.cellTopPt(rowTop[r]!);
+        let run: [number, number] | null = null;
+        for (const ci of g.cellsByRow[r]!) {
+          const cg = g.cells[ci]!;
+          const x = slot.xPt + cg.xPt;
+          if (run && Math.abs(run[1] - x) < SAME_WIDTH_EPSILON_PT) run[1] = x + cg.widthPt;
+          else {
+            if (run) line(run[0], yPt, run[1], yPt);
+            run = [x, x + cg.widthPt];
+          }
+          const y2Pt = grid.cellTopPt(rowTop[Math.min(toRow, r + cg.cell.rowspan)]!);
+          const key = Math.round(x / SAME_WIDTH_EPSILON_PT);
+          const edge = verticals.get(key) ?? { xPt: x, spans: [] };
+          verticals.set(key, edge);
+          const lastSpan = edge.spans[edge.spans.length - 1];
+          if (lastSpan && Math.abs(lastSpan[1] - yPt) < SAME_WIDTH_EPSILON_PT) lastSpan[1] = y2Pt;
+          else edge.spans.push([yPt, y2Pt]);
+        }
+        if (run) line(run[0], yPt, run[1], yPt);
+      }
+    }
+    for (const { xPt, spans } of verticals.values()) for (const [y1, y2] of spans) line(xPt, y1, xPt, y2);
+    const top = grid.cellTopPt(piece.topCell);
+    const foot = grid.cellTopPt(footCell);
+    const right = slot.xPt + g.widthPt;
+    line(right, top, right, foot);
+    line(slot.xPt, foot, right, foot);
+  }
+
+  /** What of a table is unset from band `k` on: its first position, grid lines and characters. */
+  private tableRest(table: TableBlock, g: TableGeometry<Composition>, k: number): { fromPos: number | null; lines: number; chars: number } {
+    const fromRow = g.bands[k]?.[0] ?? table.rows;
+    let lines = 0;
+    for (let r = fromRow; r < g.rowCells.length; r++) lines += g.rowCells[r]!;
+    let chars = 0;
+    let fromPos: number | null = null;
+    for (const cg of g.cells) {
+      if (cg.cell.row < fromRow) continue;
+      for (const para of cg.cell.paragraphs) {
+        for (const p of para.pieces) {
+          fromPos ??= p.pmFrom;
+          chars += countChars(p, 0);
+        }
+      }
+    }
+    return { fromPos, lines, chars };
+  }
+
+  /** Records overset from band `k` of a table on (and every block after it). */
+  private setTableOverset(bi: number, table: TableBlock, g: TableGeometry<Composition>, k: number): void {
+    this.setOverset(bi + 1, 0, null);
+    const rest = this.tableRest(table, g, k);
+    const after = this.overset!;
+    const later = bi + 1 < this.content.blocks.length;
+    this.overset = {
+      ...after,
+      fromPos: rest.fromPos ?? after.fromPos,
+      lines: Math.ceil(rest.lines + (later ? after.lines : 0) - CELL_EPSILON),
+      chars: rest.chars + (later ? after.chars : 0),
+    };
   }
 
   /** Cells a keepWithNext block needs with the first line of the block after it. */
@@ -724,6 +939,14 @@ class StoryFlow {
     let fromPos: number | null = null;
     for (let b = bi; b < blocks.length; b++) {
       const block = blocks[b]!;
+      if (block.table) {
+        // A table after the first unset text is unset whole.
+        const rest = this.tableRest(block.table, this.tableAt(block.table, new Map()), 0);
+        fromPos ??= rest.fromPos;
+        lines += rest.lines;
+        chars += rest.chars;
+        continue;
+      }
       for (let p = b === bi ? pi : 0; p < block.pieces.length; p++) {
         const piece = block.pieces[p]!;
         const here = b === bi && p === pi && at !== null;

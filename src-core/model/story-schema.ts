@@ -7,7 +7,8 @@
  *
  * doc      := (kicker | headline | subtitle | byline | columnTag | caption | captionTitle | credit
  *              | adTitle | adText | paragraph | subhead | columns)+
- * columns  := (paragraph | subhead | pullQuote)+   — the body, flowed column to column and frame to frame
+ * columns  := (paragraph | subhead | pullQuote | table)+   — the body, flowed column to column and frame to frame
+ * table    := table_row+;  table_row := (table_cell | table_header)*;  cell := paragraph+   (table.ts: attrs)
  * inline   := text (marks: bold, emphasis, charStyle, local, comment, insertion, deletion) | hard_break | field
  *
  * A `comment` mark anchors a proofreader's comment (校对意见) to the text it is about: the comment travels with
@@ -20,6 +21,7 @@ import { Schema, type MarkSpec, type Node as PmNode, type NodeSpec } from 'prose
 import { COMMENT_MARK } from './comment-mark.js';
 import { DELETION_MARK, INSERTION_MARK } from './change-mark.js';
 import { LOCAL_MARK, localMarkSpec } from './local-format-mark.js';
+import { tableNodes } from 'prosemirror-tables';
 
 /** Names of the headline-group and other full-width textblocks, in the order a story usually has them. */
 export const DISPLAY_BLOCKS = ['kicker', 'headline', 'subtitle', 'byline', 'columnTag', 'captionTitle', 'caption', 'credit', 'adTitle', 'adText'] as const;
@@ -67,6 +69,26 @@ const textblock = (tag: string, group: string): NodeSpec => ({
   toDOM: (node) => [tag.split('.')[0], blockDomAttrs(node, `pm-${tag.split('.')[1] ?? tag}`), 0],
 });
 
+/**
+ * The table nodes (prosemirror-tables' `tableNodes`, so its editing commands work on them): a table in the body,
+ * cells of paragraphs. Every table attribute is optional plain data validated by table.ts (absent = default);
+ * a row and a cell may carry a CMYK `tint`.
+ */
+function storyTableNodes(): Record<string, NodeSpec> {
+  const specs = tableNodes({
+    tableGroup: 'body',
+    cellContent: 'paragraph+',
+    cellAttributes: { tint: { default: null } },
+  });
+  const tableAttrs = { headerRows: { default: null }, columnWidths: { default: null }, cellPaddingPt: { default: null }, rule: { default: null }, columnAligns: { default: null } };
+  return {
+    table: { ...specs.table, attrs: tableAttrs },
+    table_row: { ...specs.table_row, attrs: { tint: { default: null } } },
+    table_cell: specs.table_cell,
+    table_header: specs.table_header,
+  };
+}
+
 const nodes: Record<string, NodeSpec> = {
   doc: { content: '(display | body | columns)+' },
   kicker: textblock('p.kicker', 'display'),
@@ -94,6 +116,7 @@ const nodes: Record<string, NodeSpec> = {
     parseDOM: [{ tag: 'section.columns' }],
     toDOM: () => ['section', { class: 'pm-columns' }, 0],
   },
+  ...storyTableNodes(),
   text: { group: 'inline' },
   hard_break: {
     inline: true,

@@ -7,9 +7,13 @@
  * 2. `parsePlainText` splits pasted plain text at line breaks into paragraphs (blank lines dropped).
  * Both return slices open on both sides, so the first and last paragraph merge into the surrounding text.
  * 3. `pasteRefusal` turns away pastes too large to set (checked on the raw clipboard, before any parsing).
+ * 4. Tables (issue 16): a pasted HTML table (a spreadsheet's copy) stays a table of plain cell texts, and plain
+ *    text with tabs between fields (a spreadsheet's plain copy) becomes one; both as a closed slice, so the table
+ *    lands as a block of its own after the paragraph it is pasted into.
  */
 import { Fragment, Slice, type Node as PmNode, type Schema } from 'prosemirror-model';
 import type { UiMessage } from '../state/ui-message.js';
+import { tableFromRows } from './table-commands.js';
 
 function openParagraphs(schema: Schema, texts: readonly string[]): Slice {
   const paragraphs = texts.map((t) => schema.nodes.paragraph.create(null, t.length > 0 ? schema.text(t) : null));
@@ -34,13 +38,56 @@ function textblockTexts(content: Fragment): string[] {
   return texts;
 }
 
-/** Reduces a pasted slice to plain paragraphs (text only, no marks, no other node types). */
+/** Reduces a pasted slice to plain paragraphs (text only, no marks, no other node types); its tables stay tables. */
 export function plainParagraphsSlice(slice: Slice, schema: Schema): Slice {
-  return openParagraphs(schema, textblockTexts(slice.content));
+  return plainTablesSlice(slice, schema) ?? openParagraphs(schema, textblockTexts(slice.content));
 }
 
-/** Parses pasted plain text: one paragraph per non-blank line, surrounding whitespace trimmed. */
+/** A pasted slice holding tables as plain tables and plain paragraphs, in order (closed); null without a table. */
+function plainTablesSlice(slice: Slice, schema: Schema): Slice | null {
+  let hasTable = false;
+  slice.content.descendants((node) => {
+    if (node.type.name === 'table') hasTable = true;
+    return !hasTable;
+  });
+  if (!hasTable) return null;
+  const blocks: PmNode[] = [];
+  const walk = (node: PmNode) => {
+    if (node.type.name === 'table') {
+      const rows: string[][] = [];
+      node.forEach((row) => {
+        const cells: string[] = [];
+        row.forEach((cell) => cells.push(textblockTexts(cell.content).join(' ')));
+        rows.push(cells);
+      });
+      const header = typeof node.attrs.headerRows === 'number' ? node.attrs.headerRows : 0;
+      blocks.push(tableFromRows(schema, rows, header));
+    } else if (node.isTextblock) {
+      const text = textblockTexts(node.content).join('') || node.textContent;
+      if (text.trim()) blocks.push(schema.nodes.paragraph.create(null, schema.text(text)));
+    } else {
+      node.forEach(walk);
+    }
+  };
+  slice.content.forEach(walk);
+  return new Slice(Fragment.from(blocks), 0, 0);
+}
+
+/**
+ * Rows of tab-separated text (a spreadsheet's plain-text copy): null unless at least one line has a tab.
+ * Blank lines are dropped; each field is trimmed.
+ */
+export function tabSeparatedRows(text: string): string[][] | null {
+  if (!text.includes('\t')) return null;
+  const lines = text.split(/\r\n|\r|\n/).filter((l) => l.trim().length > 0);
+  if (lines.length === 0) return null;
+  return lines.map((l) => l.split('\t').map((f) => f.trim()));
+}
+
+/** Parses pasted plain text: one paragraph per non-blank line, surrounding whitespace trimmed; tab-separated text becomes a table. */
 export function parsePlainText(text: string, schema: Schema): Slice {
+  const rows = tabSeparatedRows(text);
+  if (rows) return new Slice(Fragment.from(tableFromRows(schema, rows)), 0, 0);
   const lines = text.split(/\r\n|\r|\n|\u2029/).map((l) => l.trim()).filter((l) => l.length > 0);
   return openParagraphs(schema, lines);
 }

@@ -7,12 +7,14 @@ import { baseKeymap } from 'prosemirror-commands';
 import { history, redo, undo } from 'prosemirror-history';
 import { keymap } from 'prosemirror-keymap';
 import { EditorState, Plugin, type Command } from 'prosemirror-state';
+import { tableEditing } from 'prosemirror-tables';
 import type { PmNodeJson } from '../../src-core/model/document.js';
 import { storySchema } from '../../src-core/model/story-schema.js';
 import { BLOCK_TYPE_CHOICES, setBlock, toggleBold, toggleEmphasis } from './commands.js';
 import { clearLocalFormat } from './local-format.js';
 import { normalisePunctuation } from './normalise-punctuation.js';
 import { parsePlainText, pasteRefusal, plainParagraphsSlice } from './paste.js';
+import { goToNextCell } from './table-commands.js';
 import { EDITOR_SHORTCUTS } from '../state/shortcuts.js';
 import type { UiMessage } from '../state/ui-message.js';
 
@@ -100,6 +102,8 @@ export function createStoryEditorState(doc: PmNodeJson, options: StoryEditorOpti
   }
   return EditorState.create({
     doc: node,
-    plugins: [history(), keymap(folioKeymap(options)), keymap(baseKeymap), plainPastePlugin(options.onPasteRefused)],
+    // Tab and Shift+Tab move between table cells; tableEditing (cell selections, tables kept well formed) goes
+    // last, as prosemirror-tables asks, since it handles mouse and arrow keys in tables broadly.
+    plugins: [history(), keymap(folioKeymap(options)), keymap({ Tab: goToNextCell(1), 'Shift-Tab': goToNextCell(-1) }), keymap(baseKeymap), plainPastePlugin(options.onPasteRefused), tableEditing()],
   });
 }

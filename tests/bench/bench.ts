@@ -3,7 +3,8 @@
  * optional `note`), on the machine it runs on.
  *
  * 1. Paragraph composer: throughput on a ≥ 100,000-character story and per-paragraph median.
- * 2. Page composer on the sample front page: full compose, one keystroke, warm placement.
+ * 2. Page composer on the sample front page: full compose, one keystroke, warm placement; and a 300-row results
+ *    table through six columns on two pages (`layout_table_300_rows_ms`).
  * 3. Quality counters of the composed sample page (all paragraph compositions, read back from the output),
  *    and its spacing (punctuation widths, Han–Latin gaps) beside that of other texts.
  * 4. PDF export of the sample page in a warm process, and its size, also with a real photo placed.
@@ -23,6 +24,7 @@ import { unpackFolio } from '../../src-core/model/folio-file.js';
 import type { PdfExportInput } from '../../src-core/pdf/export.js';
 import { loadDefaultFonts, runLayoutBench } from './layout-bench.js';
 import { runParagraphBench } from './paragraph-bench.js';
+import { runTableBench } from './table-bench.js';
 import { runSpacingBench } from './spacing-bench.js';
 import { BENCH_PHOTO, runPdfBench, runPhotoPdfBench } from './pdf-bench.js';
 import { runBrowserBench } from './browser-bench.js';
@@ -36,6 +38,7 @@ const SAMPLE = path.join(ROOT, 'templates/samples/deqing-front-2023-07-20.folio'
 const TARGETS: Record<string, string> = {
   layout_full_page_ms: '< 30',
   layout_keystroke_ms: '< 3',
+  layout_table_300_rows_ms: '< 50',
   kinsoku_violations: '= 0',
   single_char_last_lines: '= 0',
   number_unit_splits: '= 0',
@@ -71,6 +74,7 @@ async function main(): Promise<void> {
 
   print(await runParagraphBench());
   print(await runLayoutBench(document, { fonts }));
+  print(runTableBench(fonts));
 
   const q = measureDocumentQuality(document, fonts);
   print([

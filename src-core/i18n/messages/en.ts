@@ -812,6 +812,35 @@ export const en = {
   'columns.spanCount': '{count} columns',
 
   // ── Tables (issue 16) ──
+  'tables.toolbar': 'Table',
+  'tables.rows': 'Rows',
+  'tables.columns': 'Columns',
+  'tables.insert': 'Insert table',
+  'tables.insertTitle': 'Insert a table of empty cells after this paragraph (Tab moves to the next cell)',
+  'tables.addRow': 'Add row',
+  'tables.deleteRow': 'Delete row',
+  'tables.addColumn': 'Add column',
+  'tables.deleteColumn': 'Delete column',
+  'tables.merge': 'Merge cells',
+  'tables.split': 'Split cell',
+  'tables.headerRows': 'Header rows',
+  'tables.headerRowsTitle': 'Rows repeated at the top of each column or frame the table continues in',
+  'tables.columnAlign': 'Column alignment',
+  'tables.alignLeft': 'Left',
+  'tables.alignCenter': 'Centre',
+  'tables.alignRight': 'Right',
+  'tables.alignDecimal': 'Decimal point',
+  'tables.importCsv': 'Import CSV…',
+  'tables.importCsvTitle': 'Insert a table from a CSV file (UTF-8 or GB18030)',
+  'tables.csvImported': 'Imported {name}: {rows, plural, one {# row} other {# rows}} of {columns, plural, one {# column} other {# columns}}, read as {encoding}.',
+  'tables.csvTooLarge': '{name} is too large to import ({mb} MB; the limit is {maxMb} MB).',
+  'tables.csvBinary': '{name} is not a CSV file (it holds binary data).',
+  'tables.csvEmpty': '{name} has no rows to import.',
+  'tables.csvTooManyRows': '{name} has {rows} rows; a table takes at most {max}.',
+  'tables.csvTooManyColumns': '{name} has {columns} columns; a table takes at most {max}.',
+  'tables.csvMalformed': '{name} could not be read: a quoted field in row {row} is not closed.',
+  'tables.noPlace': 'Put the caret in the story text to insert a table there.',
+
 } as const satisfies Record<string, string>;
 
 /** A message key: a key of the catalogues (a key that is not one is a type error). */

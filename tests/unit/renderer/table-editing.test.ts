@@ -1,0 +1,132 @@
+/**
+ * Table editing in the story editor (issue 16): insert, Tab between cells, rows and columns, merge and split,
+ * header rows and column alignment as story transactions; spreadsheet pastes become tables; CSV import.
+ */
+import { describe, expect, it } from 'vitest';
+import { Fragment, Slice, type Node as PmNode } from 'prosemirror-model';
+import { TextSelection, type Command, type EditorState } from 'prosemirror-state';
+import { CellSelection } from 'prosemirror-tables';
+import { storySchema as s } from '../../../src-core/model/story-schema.js';
+import { readTableAttrs } from '../../../src-core/model/table.js';
+import { createStoryEditorState } from '../../../src-renderer/editor/story-editor.js';
+import { addColumnAfter, addRowAfter, currentColumnAlign, deleteRow, goToNextCell, insertTable, mergeCells, selectedTable, setColumnAlign, setHeaderRows, splitCell } from '../../../src-renderer/editor/table-commands.js';
+import { parsePlainText, plainParagraphsSlice, tabSeparatedRows } from '../../../src-renderer/editor/paste.js';
+import { csvSizeRefusal, csvTable } from '../../../src-renderer/editor/table-import.js';
+
+function storyState(): EditorState {
+  const state = createStoryEditorState({ type: 'doc', content: [{ type: 'headline', content: [{ type: 'text', text: '天气' }] }, { type: 'columns', content: [{ type: 'paragraph', content: [{ type: 'text', text: '今天' }] }] }] });
+  // Caret at the end of the body paragraph.
+  const end = state.doc.content.size - 2;
+  return state.apply(state.tr.setSelection(TextSelection.create(state.doc, end)));
+}
+
+function apply(state: EditorState, command: Command): EditorState {
+  let next = state;
+  expect(command(state, (tr) => (next = state.apply(tr)))).toBe(true);
+  return next;
+}
+
+const tableOf = (state: EditorState): PmNode => {
+  let found: PmNode | undefined;
+  state.doc.descendants((n) => {
+    if (n.type.name === 'table') found = n;
+    return !found;
+  });
+  return found!;
+};
+const shape = (table: PmNode) => Array.from({ length: table.childCount }, (_, r) => table.child(r).childCount);
+const type = (state: EditorState, text: string) => state.apply(state.tr.insertText(text));
+
+describe('table editing', () => {
+  it('inserts a rows × columns table after the caret\'s paragraph, in the body, caret in its first cell', () => {
+    const state = apply(storyState(), insertTable(s, 4, 3));
+    const table = tableOf(state);
+    expect(shape(table)).toEqual([3, 3, 3, 3]);
+    expect(state.doc.child(1).type.name).toBe('columns');
+    expect(state.doc.child(1).child(1)).toBe(table);
+    expect(state.selection.$from.parent.type.name).toBe('paragraph');
+    expect(state.selection.$from.node(-1).type.name).toBe('table_cell');
+    state.doc.check();
+  });
+
+  it('Tab moves to the next cell; typing fills cells in row order', () => {
+    let state = apply(storyState(), insertTable(s, 2, 2));
+    for (const [i, text] of ['城市', '气温', '德清', '33℃'].entries()) {
+      if (i > 0) state = apply(state, goToNextCell(1));
+      state = type(state, text);
+    }
+    const table = tableOf(state);
+    expect(Array.from({ length: 2 }, (_, r) => Array.from({ length: 2 }, (_, c) => table.child(r).child(c).textContent))).toEqual([['城市', '气温'], ['德清', '33℃']]);
+    // Shift+Tab back.
+    state = apply(state, goToNextCell(-1));
+    expect(state.selection.$from.parent.textContent).toBe('德清');
+  });
+
+  it('adds and deletes rows and columns, merges and splits cells', () => {
+    let state = apply(storyState(), insertTable(s, 2, 2));
+    state = apply(state, addRowAfter);
+    state = apply(state, addColumnAfter);
+    expect(shape(tableOf(state))).toEqual([3, 3, 3]);
+    state = apply(state, deleteRow);
+    expect(shape(tableOf(state))).toEqual([3, 3]);
+    // Select the first row's first two cells and merge them.
+    const tablePos = selectedTable(state)!.pos;
+    const first = tablePos + 2;
+    const second = first + tableOf(state).child(0).child(0).nodeSize;
+    state = state.apply(state.tr.setSelection(CellSelection.create(state.doc, first, second)));
+    state = apply(state, mergeCells);
+    expect(tableOf(state).child(0).child(0).attrs.colspan).toBe(2);
+    expect(shape(tableOf(state))).toEqual([2, 3]);
+    state = apply(state, splitCell);
+    expect(shape(tableOf(state))).toEqual([3, 3]);
+  });
+
+  it('sets header rows and the column alignment as validated table attributes', () => {
+    let state = apply(storyState(), insertTable(s, 3, 3));
+    state = apply(state, goToNextCell(1));
+    state = apply(state, goToNextCell(1));
+    state = apply(state, setHeaderRows(1));
+    state = apply(state, setColumnAlign('decimal'));
+    expect(currentColumnAlign(state)).toBe('decimal');
+    const { attrs, error } = readTableAttrs(tableOf(state).attrs);
+    expect(error).toBeNull();
+    expect(attrs.headerRows).toBe(1);
+    expect(attrs.columnAligns).toEqual(['left', 'left', 'decimal']);
+    // Outside a table the table commands do not apply.
+    expect(setHeaderRows(1)(storyState())).toBe(false);
+  });
+});
+
+describe('spreadsheet paste and CSV import', () => {
+  it('tab-separated text becomes a table; other text stays paragraphs', () => {
+    expect(tabSeparatedRows('城市\t气温\n德清\t33℃\n')).toEqual([['城市', '气温'], ['德清', '33℃']]);
+    expect(tabSeparatedRows('一行\n两行')).toBeNull();
+    const slice = parsePlainText('城市\t气温\r\n德清\t33℃', s);
+    expect(slice.content.firstChild!.type.name).toBe('table');
+    expect(shape(slice.content.firstChild!)).toEqual([2, 2]);
+    expect(slice.openStart).toBe(0);
+  });
+
+  it('a pasted table stays a table of plain cell texts', () => {
+    const cell = (text: string) => s.node('table_cell', null, [s.node('paragraph', null, [s.text(text, [s.mark('bold')])])]);
+    const pasted = new Slice(Fragment.from([s.node('paragraph', null, [s.text('前')]), s.node('table', null, [s.node('table_row', null, [cell('甲'), cell('乙')])])]), 0, 0);
+    const slice = plainParagraphsSlice(pasted, s);
+    expect(slice.content.childCount).toBe(2);
+    const table = slice.content.child(1);
+    expect(table.type.name).toBe('table');
+    expect(table.child(0).child(1).textContent).toBe('乙');
+    expect(table.child(0).child(1).firstChild!.firstChild!.marks).toEqual([]);
+  });
+
+  it('a CSV file becomes a table with its first row as the header; refusals name the file', () => {
+    const result = csvTable(s, 'weather.csv', new TextEncoder().encode('城市,气温\n德清,33\n杭州,35\n'));
+    if ('error' in result) throw new Error('refused');
+    expect(shape(result.table)).toEqual([2, 2, 2]);
+    expect(result.table.attrs.headerRows).toBe(1);
+    expect(result.table.child(0).child(0).type.name).toBe('table_header');
+    expect(result.message).toEqual({ key: 'tables.csvImported', values: { name: 'weather.csv', rows: 3, columns: 2, encoding: 'UTF-8' } });
+    const empty = csvTable(s, 'empty.csv', new Uint8Array());
+    expect(empty).toEqual({ error: { key: 'tables.csvEmpty', values: { name: 'empty.csv' } } });
+    expect(csvSizeRefusal('huge.csv', 10 * 1024 * 1024)).toEqual({ key: 'tables.csvTooLarge', values: { name: 'huge.csv', mb: 10, maxMb: 2 } });
+  });
+});
