@@ -32,6 +32,8 @@ test('a weather box built in the story editor is set on the page and in the PDF,
   await editor.openFromList(/脚踩50℃/);
   await editor.caretToEnd();
 
+  // The insert controls are folded away until asked for.
+  await page.getByRole('button', { name: 'Table…' }).click();
   const tables = page.getByRole('toolbar', { name: 'Table' });
   await tables.getByRole('spinbutton', { name: 'Rows' }).fill('4');
   await tables.getByRole('spinbutton', { name: 'Columns' }).fill('3');

@@ -812,6 +812,7 @@ export const en = {
   'columns.spanCount': '{count} columns',
 
   // ── Tables (issue 16) ──
+  'tables.tools': 'Table…',
   'tables.toolbar': 'Table',
   'tables.rows': 'Rows',
   'tables.columns': 'Columns',

@@ -813,6 +813,7 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'columns.spanCount': '跨 {count} 栏',
 
   // ── Tables (issue 16) ──
+  'tables.tools': '表格…',
   'tables.toolbar': '表格',
   'tables.rows': '行数',
   'tables.columns': '列数',
