@@ -693,6 +693,13 @@ export const en = {
   // ── Interface leftovers (issue 14, session 9) ──
 
   // ── Pictures: rotate and TIFF (issue 15) ──
+  'inspector.rotation': 'Rotation',
+  'inspector.rotationDeg': 'Rotation (°)',
+  'inspector.rotationHint': 'Turns the picture or box about its centre, in degrees clockwise (negative: counter-clockwise)',
+  'shortcuts.page.rotateClockwise': 'Rotate the selected picture or box 90° clockwise',
+  'shortcuts.page.rotateCounterclockwise': 'Rotate the selected picture or box 90° counter-clockwise',
+  'canvas.rotateOnlyPicturesAndBoxes': 'Only pictures and boxes can be rotated (select an image frame or a box).',
+  'canvas.rotateLocked': 'The selected frame is locked: unlock it to rotate it.',
 
   // ── Display type: outline, hollow, shadow, shading (issue 15) ──
 

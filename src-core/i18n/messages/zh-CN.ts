@@ -694,6 +694,13 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   // ── Interface leftovers (issue 14, session 9) ──
 
   // ── Pictures: rotate and TIFF (issue 15) ──
+  'inspector.rotation': '旋转',
+  'inspector.rotationDeg': '旋转角度（°）',
+  'inspector.rotationHint': '以中心为轴旋转图片框或方框，单位为度，正值顺时针，负值逆时针',
+  'shortcuts.page.rotateClockwise': '所选图片框或方框顺时针旋转 90°',
+  'shortcuts.page.rotateCounterclockwise': '所选图片框或方框逆时针旋转 90°',
+  'canvas.rotateOnlyPicturesAndBoxes': '只有图片框和方框可以旋转（请选中图片框或方框）。',
+  'canvas.rotateLocked': '所选框已锁定：解锁后才能旋转。',
 
   // ── Display type: outline, hollow, shadow, shading (issue 15) ──
 
