@@ -700,6 +700,7 @@ export const en = {
   'shortcuts.page.rotateCounterclockwise': 'Rotate the selected picture or box 90° counter-clockwise',
   'canvas.rotateOnlyPicturesAndBoxes': 'Only pictures and boxes can be rotated (select an image frame or a box).',
   'canvas.rotateLocked': 'The selected frame is locked: unlock it to rotate it.',
+  'preflight.finding.rotatedOffPage': 'Frame "{frame}", turned {deg}°, reaches beyond the page\'s bleed: the part outside will be cut off (move it in or turn it less)',
 
   // ── Display type: outline, hollow, shadow, shading (issue 15) ──
 

@@ -169,3 +169,22 @@ describe('rotate commands', () => {
     expect(canRotate(findFrame(doc, textId)!.frame)).toBe(false);
   });
 });
+
+describe('preflight of rotated frames', () => {
+  it('warns when a turned picture reaches beyond the bleed, and only then', async () => {
+    const { preflight } = await import('../../../src-core/preflight/preflight.js');
+    const tpl = broadsheet();
+    const layout = (frames: Frame[]): PageLayout[] => createComposer(testFonts()).compose(documentOf([], [{ id: 'A01', frames }], tpl)).pages;
+    const check = (f: ImageFrame) => {
+      const d = documentOf([], [{ id: 'A01', frames: [f] }], tpl);
+      return preflight(d, layout([f]), { preset: 'print', assetInfo: new Map() }).filter((x) => x.code === 'rotated-off-page');
+    };
+    // A wide frame 5 pt from the top edge: unturned it is on the page; turned upright it sticks out above.
+    const near: ImageFrame = { id: 'photo', kind: 'image', xPt: 300, yPt: 5, widthPt: 200, heightPt: 60, locked: false, fit: 'fill', offsetXPt: 0, offsetYPt: 0, scale: 1 };
+    expect(check(near)).toEqual([]);
+    const found = check({ ...near, rotationDeg: 90 });
+    expect(found.map((x) => [x.severity, x.frameId])).toEqual([['warning', 'photo']]);
+    expect(found[0]!.message).toBe('Frame "photo", turned 90°, reaches beyond the page\'s bleed: the part outside will be cut off (move it in or turn it less)');
+    expect(check({ ...near, yPt: 200, rotationDeg: 90 })).toEqual([]);
+  });
+});
