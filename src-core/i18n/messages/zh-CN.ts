@@ -701,7 +701,7 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'shortcuts.page.rotateCounterclockwise': '所选图片框或方框逆时针旋转 90°',
   'canvas.rotateOnlyPicturesAndBoxes': '只有图片框和方框可以旋转（请选中图片框或方框）。',
   'canvas.rotateLocked': '所选框已锁定：解锁后才能旋转。',
-  'preflight.finding.rotatedOffPage': '“{frame}”旋转 {deg}° 后超出版面出血范围，超出部分将被裁掉（请移入版内或减小角度）',
+  'preflight.finding.rotatedOffPage': '框“{frame}”旋转 {deg}° 后超出版面出血范围，超出部分将被裁掉（请移入版内或减小角度）',
 
   // ── Display type: outline, hollow, shadow, shading (issue 15) ──
 
