@@ -97,11 +97,11 @@ export const HostPayloadSchemas = {
    */
   loadExportedFile: z.object({ jobId: JobIdSchema, pageId: z.string().min(1).max(200) }),
   listFiles: z.object({ dir: z.string().max(4096).default('.') }),
-  /** Reads a JPEG, PNG or PDF from the workspace, checks it by content and adds it to the open document's assets. */
+  /** Reads a JPEG, PNG, TIFF or PDF from the workspace, checks it by content and adds it to the open document's assets. */
   importAsset: z.object({
     handle: HandleSchema,
     path: PathSchema,
-    /** `picture`: a JPEG, PNG or PDF to place; `output-profile`: the plant's CMYK ICC profile for print exports. */
+    /** `picture`: a JPEG, PNG, TIFF or PDF to place; `output-profile`: the plant's CMYK ICC profile for print exports. */
     as: z.enum(['picture', 'output-profile']).default('picture'),
   }),
   /** Documents opened or saved lately (most recent first, at most 10, only files that still exist in the workspace). */
@@ -192,8 +192,8 @@ export interface FileEntry {
  */
 export interface ImportedAsset {
   asset: Asset;
-  format: 'png' | 'jpeg' | 'pdf' | 'icc';
-  /** Colour model of a PNG/JPEG ('unknown' for PDFs: preflight inspects those). */
+  format: 'png' | 'jpeg' | 'tiff' | 'pdf' | 'icc';
+  /** Colour model of a PNG/JPEG/TIFF ('unknown' for PDFs: preflight inspects those). */
   colour: 'grey' | 'rgb' | 'cmyk' | 'unknown';
   /** File size, bytes. */
   sizeBytes: number;

@@ -8,11 +8,14 @@
  * 2. Boxes: the frame's rectangle; its label is set at the top-right inside the box in the body font at
  *    7 pt (glyph by glyph from the font's advances: a label is one short line, never broken).
  * 3. Rules: along the frame's longer axis, through its middle.
+ * 4. A rotated image or box frame (`rotationDeg`) gives every one of its items the frame's turn about its centre
+ *    (rotation.ts); the items' own coordinates stay unturned.
  */
 import type { BoxFrame, FolioDocument, ImageFrame, RuleFrame } from '../model/document.js';
 import { BLACK } from '../model/colour.js';
 import type { LoadedFont } from '../text/font.js';
 import type { GlyphRunItem, LayoutItem, LayoutWarning, PositionedGlyph, RectPt } from './page-layout.js';
+import { frameRotation } from './rotation.js';
 import { styledBoxItems, styledRuleItems } from './styled-lines.js';
 
 /** Size of a box label such as 广告, points (7 pt: legible but clearly secondary, within the 6.5–7.5 pt house range). */
@@ -28,8 +31,18 @@ const PT_PER_INCH = 72;
 /** Ascent of the ideographic em box, em (see grid.ts). */
 const LABEL_ASCENT_EM = 0.88;
 
+/** Every item of a rotated frame turned with it (step 4); the items unchanged when it is not rotated. */
+function turnedWith(frame: ImageFrame | BoxFrame, items: LayoutItem[]): LayoutItem[] {
+  const rotation = frameRotation(frame);
+  return rotation ? items.map((item) => ({ ...item, rotation })) : items;
+}
+
 /** Lays out an image frame; on a black-and-white page (`pageMono`), or set to grey itself, its picture is grey. */
 export function layoutImageFrame(frame: ImageFrame, doc: FolioDocument, pageId: string, warnings: LayoutWarning[], pageMono = false): LayoutItem[] {
+  return turnedWith(frame, layoutUnturnedImageFrame(frame, doc, pageId, warnings, pageMono));
+}
+
+function layoutUnturnedImageFrame(frame: ImageFrame, doc: FolioDocument, pageId: string, warnings: LayoutWarning[], pageMono: boolean): LayoutItem[] {
   const clip: RectPt = { xPt: frame.xPt, yPt: frame.yPt, widthPt: frame.widthPt, heightPt: frame.heightPt };
   const asset = frame.assetId ? doc.assets[frame.assetId] : undefined;
   if (!asset) {
@@ -87,8 +100,12 @@ function placeholder(rect: RectPt, frameId: string): LayoutItem[] {
   ];
 }
 
-/** Lays out a box frame (its stroke in its line style, its corners) and its label. */
+/** Lays out a box frame (its stroke in its line style, its corners) and its label, turned with the frame. */
 export function layoutBoxFrame(frame: BoxFrame, labelFont: LoadedFont, warnings: LayoutWarning[]): LayoutItem[] {
+  return turnedWith(frame, layoutUnturnedBoxFrame(frame, labelFont, warnings));
+}
+
+function layoutUnturnedBoxFrame(frame: BoxFrame, labelFont: LoadedFont, warnings: LayoutWarning[]): LayoutItem[] {
   const rect = { xPt: frame.xPt, yPt: frame.yPt, widthPt: frame.widthPt, heightPt: frame.heightPt };
   const items: LayoutItem[] = styledBoxItems(rect, {
     strokePt: frame.strokePt, stroke: frame.stroke, ...(frame.fill ? { fill: frame.fill } : {}),

@@ -63,6 +63,8 @@ export interface GlyphRunItem {
    * no LineBox covers it): `out` for 下转第N版 ending a part, `in` for 上接第N版 starting a continuation.
    */
   jump?: JumpDirection;
+  /** Turned with its frame (a rotated box's label). */
+  rotation?: ItemRotation;
 }
 
 /** Which way a jump line points: `out` = 下转 (continued on a later page), `in` = 上接 (continued from one). */
@@ -89,6 +91,8 @@ export interface RuleItem extends StrokeDash {
   strokePt: number;
   colour: Cmyk;
   frameId?: string;
+  /** Turned with its frame (a rotated box's styled stroke, a missing picture's cross). */
+  rotation?: ItemRotation;
 }
 
 /**
@@ -104,6 +108,8 @@ export interface BoxItem extends StrokeDash {
   /** Corner radius, points (absent or 0: square). */
   cornerRadiusPt?: number;
   frameId?: string;
+  /** Turned with its frame about the frame's centre. */
+  rotation?: ItemRotation;
 }
 
 /**
@@ -119,6 +125,19 @@ export interface ImageItem {
   /** Drawn in grey (a black-and-white page, or a picture set to print in grey). */
   mono?: true;
   frameId?: string;
+  /** Turned with its frame about the frame's centre: picture and clip turn together. */
+  rotation?: ItemRotation;
+}
+
+/**
+ * The turn of a rotated frame (rotation.ts), carried by every item the frame makes: `deg` clockwise on the page,
+ * in (-180, 180], never 0 (an unturned item has no `rotation`), about the frame's centre (`cxPt`, `cyPt`, points).
+ * The item's own coordinates are unturned; screen and PDF draw it turned about that centre.
+ */
+export interface ItemRotation {
+  readonly deg: number;
+  readonly cxPt: number;
+  readonly cyPt: number;
 }
 
 /** Anything drawn on a page, in paint order. */

@@ -2,7 +2,9 @@
  * Text wrap (文字绕排): where in a column other frames on the page keep text out.
  *
  * 1. Every frame on the page with `wrap` set, except the text frame being filled, is an obstacle: its
- *    rectangle grown by the wrap gap on every side.
+ *    rectangle grown by the wrap gap on every side. A rotated picture or box keeps text out of the bounding box
+ *    of its turned rectangle (rotation.ts), grown by the gap: text runs square to the grid, so a turned photo
+ *    clears the lines its corners reach (the box, not the polygon: a leg of type beside a corner is debris).
  * 2. An obstacle that overlaps a column (or, for a headline group, the frame's full width) horizontally by
  *    more than a hairline concerns the grid cells it overlaps vertically by more than a hairline.
  * 3. A `jump` obstacle blocks those cells: a band of cells [startCell, endCell). Text jumps the band — the
@@ -18,6 +20,7 @@
 import { MIN_AROUND_MEASURE_CHARS, type Frame, type Page } from '../model/document.js';
 import type { PageGrid } from './grid.js';
 import type { RectPt } from './page-layout.js';
+import { frameRotation, rotatedBounds } from './rotation.js';
 
 /**
  * Overlap below which a frame does not count as covering a column or a grid line, points: frames placed
@@ -48,13 +51,19 @@ export function collectWrapObstacles(page: Page, textFrameId: string): WrapObsta
   const out: WrapObstacle[] = [];
   for (const frame of page.frames) {
     if (!frame.wrap || frame.id === textFrameId) continue;
-    out.push({ frameId: frame.id, rect: grownRect(frame, frame.wrap.gapPt), around: frame.wrap.mode === 'around' });
+    out.push({ frameId: frame.id, rect: wrapRectOf(frame, frame.wrap.gapPt), around: frame.wrap.mode === 'around' });
   }
   return out;
 }
 
-function grownRect(frame: Frame, gapPt: number): RectPt {
-  return { xPt: frame.xPt - gapPt, yPt: frame.yPt - gapPt, widthPt: frame.widthPt + 2 * gapPt, heightPt: frame.heightPt + 2 * gapPt };
+/**
+ * The rectangle text keeps out of around a wrapping frame (step 1), points: the frame's rectangle — for a
+ * rotated picture or box, the bounding box of its turned rectangle — grown by `gapPt` on every side.
+ */
+export function wrapRectOf(frame: Frame, gapPt: number): RectPt {
+  const turn = frame.kind === 'image' || frame.kind === 'box' ? frameRotation(frame) : undefined;
+  const r = rotatedBounds({ xPt: frame.xPt, yPt: frame.yPt, widthPt: frame.widthPt, heightPt: frame.heightPt }, turn);
+  return { xPt: r.xPt - gapPt, yPt: r.yPt - gapPt, widthPt: r.widthPt + 2 * gapPt, heightPt: r.heightPt + 2 * gapPt };
 }
 
 /** Cells [startCell, endCell) of a column where text runs in the narrower measure x ∈ [xPt, xPt + widthPt]. */

@@ -12,7 +12,7 @@ export const AssetSchema = z.object({
   id: z.string().min(1),
   /** Path inside the zip, always under assets/. */
   path: z.string().regex(/^assets\/[^/\\]+$/),
-  mime: z.enum(['image/png', 'image/jpeg', 'application/pdf', 'font/ttf', 'font/otf', 'application/vnd.iccprofile']),
+  mime: z.enum(['image/png', 'image/jpeg', 'image/tiff', 'application/pdf', 'font/ttf', 'font/otf', 'application/vnd.iccprofile']),
   widthPx: z.number().int().positive().optional(),
   heightPx: z.number().int().positive().optional(),
   /** Placed PDFs: the size of page 1's TrimBox, points (the asset's natural size; PDFs have no pixels). */

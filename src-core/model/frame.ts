@@ -87,6 +87,12 @@ export function columnWidthsProblem(widthsPt: readonly number[], frame: { column
   return null;
 }
 
+/**
+ * Rotation of a picture or box about its centre, degrees clockwise, in (-180, 180] (rotation.ts normalises any
+ * angle into it). Absent: unturned. `xPt`/`yPt`/`widthPt`/`heightPt` stay the unturned rectangle.
+ */
+const RotationDegSchema = z.number().gt(-180).lte(180).optional();
+
 /** Frame geometry, points, relative to the trim box's top-left corner. */
 const FrameBase = {
   id: z.string().min(1),
@@ -163,6 +169,7 @@ export const ImageFrameSchema = z.object({
   scale: z.number().positive().default(1),
   /** Print the picture in grey (K plate only), also on a colour page. */
   mono: z.boolean().optional(),
+  rotationDeg: RotationDegSchema,
 });
 /** A box (ad, column tag, story box): stroke and optional fill, optional label such as 广告. */
 export const BoxFrameSchema = z.object({
@@ -177,6 +184,7 @@ export const BoxFrameSchema = z.object({
   lineStyle: LineStyleSchema.optional(),
   /** Radius of rounded corners, points (absent or 0: square corners). */
   cornerRadiusPt: z.number().min(0).max(MAX_CORNER_RADIUS_PT).optional(),
+  rotationDeg: RotationDegSchema,
 });
 /** A straight rule from (xPt, yPt) across width/height (one of them is the thickness-free axis). */
 export const RuleFrameSchema = z.object({

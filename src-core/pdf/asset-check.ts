@@ -6,7 +6,8 @@
  *    is decoded (a header may claim 65535 × 65535).
  * 2. Decode: PNGs with `decodePng` (chunk CRCs, inflate bounded by the header's size; only checked, not expanded,
  *    where export passes them through or pdf-lib embeds them), JPEGs with jpeg-js (the same cap, missing blocks
- *    refused); placed PDFs are read and checked by `inspectPdfAsset`.
+ *    refused), TIFFs with `decodeTiff` (every strip whole; the kinds it cannot read refused by name); placed PDFs are
+ *    read and checked by `inspectPdfAsset`.
  * 3. Keep decoded pixels keyed by the bytes object they came from (the host hands preflight and export the same
  *    one), most recent first, within DECODED_CACHE_BUDGET_BYTES; JPEGs that export passes through untouched are
  *    only remembered as checked.
@@ -16,6 +17,7 @@ import jpeg from 'jpeg-js';
 import { inflateWithFflate, type Inflate } from './flate.js';
 import { readImageInfo, type ImageInfo } from './image-info.js';
 import { checkPngData, decodePng, pngPassesThrough, readPngHeader, type DecodedPng } from './png.js';
+import { decodeTiff, readTiffHeader, type DecodedTiff } from './tiff.js';
 
 /**
  * Largest picture decoded, megapixels: a 100 MP RGB photo is 300 MB of pixels. Placing refuses larger ones and
@@ -37,25 +39,33 @@ export interface DecodedJpeg {
   data: Uint8Array;
 }
 
-const decoded = new Map<Uint8Array, DecodedPng | DecodedJpeg>();
+/** Any decoded picture kept for export. */
+type Decoded = DecodedPng | DecodedJpeg | DecodedTiff;
+
+const decoded = new Map<Uint8Array, Decoded>();
 let decodedBytes = 0;
 /** JPEGs decoded and PNGs checked once without error (their pixels are not needed: export passes them through). */
 const checkedJpegs = new WeakSet<Uint8Array>();
 const checkedPngs = new WeakSet<Uint8Array>();
 
-function remember(bytes: Uint8Array, pixels: DecodedPng | DecodedJpeg): void {
-  const size = 'pixels' in pixels ? pixels.pixels.length + (pixels.alpha?.length ?? 0) : pixels.data.length;
+function decodedSize(pixels: Decoded): number {
+  if ('data' in pixels) return pixels.data.length;
+  return pixels.pixels.length + ('alpha' in pixels ? (pixels.alpha?.length ?? 0) : 0);
+}
+
+function remember(bytes: Uint8Array, pixels: Decoded): void {
+  const size = decodedSize(pixels);
   if (size > DECODED_CACHE_BUDGET_BYTES) return;
   decoded.set(bytes, pixels);
   decodedBytes += size;
   for (const [key, value] of decoded) {
     if (decodedBytes <= DECODED_CACHE_BUDGET_BYTES) break;
     decoded.delete(key);
-    decodedBytes -= 'pixels' in value ? value.pixels.length + (value.alpha?.length ?? 0) : value.data.length;
+    decodedBytes -= decodedSize(value);
   }
 }
 
-function recall<T extends DecodedPng | DecodedJpeg>(bytes: Uint8Array): T | undefined {
+function recall<T extends Decoded>(bytes: Uint8Array): T | undefined {
   const hit = decoded.get(bytes);
   if (!hit) return undefined;
   // Most recently used last: Map keeps insertion order.
@@ -136,6 +146,20 @@ export function decodeJpegChecked(bytes: Uint8Array, keep = true): DecodedJpeg {
 }
 
 /**
+ * Decodes a TIFF within the pixel cap (8-bit RGB, CMYK or grey; see tiff.ts), remembering the pixels when `keep`.
+ * @throws RangeError saying what is wrong with the file, or which kind of TIFF cannot be placed
+ */
+export function decodeTiffChecked(bytes: Uint8Array, inflate: Inflate = inflateWithFflate, keep = true): DecodedTiff {
+  const hit = recall<DecodedTiff>(bytes);
+  if (hit) return hit;
+  const header = readTiffHeader(bytes);
+  checkPixelCount(header.widthPx, header.heightPx);
+  const tiff = decodeTiff(bytes, inflate, header);
+  if (keep) remember(bytes, tiff);
+  return tiff;
+}
+
+/**
  * Checks a JPEG decodes without keeping its pixels (export passes it through); a second check of the same bytes is free.
  * @throws RangeError saying what is wrong with the file
  */
@@ -165,6 +189,8 @@ export async function checkAsset(bytes: Uint8Array, forPrint = true, inflate: In
       else checkPng(bytes, inflate);
     }
     else if (info.format === 'jpeg') decodeJpegChecked(bytes, forPrint && info.colour === 'rgb');
+    // A TIFF is always decoded for export (it has no pass-through), so its pixels are kept for a print export.
+    else if (info.format === 'tiff') decodeTiffChecked(bytes, inflate, forPrint);
     return info;
   } catch (err) {
     return { ...info, problem: String((err as Error)?.message ?? err).split('\n')[0] };

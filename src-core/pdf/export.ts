@@ -13,8 +13,9 @@
  *    given), XMP for X-4, save without object streams (PDF 1.3 for X-1a, 1.6 for X-4), and stamp the
  *    trailer /ID from a hash of the bytes.
  */
-import { PDFDocument, type PDFName, type PDFPage } from 'pdf-lib';
+import { concatTransformationMatrix, PDFDocument, popGraphicsState, pushGraphicsState, type PDFName, type PDFPage } from 'pdf-lib';
 import type { ImageItem, PageLayout } from '../layout/page-layout.js';
+import { pdfRotationMatrix } from '../layout/rotation.js';
 import type { FolioDocument } from '../model/document.js';
 import type { ProofComment } from '../model/comments.js';
 import type { TrackedChange } from '../model/tracked-change.js';
@@ -153,6 +154,8 @@ export async function exportPdf(input: PdfExportInput): Promise<Uint8Array> {
     if (input.preset === 'proof') drawProofWatermark(content, furnitureFont);
 
     for (const item of layout.items) {
+      // A rotated frame's item is drawn turned about the frame's centre, as the canvas turns it (rotation.ts).
+      if (item.rotation) content.push(pushGraphicsState(), concatTransformationMatrix(...roundedMatrix(pdfRotationMatrix(item.rotation, (xPt, yPt) => ({ x: content.x(xPt), y: content.y(yPt) })))));
       switch (item.kind) {
         case 'glyphs':
           content.drawGlyphRun(item);
@@ -167,6 +170,7 @@ export async function exportPdf(input: PdfExportInput): Promise<Uint8Array> {
           await drawImage(content, item, layout.pageName, input, assetCache, inkLimitPct);
           break;
       }
+      if (item.rotation) content.push(popGraphicsState());
     }
 
     if (input.preset === 'print') {
@@ -261,6 +265,20 @@ function resolveFurnitureFont(input: PdfExportInput): LoadedFont {
   const font = input.furnitureFontId ? input.fonts.byId(input.furnitureFontId) : input.fonts.all()[0];
   if (!font) throw new RangeError(input.furnitureFontId ? `Furniture font "${input.furnitureFontId}" is not loaded` : 'No fonts are loaded: the slug line and footer need one');
   return font;
+}
+
+/** Decimal places of a rotation's cos/sin in the content stream: 1e-6 keeps a page corner within 0.001 pt. */
+const ROTATION_COEFFICIENT_DIGITS = 6;
+/** Decimal places of its translation, points (the content stream's precision elsewhere). */
+const ROTATION_OFFSET_DIGITS = 4;
+
+/** A `cm` matrix rounded for the content stream (no exponent notation, no float noise such as 6.1e-17 for cos 90°). */
+function roundedMatrix(m: readonly [number, number, number, number, number, number]): [number, number, number, number, number, number] {
+  const round = (n: number, digits: number): number => {
+    const r = Number(n.toFixed(digits));
+    return r === 0 ? 0 : r;
+  };
+  return [round(m[0], ROTATION_COEFFICIENT_DIGITS), round(m[1], ROTATION_COEFFICIENT_DIGITS), round(m[2], ROTATION_COEFFICIENT_DIGITS), round(m[3], ROTATION_COEFFICIENT_DIGITS), round(m[4], ROTATION_OFFSET_DIGITS), round(m[5], ROTATION_OFFSET_DIGITS)];
 }
 
 /** MediaBox (page size), BleedBox = trim + bleed, TrimBox = the finished page; all in PDF user space. */

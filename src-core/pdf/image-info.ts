@@ -2,23 +2,25 @@
  * What an asset is, read from its bytes (not trusted from its MIME type): format, colour model and
  * pixel size. Used by the PDF exporter (which conversion to apply) and by preflight (RGB in print).
  *
- * 1. Sniff the format from magic bytes: PNG signature, JPEG SOI (FF D8), PDF header (%PDF-).
+ * 1. Sniff the format from magic bytes: PNG signature, JPEG SOI (FF D8), PDF header (%PDF-), TIFF (II*\0, MM\0*).
  * 2. PNG: the IHDR colour type (0/4 grey, 2/3/6 RGB). JPEG: the component count of the first
- *    start-of-frame marker (1 grey, 3 RGB/YCbCr, 4 CMYK/YCCK). PDF: colour is not inspected.
+ *    start-of-frame marker (1 grey, 3 RGB/YCbCr, 4 CMYK/YCCK). TIFF: the first directory's photometric
+ *    interpretation (`readTiffHeader`; a kind we cannot decode reads as colour `unknown`). PDF: colour is not inspected.
  */
 import type { ActiveContent } from './placed-pdf.js';
 import { isPng, readPngHeader } from './png.js';
+import { isTiff, readTiffHeader } from './tiff.js';
 
 /** Colour model of an image. */
 export type ImageColour = 'grey' | 'rgb' | 'cmyk' | 'unknown';
 
 /** Facts about an asset's bytes. */
 export interface ImageInfo {
-  format: 'png' | 'jpeg' | 'pdf' | 'unknown';
+  format: 'png' | 'jpeg' | 'pdf' | 'tiff' | 'unknown';
   colour: ImageColour;
   widthPx?: number;
   heightPx?: number;
-  /** PNG with an alpha channel or tRNS transparency. */
+  /** PNG with an alpha channel or tRNS transparency; TIFF with an alpha extra sample (flattened onto white when printed). */
   hasAlpha?: boolean;
   /** JPEG with an Adobe APP14 marker (its CMYK data is stored inverted). */
   adobe?: boolean;
@@ -49,6 +51,14 @@ export function readImageInfo(bytes: Uint8Array): ImageInfo {
   }
   if (bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8) return readJpegInfo(bytes);
   if (bytes.length > 5 && String.fromCharCode(...bytes.subarray(0, 5)) === '%PDF-') return { format: 'pdf', colour: 'unknown' };
+  if (isTiff(bytes)) {
+    try {
+      const h = readTiffHeader(bytes);
+      return { format: 'tiff', colour: h.colour, widthPx: h.widthPx, heightPx: h.heightPx, hasAlpha: h.alphaSample !== undefined };
+    } catch {
+      return { format: 'tiff', colour: 'unknown' };
+    }
+  }
   return { format: 'unknown', colour: 'unknown' };
 }
 

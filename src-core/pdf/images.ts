@@ -12,16 +12,20 @@
  * 4. Black-and-white pages (`mono`), both presets: grey JPEGs pass through; other JPEGs are decoded, turned
  *    to grey (Rec. 709 luma, as the screen's grayscale filter) and re-encoded as grey JPEGs; PNGs become
  *    lossless DeviceGray. Only the K plate prints. Placed PDFs keep their colours (preflight reports colour on a black-and-white page).
- * 5. PDFs (ads, graphics): page 1's content and resources, without any action, annotation, script or embedded
+ * 5. TIFFs (decoded by tiff.ts; they have no pass-through): a CMYK TIFF stays CMYK, its samples Flate-compressed
+ *    as DeviceCMYK in both presets; an RGB TIFF is separated as RGB PNGs are (print) or kept DeviceRGB (proof);
+ *    grey stays DeviceGray; black-and-white pages make every TIFF grey.
+ * 6. PDFs (ads, graphics): page 1's content and resources, without any action, annotation, script or embedded
  *    file, as a form XObject sized to its TrimBox (`readPlacedPdf`, `embedPlacedPdf`).
  */
 import type { PDFDocument, PDFRef } from 'pdf-lib';
 import { encodeCmykJpeg, encodeGreyJpeg } from './cmyk-jpeg.js';
 import { readImageInfo } from './image-info.js';
+import { cmykToRgbPixels } from './tiff.js';
 import { embedPlacedPdf, readPlacedPdf } from './placed-pdf.js';
 import { rawStream } from './raw-stream.js';
 import { pngPassesThrough, readPngChunks, readPngHeader } from './png.js';
-import { checkJpeg, checkPixelCount, checkPng, decodeJpegChecked, decodePngChecked } from './asset-check.js';
+import { checkJpeg, checkPixelCount, checkPng, decodeJpegChecked, decodePngChecked, decodeTiffChecked } from './asset-check.js';
 import { DEFAULT_FLATE_LEVEL, deflateWithFflate, inflateWithFflate, type Deflate, type Inflate } from './flate.js';
 
 /** Asset bytes as delivered by the host. */
@@ -168,7 +172,7 @@ export function convertRgbPixelsToCmyk(rgb: Uint8Array, pixelCount: number, inkL
 
 /**
  * Embeds an asset for the given preset. Pictures are read through `asset-check.ts`, as preflight reads them.
- * @throws RangeError when the bytes are not a PNG, JPEG or PDF, exceed the pixel cap or cannot be decoded
+ * @throws RangeError when the bytes are not a PNG, JPEG, TIFF or PDF, exceed the pixel cap or cannot be decoded
  */
 export async function embedAsset(doc: PDFDocument, asset: AssetBytes, preset: 'print' | 'proof', conversion: ImageConversion): Promise<EmbeddedAsset> {
   const deflate = conversion.deflate ?? deflateWithFflate;
@@ -182,6 +186,7 @@ export async function embedAsset(doc: PDFDocument, asset: AssetBytes, preset: 'p
   const info = readImageInfo(asset.bytes);
   const unit = { widthPt: 1, heightPt: 1 };
   if (info.format === 'pdf') return embedPdfAsset(doc, asset.bytes, deflate);
+  if (info.format === 'tiff') return { ref: embedTiff(doc, asset.bytes, preset, conversion.mono === true, toCmyk, deflate, inflate), formSize: unit };
   if (conversion.mono && (info.format === 'jpeg' || info.format === 'png')) {
     if (info.format === 'jpeg' && info.colour === 'grey') {
       checkJpeg(asset.bytes);
@@ -232,7 +237,24 @@ export async function embedAsset(doc: PDFDocument, asset: AssetBytes, preset: 'p
     const cmyk = toCmyk(png.pixels, count, png.alpha);
     return { ref: registerPixels(doc, deflate, cmyk, png.widthPx, png.heightPx, 'DeviceCMYK'), formSize: unit };
   }
-  throw new RangeError(`Asset is not a PNG, JPEG or PDF file (declared as ${asset.mime})`);
+  throw new RangeError(`Asset is not a PNG, JPEG, TIFF or PDF file (declared as ${asset.mime})`);
+}
+
+/**
+ * A TIFF as an image XObject (step 5): CMYK samples go into the PDF as they are (no detour through RGB), RGB is
+ * separated for print, everything becomes grey on a black-and-white page.
+ */
+function embedTiff(
+  doc: PDFDocument, bytes: Uint8Array, preset: 'print' | 'proof', mono: boolean,
+  toCmyk: (rgb: Uint8Array, pixelCount: number) => Uint8Array, deflate: Deflate, inflate: Inflate,
+): PDFRef {
+  const tiff = decodeTiffChecked(bytes, inflate);
+  const count = tiff.widthPx * tiff.heightPx;
+  const register = (samples: Uint8Array, space: 'DeviceCMYK' | 'DeviceGray' | 'DeviceRGB'): PDFRef => registerPixels(doc, deflate, samples, tiff.widthPx, tiff.heightPx, space);
+  if (tiff.colour === 'grey') return register(tiff.pixels, 'DeviceGray');
+  if (mono) return register(rgbToGreyPixels(tiff.colour === 'cmyk' ? cmykToRgbPixels(tiff.pixels, count) : tiff.pixels, count), 'DeviceGray');
+  if (tiff.colour === 'cmyk') return register(tiff.pixels, 'DeviceCMYK');
+  return preset === 'print' ? register(toCmyk(tiff.pixels, count), 'DeviceCMYK') : register(tiff.pixels, 'DeviceRGB');
 }
 
 async function embedPdfAsset(doc: PDFDocument, bytes: Uint8Array, deflate: Deflate): Promise<EmbeddedAsset> {
@@ -274,7 +296,7 @@ function flattenGrey(grey: Uint8Array, alpha: Uint8Array): Uint8Array {
   return out;
 }
 
-function registerPixels(doc: PDFDocument, deflate: Deflate, samples: Uint8Array, widthPx: number, heightPx: number, colourSpace: 'DeviceCMYK' | 'DeviceGray'): PDFRef {
+function registerPixels(doc: PDFDocument, deflate: Deflate, samples: Uint8Array, widthPx: number, heightPx: number, colourSpace: 'DeviceCMYK' | 'DeviceGray' | 'DeviceRGB'): PDFRef {
   const stream = rawStream(doc.context, deflate(samples, DEFAULT_FLATE_LEVEL), {
     Type: 'XObject', Subtype: 'Image', Width: widthPx, Height: heightPx,
     BitsPerComponent: 8, ColorSpace: colourSpace, Filter: 'FlateDecode',

@@ -12,6 +12,7 @@
  *    actions, annotations or embedded files (stripped on export: a warning in every preset).
  * 3. collectFrameFindings — empty text frames, missing stories, text frames outside the type area,
  *    threads to missing frames, thread loops.
+ *    collectRotatedOffPage — rotated pictures and boxes whose turned rectangle reaches beyond the bleed.
  * 4. collectInkFindings — template and frame colours above the total ink limit.
  * 5. collectOutputNameFindings — pages whose exported files would share one name (the naming pattern's names,
  *    compared as case-insensitive file systems compare them): export would refuse the second.
@@ -25,6 +26,7 @@ import { assetFileName, type FolioDocument, type Frame, type PmNodeJson, type Te
 import { totalInkPercent, type Cmyk } from '../model/colour.js';
 import { ptToMm } from '../model/units.js';
 import type { ImageItem, PageLayout, RectPt } from '../layout/page-layout.js';
+import { frameRotation, rotatedBounds } from '../layout/rotation.js';
 import type { FontProvider } from '../text/font.js';
 import { collectComments } from '../model/comments.js';
 import { collectChanges } from '../model/tracked-change.js';
@@ -70,7 +72,8 @@ export type FindingCode =
   | 'tracked-change'
   | 'output-name-clash'
   | 'small-reversed-text'
-  | 'colour-on-mono-page';
+  | 'colour-on-mono-page'
+  | 'rotated-off-page';
 
 /** One preflight finding. */
 export interface Finding {
@@ -87,6 +90,9 @@ export interface Finding {
   /** The message in English, a newsroom user can act on (logs, `--json`, tests). */
   message: string;
 }
+
+/** Slack before a turned frame counts as off the page, points: rounding of a frame placed in millimetres. */
+const OFF_PAGE_SLACK_PT = 0.01;
 
 /** English, for each finding's `message`. */
 const ENGLISH = createTranslator('en');
@@ -172,6 +178,7 @@ export function preflight(doc: FolioDocument, layouts: readonly PageLayout[], op
     ...collectLayoutFindings(doc, layouts, opts),
     ...collectAssetFindings(doc, opts),
     ...collectFrameFindings(doc, layouts),
+    ...collectRotatedOffPage(doc, layouts),
     ...collectInkFindings(doc),
     ...collectStyleFontFindings(doc, opts),
     ...collectOutputProfileFindings(doc, opts),
@@ -448,6 +455,29 @@ function collectAssetFindings(doc: FolioDocument, opts: PreflightOptions): Findi
           { name, format: info.format.toUpperCase() },
         ));
       }
+    }
+  }
+  return out;
+}
+
+/**
+ * Rotated pictures and boxes whose turned rectangle reaches beyond the page's bleed (issue 15): turning a frame
+ * near the edge can push a corner off the sheet, where the guillotine cuts it; unturned frames are not judged here.
+ */
+function collectRotatedOffPage(doc: FolioDocument, layouts: readonly PageLayout[]): Finding[] {
+  const out: Finding[] = [];
+  const layoutByPage = new Map(layouts.map((l) => [l.pageId, l]));
+  for (const page of doc.pages) {
+    const layout = layoutByPage.get(page.id);
+    if (!layout) continue;
+    for (const frame of page.frames) {
+      if (frame.kind !== 'image' && frame.kind !== 'box') continue;
+      const turn = frameRotation(frame);
+      if (!turn) continue;
+      const r = rotatedBounds(frame, turn);
+      const b = layout.bleedPt + OFF_PAGE_SLACK_PT;
+      if (r.xPt >= -b && r.yPt >= -b && r.xPt + r.widthPt <= layout.trimWidthPt + b && r.yPt + r.heightPt <= layout.trimHeightPt + b) continue;
+      out.push(finding({ severity: 'warning', code: 'rotated-off-page', pageId: page.id, frameId: frame.id }, 'preflight.finding.rotatedOffPage', { frame: frame.label ?? frame.id, deg: Math.round(turn.deg * 10) / 10 }));
     }
   }
   return out;

@@ -3,8 +3,9 @@
  *
  * 1. Refuse before reading: the path is confined by the caller; a file larger than MAX_IMPORT_BYTES is refused
  *    from its size on disk, so an oversize file is never loaded into memory.
- * 2. Identify by content, never by name: magic bytes (PNG signature, JPEG SOI, `%PDF-`), then the header —
- *    PNG IHDR (pixel size, colour type), JPEG start-of-frame (pixel size, components), PDF page 1 TrimBox
+ * 2. Identify by content, never by name: magic bytes (PNG signature, JPEG SOI, TIFF byte order, `%PDF-`), then the
+ *    header — PNG IHDR (pixel size, colour type), JPEG start-of-frame (pixel size, components), TIFF first directory
+ *    (pixel size, colour model; a kind export cannot decode, such as 16-bit or JPEG-in-TIFF, is refused by name), PDF page 1 TrimBox
  *    (loaded with pdf-lib). Anything else, or a header that does not decode, is an `ImportError`.
  * 3. Name the asset by its content (`img-<sha256 prefix>` / `pdf-<…>`), so placing the same file twice adds
  *    one asset, and describe it with its MIME type and natural size for the composer.
@@ -17,6 +18,7 @@ import { MAX_IMAGE_MEGAPIXELS } from '../../src-core/pdf/asset-check.js';
 import { readImageInfo } from '../../src-core/pdf/image-info.js';
 import { readPlacedPdf } from '../../src-core/pdf/placed-pdf.js';
 import { readPngHeader } from '../../src-core/pdf/png.js';
+import { readTiffHeader } from '../../src-core/pdf/tiff.js';
 import { readFileUpTo } from './disk.js';
 import { OutputProfileError, loadOutputProfile } from './output-profile.js';
 
@@ -31,6 +33,13 @@ export const MAX_IMPORT_MEGAPIXELS = MAX_IMAGE_MEGAPIXELS;
 const INK_SAMPLE_MAX = 255;
 /** Hex digits of the content hash in an asset id: 48 bits, collisions are not a practical concern per document. */
 const ASSET_ID_HASH_CHARS = 12;
+
+/** File extension and MIME type an imported picture is stored under, by format. */
+const ASSET_FILE_TYPES = {
+  png: { ext: 'png', mime: 'image/png' },
+  jpeg: { ext: 'jpg', mime: 'image/jpeg' },
+  tiff: { ext: 'tif', mime: 'image/tiff' },
+} as const;
 
 /** A file that cannot be placed: not an image/PDF, damaged, or too large. */
 export class ImportError extends Error {
@@ -82,7 +91,7 @@ export async function describeProfileBytes(bytes: Uint8Array, name: string): Pro
 /**
  * Identifies asset bytes by content and builds their asset entry.
  * @param name the file name, for messages only
- * @throws ImportError when the bytes are not a readable PNG, JPEG or PDF, or the image is too large
+ * @throws ImportError when the bytes are not a readable PNG, JPEG, TIFF or PDF, or the image is too large
  */
 export async function describeAssetBytes(bytes: Uint8Array, name: string): Promise<ImportedAsset> {
   if (bytes.length === 0) throw new ImportError('invalid-file', `"${name}" is empty.`);
@@ -103,8 +112,16 @@ export async function describeAssetBytes(bytes: Uint8Array, name: string): Promi
       throw new ImportError('invalid-file', `"${name}" is a damaged PNG: ${(err as Error).message}`);
     }
   }
+  if (info.format === 'tiff') {
+    // readImageInfo swallows header errors; read again to say which kind of TIFF this is.
+    try {
+      readTiffHeader(bytes);
+    } catch (err) {
+      throw new ImportError('invalid-file', `"${name}" cannot be placed: ${(err as Error).message}.`);
+    }
+  }
   if (info.format === 'unknown') {
-    throw new ImportError('invalid-file', `"${name}" is not a JPEG, PNG or PDF file (its content says otherwise, whatever its name).`);
+    throw new ImportError('invalid-file', `"${name}" is not a JPEG, PNG, TIFF or PDF file (its content says otherwise, whatever its name).`);
   }
   if (!info.widthPx || !info.heightPx || info.colour === 'unknown') {
     throw new ImportError('invalid-file', `"${name}" is a damaged ${info.format.toUpperCase()}: its image header (size, colours) cannot be read.`);
@@ -113,9 +130,9 @@ export async function describeAssetBytes(bytes: Uint8Array, name: string): Promi
     throw new ImportError('bad-request', `"${name}" is ${info.widthPx} × ${info.heightPx} pixels; images up to ${MAX_IMPORT_MEGAPIXELS} megapixels can be placed (scale it down first).`);
   }
   const id = `img-${hash}`;
-  const ext = info.format === 'png' ? 'png' : 'jpg';
+  const { ext, mime } = ASSET_FILE_TYPES[info.format];
   const asset: Asset = {
-    id, path: `assets/${id}.${ext}`, mime: info.format === 'png' ? 'image/png' : 'image/jpeg',
+    id, path: `assets/${id}.${ext}`, mime,
     widthPx: info.widthPx, heightPx: info.heightPx, note: `${PLACED_FROM_NOTE_PREFIX}${name}`,
   };
   return { asset, format: info.format, colour: info.colour, sizeBytes };

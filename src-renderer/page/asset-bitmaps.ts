@@ -5,12 +5,16 @@
  *
  * 1. PNG/JPEG: `createImageBitmap` on the bytes (scaled down beyond SCREEN_MAX_IMAGE_PIXELS; drawing scales
  *    the bitmap into the placed rectangle anyway, so a smaller bitmap shows the same picture).
- * 2. PDF: read page 1's TrimBox with pdf-lib (pdf.js does not expose it), render the page with pdf.js at a
+ * 2. TIFF (browsers do not decode it): decoded here as the export decodes it (`decodeTiffChecked`), CMYK shown
+ *    as a plain PDF viewer shows DeviceCMYK (`cmykToRgbPixels`), then made a bitmap from its RGBA pixels.
+ * 3. PDF: read page 1's TrimBox with pdf-lib (pdf.js does not expose it), render the page with pdf.js at a
  *    resolution fine enough for close zoom but bounded in memory, then copy the TrimBox's pixels into a bitmap.
  *    Annotations are not drawn (`AnnotationMode.DISABLE`): the print export strips them from placed PDFs, so an
  *    advert's link boxes, form fields or stamps would show on screen what never prints.
  */
+import { decodeTiffChecked } from '../../src-core/pdf/asset-check.js';
 import { readImageInfo } from '../../src-core/pdf/image-info.js';
+import { cmykToRgbPixels } from '../../src-core/pdf/tiff.js';
 
 /**
  * Resolution of a rendered advert, pixels per point: 300 ppi at placed size 100 % (÷ 72), enough for
@@ -32,19 +36,48 @@ const SCREEN_MAX_IMAGE_PIXELS = 16_000_000;
 export async function decodeAssetBitmap(bytes: Uint8Array, mime: string): Promise<ImageBitmap> {
   const info = readImageInfo(bytes);
   if (info.format === 'pdf') return renderPdfAsset(bytes);
+  const pixels = (info.widthPx ?? 0) * (info.heightPx ?? 0);
+  const shrink = pixels > SCREEN_MAX_IMAGE_PIXELS ? Math.sqrt(SCREEN_MAX_IMAGE_PIXELS / pixels) : 1;
+  const options: ImageBitmapOptions = shrink < 1 && info.widthPx && info.heightPx
+    ? { resizeWidth: Math.round(info.widthPx * shrink), resizeHeight: Math.round(info.heightPx * shrink), resizeQuality: 'high' }
+    : {};
+  if (info.format === 'tiff') return tiffBitmap(bytes, options);
   if (info.format === 'png' || info.format === 'jpeg') {
-    const pixels = (info.widthPx ?? 0) * (info.heightPx ?? 0);
-    const shrink = pixels > SCREEN_MAX_IMAGE_PIXELS ? Math.sqrt(SCREEN_MAX_IMAGE_PIXELS / pixels) : 1;
-    const options: ImageBitmapOptions = shrink < 1 && info.widthPx && info.heightPx
-      ? { resizeWidth: Math.round(info.widthPx * shrink), resizeHeight: Math.round(info.heightPx * shrink), resizeQuality: 'high' }
-      : {};
     try {
       return await createImageBitmap(new Blob([bytes as BlobPart], { type: mime }), options);
     } catch (err) {
       throw new RangeError(`The ${info.format.toUpperCase()} image could not be decoded: ${(err as Error).message}`, { cause: err });
     }
   }
-  throw new RangeError(`The asset is not a PNG, JPEG or PDF file (declared as ${mime}).`);
+  throw new RangeError(`The asset is not a PNG, JPEG, TIFF or PDF file (declared as ${mime}).`);
+}
+
+/** A TIFF's pixels as a bitmap (step 2). */
+async function tiffBitmap(bytes: Uint8Array, options: ImageBitmapOptions): Promise<ImageBitmap> {
+  let rgba: Uint8ClampedArray<ArrayBuffer>;
+  let widthPx: number;
+  let heightPx: number;
+  try {
+    // Not kept: the export runs in the host, which decodes its own copy.
+    const tiff = decodeTiffChecked(bytes, undefined, false);
+    ({ widthPx, heightPx } = tiff);
+    const count = widthPx * heightPx;
+    const channels = tiff.colour === 'grey' ? 1 : 3;
+    const samples = tiff.colour === 'cmyk' ? cmykToRgbPixels(tiff.pixels, count) : tiff.pixels;
+    // Grey repeats its one sample for R, G and B.
+    const green = channels === 3 ? 1 : 0;
+    const blue = channels === 3 ? 2 : 0;
+    rgba = new Uint8ClampedArray(count * 4);
+    for (let i = 0; i < count; i++) {
+      rgba[i * 4] = samples[i * channels]!;
+      rgba[i * 4 + 1] = samples[i * channels + green]!;
+      rgba[i * 4 + 2] = samples[i * channels + blue]!;
+      rgba[i * 4 + 3] = 255;
+    }
+  } catch (err) {
+    throw new RangeError(`The TIFF image could not be decoded: ${(err as Error).message}`, { cause: err });
+  }
+  return createImageBitmap(new ImageData(rgba, widthPx, heightPx), options);
 }
 
 /** Page 1's TrimBox in PDF user space (points, bottom-left origin). */

@@ -11,6 +11,7 @@
  */
 import type { LayoutItem, PageLayout, RectPt } from '../../src-core/layout/page-layout.js';
 import { textEffectsKey, textEffectsPadPt } from '../../src-core/layout/text-effects.js';
+import { rotatedBounds } from '../../src-core/layout/rotation.js';
 
 /** Ink may reach this far beyond a glyph's em box (accents, swashes), in ems. */
 const GLYPH_OVERHANG_EM = 0.5;
@@ -21,6 +22,11 @@ const FULL_REPAINT_SHARE = 0.5;
 
 /** Conservative ink bounds of one item, in page points. */
 export function itemBoundsPt(item: LayoutItem): RectPt {
+  // A rotated frame's item covers the box around its turned bounds.
+  return rotatedBounds(unturnedBoundsPt(item), item.rotation);
+}
+
+function unturnedBoundsPt(item: LayoutItem): RectPt {
   switch (item.kind) {
     case 'glyphs': {
       let minX = Infinity;

@@ -8,8 +8,10 @@
  *    effects as one page-space path, shadow, outline and fill), rules, boxes, images (drawn into their placed
  *    rect, clipped to the frame).
  * 3. Everything is in points; the caller sets the canvas transform (zoom × device pixel ratio).
+ * 4. An item of a rotated frame (`rotation`) is drawn turned about the frame's centre (rotation.ts), as the PDF turns it.
  */
 import type { BoxItem, GlyphRunItem, ImageItem, PageLayout, RectPt, RuleItem, StrokeDash } from '../../src-core/layout/page-layout.js';
+import { canvasRotation } from '../../src-core/layout/rotation.js';
 import { boxOutline, needsOutline, type OutlineStep } from '../../src-core/layout/styled-lines.js';
 import { itemBoundsPt, rectsIntersect } from './dirty-region.js';
 import type { FontProvider, LoadedFont } from '../../src-core/text/font.js';
@@ -197,6 +199,13 @@ export function drawPageContent(ctx: CanvasRenderingContext2D, layout: PageLayou
   ctx.fillRect(0, 0, layout.trimWidthPt, layout.trimHeightPt);
   for (const item of layout.items) {
     if (region && !region.some((r) => rectsIntersect(r, itemBoundsPt(item)))) continue;
+    if (item.rotation) {
+      const turn = canvasRotation(item.rotation);
+      ctx.save();
+      ctx.translate(turn.cxPt, turn.cyPt);
+      ctx.rotate(turn.rad);
+      ctx.translate(-turn.cxPt, -turn.cyPt);
+    }
     switch (item.kind) {
       case 'glyphs':
         drawGlyphRun(ctx, item, res, stats);
@@ -211,6 +220,7 @@ export function drawPageContent(ctx: CanvasRenderingContext2D, layout: PageLayou
         drawImage(ctx, item, res);
         break;
     }
+    if (item.rotation) ctx.restore();
   }
   if (region) ctx.restore();
   return stats;

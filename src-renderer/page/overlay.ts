@@ -13,13 +13,16 @@
  * 5. Thread ports on text frames: the in-port (top-left edge) and out-port (bottom-right edge), filled when the
  *    story flows in or on (an overset frame's out-port is its marker); while threading, a line from the
  *    out-port to the pointer.
- * 6. Every selected frame's outline; the primary frame's resize handles (unless locked); the marquee, on top.
+ * 6. Every selected frame's outline; the primary frame's resize handles (unless locked, or rotated: a turned frame is
+ *    resized by turning it back); the marquee, on top. A rotated frame's outlines follow its turned rectangle.
  * Line widths and marker sizes are given in CSS pixels and divided by the zoom so they stay crisp at any zoom.
  */
 import type { ChangeMark } from '../../src-core/layout/change-rects.js';
 import type { CommentMark } from '../../src-core/layout/comment-rects.js';
 import type { PageGrid } from '../../src-core/layout/grid.js';
-import type { PageLayout, RectPt } from '../../src-core/layout/page-layout.js';
+import type { ItemRotation, PageLayout, RectPt } from '../../src-core/layout/page-layout.js';
+import { frameRotation, rotatedCorners } from '../../src-core/layout/rotation.js';
+import { wrapRectOf } from '../../src-core/layout/wrap.js';
 import type { Frame, Page } from '../../src-core/model/document.js';
 import type { Template } from '../../src-core/model/template.js';
 import { columnEdgesPt } from './snap.js';
@@ -105,8 +108,9 @@ export function frameHandles(frame: RectPt): { name: HandleName; xPt: number; yP
 /** A resize handle: compass direction of the edge or corner it moves. */
 export type HandleName = 'nw' | 'n' | 'ne' | 'e' | 'se' | 's' | 'sw' | 'w';
 
-/** The handle of `frame` under a point (points), given the zoom, or null. */
-export function handleAtPoint(frame: RectPt, xPt: number, yPt: number, pxPerPt: number): HandleName | null {
+/** The handle of `frame` under a point (points), given the zoom, or null; a rotated frame has no handles. */
+export function handleAtPoint(frame: RectPt & { rotationDeg?: number | undefined }, xPt: number, yPt: number, pxPerPt: number): HandleName | null {
+  if (frameRotation(frame)) return null;
   const reachPt = HANDLE_PX / pxPerPt;
   for (const h of frameHandles(frame)) if (Math.abs(h.xPt - xPt) <= reachPt && Math.abs(h.yPt - yPt) <= reachPt) return h.name;
   return null;
@@ -205,6 +209,27 @@ function drawLock(ctx: CanvasRenderingContext2D, frame: Frame, px: number): void
 
 function rectOf(frame: Frame): RectPt {
   return { xPt: frame.xPt, yPt: frame.yPt, widthPt: frame.widthPt, heightPt: frame.heightPt };
+}
+
+/** The turn of a rotated picture or box, else undefined. */
+function turnOf(frame: Frame): ItemRotation | undefined {
+  return frame.kind === 'image' || frame.kind === 'box' ? frameRotation(frame) : undefined;
+}
+
+/** Strokes a frame's outline: its rectangle, turned with it when it is rotated. */
+function strokeFrame(ctx: CanvasRenderingContext2D, frame: Frame): void {
+  const turn = turnOf(frame);
+  if (!turn) {
+    ctx.strokeRect(frame.xPt, frame.yPt, frame.widthPt, frame.heightPt);
+    return;
+  }
+  ctx.beginPath();
+  for (const [i, c] of rotatedCorners(rectOf(frame), turn).entries()) {
+    if (i === 0) ctx.moveTo(c.xPt, c.yPt);
+    else ctx.lineTo(c.xPt, c.yPt);
+  }
+  ctx.closePath();
+  ctx.stroke();
 }
 
 function drawGuides(ctx: CanvasRenderingContext2D, input: OverlayInput, px: number): void {
@@ -359,7 +384,7 @@ function drawCommentMarks(ctx: CanvasRenderingContext2D, marks: readonly Comment
   ctx.restore();
 }
 
-/** The boundary text keeps out of around each frame with text wrap: its rectangle grown by the gap, dashed. */
+/** The boundary text keeps out of around each frame with text wrap (`wrapRectOf`: a rotated frame's bounding box), dashed. */
 function drawWrapBoundaries(ctx: CanvasRenderingContext2D, page: Page, px: number): void {
   ctx.save();
   ctx.strokeStyle = WRAP_BOUNDARY;
@@ -367,8 +392,8 @@ function drawWrapBoundaries(ctx: CanvasRenderingContext2D, page: Page, px: numbe
   ctx.setLineDash([2 * px, 2 * px]);
   for (const f of page.frames) {
     if (!f.wrap) continue;
-    const g = f.wrap.gapPt;
-    ctx.strokeRect(f.xPt - g, f.yPt - g, f.widthPt + 2 * g, f.heightPt + 2 * g);
+    const r = wrapRectOf(f, f.wrap.gapPt);
+    ctx.strokeRect(r.xPt, r.yPt, r.widthPt, r.heightPt);
   }
   ctx.restore();
 }
@@ -381,7 +406,7 @@ export function drawOverlay(ctx: CanvasRenderingContext2D, input: OverlayInput):
   ctx.strokeStyle = FRAME_OUTLINE;
   const selectedIds = new Set(input.selectedFrameIds ?? []);
   if (input.selectedFrameId) selectedIds.add(input.selectedFrameId);
-  for (const f of input.page.frames) if (!selectedIds.has(f.id)) ctx.strokeRect(f.xPt, f.yPt, f.widthPt, f.heightPt);
+  for (const f of input.page.frames) if (!selectedIds.has(f.id)) strokeFrame(ctx, f);
   for (const f of input.page.frames) if (f.locked) drawLock(ctx, f, px);
   drawWrapBoundaries(ctx, input.page, px);
   drawFrameColumns(ctx, input, px);
@@ -398,7 +423,7 @@ export function drawOverlay(ctx: CanvasRenderingContext2D, input: OverlayInput):
   drawPorts(ctx, input, px);
   ctx.strokeStyle = FRAME_SELECTED;
   ctx.lineWidth = SELECTED_LINE_PX * px;
-  for (const f of input.page.frames) if (selectedIds.has(f.id) && f.id !== input.selectedFrameId) ctx.strokeRect(f.xPt, f.yPt, f.widthPt, f.heightPt);
+  for (const f of input.page.frames) if (selectedIds.has(f.id) && f.id !== input.selectedFrameId) strokeFrame(ctx, f);
   if (input.marquee) {
     const m = input.marquee;
     ctx.fillStyle = MARQUEE_FILL;
@@ -413,8 +438,8 @@ export function drawOverlay(ctx: CanvasRenderingContext2D, input: OverlayInput):
     ctx.strokeStyle = FRAME_SELECTED;
     ctx.lineWidth = SELECTED_LINE_PX * px;
     const r = rectOf(selected);
-    ctx.strokeRect(r.xPt, r.yPt, r.widthPt, r.heightPt);
-    if (!selected.locked) {
+    strokeFrame(ctx, selected);
+    if (!selected.locked && !turnOf(selected)) {
       const s = HANDLE_PX * px;
       for (const h of frameHandles(r)) {
         ctx.fillStyle = '#ffffff';

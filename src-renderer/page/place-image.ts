@@ -20,7 +20,7 @@ import { decodeAssetBitmap } from './asset-bitmaps.js';
 import { pendingPlacement, setPendingPlacement } from './pending-placement.svelte.js';
 
 /** File names the place dialog lists (the host still checks every file by content). */
-export const PLACEABLE_FILE = /\.(jpe?g|png|pdf)$/i;
+export const PLACEABLE_FILE = /\.(jpe?g|png|tiff?|pdf)$/i;
 
 /**
  * Imports `path` and places it on the current page: into the selected frame when it can hold a picture, else

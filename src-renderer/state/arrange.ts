@@ -9,10 +9,14 @@
  *    on its page, so a selected group keeps its own order; frames already on top (bottom) stay. Locked frames
  *    keep their place in the stack too.
  * 5. `setFramesWrap`: switches text wrap on (with a gap) or off for the unlocked frames among `ids`; rules never wrap.
+ * 6. `setFramesRotation` / `rotateFramesBy`: turns the unlocked pictures and boxes among `ids` about their centres
+ *    (an angle, or by a step such as the keyboard's 90°), normalised into (-180, 180]; 0 removes `rotationDeg`.
+ *    Text frames and rules are not turned (the composer sets text square to the grid).
  * Unchanged pages and frames are shared with the old document; an edit that changes nothing returns `doc`.
  */
 import { MAX_WRAP_GAP_PT, type FolioDocument, type Frame, type WrapMode } from '../../src-core/model/document.js';
 import { ptToMm } from '../../src-core/model/units.js';
+import { normaliseRotationDeg } from '../../src-core/layout/rotation.js';
 import { findFrame, removeFrame } from './document-edits.js';
 
 function mapFrames(doc: FolioDocument, ids: ReadonlySet<string>, map: (frame: Frame) => Frame): FolioDocument {
@@ -68,6 +72,36 @@ export function setFramesWrapMode(doc: FolioDocument, ids: readonly string[], mo
     const { mode: _old, ...rest } = f.wrap;
     return { ...f, wrap: mode === 'jump' ? rest : { ...rest, mode } };
   });
+}
+
+/** Turns one frame to `deg` (already normalised); unchanged frames are returned as they are. */
+function turned(f: Frame, deg: number): Frame {
+  if (f.locked || (f.kind !== 'image' && f.kind !== 'box') || (f.rotationDeg ?? 0) === deg) return f;
+  if (deg !== 0) return { ...f, rotationDeg: deg };
+  const { rotationDeg: _unturned, ...rest } = f;
+  return rest;
+}
+
+/**
+ * Sets the rotation of the unlocked pictures and boxes among `ids` to `deg` degrees clockwise (any angle; stored
+ * normalised into (-180, 180], 0 as absent).
+ * @throws RangeError when `deg` is not a finite number
+ */
+export function setFramesRotation(doc: FolioDocument, ids: readonly string[], deg: number): FolioDocument {
+  // i18n-exempt: a programmer's error (the Inspector and the keys pass numbers only)
+  if (!Number.isFinite(deg)) throw new RangeError('A rotation must be a number of degrees.');
+  const target = normaliseRotationDeg(deg);
+  return mapFrames(doc, new Set(ids), (f) => turned(f, target));
+}
+
+/** Turns the unlocked pictures and boxes among `ids` by `stepDeg` degrees (clockwise positive) from where each is. */
+export function rotateFramesBy(doc: FolioDocument, ids: readonly string[], stepDeg: number): FolioDocument {
+  return mapFrames(doc, new Set(ids), (f) => (f.kind === 'image' || f.kind === 'box' ? turned(f, normaliseRotationDeg((f.rotationDeg ?? 0) + stepDeg)) : f));
+}
+
+/** Whether a frame can be turned (`setFramesRotation`): an unlocked picture or box. */
+export function canRotate(frame: Frame): boolean {
+  return !frame.locked && (frame.kind === 'image' || frame.kind === 'box');
 }
 
 /** Removes the unlocked frames among `ids` (see `removeFrame`: stories stay, threads are rejoined). */

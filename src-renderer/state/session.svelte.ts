@@ -425,7 +425,7 @@ export class FolioSession {
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- published whole through `assetInfo`
     const info = new Map<string, ImageInfo | undefined>();
     for (const asset of Object.values(opened.document.assets)) {
-      if (asset.mime !== 'image/png' && asset.mime !== 'image/jpeg' && asset.mime !== 'application/pdf') continue;
+      if (asset.mime !== 'image/png' && asset.mime !== 'image/jpeg' && asset.mime !== 'image/tiff' && asset.mime !== 'application/pdf') continue;
       const res = await this.host.loadAsset({ handle: opened.handle, assetId: asset.id });
       if (!res.ok) {
         info.set(asset.id, undefined);

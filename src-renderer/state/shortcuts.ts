@@ -89,6 +89,8 @@ export const PAGE_SHORTCUTS: ShortcutTable = {
     { id: 'panPicture', keys: ['Alt-ArrowLeft', 'Alt-ArrowRight', 'Alt-ArrowUp', 'Alt-ArrowDown'], label: 'shortcuts.page.panPicture' },
     { id: 'bringForward', keys: ['Mod-]'], label: 'shortcuts.page.bringForward' },
     { id: 'sendBackward', keys: ['Mod-['], label: 'shortcuts.page.sendBackward' },
+    { id: 'rotateClockwise', keys: ['Mod-r'], label: 'shortcuts.page.rotateClockwise' },
+    { id: 'rotateCounterclockwise', keys: ['Mod-Shift-r'], label: 'shortcuts.page.rotateCounterclockwise' },
     { id: 'deleteFrame', keys: ['Delete', 'Backspace'], label: 'shortcuts.page.deleteFrame' },
     { id: 'editStory', keys: ['Enter'], label: 'shortcuts.page.editStory' },
     { id: 'pageDown', keys: ['PageDown'], label: 'shortcuts.page.pageDown' },

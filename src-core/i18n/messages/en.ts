@@ -94,7 +94,7 @@ export const en = {
   // ── Place image dialog ──
   'placeImage.title': 'Place image',
   'placeImage.list': 'Image files',
-  'placeImage.empty': 'No JPEG, PNG or PDF files here.',
+  'placeImage.empty': 'No JPEG, PNG, TIFF or PDF files here.',
   'placeImage.into': 'Into {kind, select, box {the ad box} other {the image frame}} {frame}.',
   'placeImage.intoNew': 'Into a new image frame in the first empty area of the page, or where you click when there is none.',
   'placeImage.readOnly': 'This document is open read-only: save a copy (Save As) to place pictures.',
@@ -104,7 +104,7 @@ export const en = {
   'placeImage.cannotShow': 'The picture was placed but cannot be shown: {reason}',
   'placeImage.askWhere': 'Page {page} has no empty area for the picture: click on the page where it goes (Esc cancels).',
   'placeImage.cancelled': 'Placing the picture was cancelled.',
-  'placeImage.kinds': 'JPEG and PNG photos, PDF adverts.',
+  'placeImage.kinds': 'JPEG, PNG and TIFF photos, PDF adverts.',
 
   // ── Open dialog ──
   'open.title': 'Open or create',
@@ -135,7 +135,7 @@ export const en = {
   'preflight.finding.missingAsset': 'Picture "{name}" is missing from the document',
   'preflight.finding.unreadableAsset': 'Picture "{name}" cannot be exported: {problem}',
   'preflight.finding.placeholder': 'Placeholder picture in frame "{frame}" ("{name}"): place the real photo before the page goes to press',
-  'preflight.finding.notAPicture': 'Picture "{name}" is not a readable PNG, JPEG or PDF',
+  'preflight.finding.notAPicture': 'Picture "{name}" is not a readable PNG, JPEG, TIFF or PDF',
   'preflight.finding.pdfActiveContent': 'Placed PDF "{name}" carries {what}: the export leaves them out and places only the printed page; ask the advertiser for a clean PDF/X file',
   'preflight.finding.smallReversedText': 'Reversed (white) text at {size} pt in text frame "{frame}" on page {page}: below {min} pt it fills in on newsprint and shows every drift of the plates; set it at {min} pt or more, or bold',
   'preflight.finding.colourOnMonoPage': 'Frame "{frame}" on black-and-white page {page} uses colour (C, M or Y), which needs plates this page does not have; make it black or grey',
@@ -404,7 +404,7 @@ export const en = {
   // ── Inspector ──
   'inspector.title': 'Inspector',
   'inspector.placeImage': 'Place image…',
-  'inspector.placeImageHint': 'Place a JPEG or PNG photo or a PDF advert from the workspace into the selected image frame or ad box, or into a new frame',
+  'inspector.placeImageHint': 'Place a JPEG, PNG or TIFF photo or a PDF advert from the workspace into the selected image frame or ad box, or into a new frame',
   'inspector.framesSelected': '{count} frames selected',
   'inspector.locked': 'Locked',
   'inspector.lockedShort': 'locked',
@@ -693,6 +693,14 @@ export const en = {
   // ── Interface leftovers (issue 14, session 9) ──
 
   // ── Pictures: rotate and TIFF (issue 15) ──
+  'inspector.rotation': 'Rotation',
+  'inspector.rotationDeg': 'Rotation (°)',
+  'inspector.rotationHint': 'Turns the picture or box about its centre, in degrees clockwise (negative: counter-clockwise)',
+  'shortcuts.page.rotateClockwise': 'Rotate the selected picture or box 90° clockwise',
+  'shortcuts.page.rotateCounterclockwise': 'Rotate the selected picture or box 90° counter-clockwise',
+  'canvas.rotateOnlyPicturesAndBoxes': 'Only pictures and boxes can be rotated (select an image frame or a box).',
+  'canvas.rotateLocked': 'The selected frame is locked: unlock it to rotate it.',
+  'preflight.finding.rotatedOffPage': 'Frame "{frame}", turned {deg}°, reaches beyond the page\'s bleed: the part outside will be cut off (move it in or turn it less)',
 
   // ── Display type: outline, hollow, shadow, shading (issue 15) ──
   'effects.heading': 'Display effects',

@@ -95,7 +95,7 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   // ── 置入图片对话框 ──
   'placeImage.title': '置入图片',
   'placeImage.list': '图片文件',
-  'placeImage.empty': '这里没有 JPEG、PNG 或 PDF 文件。',
+  'placeImage.empty': '这里没有 JPEG、PNG、TIFF 或 PDF 文件。',
   'placeImage.into': '置入{kind, select, box {广告框} other {图片框}} {frame}。',
   'placeImage.intoNew': '置入新图片框：放在版面上第一块空白处；没有空白处时，在版面上单击指定位置。',
   'placeImage.readOnly': '文档以只读方式打开：请先另存一份，再置入图片。',
@@ -105,7 +105,7 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'placeImage.cannotShow': '图片已置入，但无法显示：{reason}',
   'placeImage.askWhere': '{page} 版没有可放图片的空白处：请在版面上单击图片要放的位置（Esc 取消）。',
   'placeImage.cancelled': '已取消置入图片。',
-  'placeImage.kinds': '可置入 JPEG、PNG 照片和 PDF 广告。',
+  'placeImage.kinds': '可置入 JPEG、PNG、TIFF 照片和 PDF 广告。',
 
   // ── 打开对话框 ──
   'open.title': '打开或新建',
@@ -136,7 +136,7 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'preflight.finding.missingAsset': '图片“{name}”不在文档中',
   'preflight.finding.unreadableAsset': '图片“{name}”无法输出：{problem}',
   'preflight.finding.placeholder': '图片框“{frame}”中是占位图（“{name}”）：本版付印前请换上正式照片',
-  'preflight.finding.notAPicture': '图片“{name}”不是可读的 PNG、JPEG 或 PDF 文件',
+  'preflight.finding.notAPicture': '图片“{name}”不是可读的 PNG、JPEG、TIFF 或 PDF 文件',
   'preflight.finding.pdfActiveContent': '广告 PDF“{name}”含有{what}：输出时已清除，版面上只排入印刷内容；请向广告客户索取干净的 PDF/X 文件',
   'preflight.finding.smallReversedText': '{page} 版文字块“{frame}”中有 {size} pt 的反白字：小于 {min} pt 的反白字在新闻纸上易糊版，套印稍有偏差即露白边；请用 {min} pt 以上或加粗',
   'preflight.finding.colourOnMonoPage': '黑白版 {page} 版上的框“{frame}”用了彩色（C、M 或 Y）：这些颜色没有对应的印版；请改为黑色或灰色',
@@ -405,7 +405,7 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   // ── 属性面板 ──
   'inspector.title': '属性',
   'inspector.placeImage': '置入图片…',
-  'inspector.placeImageHint': '把工作区中的 JPEG、PNG 照片或 PDF 广告置入所选图片框或广告框，或置入新框',
+  'inspector.placeImageHint': '把工作区中的 JPEG、PNG、TIFF 照片或 PDF 广告置入所选图片框或广告框，或置入新框',
   'inspector.framesSelected': '已选 {count} 个框',
   'inspector.locked': '锁定',
   'inspector.lockedShort': '锁定',
@@ -694,6 +694,14 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   // ── Interface leftovers (issue 14, session 9) ──
 
   // ── Pictures: rotate and TIFF (issue 15) ──
+  'inspector.rotation': '旋转',
+  'inspector.rotationDeg': '旋转角度（°）',
+  'inspector.rotationHint': '以中心为轴旋转图片框或方框，单位为度，正值顺时针，负值逆时针',
+  'shortcuts.page.rotateClockwise': '所选图片框或方框顺时针旋转 90°',
+  'shortcuts.page.rotateCounterclockwise': '所选图片框或方框逆时针旋转 90°',
+  'canvas.rotateOnlyPicturesAndBoxes': '只有图片框和方框可以旋转（请选中图片框或方框）。',
+  'canvas.rotateLocked': '所选框已锁定：解锁后才能旋转。',
+  'preflight.finding.rotatedOffPage': '框“{frame}”旋转 {deg}° 后超出版面出血范围，超出部分将被裁掉（请移入版内或减小角度）',
 
   // ── Display type: outline, hollow, shadow, shading (issue 15) ──
   'effects.heading': '字效',

@@ -101,7 +101,7 @@ describe('importAsset', () => {
       expect(r, p).toMatchObject({ ok: false, error: { code } });
       if (!r.ok) expect(r.error.message, p).toMatch(message);
     };
-    await refuse('notes.png', 'invalid-file', /not a JPEG, PNG or PDF/);
+    await refuse('notes.png', 'invalid-file', /not a JPEG, PNG, TIFF or PDF/);
     await refuse('cut.png', 'invalid-file', /damaged PNG/);
     await refuse('cut.jpg', 'invalid-file', /damaged JPEG/);
     await refuse('broken.pdf', 'invalid-file', /cannot be placed: the PDF is damaged/);
