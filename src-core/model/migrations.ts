@@ -110,6 +110,11 @@ export const DOCUMENT_MIGRATIONS: readonly Migration[] = [
     description: 'version 9 adds line styles (`lineStyle` on rules and boxes, `columnRuleStyle` on text frames), rounded box corners (`cornerRadiusPt`), frame tints (`fill` on text frames) and black-and-white pages and pictures (`mono`); version 8 files are valid as they are',
     up: (json) => ({ ...json, schemaVersion: 9 }),
   },
+  {
+    from: 9,
+    description: 'version 10 adds rotated pictures and boxes (`rotationDeg`), TIFF assets (`image/tiff`), unequal and balanced columns (`columnWidthsPt`, `balance` on text frames), paragraphs across columns (`spanColumns`), local formatting (the `local` mark), tables in stories (`table` nodes), display effects and paragraph shading in styles (`outline`, `hollow`, `shadow`, `shading`) and character styles with size, tracking and baseline shift; version 9 files are valid as they are',
+    up: (json) => ({ ...json, schemaVersion: 10 }),
+  },
 ];
 
 /** Template migrations, index i migrates version i → i + 1. */
