@@ -725,6 +725,17 @@ export const en = {
   'fonts.listFailed': 'Could not list fonts: {error}',
   'fonts.notInstalled': 'Font "{family}" ({weight}) is not installed; its text falls back to the body font.',
   'fonts.loadFailed': 'Font {family} {weight} could not be loaded: {error}',
+  'composer.looseLine': 'Line {line} is loose: a gap had to stretch beyond half an em',
+  'composer.kinsokuRelaxed': 'Line {line} starts with "{char}": no other break fitted',
+  'composer.stopSqueezed': 'Line {line}: a mid-line 。？！ had to be set at half width',
+  'composer.overfullLine': 'Line {line} is wider than the measure even with all punctuation compressed',
+  'composer.forcedSplit': 'Line {line}: an unbreakable run is wider than the measure and was split',
+  'composer.unjustifiable': 'Line {line} could not be justified: nothing on it can stretch',
+  'composer.missingGlyph': '"{char}" ({code}) is missing from {font}: left blank, one em wide',
+  'composer.missingFont': 'Font "{family}" {weight} is not loaded; set in the body font {bodyFamily} instead',
+  'composer.missingAsset': 'Image frame "{frame}" on page {page} shows asset "{asset}", which the document lacks',
+  'composer.emptyImage': 'Image frame "{frame}" on page {page} has no image',
+  'composer.labelGlyph': 'Font {family} has no glyph for "{char}" in the label of box "{frame}"',
 
   // ── Pictures: rotate and TIFF (issue 15) ──
 

@@ -726,6 +726,17 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'fonts.listFailed': '无法列出字体：{error}',
   'fonts.notInstalled': '字体“{family}”（{weight}）未安装；其文字改用正文字体。',
   'fonts.loadFailed': '字体 {family} {weight} 无法载入：{error}',
+  'composer.looseLine': '第 {line} 行过松：字间空隙拉开超过半个字',
+  'composer.kinsokuRelaxed': '第 {line} 行以“{char}”开头：没有其他可断行的位置',
+  'composer.stopSqueezed': '第 {line} 行：行中的。？！只得排成半角',
+  'composer.overfullLine': '第 {line} 行即使挤压全部标点仍超出栏宽',
+  'composer.forcedSplit': '第 {line} 行：一段不能断开的文字比栏宽还宽，已强行拆开',
+  'composer.unjustifiable': '第 {line} 行无法撑满：行内没有可拉开的地方',
+  'composer.missingGlyph': '{font} 缺“{char}”字（{code}）：以一字宽的空白代替',
+  'composer.missingFont': '字体“{family}” {weight} 未载入；改用正文字体 {bodyFamily}',
+  'composer.missingAsset': '{page} 版的图片框“{frame}”所用图片“{asset}”不在文档中',
+  'composer.emptyImage': '{page} 版的图片框“{frame}”没有图片',
+  'composer.labelGlyph': '字体 {family} 缺方框“{frame}”标签中的“{char}”字',
 
   // ── Pictures: rotate and TIFF (issue 15) ──
 
