@@ -736,6 +736,12 @@ export const en = {
   'composer.missingAsset': 'Image frame "{frame}" on page {page} shows asset "{asset}", which the document lacks',
   'composer.emptyImage': 'Image frame "{frame}" on page {page} has no image',
   'composer.labelGlyph': 'Font {family} has no glyph for "{char}" in the label of box "{frame}"',
+  'galley.changeTitle': '{author} {kind, select, deleted {deleted} other {inserted}} ({when})',
+  'galley.changeTitleUndated': '{author} {kind, select, deleted {deleted} other {inserted}}',
+  'galley.commentTitle': '{author}: {text}',
+  'placeText.readOnly': 'This document is open read-only: save a copy (Save As) to place text.',
+  'placeText.failed': 'Could not place {file}: {error}',
+  'placeText.placed': 'Placed {file}: {paragraphs, plural, one {# paragraph} other {# paragraphs}}, {chars, plural, one {# character} other {# characters}}{encoding, select, none {} other {, read as {encoding}}}.',
 
   // ── Pictures: rotate and TIFF (issue 15) ──
 

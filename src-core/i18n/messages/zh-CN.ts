@@ -737,6 +737,12 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'composer.missingAsset': '{page} 版的图片框“{frame}”所用图片“{asset}”不在文档中',
   'composer.emptyImage': '{page} 版的图片框“{frame}”没有图片',
   'composer.labelGlyph': '字体 {family} 缺方框“{frame}”标签中的“{char}”字',
+  'galley.changeTitle': '{author} {kind, select, deleted {删除} other {插入}}（{when}）',
+  'galley.changeTitleUndated': '{author} {kind, select, deleted {删除} other {插入}}',
+  'galley.commentTitle': '{author}：{text}',
+  'placeText.readOnly': '本文档以只读方式打开：请先另存一份（另存为），再置入稿件。',
+  'placeText.failed': '无法置入 {file}：{error}',
+  'placeText.placed': '已置入 {file}：{paragraphs, number} 段，{chars, number} 字{encoding, select, none {} other {，按 {encoding} 读取}}。',
 
   // ── Pictures: rotate and TIFF (issue 15) ──
 
