@@ -17,7 +17,8 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ExportPresetSchema, type ExportPreset } from '../src-core/api/host-api.js';
 import type { Finding } from '../src-core/preflight/preflight.js';
 import { localeFromEnv, type UiLocale } from '../src-core/i18n/locale.js';
-import { createTranslator, type Translator } from '../src-core/i18n/translator.js';
+import { createTranslator, type MessageValues, type Translator } from '../src-core/i18n/translator.js';
+import type { MessageKey } from '../src-core/i18n/messages/en.js';
 
 /** Process exit codes (documented in `folio --help`). */
 export const EXIT = { ok: 0, failed: 1, preflight: 2, usage: 64, interrupted: 130 } as const;
@@ -45,7 +46,7 @@ function endingAtOnce<T>(io: CliIo, work: () => Promise<T>): Promise<T> {
 
 /** Stops a command the user interrupted (between its phases), with the documented exit code. */
 function throwIfStopped(io: CliIo): void {
-  if (io.stopSignal.aborted) throw new CliFailure('interrupted; nothing more was done.', EXIT.interrupted);
+  if (io.stopSignal.aborted) throw new CliFailure('cli.error.interrupted', {}, EXIT.interrupted);
 }
 
 /**
@@ -56,11 +57,23 @@ const APP_ROOT = process.env.FOLIO_APP_ROOT ?? path.resolve(path.dirname(fileURL
 /** Where npm packages (the default fonts) are resolved from. */
 const MODULES_FROM = path.join(APP_ROOT, 'package.json');
 
-class UsageError extends Error {}
-class CliFailure extends Error {
-  constructor(message: string, readonly exitCode: number = EXIT.failed) {
-    super(message);
+/** A command given wrongly (exit 64): its line is a catalogue message, said in the run's language. */
+class UsageError extends Error {
+  constructor(readonly key: MessageKey, readonly values: MessageValues = {}) {
+    super(key);
   }
+}
+
+/** Work that failed (exit 1, or `exitCode`): its line is a catalogue message, said in the run's language. */
+class CliFailure extends Error {
+  constructor(readonly key: MessageKey, readonly values: MessageValues = {}, readonly exitCode: number = EXIT.failed) {
+    super(key);
+  }
+}
+
+/** A failure a service put into words of its own (a disk or export error): passed on as it is. */
+function failureFrom(err: Error, exitCode: number = EXIT.failed): CliFailure {
+  return new CliFailure('cli.error.detail', { detail: err.message }, exitCode);
 }
 
 /** The help of each command: a catalogue message (`cli.help.<topic>`), said in the run's language. */
@@ -98,8 +111,9 @@ function parse<C extends Command>(command: C, args: string[]) {
   } catch (err) {
     const message = (err as Error).message;
     const unknown = /Unknown option '([^']+)'/.exec(message);
-    if (unknown) throw new UsageError(`folio ${command}: unknown option ${unknown[1]}. Run "folio ${command} --help".`);
-    throw new UsageError(`folio ${command}: ${message.split('.')[0]}. Run "folio ${command} --help".`);
+    if (unknown) throw new UsageError('cli.error.unknownOption', { command, option: unknown[1] });
+    // Node's own words for what else is wrong (an option missing its value, an unexpected argument).
+    throw new UsageError('cli.error.badArguments', { command, detail: message.split('.')[0] });
   }
 }
 
@@ -107,12 +121,12 @@ function parse<C extends Command>(command: C, args: string[]) {
 export function resolveNow(dateOption: string | undefined, env: NodeJS.ProcessEnv): Date {
   if (dateOption !== undefined) {
     const d = new Date(dateOption);
-    if (Number.isNaN(d.getTime())) throw new UsageError(`--date "${dateOption}" is not an ISO date (e.g. 2023-07-20T06:00:00Z).`);
+    if (Number.isNaN(d.getTime())) throw new UsageError('cli.error.badDate', { value: dateOption });
     return d;
   }
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch !== undefined && epoch !== '') {
-    if (!/^\d+$/.test(epoch)) throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, not "${epoch}".`);
+    if (!/^\d+$/.test(epoch)) throw new UsageError('cli.error.badEpoch', { value: epoch });
     return new Date(Number(epoch) * 1000);
   }
   return new Date();
@@ -122,7 +136,7 @@ function presetOf(value: string | undefined): ExportPreset {
   if (value === undefined) return 'print';
   const parsed = ExportPresetSchema.safeParse(value);
   if (parsed.success) return parsed.data;
-  throw new UsageError(`--preset must be print, print-x4 or proof, not "${value}".`);
+  throw new UsageError('cli.error.badPreset', { value });
 }
 
 function fontsDirsOf(extra: readonly string[] | undefined, cwd: string, root?: string): string[] {
@@ -139,17 +153,22 @@ async function readDocument(file: string) {
   try {
     bytes = await readFileUpTo(file, MAX_FOLIO_FILE_BYTES, (why) => diskRefusal(why, 'open', file, MAX_FOLIO_FILE_BYTES));
   } catch (err) {
-    throw new CliFailure((err as Error).message);
+    // The commonest mistake, a mistyped name, in the run's language; other disk errors in the service's words.
+    if ((err as { errno?: unknown }).errno === 'ENOENT' && existsSync(path.dirname(file))) {
+      throw new CliFailure('cli.error.fileMissing', { name: path.basename(file), file });
+    }
+    throw failureFrom(err as Error);
   }
   try {
     return unpackFolio(bytes);
   } catch (err) {
-    if (err instanceof FolioFileError) throw new CliFailure(`${file}: ${err.message}`);
+    if (err instanceof FolioFileError) throw new CliFailure('cli.error.damaged', { file, detail: err.message });
     throw err;
   }
 }
 
 function formatBytes(n: number): string {
+  // i18n-exempt: units, written alike in both languages
   return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${(n / 1024).toFixed(1)} KB`;
 }
 
@@ -181,8 +200,8 @@ function printFindings(findings: readonly Finding[], document: { pages: { id: st
 async function commandExport(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse('export', args);
   if (values.help) return (io.stdout.write(`${helpText(io, 'export')}\n`), EXIT.ok);
-  if (positionals.length !== 1) throw new UsageError('folio export: give exactly one document, e.g. folio export front.folio -o out/. Run "folio export --help".');
-  if (!values.output) throw new UsageError('folio export: say where to write with -o <out.pdf | out-dir/>.');
+  if (positionals.length !== 1) throw new UsageError('cli.error.exportOneDocument');
+  if (!values.output) throw new UsageError('cli.error.exportNoOutput');
   const preset = presetOf(values.preset);
   const now = resolveNow(values.date, io.env);
   const docPath = path.resolve(io.cwd, positionals[0]);
@@ -201,6 +220,7 @@ async function commandExport(args: string[], io: CliIo): Promise<number> {
   const controller = new AbortController();
   io.stopSignal.addEventListener('abort', () => controller.abort(), { once: true });
   const tty = io.stderr.isTTY === true;
+  const translator = translatorFor(io);
   try {
     await runExportJob({
       document: contents.document,
@@ -219,15 +239,15 @@ async function commandExport(args: string[], io: CliIo): Promise<number> {
         if (p.phase !== 'page' || !p.file) return;
         if (tty) io.stderr.write(`\r\x1b[K`);
         const name = contents.document.pages.find((pg) => pg.id === p.file?.pageId)?.name ?? p.file.pageId;
-        io.stdout.write(`${name}  fonts ${p.fontIds?.join(',') || '—'}  ${formatBytes(p.file.sizeBytes)}  ${Math.round(p.elapsedMs ?? 0)} ms  → ${p.file.path}\n`);
-        if (tty && p.done < p.total) io.stderr.write(`exporting ${p.done + 1}/${p.total}…`);
+        io.stdout.write(`${translator.t('cli.exportedPage', { page: name, fonts: p.fontIds?.join(',') || '—', size: formatBytes(p.file.sizeBytes), ms: Math.round(p.elapsedMs ?? 0), file: p.file.path })}\n`);
+        if (tty && p.done < p.total) io.stderr.write(translator.t('cli.exporting', { done: p.done + 1, total: p.total }));
       },
     });
   } catch (err) {
-    if (err instanceof ExportError && err.code === 'cancelled') throw new CliFailure(err.message, EXIT.interrupted);
-    if (err instanceof ExportError) throw new CliFailure(err.message);
+    if (err instanceof ExportError && err.code === 'cancelled') throw failureFrom(err, EXIT.interrupted);
+    if (err instanceof ExportError) throw failureFrom(err);
     const { DiskError } = await import('./services/disk.js');
-    if (err instanceof DiskError) throw new CliFailure(err.message);
+    if (err instanceof DiskError) throw failureFrom(err);
     throw err;
   }
   return EXIT.ok;
@@ -257,13 +277,13 @@ async function prepareExport(
       try {
         outputProfile = await readOutputProfileFile(path.resolve(io.cwd, values.profile), MODULES_FROM);
       } catch (err) {
-        if (err instanceof OutputProfileError) throw new CliFailure(`--profile: ${err.message}`);
+        if (err instanceof OutputProfileError) throw new CliFailure('cli.error.profile', { detail: err.message });
         throw err;
       }
     }
     if (preset !== 'proof') outputProfile = await resolveOutputProfile({ ...contents, preset, outputProfile, modulesFrom: MODULES_FROM });
   } catch (err) {
-    if (err instanceof ExportError) throw new CliFailure(err.message);
+    if (err instanceof ExportError) throw failureFrom(err);
     throw err;
   }
   const fonts = await createFontCatalogue({ fontsDirs: fontsDirsOf(values.fonts, io.cwd), modulesFrom: MODULES_FROM }).providerFor(contents.document.template);
@@ -288,7 +308,7 @@ async function prepareExport(
 async function commandPreflight(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse('preflight', args);
   if (values.help) return (io.stdout.write(`${helpText(io, 'preflight')}\n`), EXIT.ok);
-  if (positionals.length !== 1) throw new UsageError('folio preflight: give exactly one document. Run "folio preflight --help".');
+  if (positionals.length !== 1) throw new UsageError('cli.error.preflightOneDocument');
   const preset = presetOf(values.preset);
   const contents = await readDocument(path.resolve(io.cwd, positionals[0]));
   const { createFontCatalogue } = await import('./services/fonts.js');
@@ -312,7 +332,7 @@ async function commandPreflight(args: string[], io: CliIo): Promise<number> {
 async function commandText(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse('text', args);
   if (values.help) return (io.stdout.write(`${helpText(io, 'text')}\n`), EXIT.ok);
-  if (positionals.length !== 1) throw new UsageError('folio text: give exactly one document, e.g. folio text front.folio. Run "folio text --help".');
+  if (positionals.length !== 1) throw new UsageError('cli.error.textOneDocument');
   const { document } = await readDocument(path.resolve(io.cwd, positionals[0]));
   const { storyTexts } = await import('../src-core/layout/story-text.js');
   let texts = storyTexts(document);
@@ -320,7 +340,7 @@ async function commandText(args: string[], io: CliIo): Promise<number> {
   if (wanted.length > 0) {
     const missing = wanted.filter((w) => !texts.some((t) => t.storyId === w || t.name === w));
     if (missing.length > 0) {
-      throw new CliFailure(`${positionals[0]} has no story ${missing.map((m) => `"${m}"`).join(', ')}; its stories are ${texts.map((t) => t.storyId).join(', ')}.`);
+      throw new CliFailure('cli.error.noStory', { file: positionals[0], missing: missing.map((m) => `"${m}"`).join(', '), stories: texts.map((t) => t.storyId).join(', ') });
     }
     texts = texts.filter((t) => wanted.includes(t.storyId) || wanted.includes(t.name));
   }
@@ -328,9 +348,10 @@ async function commandText(args: string[], io: CliIo): Promise<number> {
     io.stdout.write(`${JSON.stringify(texts.map((t) => ({ storyId: t.storyId, name: t.name, pages: t.pages, characters: t.characters, blocks: t.blocks })), null, 1)}\n`);
     return EXIT.ok;
   }
+  const translator = translatorFor(io);
   const parts = texts.map((t) => {
-    const where = t.pages.length > 0 ? t.pages.join(', ') : 'not placed';
-    const heading = `== ${t.name} [${t.storyId}] · ${where} · ${t.characters.toLocaleString('en')} 字 ==`;
+    const where = t.pages.length > 0 ? t.pages.join(', ') : translator.t('cli.textNotPlaced');
+    const heading = `== ${t.name} [${t.storyId}] · ${where} · ${translator.formatNumber(t.characters)} 字 ==`;
     return [heading, ...t.blocks.map((b) => b.text)].join('\n');
   });
   io.stdout.write(`${parts.join('\n\n')}\n`);
@@ -340,16 +361,16 @@ async function commandText(args: string[], io: CliIo): Promise<number> {
 async function commandNew(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse('new', args);
   if (values.help) return (io.stdout.write(`${helpText(io, 'new')}\n`), EXIT.ok);
-  if (positionals.length !== 2) throw new UsageError('folio new: give a template id and an output file, e.g. folio new broadsheet-front front.folio.');
+  if (positionals.length !== 2) throw new UsageError('cli.error.newArguments');
   const [templateId, out] = positionals;
   const target = path.resolve(io.cwd, out);
-  if (path.extname(target).toLowerCase() !== '.folio') throw new UsageError(`folio new: the output must be a .folio file, not "${out}".`);
-  if (existsSync(target) && !values.force) throw new CliFailure(`${target} already exists; use --force to overwrite it.`);
+  if (path.extname(target).toLowerCase() !== '.folio') throw new UsageError('cli.error.newNotFolio', { value: out });
+  if (existsSync(target) && !values.force) throw new CliFailure('cli.error.exists', { file: target });
   const { loadTemplateCatalogue, newDocumentFromTemplate } = await import('./services/templates.js');
   const catalogue = await loadTemplateCatalogue(path.join(APP_ROOT, 'templates'));
   const template = catalogue.templates.find((t) => t.id === templateId);
   if (!template) {
-    throw new CliFailure(`There is no template "${templateId}". Available: ${catalogue.templates.map((t) => t.id).join(', ') || '(none)'}.`);
+    throw new CliFailure('cli.error.noTemplate', { template: templateId, available: catalogue.templates.map((t) => t.id).join(', ') || '—' });
   }
   const { packFolio } = await import('../src-core/model/folio-file.js');
   const { DiskError, writeFileAtomic } = await import('./services/disk.js');
@@ -357,23 +378,23 @@ async function commandNew(args: string[], io: CliIo): Promise<number> {
   try {
     await writeFileAtomic(target, packFolio(document, new Map()), { action: 'create' });
   } catch (err) {
-    if (err instanceof DiskError) throw new CliFailure(err.message);
+    if (err instanceof DiskError) throw failureFrom(err);
     throw err;
   }
-  io.stdout.write(`Created ${target} from template ${template.id} (${template.name}).\n`);
+  io.stdout.write(`${translatorFor(io).t('cli.created', { file: target, template: template.id, name: template.name })}\n`);
   return EXIT.ok;
 }
 
 async function commandServe(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse('serve', args);
   if (values.help) return (io.stdout.write(`${helpText(io, 'serve')}\n`), EXIT.ok);
-  if (positionals.length > 0) throw new UsageError(`folio serve: unexpected argument "${positionals[0]}". Run "folio serve --help".`);
+  if (positionals.length > 0) throw new UsageError('cli.error.serveArgument', { value: positionals[0] });
   const port = values.port === undefined ? 0 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number (0–65535), not "${values.port}".`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('cli.error.badPort', { value: String(values.port) });
   let root: string;
   if (values.root !== undefined) {
     root = path.resolve(io.cwd, values.root);
-    if (!existsSync(root) || !statSync(root).isDirectory()) throw new CliFailure(`The workspace folder ${root} does not exist.`);
+    if (!existsSync(root) || !statSync(root).isDirectory()) throw new CliFailure('cli.error.noWorkspace', { folder: root });
   } else {
     // Never the current folder: from `npm start` that is the checkout, and saves, exports and locks would land in it.
     const { ensureDefaultWorkspace } = await import('./services/default-workspace.js');
@@ -381,9 +402,9 @@ async function commandServe(args: string[], io: CliIo): Promise<number> {
     try {
       const made = await ensureDefaultWorkspace({ homeDir: os.homedir(), samplesDir: path.join(APP_ROOT, 'templates', 'samples') });
       root = made.root;
-      for (const file of made.copied) io.stdout.write(`Copied the sample document to ${file}\n`);
+      for (const file of made.copied) io.stdout.write(`${translatorFor(io).t('cli.copiedSample', { file })}\n`);
     } catch (err) {
-      if (err instanceof DiskError) throw new CliFailure(`${err.message} Give a workspace folder with --root DIR.`);
+      if (err instanceof DiskError) throw new CliFailure('cli.error.workspaceFailed', { detail: err.message });
       throw err;
     }
   }
@@ -412,18 +433,19 @@ async function commandServe(args: string[], io: CliIo): Promise<number> {
   } catch (err) {
     await services.dispose();
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') throw new CliFailure(`Port ${port} is in use; choose another with --port, or leave it out to pick a free one.`);
+    if (code === 'EADDRINUSE') throw new CliFailure('cli.error.portInUse', { port: String(port) });
     throw err;
   }
   const { loadTemplateCatalogue } = await import('./services/templates.js');
   for (const problem of (await loadTemplateCatalogue(path.join(APP_ROOT, 'templates'))).problems) {
-    io.stderr.write(`Warning: template ${problem.file} is left out: ${problem.message}\n`);
+    io.stderr.write(`${translatorFor(io).t('cli.templateLeftOut', { file: problem.file, detail: problem.message })}\n`);
   }
   if (!existsSync(path.join(APP_ROOT, 'out', 'renderer', 'index.html'))) {
-    io.stderr.write('Note: the editor is not built yet (out/renderer); run "npm run build" — the API is up meanwhile.\n');
+    io.stderr.write(`${translatorFor(io).t('cli.notBuilt')}\n`);
   }
-  io.stdout.write(`Workspace (documents, exports; choose another with --root DIR): ${root}\n`);
-  io.stdout.write(`Folio browser mode: ${server.url}\n`);
+  io.stdout.write(`${translatorFor(io).t('cli.workspace', { folder: root })}\n`);
+  // Not translated: scripts (npm start, the tests) read the address off this line.
+  io.stdout.write(`Folio browser mode: ${server.url}\n`); // i18n-exempt: a machine-read line, see above
   await new Promise<void>((resolve) => {
     if (io.stopSignal.aborted) resolve();
     io.stopSignal.addEventListener('abort', () => resolve(), { once: true });
@@ -451,7 +473,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       return command === undefined ? EXIT.usage : EXIT.ok;
     }
     if (!Object.hasOwn(COMMANDS, command)) {
-      throw new UsageError(`folio: unknown command "${command}". Commands: ${Object.keys(COMMANDS).join(', ')}. Run "folio --help".`);
+      throw new UsageError('cli.error.unknownCommand', { command, commands: Object.keys(COMMANDS).join(', ') });
     }
     const run = COMMANDS[command as Command];
     // A server must close cleanly and an export finishes the file it writes; the other commands write nothing
@@ -459,17 +481,17 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return await (command === 'serve' || command === 'export' ? run(rest, io) : endingAtOnce(io, () => run(rest, io)));
   } catch (err) {
     if (err instanceof UsageError) {
-      io.stderr.write(`${err.message}\n`);
+      io.stderr.write(`${translatorFor(io).t(err.key, err.values)}\n`);
       return EXIT.usage;
     }
     if (err instanceof CliFailure) {
-      io.stderr.write(`folio: ${err.message}\n`);
+      io.stderr.write(`${translatorFor(io).t('cli.error.line', { message: translatorFor(io).t(err.key, err.values) })}\n`);
       return err.exitCode;
     }
     // Still one line: a newsroom user can act on the message, not on a stack trace (FOLIO_DEBUG=1 shows it).
     const message = String((err as Error)?.message ?? err).split('\n')[0];
     const detail = io.env.FOLIO_DEBUG ? `\n${(err as Error)?.stack ?? ''}` : '';
-    io.stderr.write(`folio: unexpected error: ${message}${detail}\n`);
+    io.stderr.write(`${translatorFor(io).t('cli.error.unexpected', { message })}${detail}\n`);
     return EXIT.failed;
   }
 }
@@ -504,16 +526,18 @@ export async function runFromProcess(): Promise<void> {
   const stop = new AbortController();
   let graceTimer: NodeJS.Timeout | undefined;
   const listen = () => {
+    // i18n-exempt: signal names
     process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
+    process.on('SIGTERM', onSignal); // i18n-exempt: signal name
   };
   const unlisten = () => {
+    // i18n-exempt: signal names
     process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    process.off('SIGTERM', onSignal); // i18n-exempt: signal name
   };
   function onSignal(signal: NodeJS.Signals): void {
     const endNow = () => {
-      process.stderr.write('folio: interrupted; stopped without waiting for the command to finish.\n');
+      process.stderr.write(`${createTranslator(cliLocale(process.env)).t('cli.error.stoppedNow')}\n`);
       unlisten();
       // Not process.exit: it waits for Node's I/O threads, and one blocked in the kernel (a FIFO, a hung
       // mount) never returns. Re-raising the signal with its default action ends the process at once.

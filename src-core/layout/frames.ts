@@ -50,6 +50,9 @@ function layoutUnturnedImageFrame(frame: ImageFrame, doc: FolioDocument, pageId:
       code: 'missing-asset',
       message: frame.assetId ? `Image frame "${frame.id}" on page ${pageId} shows asset "${frame.assetId}", which the document lacks` : `Image frame "${frame.id}" on page ${pageId} has no image`,
       frameId: frame.id,
+      ...(frame.assetId
+        ? { key: 'composer.missingAsset', values: { frame: frame.id, page: pageId, asset: frame.assetId } }
+        : { key: 'composer.emptyImage', values: { frame: frame.id, page: pageId } }),
     });
     return placeholder(clip, frame.id);
   }
@@ -134,6 +137,7 @@ function setLabel(text: string, font: LoadedFont, sizePt: number, frameId: strin
       warnings.push({
         code: 'missing-glyph', message: `Font ${font.family} has no glyph for "${ch}" in the label of box "${frameId}"`, frameId,
         missing: { text: ch, font: `${font.family} ${font.weight}` },
+        key: 'composer.labelGlyph', values: { family: font.family, char: ch, frame: frameId },
       });
       continue;
     }

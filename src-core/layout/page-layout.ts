@@ -1,5 +1,6 @@
 import type { Cmyk } from '../model/colour.js';
 import type { TextEffects } from './text-effects.js';
+import type { MessageKey } from '../i18n/messages/en.js';
 
 /**
  * PageLayout: the composer's finished output for one page, drawn unchanged by the page canvas
@@ -202,6 +203,10 @@ export interface LayoutWarning {
   pos?: number;
   /** `missing-glyph` only: the character and the font (`family weight`) that lacks it, for grouping reports. */
   missing?: { text: string; font: string };
+  /** The catalogue message `message` says in English, so preflight says it in the reader's language (absent: English only). */
+  key?: MessageKey;
+  /** The values of `key`'s arguments. */
+  values?: Readonly<Record<string, string | number>>;
 }
 
 /** The finished layout of one page. */

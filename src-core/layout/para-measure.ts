@@ -184,6 +184,8 @@ export function measureParagraph(input: ParagraphInput, warnings: LayoutWarning[
           storyId: input.storyId,
           pos: pos[i],
           missing: { text: String.fromCodePoint(cp), font: `${font.family} ${font.weight}` },
+          key: 'composer.missingGlyph',
+          values: { char: String.fromCodePoint(cp), code: `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`, font: `${font.family} ${font.weight}` },
         });
       }
       i++;

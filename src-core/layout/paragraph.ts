@@ -168,20 +168,20 @@ function composeMeasured(input: ParagraphInput, nested: boolean): ComposedParagr
     lines.push(line);
     const where = { storyId: input.storyId, pos: line.fromPos };
     if (line.loose) {
-      warnings.push({ code: 'loose-line', message: `Line ${li + 1} is loose: a gap had to stretch beyond half an em`, ...where });
+      warnings.push({ code: 'loose-line', message: `Line ${li + 1} is loose: a gap had to stretch beyond half an em`, key: 'composer.looseLine', values: { line: li + 1 }, ...where });
     }
     if (li > 0 && m.brk[a] === BREAK_RELAXED) {
-      warnings.push({ code: 'kinsoku-relaxed', message: `Line ${li + 1} starts with "${String.fromCodePoint(m.cps[a])}": no other break fitted`, ...where });
+      warnings.push({ code: 'kinsoku-relaxed', message: `Line ${li + 1} starts with "${String.fromCodePoint(m.cps[a])}": no other break fitted`, key: 'composer.kinsokuRelaxed', values: { line: li + 1, char: String.fromCodePoint(m.cps[a]) }, ...where });
     }
     if (stopsSqueezed > 0) {
-      warnings.push({ code: 'punctuation-squeezed', message: `Line ${li + 1}: a mid-line 。？！ had to be set at half width`, ...where });
+      warnings.push({ code: 'punctuation-squeezed', message: `Line ${li + 1}: a mid-line 。？！ had to be set at half width`, key: 'composer.stopSqueezed', values: { line: li + 1 }, ...where });
     }
     if (overfull) {
-      warnings.push({ code: 'overfull-line', message: `Line ${li + 1} is wider than the measure even with all punctuation compressed`, ...where });
+      warnings.push({ code: 'overfull-line', message: `Line ${li + 1} is wider than the measure even with all punctuation compressed`, key: 'composer.overfullLine', values: { line: li + 1 }, ...where });
     } else if (result.forcedSplit[li]) {
-      warnings.push({ code: 'overfull-line', message: `Line ${li + 1}: an unbreakable run is wider than the measure and was split`, ...where });
+      warnings.push({ code: 'overfull-line', message: `Line ${li + 1}: an unbreakable run is wider than the measure and was split`, key: 'composer.forcedSplit', values: { line: li + 1 }, ...where });
     } else if (unjustifiable) {
-      warnings.push({ code: 'loose-line', message: `Line ${li + 1} could not be justified: nothing on it can stretch`, ...where });
+      warnings.push({ code: 'loose-line', message: `Line ${li + 1} could not be justified: nothing on it can stretch`, key: 'composer.unjustifiable', values: { line: li + 1 }, ...where });
     }
   }
   return { lines, warnings };

@@ -132,6 +132,8 @@ export class StyleResolver {
     this.onWarning({
       code: 'missing-font',
       message: `Font "${ref.family}" ${ref.weight} is not loaded; set in the body font ${this.bodyFont.family} instead`,
+      key: 'composer.missingFont',
+      values: { family: ref.family, weight: String(ref.weight), bodyFamily: this.bodyFont.family },
       ...(storyId ? { storyId } : {}),
     });
     return this.bodyFont;

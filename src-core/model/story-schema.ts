@@ -153,21 +153,23 @@ const marks: Record<string, MarkSpec> = {
     // No parseDOM: copied text never brings a comment along (a paste must not duplicate a proofreader's anchor).
     toDOM: (mark) => [
       'span',
+      // i18n-exempt: class names, not words; the galley's tooltip is its mark view's (review-mark-views.ts)
       { class: mark.attrs.resolved ? 'pm-comment pm-comment-resolved' : 'pm-comment', 'data-comment': mark.attrs.id, title: `${mark.attrs.author}: ${mark.attrs.text}` },
       0,
     ],
   },
   // Tracked changes: typing next to one never extends it (the editor marks what it tracks itself), and no
-  // parseDOM, so a paste never brings someone else's change along.
+  // parseDOM, so a paste never brings someone else's change along. The galley's tooltip (who, when) is put
+  // into the interface language by its mark views (src-renderer/editor/review-mark-views.ts), not here.
   [INSERTION_MARK]: {
     attrs: { id: {}, author: { default: '' }, createdAt: { default: '' } },
     inclusive: false,
-    toDOM: (mark) => ['ins', { class: 'pm-insertion', 'data-change': mark.attrs.id, title: `${mark.attrs.author} inserted (${mark.attrs.createdAt})` }, 0],
+    toDOM: (mark) => ['ins', { class: 'pm-insertion', 'data-change': mark.attrs.id }, 0],
   },
   [DELETION_MARK]: {
     attrs: { id: {}, author: { default: '' }, createdAt: { default: '' } },
     inclusive: false,
-    toDOM: (mark) => ['del', { class: 'pm-deletion', 'data-change': mark.attrs.id, title: `${mark.attrs.author} deleted (${mark.attrs.createdAt})` }, 0],
+    toDOM: (mark) => ['del', { class: 'pm-deletion', 'data-change': mark.attrs.id }, 0],
   },
 };
 

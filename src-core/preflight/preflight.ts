@@ -191,8 +191,8 @@ export function preflight(doc: FolioDocument, layouts: readonly PageLayout[], op
   ];
   const pageOrder = new Map(doc.pages.map((p, i) => [p.id, i]));
   // The composer and the asset check may both report a missing picture: keep one per frame, the asset check's
-  // (the composer's warnings are in English only).
-  const fromComposer = (f: Finding) => f.code === 'missing-asset' && f.key === 'preflight.finding.composer';
+  // (it names the picture).
+  const fromComposer = (f: Finding) => f.code === 'missing-asset' && (f.key === 'preflight.finding.composer' || f.key.startsWith('composer.'));
   const seen = new Set<string>();
   const unique = [...findings.filter((f) => !fromComposer(f)), ...findings.filter(fromComposer)].filter((f) => {
     const key = f.code === 'missing-asset' ? `${f.code}|${f.pageId}|${f.frameId}` : `${f.code}|${f.pageId}|${f.frameId}|${f.storyId}|${f.message}`;
@@ -351,8 +351,10 @@ function collectLayoutFindings(doc: FolioDocument, layouts: readonly PageLayout[
       const severity: Severity = w.code === 'missing-glyph' || w.code === 'missing-font' || w.code === 'missing-asset'
         ? 'error'
         : w.code === 'overfull-line' ? 'warning' : 'info';
-      // The composer's own warnings are in English (src-core/layout): passed on as they are.
-      const composed = finding({ severity, code: w.code, pageId, frameId: w.frameId, storyId: w.storyId }, 'preflight.finding.composer', { message: w.message });
+      // The composer's warnings carry their catalogue message; one without (a newer warning not yet given a key)
+      // is passed on in its English words.
+      const base = { severity, code: w.code, pageId, frameId: w.frameId, storyId: w.storyId };
+      const composed = w.key ? finding(base, w.key, w.values) : finding(base, 'preflight.finding.composer', { message: w.message });
       if (w.code !== 'missing-glyph' || !w.missing) {
         out.push(composed);
         continue;

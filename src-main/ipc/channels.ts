@@ -68,6 +68,7 @@ export const MENU_COMMANDS = [
   'find',
   'replace',
   'shortcuts',
+  'go-to-page',
 ] as const;
 /** An application-menu command. */
 export type MenuCommand = (typeof MENU_COMMANDS)[number];

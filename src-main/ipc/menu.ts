@@ -64,6 +64,8 @@ export function installApplicationMenu(send: (command: MenuCommand) => void, opt
         item('menu.zoomOut', 'zoom-out', 'CmdOrCtrl+-'),
         item('menu.fitPage', 'zoom-fit', 'CmdOrCtrl+0'),
         { type: 'separator' },
+        item('menu.goToPage', 'go-to-page', 'CmdOrCtrl+G'),
+        { type: 'separator' },
         item('menu.showGrid', 'toggle-grid', "CmdOrCtrl+'"),
         ...(options.devTools ? [{ type: 'separator' as const }, { role: 'toggleDevTools' as const, label: t('menu.devTools') }] : []),
       ],

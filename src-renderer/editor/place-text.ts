@@ -19,6 +19,8 @@ import { recogniseManuscript, type ManuscriptPart } from '../../src-core/model/m
 import { storySchema } from '../../src-core/model/story-schema.js';
 import { MAX_STORY_NAME_CHARS } from '../state/document-edits.js';
 import type { FolioSession } from '../state/session.svelte.js';
+import { currentTranslator, t } from '../state/i18n.svelte.js';
+import { errorText } from '../state/ui-message.js';
 
 /**
  * File names the dialog lists (the host still checks every file by content). Old Word and WPS files are listed
@@ -34,12 +36,12 @@ export async function readManuscriptToPlace(session: FolioSession, storyId: stri
   const before = session.doc;
   if (!before?.stories[storyId]) return undefined;
   if (session.readOnly) {
-    session.notice = { kind: 'error', text: 'This document is open read-only: save a copy (Save As) to place text.' };
+    session.notice = { kind: 'error', text: t('placeText.readOnly') };
     return undefined;
   }
   const read = await session.host.readManuscript({ path });
   if (!read.ok) {
-    session.notice = { kind: 'error', text: `Could not place ${path}: ${read.error.message}` };
+    session.notice = { kind: 'error', text: t('placeText.failed', { file: path, error: read.error.message }) };
     return undefined;
   }
   // The document may have been closed or replaced while the file was read.
@@ -62,7 +64,7 @@ export function placeManuscript(session: FolioSession, storyId: string, manuscri
   try {
     content = storySchema.nodeFromJSON(manuscriptStoryDoc(manuscript.paragraphs, layout, parts)).content;
   } catch (err) {
-    session.notice = { kind: 'error', text: err instanceof ManuscriptError ? `Could not place ${manuscript.name}: ${err.message}` : (err as Error).message };
+    session.notice = { kind: 'error', text: err instanceof ManuscriptError ? t('placeText.failed', { file: manuscript.name, error: err.message }) : errorText(err, currentTranslator()) };
     return false;
   }
   const state = session.storyState(storyId);
@@ -72,7 +74,7 @@ export function placeManuscript(session: FolioSession, storyId: string, manuscri
   session.applyStoryTransactions([{ storyId, tr: state.tr.replaceWith(0, state.doc.content.size, content) }], name ? { [storyId]: name } : {});
   session.openStory(storyId);
   const chars = manuscript.paragraphs.reduce((n, p) => n + countCharacters(p), 0);
-  const readAs = manuscript.encoding ? `, read as ${manuscript.encoding.toUpperCase()}` : '';
-  session.notice = { kind: 'info', text: `Placed ${manuscript.name}: ${manuscript.paragraphs.length} paragraphs, ${chars.toLocaleString('en')} characters${readAs}.` };
+  const encoding = manuscript.encoding ? manuscript.encoding.toUpperCase() : 'none';
+  session.notice = { kind: 'info', text: t('placeText.placed', { file: manuscript.name, paragraphs: manuscript.paragraphs.length, chars, encoding }) };
   return true;
 }

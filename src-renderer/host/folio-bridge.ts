@@ -22,6 +22,7 @@ export type MenuCommand =
   | 'find'
   | 'replace'
   | 'shortcuts'
+  | 'go-to-page'
   | (string & {});
 
 /** `window.folio`: the Host functions plus menu commands and dirty-state reporting. */

@@ -14,7 +14,8 @@ import type { Asset } from '../../src-core/model/document.js';
 import type { RectPt } from '../../src-core/layout/page-layout.js';
 import { assetFacts } from '../state/asset-facts.js';
 import { imageRectAt, newImageRect, placeAsset } from '../state/image-edits.js';
-import { t } from '../state/i18n.svelte.js';
+import { currentTranslator, t } from '../state/i18n.svelte.js';
+import { errorText } from '../state/ui-message.js';
 import type { FolioSession } from '../state/session.svelte.js';
 import { decodeAssetBitmap } from './asset-bitmaps.js';
 import { pendingPlacement, setPendingPlacement } from './pending-placement.svelte.js';
@@ -81,7 +82,7 @@ async function commitPlacement(session: FolioSession, handle: string, asset: Ass
   try {
     placed = placeAsset(doc, session.pageIndex, asset, target, at);
   } catch (err) {
-    session.notice = { kind: 'error', text: (err as Error).message };
+    session.notice = { kind: 'error', text: errorText(err, currentTranslator()) };
     return null;
   }
   session.commitDocumentEdit(placed.doc, { selectedFrameId: placed.frameId });

@@ -18,6 +18,7 @@ import { MAX_WRAP_GAP_PT, type FolioDocument, type Frame, type WrapMode } from '
 import { ptToMm } from '../../src-core/model/units.js';
 import { normaliseRotationDeg } from '../../src-core/layout/rotation.js';
 import { findFrame, removeFrame } from './document-edits.js';
+import { UiMessageError } from './ui-message.js';
 
 function mapFrames(doc: FolioDocument, ids: ReadonlySet<string>, map: (frame: Frame) => Frame): FolioDocument {
   let changed = false;
@@ -49,7 +50,7 @@ export function setFramesLocked(doc: FolioDocument, ids: readonly string[], lock
  */
 export function setFramesWrap(doc: FolioDocument, ids: readonly string[], gapPt: number | null): FolioDocument {
   if (gapPt !== null && !(gapPt >= 0 && gapPt <= MAX_WRAP_GAP_PT)) {
-    throw new RangeError(`A text-wrap gap must be between 0 and ${ptToMm(MAX_WRAP_GAP_PT).toFixed(1)} mm.`);
+    throw new UiMessageError('edits.wrapGapRange', { max: Number(ptToMm(MAX_WRAP_GAP_PT).toFixed(1)) });
   }
   return mapFrames(doc, new Set(ids), (f) => {
     if (f.locked || f.kind === 'rule') return f;

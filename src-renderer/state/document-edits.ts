@@ -6,10 +6,11 @@ import { findFreeGridArea, gridColumnsOf } from '../../src-core/layout/free-area
 import { createPageGrid } from '../../src-core/layout/grid.js';
 import type { RectPt } from '../../src-core/layout/page-layout.js';
 import type { BoxFrame, FolioDocument, Frame, ImageFrame, PmNodeJson, RuleFrame, TextFrame } from '../../src-core/model/document.js';
-import { columnWidthsProblem, type Page } from '../../src-core/model/frame.js';
+import { columnWidthsProblem, MAX_FRAME_COLUMNS, type Page } from '../../src-core/model/frame.js';
 import { BLACK } from '../../src-core/model/colour.js';
 import { parseSizePt } from '../../src-core/model/units.js';
 import { COMPOUND_LINE_STYLES, LINE_STYLES, MAX_CORNER_RADIUS_PT, MIN_COMPOUND_STROKE_PT, type LineStyle } from '../../src-core/model/line-style.js';
+import { UiMessageError } from './ui-message.js';
 
 /**
  * Replaces one story's ProseMirror JSON.
@@ -17,12 +18,15 @@ import { COMPOUND_LINE_STYLES, LINE_STYLES, MAX_CORNER_RADIUS_PT, MIN_COMPOUND_S
  */
 export function replaceStoryDoc(doc: FolioDocument, storyId: string, storyDoc: PmNodeJson): FolioDocument {
   const story = doc.stories[storyId];
-  if (!story) throw new RangeError(`There is no story "${storyId}" in this document.`);
+  if (!story) throw new UiMessageError('edits.noStory', { story: storyId });
   return { ...doc, stories: { ...doc.stories, [storyId]: { ...story, doc: storyDoc } } };
 }
 
 /** Longest story name, characters: a slug or a headline, not a paragraph. */
 export const MAX_STORY_NAME_CHARS = 100;
+
+/** Fewest columns a text frame has. */
+const MIN_FRAME_COLUMNS = 1;
 
 /**
  * Renames a story (the name the Stories list, the story panel and `folio text` show). Spaces at the ends
@@ -31,10 +35,10 @@ export const MAX_STORY_NAME_CHARS = 100;
  */
 export function renameStory(doc: FolioDocument, storyId: string, name: string): FolioDocument {
   const story = doc.stories[storyId];
-  if (!story) throw new RangeError(`There is no story "${storyId}" in this document.`);
+  if (!story) throw new UiMessageError('edits.noStory', { story: storyId });
   const trimmed = name.trim();
-  if (trimmed === '') throw new RangeError('A story needs a name.');
-  if ([...trimmed].length > MAX_STORY_NAME_CHARS) throw new RangeError(`A story name can be at most ${MAX_STORY_NAME_CHARS} characters.`);
+  if (trimmed === '') throw new UiMessageError('edits.storyNameEmpty');
+  if ([...trimmed].length > MAX_STORY_NAME_CHARS) throw new UiMessageError('edits.storyNameTooLong', { max: MAX_STORY_NAME_CHARS });
   if (trimmed === story.name) return doc;
   return { ...doc, stories: { ...doc.stories, [storyId]: { ...story, name: trimmed } } };
 }
@@ -68,10 +72,10 @@ export interface FrameGeometry {
  */
 export function setFrameGeometry(doc: FolioDocument, frameId: string, geometry: FrameGeometry): FolioDocument {
   const found = findFrame(doc, frameId);
-  if (!found) throw new RangeError(`There is no frame "${frameId}" in this document.`);
+  if (!found) throw new UiMessageError('edits.noFrame', { frame: frameId });
   if (found.frame.locked) return doc;
   const next = { ...found.frame, ...geometry } as Frame;
-  if (!(next.widthPt > 0) || !(next.heightPt > 0)) throw new RangeError(`Frame "${frameId}" must keep a positive size.`);
+  if (!(next.widthPt > 0) || !(next.heightPt > 0)) throw new UiMessageError('edits.frameSizePositive', { frame: frameId });
   const page = doc.pages[found.pageIndex];
   const pages = doc.pages.slice();
   pages[found.pageIndex] = { ...page, frames: page.frames.map((f) => (f.id === frameId ? next : f)) };
@@ -103,7 +107,7 @@ function uniqueId(base: string, taken: (id: string) => boolean): string {
  */
 export function addTextFrame(doc: FolioDocument, pageIndex: number): { doc: FolioDocument; frameId: string; storyId: string } {
   const page = doc.pages[pageIndex];
-  if (!page) throw new RangeError(`There is no page ${pageIndex + 1} in this document.`);
+  if (!page) throw new UiMessageError('edits.noPage', { page: pageIndex + 1 });
   const grid = createPageGrid(doc.template);
   const frameIds = new Set(doc.pages.flatMap((p) => p.frames.map((f) => f.id)));
   const storyId = uniqueId('story', (id) => id in doc.stories);
@@ -186,7 +190,7 @@ const NEW_STROKE_PT = 0.5;
  */
 export function addFrame(doc: FolioDocument, pageIndex: number, kind: DrawnFrameKind): { doc: FolioDocument; frameId: string } {
   const page = doc.pages[pageIndex];
-  if (!page) throw new RangeError(`There is no page ${pageIndex + 1} in this document.`);
+  if (!page) throw new UiMessageError('edits.noPage', { page: pageIndex + 1 });
   const grid = createPageGrid(doc.template);
   const frameIds = new Set(doc.pages.flatMap((p) => p.frames.map((f) => f.id)));
   const { charsPerColumn, gutterChars } = doc.template.grid;
@@ -229,28 +233,28 @@ export const MAX_STROKE_PT = 12;
  */
 export function setStrokeSettings(doc: FolioDocument, frameId: string, settings: StrokeSettings): FolioDocument {
   const found = findFrame(doc, frameId);
-  if (!found) throw new RangeError(`There is no frame "${frameId}" in this document.`);
+  if (!found) throw new UiMessageError('edits.noFrame', { frame: frameId });
   const frame = found.frame;
-  if (frame.kind !== 'box' && frame.kind !== 'rule') throw new RangeError(`Frame "${frameId}" is not a box or a rule.`);
+  if (frame.kind !== 'box' && frame.kind !== 'rule') throw new UiMessageError('edits.notBoxOrRule', { frame: frameId });
   if (frame.locked) return doc;
   const { strokePt, label } = settings;
   if (strokePt !== undefined) {
     const inRange = strokePt <= MAX_STROKE_PT && (frame.kind === 'rule' ? strokePt > 0 : strokePt >= 0);
     if (!inRange) {
-      throw new RangeError(frame.kind === 'rule' ? `A rule's stroke must be more than 0 and at most ${MAX_STROKE_PT} pt.` : `A box's stroke must be between 0 and ${MAX_STROKE_PT} pt.`);
+      throw new UiMessageError(frame.kind === 'rule' ? 'edits.ruleStrokeRange' : 'edits.boxStrokeRange', { max: MAX_STROKE_PT });
     }
   }
-  if (label !== undefined && frame.kind === 'rule') throw new RangeError('A rule has no label.');
+  if (label !== undefined && frame.kind === 'rule') throw new UiMessageError('edits.ruleNoLabel');
   const { lineStyle, cornerRadiusPt } = settings;
-  if (lineStyle !== undefined && !(LINE_STYLES as readonly string[]).includes(lineStyle)) throw new RangeError(`"${String(lineStyle)}" is not a line style.`);
+  if (lineStyle !== undefined && !(LINE_STYLES as readonly string[]).includes(lineStyle)) throw new UiMessageError('edits.notLineStyle', { style: String(lineStyle) });
   if (cornerRadiusPt !== undefined) {
-    if (frame.kind === 'rule') throw new RangeError('A rule has no corners.');
-    if (!(cornerRadiusPt >= 0 && cornerRadiusPt <= MAX_CORNER_RADIUS_PT)) throw new RangeError(`A box's corner radius must be between 0 and ${MAX_CORNER_RADIUS_PT} pt.`);
+    if (frame.kind === 'rule') throw new UiMessageError('edits.ruleNoCorners');
+    if (!(cornerRadiusPt >= 0 && cornerRadiusPt <= MAX_CORNER_RADIUS_PT)) throw new UiMessageError('edits.cornerRadiusRange', { max: MAX_CORNER_RADIUS_PT });
   }
   const style = lineStyle ?? frame.lineStyle;
   const compound = style !== undefined && COMPOUND_LINE_STYLES.has(style);
   if (compound && strokePt !== undefined && strokePt > 0 && strokePt < MIN_COMPOUND_STROKE_PT) {
-    throw new RangeError(`A double or thick–thin line needs a stroke of at least ${MIN_COMPOUND_STROKE_PT} pt.`);
+    throw new UiMessageError('edits.compoundStrokeMin', { min: MIN_COMPOUND_STROKE_PT });
   }
   let next: BoxFrame | RuleFrame = frame;
   const weightPt = strokePt ?? frame.strokePt;
@@ -289,7 +293,7 @@ export function setStrokeSettings(doc: FolioDocument, frameId: string, settings:
  */
 export function removeFrame(doc: FolioDocument, frameId: string): FolioDocument {
   const found = findFrame(doc, frameId);
-  if (!found) throw new RangeError(`There is no frame "${frameId}" in this document.`);
+  if (!found) throw new UiMessageError('edits.noFrame', { frame: frameId });
   const after = found.frame.kind === 'text' ? found.frame.nextFrameId : undefined;
   const pages = doc.pages.map((page) => {
     if (!page.frames.some((f) => f.id === frameId || (f.kind === 'text' && f.nextFrameId === frameId))) return page;
@@ -314,7 +318,7 @@ export function removeFrame(doc: FolioDocument, frameId: string): FolioDocument 
  */
 export function threadFrames(doc: FolioDocument, fromId: string, toId: string | null): FolioDocument {
   const from = findFrame(doc, fromId)?.frame;
-  if (from?.kind !== 'text') throw new RangeError(`"${fromId}" is not a text frame in this document.`);
+  if (from?.kind !== 'text') throw new UiMessageError('edits.notTextFrame', { frame: fromId });
   if (toId === null) {
     // The frames after the cut would otherwise still name the story and set it a second time from its start:
     // like InDesign, they stay threaded among themselves but show a new, empty story (the text stays with the
@@ -335,16 +339,16 @@ export function threadFrames(doc: FolioDocument, fromId: string, toId: string | 
     return { ...cut, stories: { ...cut.stories, [storyId]: { id: storyId, name, doc: emptyStory } } };
   }
   const to = findFrame(doc, toId)?.frame;
-  if (to?.kind !== 'text') throw new RangeError(`"${toId}" is not a text frame in this document.`);
-  if (to.locked) throw new RangeError(`Frame ${to.label ?? toId} is locked.`);
+  if (to?.kind !== 'text') throw new UiMessageError('edits.notTextFrame', { frame: toId });
+  if (to.locked) throw new UiMessageError('main.frameLocked', { frame: to.label ?? toId });
   // Walk on from the target: reaching the source again would make the story flow in a circle.
   const seen = new Set<string>();
   for (let id: string | undefined = toId; id; id = (findFrame(doc, id)?.frame as TextFrame | undefined)?.nextFrameId) {
-    if (id === fromId || seen.has(id)) throw new RangeError('That would make the story flow in a circle.');
+    if (id === fromId || seen.has(id)) throw new UiMessageError('edits.threadLoop');
     seen.add(id);
   }
   const pointsHere = doc.pages.some((p) => p.frames.some((f) => f.kind === 'text' && f.nextFrameId === toId && f.id !== fromId));
-  if (pointsHere) throw new RangeError(`Frame ${to.label ?? toId} already continues another frame.`);
+  if (pointsHere) throw new UiMessageError('edits.alreadyContinues', { frame: to.label ?? toId });
   // The target and the frames threaded after it all show the story from now on.
   const joined = chainFrom(doc, toId, to.storyId);
   const threaded = mapFrames(doc, (f) => {
@@ -402,12 +406,12 @@ export interface TextFrameSettings {
  */
 export function setTextFrameSettings(doc: FolioDocument, frameId: string, settings: TextFrameSettings): FolioDocument {
   const found = findFrame(doc, frameId);
-  if (found?.frame.kind !== 'text') throw new RangeError(`"${frameId}" is not a text frame in this document.`);
-  if (settings.columns !== undefined && !(Number.isInteger(settings.columns) && settings.columns >= 1 && settings.columns <= 20)) {
-    throw new RangeError(`A frame has 1 to 20 columns, not ${settings.columns}.`);
+  if (found?.frame.kind !== 'text') throw new UiMessageError('edits.notTextFrame', { frame: frameId });
+  if (settings.columns !== undefined && !(Number.isInteger(settings.columns) && settings.columns >= MIN_FRAME_COLUMNS && settings.columns <= MAX_FRAME_COLUMNS)) {
+    throw new UiMessageError('edits.columnsRange', { min: MIN_FRAME_COLUMNS, max: MAX_FRAME_COLUMNS, columns: String(settings.columns) });
   }
   const { columnRuleStyle, balance, columnWidthsPt, ...rest } = settings;
-  if (columnRuleStyle !== undefined && !(LINE_STYLES as readonly string[]).includes(columnRuleStyle)) throw new RangeError(`"${String(columnRuleStyle)}" is not a line style.`);
+  if (columnRuleStyle !== undefined && !(LINE_STYLES as readonly string[]).includes(columnRuleStyle)) throw new UiMessageError('edits.notLineStyle', { style: String(columnRuleStyle) });
   const columnsPatch = columnSettingsPatch(found.frame, { balance, columnWidthsPt, columns: settings.columns }, parseSizePt(doc.template.grid.bodySize));
   return mapFrames(doc, (f) => {
     if (f.id !== frameId || f.kind !== 'text') return f;
@@ -427,8 +431,11 @@ export function setTextFrameSettings(doc: FolioDocument, frameId: string, settin
 function columnSettingsPatch(frame: TextFrame, settings: { balance?: boolean; columnWidthsPt?: readonly number[] | null; columns?: number }, bodySizePt: number): (f: TextFrame) => TextFrame {
   const { balance, columnWidthsPt } = settings;
   if (columnWidthsPt) {
-    const problem = columnWidthsProblem(columnWidthsPt, { ...frame, columns: settings.columns ?? frame.columns }, bodySizePt);
-    if (problem) throw new RangeError(problem);
+    const columns = settings.columns ?? frame.columns;
+    if (columnWidthsProblem(columnWidthsPt, { ...frame, columns }, bodySizePt)) {
+      const chars = Math.round((frame.widthPt - (columns - 1) * frame.gutterChars * bodySizePt) / bodySizePt);
+      throw new UiMessageError('columns.widthsMismatch', { count: columns, chars });
+    }
   }
   return (f) => {
     let next: TextFrame = f;

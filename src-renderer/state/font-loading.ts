@@ -10,6 +10,7 @@
 import type { FontInfo, Host } from '../../src-core/api/host-api.js';
 import type { FontRef, Template } from '../../src-core/model/template.js';
 import { loadFont, type LoadedFont } from '../../src-core/text/font.js';
+import { UiMessageError, type UiMessage } from './ui-message.js';
 
 /** Every distinct font reference (family + weight) used by the template's styles, in first-use order. */
 export function collectFontRefs(template: Template): FontRef[] {
@@ -46,25 +47,25 @@ export function chooseFonts(refs: readonly FontRef[], available: readonly FontIn
   return { fonts: [...chosen.values()], missing };
 }
 
-/** Fonts loaded for a template, plus human-readable problems (missing families, failed loads). */
+/** Fonts loaded for a template, plus the problems to tell the user (missing families, failed loads) as messages. */
 export interface LoadedTemplateFonts {
   fonts: LoadedFont[];
-  problems: string[];
+  problems: UiMessage[];
 }
 
 /** Loads (once per font id, via `cache`) the fonts the template needs. Never throws: problems are listed. */
 export async function loadTemplateFonts(host: Host, template: Template, cache: Map<string, Promise<LoadedFont>>): Promise<LoadedTemplateFonts> {
-  const problems: string[] = [];
+  const problems: UiMessage[] = [];
   const listed = await host.listFonts({});
-  if (!listed.ok) return { fonts: [], problems: [`Could not list fonts: ${listed.error.message}`] };
+  if (!listed.ok) return { fonts: [], problems: [{ key: 'fonts.listFailed', values: { error: listed.error.message } }] };
   const { fonts: wanted, missing } = chooseFonts(collectFontRefs(template), listed.value);
-  for (const ref of missing) problems.push(`Font "${ref.family}" (${ref.weight}) is not installed; its text falls back to the body font.`);
+  for (const ref of missing) problems.push({ key: 'fonts.notInstalled', values: { family: ref.family, weight: ref.weight } });
   const loaded = await Promise.all(
     wanted.map(async (info) => {
       let pending = cache.get(info.id);
       if (!pending) {
         pending = host.loadFont({ fontId: info.id }).then((res) => {
-          if (!res.ok) throw new RangeError(`Font ${info.family} ${info.weight} could not be loaded: ${res.error.message}`);
+          if (!res.ok) throw new UiMessageError('fonts.loadFailed', { family: info.family, weight: info.weight, error: res.error.message });
           return loadFont({ id: info.id, family: info.family, weight: info.weight }, res.value.bytes);
         });
         cache.set(info.id, pending);
@@ -73,7 +74,7 @@ export async function loadTemplateFonts(host: Host, template: Template, cache: M
         return await pending;
       } catch (err) {
         cache.delete(info.id);
-        problems.push((err as Error).message);
+        problems.push(err instanceof UiMessageError ? err.uiMessage : { key: 'fonts.loadFailed', values: { family: info.family, weight: info.weight, error: (err as Error).message } });
         return undefined;
       }
     }),

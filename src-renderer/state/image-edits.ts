@@ -22,6 +22,7 @@ import type { ImageItem, RectPt } from '../../src-core/layout/page-layout.js';
 import type { Asset, FolioDocument, Frame, ImageFrame } from '../../src-core/model/document.js';
 import { DEFAULT_MIN_PPI_ERROR, DEFAULT_MIN_PPI_WARNING } from '../../src-core/preflight/preflight.js';
 import { findFrame } from './document-edits.js';
+import { UiMessageError } from './ui-message.js';
 
 /** Grid columns a newly placed photo spans (a common two-column picture). */
 const NEW_IMAGE_GRID_COLUMNS = 2;
@@ -57,13 +58,13 @@ export function naturalSizePt(asset: Asset): { widthPt: number; heightPt: number
  */
 export function placeAsset(doc: FolioDocument, pageIndex: number, asset: Asset, targetFrameId: string | null, at?: RectPt): PlacedAsset {
   const page = doc.pages[pageIndex];
-  if (!page) throw new RangeError(`There is no page ${pageIndex + 1} in this document.`);
+  if (!page) throw new UiMessageError('edits.noPage', { page: pageIndex + 1 });
   const withAsset: FolioDocument = { ...doc, assets: { ...doc.assets, [asset.id]: asset } };
   const target = targetFrameId ? page.frames.find((f) => f.id === targetFrameId) : undefined;
-  if (targetFrameId && !target) throw new RangeError(`There is no frame "${targetFrameId}" on page ${page.name}.`);
-  if (target?.locked) throw new RangeError(`Frame ${target.label ?? target.id} is locked: unlock it to place a picture.`);
+  if (targetFrameId && !target) throw new UiMessageError('edits.noFrameOnPage', { frame: targetFrameId, page: page.name });
+  if (target?.locked) throw new UiMessageError('edits.frameLockedForPicture', { frame: target.label ?? target.id });
   if (target && target.kind !== 'image' && target.kind !== 'box') {
-    throw new RangeError(`A picture goes into an image frame or an ad box, not into a ${target.kind === 'text' ? 'text frame' : 'rule'}.`);
+    throw new UiMessageError('edits.pictureTarget', { kind: target.kind });
   }
   const pages = withAsset.pages.slice();
   if (target?.kind === 'image') {
@@ -73,7 +74,7 @@ export function placeAsset(doc: FolioDocument, pageIndex: number, asset: Asset, 
   }
   const id = uniqueFrameId(doc, target ? `${target.id}-image` : `image-${asset.id}`);
   const rect = target ? { xPt: target.xPt, yPt: target.yPt, widthPt: target.widthPt, heightPt: target.heightPt } : (at ?? newImageRect(doc, pageIndex, asset));
-  if (!rect) throw new RangeError(`Page ${page.name} has no empty area for the picture: say where it goes.`);
+  if (!rect) throw new UiMessageError('edits.noEmptyArea', { page: page.name });
   // Adverts are shown whole (fit); photos cover their frame (fill), the newsroom default.
   const frame: ImageFrame = {
     kind: 'image', id, ...rect, locked: false, assetId: asset.id,
@@ -136,8 +137,8 @@ function wantedImageSizes(doc: FolioDocument, asset: Asset): { widthPt: number; 
 
 function imageFrameOf(doc: FolioDocument, frameId: string): { frame: ImageFrame; pageIndex: number } {
   const found = findFrame(doc, frameId);
-  if (found?.frame.kind !== 'image') throw new RangeError(`"${frameId}" is not an image frame in this document.`);
-  if (found.frame.locked) throw new RangeError(`Frame ${found.frame.label ?? frameId} is locked.`);
+  if (found?.frame.kind !== 'image') throw new UiMessageError('edits.notImageFrame', { frame: frameId });
+  if (found.frame.locked) throw new UiMessageError('main.frameLocked', { frame: found.frame.label ?? frameId });
   return { frame: found.frame, pageIndex: found.pageIndex };
 }
 
@@ -197,7 +198,7 @@ export interface ImageCrop {
  * @throws RangeError for a missing, locked or non-image frame, or a scale that is not positive
  */
 export function setImageCrop(doc: FolioDocument, frameId: string, crop: ImageCrop): FolioDocument {
-  if (crop.scale !== undefined && !(crop.scale > 0 && Number.isFinite(crop.scale))) throw new RangeError(`An image scale must be positive, not ${crop.scale}.`);
+  if (crop.scale !== undefined && !(crop.scale > 0 && Number.isFinite(crop.scale))) throw new UiMessageError('edits.imageScale', { scale: String(crop.scale) });
   const { frame, pageIndex } = imageFrameOf(doc, frameId);
   return replaceFrame(doc, pageIndex, { ...asCrop(doc, frame), ...crop });
 }
@@ -211,7 +212,7 @@ export function fitFrameToPicture(doc: FolioDocument, frameId: string): FolioDoc
   const { frame, pageIndex } = imageFrameOf(doc, frameId);
   const asset = frame.assetId ? doc.assets[frame.assetId] : undefined;
   const natural = asset ? naturalSizePt(asset) : undefined;
-  if (!natural) throw new RangeError(`Frame ${frame.label ?? frameId} has no picture of known size to fit to.`);
+  if (!natural) throw new UiMessageError('edits.noPictureSize', { frame: frame.label ?? frameId });
   const heightPt = (frame.widthPt * natural.heightPt) / natural.widthPt;
   return replaceFrame(doc, pageIndex, { ...frame, heightPt, fit: 'fill', offsetXPt: 0, offsetYPt: 0, scale: 1 });
 }

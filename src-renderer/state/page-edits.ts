@@ -17,6 +17,7 @@ import type { JumpDirection, PageLayout } from '../../src-core/layout/page-layou
 import type { FolioDocument, Frame, Page, Story } from '../../src-core/model/document.js';
 import type { Template } from '../../src-core/model/template.js';
 import { removeFrame } from './document-edits.js';
+import { UiMessageError, type UiMessage } from './ui-message.js';
 
 /** Difference in page size or grid below which two templates count as the same, mm / pt. */
 const SAME_SIZE_EPSILON = 1e-6;
@@ -30,17 +31,18 @@ function uniqueId(base: string, taken: (id: string) => boolean): string {
 }
 
 /**
- * Why a template cannot add pages to this document (different trim size or grid), or undefined when it can.
- * Pages of one document share the document's template snapshot, so page size and grid must match.
+ * Why a template cannot add pages to this document (different trim size or grid), as a message to show, or
+ * undefined when it can. Pages of one document share the document's template snapshot, so page size and grid
+ * must match.
  */
-export function templateMismatch(doc: FolioDocument, template: Template): string | undefined {
+export function templateMismatch(doc: FolioDocument, template: Template): UiMessage | undefined {
   const a = doc.template;
   const near = (x: number, y: number) => Math.abs(x - y) < SAME_SIZE_EPSILON;
   if (!near(a.page.trimWidthMm, template.page.trimWidthMm) || !near(a.page.trimHeightMm, template.page.trimHeightMm)) {
-    return `Template ${template.name} is ${template.page.trimWidthMm} × ${template.page.trimHeightMm} mm; this document's pages are ${a.page.trimWidthMm} × ${a.page.trimHeightMm} mm.`;
+    return { key: 'edits.templateSize', values: { template: template.name, widthMm: template.page.trimWidthMm, heightMm: template.page.trimHeightMm, docWidthMm: a.page.trimWidthMm, docHeightMm: a.page.trimHeightMm } };
   }
   if (JSON.stringify(a.grid) !== JSON.stringify(template.grid) || !near(a.page.typeAreaLeftMm, template.page.typeAreaLeftMm) || !near(a.page.typeAreaTopMm, template.page.typeAreaTopMm)) {
-    return `Template ${template.name} has a different type area or grid from this document's.`;
+    return { key: 'edits.templateGrid', values: { template: template.name } };
   }
   return undefined;
 }
@@ -74,9 +76,9 @@ export interface AddedPage {
  */
 export function addPageFromTemplate(doc: FolioDocument, template: Template, atIndex: number = doc.pages.length): AddedPage {
   const mismatch = templateMismatch(doc, template);
-  if (mismatch) throw new RangeError(mismatch);
+  if (mismatch) throw new UiMessageError(mismatch.key, mismatch.values);
   if (!(Number.isInteger(atIndex) && atIndex >= 0 && atIndex <= doc.pages.length)) {
-    throw new RangeError(`A page can be inserted at positions 1 to ${doc.pages.length + 1}, not ${atIndex + 1}.`);
+    throw new UiMessageError('edits.insertPageAt', { max: doc.pages.length + 1, at: String(atIndex + 1) });
   }
   const frameIds = new Set(doc.pages.flatMap((p) => p.frames.map((f) => f.id)));
   const pageIds = new Set(doc.pages.map((p) => p.id));
@@ -136,7 +138,7 @@ export function addPageFromTemplate(doc: FolioDocument, template: Template, atIn
 export function movePage(doc: FolioDocument, from: number, to: number): FolioDocument {
   const n = doc.pages.length;
   const ok = (i: number) => Number.isInteger(i) && i >= 0 && i < n;
-  if (!ok(from) || !ok(to)) throw new RangeError(`This document has pages 1 to ${n}: cannot move page ${from + 1} to ${to + 1}.`);
+  if (!ok(from) || !ok(to)) throw new UiMessageError('edits.movePageRange', { count: n, from: String(from + 1), to: String(to + 1) });
   if (from === to) return doc;
   const pages = doc.pages.slice();
   const [page] = pages.splice(from, 1);
@@ -150,8 +152,8 @@ export function movePage(doc: FolioDocument, from: number, to: number): FolioDoc
  * @throws RangeError for the last remaining page or an index outside the document
  */
 export function removePage(doc: FolioDocument, index: number): FolioDocument {
-  if (!(Number.isInteger(index) && index >= 0 && index < doc.pages.length)) throw new RangeError(`There is no page ${index + 1} in this document.`);
-  if (doc.pages.length === 1) throw new RangeError('A document keeps at least one page.');
+  if (!(Number.isInteger(index) && index >= 0 && index < doc.pages.length)) throw new UiMessageError('edits.noPage', { page: index + 1 });
+  if (doc.pages.length === 1) throw new UiMessageError('edits.lastPage');
   let next = doc;
   for (const frame of doc.pages[index].frames) next = removeFrame(next, frame.id);
   const pages = next.pages.filter((_, i) => i !== index);

@@ -34,7 +34,7 @@ import { UndoLedger, type HistoryDepth } from './undo-history.js';
 import { IssueNavigation } from './issue-navigation.svelte.js';
 import { runExportJob } from './export-run.js';
 import { currentTranslator, t } from './i18n.svelte.js';
-import { formatUiMessage, isUiMessage } from './ui-message.js';
+import { errorText, formatUiMessage, isUiMessage, type UiMessage } from './ui-message.js';
 import { formatTimeOfDay } from '../panels/date-time.js';
 import { addCommentTransaction, deleteCommentTransaction, setCommentResolvedTransaction } from '../editor/comments.js';
 import type { PosRange, ProofComment } from '../../src-core/model/comments.js';
@@ -52,6 +52,11 @@ function historyDepth(state: EditorState): HistoryDepth {
  * e.g. in a history group the ledger did not split, keeps its text), else as the snapshot had it.
  */
 /** Whether a workspace path (relative or absolute) names the same file as an absolute path the host gave. */
+/** Font problems as one notice, in the interface language. */
+function formatProblems(problems: readonly UiMessage[]): string {
+  return problems.map((p) => formatUiMessage(p, currentTranslator())).join(' ');
+}
+
 function samePath(absolute: string, path: string): boolean {
   const a = absolute.replaceAll('\\', '/');
   const p = path.replaceAll('\\', '/').replace(/^\.\//, '');
@@ -371,10 +376,10 @@ export class FolioSession {
     const { fonts, problems } = await loadTemplateFonts(this.host, opened.document.template, this.fontCache);
     if (fonts.length === 0) {
       this.phase = 'error';
-      this.fail(t('session.noFonts', { problems: problems.join(' ') }));
+      this.fail(t('session.noFonts', { problems: formatProblems(problems) }));
       return;
     }
-    if (problems.length > 0) this.fail(problems.join(' '));
+    if (problems.length > 0) this.fail(formatProblems(problems));
     this.useFonts(fonts);
     this.doc = opened.document;
     // A recovered autosave differs from the file on disk: it counts as unsaved until saved.
@@ -413,7 +418,7 @@ export class FolioSession {
     if (this.doc?.template !== doc.template || fonts.length === 0) return;
     const loaded = this.fonts.all().map((f) => f.id);
     if (fonts.length === loaded.length && fonts.every((f) => loaded.includes(f.id))) return;
-    if (problems.length > 0) this.fail(problems.join(' '));
+    if (problems.length > 0) this.fail(formatProblems(problems));
     this.useFonts(fonts);
     this.composeNow();
   }
@@ -517,7 +522,7 @@ export class FolioSession {
     try {
       state = this.stateFor(storyId);
     } catch (err) {
-      this.fail((err as Error).message);
+      this.fail(errorText(err, currentTranslator()));
       return;
     }
     if (caretPos !== undefined) {
@@ -571,7 +576,7 @@ export class FolioSession {
     try {
       this.commitDocumentEdit(renameStoryIn(this.doc, storyId, name), { storyNames: true });
     } catch (err) {
-      this.fail((err as Error).message);
+      this.fail(errorText(err, currentTranslator()));
     }
   }
 
@@ -755,7 +760,7 @@ export class FolioSession {
     try {
       next = setFrameGeometry(doc, frameId, geometry);
     } catch (err) {
-      this.fail((err as Error).message);
+      this.fail(errorText(err, currentTranslator()));
       return;
     }
     this.setDocument(next);
@@ -819,7 +824,7 @@ export class FolioSession {
     try {
       next = edit(doc, frameId);
     } catch (err) {
-      this.fail((err as Error).message);
+      this.fail(errorText(err, currentTranslator()));
       return;
     }
     this.commitDocumentEdit(next, changes);

@@ -1,10 +1,11 @@
 /**
  * The interface language: opened by a browser that asks for Chinese, Folio speaks zh-CN (`<html lang>` too) in
- * every converted panel, with no Latin-only label but names such as PDF and ICC; the language switcher in the
- * status bar turns it English at once, without a reload, and the choice outlives a reload.
+ * every converted panel and dialog, with no Latin-only label but names such as PDF and ICC; the language switcher
+ * in the status bar turns it English at once, without a reload, and the choice outlives a reload.
  */
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { createTranslator } from '../../src-core/i18n/translator.js';
 import { FolioApp } from './pages/app.js';
 import { ARTIFACTS_DIR } from './pages/pdf.js';
 
@@ -14,6 +15,8 @@ test.use({ locale: 'zh-CN' });
 const ALLOWED_LATIN = new Set([
   'PDF', 'ICC', 'CMYK', 'JPEG', 'PNG', 'docx', 'txt', 'mm', 'pt', 'px', 'em', 'ppi', 'Folio',
   'Ctrl', 'Alt', 'Shift', 'Esc', 'Enter', 'Delete', 'Backspace', 'Page', 'Up', 'Down',
+  // The manuscripts Place text reads: Word files, text in UTF-8, UTF-16 or GB18030.
+  'Word', 'UTF', 'GB',
 ]);
 
 /**
@@ -103,3 +106,36 @@ test('a Chinese browser gets the Chinese interface; the switcher turns it Englis
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByRole('contentinfo', { name: 'Status' })).toBeVisible();
 });
+
+test('the dialogs speak Chinese too: Save As, Go to page, Output profile, Place text, Place image, the export confirmation', async ({ page }) => {
+  test.setTimeout(180_000);
+  const zh = createTranslator('zh-CN');
+  const app = new FolioApp(page);
+  await app.open();
+  const toolbar = page.getByRole('toolbar', { name: zh.t('toolbar.region') });
+  const inspector = page.getByRole('region', { name: '属性' });
+  /** Opens a dialog, checks its labels for stray Latin (list items are the workspace's files or the findings), closes it. */
+  const check = async (name: string, open: () => Promise<void>, screenshot?: string): Promise<void> => {
+    const dialog = page.getByRole('dialog', { name });
+    await open();
+    await expect(dialog).toBeVisible();
+    // The workspace listing arrives after the dialog opens: the check is repeated until it has settled.
+    await expect.poll(async () => strayLatin(dialog, await dialog.getByRole('listitem').allTextContents()), { message: name }).toEqual([]);
+    if (screenshot) await page.screenshot({ path: path.join(ARTIFACTS_DIR, screenshot) });
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+  };
+  await check(zh.t('saveAs.title'), () => toolbar.getByRole('button', { name: zh.t('toolbar.saveAs'), exact: true }).click());
+  await check(zh.t('nav.goToTitle'), () => page.keyboard.press('Control+g'));
+  const profile = [zh.t('toolbar.profile', { chosen: 'no' }), zh.t('toolbar.profile', { chosen: 'yes' })];
+  await check(zh.t('outputProfile.title'), () => toolbar.getByRole('button').filter({ hasText: new RegExp(`^(${profile.map(escapeRegExp).join('|')})$`) }).click());
+  await check(zh.t('exportConfirm.title'), () => toolbar.getByRole('button', { name: zh.t('toolbar.exportPdf'), exact: true }).click(), 'e2e-i18n-export-confirm-zh-CN.png');
+  // A text frame selected (its story opened from the list): the Inspector offers Place text and Place image.
+  await page.getByRole('button', { name: /^稿件 脚踩50℃的模具/ }).click();
+  await check(zh.t('placeText.title'), () => inspector.getByRole('button', { name: zh.t('inspector.placeText') }).click(), 'e2e-i18n-place-text-zh-CN.png');
+  await check(zh.t('placeImage.title'), () => inspector.getByRole('button', { name: zh.t('inspector.placeImage') }).click());
+});
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

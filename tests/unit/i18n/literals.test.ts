@@ -25,6 +25,9 @@ const CONVERTED_TS_FILES: readonly string[] = [
   'src-renderer/panels/review-text.ts', 'src-renderer/panels/date-time.ts',
   'src-renderer/editor/commands.ts', 'src-renderer/editor/comments.ts', 'src-renderer/editor/paste.ts', 'src-renderer/editor/story-editor.ts',
   'src-core/preflight/preflight.ts', 'src-renderer/page/place-image.ts',
+  'src-renderer/state/document-edits.ts', 'src-renderer/state/arrange.ts', 'src-renderer/state/image-edits.ts', 'src-renderer/state/page-edits.ts',
+  'src-renderer/state/font-loading.ts', 'src-renderer/editor/place-text.ts', 'src-renderer/editor/review-mark-views.ts', 'src-core/model/story-schema.ts',
+  'src-main/cli.ts',
 ];
 
 /** Latin words a Chinese interface shows as they are: names of formats and standards, units, key caps. */

@@ -229,7 +229,12 @@ describe('Electron main process (against a fake electron module)', () => {
     file.submenu.find((i) => i.label === 'Export PDF…')!.click!();
     expect(fake.windows[0].sent.at(-1)).toEqual(['menu:command', 'export-pdf']);
     const view = template.find((m) => m.label === '&View')!;
-    expect(view.submenu.map((i) => i.label).filter(Boolean)).toEqual(['Zoom In', 'Zoom Out', 'Fit Page', 'Show Grid', 'Toggle Developer Tools']);
+    expect(view.submenu.map((i) => i.label).filter(Boolean)).toEqual(['Zoom In', 'Zoom Out', 'Fit Page', 'Go to Page…', 'Show Grid', 'Toggle Developer Tools']);
+    // Go to page (Ctrl+G) is in the menu too, not only on the keyboard.
+    const goTo = view.submenu.find((i) => i.label === 'Go to Page…') as { accelerator?: string; click?: () => void };
+    expect(goTo.accelerator).toBe('CmdOrCtrl+G');
+    goTo.click!();
+    expect(fake.windows[0].sent.at(-1)).toEqual(['menu:command', 'go-to-page']);
   });
 
   it('speaks the system’s language: Chinese on a Chinese system, and whatever language it is told', async () => {
@@ -243,6 +248,8 @@ describe('Electron main process (against a fake electron module)', () => {
     chinese[0].submenu.find((i) => i.label === '导出 PDF…')!.click!();
     expect(sent).toEqual(['export-pdf']);
     expect(chinese[1].submenu.find((i) => i.role === 'paste')?.label).toBe('粘贴');
+    chinese[2].submenu.find((i) => i.label === '转到版面…')!.click!();
+    expect(sent).toEqual(['export-pdf', 'go-to-page']);
     installApplicationMenu(() => undefined, { devTools: false, locale: 'en' });
     expect((fake.menu.template as Template).map((m) => m.label)).toEqual(['&File', '&Edit', '&View', '&Help']);
     fake.systemLocale.value = 'en-US';

@@ -6,6 +6,8 @@ import { TemplateSchema } from '../../../src-core/model/template.js';
 import { addTextFrame, findFrame, setFrameGeometry, threadFrames } from '../../../src-renderer/state/document-edits.js';
 import { addPageFromTemplate, jumpLinesOf, movePage, removePage, renumberPages, templateMismatch } from '../../../src-renderer/state/page-edits.js';
 import { testFonts } from '../layout/fixtures.js';
+import { createTranslator } from '../../../src-core/i18n/translator.js';
+import { formatUiMessage } from '../../../src-renderer/state/ui-message.js';
 
 const doc = unpackFolio(new Uint8Array(readFileSync('templates/samples/deqing-front-2023-07-20.folio'))).document;
 const inner = TemplateSchema.parse(JSON.parse(readFileSync('templates/broadsheet-inner.json', 'utf8')));
@@ -38,7 +40,9 @@ describe('adding a page from a template', () => {
 
   it('refuses a template of another page size', () => {
     expect(templateMismatch(doc, inner)).toBeUndefined();
-    expect(templateMismatch(doc, tabloid)).toMatch(/275 × 390 mm/);
+    const mismatch = templateMismatch(doc, tabloid);
+    expect(mismatch && formatUiMessage(mismatch, createTranslator('en'))).toMatch(/275 × 390 mm/);
+    expect(mismatch && formatUiMessage(mismatch, createTranslator('zh-CN'))).toMatch(/^模板 .* 275 × 390 mm/);
     expect(() => addPageFromTemplate(doc, tabloid)).toThrow(RangeError);
     expect(() => addPageFromTemplate(doc, inner, 5)).toThrow(RangeError);
   });
