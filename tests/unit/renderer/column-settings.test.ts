@@ -35,7 +35,7 @@ describe('frame column settings', () => {
     const f = findFrame(set, 'bikes')!.frame;
     expect(f).toMatchObject({ columnWidthsPt: widths });
     expect(TextFrameSchema.safeParse(f).success).toBe(true);
-    expect(() => setTextFrameSettings(two, 'bikes', { columnWidthsPt: [10 * BODY_PT, 10 * BODY_PT] })).toThrow(/frame is/);
+    expect(() => setTextFrameSettings(two, 'bikes', { columnWidthsPt: [10 * BODY_PT, 10 * BODY_PT] })).toThrow(/add up to/);
     expect(() => setTextFrameSettings(two, 'bikes', { columnWidthsPt: [chars * BODY_PT] })).toThrow(/one width for each/);
     expect('columnWidthsPt' in findFrame(setTextFrameSettings(set, 'bikes', { columnWidthsPt: null }), 'bikes')!.frame).toBe(false);
     expect('columnWidthsPt' in findFrame(setTextFrameSettings(set, 'bikes', { columns: 3 }), 'bikes')!.frame).toBe(false);
