@@ -13,7 +13,7 @@ test.use({ locale: 'zh-CN' });
 
 /** Latin words a Chinese interface shows as they are: format names, units, key caps, the product's name. */
 const ALLOWED_LATIN = new Set([
-  'PDF', 'ICC', 'CMYK', 'JPEG', 'PNG', 'docx', 'txt', 'mm', 'pt', 'px', 'em', 'ppi', 'Folio',
+  'PDF', 'ICC', 'CMYK', 'JPEG', 'PNG', 'TIFF', 'docx', 'txt', 'mm', 'pt', 'px', 'em', 'ppi', 'Folio',
   'Ctrl', 'Alt', 'Shift', 'Esc', 'Enter', 'Delete', 'Backspace', 'Page', 'Up', 'Down',
   // The manuscripts Place text reads: Word files, text in UTF-8, UTF-16 or GB18030.
   'Word', 'UTF', 'GB',

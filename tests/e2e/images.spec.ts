@@ -244,7 +244,7 @@ test('a file that is not a picture is refused with a clear message', async () =>
   const canvas = new PageCanvas(page, trim.widthPt);
   await canvas.clickAt(photo.xPt + 30, photo.yPt + 30);
   await placeFile(page, 'notes.png');
-  await expect(app.message).toContainText('not a JPEG, PNG or PDF file');
+  await expect(app.message).toContainText('not a JPEG, PNG, TIFF or PDF file');
   await expect(app.documentState).not.toHaveText('● Unsaved changes');
 });
 
