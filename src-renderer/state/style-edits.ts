@@ -20,9 +20,10 @@ import { TEXT_BLOCKS, storySchema } from '../../src-core/model/story-schema.js';
 import {
   CharacterStyleSchema, MAX_TYPE_SCALE_PCT, MIN_TYPE_SCALE_PCT, ParagraphStyleSchema, type CharacterStyle, type FontRef, type ParagraphStyle,
 } from '../../src-core/model/template.js';
-import type { ParagraphShading, TextHollow, TextOutline, TextShadow } from '../../src-core/model/text-effects.js';
+import { MAX_SHADING_INSET_PT, MAX_SHADOW_OFFSET_PT, MAX_TEXT_STROKE_PT, type ParagraphShading, type TextHollow, type TextOutline, type TextShadow } from '../../src-core/model/text-effects.js';
 import { HAO_SIZES_PT, parseSizePt } from '../../src-core/model/units.js';
 import { setBlock, setBlockStyle } from '../editor/commands.js';
+import { UiMessageError } from './ui-message.js';
 
 /** Fields of a paragraph style the Styles panel edits. `leadingPt: null` returns to the automatic pitch. */
 export interface ParagraphStylePatch {
@@ -67,22 +68,24 @@ export interface CharacterStylePatch {
 /** The optional object fields (display effects, shading) a patch may set, or clear with null. */
 const EFFECT_FIELDS = ['outline', 'hollow', 'shadow', 'shading'] as const;
 
-/** What each effect field is called in a refusal. */
-const EFFECT_NAMES: Readonly<Record<(typeof EFFECT_FIELDS)[number], string>> = {
-  outline: 'Outline', hollow: 'Hollow stroke', shadow: 'Shadow', shading: 'Shading',
-};
 
 /** Removes the effect fields a patch clears (null), so the schema sees them absent. */
 function clearEffects(merged: Record<string, unknown>, patch: Partial<Record<(typeof EFFECT_FIELDS)[number], unknown>>): void {
   for (const field of EFFECT_FIELDS) if (patch[field] === null) delete merged[field];
 }
 
-/** A refusal naming the style and, for an effect field, the effect and what is wrong with it. */
-function styleIssue(label: string, issue: { path: PropertyKey[]; message: string } | undefined, what = 'Style'): string {
+/**
+ * A refusal naming the style and, for an effect field, the effect and the limits (zod's own message would name
+ * the field's key, in English).
+ */
+function styleIssue(label: string, issue: { path: PropertyKey[] } | undefined): UiMessageError {
   const head = issue?.path[0];
-  const effect = typeof head === 'string' && head in EFFECT_NAMES ? EFFECT_NAMES[head as keyof typeof EFFECT_NAMES] : undefined;
-  if (effect) return `${what} ${label}: ${effect} ${issue!.path.slice(1).join('.')} ${issue!.message}.`.replace(/ {2,}/g, ' ');
-  return `${what} ${label}: ${issue?.path.join('.') || 'value'} ${issue?.message ?? 'is invalid'}.`;
+  if (typeof head === 'string' && (EFFECT_FIELDS as readonly string[]).includes(head)) {
+    return new UiMessageError('styles.refused.effect', {
+      style: label, effect: head, maxStrokePt: MAX_TEXT_STROKE_PT, maxShadowPt: MAX_SHADOW_OFFSET_PT, maxInsetPt: MAX_SHADING_INSET_PT,
+    });
+  }
+  return new UiMessageError('styles.refused.field', { style: label, field: issue?.path.join('.') || '—' });
 }
 
 /** The type scale fields a patch may set or clear. */
@@ -98,8 +101,7 @@ function applyScales(merged: Record<string, unknown>, patch: { scaleXPct?: numbe
     if (value === null) {
       delete merged[field];
     } else if (value !== undefined && !(value >= MIN_TYPE_SCALE_PCT && value <= MAX_TYPE_SCALE_PCT)) {
-      const what = field === 'scaleXPct' ? 'Horizontal' : 'Vertical';
-      throw new RangeError(`Style ${label}: ${what} scale ${value} % is out of range: use ${MIN_TYPE_SCALE_PCT}–${MAX_TYPE_SCALE_PCT} %.`);
+      throw new UiMessageError('styles.refused.scale', { style: label, axis: field === 'scaleXPct' ? 'x' : 'y', value, min: MIN_TYPE_SCALE_PCT, max: MAX_TYPE_SCALE_PCT });
     }
   }
 }
@@ -115,7 +117,7 @@ function withTemplate(doc: FolioDocument, template: FolioDocument['template']): 
  */
 export function setParagraphStyle(doc: FolioDocument, key: string, patch: ParagraphStylePatch): FolioDocument {
   const style = doc.template.paragraphStyles[key];
-  if (!style) throw new RangeError(`The template has no paragraph style "${key}".`);
+  if (!style) throw new UiMessageError('styles.noParagraphStyle', { name: key });
   if (patch.size !== undefined) parseSizePt(patch.size);
   const { leadingPt, ...rest } = patch;
   const merged: Record<string, unknown> = { ...style, ...rest };
@@ -124,7 +126,7 @@ export function setParagraphStyle(doc: FolioDocument, key: string, patch: Paragr
   applyScales(merged, patch, style.label);
   clearEffects(merged, patch);
   const parsed = ParagraphStyleSchema.safeParse(merged);
-  if (!parsed.success) throw new RangeError(styleIssue(style.label, parsed.error.issues[0]));
+  if (!parsed.success) throw styleIssue(style.label, parsed.error.issues[0]);
   if (JSON.stringify(parsed.data) === JSON.stringify(style)) return doc;
   return withTemplate(doc, { ...doc.template, paragraphStyles: { ...doc.template.paragraphStyles, [key]: parsed.data } });
 }
@@ -135,17 +137,13 @@ export function setParagraphStyle(doc: FolioDocument, key: string, patch: Paragr
  */
 export function setCharacterStyle(doc: FolioDocument, key: string, patch: CharacterStylePatch): FolioDocument {
   const style = doc.template.characterStyles[key];
-  if (!style) throw new RangeError(`The template has no character style "${key}".`);
+  if (!style) throw new UiMessageError('styles.noCharacterStyle', { name: key });
   const merged: Record<string, unknown> = { ...style, ...patch };
   if (patch.font === null) delete merged.font;
   applyScales(merged, patch, style.label);
   clearEffects(merged, patch);
   const parsed = CharacterStyleSchema.safeParse(merged);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const head = issue?.path[0];
-    throw new RangeError(typeof head === 'string' && head in EFFECT_NAMES ? styleIssue(style.label, issue, 'Character style') : `Character style ${style.label}: ${issue?.message ?? 'invalid'}.`);
-  }
+  if (!parsed.success) throw styleIssue(style.label, parsed.error.issues[0]);
   if (JSON.stringify(parsed.data) === JSON.stringify(style)) return doc;
   return withTemplate(doc, { ...doc.template, characterStyles: { ...doc.template.characterStyles, [key]: parsed.data as CharacterStyle } });
 }

@@ -57,7 +57,7 @@ test('Styles panel: a 1.5-pt outline (勾边) on the kicker inks more of the can
   // A width beyond the limit is refused with a message naming the effect; the outline stays.
   await styles.field('Outline width (pt)').fill('30');
   await styles.field('Outline width (pt)').press('Enter');
-  await expect(page.getByText(/Outline widthPt/)).toBeVisible();
+  await expect(page.getByText(/the outline is not valid/)).toBeVisible();
   await expect(styles.field('Outline width (pt)')).toHaveValue(String(OUTLINE_PT));
 
   await canvas.clickAt(5, 5);

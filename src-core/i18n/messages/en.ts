@@ -691,6 +691,11 @@ export const en = {
   'menu.shortcuts': 'Keyboard Shortcuts',
 
   // ── Interface leftovers (issue 14, session 9) ──
+  'styles.refused.scale': 'Style {style}: {axis, select, x {Horizontal} other {Vertical}} scale {value} % is out of range: use {min}–{max} %.',
+  'styles.refused.effect': 'Style {style}: the {effect, select, outline {outline} hollow {hollow stroke} shadow {shadow} other {shading}} is not valid (outline and hollow strokes up to {maxStrokePt} pt; a shadow needs an offset, up to ±{maxShadowPt} pt; shading insets 0–{maxInsetPt} pt).',
+  'styles.refused.field': 'Style {style}: the value of {field} is not valid.',
+  'styles.noParagraphStyle': 'The template has no paragraph style "{name}".',
+  'styles.noCharacterStyle': 'The template has no character style "{name}".',
   'edits.noStory': 'There is no story "{story}" in this document.',
   'edits.storyNameEmpty': 'A story needs a name.',
   'edits.storyNameTooLong': 'A story name can be at most {max, number} characters.',

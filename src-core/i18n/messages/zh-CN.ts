@@ -692,6 +692,11 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'menu.shortcuts': '键盘快捷键',
 
   // ── Interface leftovers (issue 14, session 9) ──
+  'styles.refused.scale': '样式 {style}：{axis, select, x {字宽} other {字高}} {value} % 超出范围，请用 {min}–{max} %。',
+  'styles.refused.effect': '样式 {style}：{effect, select, outline {勾边} hollow {空心描边} shadow {阴影} other {底纹}}数值无效（勾边和空心描边最多 {maxStrokePt} pt；阴影须有偏移，最多 ±{maxShadowPt} pt；底纹内距 0–{maxInsetPt} pt）。',
+  'styles.refused.field': '样式 {style}：{field} 的数值无效。',
+  'styles.noParagraphStyle': '模板中没有段落样式“{name}”。',
+  'styles.noCharacterStyle': '模板中没有字符样式“{name}”。',
   'edits.noStory': '本文档中没有稿件“{story}”。',
   'edits.storyNameEmpty': '稿件需要一个名称。',
   'edits.storyNameTooLong': '稿件名称最多 {max, number} 个字符。',

@@ -21,7 +21,7 @@ const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 const CONVERTED_TS_FILES: readonly string[] = [
   'src-renderer/state/shortcuts.ts', 'src-renderer/state/copyfit.ts', 'src-main/ipc/menu.ts',
   'src-renderer/state/session.svelte.ts', 'src-renderer/state/export-run.ts', 'src-renderer/state/findings.ts', 'src-renderer/state/ui-message.ts',
-  'src-renderer/state/output-profile.ts', 'src-renderer/state/panel-layout.ts',
+  'src-renderer/state/output-profile.ts', 'src-renderer/state/panel-layout.ts', 'src-renderer/state/style-edits.ts',
   'src-renderer/panels/review-text.ts', 'src-renderer/panels/date-time.ts',
   'src-renderer/editor/commands.ts', 'src-renderer/editor/comments.ts', 'src-renderer/editor/paste.ts', 'src-renderer/editor/story-editor.ts',
   'src-core/preflight/preflight.ts', 'src-renderer/page/place-image.ts',

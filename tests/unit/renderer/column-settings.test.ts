@@ -36,7 +36,7 @@ describe('frame column settings', () => {
     expect(f).toMatchObject({ columnWidthsPt: widths });
     expect(TextFrameSchema.safeParse(f).success).toBe(true);
     expect(() => setTextFrameSettings(two, 'bikes', { columnWidthsPt: [10 * BODY_PT, 10 * BODY_PT] })).toThrow(/add up to/);
-    expect(() => setTextFrameSettings(two, 'bikes', { columnWidthsPt: [chars * BODY_PT] })).toThrow(/one width for each/);
+    expect(() => setTextFrameSettings(two, 'bikes', { columnWidthsPt: [chars * BODY_PT] })).toThrow(/Give 2 whole widths/);
     expect('columnWidthsPt' in findFrame(setTextFrameSettings(set, 'bikes', { columnWidthsPt: null }), 'bikes')!.frame).toBe(false);
     expect('columnWidthsPt' in findFrame(setTextFrameSettings(set, 'bikes', { columns: 3 }), 'bikes')!.frame).toBe(false);
   });

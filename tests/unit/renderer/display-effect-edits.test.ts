@@ -28,16 +28,16 @@ describe('display effects in style edits', () => {
   });
 
   it('refuses an outline too wide and a shadow without offset, naming the effect', () => {
-    expect(() => setParagraphStyle(doc, 'kicker', { outline: { widthPt: 40, colour: BLACK } })).toThrow(/Outline widthPt/);
-    expect(() => setParagraphStyle(doc, 'kicker', { shadow: { dxPt: 0, dyPt: 0, colour: BLACK } })).toThrow(/Shadow.*needs an offset/);
-    expect(() => setParagraphStyle(doc, 'paragraph', { shading: { colour: K15, extent: 'column', insets: { topPt: -1, bottomPt: 0, leftPt: 0, rightPt: 0 } } })).toThrow(/Shading insets\.topPt/);
+    expect(() => setParagraphStyle(doc, 'kicker', { outline: { widthPt: 40, colour: BLACK } })).toThrow(/the outline is not valid \(outline and hollow strokes up to 6 pt/);
+    expect(() => setParagraphStyle(doc, 'kicker', { shadow: { dxPt: 0, dyPt: 0, colour: BLACK } })).toThrow(/the shadow is not valid .*a shadow needs an offset/);
+    expect(() => setParagraphStyle(doc, 'paragraph', { shading: { colour: K15, extent: 'column', insets: { topPt: -1, bottomPt: 0, leftPt: 0, rightPt: 0 } } })).toThrow(/the shading is not valid .*shading insets 0–72 pt/);
   });
 
   it('sets and clears a character style’s hollow stroke', () => {
     const key = Object.keys(doc.template.characterStyles)[0]!;
     const next = setCharacterStyle(doc, key, { hollow: { widthPt: 0.5, colour: BLACK } });
     expect(next.template.characterStyles[key]!.hollow).toEqual({ widthPt: 0.5, colour: BLACK });
-    expect(() => setCharacterStyle(doc, key, { hollow: { widthPt: -1, colour: BLACK } })).toThrow(/Character style .*Hollow stroke/);
+    expect(() => setCharacterStyle(doc, key, { hollow: { widthPt: -1, colour: BLACK } })).toThrow(/Style .*: the hollow stroke is not valid/);
     expect('hollow' in setCharacterStyle(next, key, { hollow: null }).template.characterStyles[key]!).toBe(false);
   });
 });
