@@ -943,6 +943,18 @@ export const en = {
   'tables.csvMalformed': '{name} could not be read: a quoted field in row {row} is not closed.',
   'tables.noPlace': 'Put the caret in the story text to insert a table there.',
 
+  // ── Session 10: interface and speed (issue 14) ──
+
+  // ── Session 10: borders and mono (issue 15) ──
+
+  // ── Session 10: styles panel, rotation handles (issue 15) ──
+
+  // ── Session 10: table controls (issue 16) ──
+
+  // ── Session 10: column variations (issue 16) ──
+
+  // ── Session 10: original page geometry (issue 17) ──
+
 } as const satisfies Record<string, string>;
 
 /** A message key: a key of the catalogues (a key that is not one is a type error). */

@@ -944,4 +944,16 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'tables.csvMalformed': '无法读取 {name}：第 {row} 行有未闭合的引号字段。',
   'tables.noPlace': '请先把光标放在稿件文字中，再插入表格。',
 
+  // ── Session 10: interface and speed (issue 14) ──
+
+  // ── Session 10: borders and mono (issue 15) ──
+
+  // ── Session 10: styles panel, rotation handles (issue 15) ──
+
+  // ── Session 10: table controls (issue 16) ──
+
+  // ── Session 10: column variations (issue 16) ──
+
+  // ── Session 10: original page geometry (issue 17) ──
+
 };
