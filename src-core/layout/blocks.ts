@@ -16,7 +16,8 @@
  *    whose ending paragraph break is deleted is set as one paragraph with the next block of its container,
  *    in the first block's style (the page reads as if the changes were accepted).
  * 5. Tables: a `table` node becomes one block with `table` set (no pieces of its own): its cells, each with the
- *    pieces of its paragraphs (no first-line indent, set in the column's alignment), in row order.
+ *    pieces of its paragraphs (no first-line indent, set in the column's alignment), in row order; header
+ *    cells' plain paragraphs take the template's `tableHead` style when it has one (table.ts).
  */
 import type { Cmyk } from '../model/colour.js';
 import { isBreakDeletedJson, isDeletedJson } from '../model/tracked-change.js';
@@ -27,7 +28,7 @@ import type { ComposeNotice } from './notice.js';
 import type { ResolvedStyle, StyleResolver } from './styles.js';
 import { fieldValue, type FieldContext } from './fields.js';
 import { sameTextEffects } from './text-effects.js';
-import { readTableAttrs, readTint, tableSlots, type ColumnAlign, type TableAttrs } from '../model/table.js';
+import { readTableAttrs, readTint, TABLE_HEAD_STYLE, tableSlots, type ColumnAlign, type TableAttrs } from '../model/table.js';
 
 /** One stretch of a piece: `virtualLength` units of set text standing for `pmLength` ProseMirror positions. */
 export interface PosSegment {
@@ -261,13 +262,18 @@ export function collectBlocks(
       }
       return style;
     };
+    // Header cells without a style of their own take the template's table-head style, when it has one.
+    const headStyle = Object.hasOwn(resolver.template.paragraphStyles, TABLE_HEAD_STYLE) ? TABLE_HEAD_STYLE : null;
     const cells: TableCellBlock[] = slots.cells.map((slot) => {
       const align = attrs.columnAligns[slot.column] ?? 'left';
       const paragraphs: TableCellParagraph[] = [];
+      const header = slot.node.type === 'table_header' || slot.row < attrs.headerRows;
       let at = cellPos.get(slot.node)! + 1;
       for (const para of slot.node.content ?? []) {
         const type = BODY.has(para.type) || DISPLAY.has(para.type) ? para.type : 'paragraph';
-        const style = cellStyle(type, para.attrs?.style, align);
+        const own = para.attrs?.style;
+        const named = typeof own === 'string' && own !== '' ? own : header && type === 'paragraph' ? headStyle : own;
+        const style = cellStyle(type, named, align);
         paragraphs.push({ style, pieces: collectPieces([para], at + 1, style, resolver, fields, storyId, onNotice) });
         at += nodeSize(para);
       }

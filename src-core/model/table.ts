@@ -6,7 +6,9 @@
  *    header rows, equal columns, 2 pt padding, 0.5 pt solid black rules, no tints, every column left-aligned).
  * 2. `readTableAttrs` validates a table's attrs: invalid data falls back to the defaults with a one-line reason
  *    (the composer reports it; the page is still set).
- * 3. `tableSlots` walks the rows the way prosemirror-tables' TableMap does: each cell takes the first free slot
+ * 3. Header cells (a `table_header` node, or any cell starting in one of the header rows) are set in the
+ *    template's `tableHead` style when it has one, else in the body style.
+ * 4. `tableSlots` walks the rows the way prosemirror-tables' TableMap does: each cell takes the first free slot
  *    of its row, spanning `colspan` columns and `rowspan` rows; slots a rowspan from above fills are skipped.
  */
 import { z } from 'zod';
@@ -28,6 +30,12 @@ export const MAX_CELL_RULE_PT = 2;
 export const DEFAULT_CELL_RULE_PT = 0.5;
 /** Widest column given in characters or millimetres (a broadsheet page is under 400 mm). */
 export const MAX_COLUMN_WIDTH = 400;
+
+/**
+ * The template paragraph style header cells are set in (表头: usually the bold sans, 黑体) when their paragraphs
+ * name no style of their own; a template without it sets header cells in the body style.
+ */
+export const TABLE_HEAD_STYLE = 'tableHead';
 
 /** How a column's text is set: flush left, centred, flush right, or on the decimal point (numbers). */
 export const COLUMN_ALIGNS = ['left', 'center', 'right', 'decimal'] as const;
@@ -134,7 +142,7 @@ function spanOf(value: unknown): number {
 }
 
 /**
- * The slots of a table's cells (see the module summary, step 3), and its column count (the widest row;
+ * The slots of a table's cells (see the module summary, step 4), and its column count (the widest row;
  * capped at `MAX_TABLE_COLUMNS`).
  */
 export function tableSlots(table: PmNodeJson): { cells: CellSlot[]; rows: number; columns: number } {

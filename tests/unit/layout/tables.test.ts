@@ -11,6 +11,10 @@ import { readTableAttrs } from '../../../src-core/model/table.js';
 import { columnWidthsPt } from '../../../src-core/layout/table-layout.js';
 import { pageTextParagraphs } from '../../../src-renderer/page/text-layer.js';
 import { broadsheet, cols, documentOf, p, PITCH_PT, story, testFonts, textFrame } from './fixtures.js';
+import { caretRect, positionAtPoint } from '../../../src-core/layout/hit-test.js';
+import { changeMarks } from '../../../src-core/layout/change-rects.js';
+import { collectChanges } from '../../../src-core/model/tracked-change.js';
+import type { Template } from '../../../src-core/model/template.js';
 import { resultsDocument, resultsRows, tableJson } from './table-fixtures.js';
 
 const tpl = broadsheet();
@@ -209,5 +213,75 @@ describe('table column widths', () => {
     const tight = columnWidthsPt(attrs([{ chars: 30 }, null]), 2, 200, 9);
     expect(tight[0]! + tight[1]!).toBeCloseTo(200, 6);
     expect(tight[0]! / tight[1]!).toBeCloseTo(30, 6);
+  });
+});
+
+describe('table header style and what happens inside cells', () => {
+  const box = (tableNode: PmNodeJson, template: Template = tpl) =>
+    createComposer(fonts).compose(documentOf([story('s', cols(tableNode))], [{ id: 'A01', frames: [textFrame(template, 'f', 's', [0, 2, 0, 20], { columns: 1 })] }], template)).pages[0]!;
+
+  it('sets header cells in the template\'s table-head style (bold sans) and body cells in the body face', () => {
+    const rows = [['姓名', '成绩'], ...Array.from({ length: 30 }, (_, i) => [`考生${i + 1}`, String(600 - i)])];
+    const page = compose([story('s', cols(tableJson(rows, { headerRows: 1 })))], [{ id: 'A01', frames: [textFrame(tpl, 'f', 's', [0, 2, 0, 20])] }]).pages[0]!;
+    const runs = storyRuns(page);
+    const heads = runs.filter((r) => runText(r) === '姓名' || runText(r) === '成绩');
+    // The header row and its repeat at the next column's top.
+    expect(heads).toHaveLength(4);
+    expect(new Set(heads.map((r) => r.fontId))).toEqual(new Set(['noto-sans-sc-700']));
+    expect(new Set(runs.filter((r) => runText(r).startsWith('考生')).map((r) => r.fontId))).toEqual(new Set(['noto-serif-sc-400']));
+  });
+
+  it('a template without a table-head style sets header cells in the body style; a cell\'s own style wins', () => {
+    const { tableHead: _dropped, ...others } = tpl.paragraphStyles;
+    const plain: Template = { ...tpl, paragraphStyles: others };
+    const heads = storyRuns(box(tableJson(WEATHER, { headerRows: 1 }), plain)).slice(0, 3);
+    expect(heads.map(runText)).toEqual(WEATHER[0]);
+    expect(new Set(heads.map((r) => r.fontId))).toEqual(new Set(['noto-serif-sc-400']));
+    // A header paragraph naming a style keeps it (the subhead is the bold sans too, at 五号).
+    const named = tableJson(WEATHER, { headerRows: 1 }) as { content: { content: { content: PmNodeJson[] }[] }[] };
+    named.content[0]!.content[0]!.content[0] = { type: 'paragraph', attrs: { style: 'subhead' }, content: [{ type: 'text', text: '城市' }] };
+    const city = storyRuns(box(named as PmNodeJson)).find((r) => runText(r) === '城市')!;
+    expect(city.sizePt).toBeGreaterThan(9);
+  });
+
+  it('a point on a cell\'s text maps to a position in that cell, and the caret there is drawn inside the cell', () => {
+    const page = box(tableJson(WEATHER, { headerRows: 1 }));
+    const lines = storyLines(page);
+    const huzhou = lines[9]!; // row 4, column 1
+    const run = storyRuns(page).find((r) => runText(r) === '湖州')!;
+    expect(Math.abs(run.baselineYPt - huzhou.baselineYPt)).toBeLessThan(0.01);
+    // Between 湖 and 州.
+    const x = (huzhou.caretXPt[1]! + huzhou.caretXPt[0]!) / 2 + 0.3 * (huzhou.caretXPt[1]! - huzhou.caretXPt[0]!);
+    const hit = positionAtPoint(page, x, huzhou.rect.yPt + huzhou.rect.heightPt / 2)!;
+    expect(hit).toEqual({ storyId: 's', pos: huzhou.fromPos + 1 });
+    const caret = caretRect(page, 's', hit.pos)!;
+    expect(caret.xPt).toBeGreaterThan(huzhou.rect.xPt);
+    expect(caret.xPt).toBeLessThan(huzhou.rect.xPt + huzhou.rect.widthPt);
+    expect(caret.yPt).toBeCloseTo(huzhou.rect.yPt, 6);
+    // A point in the next cell of the row maps there, not here.
+    const next = lines[10]!;
+    expect(positionAtPoint(page, next.caretXPt[0]! + 0.1, next.rect.yPt + 1)!.pos).toBe(next.fromPos);
+  });
+
+  it('tracked changes inside a cell: an insertion is set and marked, a deletion is left out and marked at its cut', () => {
+    const change = (kind: 'insertion' | 'deletion', id: string) => ({ type: kind, attrs: { id, author: '王校对', createdAt: '2026-12-07T05:00:00Z' } });
+    const table = tableJson(WEATHER, { headerRows: 1 }) as { content: { content: { content: PmNodeJson[] }[] }[] };
+    // 湖州 → 湖州市 (inserted); 阵雨 → 雨 (阵 deleted).
+    table.content[3]!.content[0]!.content[0] = { type: 'paragraph', content: [{ type: 'text', text: '湖州' }, { type: 'text', text: '市', marks: [change('insertion', 'i1')] }] };
+    table.content[3]!.content[1]!.content[0] = { type: 'paragraph', content: [{ type: 'text', text: '阵', marks: [change('deletion', 'd1')] }, { type: 'text', text: '雨' }] };
+    const doc = documentOf([story('s', cols(table as PmNodeJson))], [{ id: 'A01', frames: [textFrame(tpl, 'f', 's', [0, 2, 0, 20], { columns: 1 })] }], tpl);
+    const page = createComposer(fonts).compose(doc).pages[0]!;
+    const texts = storyRuns(page).map(runText);
+    expect(texts.slice(-3)).toEqual(['湖州市', '雨', '25~31℃']);
+    expect(pageTextParagraphs(page).find((f) => f.frameId === 'f')!.paragraphs.slice(-3)).toEqual(['湖州市', '雨', '25~31℃']);
+    const marks = changeMarks(page, collectChanges(doc));
+    expect(marks.map((m) => m.change.kind)).toEqual(['insertion', 'deletion']);
+    const cityLine = storyLines(page)[9]!;
+    const weatherLine = storyLines(page)[10]!;
+    // The insertion covers 市 in the city cell; the deletion's cut is at the start of the weather cell's text.
+    expect(marks[0]!.rects).toHaveLength(1);
+    expect(marks[0]!.rects[0]!.xPt).toBeCloseTo(cityLine.caretXPt[2]!, 6);
+    expect(marks[1]!.rects[0]!.xPt).toBeCloseTo(weatherLine.caretXPt[0]!, 6);
+    expect(marks[1]!.rects[0]!.yPt).toBeCloseTo(weatherLine.rect.yPt, 6);
   });
 });
