@@ -950,6 +950,25 @@ export const en = {
   // ── Session 10: styles panel, rotation handles (issue 15) ──
 
   // ── Session 10: table controls (issue 16) ──
+  'tables.settings': 'Table settings',
+  'tables.columnWidth': 'Column width',
+  'tables.columnWidthTitle': 'Width of the caret’s column, in characters of the body size or in millimetres',
+  'tables.columnWidthUnit': 'Column width unit',
+  'tables.widthShared': 'Shared',
+  'tables.widthChars': 'characters',
+  'tables.widthMm': 'mm',
+  'tables.cellPadding': 'Cell padding',
+  'tables.rules': 'Rules',
+  'tables.ruleStyle': 'Cell rule style',
+  'tables.ruleWeight': 'Cell rule weight',
+  'tables.ruleColour': 'Cell rule colour',
+  'tables.rowTint': 'Row tint',
+  'tables.cellTint': 'Cell tint',
+  'tables.tintChannel': '{label} {channel} (%)',
+  'tables.widthRange': 'A column width must be more than 0 and at most {max}.',
+  'tables.paddingRange': 'Cell padding must be between 0 and {max} pt.',
+  'tables.ruleWeightRange': 'A cell rule must weigh between 0 and {max} pt (0 draws no rules).',
+  'tables.tintRange': 'Each CMYK value of a tint must be between 0 and 100 %.',
 
   // ── Session 10: column variations (issue 16) ──
 

@@ -951,6 +951,25 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   // ── Session 10: styles panel, rotation handles (issue 15) ──
 
   // ── Session 10: table controls (issue 16) ──
+  'tables.settings': '表格设置',
+  'tables.columnWidth': '列宽',
+  'tables.columnWidthTitle': '光标所在列的宽度，以正文字数或毫米计',
+  'tables.columnWidthUnit': '列宽单位',
+  'tables.widthShared': '均分',
+  'tables.widthChars': '字',
+  'tables.widthMm': '毫米',
+  'tables.cellPadding': '单元格内空',
+  'tables.rules': '表线',
+  'tables.ruleStyle': '表线线型',
+  'tables.ruleWeight': '表线粗细',
+  'tables.ruleColour': '表线颜色',
+  'tables.rowTint': '行底纹',
+  'tables.cellTint': '单元格底纹',
+  'tables.tintChannel': '{label} {channel}（%）',
+  'tables.widthRange': '列宽须大于 0，最大 {max}。',
+  'tables.paddingRange': '单元格内空须在 0 到 {max} pt 之间。',
+  'tables.ruleWeightRange': '表线粗细须在 0 到 {max} pt 之间（0 为不画表线）。',
+  'tables.tintRange': '底纹的每个 CMYK 值须在 0 到 100 % 之间。',
 
   // ── Session 10: column variations (issue 16) ──
 

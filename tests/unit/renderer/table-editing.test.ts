@@ -9,7 +9,11 @@ import { CellSelection } from 'prosemirror-tables';
 import { storySchema as s } from '../../../src-core/model/story-schema.js';
 import { readTableAttrs } from '../../../src-core/model/table.js';
 import { createStoryEditorState } from '../../../src-renderer/editor/story-editor.js';
-import { addColumnAfter, addRowAfter, currentColumnAlign, deleteRow, goToNextCell, insertTable, mergeCells, selectedTable, setColumnAlign, setHeaderRows, splitCell } from '../../../src-renderer/editor/table-commands.js';
+import {
+  addColumnAfter, addRowAfter, currentColumnAlign, deleteRow, goToNextCell, insertTable, mergeCells, selectedTable, setCellPadding, setCellTint, setColumnAlign,
+  setColumnWidth, setHeaderRows, setRowTint, setTableRule, splitCell, tableSettings,
+} from '../../../src-renderer/editor/table-commands.js';
+import { undo } from 'prosemirror-history';
 import { parsePlainText, plainParagraphsSlice, tabSeparatedRows } from '../../../src-renderer/editor/paste.js';
 import { csvSizeRefusal, csvTable } from '../../../src-renderer/editor/table-import.js';
 
@@ -94,6 +98,87 @@ describe('table editing', () => {
     expect(attrs.columnAligns).toEqual(['left', 'left', 'decimal']);
     // Outside a table the table commands do not apply.
     expect(setHeaderRows(1)(storyState())).toBe(false);
+  });
+});
+
+describe('table panel settings', () => {
+  const K15 = { c: 0, m: 0, y: 0, k: 0.15 };
+  const inThirdColumn = () => {
+    let state = apply(storyState(), insertTable(s, 3, 3));
+    state = apply(state, goToNextCell(1));
+    return apply(state, goToNextCell(1));
+  };
+
+  it('sets the column width in characters or mm, the padding and the rules as validated table attributes', () => {
+    let state = apply(inThirdColumn(), setColumnWidth({ chars: 4 }));
+    expect(tableOf(state).attrs.columnWidths).toEqual([null, null, { chars: 4 }]);
+    state = apply(state, setColumnWidth({ mm: 12.5 }));
+    expect(tableSettings(state)!.columnWidth).toEqual({ mm: 12.5 });
+    state = apply(state, setCellPadding(3));
+    state = apply(state, setTableRule({ style: 'dashed', weightPt: 1 }));
+    state = apply(state, setTableRule({ colour: { c: 0, m: 1, y: 1, k: 0.1 } }));
+    const { attrs, error } = readTableAttrs(tableOf(state).attrs);
+    expect(error).toBeNull();
+    expect(attrs.cellPaddingPt).toBe(3);
+    expect(attrs.rule).toEqual({ style: 'dashed', weightPt: 1, colour: { c: 0, m: 1, y: 1, k: 0.1 } });
+    // Back to shared: no widths stored at all.
+    state = apply(state, setColumnWidth(null));
+    expect(tableOf(state).attrs.columnWidths).toBeNull();
+  });
+
+  it('refuses values the model would reject, and leaves the table as it was', () => {
+    const state = inThirdColumn();
+    expect(setColumnWidth({ chars: 0 })(state)).toBe(false);
+    expect(setColumnWidth({ mm: 401 })(state)).toBe(false);
+    expect(setCellPadding(-1)(state)).toBe(false);
+    expect(setCellPadding(Number.NaN)(state)).toBe(false);
+    expect(setCellPadding(19)(state)).toBe(false);
+    expect(setTableRule({ weightPt: 2.5 })(state)).toBe(false);
+    expect(setCellTint({ c: 0, m: 0, y: 0, k: 1.5 })(state)).toBe(false);
+    expect(setColumnWidth({ chars: 3 })(storyState())).toBe(false);
+  });
+
+  it('a two-line rule style raises a lighter weight to the finest two lines newsprint holds', () => {
+    const state = apply(inThirdColumn(), setTableRule({ style: 'double' }));
+    expect(tableSettings(state)!.rule).toMatchObject({ style: 'double', weightPt: 1.5 });
+  });
+
+  it('tints the caret\'s row or cell, or every cell and row of a cell selection; each change is one undo step', () => {
+    let state = inThirdColumn();
+    state = apply(state, setRowTint(K15));
+    expect(tableOf(state).child(0).attrs.tint).toEqual(K15);
+    expect(tableSettings(state)!.rowTint).toEqual(K15);
+    state = apply(state, setCellTint({ c: 0.1, m: 0, y: 0, k: 0 }));
+    expect(tableOf(state).child(0).child(2).attrs.tint).toEqual({ c: 0.1, m: 0, y: 0, k: 0 });
+    expect(tableOf(state).child(0).child(1).attrs.tint).toBeNull();
+    // Undo takes back the cell tint alone, then the row tint.
+    state = apply(state, undo);
+    expect(tableOf(state).child(0).child(2).attrs.tint).toBeNull();
+    expect(tableOf(state).child(0).attrs.tint).toEqual(K15);
+    state = apply(state, undo);
+    expect(tableOf(state).child(0).attrs.tint).toBeNull();
+    // A cell selection of the second column, rows 2–3.
+    const table = tableOf(state);
+    let tablePos = 0;
+    state.doc.descendants((n, pos) => {
+      if (n === table) tablePos = pos;
+      return true;
+    });
+    const cellPos = (r: number, c: number) => {
+      let pos = tablePos + 1;
+      for (let i = 0; i < r; i++) pos += table.child(i).nodeSize;
+      pos += 1;
+      for (let i = 0; i < c; i++) pos += table.child(r).child(i).nodeSize;
+      return pos;
+    };
+    state = state.apply(state.tr.setSelection(CellSelection.create(state.doc, cellPos(1, 1), cellPos(2, 1))));
+    state = apply(state, setCellTint(K15));
+    state = apply(state, setRowTint({ c: 0, m: 0, y: 0.15, k: 0 }));
+    const after = tableOf(state);
+    expect([after.child(1).child(1).attrs.tint, after.child(2).child(1).attrs.tint, after.child(1).child(0).attrs.tint]).toEqual([K15, K15, null]);
+    expect([after.child(0).attrs.tint, after.child(1).attrs.tint, after.child(2).attrs.tint]).toEqual([null, { c: 0, m: 0, y: 0.15, k: 0 }, { c: 0, m: 0, y: 0.15, k: 0 }]);
+    state = apply(state, setCellTint(null));
+    expect(tableOf(state).child(1).child(1).attrs.tint).toBeNull();
   });
 });
 
