@@ -22,6 +22,7 @@ import { COMMENT_MARK } from './comment-mark.js';
 import { DELETION_MARK, INSERTION_MARK } from './change-mark.js';
 import { LOCAL_MARK, localMarkSpec } from './local-format-mark.js';
 import { tableNodes } from 'prosemirror-tables';
+import { tintCss } from './table.js';
 
 /** Names of the headline-group and other full-width textblocks, in the order a story usually has them. */
 export const DISPLAY_BLOCKS = ['kicker', 'headline', 'subtitle', 'byline', 'columnTag', 'captionTitle', 'caption', 'credit', 'adTitle', 'adText'] as const;
@@ -78,12 +79,28 @@ function storyTableNodes(): Record<string, NodeSpec> {
   const specs = tableNodes({
     tableGroup: 'body',
     cellContent: 'paragraph+',
-    cellAttributes: { tint: { default: null } },
+    cellAttributes: {
+      tint: {
+        default: null,
+        // The galley shows a cell's tint (the page draws it from the layout).
+        setDOMAttr: (value, attrs) => {
+          const css = tintCss(value);
+          if (css) attrs.style = `${typeof attrs.style === 'string' ? attrs.style : ''}background-color: ${css};`;
+        },
+      },
+    },
   });
   const tableAttrs = { headerRows: { default: null }, columnWidths: { default: null }, cellPaddingPt: { default: null }, rule: { default: null }, columnAligns: { default: null } };
   return {
     table: { ...specs.table, attrs: tableAttrs },
-    table_row: { ...specs.table_row, attrs: { tint: { default: null } } },
+    table_row: {
+      ...specs.table_row,
+      attrs: { tint: { default: null } },
+      toDOM: (node) => {
+        const css = tintCss(node.attrs.tint);
+        return ['tr', css ? { style: `background-color: ${css};` } : {}, 0];
+      },
+    },
     table_cell: specs.table_cell,
     table_header: specs.table_header,
   };

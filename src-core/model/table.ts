@@ -12,7 +12,7 @@
  *    of its row, spanning `colspan` columns and `rowspan` rows; slots a rowspan from above fills are skipped.
  */
 import { z } from 'zod';
-import { CmykSchema, type Cmyk } from './colour.js';
+import { CmykSchema, cmykToRgb, type Cmyk } from './colour.js';
 import { LineStyleSchema } from './line-style.js';
 import type { PmNodeJson } from './frame.js';
 
@@ -121,6 +121,18 @@ export function readTableAttrs(attrs: Record<string, unknown> | undefined): { at
 export function readTint(value: unknown): Cmyk | null {
   const parsed = TintSchema.safeParse(value);
   return parsed.success ? parsed.data ?? null : null;
+}
+
+/**
+ * A tint attribute as a CSS colour for the galley (the documented naive CMYK → RGB, as on the proof), or null
+ * when absent or invalid. The page and the PDF draw tints from the layout; this only shows them while editing.
+ */
+export function tintCss(value: unknown): string | null {
+  const tint = readTint(value);
+  if (!tint) return null;
+  const { r, g, b } = cmykToRgb(tint);
+  const pct = (v: number) => `${Math.round(v * 1000) / 10}%`;
+  return `rgb(${pct(r)} ${pct(g)} ${pct(b)})`;
 }
 
 /** Where one cell sits in the table's grid of slots. */

@@ -94,13 +94,27 @@ export function selectedTable(state: EditorState): { node: PmNode; pos: number; 
   return null;
 }
 
-/** Sets how many rows at the table's top are header rows (repeated at each new column or frame). */
+/**
+ * Sets how many rows at the table's top are header rows (repeated at each new column or frame); their cells
+ * become header cells (`table_header`, set in the table-head style) and the other rows' cells body cells.
+ */
 export function setHeaderRows(count: number): Command {
   return (state, dispatch) => {
     const table = selectedTable(state);
     if (!table) return false;
     const n = Math.max(0, Math.min(MAX_HEADER_ROWS, table.node.childCount, Math.floor(count) || 0));
-    if (dispatch) dispatch(state.tr.setNodeMarkup(table.pos, undefined, { ...table.node.attrs, headerRows: n > 0 ? n : null }));
+    if (dispatch) {
+      const tr = state.tr.setNodeMarkup(table.pos, undefined, { ...table.node.attrs, headerRows: n > 0 ? n : null });
+      const { table_header: header, table_cell: body } = state.schema.nodes;
+      // Cell types change in place (same size), so positions in the table stay valid.
+      table.node.forEach((row, rowOffset, r) => {
+        row.forEach((cell, cellOffset) => {
+          const type = r < n ? header! : body!;
+          if (cell.type !== type) tr.setNodeMarkup(table.pos + 1 + rowOffset + 1 + cellOffset, type, cell.attrs);
+        });
+      });
+      dispatch(tr);
+    }
     return true;
   };
 }

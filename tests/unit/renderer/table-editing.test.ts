@@ -96,6 +96,14 @@ describe('table editing', () => {
     expect(error).toBeNull();
     expect(attrs.headerRows).toBe(1);
     expect(attrs.columnAligns).toEqual(['left', 'left', 'decimal']);
+    // The header row's cells are header cells (set in the table-head style); back to none, body cells again.
+    const types = (st: EditorState) => Array.from({ length: 3 }, (_, r) => tableOf(st).child(r).child(0).type.name);
+    expect(types(state)).toEqual(['table_header', 'table_cell', 'table_cell']);
+    state = apply(state, setHeaderRows(2));
+    expect(types(state)).toEqual(['table_header', 'table_header', 'table_cell']);
+    state = apply(state, setHeaderRows(0));
+    expect(types(state)).toEqual(['table_cell', 'table_cell', 'table_cell']);
+    expect(tableOf(state).attrs.headerRows).toBeNull();
     // Outside a table the table commands do not apply.
     expect(setHeaderRows(1)(storyState())).toBe(false);
   });
@@ -177,6 +185,11 @@ describe('table panel settings', () => {
     const after = tableOf(state);
     expect([after.child(1).child(1).attrs.tint, after.child(2).child(1).attrs.tint, after.child(1).child(0).attrs.tint]).toEqual([K15, K15, null]);
     expect([after.child(0).attrs.tint, after.child(1).attrs.tint, after.child(2).attrs.tint]).toEqual([null, { c: 0, m: 0, y: 0.15, k: 0 }, { c: 0, m: 0, y: 0.15, k: 0 }]);
+    // The galley shows the tints (the naive CMYK → RGB of the proof): yellow 15 % on the row, K 15 % on the cell.
+    const rowDom = s.nodes.table_row!.spec.toDOM!(after.child(1)) as unknown as [string, { style?: string }];
+    expect(rowDom[1].style).toBe('background-color: rgb(100% 100% 85%);');
+    const cellDom = s.nodes.table_cell!.spec.toDOM!(after.child(1).child(1)) as unknown as [string, { style?: string }];
+    expect(cellDom[1].style).toBe('background-color: rgb(85% 85% 85%);');
     state = apply(state, setCellTint(null));
     expect(tableOf(state).child(1).child(1).attrs.tint).toBeNull();
   });
