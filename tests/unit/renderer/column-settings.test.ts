@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { EditorState, TextSelection } from 'prosemirror-state';
+import { EditorState, TextSelection, type Transaction } from 'prosemirror-state';
 import { closeHistory, history, undo } from 'prosemirror-history';
 import { unpackFolio } from '../../../src-core/model/folio-file.js';
 import { storySchema as s } from '../../../src-core/model/story-schema.js';
@@ -68,7 +68,7 @@ describe('paragraph column span (变栏)', () => {
 describe('straddle start and 变栏 sections in the editor', () => {
   const storyDoc = s.node('doc', null, [s.node('headline', null, [s.text('标题')]), s.node('columns', null, [s.node('paragraph', null, [s.text('导语')]), s.node('paragraph', null, [s.text('正文')])])]);
   const state = EditorState.create({ doc: storyDoc, selection: TextSelection.create(storyDoc, 7, 12), plugins: [history()] });
-  const apply = (command: (st: EditorState, d?: (tr: import('prosemirror-state').Transaction) => void) => boolean, from: EditorState) => {
+  const apply = (command: (st: EditorState, d?: (tr: Transaction) => void) => boolean, from: EditorState) => {
     let next = from;
     expect(command(from, (tr) => (next = from.apply(tr)))).toBe(true);
     return next;
