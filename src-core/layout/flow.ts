@@ -34,7 +34,8 @@
  *    columns of its room — the columns it spans (as a straddle head is), or the column it stands in at the
  *    cursor (a listing split in two inside a column): its lines, composed once at the sub-column measure, are
  *    dealt into the k sub-columns at the shallowest depth that holds them (balanced, within one line), on the
- *    grid and clear of wrap bands; what the room cannot hold fills it and continues in the next column or frame.
+ *    grid and clear of wrap bands (an `around` wrap's narrower measure is not applied inside a section); what
+ *    the room cannot hold fills it and continues in the next column or frame. A ruled frame rules its gutters.
  * 9. 齐底 (balance, balance.ts): the section above a straddle head, and in a `balance` frame the section the
  *    story ends in, are set again with per-column end cells whose depths differ by at most one grid line,
  *    the earlier columns the deeper, the shallowest such ends that hold the section's text.
@@ -723,6 +724,17 @@ class StoryFlow {
     this.cell = bottom;
     this.inkEndCell = bottom;
     if (this.mode === 'body' && this.section) this.section.inkEndCell[this.col] = bottom;
+    // A ruled frame rules its section's gutters too, between sub-columns that hold text, down the part set here.
+    const g = this.geom;
+    const used = placements.length === 0 ? 0 : placements[placements.length - 1]!.sub + 1;
+    if (!g.columnRule || used < 2 || bottom <= top) return;
+    const weightPt = g.frame.columnRuleStyle && COMPOUND_LINE_STYLES.has(g.frame.columnRuleStyle) ? MIN_COMPOUND_STROKE_PT : COLUMN_RULE_STROKE_PT;
+    const grid = this.env.grid;
+    for (let sub = 0; sub + 1 < used; sub++) {
+      const xPt = slot.xPt + (sub + 1) * (subWidthPt + g.gutterPt) - g.gutterPt / 2;
+      const rule = { x1Pt: xPt, y1Pt: grid.cellTopPt(top), x2Pt: xPt, y2Pt: grid.cellTopPt(bottom) };
+      this.outputs.get(g.frame.id)!.items.push(...styledRuleItems(rule, weightPt, g.frame.columnRuleStyle, BLACK, g.frame.id));
+    }
   }
 
   /** 底纹: the paragraph's tint boxes (paragraph-shading.ts), each in the frame its part was set in. */

@@ -297,4 +297,34 @@ describe('变栏 sections: split columns within a frame', () => {
     expect(page.overset.find((o) => o.storyId === 's')).toBeUndefined();
     expect(lines[lines.length - 1]!.toPos - lines[0]!.fromPos).toBe(300);
   });
+
+  it('a ruled frame rules a section\'s gutter down the section only', () => {
+    const frame = textFrame(tpl, 'f', 's', [0, 3, 0, 30], { columnRule: true });
+    const page = composePage([frame], [story('s', cols(varP({ spanColumns: 'all', sectionColumns: 2 }, han(200)), p(han(600))))]);
+    const subW = (frame.widthPt - BODY_PT) / 2;
+    const section = linesOf(page).filter((l) => Math.abs(l.rect.widthPt - subW) < 0.01);
+    const x = frame.xPt + subW + BODY_PT / 2;
+    const rules = page.items.filter((i): i is RuleItem => i.kind === 'rule' && Math.abs(i.x1Pt - x) < 0.01);
+    expect(rules).toHaveLength(1);
+    expect(rules[0]!.y1Pt).toBeCloseTo(frame.yPt, 6);
+    expect(rules[0]!.y2Pt).toBeCloseTo(bottomOf(section), 6);
+  });
+
+  it('a section across the frame that outruns it goes on in the next frame of the thread, at that frame\'s width', () => {
+    const a = textFrame(tpl, 'a', 's', [0, 4, 0, 4], { nextFrameId: 'b' });
+    const b = textFrame(tpl, 'b', 's', [0, 2, 10, 30]);
+    const page = composePage([a, b], [story('s', cols(varP({ spanColumns: 'all', sectionColumns: 2 }, han(300)), p(han(100))))]);
+    const lines = linesOf(page);
+    const inA = lines.filter((l) => l.frameId === 'a');
+    const inB = lines.filter((l) => l.frameId === 'b');
+    expect(inA).toHaveLength(8);
+    expect(inA.every((l) => Math.abs(l.rect.widthPt - (a.widthPt - BODY_PT) / 2) < 0.01)).toBe(true);
+    const subB = inB.filter((l) => Math.abs(l.rect.widthPt - (b.widthPt - BODY_PT) / 2) < 0.01);
+    expect(subB.length).toBeGreaterThan(0);
+    expect(subB[0]!.rect.yPt).toBeCloseTo(b.yPt, 6);
+    expect(inOrder(lines)).toBe(true);
+    expect(page.overset.find((o) => o.storyId === 's')).toBeUndefined();
+    const last = lines[lines.length - 1]!;
+    expect(last.toPos - lines[0]!.fromPos).toBe(300 + 2 + 100);
+  });
 });
