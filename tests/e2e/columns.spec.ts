@@ -172,9 +172,10 @@ test('columns: the intro as a 变栏 section in 2 columns over the 3, copied and
   const canvas = new PageCanvas(page, trim.widthPt);
   const editor = new StoryEditor(page);
   await editor.openFromList(/脚踩/);
-  // The gutter of a 2-column section across the frame: the middle of the frame's second column.
+  // The gutter of a 2-column section across the frame (the middle of the frame's second column), left of the
+  // column rule the ruled frame draws down its middle.
   const subWidthPt = (feature.widthPt - gutterPt) / 2;
-  const sectionGutter = (n: number): RectPt => ({ xPt: feature.xPt + subWidthPt + 1, yPt: feature.yPt + n * pitchPt + 2, widthPt: gutterPt - 2, heightPt: pitchPt - 4 });
+  const sectionGutter = (n: number): RectPt => ({ xPt: feature.xPt + subWidthPt + 1, yPt: feature.yPt + n * pitchPt + 2, widthPt: gutterPt / 2 - 3, heightPt: pitchPt - 4 });
   expect(await canvasTypeFraction(canvas.content, sectionGutter(0))).toBeGreaterThan(0.02);
 
   // Story editor ▸ Span columns: All columns, then Section columns: 2 — the intro across the frame in 2 columns.
