@@ -29,6 +29,7 @@ import type { ResolvedStyle, StyleResolver } from './styles.js';
 import { fieldValue, type FieldContext } from './fields.js';
 import { sameTextEffects } from './text-effects.js';
 import { readTableAttrs, readTint, TABLE_HEAD_STYLE, tableSlots, type ColumnAlign, type TableAttrs } from '../model/table.js';
+import { readColumnVariation } from '../model/column-variation.js';
 
 /** One stretch of a piece: `virtualLength` units of set text standing for `pmLength` ProseMirror positions. */
 export interface PosSegment {
@@ -65,6 +66,13 @@ export interface StoryBlock {
    * from the paragraph's `spanColumns` attr; absent for one column (and for the headline group).
    */
   readonly spanColumns?: number | 'all';
+  /** 变栏: the first column a `spanColumns` span covers, 0 at the left (absent: 0). */
+  readonly spanFromColumn?: number;
+  /**
+   * 变栏 section: consecutive body blocks with the same count (2–8) are set as one block in that many balanced
+   * columns across the columns they span, or inside the column they stand in; absent for plain text.
+   */
+  readonly sectionColumns?: number;
   /** Set on a table block (its `pieces` are empty: the text is in the cells). */
   readonly table?: TableBlock;
 }
@@ -228,8 +236,13 @@ export function collectBlocks(
     }
     const style = resolver.resolveParagraph(type, node.attrs?.style, storyId);
     const pieces = collectPieces(group, start + 1, style, resolver, fields, storyId, onNotice);
-    const span = beforeColumns ? undefined : spanColumnsOf(node.attrs?.spanColumns);
-    blocks.push({ nodeType: type, style, region: beforeColumns ? 'span' : 'flow', pieces, ...(span === undefined ? {} : { spanColumns: span }) });
+    let variation = {};
+    if (!beforeColumns) {
+      const read = readColumnVariation(node.attrs);
+      if (read.error) onNotice({ code: 'invalid-style', message: read.error, storyId });
+      variation = read.variation;
+    }
+    blocks.push({ nodeType: type, style, region: beforeColumns ? 'span' : 'flow', pieces, ...variation });
   };
   /** Sets a table node at `start` as one table block. */
   const addTable = (node: PmNodeJson, start: number) => {
@@ -329,12 +342,6 @@ export function collectBlocks(
     i = end;
   }
   return { blocks, columns };
-}
-
-/** A paragraph's `spanColumns` attr as the flow reads it: `'all'`, a whole count of 2 or more, else one column. */
-function spanColumnsOf(value: unknown): number | 'all' | undefined {
-  if (value === 'all') return 'all';
-  return typeof value === 'number' && Number.isInteger(value) && value >= 2 ? value : undefined;
 }
 
 /** ProseMirror position of virtual position `v` in a piece (a position inside a field's value maps past it). */

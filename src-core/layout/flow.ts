@@ -27,9 +27,15 @@
  *    Knuth–Plass pass over the varying widths), and a line that lands on another measure than it was
  *    composed for re-composes the rest of the piece from there, as at a column of another width (step 4).
  * 8. 变栏 (column variations): a body block with `spanColumns` is set across that many of the frame's columns
- *    (from the left, or the full width), below the deepest column of the text above it in the frame; the text
- *    then continues in a new section whose spanned columns start under it and whose other columns start
- *    beside it (read after the spanned ones). Each frame's body is a run of such sections.
+ *    (from its `spanFromColumn`, 0 at the left, or the full width), below the deepest column of the text above
+ *    it in the frame; the text then continues in a new section whose spanned columns start under it and whose
+ *    other columns start beside it, read left to right. Each frame's body is a run of such sections.
+ *    A 变栏 section (consecutive blocks with the same `sectionColumns` k and span) is set as one block in k
+ *    columns of its room — the columns it spans (as a straddle head is), or the column it stands in at the
+ *    cursor (a listing split in two inside a column): its lines, composed once at the sub-column measure, are
+ *    dealt into the k sub-columns at the shallowest depth that holds them (balanced, within one line), on the
+ *    grid and clear of wrap bands (an `around` wrap's narrower measure is not applied inside a section); what
+ *    the room cannot hold fills it and continues in the next column or frame. A ruled frame rules its gutters.
  * 9. 齐底 (balance, balance.ts): the section above a straddle head, and in a `balance` frame the section the
  *    story ends in, are set again with per-column end cells whose depths differ by at most one grid line,
  *    the earlier columns the deeper, the shallowest such ends that hold the section's text.
@@ -112,8 +118,27 @@ export type SectionLimits = ReadonlyMap<string, readonly number[]>;
 interface StraddleBand {
   topCell: number;
   endCell: number;
-  /** Columns spanned, from the left. */
+  /** The first column spanned (0 at the left) and how many. */
+  fromColumn: number;
   columns: number;
+}
+
+/** A line of a 变栏 section (step 8), with the space its paragraph asks before it (first lines only). */
+interface SplitUnit {
+  bi: number;
+  pi: number;
+  comp: Composition;
+  li: number;
+  cells: number;
+  /** Grid lines of space before this line when it is not at a sub-column top. */
+  beforeCells: number;
+}
+
+/** Where a `SplitUnit` goes: its sub-column and its depth below the section's top, grid lines. */
+interface SplitPlacement {
+  unit: SplitUnit;
+  sub: number;
+  offsetCells: number;
 }
 
 /** A place lines go: the frame's full width (headline group), a straddle head's columns, or one column. */
@@ -210,7 +235,8 @@ class StoryFlow {
   private sectionCount = 0;
   /** Every body section, in flow order (read by the balancing pass). */
   readonly sections: SectionRecord[] = [];
-  /** The straddle head being set: its columns and its top cell. */
+  /** The straddle head being set: its first column, its column count and its top cell. */
+  private straddleFrom = 0;
   private straddleColumns = 1;
   private straddleTop = 0;
   /** Straddle heads placed, per frame index. */
@@ -250,26 +276,34 @@ class StoryFlow {
     const g = this.geom;
     if (this.mode === 'span') return { xPt: g.frame.xPt, widthPt: g.frame.widthPt, column: 0, topCell: g.topCell };
     if (this.mode === 'straddle') {
-      const last = this.straddleColumns - 1;
+      const { first, last } = this.straddleRange();
       // Space before a straddle head counts below text above it, so only the frame's own top drops it.
-      return { xPt: g.columnXPt[0]!, widthPt: g.columnXPt[last]! + g.columnWidthsPt[last]! - g.columnXPt[0]!, column: 0, topCell: g.topCell };
+      return { xPt: g.columnXPt[first]!, widthPt: g.columnXPt[last]! + g.columnWidthsPt[last]! - g.columnXPt[first]!, column: first, topCell: g.topCell };
     }
     return { xPt: g.columnXPt[this.col]!, widthPt: g.columnWidthsPt[this.col]!, column: this.col, topCell: this.tops[this.col] ?? g.topCell };
   }
 
-  /**
-   * Wrap of frame `fi`'s column `column` (-1: the frame's full width, where a headline group goes; −n for
-   * n ≥ 2: a straddle head over the first n columns).
-   */
+  /** The current straddle head's columns in the current frame, clamped to it: first and last, inclusive. */
+  private straddleRange(): { first: number; last: number } {
+    const n = this.geom.columnXPt.length;
+    const count = Math.min(this.straddleColumns, n);
+    const first = Math.max(0, Math.min(this.straddleFrom, n - count));
+    return { first, last: first + count - 1 };
+  }
+
+  /** Wrap of frame `fi`'s column `column` (-1: the frame's full width, where a headline group goes). */
   private wrapOf(fi: number, column: number): ColumnWrap {
+    const g = this.geoms[fi]!;
+    if (column === -1) return this.wrapBetween(fi, g.frame.xPt, g.frame.xPt + g.frame.widthPt);
+    return this.wrapBetween(fi, g.columnXPt[column]!, g.columnXPt[column]! + g.columnWidthsPt[column]!);
+  }
+
+  /** Wrap of frame `fi` across x ∈ [leftPt, rightPt] (a column, the full width or a straddle head's columns). */
+  private wrapBetween(fi: number, leftPt: number, rightPt: number): ColumnWrap {
     if (this.obstacles[fi]!.length === 0) return NO_WRAP;
-    const key = `${fi}:${column}`;
+    const key = `${fi}:${leftPt.toFixed(3)}:${rightPt.toFixed(3)}`;
     let wrap = this.wrapBySlot.get(key);
     if (!wrap) {
-      const g = this.geoms[fi]!;
-      const spanned = column < -1 ? -column - 1 : -1;
-      const leftPt = column === -1 ? g.frame.xPt : g.columnXPt[Math.max(0, column)]!;
-      const rightPt = column === -1 ? g.frame.xPt + g.frame.widthPt : g.columnXPt[spanned >= 0 ? spanned : column]! + g.columnWidthsPt[spanned >= 0 ? spanned : column]!;
       wrap = columnWrap(this.obstacles[fi]!, leftPt, rightPt, this.env.grid);
       this.wrapBySlot.set(key, wrap);
     }
@@ -278,7 +312,8 @@ class StoryFlow {
 
   /** Wrap of the current slot. */
   private wrap(): ColumnWrap {
-    return this.wrapOf(this.fi, this.mode === 'span' ? -1 : this.mode === 'straddle' ? -this.straddleColumns : this.col);
+    const slot = this.slot();
+    return this.wrapBetween(this.fi, slot.xPt, slot.xPt + slot.widthPt);
   }
 
   /**
@@ -343,12 +378,16 @@ class StoryFlow {
     const hasSpan = blocks.some((b) => b.region === 'span');
     this.mode = hasSpan ? 'span' : 'body';
     this.enterFrame(0, false);
-    for (let bi = 0; bi < blocks.length && !this.overset; bi++) {
+    for (let bi = 0; bi < blocks.length && !this.overset; ) {
       const block = blocks[bi]!;
       if (block.region === 'flow' && this.mode === 'span') this.startBody();
       const spanned = block.spanColumns === undefined ? 1 : block.spanColumns === 'all' ? Infinity : block.spanColumns;
-      if (Math.min(spanned, this.geom.columnXPt.length) > 1) this.placeStraddle(bi, spanned);
-      else this.placeBlock(bi);
+      const end = this.sectionEnd(bi);
+      const at = bi;
+      const place = end > bi + 1 || block.sectionColumns ? () => this.placeSplit(at, end, block.sectionColumns!) : () => this.placeBlock(at);
+      if (Math.min(spanned, this.geom.columnXPt.length) > 1) this.placeStraddle(spanned, block.spanFromColumn ?? 0, place);
+      else place();
+      bi = end;
     }
     if (!this.overset && this.section) this.section.reason = 'end';
     return this.finish();
@@ -364,31 +403,46 @@ class StoryFlow {
     this.inkEndCell = this.cell;
   }
 
+  /** Exclusive end of the block run from `bi` set as one: a 变栏 section's blocks (step 8), else `bi + 1`. */
+  private sectionEnd(bi: number): number {
+    const blocks = this.content.blocks;
+    const first = blocks[bi]!;
+    if (!first.sectionColumns || first.table) return bi + 1;
+    let end = bi + 1;
+    while (end < blocks.length) {
+      const b = blocks[end]!;
+      if (b.table || b.region !== first.region || b.sectionColumns !== first.sectionColumns || b.spanColumns !== first.spanColumns || (b.spanFromColumn ?? 0) !== (first.spanFromColumn ?? 0)) break;
+      end++;
+    }
+    return end;
+  }
+
   /**
-   * Sets block `bi` across the first `spanned` columns of the frame (step 8), below the deepest column of the
-   * text above it, then opens the section below it.
+   * Sets what `place` places across `spanned` columns of the frame from column `from` (step 8), below the
+   * deepest column of the text above it, then opens the section below it.
    */
-  private placeStraddle(bi: number, spanned: number): void {
+  private placeStraddle(spanned: number, from: number, place: () => void): void {
     const above = this.section;
     if (above) above.reason = 'straddle';
     const deepest = above ? Math.max(...above.inkEndCell) : this.cell;
     this.mode = 'straddle';
     this.straddleColumns = Math.min(spanned, this.geom.columnXPt.length);
+    this.straddleFrom = from;
     this.section = null;
     this.col = 0;
     this.cell = Math.ceil(Math.max(deepest, this.cell) - CELL_EPSILON);
     this.straddleTop = this.cell;
-    this.placeBlock(bi);
+    place();
     if (this.overset) return;
     // The head may have moved on to the next frame (no room below the text above): it spans that frame's columns.
-    const columns = Math.min(this.straddleColumns, this.geom.columnXPt.length);
+    const { first, last } = this.straddleRange();
     const below = Math.ceil(this.cell - CELL_EPSILON);
     const bands = this.straddles.get(this.fi) ?? [];
-    bands.push({ topCell: this.straddleTop, endCell: below, columns });
+    bands.push({ topCell: this.straddleTop, endCell: below, fromColumn: first, columns: last - first + 1 });
     this.straddles.set(this.fi, bands);
     const top = this.straddleTop;
     this.mode = 'body';
-    this.openSection(this.geom.columnXPt.map((_, c) => (c < columns ? below : top)));
+    this.openSection(this.geom.columnXPt.map((_, c) => (c >= first && c <= last ? below : top)));
   }
 
   /**
@@ -543,6 +597,144 @@ class StoryFlow {
     // The shading goes under the block's box (if any) and its text: both are pushed after it.
     if (style.style.shading) this.drawBlockShading(style.style.shading, extents);
     if (style.style.box) this.drawBlockBoxes(style, extents);
+  }
+
+  // ── 变栏 sections (step 8) ──
+
+  /**
+   * Sets blocks [from, to) as one 变栏 section in `columns` balanced sub-columns of the current slot (step 8);
+   * the cursor ends below its deepest sub-column.
+   */
+  private placeSplit(from: number, to: number, columns: number): void {
+    const blocks = this.content.blocks;
+    const first = blocks[from]!.style.style;
+    if (!this.atSlotTop() && first.spaceBeforeLines > 0) this.cell = Math.ceil(this.cell + first.spaceBeforeLines - CELL_EPSILON);
+    this.cell = Math.ceil(this.cell - CELL_EPSILON);
+    const extents = new Map<number, PlacedExtent[]>();
+    let composedFor = NaN;
+    let units: SplitUnit[] = [];
+    let u = 0;
+    const isFinal = to === blocks.length;
+    for (;;) {
+      const { subWidthPt, count } = this.splitColumns(columns);
+      // A column of another width (the next frame's) sets the rest again at its measure, from the first unset line.
+      if (!(Math.abs(subWidthPt - composedFor) <= SAME_WIDTH_EPSILON_PT)) {
+        units = this.splitUnits(from, to, subWidthPt, units[u]);
+        u = 0;
+        composedFor = subWidthPt;
+      }
+      const room = this.splitRoom(isFinal);
+      let cells = 0;
+      for (let i = u; i < units.length; i++) cells += units[i]!.cells;
+      // Balanced depths from the shallowest that could hold the lines, one sub-column a line deeper at a time,
+      // until the lines fit; past the room the section fills it (every sub-column `room` deep).
+      let level = Math.floor(cells / count + CELL_EPSILON);
+      let deeper = 0;
+      let deal = dealSplit(units, u, splitDepths(count, level, deeper));
+      while (deal.next < units.length && level + (deeper > 0 ? 1 : 0) <= room) {
+        [level, deeper] = deeper + 1 >= count ? [level + 1, 0] : [level, deeper + 1];
+        deal = dealSplit(units, u, splitDepths(count, level, deeper));
+      }
+      if (level + (deeper > 0 ? 1 : 0) > room) deal = dealSplit(units, u, splitDepths(count, room, 0));
+      const placedNone = deal.next === u;
+      if (!placedNone) {
+        this.emitSplit(deal.placements, subWidthPt, extents);
+        u = deal.next;
+      }
+      if (u >= units.length) break;
+      // The room is full (or holds none of the rest): the section goes on in the next column or frame.
+      const empty = placedNone && this.atSlotTop();
+      if (empty || !this.advance()) {
+        const rest = units[u]!;
+        this.setOverset(rest.bi, rest.pi, { comp: rest.comp, li: rest.li });
+        break;
+      }
+      this.cell = Math.ceil(this.cell - CELL_EPSILON);
+    }
+    for (const [bi, list] of extents) {
+      const style = blocks[bi]!.style;
+      if (style.style.shading) this.drawBlockShading(style.style.shading, list);
+      if (style.style.box) this.drawBlockBoxes(style, list);
+    }
+    if (this.overset) return;
+    const after = blocks[to - 1]!.style.style.spaceAfterLines;
+    if (after > 0) this.cell += after;
+    this.cell = Math.ceil(this.cell - CELL_EPSILON);
+  }
+
+  /** The sub-columns of a 变栏 section in the current slot: their width (points) and count (fewer when too narrow). */
+  private splitColumns(columns: number): { subWidthPt: number; count: number } {
+    const { widthPt } = this.slot();
+    const gutterPt = this.geom.gutterPt;
+    let count = columns;
+    const widthFor = (n: number) => (widthPt - (n - 1) * gutterPt) / n;
+    while (count > 1 && widthFor(count) < this.env.grid.bodySizePt) count--;
+    return { subWidthPt: widthFor(count), count };
+  }
+
+  /** Grid lines a 变栏 section may take from the cursor down: to the slot's end or the next wrap band. */
+  private splitRoom(isFinal: boolean): number {
+    this.cell = this.clearAt(this.cell, 1).cell;
+    const end = this.endCell(!isFinal);
+    const bands = this.wrap().bands;
+    let room = 0;
+    while (this.cell + room + 1 <= end + CELL_EPSILON && clearOfBands(bands, this.cell, room + 1) <= this.cell + CELL_EPSILON) room++;
+    return room;
+  }
+
+  /**
+   * The lines of blocks [from, to) composed at `subWidthPt`, from `resume` on (a unit of an earlier
+   * composition: its block and piece are set again from its line's first character).
+   */
+  private splitUnits(from: number, to: number, subWidthPt: number, resume?: SplitUnit): SplitUnit[] {
+    const units: SplitUnit[] = [];
+    for (let bi = resume?.bi ?? from; bi < to; bi++) {
+      const block = this.content.blocks[bi]!;
+      const style = block.style;
+      const inset = this.insetOf(style);
+      const startPiece = resume && bi === resume.bi ? resume.pi : 0;
+      for (let pi = startPiece; pi < block.pieces.length; pi++) {
+        const piece = block.pieces[pi]!;
+        const fromV = resume && bi === resume.bi && pi === resume.pi ? (resume.comp.lines[resume.li]?.fromPos ?? 0) : 0;
+        const comp = this.compose(piece, style, subWidthPt - 2 * inset, fromV);
+        comp.lines.forEach((line, li) => {
+          const blockStart = pi === 0 && li === 0 && fromV === 0 && bi > from;
+          const beforeCells = blockStart ? this.content.blocks[bi - 1]!.style.style.spaceAfterLines + style.style.spaceBeforeLines : 0;
+          units.push({ bi, pi, comp, li, cells: this.cellsOf(style, line), beforeCells });
+        });
+      }
+    }
+    return units;
+  }
+
+  /** Emits placed lines of a 变栏 section below the cursor, sub-column by sub-column, and moves the cursor below them. */
+  private emitSplit(placements: readonly SplitPlacement[], subWidthPt: number, extents: Map<number, PlacedExtent[]>): void {
+    const slot = this.slot();
+    const top = this.cell;
+    let bottom = top;
+    for (const { unit, sub, offsetCells } of placements) {
+      const block = this.content.blocks[unit.bi]!;
+      this.cell = top + offsetCells;
+      const measure: LineMeasure = { xPt: slot.xPt + sub * (subWidthPt + this.geom.gutterPt), widthPt: subWidthPt };
+      const list = extents.get(unit.bi) ?? [];
+      extents.set(unit.bi, list);
+      this.emitLine(block.pieces[unit.pi]!, block.style, unit.comp, unit.li, unit.cells, list, measure, unit.pi === 0);
+      bottom = Math.max(bottom, this.cell + unit.cells);
+    }
+    this.cell = bottom;
+    this.inkEndCell = bottom;
+    if (this.mode === 'body' && this.section) this.section.inkEndCell[this.col] = bottom;
+    // A ruled frame rules its section's gutters too, between sub-columns that hold text, down the part set here.
+    const g = this.geom;
+    const used = placements.length === 0 ? 0 : placements[placements.length - 1]!.sub + 1;
+    if (!g.columnRule || used < 2 || bottom <= top) return;
+    const weightPt = g.frame.columnRuleStyle && COMPOUND_LINE_STYLES.has(g.frame.columnRuleStyle) ? MIN_COMPOUND_STROKE_PT : COLUMN_RULE_STROKE_PT;
+    const grid = this.env.grid;
+    for (let sub = 0; sub + 1 < used; sub++) {
+      const xPt = slot.xPt + (sub + 1) * (subWidthPt + g.gutterPt) - g.gutterPt / 2;
+      const rule = { x1Pt: xPt, y1Pt: grid.cellTopPt(top), x2Pt: xPt, y2Pt: grid.cellTopPt(bottom) };
+      this.outputs.get(g.frame.id)!.items.push(...styledRuleItems(rule, weightPt, g.frame.columnRuleStyle, BLACK, g.frame.id));
+    }
   }
 
   /** 底纹: the paragraph's tint boxes (paragraph-shading.ts), each in the frame its part was set in. */
@@ -1011,6 +1203,40 @@ class StoryFlow {
   }
 }
 
+/**
+ * Deals a 变栏 section's lines from `from` into sub-columns `depthsCells` deep (one depth per sub-column), in
+ * order: a line that does not fit the rest of a sub-column starts the next (space before it dropped at a
+ * sub-column top). `next` is the first line left over.
+ */
+function dealSplit(units: readonly SplitUnit[], from: number, depthsCells: readonly number[]): { placements: SplitPlacement[]; next: number } {
+  const placements: SplitPlacement[] = [];
+  let sub = 0;
+  let used = 0;
+  let u = from;
+  while (u < units.length && sub < depthsCells.length) {
+    const unit = units[u]!;
+    const gap = used > 0 ? unit.beforeCells : 0;
+    if (used + gap + unit.cells <= depthsCells[sub]! + CELL_EPSILON) {
+      placements.push({ unit, sub, offsetCells: used + gap });
+      used += gap + unit.cells;
+      u++;
+    } else if (used === 0) break;
+    else {
+      sub++;
+      used = 0;
+    }
+  }
+  return { placements, next: u };
+}
+
+/**
+ * Sub-column depths of a balanced 变栏 section: level `level`, the first `deeper` sub-columns one grid line
+ * deeper (the earlier ones the longer, as balance.ts deals a frame's columns).
+ */
+function splitDepths(columns: number, level: number, deeper: number): number[] {
+  return Array.from({ length: columns }, (_, c) => level + (c < deeper ? 1 : 0));
+}
+
 /** The parts of segment [y1, y2] (points) outside every interval of `cuts`. */
 function cutSegment(seg: readonly [number, number], cuts: readonly (readonly [number, number])[]): [number, number][] {
   let parts: [number, number][] = [[seg[0], seg[1]]];
@@ -1048,7 +1274,7 @@ function columnRules(g: FrameGeometry, bodyTopCell: number, grid: PageGrid, obst
   for (let i = 0; i + 1 < g.columnXPt.length; i++) {
     const xPt = g.columnXPt[i]! + g.columnWidthsPt[i]! + g.gutterPt / 2;
     // A straddle head over this gutter cuts the rule (a rule never runs through a head).
-    const cuts = straddles.filter((b) => i + 1 < b.columns).map((b): [number, number] => [grid.cellTopPt(b.topCell), grid.cellTopPt(b.endCell)]);
+    const cuts = straddles.filter((b) => i >= b.fromColumn && i + 1 < b.fromColumn + b.columns).map((b): [number, number] => [grid.cellTopPt(b.topCell), grid.cellTopPt(b.endCell)]);
     for (const [y1Pt, y2Pt] of ruleSegmentsClear(obstacles, xPt, topPt, bottomPt).flatMap((seg) => cutSegment(seg, cuts))) {
       rules.push(...styledRuleItems({ x1Pt: xPt, y1Pt, x2Pt: xPt, y2Pt }, weightPt, style, BLACK, g.frame.id));
     }

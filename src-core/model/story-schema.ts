@@ -23,6 +23,7 @@ import { DELETION_MARK, INSERTION_MARK } from './change-mark.js';
 import { LOCAL_MARK, localMarkSpec } from './local-format-mark.js';
 import { tableNodes } from 'prosemirror-tables';
 import { tintCss } from './table.js';
+import { readColumnVariation } from './column-variation.js';
 
 /** Names of the headline-group and other full-width textblocks, in the order a story usually has them. */
 export const DISPLAY_BLOCKS = ['kicker', 'headline', 'subtitle', 'byline', 'columnTag', 'captionTitle', 'caption', 'credit', 'adTitle', 'adText'] as const;
@@ -38,10 +39,44 @@ export const FIELD_NAMES = ['paper', 'date', 'dateLong', 'weekday', 'lunarDate',
 
 /**
  * 变栏 (issue 16): a body textblock may be set across `spanColumns` of its frame's columns (`'all'`, or a whole
- * count of 2 or more; null: one column), e.g. an intro across the frame or a straddle head over some columns.
+ * count of 2 or more; null: one column) from column `spanFromColumn` (null: the first), e.g. an intro across
+ * the frame or a straddle head over some columns, and consecutive ones with the same `sectionColumns` are one
+ * 变栏 section in that many columns (column-variation.ts validates all three).
  */
-function columnSpanAttr(): { spanColumns: { default: null } } {
-  return { spanColumns: { default: null } };
+function columnSpanAttr(): { spanColumns: { default: null }; spanFromColumn: { default: null }; sectionColumns: { default: null } } {
+  return { spanColumns: { default: null }, spanFromColumn: { default: null }, sectionColumns: { default: null } };
+}
+
+/** The DOM data attributes carrying a textblock's column variation through the clipboard. */
+const COLUMN_DATA = { spanColumns: 'data-span-columns', spanFromColumn: 'data-span-from', sectionColumns: 'data-section-columns' } as const;
+
+/** A textblock's column variation as DOM data attributes (only those set). */
+function columnDomAttrs(node: PmNode): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, name] of Object.entries(COLUMN_DATA)) {
+    const value: unknown = node.attrs[key];
+    if (value !== null && value !== undefined) out[name] = String(value);
+  }
+  return out;
+}
+
+/**
+ * The attrs a pasted textblock's DOM gives back: its style and column variation (values the layout would
+ * refuse are dropped here: column-variation.ts).
+ */
+function parseBlockAttrs(dom: unknown): Record<string, unknown> {
+  const el = dom as { getAttribute(n: string): string | null };
+  const number = (name: string) => {
+    const text = el.getAttribute(name);
+    return text !== null && /^\d+$/.test(text) ? Number(text) : null;
+  };
+  const span = el.getAttribute(COLUMN_DATA.spanColumns);
+  const attrs: Record<string, unknown> = { style: el.getAttribute('data-style') };
+  attrs.spanColumns = span === 'all' ? 'all' : number(COLUMN_DATA.spanColumns);
+  attrs.spanFromColumn = number(COLUMN_DATA.spanFromColumn);
+  attrs.sectionColumns = number(COLUMN_DATA.sectionColumns);
+  const { variation } = readColumnVariation(attrs);
+  return { style: attrs.style, spanColumns: variation.spanColumns ?? null, spanFromColumn: variation.spanFromColumn ?? null, sectionColumns: variation.sectionColumns ?? null };
 }
 
 /**
@@ -58,6 +93,7 @@ function blockDomAttrs(node: PmNode, className: string): Record<string, string> 
     class: className,
     ...(node.attrs.style ? { 'data-style': node.attrs.style as string } : {}),
     ...(change && (change.kind === 'insertion' || change.kind === 'deletion') ? { 'data-break-change': change.kind } : {}),
+    ...columnDomAttrs(node),
   };
 }
 
@@ -66,7 +102,8 @@ const textblock = (tag: string, group: string): NodeSpec => ({
   group,
   defining: true,
   attrs: styleAttr,
-  parseDOM: [{ tag }],
+  // Its own rendering (`pm-` class) comes back from the clipboard as the same block, style and columns kept.
+  parseDOM: [{ tag: `${tag.split('.')[0]}.pm-${tag.split('.')[1] ?? tag}`, getAttrs: parseBlockAttrs }, { tag, getAttrs: parseBlockAttrs }],
   toDOM: (node) => [tag.split('.')[0], blockDomAttrs(node, `pm-${tag.split('.')[1] ?? tag}`), 0],
 });
 
@@ -122,7 +159,7 @@ const nodes: Record<string, NodeSpec> = {
     content: 'inline*',
     group: 'body',
     attrs: styleAttr,
-    parseDOM: [{ tag: 'p', getAttrs: (dom) => ({ style: (dom as { getAttribute(n: string): string | null }).getAttribute('data-style') }) }],
+    parseDOM: [{ tag: 'p', getAttrs: parseBlockAttrs }],
     toDOM: (node) => ['p', blockDomAttrs(node, 'pm-paragraph'), 0],
   },
   subhead: textblock('h3.subhead', 'body'),

@@ -10,13 +10,30 @@
  * 4. Tables (issue 16): a pasted HTML table (a spreadsheet's copy) stays a table of plain cell texts, and plain
  *    text with tabs between fields (a spreadsheet's plain copy) becomes one; both as a closed slice, so the table
  *    lands as a block of its own after the paragraph it is pasted into.
+ * 5. 变栏 (issue 16): a pasted paragraph keeps its column variation (`spanColumns`, `spanFromColumn`,
+ *    `sectionColumns`: layout, not formatting), so copy or cut and paste inside the story, or into another
+ *    story, moves a straddle head or a section whole; pasted at the start of a paragraph, the first pasted
+ *    paragraph's columns go to the paragraph it lands in (`columnsAtPasteStart`).
  */
 import { Fragment, Slice, type Node as PmNode, type Schema } from 'prosemirror-model';
+import type { EditorState, Transaction } from 'prosemirror-state';
+import { readColumnVariation } from '../../src-core/model/column-variation.js';
+import { BODY_BLOCKS } from '../../src-core/model/story-schema.js';
+
+/** Blocks whose column variation the layout reads (the headline group spans its frame already). */
+const BODY = new Set<string>(BODY_BLOCKS);
 import type { UiMessage } from '../state/ui-message.js';
 import { tableFromRows } from './table-commands.js';
 
-function openParagraphs(schema: Schema, texts: readonly string[]): Slice {
-  const paragraphs = texts.map((t) => schema.nodes.paragraph.create(null, t.length > 0 ? schema.text(t) : null));
+/** The column-variation attrs of a textblock worth keeping in a paste (validated; null when it has none). */
+function columnAttrsOf(node: PmNode): Record<string, unknown> | null {
+  const { variation } = readColumnVariation(node.attrs);
+  if (Object.keys(variation).length === 0) return null;
+  return { spanColumns: variation.spanColumns ?? null, spanFromColumn: variation.spanFromColumn ?? null, sectionColumns: variation.sectionColumns ?? null };
+}
+
+function openParagraphs(schema: Schema, texts: readonly string[], attrs: readonly (Record<string, unknown> | null)[] = []): Slice {
+  const paragraphs = texts.map((t, i) => schema.nodes.paragraph.create(attrs[i] ?? null, t.length > 0 ? schema.text(t) : null));
   if (paragraphs.length === 0) return Slice.empty;
   return new Slice(Fragment.from(paragraphs), 1, 1);
 }
@@ -38,9 +55,42 @@ function textblockTexts(content: Fragment): string[] {
   return texts;
 }
 
-/** Reduces a pasted slice to plain paragraphs (text only, no marks, no other node types); its tables stay tables. */
+/** Column attrs of each textblock in the slice, in the order `textblockTexts` gives their texts. */
+function textblockColumns(content: Fragment): (Record<string, unknown> | null)[] {
+  const out: (Record<string, unknown> | null)[] = [];
+  let loose = false;
+  content.forEach(function walk(node: PmNode) {
+    if (node.isTextblock) out.push(columnAttrsOf(node));
+    else if (node.isText) loose = true;
+    else node.forEach(walk);
+  });
+  return loose ? [null, ...out] : out;
+}
+
+/**
+ * Reduces a pasted slice to plain paragraphs (text only, no marks, no other node types; their column variation
+ * kept); its tables stay tables.
+ */
 export function plainParagraphsSlice(slice: Slice, schema: Schema): Slice {
-  return plainTablesSlice(slice, schema) ?? openParagraphs(schema, textblockTexts(slice.content));
+  return plainTablesSlice(slice, schema) ?? openParagraphs(schema, textblockTexts(slice.content), textblockColumns(slice.content));
+}
+
+/**
+ * The paste of `slice` over the selection as a transaction, when it lands at the start of a paragraph and its
+ * first paragraph has column attrs: the landing paragraph takes them (an open slice would otherwise merge
+ * into it and keep the landing paragraph's). Null when nothing needs carrying (ProseMirror pastes as usual).
+ */
+export function columnsAtPasteStart(state: EditorState, slice: Slice): Transaction | null {
+  const { $from, $to } = state.selection;
+  if (slice.openStart === 0 || $from.parentOffset !== 0 || !$from.sameParent($to) || !$from.parent.isTextblock) return null;
+  const first = slice.content.firstChild;
+  const attrs = first && first.isTextblock ? columnAttrsOf(first) : null;
+  if (!attrs) return null;
+  const at = $from.before();
+  const tr = state.tr.replaceSelection(slice);
+  const landed = tr.doc.nodeAt(at);
+  if (!landed || !BODY.has(landed.type.name)) return null;
+  return tr.setNodeMarkup(at, undefined, { ...landed.attrs, ...attrs }).scrollIntoView();
 }
 
 /** A pasted slice holding tables as plain tables and plain paragraphs, in order (closed); null without a table. */
@@ -64,7 +114,7 @@ function plainTablesSlice(slice: Slice, schema: Schema): Slice | null {
       blocks.push(tableFromRows(schema, rows, header));
     } else if (node.isTextblock) {
       const text = textblockTexts(node.content).join('') || node.textContent;
-      if (text.trim()) blocks.push(schema.nodes.paragraph.create(null, schema.text(text)));
+      if (text.trim()) blocks.push(schema.nodes.paragraph.create(columnAttrsOf(node), schema.text(text)));
     } else {
       node.forEach(walk);
     }

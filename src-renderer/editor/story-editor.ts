@@ -13,7 +13,7 @@ import { storySchema } from '../../src-core/model/story-schema.js';
 import { BLOCK_TYPE_CHOICES, setBlock, toggleBold, toggleEmphasis } from './commands.js';
 import { clearLocalFormat } from './local-format.js';
 import { normalisePunctuation } from './normalise-punctuation.js';
-import { parsePlainText, pasteRefusal, plainParagraphsSlice } from './paste.js';
+import { columnsAtPasteStart, parsePlainText, pasteRefusal, plainParagraphsSlice } from './paste.js';
 import { goToNextCell } from './table-commands.js';
 import { EDITOR_SHORTCUTS } from '../state/shortcuts.js';
 import type { UiMessage } from '../state/ui-message.js';
@@ -59,6 +59,12 @@ export function plainPastePlugin(onPasteRefused: (message: UiMessage) => void = 
   return new Plugin({
     props: {
       transformPasted: (slice) => plainParagraphsSlice(slice, storySchema),
+      handlePaste: (view, _event, slice) => {
+        const tr = columnsAtPasteStart(view.state, slice);
+        if (!tr) return false;
+        view.dispatch(tr.setMeta('paste', true).setMeta('uiEvent', 'paste'));
+        return true;
+      },
       clipboardTextParser: (text) => parsePlainText(text, storySchema),
       handleDOMEvents: {
         paste: (_view, event) => {

@@ -162,3 +162,83 @@ test('columns: balance the feature story and set its intro across the frame; und
   await canvas.surface.press('Control+z');
   await expect(widths).toHaveValue('');
 });
+
+test('columns: the intro as a 变栏 section in 2 columns over the 3, copied and pasted with its columns; the PDF agrees', async () => {
+  test.setTimeout(180_000);
+  const page = win.page();
+  const app = win.app();
+  await app.reopenSample();
+  await app.button('Fit page').click();
+  const canvas = new PageCanvas(page, trim.widthPt);
+  const editor = new StoryEditor(page);
+  await editor.openFromList(/脚踩/);
+  // The gutter of a 2-column section across the frame (the middle of the frame's second column), left of the
+  // column rule the ruled frame draws down its middle.
+  const subWidthPt = (feature.widthPt - gutterPt) / 2;
+  const sectionGutter = (n: number): RectPt => ({ xPt: feature.xPt + subWidthPt + 1, yPt: feature.yPt + n * pitchPt + 2, widthPt: gutterPt / 2 - 3, heightPt: pitchPt - 4 });
+  expect(await canvasTypeFraction(canvas.content, sectionGutter(0))).toBeGreaterThan(0.02);
+
+  // Story editor ▸ Span columns: All columns, then Section columns: 2 — the intro across the frame in 2 columns.
+  await editor.textbox.getByText(/^上午9点/).click();
+  const span = editor.panel.getByRole('combobox', { name: 'Span columns' });
+  const section = editor.panel.getByRole('combobox', { name: 'Section columns' });
+  await expect(section).toHaveValue('');
+  let version = await canvas.layoutVersion();
+  await span.selectOption('all');
+  await canvas.waitForComposeAfter(version);
+  version = await canvas.layoutVersion();
+  await section.selectOption('2');
+  await canvas.waitForComposeAfter(version);
+  await expect(section).toHaveValue('2');
+  // The intro's rows: type over the 3 columns' first gutter, none in the section's own gutter.
+  await expect.poll(() => canvasTypeFraction(canvas.content, sectionGutter(0))).toBeLessThan(0.005);
+  expect(await canvasTypeFraction(canvas.content, gutterRect(0))).toBeGreaterThan(0.02);
+  // The section's two columns end within one line of each other; below it the 3 columns go on.
+  const depth = async (xPt: number) => {
+    let d = 0;
+    for (let n = 0; n < 15; n++) if ((await canvasTypeFraction(canvas.content, { xPt, yPt: feature.yPt + n * pitchPt, widthPt: subWidthPt / 2, heightPt: pitchPt })) > 0.02) d = n + 1;
+    return d;
+  };
+  const rowsWithSectionGutterEmpty: number[] = [];
+  for (let n = 0; n < 15; n++) if ((await canvasTypeFraction(canvas.content, sectionGutter(n))) < 0.005) rowsWithSectionGutterEmpty.push(n);
+  expect(rowsWithSectionGutterEmpty[0]).toBe(0);
+  expect(await depth(feature.xPt)).toBeGreaterThan(rowsWithSectionGutterEmpty.length);
+  await saveCanvasRegion(canvas.content, feature, path.join(ARTIFACTS_DIR, 'e2e-columns-section.png'), trim.widthPt);
+
+  // The export: the intro's lines are set in two columns across the frame, each wider than a column of the 3.
+  const [pdf] = (await app.exportPdf('button', SAMPLE_PRINT_ERRORS)) as [string];
+  renderPng(pdf, 'e2e-columns-section-pdf', 150);
+  const lines = pdfLines(pdf).filter((l) => l.xMinPt >= feature.xPt - 1 && l.xMaxPt <= feature.xPt + feature.widthPt + 1 && l.yMinPt >= feature.yPt - pitchPt / 2 && l.yMaxPt <= feature.yPt + feature.heightPt + pitchPt / 2);
+  const first = lines.find((l) => l.text.includes('上午9点'))!;
+  expect(first).toBeDefined();
+  expect(first.xMinPt).toBeLessThan(feature.xPt + 2 * bodyPt);
+  expect(first.xMaxPt).toBeLessThan(feature.xPt + subWidthPt + 1);
+  expect(first.xMaxPt - first.xMinPt).toBeGreaterThan(columnWidthPt + gutterPt);
+  const right = lines.filter((l) => l.xMinPt > feature.xPt + subWidthPt + gutterPt - 1 && l.yMinPt < first.yMaxPt + pitchPt);
+  expect(right.length).toBeGreaterThan(0);
+  expect(right[0]!.xMaxPt - right[0]!.xMinPt).toBeGreaterThan(columnWidthPt + gutterPt);
+
+  // Copy the intro (from its start to the next paragraph's start) and paste it into a new last paragraph: it
+  // keeps its span and its section, through ProseMirror's own clipboard.
+  const intro = editor.textbox.getByText(/^上午9点/);
+  await intro.click({ position: { x: 2, y: 6 } });
+  await page.keyboard.press('Home');
+  await intro.locator('xpath=following-sibling::*[1]').click({ position: { x: 2, y: 6 }, modifiers: ['Shift'] });
+  await page.keyboard.press('Shift+Home');
+  await editor.textbox.evaluate((el) => {
+    const data = new DataTransfer();
+    el.dispatchEvent(new ClipboardEvent('copy', { clipboardData: data, bubbles: true, cancelable: true }));
+    (window as unknown as { folioTestClipboard: DataTransfer }).folioTestClipboard = data;
+  });
+  await editor.caretToEnd();
+  await page.keyboard.press('Enter');
+  await expect(span).toHaveValue('');
+  await editor.textbox.evaluate((el) => {
+    const data = (window as unknown as { folioTestClipboard: DataTransfer }).folioTestClipboard;
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await expect(editor.textbox.getByText(/^上午9点/)).toHaveCount(2);
+  await editor.textbox.getByText(/^上午9点/).nth(1).click();
+  await expect(span).toHaveValue('all');
+  await expect(section).toHaveValue('2');
+});

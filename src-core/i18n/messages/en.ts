@@ -971,6 +971,12 @@ export const en = {
   'tables.tintRange': 'Each CMYK value of a tint must be between 0 and 100 %.',
 
   // ── Session 10: column variations (issue 16) ──
+  'columns.spanFrom': 'Span from column',
+  'columns.spanFromOption': 'From column {column}',
+  'columns.section': 'Section columns',
+  'columns.sectionNone': 'No section',
+  'columns.sectionCount': 'Section in {count} columns',
+  'columns.sectionHint': 'Consecutive paragraphs with the same setting are set as one block in that many balanced columns, across the columns they span or inside their column',
 
   // ── Session 10: original page geometry (issue 17) ──
 

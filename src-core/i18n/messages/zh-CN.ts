@@ -972,6 +972,12 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'tables.tintRange': '底纹的每个 CMYK 值须在 0 到 100 % 之间。',
 
   // ── Session 10: column variations (issue 16) ──
+  'columns.spanFrom': '跨栏起始栏',
+  'columns.spanFromOption': '从第 {column} 栏起',
+  'columns.section': '变栏',
+  'columns.sectionNone': '不变栏',
+  'columns.sectionCount': '变为 {count} 栏',
+  'columns.sectionHint': '相邻且设置相同的段落作为一块，排成等深的若干栏：跨栏时在所跨各栏之内，否则在本栏之内分栏',
 
   // ── Session 10: original page geometry (issue 17) ──
 
