@@ -8,7 +8,7 @@
  * 2. In those axes the moved edges follow the travel and the others stay, each side kept at least the minimum.
  * 3. The frame turns about its centre, and the centre moves when the frame grows: the new centre is the old one
  *    plus the turned shift of the middle of the moved edges, which keeps the opposite handle where it was on the
- *    page. Unturned (θ = 0) this is the plain edge move.
+ *    page. Unturned (θ = 0) this is the plain edge move, done on the page's own coordinates so it stays exact.
  * 4. A handle's cursor is the resize arrow nearest the handle's turned direction (the eight CSS arrows come in
  *    four axes, 45° apart).
  */
@@ -25,7 +25,11 @@ import type { HandleName } from './overlay.js';
  *   opposite `handle` is at the same page point as before
  */
 export function resizeFrameRect(before: RectPt, handle: HandleName, dxPt: number, dyPt: number, rotationDeg: number | undefined, minSidePt: number): RectPt {
-  const rad = (normaliseRotationDeg(rotationDeg ?? 0) * Math.PI) / 180;
+  const deg = normaliseRotationDeg(rotationDeg ?? 0);
+  // Unturned, the edges move on the page itself: kept exact (no round trip through the centre), so a frame on
+  // the grid stays on it to the last bit.
+  if (deg === 0) return resizeUnturned(before, handle, dxPt, dyPt, minSidePt);
+  const rad = (deg * Math.PI) / 180;
   const cos = Math.cos(rad);
   const sin = Math.sin(rad);
   // The travel in the frame's own axes: R(−θ)·(dx, dy).
@@ -50,6 +54,19 @@ export function resizeFrameRect(before: RectPt, handle: HandleName, dxPt: number
   const cxPt = before.xPt + halfW + mu * cos - mv * sin;
   const cyPt = before.yPt + halfH + mu * sin + mv * cos;
   return { xPt: cxPt - widthPt / 2, yPt: cyPt - heightPt / 2, widthPt, heightPt };
+}
+
+/** The plain edge move of an unturned frame (step 2 in page coordinates). */
+function resizeUnturned(b: RectPt, handle: HandleName, dxPt: number, dyPt: number, minSidePt: number): RectPt {
+  let left = b.xPt;
+  let top = b.yPt;
+  let right = b.xPt + b.widthPt;
+  let bottom = b.yPt + b.heightPt;
+  if (handle.includes('w')) left = Math.min(left + dxPt, right - minSidePt);
+  if (handle.includes('e')) right = Math.max(right + dxPt, left + minSidePt);
+  if (handle.includes('n')) top = Math.min(top + dyPt, bottom - minSidePt);
+  if (handle.includes('s')) bottom = Math.max(bottom + dyPt, top + minSidePt);
+  return { xPt: left, yPt: top, widthPt: right - left, heightPt: bottom - top };
 }
 
 /** The CSS resize cursors by direction, starting east and going clockwise in 45° steps (y down). */

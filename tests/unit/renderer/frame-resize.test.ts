@@ -44,6 +44,10 @@ describe('resizing in the frame\'s own axes', () => {
     expect(resizeFrameRect(photo, 'se', 10, 20, undefined, MIN_PT)).toEqual({ xPt: 100, yPt: 200, widthPt: 130, heightPt: 100 });
     expect(resizeFrameRect(photo, 'nw', 10, 20, 0, MIN_PT)).toEqual({ xPt: 110, yPt: 220, widthPt: 110, heightPt: 60 });
     expect(resizeFrameRect(photo, 'e', 10, 20, 0, MIN_PT)).toEqual({ xPt: 100, yPt: 200, widthPt: 130, heightPt: 80 });
+    // A frame on an odd grid position keeps its unmoved edge to the last bit.
+    const onGrid = { xPt: 53.262992125984255, yPt: 229.5200787401575, widthPt: 369, heightPt: 427.35 };
+    expect(resizeFrameRect(onGrid, 'e', 7.3, 0, 360, MIN_PT).xPt).toBe(onGrid.xPt);
+    expect(resizeFrameRect(onGrid, 's', 0, 4.1, undefined, MIN_PT).yPt).toBe(onGrid.yPt);
   });
 
   it('turned 30°: a drag along the frame\'s own diagonal grows width and height by the drag\'s parts in its axes', () => {
