@@ -13,15 +13,15 @@
  * 5. Thread ports on text frames: the in-port (top-left edge) and out-port (bottom-right edge), filled when the
  *    story flows in or on (an overset frame's out-port is its marker); while threading, a line from the
  *    out-port to the pointer.
- * 6. Every selected frame's outline; the primary frame's resize handles (unless locked, or rotated: a turned frame is
- *    resized by turning it back); the marquee, on top. A rotated frame's outlines follow its turned rectangle.
+ * 6. Every selected frame's outline; the primary frame's resize handles (unless locked); the marquee, on top. A
+ *    rotated frame's outline and handles follow its turned rectangle (frame-resize.ts resizes it in its own axes).
  * Line widths and marker sizes are given in CSS pixels and divided by the zoom so they stay crisp at any zoom.
  */
 import type { ChangeMark } from '../../src-core/layout/change-rects.js';
 import type { CommentMark } from '../../src-core/layout/comment-rects.js';
 import type { PageGrid } from '../../src-core/layout/grid.js';
 import type { ItemRotation, PageLayout, RectPt } from '../../src-core/layout/page-layout.js';
-import { frameRotation, rotatedCorners } from '../../src-core/layout/rotation.js';
+import { frameRotation, rotatePoint, rotatedCorners } from '../../src-core/layout/rotation.js';
 import { wrapRectOf } from '../../src-core/layout/wrap.js';
 import type { Frame, Page } from '../../src-core/model/document.js';
 import type { Template } from '../../src-core/model/template.js';
@@ -96,23 +96,33 @@ export interface OverlayInput {
   changeMarks?: readonly ChangeMark[];
 }
 
-/** The eight resize handles of a frame: name and centre point, points. */
-export function frameHandles(frame: RectPt): { name: HandleName; xPt: number; yPt: number }[] {
+/**
+ * The eight resize handles of a frame: name and centre point, points — on the turned rectangle's corners and edge
+ * middles when the frame has a `rotationDeg`.
+ */
+export function frameHandles(frame: RectPt & { rotationDeg?: number | undefined }): { name: HandleName; xPt: number; yPt: number }[] {
   const { xPt: x, yPt: y, widthPt: w, heightPt: h } = frame;
-  return [
+  const unturned: { name: HandleName; xPt: number; yPt: number }[] = [
     { name: 'nw', xPt: x, yPt: y }, { name: 'n', xPt: x + w / 2, yPt: y }, { name: 'ne', xPt: x + w, yPt: y },
     { name: 'e', xPt: x + w, yPt: y + h / 2 }, { name: 'se', xPt: x + w, yPt: y + h }, { name: 's', xPt: x + w / 2, yPt: y + h },
     { name: 'sw', xPt: x, yPt: y + h }, { name: 'w', xPt: x, yPt: y + h / 2 },
   ];
+  const turn = frameRotation(frame);
+  return turn ? unturned.map((hd) => ({ name: hd.name, ...rotatePoint(hd.xPt, hd.yPt, turn) })) : unturned;
 }
 /** A resize handle: compass direction of the edge or corner it moves. */
 export type HandleName = 'nw' | 'n' | 'ne' | 'e' | 'se' | 's' | 'sw' | 'w';
 
-/** The handle of `frame` under a point (points), given the zoom, or null; a rotated frame has no handles. */
+/**
+ * The handle of `frame` under a point (points), given the zoom, or null. A rotated frame's handles are squares
+ * turned with it, so the point is turned back about the frame's centre and tested against the unturned ones.
+ */
 export function handleAtPoint(frame: RectPt & { rotationDeg?: number | undefined }, xPt: number, yPt: number, pxPerPt: number): HandleName | null {
-  if (frameRotation(frame)) return null;
+  const turn = frameRotation(frame);
+  const p = turn ? rotatePoint(xPt, yPt, { ...turn, deg: -turn.deg }) : { xPt, yPt };
   const reachPt = HANDLE_PX / pxPerPt;
-  for (const h of frameHandles(frame)) if (Math.abs(h.xPt - xPt) <= reachPt && Math.abs(h.yPt - yPt) <= reachPt) return h.name;
+  const unturned = { xPt: frame.xPt, yPt: frame.yPt, widthPt: frame.widthPt, heightPt: frame.heightPt };
+  for (const h of frameHandles(unturned)) if (Math.abs(h.xPt - p.xPt) <= reachPt && Math.abs(h.yPt - p.yPt) <= reachPt) return h.name;
   return null;
 }
 
@@ -437,14 +447,20 @@ export function drawOverlay(ctx: CanvasRenderingContext2D, input: OverlayInput):
   if (selected) {
     ctx.strokeStyle = FRAME_SELECTED;
     ctx.lineWidth = SELECTED_LINE_PX * px;
-    const r = rectOf(selected);
     strokeFrame(ctx, selected);
-    if (!selected.locked && !turnOf(selected)) {
+    if (!selected.locked) {
       const s = HANDLE_PX * px;
-      for (const h of frameHandles(r)) {
+      const turn = turnOf(selected);
+      // A turned frame's handles sit on its turned corners and edges, as squares turned with it.
+      const rad = turn ? (turn.deg * Math.PI) / 180 : 0;
+      for (const h of frameHandles({ ...rectOf(selected), rotationDeg: turn?.deg })) {
+        ctx.save();
+        ctx.translate(h.xPt, h.yPt);
+        if (rad) ctx.rotate(rad);
         ctx.fillStyle = '#ffffff';
-        ctx.fillRect(h.xPt - s / 2, h.yPt - s / 2, s, s);
-        ctx.strokeRect(h.xPt - s / 2, h.yPt - s / 2, s, s);
+        ctx.fillRect(-s / 2, -s / 2, s, s);
+        ctx.strokeRect(-s / 2, -s / 2, s, s);
+        ctx.restore();
       }
     }
   }

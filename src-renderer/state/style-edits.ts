@@ -7,7 +7,9 @@
  *    template's own zod schema, and return a new document whose template is a new object (so the composer's
  *    template key changes and every story using the style is set again). A type scale (长体/扁体) of null
  *    clears the field: 100 % in a paragraph style, the paragraph's scale again in a character style. A display
- *    effect (outline, hollow, shadow) or a paragraph shading of null removes it (off, or inherited again).
+ *    effect (outline, hollow, shadow) or a paragraph shading of null removes it (off, or inherited again). A
+ *    character style's size (pt or 号, stored in points), tracking and baseline shift of null inherit again;
+ *    values outside the local-formatting bounds are refused with the bounds named.
  * 2. `styleUsage` walks every story's blocks: a block uses the style its `style` attr names (when the template
  *    has it), else the style of its block type — the same rule as the composer's StyleResolver.
  * 3. `parseSizeInput` / `formatSize` read and show sizes as a newsroom types them (`9`, `9pt`, `小五`).
@@ -22,6 +24,10 @@ import {
 } from '../../src-core/model/template.js';
 import { MAX_SHADING_INSET_PT, MAX_SHADOW_OFFSET_PT, MAX_TEXT_STROKE_PT, type ParagraphShading, type TextHollow, type TextOutline, type TextShadow } from '../../src-core/model/text-effects.js';
 import { HAO_SIZES_PT, parseSizePt } from '../../src-core/model/units.js';
+import {
+  MAX_BASELINE_SHIFT_PT, MAX_LOCAL_SIZE_PT, MAX_LOCAL_TRACKING_EM, MIN_LOCAL_SIZE_PT, MIN_LOCAL_TRACKING_EM,
+} from '../../src-core/model/local-format.js';
+import { parseLocalSizePt } from '../editor/local-format-choices.js';
 import { setBlock, setBlockStyle } from '../editor/commands.js';
 import { UiMessageError } from './ui-message.js';
 
@@ -63,6 +69,12 @@ export interface CharacterStylePatch {
   outline?: TextOutline | null;
   hollow?: TextHollow | null;
   shadow?: TextShadow | null;
+  /** Type size: points (number, or text such as `22pt`) or a 号 name (`二号`, stored as points); null inherits. */
+  sizePt?: number | string | null;
+  /** Tracking, em, replacing the paragraph style's; null inherits it again. */
+  trackingEm?: number | null;
+  /** Baseline shift, points, positive = up (glyphs only); null removes it (no shift). */
+  baselineShiftPt?: number | null;
 }
 
 /** The optional object fields (display effects, shading) a patch may set, or clear with null. */
@@ -106,6 +118,32 @@ function applyScales(merged: Record<string, unknown>, patch: { scaleXPct?: numbe
   }
 }
 
+/**
+ * Applies a character-style patch's size, tracking and baseline shift to a merged style: null removes the field
+ * (inherit); a size typed as text (`22pt`, `二号`) is stored in points; a value outside the local-formatting
+ * bounds is refused with a message that names them (zod's would name the field's key, in English).
+ */
+function applyCharacterLocals(merged: Record<string, unknown>, patch: CharacterStylePatch, label: string): void {
+  if (patch.sizePt === null) {
+    delete merged.sizePt;
+  } else if (patch.sizePt !== undefined) {
+    const sizePt = typeof patch.sizePt === 'number'
+      ? (patch.sizePt >= MIN_LOCAL_SIZE_PT && patch.sizePt <= MAX_LOCAL_SIZE_PT ? patch.sizePt : null)
+      : parseLocalSizePt(patch.sizePt);
+    if (sizePt === null) throw new UiMessageError('styles.refused.charSize', { style: label, value: String(patch.sizePt), min: MIN_LOCAL_SIZE_PT, max: MAX_LOCAL_SIZE_PT });
+    merged.sizePt = sizePt;
+  }
+  const ranges = { trackingEm: [MIN_LOCAL_TRACKING_EM, MAX_LOCAL_TRACKING_EM], baselineShiftPt: [-MAX_BASELINE_SHIFT_PT, MAX_BASELINE_SHIFT_PT] } as const;
+  for (const field of ['trackingEm', 'baselineShiftPt'] as const) {
+    const value = patch[field];
+    const [min, max] = ranges[field];
+    if (value === null) delete merged[field];
+    else if (value !== undefined && !(Number.isFinite(value) && value >= min && value <= max)) {
+      throw new UiMessageError('styles.refused.charNumber', { style: label, field, value, min, max });
+    }
+  }
+}
+
 function withTemplate(doc: FolioDocument, template: FolioDocument['template']): FolioDocument {
   return { ...doc, template };
 }
@@ -141,6 +179,7 @@ export function setCharacterStyle(doc: FolioDocument, key: string, patch: Charac
   const merged: Record<string, unknown> = { ...style, ...patch };
   if (patch.font === null) delete merged.font;
   applyScales(merged, patch, style.label);
+  applyCharacterLocals(merged, patch, style.label);
   clearEffects(merged, patch);
   const parsed = CharacterStyleSchema.safeParse(merged);
   if (!parsed.success) throw styleIssue(style.label, parsed.error.issues[0]);

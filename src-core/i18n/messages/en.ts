@@ -948,6 +948,11 @@ export const en = {
   // ── Session 10: borders and mono (issue 15) ──
 
   // ── Session 10: styles panel, rotation handles (issue 15) ──
+  'styles.baselineShift': 'Shift',
+  'styles.baselineShiftField': 'Baseline shift (pt, up)',
+  'styles.charSizeHint': 'Points (e.g. 22) or a 号 name (e.g. 二号); empty = as paragraph',
+  'styles.refused.charSize': 'Style {style}: "{value}" is not a type size: type points (e.g. 22) or a 号 name (e.g. 二号), {min}–{max} pt.',
+  'styles.refused.charNumber': 'Style {style}: {field, select, trackingEm {tracking} other {baseline shift}} {value} is out of range: use {min} to {max} {field, select, trackingEm {em} other {pt}}.',
 
   // ── Session 10: table controls (issue 16) ──
   'tables.settings': 'Table settings',

@@ -949,6 +949,11 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   // ── Session 10: borders and mono (issue 15) ──
 
   // ── Session 10: styles panel, rotation handles (issue 15) ──
+  'styles.baselineShift': '基线',
+  'styles.baselineShiftField': '基线偏移（pt，上移为正）',
+  'styles.charSizeHint': '填点数（如 22）或字号名（如 二号）；留空则随段落',
+  'styles.refused.charSize': '样式 {style}：“{value}”不是字号，请填点数（如 22）或字号名（如 二号），{min}–{max} pt。',
+  'styles.refused.charNumber': '样式 {style}：{field, select, trackingEm {字距} other {基线偏移}} {value} 超出范围，请用 {min} 至 {max} {field, select, trackingEm {em} other {pt}}。',
 
   // ── Session 10: table controls (issue 16) ──
   'tables.settings': '表格设置',

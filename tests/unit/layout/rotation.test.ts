@@ -108,8 +108,10 @@ describe('rotated frames in layout, hit-testing, the overlay and text wrap', () 
     expect(frameAtPoint(page as never, 175, 220)).toBeUndefined();
   });
 
-  it('a rotated frame offers no resize handles (it is resized unturned)', () => {
+  it('a rotated frame\'s resize handles sit on its turned corners, not where the unturned ones were', () => {
     expect(handleAtPoint({ ...rect }, 180, 240, 1)).toBe('se');
+    // Turned 90° clockwise about (140, 220), the bottom-right corner (180, 240) goes to (120, 260).
+    expect(handleAtPoint({ ...rect, rotationDeg: 90 }, 120, 260, 1)).toBe('se');
     expect(handleAtPoint({ ...rect, rotationDeg: 90 }, 180, 240, 1)).toBeNull();
   });
 

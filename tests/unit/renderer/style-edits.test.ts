@@ -9,6 +9,7 @@ import { createStoryEditorState } from '../../../src-renderer/editor/story-edito
 import {
   applyParagraphStyle, characterStyleUsage, formatSize, haoNameOf, paragraphStyleUsage, parseSizeInput, setCharacterStyle, setParagraphStyle, toggleCharacterStyle,
 } from '../../../src-renderer/state/style-edits.js';
+import { UiMessageError } from '../../../src-renderer/state/ui-message.js';
 import { testFonts } from '../layout/fixtures.js';
 
 const doc = unpackFolio(new Uint8Array(readFileSync('templates/samples/deqing-front-2023-07-20.folio'))).document;
@@ -73,6 +74,71 @@ describe('style usage', () => {
     expect(next.template.characterStyles.bold.font).toEqual({ family: 'Noto Serif SC', weight: 900 });
     expect(setCharacterStyle(next, 'bold', { font: null }).template.characterStyles.bold.font).toBeUndefined();
     expect(() => setCharacterStyle(doc, 'nope', { font: null })).toThrow(RangeError);
+  });
+});
+
+describe('character style size, tracking and baseline shift', () => {
+  it('stores a size typed in points or as a 号 name in points, and clears it with null', () => {
+    const inPt = setCharacterStyle(doc, 'red', { sizePt: '22pt' });
+    expect(inPt.template.characterStyles.red.sizePt).toBe(22);
+    const hao = setCharacterStyle(doc, 'red', { sizePt: '二号' });
+    expect(hao.template.characterStyles.red.sizePt).toBe(22);
+    expect(setCharacterStyle(doc, 'red', { sizePt: 10.5 }).template.characterStyles.red.sizePt).toBe(10.5);
+    expect(setCharacterStyle(doc, 'red', { sizePt: '小五' }).template.characterStyles.red.sizePt).toBe(9);
+    const cleared = setCharacterStyle(hao, 'red', { sizePt: null });
+    expect('sizePt' in cleared.template.characterStyles.red).toBe(false);
+    expect(cleared.template.characterStyles.red).toEqual(doc.template.characterStyles.red);
+    // Setting the same value again is no edit (no undo step).
+    expect(setCharacterStyle(hao, 'red', { sizePt: 22 })).toBe(hao);
+  });
+
+  it('sets and clears tracking and baseline shift, leaving the other styles shared', () => {
+    const next = setCharacterStyle(doc, 'outlined', { trackingEm: -0.1, baselineShiftPt: 3 });
+    expect(next.template.characterStyles.outlined).toMatchObject({ trackingEm: -0.1, baselineShiftPt: 3 });
+    expect(next.template.characterStyles.bold).toBe(doc.template.characterStyles.bold);
+    const back = setCharacterStyle(next, 'outlined', { trackingEm: null, baselineShiftPt: null });
+    expect(back.template.characterStyles.outlined).toEqual(doc.template.characterStyles.outlined);
+  });
+
+  it('refuses sizes that are not type sizes or lie outside the local bounds, naming them', () => {
+    const refusal = (patch: Parameters<typeof setCharacterStyle>[2]) => {
+      try {
+        setCharacterStyle(doc, 'red', patch);
+      } catch (err) {
+        expect(err).toBeInstanceOf(UiMessageError);
+        return (err as UiMessageError).uiMessage;
+      }
+      throw new Error('not refused');
+    };
+    expect(refusal({ sizePt: 'big' })).toEqual({ key: 'styles.refused.charSize', values: { style: '套红 Red', value: 'big', min: 2, max: 400 } });
+    expect(refusal({ sizePt: 1 }).key).toBe('styles.refused.charSize');
+    expect(refusal({ sizePt: '500' }).key).toBe('styles.refused.charSize');
+    expect(refusal({ trackingEm: 3 })).toEqual({ key: 'styles.refused.charNumber', values: { style: '套红 Red', field: 'trackingEm', value: 3, min: -0.5, max: 2 } });
+    expect(refusal({ baselineShiftPt: -100 })).toEqual({ key: 'styles.refused.charNumber', values: { style: '套红 Red', field: 'baselineShiftPt', value: -100, min: -72, max: 72 } });
+    expect(refusal({ baselineShiftPt: Number.NaN }).key).toBe('styles.refused.charNumber');
+  });
+
+  it('the composer sets a run in the style at its size and shift', () => {
+    const marked = {
+      ...doc,
+      stories: {
+        ...doc.stories,
+        lead: { ...doc.stories.lead, doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '正文' }, { type: 'text', text: '套红', marks: [{ type: 'charStyle', attrs: { name: 'red' } }] }] }] } },
+      },
+    };
+    const composer = createComposer(testFonts());
+    const runSizes = (d: typeof doc) => {
+      const out: { sizePt: number; baselineYPt: number }[] = [];
+      for (const item of composer.compose(d).pages[0].items) if (item.kind === 'glyphs' && item.storyId === 'lead') out.push({ sizePt: item.sizePt, baselineYPt: item.baselineYPt });
+      return out;
+    };
+    const styled = runSizes(setCharacterStyle(marked, 'red', { sizePt: '小四', baselineShiftPt: 2 }));
+    const plain = runSizes(marked);
+    expect(plain.map((r) => r.sizePt)).not.toContain(12);
+    const big = styled.find((r) => r.sizePt === 12);
+    expect(big).toBeDefined();
+    const body = styled.find((r) => r.sizePt !== 12)!;
+    expect(body.baselineYPt - big!.baselineYPt).toBeCloseTo(2, 5);
   });
 });
 
