@@ -949,6 +949,7 @@ export const en = {
   'lineStyle.wave': 'Wave border',
   'lineStyle.zigzag': 'Zigzag border',
   'lineStyle.diamonds': 'Diamond-chain border',
+  'lineStyle.decorativeSquare': 'A decorative border has square corners',
   'edits.decorativeStrokeMin': 'A decorative border needs a weight of at least {min, number} pt.',
   'preflight.finding.fineBorder': 'Frame "{frame}" on page {page} has a {weight} pt stroke, finer than its line style holds on newsprint; make it at least {min} pt',
 

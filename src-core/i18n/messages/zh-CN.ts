@@ -950,6 +950,7 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'lineStyle.wave': '波纹花边',
   'lineStyle.zigzag': '锯齿花边',
   'lineStyle.diamonds': '菱形花边',
+  'lineStyle.decorativeSquare': '花边框为直角',
   'edits.decorativeStrokeMin': '花边至少要 {min, number} pt 粗。',
   'preflight.finding.fineBorder': '{page} 版上的框“{frame}”线粗 {weight} pt，这种线型在新闻纸上印不出来；请至少用 {min} pt',
 
