@@ -48,14 +48,14 @@ import { usesDisplayPunctuation, type TypographyOptions } from '../model/templat
 import type { ParagraphShading } from '../model/text-effects.js';
 import type { LoadedFont } from '../text/font.js';
 import { BLACK } from '../model/colour.js';
-import { COMPOUND_LINE_STYLES, MIN_COMPOUND_STROKE_PT } from '../model/line-style.js';
+import { DECORATIVE_LINE_STYLES, minStrokePtOf } from '../model/line-style.js';
 import type { ComposedLine, ComposedParagraph, InlineRun, ParagraphInput } from './line.js';
 import type { BoxItem, CopyfitEntry, GlyphRunItem, JumpDirection, LayoutItem, LayoutWarning, LineBox, OversetEntry, PositionedGlyph, RuleItem } from './page-layout.js';
 import { composeParagraph } from './paragraph.js';
 import { pmPosAt, runScale, virtualPosAt, type InlinePiece, type StoryBlock, type StoryContent } from './blocks.js';
 import { frameGeometry, type FrameGeometry } from './columns.js';
 import type { PageGrid } from './grid.js';
-import { styledRuleItems } from './styled-lines.js';
+import { ruleItemsOf } from './styled-lines.js';
 import { paragraphShadingBoxes } from './paragraph-shading.js';
 import { paragraphKey, type ParagraphCache } from './cache.js';
 import { lineCells, styleEmXPt, styleHeightPt, type ResolvedStyle } from './styles.js';
@@ -865,7 +865,9 @@ class StoryFlow {
     const slot = this.slot();
     const frameId = this.geom.frame.id;
     const out = this.outputs.get(frameId)!;
-    const line = (x1Pt: number, y1Pt: number, x2Pt: number, y2Pt: number) => out.items.push(...styledRuleItems({ x1Pt, y1Pt, x2Pt, y2Pt }, rule.weightPt, rule.style, rule.colour, frameId));
+    // A decorative (花边) cell rule is drawn at least at the weight its motif survives at, as a column rule is.
+    const weightPt = DECORATIVE_LINE_STYLES.has(rule.style) ? Math.max(rule.weightPt, minStrokePtOf(rule.style)) : rule.weightPt;
+    const line = (x1Pt: number, y1Pt: number, x2Pt: number, y2Pt: number) => out.items.push(...ruleItemsOf({ x1Pt, y1Pt, x2Pt, y2Pt }, weightPt, rule.style, rule.colour, frameId));
     /** Vertical edges per x (rounded key): [top, bottom] spans, in order. */
     const verticals = new Map<number, { xPt: number; spans: [number, number][] }>();
     let footCell = piece.topCell;
@@ -1264,19 +1266,19 @@ function jumpPiece(text: string, font: LoadedFont, style: ResolvedStyle): Inline
  * Rules down the middle of each gutter (hairlines, or the frame's column-rule style), from the body's top to
  * the frame's last grid line, broken where a wrap obstacle covers the gutter.
  */
-function columnRules(g: FrameGeometry, bodyTopCell: number, grid: PageGrid, obstacles: readonly WrapObstacle[], straddles: readonly StraddleBand[]): RuleItem[] {
-  const rules: RuleItem[] = [];
+function columnRules(g: FrameGeometry, bodyTopCell: number, grid: PageGrid, obstacles: readonly WrapObstacle[], straddles: readonly StraddleBand[]): (RuleItem | BoxItem)[] {
+  const rules: (RuleItem | BoxItem)[] = [];
   const topPt = grid.cellTopPt(bodyTopCell);
   const bottomPt = grid.cellTopPt(g.endCell);
   const style = g.frame.columnRuleStyle;
-  // A two-line column rule cannot be a hairline: it takes the lightest weight its thin line survives at.
-  const weightPt = style && COMPOUND_LINE_STYLES.has(style) ? MIN_COMPOUND_STROKE_PT : COLUMN_RULE_STROKE_PT;
+  // A two-line or decorative column rule cannot be a hairline: it takes the lightest weight its style survives at.
+  const weightPt = Math.max(COLUMN_RULE_STROKE_PT, minStrokePtOf(style));
   for (let i = 0; i + 1 < g.columnXPt.length; i++) {
     const xPt = g.columnXPt[i]! + g.columnWidthsPt[i]! + g.gutterPt / 2;
     // A straddle head over this gutter cuts the rule (a rule never runs through a head).
     const cuts = straddles.filter((b) => i >= b.fromColumn && i + 1 < b.fromColumn + b.columns).map((b): [number, number] => [grid.cellTopPt(b.topCell), grid.cellTopPt(b.endCell)]);
     for (const [y1Pt, y2Pt] of ruleSegmentsClear(obstacles, xPt, topPt, bottomPt).flatMap((seg) => cutSegment(seg, cuts))) {
-      rules.push(...styledRuleItems({ x1Pt: xPt, y1Pt, x2Pt: xPt, y2Pt }, weightPt, style, BLACK, g.frame.id));
+      rules.push(...ruleItemsOf({ x1Pt: xPt, y1Pt, x2Pt: xPt, y2Pt }, weightPt, style, BLACK, g.frame.id));
     }
   }
   return rules;

@@ -16,7 +16,7 @@ import { BLACK } from '../model/colour.js';
 import type { LoadedFont } from '../text/font.js';
 import type { GlyphRunItem, LayoutItem, LayoutWarning, PositionedGlyph, RectPt } from './page-layout.js';
 import { frameRotation } from './rotation.js';
-import { styledBoxItems, styledRuleItems } from './styled-lines.js';
+import { ruleItemsOf, styledBoxItems } from './styled-lines.js';
 
 /** Size of a box label such as 广告, points (7 pt: legible but clearly secondary, within the 6.5–7.5 pt house range). */
 export const BOX_LABEL_SIZE_PT = 7;
@@ -153,5 +153,5 @@ export function layoutRuleFrame(frame: RuleFrame): LayoutItem[] {
   const x1Pt = horizontal ? frame.xPt : frame.xPt + frame.widthPt / 2;
   const y1Pt = horizontal ? frame.yPt + frame.heightPt / 2 : frame.yPt;
   const segment = { x1Pt, y1Pt, x2Pt: horizontal ? frame.xPt + frame.widthPt : x1Pt, y2Pt: horizontal ? y1Pt : frame.yPt + frame.heightPt };
-  return styledRuleItems(segment, frame.strokePt, frame.lineStyle, frame.colour ?? BLACK, frame.id);
+  return ruleItemsOf(segment, frame.strokePt, frame.lineStyle, frame.colour ?? BLACK, frame.id);
 }

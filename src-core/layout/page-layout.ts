@@ -1,5 +1,6 @@
 import type { Cmyk } from '../model/colour.js';
 import type { TextEffects } from './text-effects.js';
+import type { OutlineStep } from './styled-lines.js';
 import type { MessageKey } from '../i18n/messages/en.js';
 
 /**
@@ -108,6 +109,11 @@ export interface BoxItem extends StrokeDash {
   fill?: Cmyk;
   /** Corner radius, points (absent or 0: square). */
   cornerRadiusPt?: number;
+  /**
+   * A decorative border's (花边) motif path (decorative-borders.ts), points: when present it is traced instead of
+   * the rectangle, stroked and/or filled as the item says; `rect` is then the motif's band, bounding its ink.
+   */
+  motif?: readonly OutlineStep[];
   frameId?: string;
   /** Turned with its frame about the frame's centre. */
   rotation?: ItemRotation;

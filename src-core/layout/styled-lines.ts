@@ -11,9 +11,12 @@
  * 3. A box's outline is one closed path from the end of its top-left corner, clockwise — straight sides and,
  *    when rounded, a cubic Bézier quarter circle per corner — which the screen and the PDF both replay, so a
  *    dash pattern starts at the same point in both.
+ * 4. Decorative styles (花边: wave, zigzag, diamonds) are motif paths made by decorative-borders.ts, carried by a
+ *    box item's `motif`, which both renderers trace instead of the rectangle.
  */
 import type { Cmyk } from '../model/colour.js';
-import type { LineStyle } from '../model/line-style.js';
+import { DECORATIVE_LINE_STYLES, type LineStyle } from '../model/line-style.js';
+import { decorativeBoxItems, decorativeRuleItems } from './decorative-borders.js';
 import type { BoxItem, RectPt, RuleItem, StrokeDash } from './page-layout.js';
 
 /**
@@ -75,6 +78,7 @@ export interface SegmentPt {
 /**
  * The rule items that draw `segment` in `style` at weight `weightPt`: one stroke (dashed when the style is
  * broken), or one per line of a two-line style, the first above a horizontal rule or left of a vertical one.
+ * A decorative style is drawn by `ruleItemsOf`; here it falls back to one solid stroke.
  */
 export function styledRuleItems(segment: SegmentPt, weightPt: number, style: LineStyle | undefined, colour: Cmyk, frameId?: string): RuleItem[] {
   const base = { kind: 'rule' as const, colour, ...(frameId !== undefined ? { frameId } : {}) };
@@ -99,6 +103,15 @@ export function styledRuleItems(segment: SegmentPt, weightPt: number, style: Lin
   }));
 }
 
+/**
+ * The items that draw a rule `segment` in any style: `styledRuleItems` for the stroked styles, one box item
+ * carrying the motif for a decorative one (decorative-borders.ts).
+ */
+export function ruleItemsOf(segment: SegmentPt, weightPt: number, style: LineStyle | undefined, colour: Cmyk, frameId?: string): (RuleItem | BoxItem)[] {
+  if (style !== undefined && DECORATIVE_LINE_STYLES.has(style)) return decorativeRuleItems(segment, weightPt, style, colour, frameId);
+  return styledRuleItems(segment, weightPt, style, colour, frameId);
+}
+
 /** How a box is drawn: the stroke's weight, style and colour, the fill and the corner radius. */
 export interface BoxLook {
   /** Stroke weight (the whole band of a two-line style), points; 0 = no stroke. */
@@ -112,11 +125,16 @@ export interface BoxLook {
 
 /**
  * The box items that draw `rect` with `look`: one filled and stroked item, or for a two-line style the fill and
- * then one stroke per line, the first outside (inset by its offset; inner corners keep concentric radii).
+ * then one stroke per line, the first outside (inset by its offset; inner corners keep concentric radii). A
+ * decorative style draws the fill and then its motif, both with square corners (the corner radius is not used).
  */
 export function styledBoxItems(rect: RectPt, look: BoxLook, frameId?: string): BoxItem[] {
-  const radiusPt = look.cornerRadiusPt && look.cornerRadiusPt > 0 ? look.cornerRadiusPt : 0;
   const base = { kind: 'box' as const, ...(frameId !== undefined ? { frameId } : {}) };
+  if (look.stroke && look.strokePt > 0 && look.lineStyle !== undefined && DECORATIVE_LINE_STYLES.has(look.lineStyle)) {
+    const fill: BoxItem[] = look.fill ? [{ ...base, rect, strokePt: 0, fill: look.fill }] : [];
+    return [...fill, ...decorativeBoxItems(rect, look.strokePt, look.lineStyle, look.stroke, frameId)];
+  }
+  const radiusPt = look.cornerRadiusPt && look.cornerRadiusPt > 0 ? look.cornerRadiusPt : 0;
   const corner = (r: number) => (r > 0 ? { cornerRadiusPt: r } : {});
   const lines = look.stroke && look.strokePt > 0 ? compoundLines(look.lineStyle, look.strokePt) : undefined;
   if (!lines) {
@@ -160,7 +178,12 @@ export function boxOutline(rect: RectPt, radiusPt = 0): OutlineStep[] {
   return steps;
 }
 
-/** True when a box item needs its traced outline (rounded or dashed) rather than a plain rectangle. */
+/** True when a box item needs its traced outline (rounded, dashed or a 花边 motif) rather than a plain rectangle. */
 export function needsOutline(box: BoxItem): boolean {
-  return (box.cornerRadiusPt ?? 0) > 0 || (box.dashPt?.length ?? 0) > 0;
+  return box.motif !== undefined || (box.cornerRadiusPt ?? 0) > 0 || (box.dashPt?.length ?? 0) > 0;
+}
+
+/** The path a box item traces: its motif (a decorative border), else its rectangle's outline with its corners. */
+export function boxItemOutline(box: BoxItem): OutlineStep[] {
+  return box.motif ? [...box.motif] : boxOutline(box.rect, box.cornerRadiusPt);
 }

@@ -9,9 +9,11 @@ import { z } from 'zod';
  * - `solid` (正线) — one line, the default;
  * - `dashed` (虚线), `dotted` (点线: round dots), `dash-dot` (点划线);
  * - `double` (双线: two equal lines), `thick-thin` (文武线: thick then thin — above/left on a rule, outside on a
- *   box), `thin-thick` (the reverse).
+ *   box), `thin-thick` (the reverse);
+ * - decorative borders (花边), a small motif repeated along the line and fitted to its length: `wave` (波纹线),
+ *   `zigzag` (锯齿线), `diamonds` (菱形花边: a chain of filled diamonds).
  */
-export const LINE_STYLES = ['solid', 'dashed', 'dotted', 'dash-dot', 'double', 'thick-thin', 'thin-thick'] as const;
+export const LINE_STYLES = ['solid', 'dashed', 'dotted', 'dash-dot', 'double', 'thick-thin', 'thin-thick', 'wave', 'zigzag', 'diamonds'] as const;
 
 /** One line style (see `LINE_STYLES`). */
 export type LineStyle = (typeof LINE_STYLES)[number];
@@ -27,6 +29,26 @@ export const COMPOUND_LINE_STYLES: ReadonlySet<LineStyle> = new Set(['double', '
  * 文武线 (a fifth) must stay at 0.3 pt, the finest line newsprint holds reliably.
  */
 export const MIN_COMPOUND_STROKE_PT = 1.5;
+
+/**
+ * The decorative styles (花边): drawn as repeated motifs (src-core/layout/decorative-borders.ts), their weight the
+ * whole band the motif fills; a box in one of them has square corners (a motif is not bent round a corner).
+ */
+export const DECORATIVE_LINE_STYLES: ReadonlySet<LineStyle> = new Set(['wave', 'zigzag', 'diamonds']);
+
+/**
+ * Lightest band of a decorative style, points: a wave's or zigzag's line is a fifth of the band, and at 3 pt that
+ * is 0.6 pt — twice the finest line newsprint holds, since a curved or slanted line loses more on press.
+ */
+export const MIN_DECORATIVE_STROKE_PT = 3;
+
+/** The lightest weight `style` may be drawn at, points (0 for the one-stroke styles: any weight > 0 draws). */
+export function minStrokePtOf(style: LineStyle | undefined): number {
+  if (style === undefined) return 0;
+  if (COMPOUND_LINE_STYLES.has(style)) return MIN_COMPOUND_STROKE_PT;
+  if (DECORATIVE_LINE_STYLES.has(style)) return MIN_DECORATIVE_STROKE_PT;
+  return 0;
+}
 
 /** Largest corner radius of a box, points (half an inch: rounder than that is a shape, not a box corner). */
 export const MAX_CORNER_RADIUS_PT = 36;

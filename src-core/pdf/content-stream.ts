@@ -20,7 +20,7 @@
 import { PDFNumber, PDFOperatorNames as Ops, type PDFName, type PDFOperator, type PDFPage } from 'pdf-lib';
 import { cmykToRgb, type Cmyk } from '../model/colour.js';
 import type { BoxItem, GlyphRunItem, PositionedGlyph, RectPt, RuleItem, StrokeDash } from '../layout/page-layout.js';
-import { boxOutline, needsOutline, type OutlineStep } from '../layout/styled-lines.js';
+import { boxItemOutline, needsOutline, type OutlineStep } from '../layout/styled-lines.js';
 import type { TextEffects } from '../layout/text-effects.js';
 import { encodeGlyph, type PdfFontEntry, type PdfFontSet } from './fonts.js';
 import { DEFAULT_FLATE_LEVEL, type Deflate } from './flate.js';
@@ -275,7 +275,7 @@ export class PageContent {
 
   /**
    * Draws a box item: fill first, then stroke (stroke centred on the rectangle edge). A rounded or dashed box
-   * traces `boxOutline`, the path the screen traces too.
+   * traces `boxItemOutline`, the path the screen traces too.
    */
   drawBox(box: BoxItem): void {
     const doStroke = box.stroke !== undefined && box.strokePt > 0;
@@ -287,7 +287,7 @@ export class PageContent {
       this.dash(box);
       this.ops.push(`${num(box.strokePt)} ${Ops.SetLineWidth}`);
     }
-    if (needsOutline(box)) this.ops.push(...this.outlineLines(boxOutline(box.rect, box.cornerRadiusPt)));
+    if (needsOutline(box)) this.ops.push(...this.outlineLines(boxItemOutline(box)));
     else this.ops.push(this.rectLine(box.rect));
     this.ops.push(box.fill && doStroke ? Ops.FillNonZeroAndStroke : box.fill ? Ops.FillNonZero : Ops.StrokePath);
     this.ops.push(Ops.PopGraphicsState);

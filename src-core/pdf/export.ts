@@ -29,6 +29,7 @@ import { DEFAULT_TOTAL_INK_LIMIT_PCT, embedAsset, type AssetSource, type Embedde
 import { drawPrintMarks } from './marks.js';
 import { checkPrintOutputProfile, type IccProfileInfo } from './icc.js';
 import type { RgbPixelConverter } from './images.js';
+import type { PressGrey } from './mono-tone.js';
 import {
   PDFX4_PDF_MINOR_VERSION, PDFX_PDF_MINOR_VERSION, reserveDocumentId, setHeaderVersion, stampDocumentId, writeDocumentInfo,
   writeOutputIntent, writeXmpMetadata, type PdfxStandard,
@@ -49,6 +50,8 @@ export interface OutputProfile {
   info: IccProfileInfo;
   /** sRGB → this profile's CMYK, 8 bits per sample; absent: the documented default conversion. */
   convertRgb?: RgbPixelConverter;
+  /** Lightness of K-only tints and of CMYK on this press, for mono pictures' grey (mono-tone.ts); absent: Rec. 709 luma. */
+  pressGrey?: PressGrey;
 }
 
 /** Output preset: `print` = PDF/X-1a:2001 for the plant; `proof` = RGB screen PDF for proofreaders. */
@@ -298,7 +301,7 @@ async function drawImage(
     try {
       embedded = asset ? await embedAsset(content.page.doc, asset, input.preset, {
         inkLimitPct, ...(input.deflate ? { deflate: input.deflate } : {}), ...(input.inflate ? { inflate: input.inflate } : {}), ...(input.outputProfile?.convertRgb ? { convertRgb: input.outputProfile.convertRgb } : {}),
-        ...(item.mono ? { mono: true } : {}),
+        ...(item.mono ? { mono: true, ...(input.outputProfile?.pressGrey ? { pressGrey: input.outputProfile.pressGrey } : {}) } : {}),
       }) : undefined;
     } catch (err) {
       // One line naming the picture and its frame: the user fixes the picture, not the exporter.

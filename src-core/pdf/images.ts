@@ -10,8 +10,9 @@
  *    (X-1a forbids transparency).
  * 3. Proof: JPEGs pass through as they are; PNGs go through pdf-lib's `embedPng` (alpha kept as SMask).
  * 4. Black-and-white pages (`mono`), both presets: grey JPEGs pass through; other JPEGs are decoded, turned
- *    to grey (Rec. 709 luma, as the screen's grayscale filter) and re-encoded as grey JPEGs; PNGs become
- *    lossless DeviceGray. Only the K plate prints. Placed PDFs keep their colours (preflight reports colour on a black-and-white page).
+ *    to grey and re-encoded as grey JPEGs; PNGs become lossless DeviceGray. Only the K plate prints. The grey is
+ *    Rec. 709 luma, as the screen's grayscale filter — or, in print with a plant profile (`pressGrey`), the K tint
+ *    that prints the pixel's lightness on that press (mono-tone.ts). Placed PDFs keep their colours (preflight reports colour on a black-and-white page).
  * 5. TIFFs (decoded by tiff.ts; they have no pass-through): a CMYK TIFF stays CMYK, its samples Flate-compressed
  *    as DeviceCMYK in both presets; an RGB TIFF is separated as RGB PNGs are (print) or kept DeviceRGB (proof);
  *    grey stays DeviceGray; black-and-white pages make every TIFF grey.
@@ -27,6 +28,7 @@ import { rawStream } from './raw-stream.js';
 import { pngPassesThrough, readPngChunks, readPngHeader } from './png.js';
 import { checkJpeg, checkPixelCount, checkPng, decodeJpegChecked, decodePngChecked, decodeTiffChecked } from './asset-check.js';
 import { DEFAULT_FLATE_LEVEL, deflateWithFflate, inflateWithFflate, type Deflate, type Inflate } from './flate.js';
+import { pressGreyFromCmyk, pressGreyFromRgb, type PressGrey } from './mono-tone.js';
 
 /** Asset bytes as delivered by the host. */
 export interface AssetBytes {
@@ -100,6 +102,23 @@ export interface ImageConversion {
   inflate?: Inflate;
   /** A black-and-white page's picture: pictures become grey (DeviceGray, the K plate alone). */
   mono?: boolean;
+  /**
+   * The plant profile's grey (print only): a mono picture's grey is then the K tint that prints each pixel's
+   * lightness on the press; absent: Rec. 709 luma (`rgbToGreyPixels`).
+   */
+  pressGrey?: PressGrey;
+}
+
+/** Turns colour pixels grey for a black-and-white page: RGB (3 samples a pixel, optional alpha) or CMYK (4). */
+interface GreyConverter {
+  fromRgb(rgb: Uint8Array, pixelCount: number, alpha?: Uint8Array): Uint8Array;
+  fromCmyk(cmyk: Uint8Array, pixelCount: number): Uint8Array;
+}
+
+/** The grey conversion of `press` (through the profile), or Rec. 709 luma without one. */
+function greyConverter(press: PressGrey | undefined): GreyConverter {
+  if (press) return { fromRgb: (rgb, n, alpha) => pressGreyFromRgb(rgb, n, press, alpha), fromCmyk: (cmyk, n) => pressGreyFromCmyk(cmyk, n, press) };
+  return { fromRgb: rgbToGreyPixels, fromCmyk: (cmyk, n) => rgbToGreyPixels(cmykToRgbPixels(cmyk, n), n) };
 }
 
 /**
@@ -117,21 +136,21 @@ export function rgbToGreyPixels(rgb: Uint8Array, pixelCount: number, alpha?: Uin
 }
 
 /** A raster picture as grey for a black-and-white page: JPEGs stay JPEGs, PNGs stay lossless. */
-function embedMono(doc: PDFDocument, bytes: Uint8Array, format: 'jpeg' | 'png', deflate: Deflate, inflate: Inflate): PDFRef {
+function embedMono(doc: PDFDocument, bytes: Uint8Array, format: 'jpeg' | 'png', deflate: Deflate, inflate: Inflate, grey: GreyConverter): PDFRef {
   if (format === 'jpeg') {
     const decoded = decodeJpegChecked(bytes);
     const count = decoded.widthPx * decoded.heightPx;
     // jpeg-js gives grey pictures one sample per pixel and everything else RGB.
-    const grey = decoded.data.length === count ? decoded.data : rgbToGreyPixels(decoded.data, count);
-    const stream = rawStream(doc.context, encodeGreyJpeg(grey, decoded.widthPx, decoded.heightPx, CMYK_JPEG_QUALITY), {
+    const samples = decoded.data.length === count ? decoded.data : grey.fromRgb(decoded.data, count);
+    const stream = rawStream(doc.context, encodeGreyJpeg(samples, decoded.widthPx, decoded.heightPx, CMYK_JPEG_QUALITY), {
       Type: 'XObject', Subtype: 'Image', Width: decoded.widthPx, Height: decoded.heightPx, BitsPerComponent: 8, ColorSpace: 'DeviceGray', Filter: 'DCTDecode',
     } as never);
     return doc.context.register(stream);
   }
   const png = decodePngChecked(bytes, inflate);
   const count = png.widthPx * png.heightPx;
-  const grey = png.channels === 1 ? (png.alpha ? flattenGrey(png.pixels, png.alpha) : png.pixels) : rgbToGreyPixels(png.pixels, count, png.alpha);
-  return registerPixels(doc, deflate, grey, png.widthPx, png.heightPx, 'DeviceGray');
+  const samples = png.channels === 1 ? (png.alpha ? flattenGrey(png.pixels, png.alpha) : png.pixels) : grey.fromRgb(png.pixels, count, png.alpha);
+  return registerPixels(doc, deflate, samples, png.widthPx, png.heightPx, 'DeviceGray');
 }
 
 /** RGB with alpha flattened onto white paper, 3 samples per pixel. */
@@ -185,15 +204,17 @@ export async function embedAsset(doc: PDFDocument, asset: AssetBytes, preset: 'p
   };
   const info = readImageInfo(asset.bytes);
   const unit = { widthPt: 1, heightPt: 1 };
+  // A proof is read on screen: its grey stays the screen's, whatever the press does.
+  const grey = greyConverter(preset === 'print' ? conversion.pressGrey : undefined);
   if (info.format === 'pdf') return embedPdfAsset(doc, asset.bytes, deflate);
-  if (info.format === 'tiff') return { ref: embedTiff(doc, asset.bytes, preset, conversion.mono === true, toCmyk, deflate, inflate), formSize: unit };
+  if (info.format === 'tiff') return { ref: embedTiff(doc, asset.bytes, preset, conversion.mono ? grey : undefined, toCmyk, deflate, inflate), formSize: unit };
   if (conversion.mono && (info.format === 'jpeg' || info.format === 'png')) {
     if (info.format === 'jpeg' && info.colour === 'grey') {
       checkJpeg(asset.bytes);
       const stream = rawStream(doc.context, asset.bytes, { Type: 'XObject', Subtype: 'Image', Width: info.widthPx, Height: info.heightPx, BitsPerComponent: 8, ColorSpace: 'DeviceGray', Filter: 'DCTDecode' } as never);
       return { ref: doc.context.register(stream), formSize: unit };
     }
-    return { ref: embedMono(doc, asset.bytes, info.format, deflate, inflate), formSize: unit };
+    return { ref: embedMono(doc, asset.bytes, info.format, deflate, inflate, grey), formSize: unit };
   }
   if (info.format === 'jpeg') {
     if (!info.widthPx || !info.heightPx || info.colour === 'unknown') throw new RangeError('JPEG asset has no readable frame header');
@@ -245,14 +266,14 @@ export async function embedAsset(doc: PDFDocument, asset: AssetBytes, preset: 'p
  * separated for print, everything becomes grey on a black-and-white page.
  */
 function embedTiff(
-  doc: PDFDocument, bytes: Uint8Array, preset: 'print' | 'proof', mono: boolean,
+  doc: PDFDocument, bytes: Uint8Array, preset: 'print' | 'proof', mono: GreyConverter | undefined,
   toCmyk: (rgb: Uint8Array, pixelCount: number) => Uint8Array, deflate: Deflate, inflate: Inflate,
 ): PDFRef {
   const tiff = decodeTiffChecked(bytes, inflate);
   const count = tiff.widthPx * tiff.heightPx;
   const register = (samples: Uint8Array, space: 'DeviceCMYK' | 'DeviceGray' | 'DeviceRGB'): PDFRef => registerPixels(doc, deflate, samples, tiff.widthPx, tiff.heightPx, space);
   if (tiff.colour === 'grey') return register(tiff.pixels, 'DeviceGray');
-  if (mono) return register(rgbToGreyPixels(tiff.colour === 'cmyk' ? cmykToRgbPixels(tiff.pixels, count) : tiff.pixels, count), 'DeviceGray');
+  if (mono) return register(tiff.colour === 'cmyk' ? mono.fromCmyk(tiff.pixels, count) : mono.fromRgb(tiff.pixels, count), 'DeviceGray');
   if (tiff.colour === 'cmyk') return register(tiff.pixels, 'DeviceCMYK');
   return preset === 'print' ? register(toCmyk(tiff.pixels, count), 'DeviceCMYK') : register(tiff.pixels, 'DeviceRGB');
 }

@@ -25,6 +25,7 @@
 import { assetFileName, type FolioDocument, type Frame, type PmNodeJson, type TextFrame } from '../model/document.js';
 import { totalInkPercent, type Cmyk } from '../model/colour.js';
 import { ptToMm } from '../model/units.js';
+import { minStrokePtOf } from '../model/line-style.js';
 import type { ImageItem, PageLayout, RectPt } from '../layout/page-layout.js';
 import { frameRotation, rotatedBounds } from '../layout/rotation.js';
 import type { FontProvider } from '../text/font.js';
@@ -73,7 +74,8 @@ export type FindingCode =
   | 'output-name-clash'
   | 'small-reversed-text'
   | 'colour-on-mono-page'
-  | 'rotated-off-page';
+  | 'rotated-off-page'
+  | 'fine-border';
 
 /** One preflight finding. */
 export interface Finding {
@@ -188,6 +190,7 @@ export function preflight(doc: FolioDocument, layouts: readonly PageLayout[], op
     ...collectOutputNameFindings(doc, opts),
     ...collectReversedTextFindings(doc, layouts),
     ...collectMonoPageFindings(doc, layouts, opts),
+    ...collectFineBorderFindings(doc),
   ];
   const pageOrder = new Map(doc.pages.map((p, i) => [p.id, i]));
   // The composer and the asset check may both report a missing picture: keep one per frame, the asset check's
@@ -589,6 +592,28 @@ function collectMonoPageFindings(doc: FolioDocument, layouts: readonly PageLayou
     }
     for (const frameId of frames) {
       out.push(finding({ severity: 'warning', code: 'colour-on-mono-page', pageId: page.id, frameId }, 'preflight.finding.colourOnMonoPage', { page: page.name, frame: frameId }));
+    }
+  }
+  return out;
+}
+
+/**
+ * Rules and boxes drawn in a two-line or decorative style (文武线, 花边) at a weight below the style's minimum
+ * (`minStrokePtOf`): their thinnest line would be finer than newsprint holds. The Inspector refuses such weights;
+ * a file written elsewhere or edited by hand may still carry one.
+ */
+function collectFineBorderFindings(doc: FolioDocument): Finding[] {
+  const out: Finding[] = [];
+  for (const page of doc.pages) {
+    for (const frame of page.frames) {
+      if (frame.kind !== 'box' && frame.kind !== 'rule') continue;
+      const minPt = minStrokePtOf(frame.lineStyle);
+      if (!(frame.strokePt > 0 && frame.strokePt < minPt)) continue;
+      out.push(finding(
+        { severity: 'warning', code: 'fine-border', pageId: page.id, frameId: frame.id },
+        'preflight.finding.fineBorder',
+        { page: page.name, frame: frame.id, weight: String(frame.strokePt), min: String(minPt) },
+      ));
     }
   }
   return out;

@@ -9,6 +9,8 @@ declare module 'lcms-wasm' {
   export const TYPE_RGB_8: number;
   /** 8-bit interleaved CMYK pixel format (255 = 100 % ink). */
   export const TYPE_CMYK_8: number;
+  /** CIE Lab, 16 bits per sample (v4 encoding: L* 0–100 as 0–0xFFFF). */
+  export const TYPE_Lab_16: number;
   export const INTENT_RELATIVE_COLORIMETRIC: number;
   export const cmsFLAGS_BLACKPOINTCOMPENSATION: number;
 }

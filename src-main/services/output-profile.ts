@@ -7,11 +7,15 @@
  *    own .wasm file) and build sRGB → profile, 8 bits per sample, relative colorimetric with black point
  *    compensation: in-gamut colours stay as measured and shadows map onto the paper's real black, the usual
  *    choice for newsprint pictures.
- * 3. Transforms are cached per profile content, so a 32-page export opens the profile once.
+ * 3. For black-and-white pictures, a second transform, profile CMYK → CIE Lab (16 bits, relative colorimetric:
+ *    paper is L* 100), gives the lightness of the 256 K-only tints and of any CMYK pixel on that press
+ *    (`PressGrey`); src-core/pdf/mono-tone.ts turns those into each pixel's K.
+ * 4. Transforms are cached per profile content, so a 32-page export opens the profile once.
  */
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { OutputProfile } from '../../src-core/pdf/export.js';
+import type { PressGrey } from '../../src-core/pdf/mono-tone.js';
 import { checkPrintOutputProfile, readIccProfile } from '../../src-core/pdf/icc.js';
 import { readFileUpTo, type DiskError } from './disk.js';
 
@@ -27,6 +31,7 @@ export class OutputProfileError extends Error {
 interface Lcms {
   cmsOpenProfileFromMem(bytes: Uint8Array, size: number): number;
   cmsCreate_sRGBProfile(): number;
+  cmsCreateLab4Profile(whitePoint: null): number;
   cmsCreateTransform(input: number, inputFormat: number, output: number, outputFormat: number, intent: number, flags: number): number;
   cmsDoTransform(transform: number, input: Uint8Array, pixels: number): Uint8Array;
   cmsCloseProfile(profile: number): void;
@@ -43,8 +48,13 @@ const MAX_WASM_BYTES = 32 * 1024 * 1024;
 /** Pixels per cmsDoTransform call: bounds the WebAssembly heap a large photo needs at once. */
 const PIXELS_PER_CALL = 1 << 20;
 
-let lcmsInstance: Promise<{ lcms: Lcms; formats: { rgb8: number; cmyk8: number; intent: number; flags: number } }> | undefined;
+let lcmsInstance: Promise<{ lcms: Lcms; formats: { rgb8: number; cmyk8: number; lab16: number; intent: number; flags: number } }> | undefined;
 const transforms = new Map<string, number>();
+/** Profile content → its CMYK → Lab transform and the lightness of its K-only tints. */
+const pressGreys = new Map<string, PressGrey>();
+
+/** Top of a 16-bit L* sample (LittleCMS's v4 Lab encoding: 0xFFFF = L* 100). */
+const LAB16_L_MAX = 0xffff;
 
 async function loadLcms(modulesFrom: string): Promise<NonNullable<typeof lcmsInstance> extends Promise<infer T> ? T : never> {
   lcmsInstance ??= (async () => {
@@ -55,7 +65,7 @@ async function loadLcms(modulesFrom: string): Promise<NonNullable<typeof lcmsIns
     return {
       lcms,
       formats: {
-        rgb8: module.TYPE_RGB_8, cmyk8: module.TYPE_CMYK_8,
+        rgb8: module.TYPE_RGB_8, cmyk8: module.TYPE_CMYK_8, lab16: module.TYPE_Lab_16,
         intent: module.INTENT_RELATIVE_COLORIMETRIC, flags: module.cmsFLAGS_BLACKPOINTCOMPENSATION,
       },
     };
@@ -92,9 +102,15 @@ export async function loadOutputProfile(bytes: Uint8Array, modulesFrom: string =
     transforms.set(key, transform);
   }
   const handle = transform;
+  let pressGrey = pressGreys.get(key);
+  if (!pressGrey) {
+    pressGrey = openPressGrey(lcms, formats, bytes, info.description);
+    pressGreys.set(key, pressGrey);
+  }
   return {
     bytes,
     info,
+    pressGrey,
     convertRgb(rgb, pixelCount) {
       const out = new Uint8Array(pixelCount * 4);
       for (let start = 0; start < pixelCount; start += PIXELS_PER_CALL) {
@@ -104,6 +120,33 @@ export async function loadOutputProfile(bytes: Uint8Array, modulesFrom: string =
       return out;
     },
   };
+}
+
+/**
+ * The profile's CMYK → Lab transform (relative colorimetric, no black point compensation: the press's own
+ * lightness, paper = L* 100) as a `PressGrey`, with the K-only tints measured once.
+ * @throws OutputProfileError when LittleCMS cannot build the transform
+ */
+function openPressGrey(lcms: Lcms, formats: { cmyk8: number; lab16: number; intent: number }, bytes: Uint8Array, description: string): PressGrey {
+  const profile = lcms.cmsOpenProfileFromMem(bytes, bytes.byteLength);
+  if (!profile) throw new OutputProfileError(`LittleCMS cannot read the profile "${description || 'without a name'}": it is damaged or uses tags it does not know`);
+  const lab = lcms.cmsCreateLab4Profile(null);
+  const toLab = lcms.cmsCreateTransform(profile, formats.cmyk8, lab, formats.lab16, formats.intent, 0);
+  lcms.cmsCloseProfile(lab);
+  lcms.cmsCloseProfile(profile);
+  if (!toLab) throw new OutputProfileError(`LittleCMS cannot read colours back out of the profile "${description}" (it lacks the tables for that direction)`);
+  const cmykLightness = (cmyk: Uint8Array, pixelCount: number): Float32Array => {
+    const out = new Float32Array(pixelCount);
+    for (let start = 0; start < pixelCount; start += PIXELS_PER_CALL) {
+      const count = Math.min(PIXELS_PER_CALL, pixelCount - start);
+      const labs = lcms.cmsDoTransform(toLab, cmyk.subarray(start * 4, (start + count) * 4), count) as unknown as Uint16Array;
+      for (let i = 0; i < count; i++) out[start + i] = (labs[i * 3]! / LAB16_L_MAX) * 100;
+    }
+    return out;
+  };
+  const kTints = new Uint8Array(256 * 4);
+  for (let k = 0; k < 256; k++) kTints[k * 4 + 3] = k;
+  return { kLightness: Array.from(cmykLightness(kTints, 256)), cmykLightness };
 }
 
 /**

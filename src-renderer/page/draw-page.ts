@@ -12,7 +12,7 @@
  */
 import type { BoxItem, GlyphRunItem, ImageItem, PageLayout, RectPt, RuleItem, StrokeDash } from '../../src-core/layout/page-layout.js';
 import { canvasRotation } from '../../src-core/layout/rotation.js';
-import { boxOutline, needsOutline, type OutlineStep } from '../../src-core/layout/styled-lines.js';
+import { boxItemOutline, needsOutline, type OutlineStep } from '../../src-core/layout/styled-lines.js';
 import { itemBoundsPt, rectsIntersect } from './dirty-region.js';
 import type { FontProvider, LoadedFont } from '../../src-core/text/font.js';
 import type { Cmyk } from '../../src-core/model/colour.js';
@@ -137,7 +137,7 @@ function traceOutline(ctx: CanvasRenderingContext2D, steps: readonly OutlineStep
 function drawBox(ctx: CanvasRenderingContext2D, box: BoxItem): void {
   const { xPt, yPt, widthPt, heightPt } = box.rect;
   const outline = needsOutline(box);
-  if (outline) traceOutline(ctx, boxOutline(box.rect, box.cornerRadiusPt));
+  if (outline) traceOutline(ctx, boxItemOutline(box));
   if (box.fill) {
     ctx.fillStyle = cssColour(box.fill);
     if (outline) ctx.fill();

@@ -9,7 +9,7 @@ import type { BoxFrame, FolioDocument, Frame, ImageFrame, PmNodeJson, RuleFrame,
 import { columnWidthsProblem, MAX_FRAME_COLUMNS, type Page } from '../../src-core/model/frame.js';
 import { BLACK } from '../../src-core/model/colour.js';
 import { parseSizePt } from '../../src-core/model/units.js';
-import { COMPOUND_LINE_STYLES, LINE_STYLES, MAX_CORNER_RADIUS_PT, MIN_COMPOUND_STROKE_PT, type LineStyle } from '../../src-core/model/line-style.js';
+import { COMPOUND_LINE_STYLES, DECORATIVE_LINE_STYLES, LINE_STYLES, MAX_CORNER_RADIUS_PT, MIN_COMPOUND_STROKE_PT, MIN_DECORATIVE_STROKE_PT, minStrokePtOf, type LineStyle } from '../../src-core/model/line-style.js';
 import { UiMessageError } from './ui-message.js';
 
 /**
@@ -256,9 +256,14 @@ export function setStrokeSettings(doc: FolioDocument, frameId: string, settings:
   if (compound && strokePt !== undefined && strokePt > 0 && strokePt < MIN_COMPOUND_STROKE_PT) {
     throw new UiMessageError('edits.compoundStrokeMin', { min: MIN_COMPOUND_STROKE_PT });
   }
+  const decorative = style !== undefined && DECORATIVE_LINE_STYLES.has(style);
+  if (decorative && strokePt !== undefined && strokePt > 0 && strokePt < MIN_DECORATIVE_STROKE_PT) {
+    throw new UiMessageError('edits.decorativeStrokeMin', { min: MIN_DECORATIVE_STROKE_PT });
+  }
   let next: BoxFrame | RuleFrame = frame;
   const weightPt = strokePt ?? frame.strokePt;
-  const wantedPt = compound && lineStyle !== undefined && weightPt > 0 ? Math.max(weightPt, MIN_COMPOUND_STROKE_PT) : weightPt;
+  // Choosing a two-line or decorative style raises the weight to the lightest that style is drawn at.
+  const wantedPt = lineStyle !== undefined && weightPt > 0 ? Math.max(weightPt, minStrokePtOf(lineStyle)) : weightPt;
   if (wantedPt !== frame.strokePt) next = { ...next, strokePt: wantedPt };
   if (lineStyle !== undefined && lineStyle !== (frame.lineStyle ?? 'solid')) {
     if (lineStyle === 'solid') {

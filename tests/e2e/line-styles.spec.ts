@@ -141,3 +141,65 @@ test('a 文武线 box with rounded corners and a dashed rule: the canvas and the
   await canvas.surface.press('Control+z');
   await expect.poll(canvasRuns).toBeLessThanOrEqual(2);
 });
+
+/**
+ * Decorative borders (花边): a box in the foot margin gets a diamond-chain border from the Inspector (its hairline is
+ * raised to the 3 pt band a 花边 needs), then a heavier 8 pt band; the canvas and the print PDF show the same
+ * chain — the same count of diamonds along the top edge, a diamond on each corner — drawn from one set of paths.
+ */
+test('a diamond-chain 花边 box: the canvas and the print PDF draw the same diamonds, corners included', async () => {
+  test.setTimeout(120_000);
+  const page = win.page();
+  const app = win.app();
+  await app.reopenSample();
+  const canvas = new PageCanvas(page, trim.widthPt);
+  await app.button('100 %').click();
+  const panel = inspector(page);
+
+  const version = await canvas.layoutVersion();
+  await app.button('Add box').click();
+  await canvas.waitForComposeAfter(version);
+  await setFrameRectInInspector(panel, foot);
+  await panel.getByRole('combobox', { name: 'Line style' }).selectOption({ label: 'Diamond-chain border' });
+  const stroke = panel.getByRole('spinbutton', { name: 'Stroke (pt)' });
+  await expect(stroke).toHaveValue('3');
+  await stroke.fill('8');
+  await stroke.press('Enter');
+  await expect(stroke).toHaveValue('8');
+
+  // Along the top edge's centre line: 19 diamonds of the top side (240 pt in cells of about 12.6 pt), the first
+  // on the top-left corner, and the top-right corner's diamond.
+  const x0Pt = foot.xPt - 6;
+  const x1Pt = foot.xPt + foot.widthPt + 6;
+  const canvasRuns = async () => canvas.content.evaluate((el, { yPt, x0Pt, x1Pt, trimWidthPt }) => {
+    const c = el as HTMLCanvasElement;
+    const k = c.width / trimWidthPt;
+    const w = Math.round((x1Pt - x0Pt) * k);
+    const data = c.getContext('2d')!.getImageData(Math.round(x0Pt * k), Math.round(yPt * k), w, 1).data;
+    let runs = 0;
+    let inInk = false;
+    for (let x = 0; x < w; x++) {
+      const i = x * 4;
+      const ink = data[i + 3]! > 0 && 0.299 * data[i]! + 0.587 * data[i + 1]! + 0.114 * data[i + 2]! < 128;
+      if (ink && !inInk) runs++;
+      inInk = ink;
+    }
+    return runs;
+  }, { yPt: foot.yPt, x0Pt, x1Pt, trimWidthPt: trim.widthPt });
+  await expect.poll(canvasRuns).toBe(20);
+  for (const [xPt, yPt] of [[foot.xPt, foot.yPt], [foot.xPt + foot.widthPt, foot.yPt], [foot.xPt, foot.yPt + foot.heightPt], [foot.xPt + foot.widthPt, foot.yPt + foot.heightPt]] as const) {
+    expect(await canvas.inkFraction({ xPt: xPt - 1, yPt: yPt - 1, widthPt: 2, heightPt: 2 }), `canvas corner ${xPt},${yPt}`).toBeGreaterThan(0.5);
+  }
+  await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'e2e-decorative-border.png') });
+
+  const [pdf] = (await app.exportPdf('button', SAMPLE_PRINT_ERRORS)) as [string];
+  renderPng(pdf, 'e2e-decorative-border-pdf', 150);
+  const grey = renderGrey(pdf, 300);
+  const offset = trimOffsetPt(pdf);
+  expect(pdfRunsAlongRow(grey, offset, foot.yPt, x0Pt, x1Pt)).toBe(20);
+  for (const [xPt, yPt] of [[foot.xPt, foot.yPt], [foot.xPt + foot.widthPt, foot.yPt], [foot.xPt, foot.yPt + foot.heightPt], [foot.xPt + foot.widthPt, foot.yPt + foot.heightPt]] as const) {
+    expect(pdfInkFraction(grey, offset, { xPt: xPt - 1, yPt: yPt - 1, widthPt: 2, heightPt: 2 }), `PDF corner ${xPt},${yPt}`).toBeGreaterThan(0.5);
+  }
+  // The middle of the box is paper: a 花边 is a border, not a fill.
+  expect(pdfInkFraction(grey, offset, { xPt: foot.xPt + 20, yPt: foot.yPt + 10, widthPt: 60, heightPt: 16 })).toBe(0);
+});

@@ -946,6 +946,12 @@ export const en = {
   // ── Session 10: interface and speed (issue 14) ──
 
   // ── Session 10: borders and mono (issue 15) ──
+  'lineStyle.wave': 'Wave border',
+  'lineStyle.zigzag': 'Zigzag border',
+  'lineStyle.diamonds': 'Diamond-chain border',
+  'lineStyle.decorativeSquare': 'A decorative border has square corners',
+  'edits.decorativeStrokeMin': 'A decorative border needs a weight of at least {min, number} pt.',
+  'preflight.finding.fineBorder': 'Frame "{frame}" on page {page} has a {weight} pt stroke, finer than its line style holds on newsprint; make it at least {min} pt',
 
   // ── Session 10: styles panel, rotation handles (issue 15) ──
   'styles.baselineShift': 'Shift',

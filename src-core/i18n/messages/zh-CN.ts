@@ -947,6 +947,12 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   // ── Session 10: interface and speed (issue 14) ──
 
   // ── Session 10: borders and mono (issue 15) ──
+  'lineStyle.wave': '波纹花边',
+  'lineStyle.zigzag': '锯齿花边',
+  'lineStyle.diamonds': '菱形花边',
+  'lineStyle.decorativeSquare': '花边框为直角',
+  'edits.decorativeStrokeMin': '花边至少要 {min, number} pt 粗。',
+  'preflight.finding.fineBorder': '{page} 版上的框“{frame}”线粗 {weight} pt，这种线型在新闻纸上印不出来；请至少用 {min} pt',
 
   // ── Session 10: styles panel, rotation handles (issue 15) ──
   'styles.baselineShift': '基线',

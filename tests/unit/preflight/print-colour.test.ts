@@ -37,3 +37,18 @@ describe('reversed type (反白) and black-and-white pages (黑白版)', () => {
     expect(check(items).filter((f) => f.code === 'colour-on-mono-page')).toEqual([]);
   });
 });
+
+describe('fine two-line and decorative borders', () => {
+  it('warns about a 花边 or 文武线 finer than its style holds on newsprint, and not about one at its minimum', () => {
+    const page = doc.pages[0]!;
+    const box = { kind: 'box' as const, id: 'tag-box', xPt: 50, yPt: 50, widthPt: 100, heightPt: 40, strokePt: 1, stroke: BLACK, locked: false };
+    const rule = { kind: 'rule' as const, id: 'tag-rule', xPt: 50, yPt: 100, widthPt: 100, heightPt: 10, strokePt: 1, locked: false };
+    const withFrames = (frames: object[]) => ({ ...doc, pages: [{ ...page, frames: [...page.frames, ...frames] as typeof page.frames }, ...doc.pages.slice(1)] });
+    const fine = check([], withFrames([{ ...box, lineStyle: 'diamonds' }, { ...rule, lineStyle: 'thick-thin' }])).filter((f) => f.code === 'fine-border');
+    expect(fine.map((f) => f.frameId)).toEqual(['tag-box', 'tag-rule']);
+    expect(fine[0]!.message).toMatch(/1 pt stroke.*at least 3 pt/);
+    expect(fine[0]!.severity).toBe('warning');
+    const ok = check([], withFrames([{ ...box, lineStyle: 'diamonds', strokePt: 3 }, { ...rule, lineStyle: 'dashed' }])).filter((f) => f.code === 'fine-border');
+    expect(ok).toEqual([]);
+  });
+});

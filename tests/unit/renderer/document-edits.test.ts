@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { unpackFolio } from '../../../src-core/model/folio-file.js';
 import type { PmNodeJson } from '../../../src-core/model/document.js';
-import { MIN_COMPOUND_STROKE_PT } from '../../../src-core/model/line-style.js';
+import { MIN_COMPOUND_STROKE_PT, MIN_DECORATIVE_STROKE_PT } from '../../../src-core/model/line-style.js';
 import { addFrame, addTextFrame, findFrame, isBlankStory, setStrokeSettings, framesOfStory, MAX_STORY_NAME_CHARS, removeFrame, renameStory, replaceStoryDoc, setFrameGeometry, setTextFrameSettings, threadFrames } from '../../../src-renderer/state/document-edits.js';
 
 const doc = unpackFolio(new Uint8Array(readFileSync('templates/samples/deqing-front-2023-07-20.folio'))).document;
@@ -205,6 +205,16 @@ describe('line styles and corners (花线)', () => {
     expect(() => setStrokeSettings(next, withRule.frameId, { strokePt: 0.5 })).toThrow(/at least 1.5 pt/);
     const solid = setStrokeSettings(next, withRule.frameId, { lineStyle: 'solid' });
     expect('lineStyle' in findFrame(solid, withRule.frameId)!.frame).toBe(false);
+  });
+
+  it('raises a box to the band a decorative border (花边) needs and refuses a finer one', () => {
+    const wave = setStrokeSettings(withBox.doc, withBox.frameId, { lineStyle: 'wave' });
+    expect(findFrame(wave, withBox.frameId)!.frame).toMatchObject({ lineStyle: 'wave', strokePt: MIN_DECORATIVE_STROKE_PT });
+    expect(() => setStrokeSettings(wave, withBox.frameId, { strokePt: 2 })).toThrow(/decorative border needs a weight of at least 3 pt/);
+    const heavier = setStrokeSettings(wave, withBox.frameId, { strokePt: 4.5 });
+    expect(findFrame(heavier, withBox.frameId)!.frame).toMatchObject({ strokePt: 4.5 });
+    // Going back to a plain style keeps the weight the border had.
+    expect(findFrame(setStrokeSettings(heavier, withBox.frameId, { lineStyle: 'solid' }), withBox.frameId)!.frame).toMatchObject({ strokePt: 4.5 });
   });
 
   it('rounds a box’s corners and squares them again; refuses corners on a rule and unknown styles', () => {
