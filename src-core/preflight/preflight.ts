@@ -452,7 +452,9 @@ function collectAssetFindings(doc: FolioDocument, opts: PreflightOptions): Findi
         }
         continue;
       }
-      if (opts.preset === 'print' && info.colour === 'rgb' && !reportedRgb.has(`${page.id}/${frame.id}`)) {
+      // A black-and-white picture prints on the K plate alone: there is no CMYK separation to warn about.
+      const printsGrey = page.mono === true || frame.mono === true;
+      if (opts.preset === 'print' && info.colour === 'rgb' && !printsGrey && !reportedRgb.has(`${page.id}/${frame.id}`)) {
         reportedRgb.add(`${page.id}/${frame.id}`);
         out.push(finding(
           { ...base, severity: 'warning', code: 'rgb-image' },

@@ -176,6 +176,15 @@ describe('preflight', () => {
     }
   });
 
+  it('regression: a black-and-white picture is not warned about as RGB to be separated (it prints on K alone)', () => {
+    const assets = { rgb: { id: 'rgb', path: 'assets/rgb.jpg', mime: 'image/jpeg', widthPx: 100, heightPx: 100 } };
+    const frame = { id: 'pic', kind: 'image', assetId: 'rgb', xPt: 60, yPt: 300, widthPt: 144, heightPt: 144 } as Partial<Frame>;
+    const info = new Map<string, ImageInfo | undefined>([['rgb', { format: 'jpeg', colour: 'rgb', widthPx: 100, heightPx: 100 }]]);
+    const codesFor = (f: Partial<Frame>) => preflight(makeDoc([f], { assets } as Partial<FolioDocument>), [layoutOf()], { preset: 'print', assetInfo: info }).map((x) => x.code);
+    expect(codesFor(frame)).toContain('rgb-image');
+    expect(codesFor({ ...frame, mono: true } as Partial<Frame>)).not.toContain('rgb-image');
+  });
+
   it('errors on placed PDFs with RGB colour or transparency in print (they are embedded unchanged)', async () => {
     const cmykAd = await placedPdf({ c: 0, m: 1, y: 0, k: 0 });
     const rgbDoc = await PDFDocument.create();
