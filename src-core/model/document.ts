@@ -5,7 +5,7 @@ import { TemplateSchema } from './template.js';
 export * from './frame.js';
 
 /** Current document schema version. Older files are migrated on load. */
-export const DOCUMENT_SCHEMA_VERSION = 10;
+export const DOCUMENT_SCHEMA_VERSION = 11;
 
 /** A binary asset stored in the .folio zip under `assets/`. */
 export const AssetSchema = z.object({

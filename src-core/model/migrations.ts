@@ -115,6 +115,11 @@ export const DOCUMENT_MIGRATIONS: readonly Migration[] = [
     description: 'version 10 adds rotated pictures and boxes (`rotationDeg`), TIFF assets (`image/tiff`), unequal and balanced columns (`columnWidthsPt`, `balance` on text frames), paragraphs across columns (`spanColumns`), local formatting (the `local` mark), tables in stories (`table` nodes), display effects and paragraph shading in styles (`outline`, `hollow`, `shadow`, `shading`) and character styles with size, tracking and baseline shift; version 9 files are valid as they are',
     up: (json) => ({ ...json, schemaVersion: 10 }),
   },
+  {
+    from: 10,
+    description: 'version 11 adds straddle heads from any column (`spanFromColumn`) and 变栏 sections (`sectionColumns`) on paragraphs, and decorative border styles (`wave`, `zigzag`, `diamonds`) for rules, boxes, column and table rules; version 10 files are valid as they are',
+    up: (json) => ({ ...json, schemaVersion: 11 }),
+  },
 ];
 
 /** Template migrations, index i migrates version i → i + 1. */

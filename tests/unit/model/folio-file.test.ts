@@ -67,7 +67,7 @@ describe('.folio files', () => {
 describe('migrations', () => {
   it('migrates a version-0 document (geometry in mm) to points', () => {
     const out = migrateDocument({ pages: [{ id: 'p', frames: [{ id: 'f', xMm: 25.4, yMm: 0, widthMm: 10, heightMm: 10 }] }] });
-    expect(out.schemaVersion).toBe(10);
+    expect(out.schemaVersion).toBe(11);
     const frame = (out.pages as { frames: Record<string, number>[] }[])[0]!.frames[0]!;
     expect(frame.xPt).toBeCloseTo(72, 6);
     expect(frame.xMm).toBeUndefined();
@@ -75,13 +75,14 @@ describe('migrations', () => {
 
   it('version 1 → 9 keeps everything (version 2 only adds ICC profile assets, 3 comments, 4 text wrap, 5 tracked changes, 6 the wrap mode, 7 tracked paragraph breaks, 8 marks placeholder pictures, 9 line styles and corners)', () => {
     const v1 = { schemaVersion: 1, id: 'd', pages: [{ id: 'p', frames: [] }], assets: { a: { id: 'a', path: 'assets/a.png', mime: 'image/png', note: 'placed from a.png' } } };
-    expect(migrateDocument(v1)).toEqual({ ...v1, schemaVersion: 10 });
-    expect(migrateDocument({ ...v1, schemaVersion: 2 })).toEqual({ ...v1, schemaVersion: 10 });
-    expect(migrateDocument({ ...v1, schemaVersion: 4 })).toEqual({ ...v1, schemaVersion: 10 });
-    expect(migrateDocument({ ...v1, schemaVersion: 5 })).toEqual({ ...v1, schemaVersion: 10 });
-    expect(migrateDocument({ ...v1, schemaVersion: 6 })).toEqual({ ...v1, schemaVersion: 10 });
-    expect(migrateDocument({ ...v1, schemaVersion: 7 })).toEqual({ ...v1, schemaVersion: 10 });
-    expect(migrateDocument({ ...v1, schemaVersion: 9 })).toEqual({ ...v1, schemaVersion: 10 });
+    expect(migrateDocument(v1)).toEqual({ ...v1, schemaVersion: 11 });
+    expect(migrateDocument({ ...v1, schemaVersion: 2 })).toEqual({ ...v1, schemaVersion: 11 });
+    expect(migrateDocument({ ...v1, schemaVersion: 4 })).toEqual({ ...v1, schemaVersion: 11 });
+    expect(migrateDocument({ ...v1, schemaVersion: 5 })).toEqual({ ...v1, schemaVersion: 11 });
+    expect(migrateDocument({ ...v1, schemaVersion: 6 })).toEqual({ ...v1, schemaVersion: 11 });
+    expect(migrateDocument({ ...v1, schemaVersion: 7 })).toEqual({ ...v1, schemaVersion: 11 });
+    expect(migrateDocument({ ...v1, schemaVersion: 9 })).toEqual({ ...v1, schemaVersion: 11 });
+    expect(migrateDocument({ ...v1, schemaVersion: 10 })).toEqual({ ...v1, schemaVersion: 11 });
   });
 
   it("version 7 → 8 marks the sample's generated photo as a placeholder, and nothing else", () => {
