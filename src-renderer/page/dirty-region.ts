@@ -58,8 +58,23 @@ function unturnedBoundsPt(item: LayoutItem): RectPt {
   }
 }
 
-/** A key equal for items that draw identically. */
+/**
+ * Keys of items already seen: the composer hands the same item objects to the next layout for whatever an edit
+ * did not touch, and an edit's new items are the next edit's old ones, so each key is built once.
+ */
+const itemKeys = new WeakMap<LayoutItem, string>();
+
+/** A key equal for items that draw identically (cached per item object). */
 function itemKey(item: LayoutItem): string {
+  let key = itemKeys.get(item);
+  if (key === undefined) {
+    key = buildItemKey(item);
+    itemKeys.set(item, key);
+  }
+  return key;
+}
+
+function buildItemKey(item: LayoutItem): string {
   if (item.kind !== 'glyphs') return JSON.stringify(item);
   const { c, m, y, k } = item.colour;
   let key = `${item.fontId}|${item.sizePt}|${item.scaleX ?? 1}x${item.scaleY ?? 1}|${item.baselineYPt}|${c},${m},${y},${k}|`;

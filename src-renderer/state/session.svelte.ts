@@ -4,9 +4,10 @@
  *
  * 1. Open: host.openSample/openDocument → load the template's fonts (only those its styles name) → compose.
  * 2. Edit: editor transactions produce a new EditorState per story (undo history lives there); a changed story
- *    doc becomes a new, immutable FolioDocument (replaceStoryDoc) and a re-compose is scheduled (one per frame,
- *    the composer re-sets only what changed). Frame moves/resizes go through setFrameGeometry. One undo ledger
- *    (undo-history.ts) orders story and frame steps, so `undo()` takes back the latest step wherever it was made.
+ *    doc becomes a new, immutable FolioDocument (replaceStoryDoc) and a re-compose is scheduled (at the end of the
+ *    task for the first change of a frame, else in the next frame; the composer re-sets only what changed).
+ *    Frame moves/resizes go through setFrameGeometry. One undo ledger (undo-history.ts) orders story and frame
+ *    steps, so `undo()` takes back the latest step wherever it was made.
  * 3. Save / Export PDF call the host with the current document; dirty = document differs from the last saved one,
  *    reported to the Electron shell (setDirty).
  * Large values (document, layouts, editor state) are `$state.raw`: replaced, never deeply proxied.
@@ -224,6 +225,8 @@ export class FolioSession {
   private uiFonts: UiFontFaces | undefined;
   private composer: Composer | null = null;
   private composePending = false;
+  /** True from an eager (end-of-task) compose until the next frame: later changes then wait for the frame. */
+  private composedThisFrame = false;
   private ledger = new UndoLedger<FrameEdit>();
   /** True while a story group is applied or restored: its story transactions are one ledger step, not many. */
   private ledgerMuted = false;
@@ -469,6 +472,19 @@ export class FolioSession {
   private scheduleCompose(): void {
     if (this.composePending) return;
     this.composePending = true;
+    // The first change of a frame is composed at the end of its task (a microtask), so the page is re-set and
+    // drawn before the frame that follows the keystroke is painted, not one frame later; further changes before
+    // that frame wait for it, so a burst of transactions still costs one compose a frame.
+    if (!this.composedThisFrame) {
+      this.composedThisFrame = true;
+      this.schedule(() => {
+        this.composedThisFrame = false;
+      });
+      queueMicrotask(() => {
+        if (this.composePending) this.composeNow();
+      });
+      return;
+    }
     this.schedule(() => {
       if (this.composePending) this.composeNow();
     });
