@@ -35,7 +35,7 @@ import { UndoLedger, type HistoryDepth } from './undo-history.js';
 import { IssueNavigation } from './issue-navigation.svelte.js';
 import { runExportJob } from './export-run.js';
 import { currentTranslator, t } from './i18n.svelte.js';
-import { errorText, formatUiMessage, isUiMessage, type UiMessage } from './ui-message.js';
+import { errorText, formatUiMessage, hostErrorText, isUiMessage, type UiMessage } from './ui-message.js';
 import { formatTimeOfDay } from '../panels/date-time.js';
 import { addCommentTransaction, deleteCommentTransaction, setCommentResolvedTransaction } from '../editor/comments.js';
 import type { PosRange, ProofComment } from '../../src-core/model/comments.js';
@@ -267,7 +267,7 @@ export class FolioSession {
     const res = await this.host.openSample({});
     if (!res.ok) {
       this.phase = 'error';
-      this.fail(t('session.sampleFailed', { error: res.error.message }));
+      this.fail(t('session.sampleFailed', { error: hostErrorText(res.error, currentTranslator()) }));
       return;
     }
     await this.adopt(res.value);
@@ -292,7 +292,7 @@ export class FolioSession {
         this.inUseOffer = { path, message: res.error.message, heldHere: res.error.heldHere === true };
         return;
       }
-      this.fail(t('session.openFailed', { path, error: res.error.message }));
+      this.fail(t('session.openFailed', { path, error: hostErrorText(res.error, currentTranslator()) }));
       return;
     }
     await this.adopt(res.value);
@@ -327,7 +327,7 @@ export class FolioSession {
   async newFromTemplate(templateId: string): Promise<void> {
     const res = await this.host.newFromTemplate({ templateId });
     if (!res.ok) {
-      this.fail(t('session.templateFailed', { template: templateId, error: res.error.message }));
+      this.fail(t('session.templateFailed', { template: templateId, error: hostErrorText(res.error, currentTranslator()) }));
       return;
     }
     await this.adopt(res.value);
@@ -351,7 +351,7 @@ export class FolioSession {
     this.autosaveDueSinceMs = null;
     const doc = this.doc;
     const res = await this.host.autosave({ handle: this.handle, document: doc });
-    if (!res.ok) this.fail(t('session.autosaveFailed', { error: res.error.message }));
+    if (!res.ok) this.fail(t('session.autosaveFailed', { error: hostErrorText(res.error, currentTranslator()) }));
     else this.autosavedDoc = doc;
   }
 
@@ -437,7 +437,7 @@ export class FolioSession {
       const res = await this.host.loadAsset({ handle: opened.handle, assetId: asset.id });
       if (!res.ok) {
         info.set(asset.id, undefined);
-        this.fail(t('session.imageNotLoaded', { asset: asset.id, error: res.error.message }));
+        this.fail(t('session.imageNotLoaded', { asset: asset.id, error: hostErrorText(res.error, currentTranslator()) }));
         continue;
       }
       try {
@@ -1000,7 +1000,7 @@ export class FolioSession {
     const res = await this.host.saveDocument({ handle: this.handle, document, ...(path ? { path } : {}) });
     this.busy = null;
     if (!res.ok) {
-      this.fail(t('session.notSaved', { error: res.error.message }));
+      this.fail(t('session.notSaved', { error: hostErrorText(res.error, currentTranslator()) }));
       return true;
     }
     this.path = res.value.path;
@@ -1043,7 +1043,7 @@ export class FolioSession {
     if (!jobId || typeof document === 'undefined') return;
     const res = await this.host.loadExportedFile({ jobId, pageId });
     if (!res.ok) {
-      this.fail(t('session.downloadFailed', { error: res.error.message }));
+      this.fail(t('session.downloadFailed', { error: hostErrorText(res.error, currentTranslator()) }));
       return;
     }
     offerDownload(document, res.value.bytes, res.value.name);
