@@ -19,6 +19,7 @@ import type { EditorView } from 'prosemirror-view';
 import type { ExportPreset, ExportedFile, ExportJobStatus, FontInfo, Host, OpenedDocument } from '../../src-core/api/host-api.js';
 import { createComposer } from '../../src-core/layout/compose.js';
 import type { PageLayout } from '../../src-core/layout/page-layout.js';
+import type { ComposeNotice } from '../../src-core/layout/notice.js';
 import type { FolioDocument } from '../../src-core/model/document.js';
 import type { ImageInfo } from '../../src-core/pdf/image-info.js';
 import { assetFacts } from './asset-facts.js';
@@ -157,6 +158,8 @@ export class FolioSession {
   layouts = $state.raw<readonly PageLayout[]>([]);
   /** Incremented after every compose; the canvas carries it as `data-layout-version`. */
   layoutVersion = $state(0);
+  /** The composer's notices about the document's data (a missing style or field) from the latest compose: preflight lists them. */
+  composeNotices = $state.raw<readonly ComposeNotice[]>([]);
   /**
    * Incremented when an opened document is adopted and first composed (in the same synchronous step); the canvas
    * carries it as `data-document-generation`. A layout version alone cannot tell an open apart from a compose that
@@ -460,7 +463,10 @@ export class FolioSession {
     if (!this.doc || !this.composer) return;
     const started = performance.now();
     try {
-      this.layouts = this.composer.compose(this.doc).pages;
+      const composed = this.composer.compose(this.doc);
+      this.layouts = composed.pages;
+      // Usually none: an unchanged empty list keeps its identity, so nothing that reads it reruns.
+      if (composed.notices.length > 0 || this.composeNotices.length > 0) this.composeNotices = composed.notices;
     } catch (err) {
       this.fail(t('session.composeFailed', { error: (err as Error).message }));
       return;
