@@ -18,6 +18,7 @@ import { ExportPresetSchema, type ExportPreset } from '../src-core/api/host-api.
 import type { Finding } from '../src-core/preflight/preflight.js';
 import { localeFromEnv, type UiLocale } from '../src-core/i18n/locale.js';
 import { createTranslator, type MessageValues, type Translator } from '../src-core/i18n/translator.js';
+import { asServiceMessage, formatServiceMessage, type ServiceMessage } from '../src-core/i18n/service-message.js';
 import type { MessageKey } from '../src-core/i18n/messages/en.js';
 
 /** Process exit codes (documented in `folio --help`). */
@@ -66,14 +67,19 @@ class UsageError extends Error {
 
 /** Work that failed (exit 1, or `exitCode`): its line is a catalogue message, said in the run's language. */
 class CliFailure extends Error {
-  constructor(readonly key: MessageKey, readonly values: MessageValues = {}, readonly exitCode: number = EXIT.failed) {
+  constructor(readonly key: MessageKey, readonly values: MessageValues = {}, readonly exitCode: number = EXIT.failed, readonly serviceMessage?: ServiceMessage) {
     super(key);
   }
 }
 
-/** A failure a service put into words of its own (a disk or export error): passed on as it is. */
+/**
+ * A failure a service put into words of its own (a disk or export error): its catalogue message when it has one
+ * (a disk error's `uiMessage`, said in the run's language), else its English words passed on as they are.
+ */
 function failureFrom(err: Error, exitCode: number = EXIT.failed): CliFailure {
-  return new CliFailure('cli.error.detail', { detail: err.message }, exitCode);
+  // Duck-typed: the disk module is loaded lazily (start-up time), so DiskError is not in scope here.
+  const uiMessage = asServiceMessage((err as { uiMessage?: unknown }).uiMessage);
+  return new CliFailure('cli.error.detail', { detail: err.message }, exitCode, uiMessage);
 }
 
 /** The help of each command: a catalogue message (`cli.help.<topic>`), said in the run's language. */
@@ -485,7 +491,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       return EXIT.usage;
     }
     if (err instanceof CliFailure) {
-      io.stderr.write(`${translatorFor(io).t('cli.error.line', { message: translatorFor(io).t(err.key, err.values) })}\n`);
+      const translator = translatorFor(io);
+      const message = err.serviceMessage ? formatServiceMessage(err.serviceMessage, translator) : translator.t(err.key, err.values);
+      io.stderr.write(`${translator.t('cli.error.line', { message })}\n`);
       return err.exitCode;
     }
     // Still one line: a newsroom user can act on the message, not on a stack trace (FOLIO_DEBUG=1 shows it).

@@ -6,6 +6,7 @@
  *
  * Every call resolves to a `HostResult`: errors come back as data with a human message.
  */
+import type { ServiceMessage } from '../i18n/service-message.js';
 import { z } from 'zod';
 import { FolioDocumentSchema, type Asset, type FolioDocument } from '../model/document.js';
 import { FurnitureItemSchema, type FurnitureItem } from '../model/furniture.js';
@@ -17,6 +18,11 @@ export interface HostError {
   message: string;
   /** 'in-use' only: the file is held by another window of this same Folio, so `openDocument` may take it over. */
   heldHere?: boolean;
+  /**
+   * `message` as a catalogue key and values (service-message.ts), when the service has one: the renderer says
+   * the whole line in the interface language (checked with `asServiceMessage` before use), else `message`.
+   */
+  uiMessage?: ServiceMessage;
 }
 
 /** Result of a host call. */

@@ -201,7 +201,7 @@ function collectPieces(
     } else if (child.type === 'field') {
       const name = typeof child.attrs?.name === 'string' ? child.attrs.name : 'date';
       const value = fieldValue(name, fields);
-      if (value === undefined) onNotice({ code: 'missing-field', message: `Field "${name}" has no value in this issue; it is set empty`, storyId });
+      if (value === undefined) onNotice({ code: 'missing-field', message: `Field "${name}" has no value in this issue; it is set empty`, storyId, key: 'preflight.finding.missingField', values: { field: name } });
       addText(value ?? '', child.marks, 1);
     } else {
       onNotice({ code: 'unknown-block', message: `Inline node "${child.type}" is not in the story schema; skipped`, storyId });

@@ -728,12 +728,12 @@ class StoryFlow {
     const g = this.geom;
     const used = placements.length === 0 ? 0 : placements[placements.length - 1]!.sub + 1;
     if (!g.columnRule || used < 2 || bottom <= top) return;
-    const weightPt = g.frame.columnRuleStyle && COMPOUND_LINE_STYLES.has(g.frame.columnRuleStyle) ? MIN_COMPOUND_STROKE_PT : COLUMN_RULE_STROKE_PT;
+    const weightPt = Math.max(COLUMN_RULE_STROKE_PT, minStrokePtOf(g.frame.columnRuleStyle));
     const grid = this.env.grid;
     for (let sub = 0; sub + 1 < used; sub++) {
       const xPt = slot.xPt + (sub + 1) * (subWidthPt + g.gutterPt) - g.gutterPt / 2;
       const rule = { x1Pt: xPt, y1Pt: grid.cellTopPt(top), x2Pt: xPt, y2Pt: grid.cellTopPt(bottom) };
-      this.outputs.get(g.frame.id)!.items.push(...styledRuleItems(rule, weightPt, g.frame.columnRuleStyle, BLACK, g.frame.id));
+      this.outputs.get(g.frame.id)!.items.push(...ruleItemsOf(rule, weightPt, g.frame.columnRuleStyle, BLACK, g.frame.id));
     }
   }
 

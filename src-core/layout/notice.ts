@@ -4,6 +4,8 @@
  * carries these, so preflight can list them next to the page warnings.
  */
 
+import type { MessageKey } from '../i18n/messages/en.js';
+
 /** What kind of data problem the composer met. */
 export type ComposeNoticeCode =
   /** A block names a paragraph style (or a mark a character style) the template lacks; a fallback was used. */
@@ -27,4 +29,8 @@ export interface ComposeNotice {
   storyId?: string;
   pageId?: string;
   frameId?: string;
+  /** The catalogue message `message` says in English, so preflight says it in the reader's language (absent: a generic line quoting `message`). */
+  key?: MessageKey;
+  /** The values of `key`'s arguments. */
+  values?: Readonly<Record<string, string | number>>;
 }

@@ -147,7 +147,10 @@ export class StyleResolver {
     let name = nodeType;
     if (typeof styleAttr === 'string' && styleAttr !== '') {
       if (styles[styleAttr]) name = styleAttr;
-      else this.onNotice({ code: 'missing-style', message: `Paragraph style "${styleAttr}" is not in template "${this.template.id}"; using "${styles[nodeType] ? nodeType : BODY_STYLE}"`, storyId });
+      else {
+        const fallback = styles[nodeType] ? nodeType : BODY_STYLE;
+        this.onNotice({ code: 'missing-style', message: `Paragraph style "${styleAttr}" is not in template "${this.template.id}"; using "${fallback}"`, storyId, key: 'preflight.finding.missingParagraphStyle', values: { style: styleAttr, template: this.template.id, fallback } });
+      }
     }
     if (!styles[name]) {
       this.onNotice({ code: 'missing-style', message: `Template "${this.template.id}" has no style for "${name}" blocks; using "${BODY_STYLE}"`, storyId });
@@ -239,7 +242,7 @@ export class StyleResolver {
     if (mark.type === 'charStyle') {
       const name = typeof mark.attrs?.name === 'string' ? mark.attrs.name : '';
       const found = styles[name];
-      if (!found) this.onNotice({ code: 'missing-style', message: `Character style "${name}" is not in template "${this.template.id}"; text set unstyled`, storyId });
+      if (!found) this.onNotice({ code: 'missing-style', message: `Character style "${name}" is not in template "${this.template.id}"; text set unstyled`, storyId, key: 'preflight.finding.missingCharacterStyle', values: { style: name, template: this.template.id } });
       return found;
     }
     const found = styles[mark.type];

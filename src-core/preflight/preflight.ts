@@ -16,6 +16,7 @@
  * 4. collectInkFindings — template and frame colours above the total ink limit.
  * 5. collectOutputNameFindings — pages whose exported files would share one name (the naming pattern's names,
  *    compared as case-insensitive file systems compare them): export would refuse the second.
+ *    collectNoticeFindings — the composer's notices about the document's data (a missing style or field): warnings.
  * 6. dedupe and sort — errors first, then warnings, then info; within a severity by page order.
  *
  * Pictures are named by the file they were placed from (`assetFileName`), never by their content-hash id.
@@ -26,6 +27,7 @@ import { assetFileName, type FolioDocument, type Frame, type PmNodeJson, type Te
 import { totalInkPercent, type Cmyk } from '../model/colour.js';
 import { ptToMm } from '../model/units.js';
 import { minStrokePtOf } from '../model/line-style.js';
+import type { ComposeNotice } from '../layout/notice.js';
 import type { ImageItem, PageLayout, RectPt } from '../layout/page-layout.js';
 import { frameRotation, rotatedBounds } from '../layout/rotation.js';
 import type { FontProvider } from '../text/font.js';
@@ -75,7 +77,12 @@ export type FindingCode =
   | 'small-reversed-text'
   | 'colour-on-mono-page'
   | 'rotated-off-page'
-  | 'fine-border';
+  | 'fine-border'
+  /** Composer notices (layout/notice.ts): a style or field the template or issue lacks, content it cannot set. */
+  | 'missing-style'
+  | 'invalid-style'
+  | 'missing-field'
+  | 'unknown-block';
 
 /** One preflight finding. */
 export interface Finding {
@@ -142,6 +149,8 @@ export interface PreflightOptions {
   minPpiWarning?: number;
   /** Effective resolution below which images are an error (PRINT.md: ≈ 120 ppi). */
   minPpiError?: number;
+  /** The composer's notices about the document's data (compose's `notices`), listed as warnings. */
+  notices?: readonly ComposeNotice[];
 }
 
 /** Newsprint minimum effective resolution (PRINT.md "Images"). */
@@ -170,6 +179,29 @@ const PLACED_PDF_CUT_TOLERANCE_PT = 1;
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
+/** The composer's notice codes preflight lists (missing stories and broken threads are found from the frames). */
+const NOTICE_CODES: Readonly<Partial<Record<ComposeNotice['code'], { code: FindingCode; select: string }>>> = {
+  'missing-style': { code: 'missing-style', select: 'missingStyle' },
+  'invalid-style': { code: 'invalid-style', select: 'invalidStyle' },
+  'missing-field': { code: 'missing-field', select: 'missingField' },
+  'unknown-block': { code: 'unknown-block', select: 'unknownBlock' },
+};
+
+/**
+ * The composer's notices as warnings: each with its own catalogue message where it has one, else a line naming
+ * its kind and quoting its English words. The same notice from many blocks is listed once (dedupe, step 6).
+ */
+function collectNoticeFindings(notices: readonly ComposeNotice[]): Finding[] {
+  const out: Finding[] = [];
+  for (const n of notices) {
+    const kind = NOTICE_CODES[n.code];
+    if (!kind) continue;
+    const base = { severity: 'warning' as const, code: kind.code, pageId: n.pageId ?? '', ...(n.frameId ? { frameId: n.frameId } : {}), ...(n.storyId ? { storyId: n.storyId } : {}) };
+    out.push(n.key ? finding(base, n.key, { ...n.values }) : finding(base, 'preflight.finding.composeNotice', { code: kind.select, detail: n.message }));
+  }
+  return out;
+}
+
 /**
  * Checks a document and its layouts.
  * @param layouts the composed pages (matched to document pages by `pageId`)
@@ -191,6 +223,7 @@ export function preflight(doc: FolioDocument, layouts: readonly PageLayout[], op
     ...collectReversedTextFindings(doc, layouts),
     ...collectMonoPageFindings(doc, layouts, opts),
     ...collectFineBorderFindings(doc),
+    ...collectNoticeFindings(opts.notices ?? []),
   ];
   const pageOrder = new Map(doc.pages.map((p, i) => [p.id, i]));
   // The composer and the asset check may both report a missing picture: keep one per frame, the asset check's

@@ -9,6 +9,8 @@
  * 4. On any failure remove the temp file and report a specific `DiskError`; the target is untouched.
  * Folders are made one level at a time (`makeFolders`), so a folder that cannot be made fails at once.
  */
+import type { MessageKey } from '../../src-core/i18n/messages/en.js';
+import type { ServiceMessage } from '../../src-core/i18n/service-message.js';
 import { randomBytes } from 'node:crypto';
 import { constants as fsConstants, promises as fsp, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
@@ -65,12 +67,29 @@ export const nodeDiskIo: DiskIo = {
 /** HostError codes a disk failure maps to. */
 export type DiskErrorCode = 'not-found' | 'io' | 'forbidden';
 
-/** A disk operation failed; `message` says what happened and what was (not) changed. */
+/**
+ * A disk operation failed; `message` says what happened and what was (not) changed, in English (logs, tests);
+ * `uiMessage` says the same as a catalogue message, for the renderer and the CLI to say in the user's language.
+ */
 export class DiskError extends Error {
-  constructor(readonly code: DiskErrorCode, message: string, readonly errno?: string) {
+  constructor(readonly code: DiskErrorCode, message: string, readonly errno?: string, readonly uiMessage?: ServiceMessage) {
     super(message);
     this.name = 'DiskError';
   }
+}
+
+/** The catalogue's codes (`service.action`) of the actions services name in "Could not … <file>". */
+const ACTION_CODES: Readonly<Record<string, string>> = {
+  save: 'save', create: 'create', open: 'open', read: 'read', delete: 'delete', list: 'list', lock: 'lock',
+  'copy the sample to': 'copySample', 'open the sample': 'openSample', 'list the library': 'listLibrary',
+  'create the output folder': 'createOutputFolder', 'create the library folder': 'createLibraryFolder',
+  'create the workspace folder': 'createWorkspaceFolder', 'save the picture': 'savePicture',
+  'save the library item': 'saveLibraryItem', 'remember recent files in': 'rememberRecent', 'autosave in': 'autosaveIn',
+};
+
+/** A disk failure's line as a catalogue message: `action` (English, as callers give it) becomes its code. */
+function diskMessage(key: MessageKey, action: string, values: Record<string, string | number>): ServiceMessage {
+  return { key, values: { action: { key: 'service.action', values: { action: ACTION_CODES[action] ?? 'other' } }, ...values } };
 }
 
 /**
@@ -80,28 +99,32 @@ export class DiskError extends Error {
 export function describeIoError(err: unknown, action: string, filePath: string): DiskError {
   const errno = (err as NodeJS.ErrnoException | undefined)?.code;
   const name = path.basename(filePath);
+  const say = (key: MessageKey, values: Record<string, string | number>) => diskMessage(key, action, { name, code: errno ?? '', ...values });
   switch (errno) {
     case 'ENOENT': {
       const missingFolder = topMissingFolder(filePath);
-      if (missingFolder) return new DiskError('not-found', `Could not ${action} ${name}: the folder ${missingFolder} does not exist.`, errno);
-      return new DiskError('not-found', `Could not ${action} ${name}: ${filePath} does not exist.`, errno);
+      if (missingFolder) return new DiskError('not-found', `Could not ${action} ${name}: the folder ${missingFolder} does not exist.`, errno, say('service.disk.folderMissing', { folder: missingFolder }));
+      return new DiskError('not-found', `Could not ${action} ${name}: ${filePath} does not exist.`, errno, say('service.disk.fileMissing', { path: filePath }));
     }
     case 'ENOTDIR':
-      return new DiskError('not-found', `Could not ${action} ${name}: a folder in ${filePath} is a file.`, errno);
+      return new DiskError('not-found', `Could not ${action} ${name}: a folder in ${filePath} is a file.`, errno, say('service.disk.folderIsFile', { path: filePath }));
     case 'EISDIR':
-      return new DiskError('io', `Could not ${action} ${name}: ${filePath} is a folder, not a file.`, errno);
+      return new DiskError('io', `Could not ${action} ${name}: ${filePath} is a folder, not a file.`, errno, say('service.disk.isFolder', { path: filePath }));
     case 'EACCES':
     case 'EPERM':
     case 'EROFS':
-      return new DiskError('io', `Could not ${action} ${name}: no write permission for ${path.dirname(filePath)}. Choose another folder or ask for access.`, errno);
+      return new DiskError('io', `Could not ${action} ${name}: no write permission for ${path.dirname(filePath)}. Choose another folder or ask for access.`, errno, say('service.disk.noPermission', { folder: path.dirname(filePath) }));
     case 'ENOSPC':
     case 'EDQUOT':
-      return new DiskError('io', `Could not ${action} ${name}: the disk is full. Nothing was written over ${filePath}; free some space and try again.`, errno);
+      return new DiskError('io', `Could not ${action} ${name}: the disk is full. Nothing was written over ${filePath}; free some space and try again.`, errno, say('service.disk.full', { path: filePath }));
     case 'EMFILE':
     case 'ENFILE':
-      return new DiskError('io', `Could not ${action} ${name}: too many files are open. Close some documents and try again.`, errno);
-    default:
-      return new DiskError('io', `Could not ${action} ${name}: ${(err as Error)?.message ?? String(err)}`, errno);
+      return new DiskError('io', `Could not ${action} ${name}: too many files are open. Close some documents and try again.`, errno, say('service.disk.tooManyFiles', {}));
+    default: {
+      // The system's own words stay as they are, in parentheses: they are the detail, not the sentence.
+      const detail = (err as Error)?.message ?? String(err);
+      return new DiskError('io', `Could not ${action} ${name}: ${detail}`, errno, say('service.disk.other', { detail }));
+    }
   }
 }
 
@@ -144,7 +167,7 @@ export async function makeFolders(dirPath: string, action = 'create the folder')
       if (path.dirname(dir) === dir) throw folderError(err, action, dir);
       continue;
     }
-    if (!stat.isDirectory()) throw new DiskError('io', `Could not ${action} ${target}: ${dir} is a file, not a folder.`, 'ENOTDIR');
+    if (!stat.isDirectory()) throw new DiskError('io', `Could not ${action} ${target}: ${dir} is a file, not a folder.`, 'ENOTDIR', diskMessage('service.disk.pathIsFile', action, { name: target, folder: dir }));
     break;
   }
   for (const dir of missing.reverse()) {
@@ -163,7 +186,7 @@ function folderError(err: unknown, action: string, dir: string): DiskError {
   const e = err as NodeJS.ErrnoException;
   // Node words it "ENOENT: no such file or directory, mkdir '/proc/nope'": keep the OS's reason only.
   const reason = /^[A-Z0-9]+: ([^,]+)/.exec(e.message)?.[1] ?? e.message;
-  return new DiskError('io', `Could not ${action} ${dir}: ${reason}${e.code ? ` (${e.code})` : ''}.`, e.code);
+  return new DiskError('io', `Could not ${action} ${dir}: ${reason}${e.code ? ` (${e.code})` : ''}.`, e.code, diskMessage('service.disk.folderNotMade', action, { folder: dir, detail: `${reason}${e.code ? ` (${e.code})` : ''}` }));
 }
 
 /** Why `readFileUpTo` refused a file before reading it. */
@@ -239,11 +262,11 @@ export function diskRefusal(why: ReadRefusal, action: string, filePath: string, 
   const name = path.basename(filePath);
   switch (why.kind) {
     case 'folder':
-      return new DiskError('io', `Could not ${action} ${name}: ${filePath} is a folder, not a file.`, 'EISDIR');
+      return new DiskError('io', `Could not ${action} ${name}: ${filePath} is a folder, not a file.`, 'EISDIR', diskMessage('service.disk.isFolder', action, { name, path: filePath }));
     case 'not-a-file':
-      return new DiskError('io', `Could not ${action} ${name}: ${filePath} is not an ordinary file (a named pipe, a device or a socket), so Folio does not read it.`);
+      return new DiskError('io', `Could not ${action} ${name}: ${filePath} is not an ordinary file (a named pipe, a device or a socket), so Folio does not read it.`, undefined, diskMessage('service.disk.notOrdinary', action, { name, path: filePath }));
     case 'too-large':
-      return new DiskError('io', `Could not ${action} ${name}: it is ${formatMegabytes(why.sizeBytes)}, more than the ${formatMegabytes(maxBytes)} such a file can be.`);
+      return new DiskError('io', `Could not ${action} ${name}: it is ${formatMegabytes(why.sizeBytes)}, more than the ${formatMegabytes(maxBytes)} such a file can be.`, undefined, diskMessage('service.disk.tooLarge', action, { name, size: formatMegabytes(why.sizeBytes), max: formatMegabytes(maxBytes) }));
   }
 }
 

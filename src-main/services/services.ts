@@ -89,6 +89,7 @@ export function toHostError(err: unknown): HostError {
   if (err instanceof WorkspaceError) return { code: 'forbidden', message: err.message };
   if (err instanceof FolioFileError) return { code: 'invalid-file', message: err.message };
   if (err instanceof DocumentInUseError) return { code: 'in-use', message: err.message, ...(err.heldHere ? { heldHere: true } : {}) };
+  if (err instanceof DiskError && err.uiMessage) return { code: err.code, message: err.message, uiMessage: err.uiMessage };
   if (err instanceof DocumentError || err instanceof DiskError || err instanceof ExportError || err instanceof ImportError) return { code: err.code, message: err.message };
   if (err instanceof ManuscriptError) return { code: 'invalid-file', message: err.message };
   if (err instanceof Error && err.name === 'AbortError') return { code: 'cancelled', message: 'The export was cancelled.' };

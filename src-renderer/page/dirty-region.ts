@@ -3,7 +3,8 @@
  * (a keystroke changes a few lines; repainting ≈ 6,000 glyph outlines costs far more than a frame).
  *
  * 1. Items present in both layouts (the same object, or equal drawing data) in the same paint order are unchanged;
- *    a change of paint order (z-order) repaints everything.
+ *    a change of paint order (z-order) repaints everything. The same objects leading and trailing both lists are
+ *    skipped first, so only the middle, where the edit is, is matched item by item.
  * 2. Every other item, from the old layout (to erase) and the new one (to paint), contributes its ink
  *    bounds, padded for antialiasing.
  * 3. The result is those rectangles, or `'all'` when the page geometry changed or the region is most of
@@ -58,8 +59,23 @@ function unturnedBoundsPt(item: LayoutItem): RectPt {
   }
 }
 
-/** A key equal for items that draw identically. */
+/**
+ * Keys of items already seen: the composer hands the same item objects to the next layout for whatever an edit
+ * did not touch, and an edit's new items are the next edit's old ones, so each key is built once.
+ */
+const itemKeys = new WeakMap<LayoutItem, string>();
+
+/** A key equal for items that draw identically (cached per item object). */
 function itemKey(item: LayoutItem): string {
+  let key = itemKeys.get(item);
+  if (key === undefined) {
+    key = buildItemKey(item);
+    itemKeys.set(item, key);
+  }
+  return key;
+}
+
+function buildItemKey(item: LayoutItem): string {
   if (item.kind !== 'glyphs') return JSON.stringify(item);
   const { c, m, y, k } = item.colour;
   let key = `${item.fontId}|${item.sizePt}|${item.scaleX ?? 1}x${item.scaleY ?? 1}|${item.baselineYPt}|${c},${m},${y},${k}|`;
@@ -83,11 +99,23 @@ function pad(r: RectPt): RectPt {
  */
 export function changedRegionPt(before: PageLayout, after: PageLayout): RectPt[] | 'all' {
   if (before.trimWidthPt !== after.trimWidthPt || before.trimHeightPt !== after.trimHeightPt) return 'all';
-  const beforeIndex = new Map<LayoutItem, number>(before.items.map((item, i) => [item, i]));
-  const afterSet = new Set<LayoutItem>(after.items);
+  // The same objects at the start and the end of both lists are unchanged and in order (an edit re-sets one story,
+  // whose items lie together): only the middle is matched item by item, so a keystroke costs what it changed.
+  let head = 0;
+  while (head < before.items.length && head < after.items.length && before.items[head] === after.items[head]) head++;
+  let beforeEnd = before.items.length;
+  let afterEnd = after.items.length;
+  while (beforeEnd > head && afterEnd > head && before.items[beforeEnd - 1] === after.items[afterEnd - 1]) {
+    beforeEnd--;
+    afterEnd--;
+  }
+  const beforeItems = before.items.slice(head, beforeEnd);
+  const afterItems = after.items.slice(head, afterEnd);
+  const beforeIndex = new Map<LayoutItem, number>(beforeItems.map((item, i) => [item, i]));
+  const afterSet = new Set<LayoutItem>(afterItems);
   // Old items not reused as objects, by drawing key, earliest first: new items with an equal key match them.
   const unmatched = new Map<string, number[]>();
-  before.items.forEach((item, i) => {
+  beforeItems.forEach((item, i) => {
     if (afterSet.has(item)) return;
     const key = itemKey(item);
     const list = unmatched.get(key);
@@ -97,7 +125,7 @@ export function changedRegionPt(before: PageLayout, after: PageLayout): RectPt[]
   const rects: RectPt[] = [];
   let lastIndex = -1;
   let reordered = false;
-  for (const item of after.items) {
+  for (const item of afterItems) {
     const at = beforeIndex.get(item) ?? unmatched.get(itemKey(item))?.shift();
     if (at === undefined) {
       rects.push(pad(itemBoundsPt(item)));
@@ -109,7 +137,7 @@ export function changedRegionPt(before: PageLayout, after: PageLayout): RectPt[]
   }
   if (reordered) return 'all';
   // Keys left over are old items with no equal in the new layout: erase them.
-  for (const list of unmatched.values()) for (const i of list) rects.push(pad(itemBoundsPt(before.items[i])));
+  for (const list of unmatched.values()) for (const i of list) rects.push(pad(itemBoundsPt(beforeItems[i]!)));
   const area = rects.reduce((sum, r) => sum + r.widthPt * r.heightPt, 0);
   return area > FULL_REPAINT_SHARE * after.trimWidthPt * after.trimHeightPt ? 'all' : rects;
 }

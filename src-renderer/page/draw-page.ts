@@ -9,8 +9,10 @@
  *    rect, clipped to the frame).
  * 3. Everything is in points; the caller sets the canvas transform (zoom × device pixel ratio).
  * 4. An item of a rotated frame (`rotation`) is drawn turned about the frame's centre (rotation.ts), as the PDF turns it.
+ * 5. With line sprites (run-sprites.ts), a plain run of an unrotated item is copied from its sprite, all of a
+ *    repaint's new sprites rasterised first; a run without one (effects, rotation, too large) is filled.
  */
-import type { BoxItem, GlyphRunItem, ImageItem, PageLayout, RectPt, RuleItem, StrokeDash } from '../../src-core/layout/page-layout.js';
+import type { BoxItem, GlyphRunItem, ImageItem, LayoutItem, PageLayout, RectPt, RuleItem, StrokeDash } from '../../src-core/layout/page-layout.js';
 import { canvasRotation } from '../../src-core/layout/rotation.js';
 import { boxItemOutline, needsOutline, type OutlineStep } from '../../src-core/layout/styled-lines.js';
 import { itemBoundsPt, rectsIntersect } from './dirty-region.js';
@@ -18,6 +20,7 @@ import type { FontProvider, LoadedFont } from '../../src-core/text/font.js';
 import type { Cmyk } from '../../src-core/model/colour.js';
 import type { TextEffects } from '../../src-core/layout/text-effects.js';
 import type { GlyphPathCache } from './glyph-paths.js';
+import { runOrigin, type RunSpriteAtlas } from './run-sprites.js';
 import { glyphTransform, runPath } from './glyph-paths.js';
 import { cssColour } from './paint.js';
 
@@ -30,6 +33,11 @@ export interface PageResources {
   glyphPaths: GlyphPathCache<Path2D>;
   /** Decoded images by asset id; missing ones are drawn as a pending placeholder. */
   images: ReadonlyMap<string, CanvasImageSource>;
+  /**
+   * Line sprites (run-sprites.ts): with them, plain glyph runs on an unrotated page are copied from sprites
+   * rasterised once instead of filled outline by outline; without them (tests), every glyph is filled.
+   */
+  sprites?: RunSpriteAtlas;
 }
 
 /** Counts of what was drawn, for the status line and tests of the drawing path. */
@@ -49,6 +57,7 @@ function drawGlyphRun(ctx: CanvasRenderingContext2D, run: GlyphRunItem, res: Pag
     return;
   }
   ctx.fillStyle = cssColour(run.colour);
+  if (res.sprites && !run.rotation && copyRunSprite(ctx, run, font, res, res.sprites, stats)) return;
   // One setTransform per glyph (the page transform composed by hand) instead of save/transform/restore:
   // save() copies the whole canvas state and was most of the draw time on a full page (≈ 6,000 glyphs).
   const page = ctx.getTransform();
@@ -67,6 +76,49 @@ function drawGlyphRun(ctx: CanvasRenderingContext2D, run: GlyphRunItem, res: Pag
     stats.glyphs++;
   }
   ctx.setTransform(page);
+}
+
+/** The run's origin (first glyph, baseline) in device pixels under an unrotated uniform `page` transform. */
+function runOriginPx(run: GlyphRunItem, page: DOMMatrix): { xPx: number; yPx: number } | null {
+  const first = run.glyphs[0];
+  if (!first || page.b !== 0 || page.c !== 0 || page.a !== page.d || !(page.a > 0)) return null;
+  return { xPx: page.a * first.xPt + page.e, yPx: page.d * run.baselineYPt + page.f };
+}
+
+/**
+ * Copies a plain run's sprite (run-sprites.ts) onto the page at whole device pixels. Returns false (nothing
+ * drawn) when the run has no sprite: an unsupported transform, no ink, or too large; the caller fills it.
+ */
+function copyRunSprite(ctx: CanvasRenderingContext2D, run: GlyphRunItem, font: LoadedFont, res: PageResources, sprites: RunSpriteAtlas, stats: DrawStats): boolean {
+  const page = ctx.getTransform();
+  const at = runOriginPx(run, page);
+  if (!at) return false;
+  const sprite = sprites.sprite(run, font, res.glyphPaths, cssColour(run.colour), at.xPx, at.yPx);
+  if (!sprite) return false;
+  const { ix, iy } = runOrigin(at.xPx, at.yPx);
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.drawImage(sprite.page, sprite.sx, sprite.sy, sprite.w, sprite.h, ix + sprite.dx, iy + sprite.dy, sprite.w, sprite.h);
+  ctx.setTransform(page);
+  stats.glyphs += run.glyphs.length;
+  return true;
+}
+
+/** Rasterises every sprite the items' plain runs need before the first is copied (run-sprites.ts step 4). */
+function prepareSprites(ctx: CanvasRenderingContext2D, items: readonly LayoutItem[], res: PageResources, sprites: RunSpriteAtlas): void {
+  const page = ctx.getTransform();
+  sprites.begin(page.a);
+  for (const item of items) {
+    if (item.kind !== 'glyphs' || item.effects || item.rotation) continue;
+    const font = res.fonts.byId(item.fontId);
+    const at = runOriginPx(item, page);
+    if (font && at) sprites.sprite(item, font, res.glyphPaths, cssColour(item.colour), at.xPx, at.yPx);
+  }
+}
+
+/** True when `bounds` reaches into one of the `region` rectangles. */
+function intersectsRegion(bounds: RectPt, region: readonly RectPt[]): boolean {
+  for (const r of region) if (rectsIntersect(r, bounds)) return true;
+  return false;
 }
 
 /**
@@ -197,8 +249,9 @@ export function drawPageContent(ctx: CanvasRenderingContext2D, layout: PageLayou
   }
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, layout.trimWidthPt, layout.trimHeightPt);
-  for (const item of layout.items) {
-    if (region && !region.some((r) => rectsIntersect(r, itemBoundsPt(item)))) continue;
+  const drawn = region ? layout.items.filter((item) => intersectsRegion(itemBoundsPt(item), region)) : layout.items;
+  if (res.sprites) prepareSprites(ctx, drawn, res, res.sprites);
+  for (const item of drawn) {
     if (item.rotation) {
       const turn = canvasRotation(item.rotation);
       ctx.save();

@@ -17,7 +17,8 @@ import type { Asset, FolioDocument } from '../../src-core/model/document.js';
 import { captureFurniture, placeFurniture } from '../../src-core/model/furniture.js';
 import { effectiveSelection } from '../state/selection.js';
 import { pendingFurniture, setLibraryListing, setPendingFurniture } from '../state/furniture-library.svelte.js';
-import { t } from '../state/i18n.svelte.js';
+import { currentTranslator, t } from '../state/i18n.svelte.js';
+import { hostErrorText } from '../state/ui-message.js';
 import type { FolioSession } from '../state/session.svelte.js';
 import { loadBitmap } from './place-image.js';
 
@@ -25,7 +26,7 @@ import { loadBitmap } from './place-image.js';
 export async function refreshLibrary(session: FolioSession): Promise<void> {
   const res = await session.host.listLibrary({});
   if (!res.ok) {
-    session.notice = { kind: 'error', text: t('library.listFailed', { reason: res.error.message }) };
+    session.notice = { kind: 'error', text: t('library.listFailed', { reason: hostErrorText(res.error, currentTranslator()) }) };
     return;
   }
   setLibraryListing(res.value);
@@ -53,7 +54,7 @@ export async function saveSelectionToLibrary(session: FolioSession, name: string
   }
   const res = await session.host.saveLibraryItem({ ...(session.handle ? { handle: session.handle } : {}), item, replace });
   if (!res.ok) {
-    session.notice = { kind: 'error', text: t('library.saveFailed', { name, reason: res.error.message }) };
+    session.notice = { kind: 'error', text: t('library.saveFailed', { name, reason: hostErrorText(res.error, currentTranslator()) }) };
     return false;
   }
   session.notice = { kind: 'info', text: t('library.saved', { name, count: item.frames.length }) };
@@ -65,7 +66,7 @@ export async function saveSelectionToLibrary(session: FolioSession, name: string
 export async function deleteLibraryItem(session: FolioSession, name: string): Promise<boolean> {
   const res = await session.host.deleteLibraryItem({ name });
   if (!res.ok) {
-    session.notice = { kind: 'error', text: t('library.deleteFailed', { name, reason: res.error.message }) };
+    session.notice = { kind: 'error', text: t('library.deleteFailed', { name, reason: hostErrorText(res.error, currentTranslator()) }) };
     return false;
   }
   session.notice = { kind: 'info', text: t('library.deleted', { name }) };

@@ -15,7 +15,7 @@ import type { RectPt } from '../../src-core/layout/page-layout.js';
 import { assetFacts } from '../state/asset-facts.js';
 import { imageRectAt, newImageRect, placeAsset } from '../state/image-edits.js';
 import { currentTranslator, t } from '../state/i18n.svelte.js';
-import { errorText } from '../state/ui-message.js';
+import { errorText, hostErrorText } from '../state/ui-message.js';
 import type { FolioSession } from '../state/session.svelte.js';
 import { decodeAssetBitmap } from './asset-bitmaps.js';
 import { pendingPlacement, setPendingPlacement } from './pending-placement.svelte.js';
@@ -39,7 +39,7 @@ export async function placeImageFromPath(session: FolioSession, path: string): P
   }
   const imported = await session.host.importAsset({ handle, path });
   if (!imported.ok) {
-    session.notice = { kind: 'error', text: t('placeImage.failed', { path, reason: imported.error.message }) };
+    session.notice = { kind: 'error', text: t('placeImage.failed', { path, reason: hostErrorText(imported.error, currentTranslator()) }) };
     return null;
   }
   const doc = session.doc;
@@ -100,7 +100,7 @@ export async function loadBitmap(session: FolioSession, handle: string, assetId:
   if (session.images.has(assetId)) return;
   const res = await session.host.loadAsset({ handle, assetId });
   if (!res.ok) {
-    session.notice = { kind: 'error', text: t('placeImage.cannotShow', { reason: res.error.message }) };
+    session.notice = { kind: 'error', text: t('placeImage.cannotShow', { reason: hostErrorText(res.error, currentTranslator()) }) };
     return;
   }
   const bytes = res.value.bytes;

@@ -59,6 +59,6 @@ export class LiveFindings {
     this.timer = null;
     this.pendingSinceMs = null;
     const s = this.sessionOf();
-    this.findings = s.doc ? collectFindings(s.doc, s.layouts, s.assetInfo, s.fonts ?? undefined, s.exportPreset) : [];
+    this.findings = s.doc ? collectFindings(s.doc, s.layouts, s.assetInfo, s.fonts ?? undefined, s.exportPreset, undefined, s.composeNotices) : [];
   }
 }

@@ -9,6 +9,7 @@
 import type { Asset, FolioDocument } from '../../src-core/model/document.js';
 import type { FolioSession } from './session.svelte.js';
 import type { Translator } from '../../src-core/i18n/translator.js';
+import { hostErrorText } from './ui-message.js';
 
 /** File names the dialog lists (the host still checks every file by content). */
 export const PROFILE_FILE = /\.(icc|icm)$/i;
@@ -47,7 +48,7 @@ export async function chooseOutputProfile(session: FolioSession, path: string, t
   }
   const imported = await session.host.importAsset({ handle, path, as: 'output-profile' });
   if (!imported.ok) {
-    session.notice = { kind: 'error', text: translator.t('outputProfile.failed', { path, error: imported.error.message }) };
+    session.notice = { kind: 'error', text: translator.t('outputProfile.failed', { path, error: hostErrorText(imported.error, translator) }) };
     return false;
   }
   const doc = session.doc;

@@ -4,9 +4,10 @@
  *
  * 1. Open: host.openSample/openDocument → load the template's fonts (only those its styles name) → compose.
  * 2. Edit: editor transactions produce a new EditorState per story (undo history lives there); a changed story
- *    doc becomes a new, immutable FolioDocument (replaceStoryDoc) and a re-compose is scheduled (one per frame,
- *    the composer re-sets only what changed). Frame moves/resizes go through setFrameGeometry. One undo ledger
- *    (undo-history.ts) orders story and frame steps, so `undo()` takes back the latest step wherever it was made.
+ *    doc becomes a new, immutable FolioDocument (replaceStoryDoc) and a re-compose is scheduled (at the end of the
+ *    task for the first change of a frame, else in the next frame; the composer re-sets only what changed).
+ *    Frame moves/resizes go through setFrameGeometry. One undo ledger (undo-history.ts) orders story and frame
+ *    steps, so `undo()` takes back the latest step wherever it was made.
  * 3. Save / Export PDF call the host with the current document; dirty = document differs from the last saved one,
  *    reported to the Electron shell (setDirty).
  * Large values (document, layouts, editor state) are `$state.raw`: replaced, never deeply proxied.
@@ -18,6 +19,7 @@ import type { EditorView } from 'prosemirror-view';
 import type { ExportPreset, ExportedFile, ExportJobStatus, FontInfo, Host, OpenedDocument } from '../../src-core/api/host-api.js';
 import { createComposer } from '../../src-core/layout/compose.js';
 import type { PageLayout } from '../../src-core/layout/page-layout.js';
+import type { ComposeNotice } from '../../src-core/layout/notice.js';
 import type { FolioDocument } from '../../src-core/model/document.js';
 import type { ImageInfo } from '../../src-core/pdf/image-info.js';
 import { assetFacts } from './asset-facts.js';
@@ -34,7 +36,7 @@ import { UndoLedger, type HistoryDepth } from './undo-history.js';
 import { IssueNavigation } from './issue-navigation.svelte.js';
 import { runExportJob } from './export-run.js';
 import { currentTranslator, t } from './i18n.svelte.js';
-import { errorText, formatUiMessage, isUiMessage, type UiMessage } from './ui-message.js';
+import { errorText, formatUiMessage, hostErrorText, isUiMessage, type UiMessage } from './ui-message.js';
 import { formatTimeOfDay } from '../panels/date-time.js';
 import { addCommentTransaction, deleteCommentTransaction, setCommentResolvedTransaction } from '../editor/comments.js';
 import type { PosRange, ProofComment } from '../../src-core/model/comments.js';
@@ -156,6 +158,8 @@ export class FolioSession {
   layouts = $state.raw<readonly PageLayout[]>([]);
   /** Incremented after every compose; the canvas carries it as `data-layout-version`. */
   layoutVersion = $state(0);
+  /** The composer's notices about the document's data (a missing style or field) from the latest compose: preflight lists them. */
+  composeNotices = $state.raw<readonly ComposeNotice[]>([]);
   /**
    * Incremented when an opened document is adopted and first composed (in the same synchronous step); the canvas
    * carries it as `data-document-generation`. A layout version alone cannot tell an open apart from a compose that
@@ -224,6 +228,8 @@ export class FolioSession {
   private uiFonts: UiFontFaces | undefined;
   private composer: Composer | null = null;
   private composePending = false;
+  /** True from an eager (end-of-task) compose until the next frame: later changes then wait for the frame. */
+  private composedThisFrame = false;
   private ledger = new UndoLedger<FrameEdit>();
   /** True while a story group is applied or restored: its story transactions are one ledger step, not many. */
   private ledgerMuted = false;
@@ -264,7 +270,7 @@ export class FolioSession {
     const res = await this.host.openSample({});
     if (!res.ok) {
       this.phase = 'error';
-      this.fail(t('session.sampleFailed', { error: res.error.message }));
+      this.fail(t('session.sampleFailed', { error: hostErrorText(res.error, currentTranslator()) }));
       return;
     }
     await this.adopt(res.value);
@@ -289,7 +295,7 @@ export class FolioSession {
         this.inUseOffer = { path, message: res.error.message, heldHere: res.error.heldHere === true };
         return;
       }
-      this.fail(t('session.openFailed', { path, error: res.error.message }));
+      this.fail(t('session.openFailed', { path, error: hostErrorText(res.error, currentTranslator()) }));
       return;
     }
     await this.adopt(res.value);
@@ -324,7 +330,7 @@ export class FolioSession {
   async newFromTemplate(templateId: string): Promise<void> {
     const res = await this.host.newFromTemplate({ templateId });
     if (!res.ok) {
-      this.fail(t('session.templateFailed', { template: templateId, error: res.error.message }));
+      this.fail(t('session.templateFailed', { template: templateId, error: hostErrorText(res.error, currentTranslator()) }));
       return;
     }
     await this.adopt(res.value);
@@ -348,7 +354,7 @@ export class FolioSession {
     this.autosaveDueSinceMs = null;
     const doc = this.doc;
     const res = await this.host.autosave({ handle: this.handle, document: doc });
-    if (!res.ok) this.fail(t('session.autosaveFailed', { error: res.error.message }));
+    if (!res.ok) this.fail(t('session.autosaveFailed', { error: hostErrorText(res.error, currentTranslator()) }));
     else this.autosavedDoc = doc;
   }
 
@@ -434,7 +440,7 @@ export class FolioSession {
       const res = await this.host.loadAsset({ handle: opened.handle, assetId: asset.id });
       if (!res.ok) {
         info.set(asset.id, undefined);
-        this.fail(t('session.imageNotLoaded', { asset: asset.id, error: res.error.message }));
+        this.fail(t('session.imageNotLoaded', { asset: asset.id, error: hostErrorText(res.error, currentTranslator()) }));
         continue;
       }
       try {
@@ -457,7 +463,10 @@ export class FolioSession {
     if (!this.doc || !this.composer) return;
     const started = performance.now();
     try {
-      this.layouts = this.composer.compose(this.doc).pages;
+      const composed = this.composer.compose(this.doc);
+      this.layouts = composed.pages;
+      // Usually none: an unchanged empty list keeps its identity, so nothing that reads it reruns.
+      if (composed.notices.length > 0 || this.composeNotices.length > 0) this.composeNotices = composed.notices;
     } catch (err) {
       this.fail(t('session.composeFailed', { error: (err as Error).message }));
       return;
@@ -469,6 +478,19 @@ export class FolioSession {
   private scheduleCompose(): void {
     if (this.composePending) return;
     this.composePending = true;
+    // The first change of a frame is composed at the end of its task (a microtask), so the page is re-set and
+    // drawn before the frame that follows the keystroke is painted, not one frame later; further changes before
+    // that frame wait for it, so a burst of transactions still costs one compose a frame.
+    if (!this.composedThisFrame) {
+      this.composedThisFrame = true;
+      this.schedule(() => {
+        this.composedThisFrame = false;
+      });
+      queueMicrotask(() => {
+        if (this.composePending) this.composeNow();
+      });
+      return;
+    }
     this.schedule(() => {
       if (this.composePending) this.composeNow();
     });
@@ -984,7 +1006,7 @@ export class FolioSession {
     const res = await this.host.saveDocument({ handle: this.handle, document, ...(path ? { path } : {}) });
     this.busy = null;
     if (!res.ok) {
-      this.fail(t('session.notSaved', { error: res.error.message }));
+      this.fail(t('session.notSaved', { error: hostErrorText(res.error, currentTranslator()) }));
       return true;
     }
     this.path = res.value.path;
@@ -1027,7 +1049,7 @@ export class FolioSession {
     if (!jobId || typeof document === 'undefined') return;
     const res = await this.host.loadExportedFile({ jobId, pageId });
     if (!res.ok) {
-      this.fail(t('session.downloadFailed', { error: res.error.message }));
+      this.fail(t('session.downloadFailed', { error: hostErrorText(res.error, currentTranslator()) }));
       return;
     }
     offerDownload(document, res.value.bytes, res.value.name);

@@ -5,6 +5,8 @@
  */
 import type { MessageKey } from '../../src-core/i18n/messages/en.js';
 import { createTranslator, type MessageValues, type Translator } from '../../src-core/i18n/translator.js';
+import type { HostError } from '../../src-core/api/host-api.js';
+import { asServiceMessage, formatServiceMessage } from '../../src-core/i18n/service-message.js';
 
 /** A message to show: a key of the catalogues and the values of its arguments. */
 export interface UiMessage {
@@ -48,4 +50,13 @@ export class UiMessageError extends RangeError {
 export function errorText(error: unknown, translator: Pick<Translator, 't'>): string {
   if (error instanceof UiMessageError) return formatUiMessage(error.uiMessage, translator);
   return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * What to show for a host's failure: its catalogue message (a disk error's `uiMessage`) in the language of
+ * `translator` when it carries a well-formed one, else the host's own `message`.
+ */
+export function hostErrorText(error: Pick<HostError, 'message' | 'uiMessage'>, translator: Pick<Translator, 't'>): string {
+  const message = asServiceMessage(error.uiMessage);
+  return message ? formatServiceMessage(message, translator) : error.message;
 }

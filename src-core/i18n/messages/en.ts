@@ -944,6 +944,23 @@ export const en = {
   'tables.noPlace': 'Put the caret in the story text to insert a table there.',
 
   // ── Session 10: interface and speed (issue 14) ──
+  'service.action': '{action, select, save {save} create {create} open {open} read {read} delete {delete} list {list} lock {lock} copySample {copy the sample to} openSample {open the sample} listLibrary {list the library} createOutputFolder {create the output folder} createLibraryFolder {create the library folder} createWorkspaceFolder {create the workspace folder} savePicture {save the picture} saveLibraryItem {save the library item} rememberRecent {remember recent files in} autosaveIn {autosave in} other {use}}',
+  'service.disk.folderMissing': 'Could not {action} {name}: the folder {folder} does not exist ({code}).',
+  'service.disk.fileMissing': 'Could not {action} {name}: {path} does not exist ({code}).',
+  'service.disk.folderIsFile': 'Could not {action} {name}: a folder in {path} is a file ({code}).',
+  'service.disk.isFolder': 'Could not {action} {name}: {path} is a folder, not a file.',
+  'service.disk.noPermission': 'Could not {action} {name}: no write permission for {folder}. Choose another folder or ask for access ({code}).',
+  'service.disk.full': 'Could not {action} {name}: the disk is full. Nothing was written over {path}; free some space and try again ({code}).',
+  'service.disk.tooManyFiles': 'Could not {action} {name}: too many files are open. Close some documents and try again ({code}).',
+  'service.disk.other': 'Could not {action} {name} ({detail}).',
+  'service.disk.notOrdinary': 'Could not {action} {name}: {path} is not an ordinary file (a named pipe, a device or a socket), so Folio does not read it.',
+  'service.disk.tooLarge': 'Could not {action} {name}: it is {size}, more than the {max} such a file can be.',
+  'service.disk.pathIsFile': 'Could not {action} {name}: {folder} is a file, not a folder.',
+  'service.disk.folderNotMade': 'Could not {action} {folder}: {detail}.',
+  'preflight.finding.composeNotice': '{code, select, missingStyle {A style is missing: {detail}} invalidStyle {A style value cannot be used: {detail}} missingField {A field has no value in this issue: {detail}} unknownBlock {Unknown story content: {detail}} other {Composing: {detail}}}',
+  'preflight.finding.missingParagraphStyle': 'Paragraph style “{style}” is not in template {template}; the text is set in “{fallback}”.',
+  'preflight.finding.missingCharacterStyle': 'Character style “{style}” is not in template {template}; the text is set unstyled.',
+  'preflight.finding.missingField': 'Field “{field}” has no value in this issue; it is set empty.',
 
   // ── Session 10: borders and mono (issue 15) ──
   'lineStyle.wave': 'Wave border',

@@ -945,6 +945,23 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'tables.noPlace': '请先把光标放在稿件文字中，再插入表格。',
 
   // ── Session 10: interface and speed (issue 14) ──
+  'service.action': '{action, select, save {保存} create {创建} open {打开} read {读取} delete {删除} list {列出} lock {锁定} copySample {把样例复制到} openSample {打开样例} listLibrary {列出资料库} createOutputFolder {创建输出文件夹} createLibraryFolder {创建资料库文件夹} createWorkspaceFolder {创建工作区文件夹} savePicture {保存图片} saveLibraryItem {保存资料库条目} rememberRecent {记录最近文件到} autosaveIn {自动保存到} other {使用}}',
+  'service.disk.folderMissing': '无法{action} {name}：文件夹 {folder} 不存在（{code}）。',
+  'service.disk.fileMissing': '无法{action} {name}：{path} 不存在（{code}）。',
+  'service.disk.folderIsFile': '无法{action} {name}：{path} 路径上有一个文件夹其实是文件（{code}）。',
+  'service.disk.isFolder': '无法{action} {name}：{path} 是文件夹，不是文件。',
+  'service.disk.noPermission': '无法{action} {name}：没有 {folder} 的写入权限。请换一个文件夹或申请权限（{code}）。',
+  'service.disk.full': '无法{action} {name}：磁盘已满。{path} 未被改写；请腾出空间后重试（{code}）。',
+  'service.disk.tooManyFiles': '无法{action} {name}：打开的文件太多。请关闭一些文档后重试（{code}）。',
+  'service.disk.other': '无法{action} {name}（{detail}）。',
+  'service.disk.notOrdinary': '无法{action} {name}：{path} 不是普通文件（命名管道、设备或套接字），Folio 不读取。',
+  'service.disk.tooLarge': '无法{action} {name}：文件大小 {size}，超过此类文件的上限 {max}。',
+  'service.disk.pathIsFile': '无法{action} {name}：{folder} 是文件，不是文件夹。',
+  'service.disk.folderNotMade': '无法{action} {folder}（{detail}）。',
+  'preflight.finding.composeNotice': '{code, select, missingStyle {缺少样式：{detail}} invalidStyle {样式取值无法使用：{detail}} missingField {本期缺少字段值：{detail}} unknownBlock {稿件中有无法识别的内容：{detail}} other {排版提示：{detail}}}',
+  'preflight.finding.missingParagraphStyle': '模板 {template} 中没有段落样式“{style}”；文字按“{fallback}”排。',
+  'preflight.finding.missingCharacterStyle': '模板 {template} 中没有字符样式“{style}”；文字按无样式排。',
+  'preflight.finding.missingField': '本期没有字段“{field}”的值；该处留空。',
 
   // ── Session 10: borders and mono (issue 15) ──
   'lineStyle.wave': '波纹花边',

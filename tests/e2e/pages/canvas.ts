@@ -35,9 +35,13 @@ export class PageCanvas {
     return Number(await this.content.getAttribute('data-layout-version'));
   }
 
-  /** Waits until the page has been re-composed after `version`. */
+  /**
+   * Waits until the page has been re-composed after `version` and the text layer (rebuilt off the keystroke's
+   * path, in the next idle period) shows that layout.
+   */
   async waitForComposeAfter(version: number): Promise<void> {
     await expect.poll(() => this.layoutVersion()).toBeGreaterThan(version);
+    await expect.poll(async () => Number(await this.textLayer.getAttribute('data-layout-version')) >= (await this.layoutVersion())).toBe(true);
   }
 
   /** Text of the frame `frameId` as the layout set it (one element, its paragraphs inside). */

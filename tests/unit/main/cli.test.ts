@@ -239,6 +239,11 @@ describe('folio CLI (spawned as a user runs it)', () => {
     const underFile = folio(['export', SAMPLE_PATH, '-o', 'a-file/pdf/', '--force']);
     expect(underFile.status).toBe(1);
     expect(underFile.stderr).toMatch(/a-file is a file, not a folder/);
+    // The disk's line in the run's language (issue 14), the system's code in parentheses only.
+    const chinese = folio(['export', SAMPLE_PATH, '-o', 'a-file/pdf/', '--force'], { LANG: 'zh_CN.UTF-8' });
+    expect(chinese.status).toBe(1);
+    expect(chinese.stderr).toMatch(/无法创建输出文件夹 .*a-file.*：.*a-file 是文件，不是文件夹。/);
+    expect(chinese.stderr).not.toMatch(/Could not|is a file/);
   });
 
   it('names the missing folder, not the file, when a folder of the document path does not exist', () => {

@@ -70,4 +70,15 @@ describe('changedRegionPt: what a repaint after an edit must cover', () => {
     expect(rectsIntersect({ xPt: 0, yPt: 0, widthPt: 10, heightPt: 10 }, { xPt: 10, yPt: 0, widthPt: 5, heightPt: 5 })).toBe(false);
     expect(rectsIntersect({ xPt: 0, yPt: 0, widthPt: 10, heightPt: 10 }, { xPt: 9, yPt: 9, widthPt: 5, heightPt: 5 })).toBe(true);
   });
+
+  it('skips the unchanged ends by identity, still sees a swap in the middle and erases a removed item (regression: prefix/suffix skip)', () => {
+    const items = before.items;
+    const swapped: PageLayout = { ...before, items: [...items.slice(0, 3), items[4]!, items[3]!, ...items.slice(5)] };
+    expect(changedRegionPt(before, swapped)).toBe('all');
+    const removed: PageLayout = { ...before, items: [...items.slice(0, 3), ...items.slice(4)] };
+    const region = changedRegionPt(before, removed);
+    expect(region).not.toBe('all');
+    expect(region).toHaveLength(1);
+    expect(rectsIntersect((region as { xPt: number; yPt: number; widthPt: number; heightPt: number }[])[0]!, itemBoundsPt(items[3]!))).toBe(true);
+  });
 });
