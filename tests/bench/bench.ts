@@ -20,6 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createComposer } from '../../src-core/layout/compose.js';
 import { measureDocumentQuality } from '../../src-core/layout/document-quality.js';
+import type { FolioDocument } from '../../src-core/model/document.js';
 import { unpackFolio } from '../../src-core/model/folio-file.js';
 import type { PdfExportInput } from '../../src-core/pdf/export.js';
 import { loadDefaultFonts, runLayoutBench } from './layout-bench.js';
@@ -38,6 +39,7 @@ const SAMPLE = path.join(ROOT, 'templates/samples/deqing-front-2023-07-20.folio'
 const TARGETS: Record<string, string> = {
   layout_full_page_ms: '< 30',
   layout_keystroke_ms: '< 3',
+  layout_full_page_scaled_ms: '< 30',
   layout_table_300_rows_ms: '< 50',
   kinsoku_violations: '= 0',
   single_char_last_lines: '= 0',
@@ -55,6 +57,18 @@ const TARGETS: Record<string, string> = {
   midline_stops_squeezed: '= 0',
   fractional_squeezes: '= 0',
 };
+
+/** Width of the condensed (长体) display type in the scaled-headline figure, percent: a usual desk setting. */
+const CONDENSED_DISPLAY_PCT = 80;
+
+/** The document with its headline, kicker and subtitle styles set 长体, as a night desk fits a head to its columns. */
+function withCondensedDisplayType(doc: FolioDocument): FolioDocument {
+  const styles = { ...doc.template.paragraphStyles };
+  for (const name of ['headline', 'kicker', 'subtitle']) {
+    if (styles[name]) styles[name] = { ...styles[name], scaleXPct: CONDENSED_DISPLAY_PCT };
+  }
+  return { ...doc, template: { ...doc.template, paragraphStyles: styles } };
+}
 
 interface Row { metric: string; value: number; unit?: string; note?: string; target?: string }
 
@@ -74,6 +88,9 @@ async function main(): Promise<void> {
 
   print(await runParagraphBench());
   print(await runLayoutBench(document, { fonts }));
+  // Issue 15's "Done means": the sample stays under the full-page target with its display type set 长体.
+  const scaled = (await runLayoutBench(withCondensedDisplayType(document), { fonts, runs: quick ? 5 : 15 })).find((r) => r.metric === 'layout_full_page_ms')!;
+  print([{ ...scaled, metric: 'layout_full_page_scaled_ms', note: `headline, kicker and subtitle styles at ${CONDENSED_DISPLAY_PCT} % width` }]);
   print(runTableBench(fonts));
 
   const q = measureDocumentQuality(document, fonts);
