@@ -192,7 +192,9 @@ test('text wrap around (绕排): lines beside a narrow photo run in a narrower m
   await saveCanvasRegion(canvas.content, feature, path.join(ARTIFACTS_DIR, 'e2e-wrap-around-canvas.png'), trim.widthPt);
   console.log(`type beside the picture: ${besideJumped.toFixed(4)} jumped, ${besideAround.toFixed(4)} around; over it ${overJumped.toFixed(4)} jumped, ${overAround.toFixed(4)} around`);
   expect(besideJumped).toBeLessThan(0.01);
-  expect(besideAround).toBeGreaterThan(0.05);
+  // Set lines measure 0.045–0.05 at this zoom (how many pixels pass the threshold depends on how glyphs are
+  // rasterised); jumped lines measure 0: 0.02 tells set from empty without riding on the antialiasing.
+  expect(besideAround).toBeGreaterThan(0.02);
   // No text runs over the picture: it measures what it did with its lines jumped.
   expect(overAround).toBeLessThan(overJumped + 0.005);
 
