@@ -106,8 +106,11 @@ test('new page → 3-column story threaded on → picture and caption → style 
 
   // 5. The body style one size larger: the threaded story needs more lines.
   await styles.chooseParagraphStyle('paragraph');
+  const beforeSize = await canvas.layoutVersion();
   await styles.setSize('五号');
   await expect(styles.sizeInPoints).toContainText('10.5');
+  // The text layer is rebuilt when the browser is idle: read it once it shows the larger size's layout.
+  await canvas.waitForComposeAfter(beforeSize);
   const finalText = await canvas.textLayer.textContent();
   await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'e2e-scenario-built.png') });
 
