@@ -9,7 +9,7 @@ import type { LayoutItem, PageLayout } from '../../../src-core/layout/page-layou
 import { ruleItemsOf, styledBoxItems } from '../../../src-core/layout/styled-lines.js';
 import { BLACK } from '../../../src-core/model/colour.js';
 import { exportPdf } from '../../../src-core/pdf/export.js';
-import { fixtureInput, loadFonts, renderGrey, writeArtifact, type GreyImage } from './fixtures.js';
+import { fixtureInput, inkRunsAlongRow, isInk, loadFonts, renderGrey, writeArtifact, type GreyImage } from './fixtures.js';
 
 const fonts = loadFonts(['noto-serif-sc-400']);
 const DPI = 300;
@@ -38,19 +38,7 @@ beforeAll(async () => {
   img = renderGrey(pdfPath, DPI);
 });
 
-const dark = (x: number, y: number) => img.pixels[Math.round(y) * img.width + Math.round(x)]! < 128;
-
-/** Runs of ink along a row between two x positions (pixels). */
-function inkRunsAlongRow(yPx: number, x0Px: number, x1Px: number): number {
-  let runs = 0;
-  let inInk = false;
-  for (let x = Math.round(x0Px); x < Math.round(x1Px); x++) {
-    const d = dark(x, yPx);
-    if (d && !inInk) runs++;
-    inInk = d;
-  }
-  return runs;
-}
+const dark = (x: number, y: number) => isInk(img, x, y);
 
 describe('decorative borders in the print PDF', () => {
   it('passes qpdf --check and draws the motifs as vector paths (curves for the wave)', () => {
@@ -63,17 +51,17 @@ describe('decorative borders in the print PDF', () => {
 
   it('crosses a wave rule’s centre line between arches, and leaves paper at the band’s edge between crests', () => {
     // 71 arches: the line crosses the centre row 70 times between them, plus its two ends (which may merge).
-    const crossings = inkRunsAlongRow(px(40), px(19), px(301));
+    const crossings = inkRunsAlongRow(img, px(40), px(19), px(301));
     expect(crossings).toBeGreaterThanOrEqual(68);
     expect(crossings).toBeLessThanOrEqual(72);
     // Just inside the band's top, only the upper crests ink: 36 of them (first and last arch rise).
-    const crests = inkRunsAlongRow(px(38.4), px(19), px(301));
+    const crests = inkRunsAlongRow(img, px(38.4), px(19), px(301));
     expect(crests).toBeGreaterThanOrEqual(34);
     expect(crests).toBeLessThanOrEqual(36);
   });
 
   it('sets a diamond chain as one separate diamond per cell', () => {
-    expect(inkRunsAlongRow(px(70), px(19), px(301))).toBe(44);
+    expect(inkRunsAlongRow(img, px(70), px(19), px(301))).toBe(44);
   });
 
   it('inks every corner of a diamond-chain box and of a zigzag box, and keeps the fill inside', () => {

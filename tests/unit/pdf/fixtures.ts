@@ -108,6 +108,23 @@ export interface GreyImage {
   pixels: Uint8Array;
 }
 
+/** Whether the pixel nearest (x, y) of a grey render is ink (darker than mid grey). */
+export function isInk(img: GreyImage, xPx: number, yPx: number): boolean {
+  return img.pixels[Math.round(yPx) * img.width + Math.round(xPx)]! < 128;
+}
+
+/** Runs of ink along row `yPx` of a grey render between two x positions (pixels): dashes, dots, motifs counted. */
+export function inkRunsAlongRow(img: GreyImage, yPx: number, x0Px: number, x1Px: number): number {
+  let runs = 0;
+  let inInk = false;
+  for (let x = Math.round(x0Px); x < Math.round(x1Px); x++) {
+    const d = isInk(img, x, yPx);
+    if (d && !inInk) runs++;
+    inInk = d;
+  }
+  return runs;
+}
+
 /** Renders page 1 with `pdftoppm -r <dpi> -gray` and parses the PGM. Also writes a PNG beside it for looking at. */
 export function renderGrey(pdfPath: string, dpi = 72): GreyImage {
   const base = pdfPath.replace(/\.pdf$/, `-${dpi}`);

@@ -9,7 +9,7 @@ import type { LayoutItem, PageLayout } from '../../../src-core/layout/page-layou
 import { styledBoxItems, styledRuleItems } from '../../../src-core/layout/styled-lines.js';
 import { BLACK } from '../../../src-core/model/colour.js';
 import { exportPdf } from '../../../src-core/pdf/export.js';
-import { fixtureInput, loadFonts, renderGrey, writeArtifact, type GreyImage } from './fixtures.js';
+import { fixtureInput, inkRunsAlongRow, isInk, loadFonts, renderGrey, writeArtifact, type GreyImage } from './fixtures.js';
 
 const fonts = loadFonts(['noto-serif-sc-400', 'noto-sans-sc-900']);
 const DPI = 300;
@@ -36,19 +36,7 @@ beforeAll(async () => {
   img = renderGrey(pdfPath, DPI);
 });
 
-const dark = (x: number, y: number) => img.pixels[Math.round(y) * img.width + Math.round(x)]! < 128;
-
-/** Runs of ink along a row between two x positions (pixels). */
-function inkRunsAlongRow(yPx: number, x0Px: number, x1Px: number): number {
-  let runs = 0;
-  let inInk = false;
-  for (let x = Math.round(x0Px); x < Math.round(x1Px); x++) {
-    const d = dark(x, yPx);
-    if (d && !inInk) runs++;
-    inInk = d;
-  }
-  return runs;
-}
+const dark = (x: number, y: number) => isInk(img, x, y);
 
 /** Runs of ink down a column between two y positions (pixels), with their lengths. */
 function inkRunsDownColumn(xPx: number, y0Px: number, y1Px: number): number[] {
@@ -76,9 +64,9 @@ describe('styled rules and boxes in the print PDF', () => {
 
   it('breaks a dashed rule into dashes (3 pt on, 2 pt off) and a dotted one into dots', () => {
     // 280 pt of 5 pt periods: 56 dashes.
-    expect(inkRunsAlongRow(px(40), px(20), px(300))).toBeGreaterThanOrEqual(54);
+    expect(inkRunsAlongRow(img, px(40), px(20), px(300))).toBeGreaterThanOrEqual(54);
     // Dots at a 2 pt pitch (two weights): about 140 dots.
-    expect(inkRunsAlongRow(px(70), px(20), px(300))).toBeGreaterThanOrEqual(120);
+    expect(inkRunsAlongRow(img, px(70), px(20), px(300))).toBeGreaterThanOrEqual(120);
   });
 
   it('sets 文武线 as a thick line over a thin one with paper between, and 双线 as two equal lines', () => {
