@@ -936,6 +936,7 @@ export const en = {
   'tables.importCsvTitle': 'Insert a table from a CSV file (UTF-8 or GB18030)',
   'tables.csvImported': 'Imported {name}: {rows, plural, one {# row} other {# rows}} of {columns, plural, one {# column} other {# columns}}, read as {encoding}.',
   'tables.csvTooLarge': '{name} is too large to import ({mb} MB; the limit is {maxMb} MB).',
+  'tables.csvUnreadable': '{name} could not be read: it was moved, deleted or locked after it was chosen. Nothing was imported.',
   'tables.csvBinary': '{name} is not a CSV file (it holds binary data).',
   'tables.csvEmpty': '{name} has no rows to import.',
   'tables.csvTooManyRows': '{name} has {rows} rows; a table takes at most {max}.',

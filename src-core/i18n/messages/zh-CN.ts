@@ -937,6 +937,7 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'tables.importCsvTitle': '从 CSV 文件插入表格（UTF-8 或 GB18030 编码）',
   'tables.csvImported': '已导入 {name}：{rows} 行 {columns} 列，按 {encoding} 读取。',
   'tables.csvTooLarge': '{name} 太大，无法导入（{mb} MB，上限 {maxMb} MB）。',
+  'tables.csvUnreadable': '无法读取 {name}：选定后文件被移动、删除或锁定，未导入任何内容。',
   'tables.csvBinary': '{name} 不是 CSV 文件（含二进制数据）。',
   'tables.csvEmpty': '{name} 没有可导入的行。',
   'tables.csvTooManyRows': '{name} 有 {rows} 行，表格最多 {max} 行。',

@@ -2,6 +2,9 @@
  * Table editing in the story editor (issue 16): insert, Tab between cells, rows and columns, merge and split,
  * header rows and column alignment as story transactions; spreadsheet pastes become tables; CSV import.
  */
+import { mkdtempSync, openAsBlob, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Fragment, Slice, type Node as PmNode } from 'prosemirror-model';
 import { TextSelection, type Command, type EditorState } from 'prosemirror-state';
@@ -15,7 +18,7 @@ import {
 } from '../../../src-renderer/editor/table-commands.js';
 import { undo } from 'prosemirror-history';
 import { parsePlainText, plainParagraphsSlice, tabSeparatedRows } from '../../../src-renderer/editor/paste.js';
-import { csvSizeRefusal, csvTable } from '../../../src-renderer/editor/table-import.js';
+import { csvSizeRefusal, csvTable, csvTableFromFile } from '../../../src-renderer/editor/table-import.js';
 
 function storyState(): EditorState {
   const state = createStoryEditorState({ type: 'doc', content: [{ type: 'headline', content: [{ type: 'text', text: '天气' }] }, { type: 'columns', content: [{ type: 'paragraph', content: [{ type: 'text', text: '今天' }] }] }] });
@@ -226,5 +229,19 @@ describe('spreadsheet paste and CSV import', () => {
     const empty = csvTable(s, 'empty.csv', new Uint8Array());
     expect(empty).toEqual({ error: { key: 'tables.csvEmpty', values: { name: 'empty.csv' } } });
     expect(csvSizeRefusal('huge.csv', 10 * 1024 * 1024)).toEqual({ key: 'tables.csvTooLarge', values: { name: 'huge.csv', mb: 10, maxMb: 2 } });
+  });
+
+  it('regression: a picked CSV removed before its bytes are read is refused by name, not left as a silent rejection', async () => {
+    // A disk-backed Blob reads lazily, as the browser's File does: once the file is gone the read rejects.
+    const dir = mkdtempSync(path.join(tmpdir(), 'folio-csv-'));
+    const file = path.join(dir, '成绩.csv');
+    writeFileSync(file, '准考证号,总分\n20260001,640\n');
+    const blob = await openAsBlob(file);
+    const picked = { name: '成绩.csv', size: blob.size, arrayBuffer: () => blob.arrayBuffer() };
+    const read = await csvTableFromFile(s, picked);
+    expect('table' in read && read.message.key).toBe('tables.csvImported');
+    rmSync(dir, { recursive: true, force: true });
+    expect(await csvTableFromFile(s, picked)).toEqual({ error: { key: 'tables.csvUnreadable', values: { name: '成绩.csv' } } });
+    expect(await csvTableFromFile(s, { ...picked, size: 3 * 1024 * 1024 })).toEqual({ error: { key: 'tables.csvTooLarge', values: { name: '成绩.csv', mb: 3, maxMb: 2 } } });
   });
 });
