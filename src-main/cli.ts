@@ -74,7 +74,7 @@ class CliFailure extends Error {
 
 /**
  * A failure a service put into words of its own (a disk or export error): its catalogue message when it has one
- * (a disk error's `uiMessage`, said in the run's language), else its English words passed on as they are.
+ * (a disk or export error's `uiMessage`, said in the run's language), else its English words passed on as they are.
  */
 function failureFrom(err: Error, exitCode: number = EXIT.failed): CliFailure {
   // Duck-typed: the disk module is loaded lazily (start-up time), so DiskError is not in scope here.
@@ -168,7 +168,8 @@ async function readDocument(file: string) {
   try {
     return unpackFolio(bytes);
   } catch (err) {
-    if (err instanceof FolioFileError) throw new CliFailure('cli.error.damaged', { file, detail: err.message });
+    // The damage in the run's language, after the file's name.
+    if (err instanceof FolioFileError) throw new CliFailure('cli.error.damaged', { file, detail: err.message }, EXIT.failed, { key: 'cli.error.damaged', values: { file, detail: err.uiMessage } });
     throw err;
   }
 }
@@ -283,7 +284,7 @@ async function prepareExport(
       try {
         outputProfile = await readOutputProfileFile(path.resolve(io.cwd, values.profile), MODULES_FROM);
       } catch (err) {
-        if (err instanceof OutputProfileError) throw new CliFailure('cli.error.profile', { detail: err.message });
+        if (err instanceof OutputProfileError) throw new CliFailure('cli.error.profile', { detail: err.message }, EXIT.failed, { key: 'cli.error.profile', values: { detail: err.uiMessage } });
         throw err;
       }
     }

@@ -10,19 +10,52 @@
  *    so the same document gives the same bytes.
  */
 import { zipSync, strFromU8, strToU8, type Zippable } from 'fflate';
+import type { MessageKey } from '../i18n/messages/en.js';
+import type { ServiceMessage, ServiceMessageValue } from '../i18n/service-message.js';
 import { FolioDocumentSchema, type FolioDocument } from './document.js';
-import { migrateDocument } from './migrations.js';
+import { migrateDocument, SchemaVersionError, SchemaVersionNumberError } from './migrations.js';
 import { ZipArchive, ZipReadError } from './zip-reader.js';
 
 /** Why a .folio file could not be read. */
 export type FolioFileErrorCode = 'not-zip' | 'no-document' | 'bad-json' | 'invalid' | 'version' | 'missing-asset';
 
-/** A specific, human-readable error about a .folio file. Nothing on disk is changed by raising it. */
+/**
+ * A specific, human-readable error about a .folio file. Nothing on disk is changed by raising it. `message` is
+ * English (logs, tests); `uiMessage` says the same as a catalogue message (`service.folio.*`), which the renderer
+ * and the CLI say in the interface language.
+ */
 export class FolioFileError extends Error {
-  constructor(readonly code: FolioFileErrorCode, message: string) {
+  constructor(readonly code: FolioFileErrorCode, message: string, readonly uiMessage: ServiceMessage) {
     super(message);
     this.name = 'FolioFileError';
   }
+}
+
+/** The zip entry holding the document. */
+const DOCUMENT_ENTRY = 'document.json';
+/**
+ * Longest text taken from a file into a message's values, characters: a damaged file's asset path or version may
+ * be any length, and a line shown to the user names it, it does not reproduce it.
+ */
+const MAX_QUOTED_CHARS = 200;
+
+/** `text` cut to `MAX_QUOTED_CHARS`, marked with an ellipsis where it was cut. */
+function quoted(text: string): string {
+  return text.length > MAX_QUOTED_CHARS ? `${text.slice(0, MAX_QUOTED_CHARS)}…` : text;
+}
+
+/** A `FolioFileError` with its English `message` and its catalogue line. */
+function fileError(code: FolioFileErrorCode, message: string, key: MessageKey, values?: Record<string, ServiceMessageValue>): FolioFileError {
+  return new FolioFileError(code, message, values ? { key, values } : { key });
+}
+
+/** The catalogue line of a migration's refusal: a newer file, one without a migration path, a bad version number. */
+function versionMessage(err: unknown): ServiceMessage {
+  if (err instanceof SchemaVersionError) {
+    return { key: err.found > err.current ? 'service.folio.newerVersion' : 'service.folio.cannotMigrate', values: { kind: err.kind, found: err.found, current: err.current } };
+  }
+  if (err instanceof SchemaVersionNumberError) return { key: 'service.folio.badVersion', values: { kind: err.kind, value: quoted(err.value) } };
+  return { key: 'service.detail', values: { detail: quoted((err as Error).message) } };
 }
 
 /** The contents of a .folio file. Asset keys are zip paths (`assets/photo.jpg`). */
@@ -56,20 +89,22 @@ export const MAX_JSON_STRING_CHARS = 4_000_000;
  */
 export function parseDocumentJson(json: unknown): FolioDocument {
   if (!json || typeof json !== 'object' || Array.isArray(json)) {
-    throw new FolioFileError('invalid', 'document.json does not contain a Folio document (expected a JSON object).');
+    throw fileError('invalid', 'document.json does not contain a Folio document (expected a JSON object).', 'service.folio.notObject', { entry: DOCUMENT_ENTRY });
   }
   checkJsonBounds(json);
   let migrated: Record<string, unknown>;
   try {
     migrated = migrateDocument(json as Record<string, unknown>);
   } catch (err) {
-    throw new FolioFileError('version', (err as Error).message);
+    throw new FolioFileError('version', (err as Error).message, versionMessage(err));
   }
   const result = FolioDocumentSchema.safeParse(migrated);
   if (!result.success) {
     const issue = result.error.issues[0];
     const where = issue ? issue.path.join('.') || '(root)' : '(root)';
-    throw new FolioFileError('invalid', `document.json is not a valid Folio document: at ${where}: ${issue?.message ?? 'invalid'}`);
+    const detail = issue?.message ?? 'invalid';
+    // The validator's words are the detail (in parentheses in Chinese); where it failed is the file's own path.
+    throw fileError('invalid', `document.json is not a valid Folio document: at ${where}: ${detail}`, 'service.folio.invalid', { entry: DOCUMENT_ENTRY, where: quoted(where), detail: quoted(detail) });
   }
   return result.data;
 }
@@ -83,18 +118,19 @@ export function unpackFolio(bytes: Uint8Array): FolioContents {
   try {
     archive = new ZipArchive(bytes);
   } catch (err) {
-    throw new FolioFileError('not-zip', `This is not a Folio file: ${(err as Error).message} (a .folio file is a zip with document.json inside).`);
+    const reason: ServiceMessage = err instanceof ZipReadError ? err.uiMessage : { key: 'service.detail', values: { detail: quoted((err as Error).message) } };
+    throw fileError('not-zip', `This is not a Folio file: ${(err as Error).message} (a .folio file is a zip with document.json inside).`, 'service.folio.notZip', { reason, entry: DOCUMENT_ENTRY });
   }
-  const docEntry = archive.entry('document.json');
+  const docEntry = archive.entry(DOCUMENT_ENTRY);
   if (!docEntry) {
-    throw new FolioFileError('no-document', 'This zip has no document.json, so it is not a Folio document.');
+    throw fileError('no-document', 'This zip has no document.json, so it is not a Folio document.', 'service.folio.noDocument', { entry: DOCUMENT_ENTRY });
   }
   let json: unknown;
   try {
     json = JSON.parse(strFromU8(extractEntry(archive, docEntry, MAX_DOCUMENT_JSON_BYTES)));
   } catch (err) {
     if (err instanceof FolioFileError) throw err;
-    throw new FolioFileError('bad-json', `document.json is damaged (invalid JSON): ${(err as Error).message}`);
+    throw fileError('bad-json', `document.json is damaged (invalid JSON): ${(err as Error).message}`, 'service.folio.badJson', { entry: DOCUMENT_ENTRY, detail: quoted((err as Error).message) });
   }
   const document = parseDocumentJson(json);
   const assets = new Map<string, Uint8Array>();
@@ -102,11 +138,11 @@ export function unpackFolio(bytes: Uint8Array): FolioContents {
   for (const asset of Object.values(document.assets)) {
     const entry = archive.entry(asset.path);
     if (!entry) {
-      throw new FolioFileError('missing-asset', `The file is incomplete: asset "${asset.id}" (${asset.path}) is listed but missing from the archive.`);
+      throw fileError('missing-asset', `The file is incomplete: asset "${asset.id}" (${asset.path}) is listed but missing from the archive.`, 'service.folio.missingAsset', { asset: quoted(asset.id), path: quoted(asset.path) });
     }
     totalBytes += entry.sizeBytes;
     if (totalBytes > MAX_TOTAL_ASSET_BYTES) {
-      throw new FolioFileError('invalid', `The document's pictures, adverts and fonts come to more than ${MAX_TOTAL_ASSET_BYTES / 1024 / 1024} MB; Folio refuses to read it.`);
+      throw fileError('invalid', `The document's pictures, adverts and fonts come to more than ${MAX_TOTAL_ASSET_BYTES / 1024 / 1024} MB; Folio refuses to read it.`, 'service.folio.assetsTooLarge', { maxMb: MAX_TOTAL_ASSET_BYTES / 1024 / 1024 });
     }
     assets.set(asset.path, extractEntry(archive, entry, MAX_ASSET_BYTES));
   }
@@ -117,7 +153,7 @@ function extractEntry(archive: ZipArchive, entry: Parameters<ZipArchive['extract
   try {
     return archive.extract(entry, maxBytes);
   } catch (err) {
-    if (err instanceof ZipReadError) throw new FolioFileError('invalid', `The file is damaged: ${err.message}`);
+    if (err instanceof ZipReadError) throw fileError('invalid', `The file is damaged: ${err.message}`, 'service.folio.damaged', { reason: err.uiMessage });
     throw err;
   }
 }
@@ -133,12 +169,13 @@ function checkJsonBounds(root: object): void {
     const { value, depth } = stack.pop()!;
     if (typeof value === 'string') {
       if (value.length > MAX_JSON_STRING_CHARS) {
-        throw new FolioFileError('invalid', `document.json holds a text of ${value.length.toLocaleString('en')} characters; the most Folio reads in one piece is ${MAX_JSON_STRING_CHARS.toLocaleString('en')}.`);
+        throw fileError('invalid', `document.json holds a text of ${value.length.toLocaleString('en')} characters; the most Folio reads in one piece is ${MAX_JSON_STRING_CHARS.toLocaleString('en')}.`,
+          'service.folio.textTooLong', { entry: DOCUMENT_ENTRY, chars: value.length, max: MAX_JSON_STRING_CHARS });
       }
       continue;
     }
     if (!value || typeof value !== 'object') continue;
-    if (depth > MAX_JSON_DEPTH) throw new FolioFileError('invalid', `document.json nests deeper than ${MAX_JSON_DEPTH} levels, which no Folio document does.`);
+    if (depth > MAX_JSON_DEPTH) throw fileError('invalid', `document.json nests deeper than ${MAX_JSON_DEPTH} levels, which no Folio document does.`, 'service.folio.tooDeep', { entry: DOCUMENT_ENTRY, max: MAX_JSON_DEPTH });
     if (Array.isArray(value)) {
       for (const item of value) stack.push({ value: item, depth: depth + 1 });
     } else {
@@ -158,15 +195,18 @@ export function packFolio(document: FolioDocument, assets: ReadonlyMap<string, U
   const checked = FolioDocumentSchema.safeParse(document);
   if (!checked.success) {
     const issue = checked.error.issues[0];
-    throw new FolioFileError('invalid', `Refusing to save an invalid document: at ${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}`);
+    throw fileError('invalid', `Refusing to save an invalid document: at ${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}`,
+      'service.folio.saveInvalid', { where: quoted(issue?.path.join('.') ?? ''), detail: quoted(issue?.message ?? '') });
   }
   const files: Zippable = {
     'document.json': [strToU8(JSON.stringify(checked.data, null, 1)), { mtime: FIXED_ZIP_DATE }],
   };
   for (const asset of Object.values(checked.data.assets)) {
     const data = assets.get(asset.path);
-    if (!data) throw new FolioFileError('missing-asset', `Cannot save: asset "${asset.id}" (${asset.path}) has no data.`);
-    if (data.byteLength > MAX_ASSET_BYTES) throw new FolioFileError('invalid', `Asset ${asset.path} is larger than ${MAX_ASSET_BYTES / 1024 / 1024} MB.`);
+    if (!data) throw fileError('missing-asset', `Cannot save: asset "${asset.id}" (${asset.path}) has no data.`, 'service.folio.saveMissingAsset', { asset: quoted(asset.id), path: quoted(asset.path) });
+    if (data.byteLength > MAX_ASSET_BYTES) {
+      throw fileError('invalid', `Asset ${asset.path} is larger than ${MAX_ASSET_BYTES / 1024 / 1024} MB.`, 'service.folio.saveAssetTooLarge', { path: quoted(asset.path), maxMb: MAX_ASSET_BYTES / 1024 / 1024 });
+    }
     // Images and PDFs are already compressed: store them.
     files[asset.path] = [data, { level: 0, mtime: FIXED_ZIP_DATE }];
   }

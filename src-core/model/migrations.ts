@@ -15,15 +15,28 @@ export interface Migration {
   up(json: Record<string, unknown>): Record<string, unknown>;
 }
 
-/** Raised when a file's schema version cannot be migrated. */
+/** Raised when a file's schema version cannot be migrated: newer than this build reads, or without a migration path. */
 export class SchemaVersionError extends RangeError {
-  constructor(kind: string, found: number, current: number) {
+  /**
+   * @param kind 'document' or 'template' (an embedded template snapshot carries its own version)
+   * @param found the file's schema version
+   * @param current the newest version this build reads
+   */
+  constructor(readonly kind: string, readonly found: number, readonly current: number) {
     super(
       found > current
         ? `This ${kind} was written by a newer Folio (schema ${found}; this version reads up to ${current}). Update Folio to open it.`
         : `This ${kind} has schema version ${found}, which Folio cannot migrate (current ${current}).`,
     );
     this.name = 'SchemaVersionError';
+  }
+}
+
+/** Raised when a file's `schemaVersion` is not a whole number ≥ 0; `value` is it as JSON text. */
+export class SchemaVersionNumberError extends RangeError {
+  constructor(readonly kind: string, readonly value: string) {
+    super(`This ${kind}'s schemaVersion is not a whole number: ${value}`);
+    this.name = 'SchemaVersionNumberError';
   }
 }
 
@@ -134,7 +147,7 @@ export const TEMPLATE_MIGRATIONS: readonly Migration[] = [
 function migrate(kind: string, json: Record<string, unknown>, steps: readonly Migration[], current: number): Record<string, unknown> {
   const raw = json.schemaVersion;
   const found = raw === undefined ? 0 : typeof raw === 'number' && Number.isInteger(raw) && raw >= 0 ? raw : NaN;
-  if (Number.isNaN(found)) throw new RangeError(`This ${kind}'s schemaVersion is not a whole number: ${JSON.stringify(raw)}`);
+  if (Number.isNaN(found)) throw new SchemaVersionNumberError(kind, String(JSON.stringify(raw)));
   if (found > current) throw new SchemaVersionError(kind, found, current);
   let out = json;
   for (let v = found; v < current; v++) {
@@ -145,7 +158,7 @@ function migrate(kind: string, json: Record<string, unknown>, steps: readonly Mi
   return out;
 }
 
-/** Migrates document JSON to the current schema version. @throws SchemaVersionError / RangeError */
+/** Migrates document JSON to the current schema version. @throws SchemaVersionError / SchemaVersionNumberError */
 export function migrateDocument(json: Record<string, unknown>): Record<string, unknown> {
   const migrated = migrate('document', json, DOCUMENT_MIGRATIONS, DOCUMENT_SCHEMA_VERSION);
   // The embedded template snapshot carries its own version.
@@ -155,7 +168,7 @@ export function migrateDocument(json: Record<string, unknown>): Record<string, u
   return migrated;
 }
 
-/** Migrates template JSON to the current schema version. @throws SchemaVersionError / RangeError */
+/** Migrates template JSON to the current schema version. @throws SchemaVersionError / SchemaVersionNumberError */
 export function migrateTemplate(json: Record<string, unknown>): Record<string, unknown> {
   return migrate('template', json, TEMPLATE_MIGRATIONS, TEMPLATE_SCHEMA_VERSION);
 }

@@ -12,13 +12,23 @@
  *    entry is an error, never silently wrong text or pictures.
  */
 import { Inflate, strFromU8 } from 'fflate';
+import type { MessageKey } from '../i18n/messages/en.js';
+import type { ServiceMessage, ServiceMessageValue } from '../i18n/service-message.js';
 
-/** Why an archive could not be read; the message names the entry and the problem. */
+/**
+ * Why an archive could not be read; the message names the entry and the problem, in English (logs), and
+ * `uiMessage` says the same as a catalogue message (`service.zip.*`), for the interface language.
+ */
 export class ZipReadError extends Error {
-  constructor(message: string) {
+  constructor(message: string, readonly uiMessage: ServiceMessage) {
     super(message);
     this.name = 'ZipReadError';
   }
+}
+
+/** A `ZipReadError` with its English `message` and its catalogue line. */
+function refusal(message: string, key: MessageKey, values?: Record<string, ServiceMessageValue>): ZipReadError {
+  return new ZipReadError(message, values ? { key, values } : { key });
 }
 
 /** One entry of the central directory. */
@@ -92,14 +102,14 @@ export class ZipArchive {
    */
   extract(entry: ZipEntry, maxBytes: number): Uint8Array {
     if (entry.sizeBytes > maxBytes) {
-      throw new ZipReadError(`${entry.name} is ${formatBytes(entry.sizeBytes)}, more than the ${formatBytes(maxBytes)} allowed.`);
+      throw refusal(`${entry.name} is ${formatBytes(entry.sizeBytes)}, more than the ${formatBytes(maxBytes)} allowed.`, 'service.zip.entryTooLarge', { entry: entry.name, sizeMb: wholeMb(entry.sizeBytes), maxMb: wholeMb(maxBytes) });
     }
     const dataStart = localDataStart(this.bytes, entry);
-    if (dataStart + entry.compressedBytes > this.bytes.length) throw new ZipReadError(`${entry.name} is cut short: the archive ends inside it.`);
+    if (dataStart + entry.compressedBytes > this.bytes.length) throw refusal(`${entry.name} is cut short: the archive ends inside it.`, 'service.zip.cutShort', { entry: entry.name });
     const compressed = this.bytes.subarray(dataStart, dataStart + entry.compressedBytes);
     const data = entry.method === 0 ? compressed.slice() : inflateBounded(compressed, entry);
-    if (data.length !== entry.sizeBytes) throw new ZipReadError(`${entry.name} is damaged: it holds ${data.length} bytes where the archive says ${entry.sizeBytes}.`);
-    if (crc32(data) !== entry.crc32) throw new ZipReadError(`${entry.name} is damaged: its checksum (CRC-32) does not match.`);
+    if (data.length !== entry.sizeBytes) throw refusal(`${entry.name} is damaged: it holds ${data.length} bytes where the archive says ${entry.sizeBytes}.`, 'service.zip.sizeMismatch', { entry: entry.name, actualBytes: data.length, declaredBytes: entry.sizeBytes });
+    if (crc32(data) !== entry.crc32) throw refusal(`${entry.name} is damaged: its checksum (CRC-32) does not match.`, 'service.zip.checksum', { entry: entry.name });
     return data;
   }
 }
@@ -113,24 +123,24 @@ function readDirectory(bytes: Uint8Array): Map<string, ZipEntry> {
       break;
     }
   }
-  if (eocd < 0) throw new ZipReadError('it is not a zip archive (no end-of-archive record).');
+  if (eocd < 0) throw refusal('it is not a zip archive (no end-of-archive record).', 'service.zip.notZip');
   const count = view.getUint16(eocd + 10, true);
   const directoryBytes = view.getUint32(eocd + 12, true);
   const directoryOffset = view.getUint32(eocd + 16, true);
   if (count === 0xffff || directoryBytes === ZIP64_MARKER || directoryOffset === ZIP64_MARKER) {
-    throw new ZipReadError('it is a zip64 archive, which a Folio document never needs.');
+    throw refusal('it is a zip64 archive, which a Folio document never needs.', 'service.zip.zip64');
   }
-  if (directoryOffset + directoryBytes > eocd) throw new ZipReadError('its directory lies outside the archive.');
+  if (directoryOffset + directoryBytes > eocd) throw refusal('its directory lies outside the archive.', 'service.zip.directoryOutside');
   const entries = new Map<string, ZipEntry>();
   let at = directoryOffset;
   for (let i = 0; i < count; i++) {
-    if (at + 46 > eocd || view.getUint32(at, true) !== CENTRAL_SIGNATURE) throw new ZipReadError('its directory is damaged.');
+    if (at + 46 > eocd || view.getUint32(at, true) !== CENTRAL_SIGNATURE) throw refusal('its directory is damaged.', 'service.zip.directoryDamaged');
     const flags = view.getUint16(at + 8, true);
     const method = view.getUint16(at + 10, true);
     const nameBytes = view.getUint16(at + 28, true);
     const extraBytes = view.getUint16(at + 30, true);
     const commentBytes = view.getUint16(at + 32, true);
-    if (at + 46 + nameBytes > eocd) throw new ZipReadError('its directory is damaged.');
+    if (at + 46 + nameBytes > eocd) throw refusal('its directory is damaged.', 'service.zip.directoryDamaged');
     // Bit 11 says UTF-8; Folio writes only ASCII names, and others are read as Latin-1 like fflate does.
     const name = strFromU8(bytes.subarray(at + 46, at + 46 + nameBytes), (flags & 0x800) === 0);
     const entry: ZipEntry = {
@@ -141,11 +151,11 @@ function readDirectory(bytes: Uint8Array): Map<string, ZipEntry> {
       sizeBytes: view.getUint32(at + 24, true),
       localHeaderOffset: view.getUint32(at + 42, true),
     };
-    if (entries.has(name)) throw new ZipReadError(`it holds ${name} twice, so which one is meant is unclear.`);
-    if (flags & FLAG_ENCRYPTED) throw new ZipReadError(`${name} is encrypted.`);
-    if (method !== 0 && method !== 8) throw new ZipReadError(`${name} uses compression method ${method}; only stored and deflate are read.`);
+    if (entries.has(name)) throw refusal(`it holds ${name} twice, so which one is meant is unclear.`, 'service.zip.duplicate', { entry: name });
+    if (flags & FLAG_ENCRYPTED) throw refusal(`${name} is encrypted.`, 'service.zip.encrypted', { entry: name });
+    if (method !== 0 && method !== 8) throw refusal(`${name} uses compression method ${method}; only stored and deflate are read.`, 'service.zip.method', { entry: name, method });
     if (entry.compressedBytes === ZIP64_MARKER || entry.sizeBytes === ZIP64_MARKER || entry.localHeaderOffset === ZIP64_MARKER) {
-      throw new ZipReadError(`${name} needs zip64, which a Folio document never does.`);
+      throw refusal(`${name} needs zip64, which a Folio document never does.`, 'service.zip.entryZip64', { entry: name });
     }
     entries.set(name, entry);
     at += 46 + nameBytes + extraBytes + commentBytes;
@@ -156,19 +166,20 @@ function readDirectory(bytes: Uint8Array): Map<string, ZipEntry> {
 function localDataStart(bytes: Uint8Array, entry: ZipEntry): number {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const at = entry.localHeaderOffset;
-  if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL_SIGNATURE) throw new ZipReadError(`${entry.name} is damaged (no local header where the directory says).`);
+  if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL_SIGNATURE) throw refusal(`${entry.name} is damaged (no local header where the directory says).`, 'service.zip.noLocalHeader', { entry: entry.name });
   return at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
 }
 
 function inflateBounded(compressed: Uint8Array, entry: ZipEntry): Uint8Array {
   let inflated: { data: Uint8Array; ended: boolean };
   try {
-    inflated = inflateRawWithin(compressed, entry.sizeBytes, () => new ZipReadError(`${entry.name} is damaged: it inflates to more than the ${entry.sizeBytes} bytes the archive says.`));
+    inflated = inflateRawWithin(compressed, entry.sizeBytes, () => refusal(`${entry.name} is damaged: it inflates to more than the ${entry.sizeBytes} bytes the archive says.`, 'service.zip.inflatesTooMuch', { entry: entry.name, declaredBytes: entry.sizeBytes }));
   } catch (err) {
     if (err instanceof ZipReadError) throw err;
-    throw new ZipReadError(`${entry.name} is damaged: ${(err as Error).message}.`);
+    // The inflater's own words are the detail (shown in parentheses in Chinese), not the sentence.
+    throw refusal(`${entry.name} is damaged: ${(err as Error).message}.`, 'service.zip.inflateFailed', { entry: entry.name, detail: (err as Error).message });
   }
-  if (!inflated.ended) throw new ZipReadError(`${entry.name} is damaged: its compressed data ends early.`);
+  if (!inflated.ended) throw refusal(`${entry.name} is damaged: its compressed data ends early.`, 'service.zip.endsEarly', { entry: entry.name });
   return inflated.data;
 }
 
@@ -194,6 +205,11 @@ export function inflateRawWithin(compressed: Uint8Array, maxBytes: number, tooBi
   }
   if (compressed.length === 0) inflater.push(compressed, true);
   return { data: written === out.length ? out : out.subarray(0, written), ended };
+}
+
+/** Bytes as whole megabytes, for the catalogue's lines (the limits checked are tens of MB). */
+function wholeMb(bytes: number): number {
+  return Math.round(bytes / 1024 / 1024);
 }
 
 function formatBytes(bytes: number): string {

@@ -30,6 +30,7 @@ import { drawPrintMarks } from './marks.js';
 import { checkPrintOutputProfile, type IccProfileInfo } from './icc.js';
 import type { RgbPixelConverter } from './images.js';
 import type { PressGrey } from './mono-tone.js';
+import type { ServiceMessage } from '../i18n/service-message.js';
 import {
   PDFX4_PDF_MINOR_VERSION, PDFX_PDF_MINOR_VERSION, reserveDocumentId, setHeaderVersion, stampDocumentId, writeDocumentInfo,
   writeOutputIntent, writeXmpMetadata, type PdfxStandard,
@@ -80,6 +81,18 @@ export interface PdfOutputSettings {
   outputCondition: string;
   /** Total area coverage limit for converted RGB images, percent (default 240). */
   totalInkLimitPct?: number;
+}
+
+/**
+ * A picture the exporter cannot embed: `message` names the picture, its frame and page in English (logs);
+ * `uiMessage` says the same as a catalogue message (`service.export.pictureFailed`), the decoder's own words as
+ * its detail.
+ */
+export class PictureExportError extends RangeError {
+  constructor(message: string, readonly uiMessage: ServiceMessage, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'PictureExportError';
+  }
 }
 
 /** Everything `exportPdf` needs: the finished layout plus the environment, passed in. */
@@ -306,7 +319,13 @@ async function drawImage(
     } catch (err) {
       // One line naming the picture and its frame: the user fixes the picture, not the exporter.
       const frame = item.frameId ? ` in frame "${item.frameId}"` : '';
-      throw new RangeError(`Picture "${asset?.name ?? item.assetId}"${frame} on page ${pageName} cannot be exported: ${String((err as Error)?.message ?? err).split('\n')[0]}`, { cause: err });
+      const picture = asset?.name ?? item.assetId;
+      const detail = String((err as Error)?.message ?? err).split('\n')[0]!;
+      const uiMessage: ServiceMessage = {
+        key: 'service.export.pictureFailed',
+        values: { picture, frame: item.frameId ? { key: 'service.export.inFrame', values: { frame: item.frameId } } : '', page: pageName, detail },
+      };
+      throw new PictureExportError(`Picture "${picture}"${frame} on page ${pageName} cannot be exported: ${detail}`, uiMessage, { cause: err });
     }
     cache.set(key, embedded);
   }

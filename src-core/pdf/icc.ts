@@ -6,6 +6,24 @@
  * 2. Read the description (`desc` tag): `textDescriptionType` in version 2 profiles, `multiLocalizedUnicodeType`
  *    (first record) in version 4, for the OutputIntent's /Info and messages.
  */
+import type { MessageKey } from '../i18n/messages/en.js';
+import type { ServiceMessage, ServiceMessageValue } from '../i18n/service-message.js';
+
+/**
+ * A file that is not a usable ICC profile: `message` in English (logs), `uiMessage` the same as a catalogue
+ * message (`service.icc.*`) for the interface language.
+ */
+export class IccProfileError extends RangeError {
+  constructor(message: string, readonly uiMessage: ServiceMessage) {
+    super(message);
+    this.name = 'IccProfileError';
+  }
+}
+
+/** An `IccProfileError` with its English `message` and its catalogue line. */
+function refusal(message: string, key: MessageKey, values?: Record<string, ServiceMessageValue>): IccProfileError {
+  return new IccProfileError(message, values ? { key, values } : { key });
+}
 
 /** What the header and description say. */
 export interface IccProfileInfo {
@@ -31,18 +49,18 @@ const COMPONENTS: Record<string, number> = { 'CMYK': 4, 'RGB ': 3, 'GRAY': 1 };
 
 /**
  * Reads and checks an ICC profile.
- * @throws RangeError naming what is wrong: not an ICC profile, truncated, or an unknown colour space
+ * @throws IccProfileError (a RangeError) naming what is wrong: not an ICC profile, truncated, or an unknown colour space
  */
 export function readIccProfile(bytes: Uint8Array): IccProfileInfo {
-  if (bytes.byteLength < HEADER_BYTES + 4) throw new RangeError(`This is not an ICC profile: ${bytes.byteLength} bytes is shorter than an ICC header`);
+  if (bytes.byteLength < HEADER_BYTES + 4) throw refusal(`This is not an ICC profile: ${bytes.byteLength} bytes is shorter than an ICC header`, 'service.icc.tooShort', { sizeBytes: bytes.byteLength });
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const sig = (at: number): string => String.fromCharCode(bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]);
-  if (sig(SIGNATURE_OFFSET) !== 'acsp') throw new RangeError('This is not an ICC profile: the header has no "acsp" signature');
+  if (sig(SIGNATURE_OFFSET) !== 'acsp') throw refusal('This is not an ICC profile: the header has no "acsp" signature', 'service.icc.noSignature', { signature: 'acsp' });
   const declared = view.getUint32(0);
-  if (declared > bytes.byteLength) throw new RangeError(`The ICC profile is truncated: its header says ${declared} bytes, the file has ${bytes.byteLength}`);
+  if (declared > bytes.byteLength) throw refusal(`The ICC profile is truncated: its header says ${declared} bytes, the file has ${bytes.byteLength}`, 'service.icc.truncated', { declaredBytes: declared, sizeBytes: bytes.byteLength });
   const colourSpace = sig(16);
   const components = COMPONENTS[colourSpace];
-  if (!components) throw new RangeError(`The ICC profile's colour space "${colourSpace.trim()}" cannot describe printed output`);
+  if (!components) throw refusal(`The ICC profile's colour space "${colourSpace.trim()}" cannot describe printed output`, 'service.icc.unknownSpace', { space: colourSpace.trim() });
   return {
     deviceClass: sig(12),
     colourSpace,
@@ -55,11 +73,11 @@ export function readIccProfile(bytes: Uint8Array): IccProfileInfo {
 
 /**
  * Checks that a profile can be a print OutputIntent's DestOutputProfile: an output profile of CMYK.
- * @throws RangeError with the reason when it cannot
+ * @throws IccProfileError (a RangeError) with the reason when it cannot
  */
 export function checkPrintOutputProfile(info: IccProfileInfo): void {
-  if (info.colourSpace !== 'CMYK') throw new RangeError(`The output profile describes ${info.colourSpace.trim()}, not CMYK: a newspaper press needs a CMYK profile`);
-  if (info.deviceClass !== 'prtr') throw new RangeError(`The profile is a "${info.deviceClass}" profile, not an output (printer) profile`);
+  if (info.colourSpace !== 'CMYK') throw refusal(`The output profile describes ${info.colourSpace.trim()}, not CMYK: a newspaper press needs a CMYK profile`, 'service.icc.notCmyk', { space: info.colourSpace.trim() });
+  if (info.deviceClass !== 'prtr') throw refusal(`The profile is a "${info.deviceClass}" profile, not an output (printer) profile`, 'service.icc.notOutput', { deviceClass: info.deviceClass });
 }
 
 function readDescription(bytes: Uint8Array, view: DataView, size: number): string {

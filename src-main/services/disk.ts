@@ -84,7 +84,7 @@ const ACTION_CODES: Readonly<Record<string, string>> = {
   'copy the sample to': 'copySample', 'open the sample': 'openSample', 'list the library': 'listLibrary',
   'create the output folder': 'createOutputFolder', 'create the library folder': 'createLibraryFolder',
   'create the workspace folder': 'createWorkspaceFolder', 'save the picture': 'savePicture',
-  'save the library item': 'saveLibraryItem', 'remember recent files in': 'rememberRecent', 'autosave in': 'autosaveIn',
+  'save the library item': 'saveLibraryItem', 'remember recent files in': 'rememberRecent', 'autosave in': 'autosaveIn', export: 'export',
 };
 
 /** A disk failure's line as a catalogue message: `action` (English, as callers give it) becomes its code. */

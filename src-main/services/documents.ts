@@ -36,11 +36,15 @@ import type { Asset, FolioDocument } from '../../src-core/model/document.js';
 import { MAX_DOCUMENT_JSON_BYTES, MAX_TOTAL_ASSET_BYTES, packFolio, unpackFolio, type FolioContents } from '../../src-core/model/folio-file.js';
 import os from 'node:os';
 import { DocumentInUseError, LEASE_MS, acquireLock, leaseExpired, readLockOwner, touchLease, type HeldLock, type LockOwner } from './document-lock.js';
+import type { ServiceMessage } from '../../src-core/i18n/service-message.js';
 import { DiskError, describeIoError, makeFolders, nodeDiskIo, readFileUpTo, sweepStaleTemps, writeFileAtomic, type DiskIo } from './disk.js';
 
-/** A request the document store refuses (unknown handle, read-only, wrong extension). */
+/**
+ * A request the document store refuses (unknown handle, read-only, wrong extension). `message` is English;
+ * `uiMessage`, where given, says it as a catalogue message for the interface language.
+ */
 export class DocumentError extends Error {
-  constructor(readonly code: 'not-found' | 'forbidden' | 'bad-request', message: string) {
+  constructor(readonly code: 'not-found' | 'forbidden' | 'bad-request', message: string, readonly uiMessage?: ServiceMessage) {
     super(message);
     this.name = 'DocumentError';
   }

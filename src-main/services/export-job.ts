@@ -22,6 +22,7 @@ import type { Deflate, Inflate } from '../../src-core/pdf/flate.js';
 import type { Finding } from '../../src-core/preflight/preflight.js';
 import type { FontProvider } from '../../src-core/text/font.js';
 import { fileNameForPage, fileNameKey, outputNameClashes } from '../../src-core/pdf/output-name.js';
+import { asServiceMessage, type ServiceMessage } from '../../src-core/i18n/service-message.js';
 import { makeFolders, nodeDiskIo, writeFileAtomic, type DiskIo } from './disk.js';
 
 /** Node's native zlib: deterministic for a given zlib build, and several times faster than fflate on CJK subsets. */
@@ -41,13 +42,22 @@ const inflateWithZlib: Inflate = (zlib, maxBytes) => {
   }
 };
 
-/** An export request the job refuses or could not finish. */
+/**
+ * An export request the job refuses or could not finish. `message` is English (logs, tests); `uiMessage` says
+ * the same as a catalogue message (`service.export.*`) when there is one, for the interface language.
+ */
 export class ExportError extends Error {
-  constructor(readonly code: 'bad-request' | 'io' | 'cancelled' | 'not-found' | 'invalid-file', message: string) {
+  constructor(readonly code: 'bad-request' | 'io' | 'cancelled' | 'not-found' | 'invalid-file', message: string, readonly uiMessage?: ServiceMessage) {
     super(message);
     this.name = 'ExportError';
   }
 }
+
+/** What a cancelled export says, in English and as its catalogue line. */
+export const EXPORT_CANCELLED = {
+  message: 'The export was cancelled; pages already written are complete files.',
+  uiMessage: { key: 'service.export.cancelled' },
+} as const satisfies { message: string; uiMessage: ServiceMessage };
 
 /** Progress of a running export. */
 export interface ExportProgress {
@@ -107,7 +117,8 @@ export function selectPages(document: FolioDocument, wanted: readonly string[] |
   const unknown = wanted.filter((w) => !document.pages.some((p) => p.id === w || p.name === w));
   if (unknown.length > 0) {
     const known = document.pages.map((p) => p.name).join(', ');
-    throw new ExportError('bad-request', `No page named ${unknown.join(', ')} in this document (it has ${known}).`);
+    throw new ExportError('bad-request', `No page named ${unknown.join(', ')} in this document (it has ${known}).`,
+      { key: 'service.export.unknownPages', values: { pages: unknown.join(', '), known } });
   }
   return document.pages.filter((p) => wanted.includes(p.id) || wanted.includes(p.name));
 }
@@ -119,11 +130,13 @@ export function selectPages(document: FolioDocument, wanted: readonly string[] |
 function refuseClashingNames(document: FolioDocument, pages: FolioDocument['pages'], preset: ExportPreset): void {
   const clash = outputNameClashes(document, preset, pages)[0];
   if (!clash) return;
-  throw new ExportError('bad-request', `Pages ${clash.pages.map((p) => p.name).join(', ')} would all be written to ${clash.fileName}: give each page its own name (nothing was exported).`);
+  const names = clash.pages.map((p) => p.name).join(', ');
+  throw new ExportError('bad-request', `Pages ${names} would all be written to ${clash.fileName}: give each page its own name (nothing was exported).`,
+    { key: 'service.export.nameClash', values: { pages: names, file: clash.fileName } });
 }
 
 function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new ExportError('cancelled', 'The export was cancelled; pages already written are complete files.');
+  if (signal?.aborted) throw new ExportError('cancelled', EXPORT_CANCELLED.message, EXPORT_CANCELLED.uiMessage);
 }
 
 /** The exporter's and preflight's view of a document's assets: bytes and MIME type by asset id. */
@@ -162,17 +175,23 @@ export async function resolveOutputProfile(input: Pick<ExportJobInput, 'document
   if (!profile && assetId) {
     const asset = input.document.assets[assetId] ?? Object.values(input.document.assets).find((a) => a.id === assetId);
     const bytes = asset ? input.assets.get(asset.path) : undefined;
-    if (!asset || !bytes) throw new ExportError('bad-request', `The document's output profile (asset ${assetId}) is missing from the file; choose the plant profile again.`);
+    if (!asset || !bytes) {
+      throw new ExportError('bad-request', `The document's output profile (asset ${assetId}) is missing from the file; choose the plant profile again.`,
+        { key: 'service.export.profileMissing', values: { asset: assetId } });
+    }
     const { OutputProfileError, loadOutputProfile } = await import('./output-profile.js');
     try {
       profile = await loadOutputProfile(bytes, input.modulesFrom);
     } catch (err) {
-      if (err instanceof OutputProfileError) throw new ExportError('bad-request', `The document's output profile cannot be used: ${err.message}`);
+      if (err instanceof OutputProfileError) {
+        throw new ExportError('bad-request', `The document's output profile cannot be used: ${err.message}`, { key: 'service.export.profileUnusable', values: { reason: err.uiMessage } });
+      }
       throw err;
     }
   }
   if (input.preset === 'print-x4' && !profile) {
-    throw new ExportError('bad-request', "PDF/X-4 embeds the plant's ICC output profile, and this document has none: choose the plant profile (a CMYK .icc file) first, or export PDF/X-1a.");
+    throw new ExportError('bad-request', "PDF/X-4 embeds the plant's ICC output profile, and this document has none: choose the plant profile (a CMYK .icc file) first, or export PDF/X-1a.",
+      { key: 'service.export.x4NeedsProfile' });
   }
   return profile;
 }
@@ -203,7 +222,8 @@ async function exportPages(input: ExportJobInput): Promise<ExportedFile[]> {
   const pages = selectPages(input.document, input.pageIds);
   const toFile = (input.outputKind ?? (input.output.toLowerCase().endsWith('.pdf') ? 'file' : 'dir')) === 'file';
   if (toFile && pages.length !== 1) {
-    throw new ExportError('bad-request', `${pages.length} pages cannot go into one file (${path.basename(input.output)}): give a folder, or choose one page.`);
+    throw new ExportError('bad-request', `${pages.length} pages cannot go into one file (${path.basename(input.output)}): give a folder, or choose one page.`,
+      { key: 'service.export.manyPagesOneFile', values: { count: pages.length, file: path.basename(input.output) } });
   }
   if (!toFile) refuseClashingNames(input.document, pages, input.preset);
   throwIfAborted(input.signal);
@@ -228,7 +248,7 @@ async function exportPages(input: ExportJobInput): Promise<ExportedFile[]> {
     throwIfAborted(input.signal);
     const started = performance.now();
     const layout = layouts.find((l) => l.pageId === page.id);
-    if (!layout) throw new ExportError('not-found', `The composer returned no layout for page ${page.name}.`);
+    if (!layout) throw new ExportError('not-found', `The composer returned no layout for page ${page.name}.`, { key: 'service.export.noLayout', values: { page: page.name } });
     let bytes: Uint8Array;
     try {
       bytes = await exportPdf({
@@ -259,14 +279,16 @@ async function exportPages(input: ExportJobInput): Promise<ExportedFile[]> {
       });
     } catch (err) {
       // The exporter's RangeErrors are one line naming what is wrong (a picture it cannot read: file, frame, page).
-      if (err instanceof RangeError) throw new ExportError('invalid-file', err.message);
+      // A picture's refusal carries its catalogue line (export.ts); other RangeErrors are said as they are.
+      if (err instanceof RangeError) throw new ExportError('invalid-file', err.message, asServiceMessage((err as { uiMessage?: unknown }).uiMessage));
       throw err;
     }
     throwIfAborted(input.signal);
     const target = toFile ? input.output : path.join(outDir, fileNameForPage(template.output.namingPattern, input.document, page.name, input.preset));
     const earlier = written.get(fileNameKey(target));
     if (earlier !== undefined) {
-      throw new ExportError('bad-request', `Page ${page.name} would overwrite ${path.basename(target)}, written for page ${earlier} in this export: give the pages different names.`);
+      throw new ExportError('bad-request', `Page ${page.name} would overwrite ${path.basename(target)}, written for page ${earlier} in this export: give the pages different names.`,
+        { key: 'service.export.wouldOverwrite', values: { page: page.name, file: path.basename(target), earlier } });
     }
     written.set(fileNameKey(target), page.name);
     await writeFileAtomic(target, bytes, { io, action: 'export' });

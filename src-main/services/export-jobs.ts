@@ -12,13 +12,12 @@
 import { randomBytes } from 'node:crypto';
 import type { ExportedFile, ExportJobStatus, HostError } from '../../src-core/api/host-api.js';
 import { DocumentError } from './documents.js';
+import { EXPORT_CANCELLED } from './export-job.js';
 
 /** Finished jobs remembered for a late status call. */
 const MAX_FINISHED_JOBS = 16;
 /** Exports at once (each composes a whole issue and holds its PDFs' fonts in memory). */
 const MAX_RUNNING_JOBS = 2;
-/** What a cancelled job says (the export job's own words for it). */
-const CANCELLED_MESSAGE = 'The export was cancelled; pages already written are complete files.';
 /** Job id length in bytes of randomness (hex-encoded twice as long; the host schema allows 8–64 chars). */
 const JOB_ID_BYTES = 12;
 
@@ -60,14 +59,19 @@ export function createExportJobs(): ExportJobs {
 
   const find = (jobId: string): Job => {
     const job = jobs.get(jobId);
-    if (!job) throw new DocumentError('not-found', `There is no export job "${jobId}" (finished jobs are forgotten after ${MAX_FINISHED_JOBS} more).`);
+    if (!job) {
+      throw new DocumentError('not-found', `There is no export job "${jobId}" (finished jobs are forgotten after ${MAX_FINISHED_JOBS} more).`,
+        { key: 'service.export.unknownJob', values: { job: jobId, max: MAX_FINISHED_JOBS } });
+    }
     return job;
   };
 
   return {
     start(work, toHostError) {
       const running = [...jobs.values()].filter((j) => j.working).length;
-      if (running >= MAX_RUNNING_JOBS) throw new DocumentError('bad-request', `${running} exports are already running; wait for one to finish or cancel it.`);
+      if (running >= MAX_RUNNING_JOBS) {
+        throw new DocumentError('bad-request', `${running} exports are already running; wait for one to finish or cancel it.`, { key: 'service.export.tooManyRunning', values: { running } });
+      }
       const jobId = randomBytes(JOB_ID_BYTES).toString('hex');
       const job: Job = { status: { jobId, state: 'running', done: 0, total: 0, files: [] }, controller: new AbortController(), working: true };
       jobs.set(jobId, job);
@@ -97,7 +101,7 @@ export function createExportJobs(): ExportJobs {
       const job = find(jobId);
       if (job.status.state !== 'running') return false;
       job.controller.abort();
-      job.status = { ...job.status, state: 'cancelled', error: { code: 'cancelled', message: CANCELLED_MESSAGE } };
+      job.status = { ...job.status, state: 'cancelled', error: { code: 'cancelled', ...EXPORT_CANCELLED } };
       job.finishedAt = ++finishedCount;
       forgetOldFinished();
       return true;

@@ -19,6 +19,7 @@ import { readImageInfo } from '../../src-core/pdf/image-info.js';
 import { readPlacedPdf } from '../../src-core/pdf/placed-pdf.js';
 import { readPngHeader } from '../../src-core/pdf/png.js';
 import { readTiffHeader } from '../../src-core/pdf/tiff.js';
+import type { ServiceMessage } from '../../src-core/i18n/service-message.js';
 import { readFileUpTo } from './disk.js';
 import { OutputProfileError, loadOutputProfile } from './output-profile.js';
 
@@ -41,9 +42,12 @@ const ASSET_FILE_TYPES = {
   tiff: { ext: 'tif', mime: 'image/tiff' },
 } as const;
 
-/** A file that cannot be placed: not an image/PDF, damaged, or too large. */
+/**
+ * A file that cannot be placed: not an image/PDF, damaged, or too large. `message` is English; `uiMessage`, where
+ * given, says it as a catalogue message for the interface language.
+ */
 export class ImportError extends Error {
-  constructor(readonly code: 'invalid-file' | 'bad-request', message: string) {
+  constructor(readonly code: 'invalid-file' | 'bad-request', message: string, readonly uiMessage?: ServiceMessage) {
     super(message);
     this.name = 'ImportError';
   }
@@ -74,7 +78,9 @@ export async function describeProfileBytes(bytes: Uint8Array, name: string): Pro
   try {
     profile = await loadOutputProfile(bytes);
   } catch (err) {
-    if (err instanceof OutputProfileError) throw new ImportError('invalid-file', `"${name}" cannot be the output profile: ${err.message}`);
+    if (err instanceof OutputProfileError) {
+      throw new ImportError('invalid-file', `"${name}" cannot be the output profile: ${err.message}`, { key: 'service.import.notProfile', values: { name, reason: err.uiMessage } });
+    }
     throw err;
   }
   const black = profile.convertRgb ? profile.convertRgb(new Uint8Array(3), 1) : new Uint8Array(4);

@@ -16,15 +16,33 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { OutputProfile } from '../../src-core/pdf/export.js';
 import type { PressGrey } from '../../src-core/pdf/mono-tone.js';
-import { checkPrintOutputProfile, readIccProfile } from '../../src-core/pdf/icc.js';
+import { checkPrintOutputProfile, IccProfileError, readIccProfile } from '../../src-core/pdf/icc.js';
+import type { MessageKey } from '../../src-core/i18n/messages/en.js';
+import type { ServiceMessage, ServiceMessageValue } from '../../src-core/i18n/service-message.js';
 import { readFileUpTo, type DiskError } from './disk.js';
 
-/** A profile that cannot serve as the plant's output profile. */
+/**
+ * A profile that cannot serve as the plant's output profile. `message` in English (logs, tests); `uiMessage` the
+ * same as a catalogue message (`service.profile.*`, `service.icc.*`), for the interface language.
+ */
 export class OutputProfileError extends Error {
-  constructor(message: string) {
+  constructor(message: string, readonly uiMessage: ServiceMessage) {
     super(message);
     this.name = 'OutputProfileError';
   }
+}
+
+/** The colour engine, named in messages (a name, the same in every language). */
+const ENGINE = 'LittleCMS';
+
+/** An `OutputProfileError` with its English `message` and its catalogue line. */
+function refusal(message: string, key: MessageKey, values?: Record<string, ServiceMessageValue>): OutputProfileError {
+  return new OutputProfileError(message, values ? { key, values } : { key });
+}
+
+/** A profile's name for messages: its description, or "without a name" in the interface language. */
+function profileName(description: string): ServiceMessageValue {
+  return description || { key: 'service.profile.unnamed' };
 }
 
 /** The part of lcms-wasm's API used here. */
@@ -60,7 +78,7 @@ async function loadLcms(modulesFrom: string): Promise<NonNullable<typeof lcmsIns
   lcmsInstance ??= (async () => {
     const module = await import('lcms-wasm');
     const wasmPath = createRequire(modulesFrom).resolve('lcms-wasm/dist/lcms.wasm');
-    const wasmBinary = await readFileUpTo(wasmPath, MAX_WASM_BYTES, () => new OutputProfileError(`LittleCMS's ${wasmPath} is not its WebAssembly file; reinstall Folio`));
+    const wasmBinary = await readFileUpTo(wasmPath, MAX_WASM_BYTES, () => refusal(`LittleCMS's ${wasmPath} is not its WebAssembly file; reinstall Folio`, 'service.profile.noEngine', { engine: ENGINE, path: wasmPath }));
     const lcms = (await module.instantiate({ wasmBinary })) as unknown as Lcms;
     return {
       lcms,
@@ -86,19 +104,26 @@ export async function loadOutputProfile(bytes: Uint8Array, modulesFrom: string =
     info = readIccProfile(bytes);
     checkPrintOutputProfile(info);
   } catch (err) {
-    throw new OutputProfileError((err as Error).message);
+    const message = (err as Error).message;
+    throw new OutputProfileError(message, err instanceof IccProfileError ? err.uiMessage : { key: 'service.detail', values: { detail: message } });
   }
   const key = createHash('sha256').update(bytes).digest('hex');
   const { lcms, formats } = await loadLcms(modulesFrom);
   let transform = transforms.get(key);
   if (transform === undefined) {
     const profile = lcms.cmsOpenProfileFromMem(bytes, bytes.byteLength);
-    if (!profile) throw new OutputProfileError(`LittleCMS cannot read the profile "${info.description || 'without a name'}": it is damaged or uses tags it does not know`);
+    if (!profile) {
+      throw refusal(`LittleCMS cannot read the profile "${info.description || 'without a name'}": it is damaged or uses tags it does not know`,
+        'service.profile.unreadable', { engine: ENGINE, name: profileName(info.description) });
+    }
     const srgb = lcms.cmsCreate_sRGBProfile();
     transform = lcms.cmsCreateTransform(srgb, formats.rgb8, profile, formats.cmyk8, formats.intent, formats.flags);
     lcms.cmsCloseProfile(srgb);
     lcms.cmsCloseProfile(profile);
-    if (!transform) throw new OutputProfileError(`LittleCMS cannot convert RGB into the profile "${info.description}" (it lacks the tables for that direction)`);
+    if (!transform) {
+      throw refusal(`LittleCMS cannot convert RGB into the profile "${info.description || 'without a name'}" (it lacks the tables for that direction)`,
+        'service.profile.noTransform', { engine: ENGINE, name: profileName(info.description) });
+    }
     transforms.set(key, transform);
   }
   const handle = transform;
@@ -129,12 +154,18 @@ export async function loadOutputProfile(bytes: Uint8Array, modulesFrom: string =
  */
 function openPressGrey(lcms: Lcms, formats: { cmyk8: number; lab16: number; intent: number }, bytes: Uint8Array, description: string): PressGrey {
   const profile = lcms.cmsOpenProfileFromMem(bytes, bytes.byteLength);
-  if (!profile) throw new OutputProfileError(`LittleCMS cannot read the profile "${description || 'without a name'}": it is damaged or uses tags it does not know`);
+  if (!profile) {
+    throw refusal(`LittleCMS cannot read the profile "${description || 'without a name'}": it is damaged or uses tags it does not know`,
+      'service.profile.unreadable', { engine: ENGINE, name: profileName(description) });
+  }
   const lab = lcms.cmsCreateLab4Profile(null);
   const toLab = lcms.cmsCreateTransform(profile, formats.cmyk8, lab, formats.lab16, formats.intent, 0);
   lcms.cmsCloseProfile(lab);
   lcms.cmsCloseProfile(profile);
-  if (!toLab) throw new OutputProfileError(`LittleCMS cannot read colours back out of the profile "${description}" (it lacks the tables for that direction)`);
+  if (!toLab) {
+    throw refusal(`LittleCMS cannot read colours back out of the profile "${description || 'without a name'}" (it lacks the tables for that direction)`,
+      'service.profile.noLab', { engine: ENGINE, name: profileName(description) });
+  }
   const cmykLightness = (cmyk: Uint8Array, pixelCount: number): Float32Array => {
     const out = new Float32Array(pixelCount);
     for (let start = 0; start < pixelCount; start += PIXELS_PER_CALL) {
@@ -156,15 +187,21 @@ function openPressGrey(lcms: Lcms, formats: { cmyk8: number; lab16: number; inte
 export async function readOutputProfileFile(filePath: string, modulesFrom?: string): Promise<OutputProfile> {
   let bytes: Uint8Array;
   try {
-    bytes = await readFileUpTo(filePath, MAX_PROFILE_FILE_BYTES, (why) => new OutputProfileError(
+    bytes = await readFileUpTo(filePath, MAX_PROFILE_FILE_BYTES, (why) =>
       why.kind === 'folder'
-        ? `The output profile ${filePath} is a folder, not a profile file`
+        ? refusal(`The output profile ${filePath} is a folder, not a profile file`, 'service.profile.isFolder', { path: filePath })
         : why.kind === 'not-a-file'
-          ? `The output profile ${filePath} is not an ordinary file (a named pipe or a device), so Folio does not read it`
-          : `The output profile ${filePath} is ${(why.sizeBytes / 1024 / 1024).toFixed(1)} MB; profiles up to ${MAX_PROFILE_FILE_BYTES / 1024 / 1024} MB are read`));
+          ? refusal(`The output profile ${filePath} is not an ordinary file (a named pipe or a device), so Folio does not read it`, 'service.profile.notOrdinary', { path: filePath })
+          : refusal(`The output profile ${filePath} is ${(why.sizeBytes / 1024 / 1024).toFixed(1)} MB; profiles up to ${MAX_PROFILE_FILE_BYTES / 1024 / 1024} MB are read`,
+            'service.profile.tooLarge', { path: filePath, sizeMb: (why.sizeBytes / 1024 / 1024).toFixed(1), maxMb: MAX_PROFILE_FILE_BYTES / 1024 / 1024 }));
   } catch (err) {
     if (err instanceof OutputProfileError) throw err;
-    throw new OutputProfileError(`The output profile ${filePath} cannot be read: ${(err as DiskError).errno === 'ENOENT' ? 'there is no such file' : (err as Error).message}`);
+    if ((err as DiskError).errno === 'ENOENT') {
+      throw refusal(`The output profile ${filePath} cannot be read: there is no such file`, 'service.profile.noSuchFile', { path: filePath });
+    }
+    // The disk's own line (in the interface language when it has one) is the detail.
+    const detail: ServiceMessageValue = (err as DiskError).uiMessage ?? (err as Error).message;
+    throw refusal(`The output profile ${filePath} cannot be read: ${(err as Error).message}`, 'service.profile.cannotRead', { path: filePath, detail });
   }
   return loadOutputProfile(bytes, modulesFrom);
 }

@@ -15,7 +15,8 @@ import { FolioFileError, unpackFolio } from '../../src-core/model/folio-file.js'
 import { DocumentInUseError } from './document-lock.js';
 import { DiskError, describeIoError, nodeDiskIo, readFileUpTo, type DiskIo } from './disk.js';
 import { DocumentError, MAX_FOLIO_FILE_BYTES, createDocumentStore, type DocumentStore, type RecoveryEntry } from './documents.js';
-import { ExportError, runExportJob, type ExportProgress } from './export-job.js';
+import { EXPORT_CANCELLED, ExportError, runExportJob, type ExportProgress } from './export-job.js';
+import { asServiceMessage } from '../../src-core/i18n/service-message.js';
 import { createExportJobs } from './export-jobs.js';
 import { createFontCatalogue, type FontCatalogue } from './fonts.js';
 import { createFurnitureLibrary } from './furniture-library.js';
@@ -84,15 +85,23 @@ export interface Services extends HostHandlers {
   dispose(): Promise<void>;
 }
 
-/** Maps any error to a HostError a newsroom user can act on. */
+/** `{ uiMessage }` when `err` carries a well-formed catalogue message, else nothing (the English message is said). */
+function uiMessageOf(err: { uiMessage?: unknown }): Pick<HostError, 'uiMessage'> {
+  const uiMessage = asServiceMessage(err.uiMessage);
+  return uiMessage ? { uiMessage } : {};
+}
+
+/**
+ * Maps any error to a HostError a newsroom user can act on: its English `message`, and its catalogue message
+ * (`uiMessage`) when it has one, which the renderer says in the interface language.
+ */
 export function toHostError(err: unknown): HostError {
   if (err instanceof WorkspaceError) return { code: 'forbidden', message: err.message };
-  if (err instanceof FolioFileError) return { code: 'invalid-file', message: err.message };
+  if (err instanceof FolioFileError) return { code: 'invalid-file', message: err.message, ...uiMessageOf(err) };
   if (err instanceof DocumentInUseError) return { code: 'in-use', message: err.message, ...(err.heldHere ? { heldHere: true } : {}) };
-  if (err instanceof DiskError && err.uiMessage) return { code: err.code, message: err.message, uiMessage: err.uiMessage };
-  if (err instanceof DocumentError || err instanceof DiskError || err instanceof ExportError || err instanceof ImportError) return { code: err.code, message: err.message };
+  if (err instanceof DocumentError || err instanceof DiskError || err instanceof ExportError || err instanceof ImportError) return { code: err.code, message: err.message, ...uiMessageOf(err) };
   if (err instanceof ManuscriptError) return { code: 'invalid-file', message: err.message };
-  if (err instanceof Error && err.name === 'AbortError') return { code: 'cancelled', message: 'The export was cancelled.' };
+  if (err instanceof Error && err.name === 'AbortError') return { code: 'cancelled', message: 'The export was cancelled.', uiMessage: EXPORT_CANCELLED.uiMessage };
   const message = err instanceof Error ? err.message : String(err);
   return { code: 'internal', message: `Something went wrong inside Folio: ${message}` };
 }
@@ -290,13 +299,14 @@ export function createServices(options: ServicesOptions): Services {
     loadExportedFile: ({ jobId, pageId }) =>
       result(async () => {
         const file = exportJobs.status(jobId).files.find((f) => f.pageId === pageId);
-        if (!file) throw new DocumentError('not-found', `That export wrote no file for page ${pageId} (yet).`);
+        if (!file) throw new DocumentError('not-found', `That export wrote no file for page ${pageId} (yet).`, { key: 'service.export.noFileYet', values: { page: pageId } });
         // Written by this job, inside the workspace when written; confined again in case the folder became a link since.
         const absolute = workspace.confine(file.path);
         const bytes = await readFileUpTo(absolute, MAX_EXPORTED_FILE_BYTES, (why) =>
           why.kind !== 'too-large'
-            ? new DocumentError('not-found', `${path.basename(absolute)} is no longer a file.`)
-            : new DocumentError('bad-request', `${path.basename(absolute)} is ${Math.round(why.sizeBytes / 1024 / 1024)} MB, more than a page's PDF can be (${MAX_EXPORTED_FILE_BYTES / 1024 / 1024} MB); take it from ${absolute}.`),
+            ? new DocumentError('not-found', `${path.basename(absolute)} is no longer a file.`, { key: 'service.export.noLongerFile', values: { file: path.basename(absolute) } })
+            : new DocumentError('bad-request', `${path.basename(absolute)} is ${Math.round(why.sizeBytes / 1024 / 1024)} MB, more than a page's PDF can be (${MAX_EXPORTED_FILE_BYTES / 1024 / 1024} MB); take it from ${absolute}.`,
+              { key: 'service.export.fileTooLarge', values: { file: path.basename(absolute), sizeMb: Math.round(why.sizeBytes / 1024 / 1024), maxMb: MAX_EXPORTED_FILE_BYTES / 1024 / 1024, path: absolute } }),
         );
         return { bytes, name: path.basename(absolute) };
       }),

@@ -20,7 +20,7 @@ import { storySchema } from '../../src-core/model/story-schema.js';
 import { MAX_STORY_NAME_CHARS } from '../state/document-edits.js';
 import type { FolioSession } from '../state/session.svelte.js';
 import { currentTranslator, t } from '../state/i18n.svelte.js';
-import { errorText } from '../state/ui-message.js';
+import { errorText, hostErrorText } from '../state/ui-message.js';
 
 /**
  * File names the dialog lists (the host still checks every file by content). Old Word and WPS files are listed
@@ -41,7 +41,7 @@ export async function readManuscriptToPlace(session: FolioSession, storyId: stri
   }
   const read = await session.host.readManuscript({ path });
   if (!read.ok) {
-    session.notice = { kind: 'error', text: t('placeText.failed', { file: path, error: read.error.message }) };
+    session.notice = { kind: 'error', text: t('placeText.failed', { file: path, error: hostErrorText(read.error, currentTranslator()) }) };
     return undefined;
   }
   // The document may have been closed or replaced while the file was read.

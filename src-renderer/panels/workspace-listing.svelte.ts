@@ -4,13 +4,15 @@
  * workspace; browser mode has no native file dialog, so both dialogs browse through this.
  */
 import type { FileEntry, Host } from '../../src-core/api/host-api.js';
+import { currentTranslator } from '../state/i18n.svelte.js';
+import { hostErrorText } from '../state/ui-message.js';
 
 /** A browsable listing of workspace folders, filtered to the files one dialog can use. */
 export class WorkspaceListing {
   entries = $state.raw<FileEntry[]>([]);
   /** The folder shown, as the host names it ('.' is the workspace root). */
   dir = $state('.');
-  /** Why the last listing failed, or null. */
+  /** Why the last listing failed, in the interface language when it was listed, or null. */
   problem = $state<string | null>(null);
   /** The folder above `dir`, or null at the workspace root. */
   readonly parent = $derived(this.dir === '.' || this.dir === '' ? null : this.dir.split('/').slice(0, -1).join('/') || '.');
@@ -27,7 +29,7 @@ export class WorkspaceListing {
   async list(where: string = this.dir): Promise<void> {
     const res = await this.host.listFiles({ dir: where });
     if (!res.ok) {
-      this.problem = res.error.message;
+      this.problem = hostErrorText(res.error, currentTranslator());
       return;
     }
     this.problem = null;

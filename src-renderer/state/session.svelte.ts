@@ -1026,7 +1026,7 @@ export class FolioSession {
     this.busy = null;
     this.exportJob = null;
     if (!('state' in outcome)) {
-      this.fail(t('session.exportFailed', { error: outcome.message }));
+      this.fail(t('session.exportFailed', { error: hostErrorText(outcome, currentTranslator()) }));
       return;
     }
     if (outcome.state === 'cancelled') {
@@ -1034,7 +1034,7 @@ export class FolioSession {
       return;
     }
     if (outcome.state === 'failed') {
-      this.fail(t('session.exportFailed', { error: outcome.error?.message ?? t('session.exportFailedUnknown') }));
+      this.fail(t('session.exportFailed', { error: outcome.error ? hostErrorText(outcome.error, currentTranslator()) : t('session.exportFailedUnknown') }));
       return;
     }
     this.lastExport = outcome.files;

@@ -3,6 +3,7 @@
  * every converted panel and dialog, with no Latin-only label but names such as PDF and ICC; the language switcher
  * in the status bar turns it English at once, without a reload, and the choice outlives a reload.
  */
+import { unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { createTranslator } from '../../src-core/i18n/translator.js';
@@ -134,6 +135,23 @@ test('the dialogs speak Chinese too: Save As, Go to page, Output profile, Place 
   await page.getByRole('button', { name: /^稿件 脚踩50℃的模具/ }).click();
   await check(zh.t('placeText.title'), () => inspector.getByRole('button', { name: zh.t('inspector.placeText') }).click(), 'e2e-i18n-place-text-zh-CN.png');
   await check(zh.t('placeImage.title'), () => inspector.getByRole('button', { name: zh.t('inspector.placeImage') }).click());
+});
+
+test('a damaged file is refused in Chinese: what is wrong with it, not the zip reader’s English', async ({ page }) => {
+  const zh = createTranslator('zh-CN');
+  const damaged = path.join(process.env.FOLIO_E2E_WORKSPACE!, '损坏的版面.folio');
+  writeFileSync(damaged, 'PK this is not really a zip');
+  try {
+    const app = new FolioApp(page);
+    await app.open();
+    await page.getByRole('toolbar', { name: zh.t('toolbar.region') }).getByRole('button', { name: zh.t('toolbar.open'), exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: zh.t('open.title') });
+    await dialog.getByRole('button', { name: zh.t('open.openFile', { name: '损坏的版面.folio' }) }).click();
+    const message = page.getByRole('contentinfo', { name: zh.t('status.region') }).getByRole('status');
+    await expect(message).toHaveText('无法打开 损坏的版面.folio：这不是 Folio 文件（.folio 文件是内含 document.json 的压缩包）：它不是压缩包（没有压缩包的结尾记录）。');
+  } finally {
+    unlinkSync(damaged);
+  }
 });
 
 function escapeRegExp(text: string): string {

@@ -2,6 +2,7 @@ import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { strToU8, zipSync } from 'fflate';
 import { packFolio, unpackFolio } from '../../../src-core/model/folio-file.js';
 import { GHOSTSCRIPT_CMYK_ICC, GHOSTSCRIPT_RGB_ICC } from '../pdf/fixtures.js';
 import { crcDamagedPng, encryptedPdf } from '../pdf/test-assets.js';
@@ -55,6 +56,16 @@ describe('folio CLI (spawned as a user runs it)', () => {
     expect(corrupt.status).toBe(1);
     expect(corrupt.stderr).toMatch(/not a zip archive/);
     expect(corrupt.stderr).not.toMatch(/at .*\.ts:\d+/); // a message, not a stack trace
+    expect(existsSync(path.join(tmp.dir, 'out'))).toBe(false);
+    // The damage in the run's language (issue 14): one Chinese line naming the file, no English, no stack.
+    const chinese = folio(['export', 'corrupt.folio', '-o', 'out/'], { LANG: 'zh_CN.UTF-8' });
+    expect(chinese.status).toBe(1);
+    expect(chinese.stderr).toBe(`folio：${path.join(tmp.dir, 'corrupt.folio')}：这不是 Folio 文件（.folio 文件是内含 document.json 的压缩包）：它不是压缩包（没有压缩包的结尾记录）。\n`);
+    writeFileSync(path.join(tmp.dir, 'future.folio'), zipSync({ 'document.json': strToU8('{"schemaVersion":99}') }));
+    const future = folio(['preflight', 'future.folio'], { LANG: 'zh_CN.UTF-8' });
+    expect(future.status).toBe(1);
+    expect(future.stderr).toMatch(/^folio：.*future\.folio：此文档由较新版本的 Folio 保存（格式版本 99；本版最高只能读取 \d+）。请升级 Folio 后再打开。\n$/);
+    expect(future.stderr).not.toMatch(/newer|\n\s+at /);
     expect(existsSync(path.join(tmp.dir, 'out'))).toBe(false);
   });
 
