@@ -497,6 +497,13 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       io.stderr.write(`${translator.t('cli.error.line', { message })}\n`);
       return err.exitCode;
     }
+    // A refusal a service put into catalogue words (a font file, the exporter, the composer) in the run's language.
+    const said = asServiceMessage((err as { uiMessage?: unknown } | null)?.uiMessage);
+    if (said && !io.env.FOLIO_DEBUG) {
+      const translator = translatorFor(io);
+      io.stderr.write(`${translator.t('cli.error.line', { message: formatServiceMessage(said, translator) })}\n`);
+      return EXIT.failed;
+    }
     // Still one line: a newsroom user can act on the message, not on a stack trace (FOLIO_DEBUG=1 shows it).
     const message = String((err as Error)?.message ?? err).split('\n')[0];
     const detail = io.env.FOLIO_DEBUG ? `\n${(err as Error)?.stack ?? ''}` : '';

@@ -10,7 +10,7 @@
  *    falls back to the English `message`.
  */
 import { en, type MessageKey } from './messages/en.js';
-import type { Translator } from './translator.js';
+import { createTranslator, type Translator } from './translator.js';
 
 /** Deepest nesting of messages in values accepted from outside (the disk's action is one level). */
 const MAX_NESTING = 3;
@@ -56,4 +56,33 @@ export function formatServiceMessage(message: ServiceMessage, translator: Pick<T
   const values: Record<string, string | number> = {};
   for (const [name, v] of Object.entries(message.values)) values[name] = typeof v === 'object' ? formatServiceMessage(v, translator) : v;
   return translator.t(message.key, values);
+}
+
+/** The English translator, made on first use (an error's `message` is English: logs, tests, scripts). */
+let english: Translator | undefined;
+
+/**
+ * The English line of `message`: what an error that carries it as its `uiMessage` says as its `message`, so the
+ * two never drift apart.
+ */
+export function englishLine(message: ServiceMessage): string {
+  english ??= createTranslator('en');
+  return formatServiceMessage(message, english);
+}
+
+/**
+ * A refusal a user's input or document can cause, raised where no module-specific error class exists (the
+ * exporter, the composer, the font reader): its `message` is the English line of its `uiMessage`, which the
+ * renderer and the CLI say in the interface language. A `RangeError`, as these modules documented before.
+ */
+export class ServiceRangeError extends RangeError {
+  constructor(readonly uiMessage: ServiceMessage, options?: ErrorOptions) {
+    super(englishLine(uiMessage), options);
+    this.name = 'ServiceRangeError';
+  }
+}
+
+/** `{ key, values }` as a ServiceMessage (values left out when there are none). */
+export function serviceMessage(key: MessageKey, values?: Readonly<Record<string, ServiceMessageValue>>): ServiceMessage {
+  return values ? { key, values } : { key };
 }

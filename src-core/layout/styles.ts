@@ -29,6 +29,7 @@ import type { FontProvider, LoadedFont } from '../text/font.js';
 import type { PageGrid } from './grid.js';
 import type { LayoutWarning } from './page-layout.js';
 import type { ComposeNotice } from './notice.js';
+import { ServiceRangeError } from '../i18n/service-message.js';
 import { textEffectsOf, withCharacterEffects, type TextEffects } from './text-effects.js';
 
 /** Leading of display type without an explicit `leadingPt`: 1.2 × size (TYPOGRAPHY.md headline practice). */
@@ -114,7 +115,7 @@ export class StyleResolver {
     const body = template.paragraphStyles[BODY_STYLE];
     if (!body) throw new RangeError(`Template "${template.id}" has no "${BODY_STYLE}" style: every story falls back to it`);
     const bodyFont = fonts.resolve(body.font.family, body.font.weight) ?? fonts.all()[0];
-    if (!bodyFont) throw new RangeError('No fonts are loaded: load at least the body font before composing');
+    if (!bodyFont) throw new ServiceRangeError({ key: 'service.compose.noFonts' });
     this.bodyFont = bodyFont;
   }
 

@@ -17,6 +17,7 @@ import { z } from 'zod';
 import type { Asset, FolioDocument } from './document.js';
 import { FrameSchema, StorySchema, type Frame, type PmNodeJson, type Story } from './frame.js';
 import { CharacterStyleSchema, ParagraphStyleSchema, type CharacterStyle, type ParagraphStyle } from './template.js';
+import { englishLine, type ServiceMessage } from '../i18n/service-message.js';
 
 /** Version of the item format; a reader refuses versions it does not know. */
 export const FURNITURE_FORMAT_VERSION = 1;
@@ -55,11 +56,17 @@ const FORBIDDEN_NAME_CHARS = /[/\\:*?"<>|\u0000-\u001f\u007f]/;
  * ending in a space or dot (Windows drops them, so two names would be one file).
  */
 export function checkFurnitureName(name: string): string | undefined {
-  if (name.trim().length === 0) return 'The name is empty.';
-  if ([...name].length > MAX_FURNITURE_NAME_CHARS) return `The name is longer than ${MAX_FURNITURE_NAME_CHARS} characters.`;
-  if (FORBIDDEN_NAME_CHARS.test(name)) return 'The name may not contain / \\ : * ? " < > | or control characters.';
-  if (name.startsWith('.')) return 'The name may not start with a dot.';
-  if (/[ .]$/.test(name) || name !== name.trim()) return 'The name may not start or end with a space, nor end with a dot.';
+  const problem = furnitureNameProblem(name);
+  return problem && englishLine(problem);
+}
+
+/** Why `name` cannot name a library item, as a catalogue message (`service.library.name*`); see `checkFurnitureName`. */
+export function furnitureNameProblem(name: string): ServiceMessage | undefined {
+  if (name.trim().length === 0) return { key: 'service.library.nameEmpty' };
+  if ([...name].length > MAX_FURNITURE_NAME_CHARS) return { key: 'service.library.nameTooLong', values: { max: MAX_FURNITURE_NAME_CHARS } };
+  if (FORBIDDEN_NAME_CHARS.test(name)) return { key: 'service.library.nameForbiddenChars' };
+  if (name.startsWith('.')) return { key: 'service.library.nameLeadingDot' };
+  if (/[ .]$/.test(name) || name !== name.trim()) return { key: 'service.library.nameEdges' };
   return undefined;
 }
 

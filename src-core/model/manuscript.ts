@@ -13,6 +13,8 @@
  * Pure: no file access; the caller reads the bytes.
  */
 import type { PmNodeJson } from './document.js';
+import type { MessageKey } from '../i18n/messages/en.js';
+import { englishLine, serviceMessage, type ServiceMessage, type ServiceMessageValue } from '../i18n/service-message.js';
 import type { ManuscriptPart } from './manuscript-structure.js';
 
 /** Most characters a manuscript may bring in: the paste limit, for the same reason (a story, not a book). */
@@ -31,11 +33,19 @@ const EDGE_SPACES = /^[\s\u00a0\u3000\ufeff\u200b]+|[\s\u00a0\u3000\ufeff\u200b]
 /** Encodings a manuscript is read in. */
 export type ManuscriptEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
-/** A manuscript that cannot be placed, with a message a layout editor can act on. */
+/**
+ * A manuscript that cannot be placed, with a message a layout editor can act on: `uiMessage` is the line as a
+ * catalogue message (`service.manuscript.*`), said in the interface language; `message` is its English.
+ */
 export class ManuscriptError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(readonly uiMessage: ServiceMessage) {
+    super(englishLine(uiMessage));
     this.name = 'ManuscriptError';
+  }
+
+  /** The refusal `key` says with `values`. */
+  static of(key: MessageKey, values?: Readonly<Record<string, ServiceMessageValue>>): ManuscriptError {
+    return new ManuscriptError(serviceMessage(key, values));
   }
 }
 
@@ -48,7 +58,7 @@ export function decodeManuscriptText(bytes: Uint8Array): { text: string; encodin
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { text: decode('utf-16le', bytes.subarray(2)), encoding: 'utf-16le' };
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { text: decode('utf-16be', bytes.subarray(2)), encoding: 'utf-16be' };
   if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
-    throw new ManuscriptError('This is not a text file (it holds binary data). Place a .txt or .docx manuscript.');
+    throw ManuscriptError.of('service.manuscript.binary');
   }
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
@@ -100,9 +110,9 @@ export function displayCount(paragraphs: readonly string[], layout: ManuscriptLa
  */
 export function manuscriptStoryDoc(paragraphs: readonly string[], layout: ManuscriptLayout, parts: readonly ManuscriptPart[] = []): PmNodeJson {
   const chars = paragraphs.reduce((n, p) => n + p.length, 0);
-  if (chars === 0) throw new ManuscriptError('The manuscript has no text.');
+  if (chars === 0) throw ManuscriptError.of('service.manuscript.noText');
   if (chars > MAX_MANUSCRIPT_CHARS) {
-    throw new ManuscriptError(`The manuscript has ${chars.toLocaleString('en')} characters; up to ${MAX_MANUSCRIPT_CHARS.toLocaleString('en')} can be placed in one story.`);
+    throw ManuscriptError.of('service.manuscript.tooLong', { chars, max: MAX_MANUSCRIPT_CHARS });
   }
   const texts = [...paragraphs];
   const structure = new Map<number, ManuscriptPart>();

@@ -37,6 +37,7 @@ import {
 } from './pdfx.js';
 import { drawProofFooter, drawProofWatermark } from './proof.js';
 import { addChangeAnnotations, addCommentAnnotations } from './comment-annotations.js';
+import { ServiceRangeError } from '../i18n/service-message.js';
 
 export type { AssetBytes, AssetSource, RgbPixelConverter } from './images.js';
 export type { PdfxStandard } from './pdfx.js';
@@ -279,7 +280,9 @@ function validateInput(input: PdfExportInput): void {
 
 function resolveFurnitureFont(input: PdfExportInput): LoadedFont {
   const font = input.furnitureFontId ? input.fonts.byId(input.furnitureFontId) : input.fonts.all()[0];
-  if (!font) throw new RangeError(input.furnitureFontId ? `Furniture font "${input.furnitureFontId}" is not loaded` : 'No fonts are loaded: the slug line and footer need one');
+  if (!font && input.furnitureFontId) throw new RangeError(`Furniture font "${input.furnitureFontId}" is not loaded`);
+  // A template whose fonts are none of those installed: the user's document, said in words.
+  if (!font) throw new ServiceRangeError({ key: 'service.export.noFonts' });
   return font;
 }
 

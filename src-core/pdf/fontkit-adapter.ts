@@ -20,6 +20,7 @@
 import { create, type Font as FontkitFont, type Subset as FontkitSubset } from 'fontkit';
 import { tableLocation, type LoadedFont } from '../text/font.js';
 import { writeTrueTypeSubset, type TrueTypeSubsetParts } from './truetype-subset.js';
+import { ServiceRangeError } from '../i18n/service-message.js';
 
 /** The minimal stream pdf-lib's CustomFontSubsetEmbedder listens to. */
 export interface SubsetByteStream {
@@ -47,7 +48,7 @@ export function createFontkitAdapter(preloaded: readonly LoadedFont[]): PdfLibFo
       let font = parsedByBytes.get(bytes);
       if (!font) {
         const parsed = create(bytes as unknown as Buffer);
-        if (!('unitsPerEm' in parsed)) throw new RangeError('A font collection cannot be embedded in a PDF: add a single face');
+        if (!('unitsPerEm' in parsed)) throw new ServiceRangeError({ key: 'service.font.collection' });
         font = parsed as FontkitFont;
         parsedByBytes.set(bytes, font);
       }

@@ -18,6 +18,7 @@ import { DEFAULT_FLATE_LEVEL, type Deflate } from './flate.js';
 import { rawStream } from './raw-stream.js';
 import { hash128, hashText, toHex } from './hash.js';
 import type { IccProfileInfo } from './icc.js';
+import { ServiceRangeError } from '../i18n/service-message.js';
 
 /** Producer/Creator written into every export. */
 export const PRODUCER = 'Folio PDF exporter';
@@ -79,7 +80,8 @@ export function writeDocumentInfo(doc: PDFDocument, info: DocumentInfo, preset: 
  * @throws RangeError without an output condition identifier
  */
 export function writeOutputIntent(doc: PDFDocument, settings: OutputIntentSettings, profile?: EmbeddedOutputProfile, deflate?: Deflate): void {
-  if (!settings.outputConditionIdentifier.trim()) throw new RangeError('PDF/X output needs an output condition identifier (e.g. IFRA26)');
+  // A template's output settings are the user's: an empty identifier is a refusal in words, not an invariant.
+  if (!settings.outputConditionIdentifier.trim()) throw new ServiceRangeError({ key: 'service.export.noOutputCondition' });
   const intent = doc.context.obj({
     Type: 'OutputIntent',
     S: 'GTS_PDFX',

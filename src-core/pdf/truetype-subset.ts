@@ -12,6 +12,7 @@
  * 4. The directory: sfnt version 'true', the binary-search fields from the table count, checksums 0 (as fontkit
  *    writes them; PDF consumers do not check them), offsets from the end of the directory, no padding.
  */
+import { ServiceRangeError } from '../i18n/service-message.js';
 
 /** The parts of a subset, as fontkit's subsetter has gathered them. */
 export interface TrueTypeSubsetParts {
@@ -116,6 +117,8 @@ export function writeTrueTypeSubset(parts: TrueTypeSubsetParts): Uint8Array {
 
 /** A private copy of a fixed-size table's structure. */
 function fixed(table: Uint8Array, length: number, tag: string): Uint8Array {
-  if (table.length < length) throw new RangeError(`The font's ${tag} table is ${table.length} bytes, shorter than its ${length}-byte structure: the font is damaged`);
+  if (table.length < length) {
+    throw new ServiceRangeError({ key: 'service.font.tableShort', values: { table: tag, actualBytes: String(table.length), neededBytes: String(length) } });
+  }
   return table.slice(0, length);
 }

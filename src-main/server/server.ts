@@ -19,6 +19,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { BINARY_META_HEADER } from '../../src-core/api/host-api.js';
+import type { MessageKey } from '../../src-core/i18n/messages/en.js';
+import { englishLine, serviceMessage, type ServiceMessage } from '../../src-core/i18n/service-message.js';
 import { readFileUpTo } from '../services/disk.js';
 import { dispatchHostCall } from '../services/dispatch.js';
 import type { HostHandlers } from '../services/services.js';
@@ -77,9 +79,20 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/**
+ * A request the server refuses, with its HTTP status. The refusals a user can meet (a stale token after the server
+ * restarted, a document too large to send) carry their line as a catalogue message (`uiMessage`), said in the
+ * interface language; the others are a client's programming errors and stay English.
+ */
 class HttpRefusal extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(readonly status: number, message: string, readonly uiMessage?: ServiceMessage) {
     super(message);
+  }
+
+  /** A refusal whose English `message` is the catalogue line `key` says with `values`. */
+  static said(status: number, key: MessageKey, values?: Readonly<Record<string, string>>): HttpRefusal {
+    const uiMessage = serviceMessage(key, values);
+    return new HttpRefusal(status, englishLine(uiMessage), uiMessage);
   }
 }
 
@@ -104,7 +117,7 @@ function sendJson(res: http.ServerResponse, status: number, value: unknown): voi
 function sendRefusal(res: http.ServerResponse, refusal: HttpRefusal, api: boolean): void {
   if (api) {
     const code = refusal.status === 404 ? 'not-found' : refusal.status === 401 || refusal.status === 403 ? 'forbidden' : 'bad-request';
-    sendJson(res, refusal.status, { ok: false, error: { code, message: refusal.message } });
+    sendJson(res, refusal.status, { ok: false, error: { code, message: refusal.message, ...(refusal.uiMessage ? { uiMessage: refusal.uiMessage } : {}) } });
   } else {
     send(res, refusal.status, `${refusal.message}\n`, 'text/plain; charset=utf-8');
   }
@@ -142,13 +155,13 @@ function tokensEqual(given: string | string[] | undefined, expected: Buffer): bo
 async function readBody(req: http.IncomingMessage): Promise<Buffer> {
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) {
-    throw new HttpRefusal(413, `The request is too large (${Math.round(declared / 1024 / 1024)} MB; the limit is ${MAX_BODY_BYTES / 1024 / 1024} MB).`);
+    throw HttpRefusal.said(413, 'service.http.tooLarge', { sizeMb: String(Math.round(declared / 1024 / 1024)), maxMb: String(MAX_BODY_BYTES / 1024 / 1024) });
   }
   const chunks: Buffer[] = [];
   let total = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     total += chunk.length;
-    if (total > MAX_BODY_BYTES) throw new HttpRefusal(413, `The request is too large (over ${MAX_BODY_BYTES / 1024 / 1024} MB).`);
+    if (total > MAX_BODY_BYTES) throw HttpRefusal.said(413, 'service.http.tooLargeStreamed', { maxMb: String(MAX_BODY_BYTES / 1024 / 1024) });
     chunks.push(chunk);
   }
   return Buffer.concat(chunks);
@@ -168,7 +181,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const serveApi = async (req: http.IncomingMessage, res: http.ServerResponse, channel: string): Promise<void> => {
     if (req.method !== 'POST') throw new HttpRefusal(405, 'The host API only accepts POST.');
     if (!tokensEqual(req.headers[TOKEN_HEADER], tokenBytes)) {
-      throw new HttpRefusal(401, 'Missing or wrong session token: open Folio from the address the server printed.');
+      throw HttpRefusal.said(401, 'service.http.token');
     }
     const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
     if (type !== 'application/json') throw new HttpRefusal(415, 'The host API takes application/json bodies.');

@@ -11,6 +11,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import os from 'node:os';
+import { englishLine, type ServiceMessage } from '../../src-core/i18n/service-message.js';
 import { readFileUpTo } from './disk.js';
 
 /**
@@ -34,21 +35,27 @@ export interface LockOwner {
   token: string;
 }
 
-/** The document is locked by a live owner. */
+/**
+ * The document is locked by a live owner. `uiMessage` says who holds it as a catalogue message
+ * (`service.inUse.*`), for the interface language; `message` is its English. The lock's time stays an ISO
+ * timestamp in both: the window shows it in local time (`localiseTimestamps`).
+ */
 export class DocumentInUseError extends Error {
   /** HostError code this maps to. */
   readonly code = 'in-use' as const;
+  readonly uiMessage: ServiceMessage;
   /**
    * @param heldHere the holder is another window of this same services instance (it may be taken over)
    */
   constructor(readonly documentPath: string, readonly owner: LockOwner | undefined, readonly heldHere = false) {
-    super(
-      !owner
-        ? `${documentPath} is already open for editing (its lock file cannot be read). Open it read-only, or close it there first.`
-        : owner.pid === process.pid && owner.host === os.hostname()
-          ? `${documentPath} is already open for editing in another window or tab of this Folio (process ${owner.pid}, since ${owner.since}). Close it there, open it read-only, or edit it here instead; a window closed without saying so lets go within ${LEASE_MS / 1000} s.`
-          : `${documentPath} is already open for editing (process ${owner.pid} on ${owner.host} since ${owner.since}). Open it read-only, or close it there first.`,
-    );
+    // The pid as plain digits: the catalogues' number format would group it (12,345).
+    const uiMessage: ServiceMessage = !owner
+      ? { key: 'service.inUse.unreadable', values: { path: documentPath } }
+      : owner.pid === process.pid && owner.host === os.hostname()
+        ? { key: 'service.inUse.here', values: { path: documentPath, pid: String(owner.pid), since: owner.since, leaseS: String(LEASE_MS / 1000) } }
+        : { key: 'service.inUse.elsewhere', values: { path: documentPath, pid: String(owner.pid), host: owner.host, since: owner.since } };
+    super(englishLine(uiMessage));
+    this.uiMessage = uiMessage;
     this.name = 'DocumentInUseError';
   }
 }

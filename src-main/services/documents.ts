@@ -36,7 +36,8 @@ import type { Asset, FolioDocument } from '../../src-core/model/document.js';
 import { MAX_DOCUMENT_JSON_BYTES, MAX_TOTAL_ASSET_BYTES, packFolio, unpackFolio, type FolioContents } from '../../src-core/model/folio-file.js';
 import os from 'node:os';
 import { DocumentInUseError, LEASE_MS, acquireLock, leaseExpired, readLockOwner, touchLease, type HeldLock, type LockOwner } from './document-lock.js';
-import type { ServiceMessage } from '../../src-core/i18n/service-message.js';
+import { englishLine, serviceMessage, type ServiceMessage, type ServiceMessageValue } from '../../src-core/i18n/service-message.js';
+import type { MessageKey } from '../../src-core/i18n/messages/en.js';
 import { DiskError, describeIoError, makeFolders, nodeDiskIo, readFileUpTo, sweepStaleTemps, writeFileAtomic, type DiskIo } from './disk.js';
 
 /**
@@ -48,6 +49,12 @@ export class DocumentError extends Error {
     super(message);
     this.name = 'DocumentError';
   }
+}
+
+/** A `DocumentError` whose English `message` is the catalogue line `key` says with `values`. */
+export function documentError(code: DocumentError['code'], key: MessageKey, values?: Readonly<Record<string, ServiceMessageValue>>): DocumentError {
+  const uiMessage = serviceMessage(key, values);
+  return new DocumentError(code, englishLine(uiMessage), uiMessage);
 }
 
 /**
@@ -276,7 +283,7 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
 
   const entryFor = (handle: string): OpenEntry => {
     const entry = open.get(handle);
-    if (!entry) throw new DocumentError('not-found', 'This document is no longer open (unknown handle). Open it again.');
+    if (!entry) throw documentError('not-found', 'service.document.unknownHandle');
     return entry;
   };
 
@@ -473,12 +480,12 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
     async save(handle, document, targetPath) {
       const entry = entryFor(handle);
       const target = targetPath ?? entry.path;
-      if (!target) throw new DocumentError('bad-request', 'This document has never been saved: choose a file name (Save As).');
+      if (!target) throw documentError('bad-request', 'service.document.neverSaved');
       if (path.extname(target).toLowerCase() !== '.folio') {
-        throw new DocumentError('bad-request', `Folio documents are saved as .folio files; "${path.basename(target)}" has another extension.`);
+        throw documentError('bad-request', 'service.document.wrongExtension', { name: path.basename(target) });
       }
       if (entry.readOnly && target === entry.path) {
-        throw new DocumentError('forbidden', `${path.basename(target)} was opened read-only: use Save As to keep your changes in another file.`);
+        throw documentError('forbidden', 'service.document.readOnly', { name: path.basename(target) });
       }
       const bytes = packFolio(document, entry.assets);
       await sweepOnce(path.dirname(target));
@@ -580,13 +587,13 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
       const entry = entryFor(handle);
       const asset = entry.document.assets[assetId] ?? Object.values(entry.document.assets).find((a) => a.id === assetId);
       const bytes = asset ? entry.assets.get(asset.path) : undefined;
-      if (!asset || !bytes) throw new DocumentError('not-found', `This document has no asset "${assetId}".`);
+      if (!asset || !bytes) throw documentError('not-found', 'service.document.noAsset', { asset: assetId });
       return { bytes, mime: asset.mime };
     },
 
     addAsset(handle, asset, bytes) {
       const entry = entryFor(handle);
-      if (entry.readOnly) throw new DocumentError('forbidden', 'This document is open read-only: images cannot be placed in it. Use Save As first.');
+      if (entry.readOnly) throw documentError('forbidden', 'service.document.readOnlyPlace');
       entry.assets.set(asset.path, bytes);
       entry.document = { ...entry.document, assets: { ...entry.document.assets, [asset.id]: asset } };
     },
@@ -595,14 +602,14 @@ export function createDocumentStore(options: DocumentStoreOptions): DocumentStor
 
     async openRecovery(recoveryHandle) {
       const recovery = (await orphanRecoveries()).find((r) => r.handle === recoveryHandle);
-      if (!recovery) throw new DocumentError('not-found', 'That autosave no longer exists.');
+      if (!recovery) throw documentError('not-found', 'service.document.noAutosave');
       const contents = await readContents(recovery.recoveryPath);
       let originalPath = recovery.originalPath;
       if (originalPath !== null) {
         const standing = standingOf(recovery, await currentSha256(originalPath));
         if (standing === 'saved') {
           await discardRecovery(recovery.handle);
-          throw new DocumentError('not-found', `That autosave is older than ${path.basename(originalPath)} as saved; it was discarded.`);
+          throw documentError('not-found', 'service.document.autosaveOlder', { name: path.basename(originalPath) });
         }
         // The file changed since: the recovered text comes back as an unsaved copy, so Save never overwrites it.
         if (standing === 'diverged') originalPath = null;

@@ -11,6 +11,8 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import type { FileRange, PartialFontFile } from '../../src-core/text/partial-font.js';
+import type { MessageKey } from '../../src-core/i18n/messages/en.js';
+import { englishLine, serviceMessage, type ServiceMessage } from '../../src-core/i18n/service-message.js';
 import { READ_OPEN_FLAGS, readFileUpTo, refusalFor, type ReadRefusal } from './disk.js';
 
 /**
@@ -19,23 +21,38 @@ import { READ_OPEN_FLAGS, readFileUpTo, refusalFor, type ReadRefusal } from './d
  */
 export const MAX_FONT_FILE_BYTES = 256 * 1024 * 1024;
 
+/**
+ * A font file Folio refuses or cannot finish reading (a folder, too large, cut short, changed while in use).
+ * `uiMessage` is the line as a catalogue message (`service.font.*`), for the interface language; `message` is
+ * its English.
+ */
+export class FontFileError extends Error {
+  readonly uiMessage: ServiceMessage;
+  constructor(key: MessageKey, values: Readonly<Record<string, string>>) {
+    const uiMessage = serviceMessage(key, values);
+    super(englishLine(uiMessage));
+    this.uiMessage = uiMessage;
+    this.name = 'FontFileError';
+  }
+}
+
 /** The error for a font file refused before reading. */
-function fontRefusal(why: ReadRefusal, filePath: string): Error {
+function fontRefusal(why: ReadRefusal, filePath: string): FontFileError {
   const name = path.basename(filePath);
   switch (why.kind) {
     case 'folder':
-      return new Error(`The font ${name} (${filePath}) is a folder, not a font file.`);
+      return new FontFileError('service.font.isFolder', { name, path: filePath });
     case 'not-a-file':
-      return new Error(`The font ${name} (${filePath}) is not an ordinary file (a named pipe or a device), so Folio does not read it.`);
+      return new FontFileError('service.font.notOrdinary', { name, path: filePath });
     case 'too-large':
-      return new Error(`The font ${name} (${filePath}) is ${(why.sizeBytes / 1024 / 1024).toFixed(1)} MB; font files up to ${MAX_FONT_FILE_BYTES / 1024 / 1024} MB are read.`);
+      return new FontFileError('service.font.tooLarge', { name, path: filePath, sizeMb: (why.sizeBytes / 1024 / 1024).toFixed(1), maxMb: String(MAX_FONT_FILE_BYTES / 1024 / 1024) });
   }
 }
 
 /**
  * Reads a whole font file (for the renderer, or to read its names), refusing what is not a regular file of at
  * most MAX_FONT_FILE_BYTES.
- * @throws Error saying why the file is refused; DiskError when it cannot be read
+ * @throws FontFileError saying why the file is refused; DiskError when it cannot be read
  */
 export function readFontFile(filePath: string): Promise<Uint8Array> {
   return readFileUpTo(filePath, MAX_FONT_FILE_BYTES, (why) => fontRefusal(why, filePath));
@@ -60,7 +77,7 @@ const MERGE_GAP_BYTES = 4096;
 /**
  * Opens a font file for partial reading.
  * @returns an open partial file, or the whole bytes when the file is not a single sfnt face
- * @throws Error for a folder, FIFO, device or file over MAX_FONT_FILE_BYTES; the file system's error (ENOENT,
+ * @throws FontFileError for a folder, FIFO, device or file over MAX_FONT_FILE_BYTES; the file system's error (ENOENT,
  *   EACCES…) when the file cannot be opened or read
  */
 export function openFontFile(filePath: string): OpenFontFile | Uint8Array {
@@ -98,10 +115,10 @@ export function openFontFile(filePath: string): OpenFontFile | Uint8Array {
     return {
       bytes,
       readRanges(ranges) {
-        if (!open) throw new Error(`The font file ${filePath} was closed before all of its glyphs were read.`);
+        if (!open) throw new FontFileError('service.font.closed', { path: filePath });
         const now = fstatSync(fd);
         if (now.size !== stat.size || now.mtimeMs !== stat.mtimeMs) {
-          throw new Error(`The font file ${filePath} changed on disk while it was in use; reopen the document to use the new font.`);
+          throw new FontFileError('service.font.changed', { path: filePath });
         }
         readMerged(fd, bytes, ranges, filePath);
       },
@@ -141,7 +158,7 @@ function readExactly(fd: number, into: Uint8Array, intoOffset: number, position:
   let done = 0;
   while (done < length) {
     const n = readSync(fd, into, intoOffset + done, length - done, position + done);
-    if (n === 0) throw new Error(`The font file ${filePath} ends at byte ${position + done}, before the data its table directory lists.`);
+    if (n === 0) throw new FontFileError('service.font.endsEarly', { path: filePath, byte: String(position + done) });
     done += n;
   }
   return into;

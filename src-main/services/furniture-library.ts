@@ -5,7 +5,7 @@
  * 1. List: every `*.folio-item.json` directly in each folder, read with a size cap; anything that is not a regular
  *    file (a symbolic link, a FIFO, a device) is refused, and a file that is not a valid item is reported as a
  *    problem (file + first issue), never fatal; so is a library folder that is a link out of the workspace. Built-in items first, then the workspace's, each sorted by name.
- * 2. Save: the name is checked (`checkFurnitureName`) and becomes the file name, confined to the workspace; the
+ * 2. Save: the name is checked (`furnitureNameProblem`) and becomes the file name, confined to the workspace; the
  *    item is validated and written atomically, refused above MAX_FURNITURE_FILE_BYTES; an existing item is only
  *    replaced when asked. Pictures the item links under `library/pictures/` are copied there from the open
  *    document first (when absent), so the links stay good after the document is gone.
@@ -15,11 +15,11 @@ import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import {
   FURNITURE_FILE_SUFFIX, FURNITURE_LIBRARY_DIR, FURNITURE_PICTURES_DIR, FurnitureItemSchema, MAX_FURNITURE_FILE_BYTES,
-  checkFurnitureName, furnitureFileName, type FurnitureItem,
+  furnitureNameProblem, furnitureFileName, type FurnitureItem,
 } from '../../src-core/model/furniture.js';
 import type { LibraryEntry, LibraryListing } from '../../src-core/api/host-api.js';
 import { DiskError, describeIoError, makeFolders, readFileUpTo, writeFileAtomic, type DiskIo } from './disk.js';
-import { DocumentError } from './documents.js';
+import { documentError } from './documents.js';
 import type { Workspace } from './workspace.js';
 
 /** Most items listed from one folder: a library of hundreds is already more than a desk browses. */
@@ -104,8 +104,8 @@ export function createFurnitureLibrary(options: FurnitureLibraryOptions): Furnit
   const { workspace } = options;
   /** The confined path of a workspace item's file. @throws DocumentError for a name that cannot be a file name */
   const itemPath = (name: string): string => {
-    const problem = checkFurnitureName(name);
-    if (problem) throw new DocumentError('bad-request', `"${name.slice(0, 80)}" cannot name a library item: ${problem}`);
+    const problem = furnitureNameProblem(name);
+    if (problem) throw documentError('bad-request', 'service.library.badName', { name: name.slice(0, 80), problem });
     return workspace.confine(`${FURNITURE_LIBRARY_DIR}/${furnitureFileName(name)}`);
   };
   return {
@@ -125,18 +125,18 @@ export function createFurnitureLibrary(options: FurnitureLibraryOptions): Furnit
       const target = itemPath(item.name);
       const bytes = new TextEncoder().encode(`${JSON.stringify(item, null, 2)}\n`);
       if (bytes.byteLength > MAX_FURNITURE_FILE_BYTES) {
-        throw new DocumentError('bad-request', `The item "${item.name}" is ${Math.ceil(bytes.byteLength / 1024)} KB, more than a library item can be (${MAX_FURNITURE_FILE_BYTES / 1024} KB): save fewer or shorter frames.`);
+        throw documentError('bad-request', 'service.library.itemTooLarge', { name: item.name, sizeKb: String(Math.ceil(bytes.byteLength / 1024)), maxKb: String(MAX_FURNITURE_FILE_BYTES / 1024) });
       }
       const existing = await fsp.lstat(target).catch(() => undefined);
-      if (existing && !replace) throw new DocumentError('bad-request', `The library already has an item named "${item.name}": choose another name or replace it.`);
-      if (existing && !existing.isFile()) throw new DocumentError('bad-request', `library/${path.basename(target)} is not an ordinary file, so Folio does not replace it.`);
+      if (existing && !replace) throw documentError('bad-request', 'service.library.exists', { name: item.name });
+      if (existing && !existing.isFile()) throw documentError('bad-request', 'service.library.notOrdinary', { file: `library/${path.basename(target)}` });
       await makeFolders(path.dirname(target), 'create the library folder');
       for (const picture of item.pictures) {
         if (path.posix.dirname(picture.path) !== FURNITURE_PICTURES_DIR) continue; // a link elsewhere is the user's own file
         const picturePath = workspace.confine(picture.path);
         if (await fsp.lstat(picturePath).catch(() => undefined)) continue; // same name, same content (a content hash)
         const pictureData = pictureBytes(picture.assetId);
-        if (!pictureData) throw new DocumentError('not-found', `The picture ${picture.assetId} of "${item.name}" is not in the open document, so its link cannot be kept.`);
+        if (!pictureData) throw documentError('not-found', 'service.library.pictureMissing', { asset: picture.assetId, name: item.name });
         await makeFolders(path.dirname(picturePath), 'create the library folder');
         await writeFileAtomic(picturePath, pictureData, { io: options.io, action: 'save the picture' });
       }
@@ -147,7 +147,7 @@ export function createFurnitureLibrary(options: FurnitureLibraryOptions): Furnit
     async remove(name) {
       const target = itemPath(name);
       const stat = await fsp.lstat(target).catch(() => undefined);
-      if (!stat) throw new DocumentError('not-found', `The workspace library has no item named "${name}" (built-in items cannot be deleted).`);
+      if (!stat) throw documentError('not-found', 'service.library.noItem', { name });
       try {
         await (options.io?.unlink ?? fsp.unlink)(target);
       } catch (err) {

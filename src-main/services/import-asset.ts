@@ -19,7 +19,8 @@ import { readImageInfo } from '../../src-core/pdf/image-info.js';
 import { readPlacedPdf } from '../../src-core/pdf/placed-pdf.js';
 import { readPngHeader } from '../../src-core/pdf/png.js';
 import { readTiffHeader } from '../../src-core/pdf/tiff.js';
-import type { ServiceMessage } from '../../src-core/i18n/service-message.js';
+import { englishLine, serviceMessage, type ServiceMessage, type ServiceMessageValue } from '../../src-core/i18n/service-message.js';
+import type { MessageKey } from '../../src-core/i18n/messages/en.js';
 import { readFileUpTo } from './disk.js';
 import { OutputProfileError, loadOutputProfile } from './output-profile.js';
 
@@ -53,6 +54,12 @@ export class ImportError extends Error {
   }
 }
 
+/** An `ImportError` whose English `message` is the catalogue line `key` says with `values`. */
+function refusal(code: ImportError['code'], key: MessageKey, values: Record<string, ServiceMessageValue>): ImportError {
+  const uiMessage = serviceMessage(key, values);
+  return new ImportError(code, englishLine(uiMessage), uiMessage);
+}
+
 /**
  * Reads and checks a workspace file (absolute path, already confined) for placing.
  * @throws ImportError for oversize, unknown or damaged files; DiskError when it cannot be read
@@ -60,11 +67,11 @@ export class ImportError extends Error {
 export async function readAssetFile(filePath: string, as: 'picture' | 'output-profile' = 'picture'): Promise<{ imported: ImportedAsset; bytes: Uint8Array }> {
   const name = path.basename(filePath);
   const bytes = await readFileUpTo(filePath, MAX_IMPORT_BYTES, (why) =>
-    new ImportError('bad-request', why.kind === 'folder'
-      ? `"${name}" is a folder, not an image file.`
+    why.kind === 'folder'
+      ? refusal('bad-request', 'service.import.isFolder', { name })
       : why.kind === 'not-a-file'
-        ? `"${name}" is not an ordinary file (a named pipe or a device), so it cannot be placed.`
-        : `"${name}" is ${(why.sizeBytes / 1024 / 1024).toFixed(1)} MB; images and adverts up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB can be placed.`));
+        ? refusal('bad-request', 'service.import.notOrdinary', { name })
+        : refusal('bad-request', 'service.import.tooLarge', { name, sizeMb: (why.sizeBytes / 1024 / 1024).toFixed(1), maxMb: String(MAX_IMPORT_BYTES / 1024 / 1024) }));
   return { imported: as === 'output-profile' ? await describeProfileBytes(bytes, name) : await describeAssetBytes(bytes, name), bytes };
 }
 
@@ -100,7 +107,7 @@ export async function describeProfileBytes(bytes: Uint8Array, name: string): Pro
  * @throws ImportError when the bytes are not a readable PNG, JPEG, TIFF or PDF, or the image is too large
  */
 export async function describeAssetBytes(bytes: Uint8Array, name: string): Promise<ImportedAsset> {
-  if (bytes.length === 0) throw new ImportError('invalid-file', `"${name}" is empty.`);
+  if (bytes.length === 0) throw refusal('invalid-file', 'service.import.empty', { name });
   const info = readImageInfo(bytes);
   const hash = createHash('sha256').update(bytes).digest('hex').slice(0, ASSET_ID_HASH_CHARS);
   const sizeBytes = bytes.length;
@@ -115,7 +122,8 @@ export async function describeAssetBytes(bytes: Uint8Array, name: string): Promi
     try {
       readPngHeader(bytes);
     } catch (err) {
-      throw new ImportError('invalid-file', `"${name}" is a damaged PNG: ${(err as Error).message}`);
+      // The decoder's own words are the detail (in parentheses in Chinese).
+      throw refusal('invalid-file', 'service.import.damagedPng', { name, detail: (err as Error).message });
     }
   }
   if (info.format === 'tiff') {
@@ -123,17 +131,18 @@ export async function describeAssetBytes(bytes: Uint8Array, name: string): Promi
     try {
       readTiffHeader(bytes);
     } catch (err) {
-      throw new ImportError('invalid-file', `"${name}" cannot be placed: ${(err as Error).message}.`);
+      throw refusal('invalid-file', 'service.import.cannotPlace', { name, detail: (err as Error).message });
     }
   }
   if (info.format === 'unknown') {
-    throw new ImportError('invalid-file', `"${name}" is not a JPEG, PNG, TIFF or PDF file (its content says otherwise, whatever its name).`);
+    throw refusal('invalid-file', 'service.import.unknownFormat', { name });
   }
   if (!info.widthPx || !info.heightPx || info.colour === 'unknown') {
-    throw new ImportError('invalid-file', `"${name}" is a damaged ${info.format.toUpperCase()}: its image header (size, colours) cannot be read.`);
+    throw refusal('invalid-file', 'service.import.damagedHeader', { name, format: info.format.toUpperCase() });
   }
   if ((info.widthPx * info.heightPx) / 1e6 > MAX_IMPORT_MEGAPIXELS) {
-    throw new ImportError('bad-request', `"${name}" is ${info.widthPx} × ${info.heightPx} pixels; images up to ${MAX_IMPORT_MEGAPIXELS} megapixels can be placed (scale it down first).`);
+    // Sizes as plain digits: the catalogues' number format would group them (12,000).
+    throw refusal('bad-request', 'service.import.tooManyPixels', { name, widthPx: String(info.widthPx), heightPx: String(info.heightPx), maxMegapixels: String(MAX_IMPORT_MEGAPIXELS) });
   }
   const id = `img-${hash}`;
   const { ext, mime } = ASSET_FILE_TYPES[info.format];
@@ -150,7 +159,7 @@ async function readPdfTrimBox(bytes: Uint8Array, name: string): Promise<{ widthP
     const placed = await readPlacedPdf(bytes);
     return { widthPt: placed.trimBox.widthPt, heightPt: placed.trimBox.heightPt, pageCount: placed.pageCount };
   } catch (err) {
-    if (err instanceof RangeError) throw new ImportError('invalid-file', `"${name}" cannot be placed: ${err.message}.`);
+    if (err instanceof RangeError) throw refusal('invalid-file', 'service.import.cannotPlace', { name, detail: err.message });
     throw err;
   }
 }

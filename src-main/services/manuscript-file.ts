@@ -33,16 +33,16 @@ function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
 export async function readManuscriptFile(filePath: string): Promise<PlacedManuscript> {
   const name = path.basename(filePath);
   const bytes = await readFileUpTo(filePath, MAX_IMPORT_BYTES, (why) =>
-    new ManuscriptError(why.kind === 'folder'
-      ? `"${name}" is a folder, not a manuscript.`
+    why.kind === 'folder'
+      ? ManuscriptError.of('service.manuscript.isFolder', { name })
       : why.kind === 'not-a-file'
-        ? `"${name}" is not an ordinary file (a named pipe or a device), so it cannot be placed.`
-        : `"${name}" is ${(why.sizeBytes / 1024 / 1024).toFixed(1)} MB; manuscripts up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB can be placed.`));
+        ? ManuscriptError.of('service.import.notOrdinary', { name })
+        : ManuscriptError.of('service.manuscript.tooLarge', { name, sizeMb: (why.sizeBytes / 1024 / 1024).toFixed(1), maxMb: String(MAX_IMPORT_BYTES / 1024 / 1024) }));
   if (startsWith(bytes, OLE_MAGIC)) {
-    throw new ManuscriptError(`"${name}" is a Word 97–2003 (.doc) or WPS file, which Folio cannot read: save it as .docx or .txt and place that.`);
+    throw ManuscriptError.of('service.manuscript.oldWord', { name });
   }
   if (startsWith(bytes, PDF_MAGIC)) {
-    throw new ManuscriptError(`"${name}" is a PDF. Place a .docx or .txt manuscript; an advert PDF goes in with Place image….`);
+    throw ManuscriptError.of('service.manuscript.pdf', { name });
   }
   let result: PlacedManuscript;
   if (startsWith(bytes, ZIP_MAGIC)) {
@@ -51,7 +51,7 @@ export async function readManuscriptFile(filePath: string): Promise<PlacedManusc
     const { text, encoding } = decodeManuscriptText(bytes);
     result = { name, format: 'txt', encoding, paragraphs: manuscriptParagraphs(text) };
   }
-  if (result.paragraphs.length === 0) throw new ManuscriptError(`"${name}" has no text to place.`);
+  if (result.paragraphs.length === 0) throw ManuscriptError.of('service.manuscript.empty', { name });
   return result;
 }
 
@@ -63,6 +63,6 @@ async function wordText(bytes: Uint8Array, name: string): Promise<string> {
     const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
     return value;
   } catch (err) {
-    throw new ManuscriptError(`"${name}" is a ZIP file but not a Word (.docx) document Folio can read (${(err as Error).message}).`);
+    throw ManuscriptError.of('service.manuscript.notWord', { name, detail: (err as Error).message });
   }
 }

@@ -14,11 +14,12 @@ import type { HostChannel, HostError, HostPayloadSchemas, HostResult, HostValues
 import { FolioFileError, unpackFolio } from '../../src-core/model/folio-file.js';
 import { DocumentInUseError } from './document-lock.js';
 import { DiskError, describeIoError, nodeDiskIo, readFileUpTo, type DiskIo } from './disk.js';
-import { DocumentError, MAX_FOLIO_FILE_BYTES, createDocumentStore, type DocumentStore, type RecoveryEntry } from './documents.js';
+import { DocumentError, MAX_FOLIO_FILE_BYTES, createDocumentStore, documentError, type DocumentStore, type RecoveryEntry } from './documents.js';
 import { EXPORT_CANCELLED, ExportError, runExportJob, type ExportProgress } from './export-job.js';
-import { asServiceMessage } from '../../src-core/i18n/service-message.js';
+import { asServiceMessage, ServiceRangeError } from '../../src-core/i18n/service-message.js';
 import { createExportJobs } from './export-jobs.js';
 import { createFontCatalogue, type FontCatalogue } from './fonts.js';
+import { FontFileError } from './font-file.js';
 import { createFurnitureLibrary } from './furniture-library.js';
 import { ImportError, readAssetFile } from './import-asset.js';
 import { readManuscriptFile } from './manuscript-file.js';
@@ -96,14 +97,17 @@ function uiMessageOf(err: { uiMessage?: unknown }): Pick<HostError, 'uiMessage'>
  * (`uiMessage`) when it has one, which the renderer says in the interface language.
  */
 export function toHostError(err: unknown): HostError {
-  if (err instanceof WorkspaceError) return { code: 'forbidden', message: err.message };
+  if (err instanceof WorkspaceError) return { code: 'forbidden', message: err.message, ...uiMessageOf(err) };
   if (err instanceof FolioFileError) return { code: 'invalid-file', message: err.message, ...uiMessageOf(err) };
-  if (err instanceof DocumentInUseError) return { code: 'in-use', message: err.message, ...(err.heldHere ? { heldHere: true } : {}) };
+  if (err instanceof DocumentInUseError) return { code: 'in-use', message: err.message, ...uiMessageOf(err), ...(err.heldHere ? { heldHere: true } : {}) };
   if (err instanceof DocumentError || err instanceof DiskError || err instanceof ExportError || err instanceof ImportError) return { code: err.code, message: err.message, ...uiMessageOf(err) };
-  if (err instanceof ManuscriptError) return { code: 'invalid-file', message: err.message };
+  if (err instanceof ManuscriptError || err instanceof FontFileError) return { code: 'invalid-file', message: err.message, ...uiMessageOf(err) };
   if (err instanceof Error && err.name === 'AbortError') return { code: 'cancelled', message: 'The export was cancelled.', uiMessage: EXPORT_CANCELLED.uiMessage };
+  // The composer's and exporter's refusals of a user's document (no installed font for its template): its line.
+  if (err instanceof ServiceRangeError) return { code: 'invalid-file', message: err.message, ...uiMessageOf(err) };
   const message = err instanceof Error ? err.message : String(err);
-  return { code: 'internal', message: `Something went wrong inside Folio: ${message}` };
+  // Anything else is Folio's own fault: the frame in the interface language, the error's words as its detail.
+  return { code: 'internal', message: `Something went wrong inside Folio: ${message}`, uiMessage: { key: 'service.internal', values: { detail: message } } };
 }
 
 async function result<T>(work: () => Promise<T> | T): Promise<HostResult<T>> {
@@ -135,7 +139,7 @@ export function createServices(options: ServicesOptions): Services {
   const templateById = async (templateId: string) => {
     const { templates } = await loadTemplateCatalogue(options.templatesDir);
     const template = templates.find((t) => t.id === templateId);
-    if (!template) throw new DocumentError('not-found', `There is no template "${templateId}".`);
+    if (!template) throw documentError('not-found', 'service.document.noTemplate', { template: templateId });
     return template;
   };
 
@@ -270,7 +274,7 @@ export function createServices(options: ServicesOptions): Services {
         try {
           bytes = await fonts.bytes(fontId);
         } catch (err) {
-          if (err instanceof RangeError) throw new DocumentError('not-found', err.message);
+          if (err instanceof RangeError) throw documentError('not-found', 'service.font.unknown', { font: fontId });
           throw err;
         }
         return { bytes };

@@ -9,13 +9,21 @@
  */
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
+import type { MessageKey } from '../../src-core/i18n/messages/en.js';
+import { englishLine, serviceMessage, type ServiceMessage } from '../../src-core/i18n/service-message.js';
 
-/** A client path was refused because it leaves (or tries to leave) the workspace. */
+/**
+ * A client path was refused because it leaves (or tries to leave) the workspace. `uiMessage` is the line as a
+ * catalogue message (`service.workspace.*`), for the interface language; `message` is its English.
+ */
 export class WorkspaceError extends Error {
   /** Always 'forbidden': the HostError code this maps to. */
   readonly code = 'forbidden' as const;
-  constructor(message: string) {
-    super(message);
+  readonly uiMessage: ServiceMessage;
+  constructor(key: MessageKey, values?: Readonly<Record<string, string>>) {
+    const uiMessage = serviceMessage(key, values);
+    super(englishLine(uiMessage));
+    this.uiMessage = uiMessage;
     this.name = 'WorkspaceError';
   }
 }
@@ -85,21 +93,21 @@ export function createWorkspace(rootDir: string): Workspace {
     root,
     confine(clientPath) {
       if (typeof clientPath !== 'string' || clientPath.length === 0) {
-        throw new WorkspaceError('No path was given.');
+        throw new WorkspaceError('service.workspace.noPath');
       }
       if (clientPath.includes('\0')) {
-        throw new WorkspaceError('The path contains a NUL byte, which no real file name has.');
+        throw new WorkspaceError('service.workspace.nul');
       }
       if (clientPath.split(/[\\/]+/).some((segment) => segment === '..')) {
-        throw new WorkspaceError(`The path "${clientPath}" climbs out with "..": give a path inside the workspace.`);
+        throw new WorkspaceError('service.workspace.climbs', { path: clientPath });
       }
       const absolute = path.isAbsolute(clientPath) ? path.resolve(clientPath) : path.resolve(root, clientPath);
       if (!isInside(root, absolute)) {
-        throw new WorkspaceError(`The path "${clientPath}" is outside the workspace (${root}).`);
+        throw new WorkspaceError('service.workspace.outside', { path: clientPath, root });
       }
       const real = realpathOfExisting(absolute);
       if (!isInside(root, real)) {
-        throw new WorkspaceError(`The path "${clientPath}" leads outside the workspace through a symbolic link.`);
+        throw new WorkspaceError('service.workspace.symlink', { path: clientPath });
       }
       return absolute;
     },

@@ -21,6 +21,7 @@ import { MAX_STORY_NAME_CHARS } from '../state/document-edits.js';
 import type { FolioSession } from '../state/session.svelte.js';
 import { currentTranslator, t } from '../state/i18n.svelte.js';
 import { errorText, hostErrorText } from '../state/ui-message.js';
+import { formatServiceMessage } from '../../src-core/i18n/service-message.js';
 
 /**
  * File names the dialog lists (the host still checks every file by content). Old Word and WPS files are listed
@@ -64,7 +65,7 @@ export function placeManuscript(session: FolioSession, storyId: string, manuscri
   try {
     content = storySchema.nodeFromJSON(manuscriptStoryDoc(manuscript.paragraphs, layout, parts)).content;
   } catch (err) {
-    session.notice = { kind: 'error', text: err instanceof ManuscriptError ? t('placeText.failed', { file: manuscript.name, error: err.message }) : errorText(err, currentTranslator()) };
+    session.notice = { kind: 'error', text: err instanceof ManuscriptError ? t('placeText.failed', { file: manuscript.name, error: formatServiceMessage(err.uiMessage, currentTranslator()) }) : errorText(err, currentTranslator()) };
     return false;
   }
   const state = session.storyState(storyId);

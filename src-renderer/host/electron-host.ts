@@ -4,7 +4,15 @@
  * has one error path.
  */
 import { HOST_CHANNELS, type Host, type HostResult } from '../../src-core/api/host-api.js';
+import type { MessageKey } from '../../src-core/i18n/messages/en.js';
+import { englishLine, serviceMessage } from '../../src-core/i18n/service-message.js';
 import type { FolioBridge } from './folio-bridge.js';
+
+/** A bridge failure as a HostResult error, its line from the catalogues (`host.bridge.*`) and its English. */
+function bridgeError(key: MessageKey, values: Readonly<Record<string, string>>): HostResult<never> {
+  const uiMessage = serviceMessage(key, values);
+  return { ok: false, error: { code: 'internal', message: englishLine(uiMessage), uiMessage } };
+}
 
 /** Wraps `window.folio` as a Host. */
 export function createElectronHost(bridge: FolioBridge): Host {
@@ -13,12 +21,12 @@ export function createElectronHost(bridge: FolioBridge): Host {
     host[channel] = async (payload) => {
       const fn = bridge[channel] as unknown as ((p: unknown) => Promise<HostResult<unknown>>) | undefined;
       if (typeof fn !== 'function') {
-        return { ok: false, error: { code: 'internal', message: `This Folio build's desktop bridge lacks "${channel}".` } };
+        return bridgeError('host.bridge.missing', { channel });
       }
       try {
         return await fn(payload);
       } catch (err) {
-        return { ok: false, error: { code: 'internal', message: `The desktop bridge failed on ${channel}: ${(err as Error).message}` } };
+        return bridgeError('host.bridge.failed', { channel, detail: (err as Error).message });
       }
     };
   }

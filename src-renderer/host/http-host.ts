@@ -9,7 +9,9 @@
  * 3. `releaseDocument` goes out with `keepalive`, so the request outlives the tab that is closing or reloading
  *    (it is sent from `pagehide`); it is a token-checked POST like every other call.
  */
-import { BINARY_META_HEADER, HOST_CHANNELS, type Host, type HostChannel, type HostResult } from '../../src-core/api/host-api.js';
+import { BINARY_META_HEADER, HOST_CHANNELS, type Host, type HostChannel, type HostError, type HostResult } from '../../src-core/api/host-api.js';
+import type { MessageKey } from '../../src-core/i18n/messages/en.js';
+import { englishLine, serviceMessage } from '../../src-core/i18n/service-message.js';
 
 /** sessionStorage key holding the browser-mode token. */
 export const TOKEN_STORAGE_KEY = 'folio.token';
@@ -48,6 +50,18 @@ export interface HttpHostOptions {
   fetch: typeof fetch;
 }
 
+/** The command that runs browser mode's server, named when it does not answer. */
+const SERVE_COMMAND = 'folio serve';
+
+/**
+ * A transport failure as a HostResult error: its line from the catalogues (`host.http.*`), said in the interface
+ * language where it is shown (`hostErrorText`), its English as the `message`.
+ */
+function transportError(code: HostError['code'], key: MessageKey, values: Readonly<Record<string, string>>): HostResult<never> {
+  const uiMessage = serviceMessage(key, values);
+  return { ok: false, error: { code, message: englishLine(uiMessage), uiMessage } };
+}
+
 /** Channels sent while the page goes away: the browser finishes them after the page is gone. */
 const KEEPALIVE_CHANNELS: ReadonlySet<HostChannel> = new Set(['releaseDocument']);
 
@@ -61,24 +75,25 @@ async function call(options: HttpHostOptions, channel: HostChannel, payload: unk
       ...(KEEPALIVE_CHANNELS.has(channel) ? { keepalive: true } : {}),
     });
   } catch (err) {
-    return { ok: false, error: { code: 'io', message: `Folio's local server did not answer (${(err as Error).message}). Is \`folio serve\` still running?` } };
+    // The browser's own words (e.g. "Failed to fetch") are the detail, in parentheses.
+    return transportError('io', 'host.http.unreachable', { detail: (err as Error).message, command: SERVE_COMMAND });
   }
   if (response.ok && (response.headers.get('content-type') ?? '').startsWith('application/octet-stream')) {
     try {
       const meta = JSON.parse(decodeURIComponent(response.headers.get(BINARY_META_HEADER) ?? '%7B%7D')) as Record<string, unknown>;
       return { ok: true, value: { ...meta, bytes: new Uint8Array(await response.arrayBuffer()) } };
     } catch (err) {
-      return { ok: false, error: { code: 'io', message: `The local server's answer to ${channel} broke off (${(err as Error).message}).` } };
+      return transportError('io', 'host.http.brokeOff', { channel, detail: (err as Error).message });
     }
   }
   let body: unknown;
   try {
     body = await response.json();
   } catch {
-    return { ok: false, error: { code: 'internal', message: `The local server sent an unreadable answer to ${channel} (HTTP ${response.status}).` } };
+    return transportError('internal', 'host.http.unreadable', { channel, status: String(response.status) });
   }
   if (body && typeof body === 'object' && 'ok' in body) return body as HostResult<unknown>;
-  return { ok: false, error: { code: 'internal', message: `The local server sent an unexpected answer to ${channel} (HTTP ${response.status}).` } };
+  return transportError('internal', 'host.http.unexpected', { channel, status: String(response.status) });
 }
 
 /** Creates the HTTP Host (one function per channel). */

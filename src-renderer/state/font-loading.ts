@@ -10,7 +10,8 @@
 import type { FontInfo, Host } from '../../src-core/api/host-api.js';
 import type { FontRef, Template } from '../../src-core/model/template.js';
 import { loadFont, type LoadedFont } from '../../src-core/text/font.js';
-import { UiMessageError, type UiMessage } from './ui-message.js';
+import { asServiceMessage, englishLine, type ServiceMessage, type ServiceMessageValue } from '../../src-core/i18n/service-message.js';
+import type { HostError } from '../../src-core/api/host-api.js';
 
 /** Every distinct font reference (family + weight) used by the template's styles, in first-use order. */
 export function collectFontRefs(template: Template): FontRef[] {
@@ -47,17 +48,33 @@ export function chooseFonts(refs: readonly FontRef[], available: readonly FontIn
   return { fonts: [...chosen.values()], missing };
 }
 
-/** Fonts loaded for a template, plus the problems to tell the user (missing families, failed loads) as messages. */
+/**
+ * Fonts loaded for a template, plus the problems to tell the user (missing families, failed loads) as messages;
+ * a host's failure is a value of its own (its catalogue message, or its English words), said in the same language.
+ */
 export interface LoadedTemplateFonts {
   fonts: LoadedFont[];
-  problems: UiMessage[];
+  problems: ServiceMessage[];
+}
+
+/** What went wrong at the host, for a problem's `{error}`: its catalogue line when it has one, else its words. */
+function hostFailure(error: HostError): ServiceMessageValue {
+  return asServiceMessage(error.uiMessage) ?? error.message;
+}
+
+/** A font the host could not give, with its problem already in words (`fonts.loadFailed`). */
+class FontLoadFailure extends Error {
+  constructor(readonly problem: ServiceMessage) {
+    super(englishLine(problem));
+    this.name = 'FontLoadFailure'; // i18n-exempt: the class name, for logs
+  }
 }
 
 /** Loads (once per font id, via `cache`) the fonts the template needs. Never throws: problems are listed. */
 export async function loadTemplateFonts(host: Host, template: Template, cache: Map<string, Promise<LoadedFont>>): Promise<LoadedTemplateFonts> {
-  const problems: UiMessage[] = [];
+  const problems: ServiceMessage[] = [];
   const listed = await host.listFonts({});
-  if (!listed.ok) return { fonts: [], problems: [{ key: 'fonts.listFailed', values: { error: listed.error.message } }] };
+  if (!listed.ok) return { fonts: [], problems: [{ key: 'fonts.listFailed', values: { error: hostFailure(listed.error) } }] };
   const { fonts: wanted, missing } = chooseFonts(collectFontRefs(template), listed.value);
   for (const ref of missing) problems.push({ key: 'fonts.notInstalled', values: { family: ref.family, weight: ref.weight } });
   const loaded = await Promise.all(
@@ -65,7 +82,7 @@ export async function loadTemplateFonts(host: Host, template: Template, cache: M
       let pending = cache.get(info.id);
       if (!pending) {
         pending = host.loadFont({ fontId: info.id }).then((res) => {
-          if (!res.ok) throw new UiMessageError('fonts.loadFailed', { family: info.family, weight: info.weight, error: res.error.message });
+          if (!res.ok) throw new FontLoadFailure({ key: 'fonts.loadFailed', values: { family: info.family, weight: info.weight, error: hostFailure(res.error) } });
           return loadFont({ id: info.id, family: info.family, weight: info.weight }, res.value.bytes);
         });
         cache.set(info.id, pending);
@@ -74,7 +91,8 @@ export async function loadTemplateFonts(host: Host, template: Template, cache: M
         return await pending;
       } catch (err) {
         cache.delete(info.id);
-        problems.push(err instanceof UiMessageError ? err.uiMessage : { key: 'fonts.loadFailed', values: { family: info.family, weight: info.weight, error: (err as Error).message } });
+        // A font file the parser refuses: its words are the detail, in parentheses in Chinese.
+        problems.push(err instanceof FontLoadFailure ? err.problem : { key: 'fonts.parseFailed', values: { family: info.family, weight: info.weight, error: (err as Error).message } });
         return undefined;
       }
     }),

@@ -36,7 +36,8 @@ import { UndoLedger, type HistoryDepth } from './undo-history.js';
 import { IssueNavigation } from './issue-navigation.svelte.js';
 import { runExportJob } from './export-run.js';
 import { currentTranslator, t } from './i18n.svelte.js';
-import { errorText, formatUiMessage, hostErrorText, isUiMessage, type UiMessage } from './ui-message.js';
+import { errorText, formatUiMessage, hostErrorText, isUiMessage } from './ui-message.js';
+import { formatServiceMessage, type ServiceMessage } from '../../src-core/i18n/service-message.js';
 import { formatTimeOfDay } from '../panels/date-time.js';
 import { addCommentTransaction, deleteCommentTransaction, setCommentResolvedTransaction } from '../editor/comments.js';
 import type { PosRange, ProofComment } from '../../src-core/model/comments.js';
@@ -55,8 +56,8 @@ function historyDepth(state: EditorState): HistoryDepth {
  */
 /** Whether a workspace path (relative or absolute) names the same file as an absolute path the host gave. */
 /** Font problems as one notice, in the interface language. */
-function formatProblems(problems: readonly UiMessage[]): string {
-  return problems.map((p) => formatUiMessage(p, currentTranslator())).join(' ');
+function formatProblems(problems: readonly ServiceMessage[]): string {
+  return problems.map((p) => formatServiceMessage(p, currentTranslator())).join(' ');
 }
 
 function samePath(absolute: string, path: string): boolean {
@@ -149,7 +150,7 @@ export class FolioSession {
   readOnly = $state(false);
   /** A file the user tried to open that is being edited elsewhere: who holds it, and the offer to view it read-only. */
   /** A file another window or process edits: who holds it, and whether it is a window of this Folio (`heldHere`). */
-  inUseOffer = $state<{ path: string; message: string; heldHere: boolean } | null>(null);
+  inUseOffer = $state<{ path: string; message: string; uiMessage?: ServiceMessage; heldHere: boolean } | null>(null);
   doc = $state.raw<FolioDocument | null>(null);
   savedDoc = $state.raw<FolioDocument | null>(null);
   dirty = $derived(this.doc !== null && this.doc !== this.savedDoc);
@@ -292,7 +293,7 @@ export class FolioSession {
     const res = await this.host.openDocument({ path, readOnly, ...(takeOver ? { takeOver } : {}) });
     if (!res.ok) {
       if (res.error.code === 'in-use' && !readOnly) {
-        this.inUseOffer = { path, message: res.error.message, heldHere: res.error.heldHere === true };
+        this.inUseOffer = { path, message: res.error.message, ...(res.error.uiMessage ? { uiMessage: res.error.uiMessage } : {}), heldHere: res.error.heldHere === true };
         return;
       }
       this.fail(t('session.openFailed', { path, error: hostErrorText(res.error, currentTranslator()) }));

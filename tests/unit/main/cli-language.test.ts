@@ -5,7 +5,9 @@
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, tempDir } from './helpers.js';
+import { writeFileSync } from 'node:fs';
+import { packFolio, unpackFolio } from '../../../src-core/model/folio-file.js';
+import { REPO_ROOT, SAMPLE_BYTES, tempDir } from './helpers.js';
 
 const BIN = path.join(REPO_ROOT, 'bin', 'folio.cjs');
 let tmp: { dir: string; cleanup: () => void };
@@ -39,6 +41,19 @@ describe('folio error lines', () => {
     const en = folio(['text', '不在这里.folio'], 'en_US.UTF-8');
     expect(en.status).toBe(1);
     expect(en.stderr).toBe(`folio: Could not open 不在这里.folio: ${file} does not exist.\n`);
+  });
+
+  it('say a refusal from inside the export (no installed font for the template) in the run\'s language', () => {
+    const { document, assets } = unpackFolio(SAMPLE_BYTES);
+    for (const style of [...Object.values(document.template.paragraphStyles), ...Object.values(document.template.characterStyles)]) {
+      if (style.font) style.font = { ...style.font, family: 'No Such Family' };
+    }
+    writeFileSync(path.join(tmp.dir, 'unset.folio'), packFolio(document, assets));
+    const zh = folio(['export', 'unset.folio', '-o', 'out/', '--preset', 'proof'], 'zh_CN.UTF-8');
+    expect(zh.status).toBe(1);
+    expect(zh.stderr).toBe('folio：没有载入任何字体：排版前至少要载入正文字体\n');
+    const en = folio(['export', 'unset.folio', '-o', 'out/', '--preset', 'proof'], 'en_US.UTF-8');
+    expect(en.stderr).toBe('folio: No fonts are loaded: load at least the body font before composing\n');
   });
 
   it('follow LC_ALL over LANG, and C means English', () => {

@@ -9,6 +9,8 @@ import { resolveDefaultFontFile } from '../../../src-main/services/fonts.js';
 import { DEFAULT_FONTS } from '../../../src-core/text/font.js';
 import { createHttpHost } from '../../../src-renderer/host/http-host.js';
 import { servicesFor, tempDir } from './helpers.js';
+import { hostErrorText } from '../../../src-renderer/state/ui-message.js';
+import { createTranslator } from '../../../src-core/i18n/translator.js';
 
 interface Reply {
   status: number;
@@ -160,6 +162,8 @@ describe('browser-mode server: every refusal', () => {
     const none = await request({ method: 'POST', path: '/api/listTemplates', headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(none.status).toBe(401);
     expect(JSON.parse(none.body)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    // A stale token (the server restarted) is something a user meets: the line comes in the interface language.
+    expect(hostErrorText(JSON.parse(none.body).error, createTranslator('zh-CN'))).toBe('会话令牌缺失或有误：请从服务器打印出的地址打开 Folio。');
     const wrong = await api('listTemplates', {}, { 'x-folio-token': `${server.token.slice(0, -1)}x` });
     expect(wrong.status).toBe(401);
     const short = await api('listTemplates', {}, { 'x-folio-token': 'abc' });
@@ -284,6 +288,7 @@ describe('browser-mode server: every refusal', () => {
     });
     expect(declared.status).toBe(413);
     expect(JSON.parse(declared.body).error.message).toMatch(/too large.*200 MB.*limit is 64 MB/);
+    expect(hostErrorText(JSON.parse(declared.body).error, createTranslator('zh-CN'))).toBe('请求过大（200 MB；上限为 64 MB）。');
     // Without a declared length the server counts as the body streams in.
     expect(await streamLargeBody(MAX_BODY_BYTES + 2 * 1024 * 1024, false)).toBe(413);
     // The server is still healthy afterwards.

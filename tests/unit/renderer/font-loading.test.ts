@@ -3,7 +3,7 @@ import type { FontInfo, Host } from '../../../src-core/api/host-api.js';
 import { TemplateSchema, type Template } from '../../../src-core/model/template.js';
 import { chooseFonts, collectFontRefs, loadTemplateFonts } from '../../../src-renderer/state/font-loading.js';
 import { createTranslator } from '../../../src-core/i18n/translator.js';
-import { formatUiMessage } from '../../../src-renderer/state/ui-message.js';
+import { formatServiceMessage } from '../../../src-core/i18n/service-message.js';
 
 const AVAILABLE: FontInfo[] = [
   { id: 'serif-400', family: 'Noto Serif SC', weight: 400 },
@@ -57,11 +57,11 @@ describe('font loading', () => {
     const result = await loadTemplateFonts(host, template(), cache);
     expect(asked.sort()).toEqual(['sans-700', 'serif-400', 'serif-900']);
     expect(result.fonts).toEqual([]);
-    const texts = result.problems.map((p) => formatUiMessage(p, createTranslator('en')));
+    const texts = result.problems.map((p) => formatServiceMessage(p, createTranslator('en')));
     expect(texts.some((p) => p.includes('KaiTi'))).toBe(true);
     expect(texts.some((p) => p.includes('no file for serif-900'))).toBe(true);
     // The same problems speak Chinese in a Chinese interface.
-    expect(result.problems.map((p) => formatUiMessage(p, createTranslator('zh-CN'))).some((p) => p.includes('未安装'))).toBe(true);
+    expect(result.problems.map((p) => formatServiceMessage(p, createTranslator('zh-CN'))).some((p) => p.includes('未安装'))).toBe(true);
     // Failed loads are not cached: the next document tries again.
     expect(cache.size).toBe(0);
   });
