@@ -3,7 +3,7 @@
  * every converted panel and dialog, with no Latin-only label but names such as PDF and ICC; the language switcher
  * in the status bar turns it English at once, without a reload, and the choice outlives a reload.
  */
-import { unlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { createTranslator } from '../../src-core/i18n/translator.js';
@@ -151,6 +151,27 @@ test('a damaged file is refused in Chinese: what is wrong with it, not the zip r
     await expect(message).toHaveText('无法打开 损坏的版面.folio：这不是 Folio 文件（.folio 文件是内含 document.json 的压缩包）：它不是压缩包（没有压缩包的结尾记录）。');
   } finally {
     unlinkSync(damaged);
+  }
+});
+
+test('a file another desk is editing is offered read-only in Chinese: who holds it and since when, in local time', async ({ page }) => {
+  const zh = createTranslator('zh-CN');
+  const file = path.join(process.env.FOLIO_E2E_WORKSPACE!, '他人在编.folio');
+  copyFileSync(path.join('templates', 'samples', 'deqing-front-2023-07-20.folio'), file);
+  // A fresh lock of another machine: held until its lease runs out, so the file is in use.
+  writeFileSync(`${file}.lock`, JSON.stringify({ pid: 4242, host: 'desk-7', since: new Date().toISOString(), token: 'e2e' }));
+  try {
+    const app = new FolioApp(page);
+    await app.open();
+    await page.getByRole('toolbar', { name: zh.t('toolbar.region') }).getByRole('button', { name: zh.t('toolbar.open'), exact: true }).click();
+    await page.getByRole('dialog', { name: zh.t('open.title') }).getByRole('button', { name: zh.t('open.openFile', { name: '他人在编.folio' }) }).click();
+    const offer = page.getByRole('dialog', { name: zh.t('inUse.title') });
+    await expect(offer).toContainText(/他人在编\.folio 已在别处打开编辑（desk-7 上的进程 4242，自 \d{4}年\d{1,2}月\d{1,2}日 \d{1,2}:\d\d 起）。请以只读方式打开，或先在那里关闭它。/);
+    await expect(offer).not.toContainText(/already|process|\d{4}-\d\d-\d\dT/);
+    await offer.getByRole('button', { name: zh.t('common.cancel') }).click();
+  } finally {
+    unlinkSync(`${file}.lock`);
+    unlinkSync(file);
   }
 });
 
