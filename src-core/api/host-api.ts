@@ -228,10 +228,13 @@ export interface LibraryEntry {
   item: FurnitureItem;
 }
 
-/** The furniture library: items, then the files that could not be read and why. */
+/**
+ * The furniture library: items, then the files that could not be read and why — in English (`message`) and, when
+ * the service has it, as a catalogue message (`uiMessage`) the window says in the interface language.
+ */
 export interface LibraryListing {
   items: LibraryEntry[];
-  problems: { file: string; message: string }[];
+  problems: { file: string; message: string; uiMessage?: ServiceMessage }[];
 }
 
 /** A background export as the app sees it while it runs and after. */

@@ -20,6 +20,8 @@ import {
 import type { LibraryEntry, LibraryListing } from '../../src-core/api/host-api.js';
 import { DiskError, describeIoError, makeFolders, readFileUpTo, writeFileAtomic, type DiskIo } from './disk.js';
 import { documentError } from './documents.js';
+import type { MessageKey } from '../../src-core/i18n/messages/en.js';
+import { asServiceMessage, englishLine, serviceMessage, ServiceRangeError } from '../../src-core/i18n/service-message.js';
 import type { Workspace } from './workspace.js';
 
 /** Most items listed from one folder: a library of hundreds is already more than a desk browses. */
@@ -44,20 +46,35 @@ export interface FurnitureLibrary {
   remove(name: string): Promise<void>;
 }
 
-/** Parses item JSON text. @throws RangeError naming the first problem */
+/**
+ * Parses item JSON text. @throws ServiceRangeError naming the first problem (the parser's or validator's words
+ * as its detail)
+ */
 export function parseFurnitureJson(text: string, file: string): FurnitureItem {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (err) {
-    throw new RangeError(`Library item ${file} is not valid JSON: ${(err as Error).message}`, { cause: err });
+    throw new ServiceRangeError({ key: 'service.library.itemBadJson', values: { file, detail: (err as Error).message } }, { cause: err });
   }
   const result = FurnitureItemSchema.safeParse(json);
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw new RangeError(`Library item ${file} is invalid at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`);
+    throw new ServiceRangeError({ key: 'service.library.itemInvalid', values: { file, where: issue?.path.join('.') || '(root)', detail: issue?.message ?? 'invalid' } });
   }
   return result.data;
+}
+
+/** A listing problem: the file, its English line and, when the error has one, its catalogue line. */
+function problemOf(file: string, err: unknown): LibraryListing['problems'][number] {
+  const uiMessage = asServiceMessage((err as { uiMessage?: unknown } | null)?.uiMessage);
+  return { file, message: (err as Error).message, ...(uiMessage ? { uiMessage } : {}) };
+}
+
+/** A listing problem said by catalogue key `key`. */
+function problemSaid(file: string, key: MessageKey, values: Readonly<Record<string, string>>): LibraryListing['problems'][number] {
+  const uiMessage = serviceMessage(key, values);
+  return { file, message: englishLine(uiMessage), uiMessage };
 }
 
 /** Reads the items of one folder (see the module summary, 1). A missing folder has none. */
@@ -77,23 +94,24 @@ async function readFolder(dir: string, source: LibraryEntry['source']): Promise<
     const file = path.join(dir, dirent.name);
     // Only what lies in the library itself: a link may lead anywhere, even out of the workspace.
     if (!dirent.isFile()) {
-      problems.push({ file: dirent.name, message: `Library item ${dirent.name} is not an ordinary file (a link, a folder or a device), so Folio does not read it.` });
+      problems.push(problemSaid(dirent.name, 'service.library.itemNotOrdinary', { file: dirent.name }));
       continue;
     }
     try {
-      const bytes = await readFileUpTo(file, MAX_FURNITURE_FILE_BYTES, (why) => new RangeError(why.kind === 'too-large'
-        ? `Library item ${dirent.name} is ${why.sizeBytes} bytes, more than an item can be (${MAX_FURNITURE_FILE_BYTES}).`
-        : `Library item ${dirent.name} is not an ordinary file.`));
+      // Byte counts as plain digits, as the English always wrote them.
+      const bytes = await readFileUpTo(file, MAX_FURNITURE_FILE_BYTES, (why) => new ServiceRangeError(why.kind === 'too-large'
+        ? { key: 'service.library.itemTooBig', values: { file: dirent.name, sizeBytes: String(why.sizeBytes), maxBytes: String(MAX_FURNITURE_FILE_BYTES) } }
+        : { key: 'service.library.itemNotFile', values: { file: dirent.name } }));
       const item = parseFurnitureJson(new TextDecoder().decode(bytes), dirent.name);
       const expected = `${item.name}${FURNITURE_FILE_SUFFIX}`;
       // The name is the file's identity (save and delete go by it): a copied file renamed keeps an old name inside.
       items.push({ name: dirent.name === expected ? item.name : dirent.name.slice(0, -FURNITURE_FILE_SUFFIX.length), source, item });
     } catch (err) {
-      problems.push({ file: dirent.name, message: (err as Error).message });
+      problems.push(problemOf(dirent.name, err));
     }
   }
   if (names.length > MAX_LIBRARY_ITEMS) {
-    problems.push({ file: dir, message: `The library folder holds ${names.length} items; the first ${MAX_LIBRARY_ITEMS} are listed.` });
+    problems.push(problemSaid(dir, 'service.library.tooMany', { count: String(names.length), max: String(MAX_LIBRARY_ITEMS) }));
   }
   items.sort((a, b) => a.name.localeCompare(b.name));
   return { items, problems };
@@ -116,7 +134,7 @@ export function createFurnitureLibrary(options: FurnitureLibraryOptions): Furnit
         own = await readFolder(workspace.confine(FURNITURE_LIBRARY_DIR), 'workspace');
       } catch (err) {
         // A library folder that leads out of the workspace (or cannot be listed) hides only the workspace's items.
-        own = { items: [], problems: [{ file: FURNITURE_LIBRARY_DIR, message: (err as Error).message }] };
+        own = { items: [], problems: [problemOf(FURNITURE_LIBRARY_DIR, err)] };
       }
       return { items: [...builtin.items, ...own.items], problems: [...builtin.problems, ...own.problems] };
     },

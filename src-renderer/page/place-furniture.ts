@@ -31,7 +31,7 @@ export async function refreshLibrary(session: FolioSession): Promise<void> {
   }
   setLibraryListing(res.value);
   if (res.value.problems.length > 0) {
-    session.notice = { kind: 'error', text: t('library.problems', { count: res.value.problems.length, files: res.value.problems.map((p) => p.message).join(' ') }) };
+    session.notice = { kind: 'error', text: t('library.problems', { count: res.value.problems.length, files: res.value.problems.map((p) => hostErrorText(p, currentTranslator())).join(' ') }) };
   }
 }
 

@@ -7,6 +7,8 @@ import { captureFurniture, MAX_FURNITURE_FILE_BYTES, type FurnitureItem } from '
 import { nodeDiskIo, type DiskIo } from '../../../src-main/services/disk.js';
 import { hostFromServices } from '../../../src-main/services/dispatch.js';
 import { servicesFor, tempDir } from './helpers.js';
+import { createTranslator } from '../../../src-core/i18n/translator.js';
+import { hostErrorText } from '../../../src-renderer/state/ui-message.js';
 
 let ws: ReturnType<typeof tempDir>;
 let outside: ReturnType<typeof tempDir>;
@@ -103,6 +105,13 @@ describe('the furniture library service', () => {
     expect(byFile['broken.folio-item.json']).toMatch(/is invalid at name/);
     expect(byFile['secret.folio-item.json']).toMatch(/not an ordinary file/);
     if (existsSync(path.join(ws.dir, 'library/pipe.folio-item.json'))) expect(byFile['pipe.folio-item.json']).toMatch(/not an ordinary file/);
+    // Each problem carries its line for the interface language (issue 14): the validator's words in parentheses.
+    const zh = createTranslator('zh-CN');
+    const inChinese = Object.fromEntries(listed.problems.map((p) => [p.file, hostErrorText(p, zh)]));
+    expect(inChinese['huge.folio-item.json']).toBe(`资料库条目 huge.folio-item.json 有 ${MAX_FURNITURE_FILE_BYTES + 1} 字节，超过条目的上限（${MAX_FURNITURE_FILE_BYTES} 字节）。`);
+    expect(inChinese['broken.folio-item.json']).toMatch(/^资料库条目 broken\.folio-item\.json 在 name 处无效（.+）。$/);
+    expect(inChinese['secret.folio-item.json']).toBe('资料库条目 secret.folio-item.json 不是普通文件（而是链接、文件夹或设备），Folio 不读取它。');
+    for (const p of listed.problems) expect(hostErrorText(p, createTranslator('en'))).toBe(p.message);
   });
 
   it('refuses a library folder that is a link out of the workspace', async () => {
@@ -114,7 +123,7 @@ describe('the furniture library service', () => {
     // Listing still shows the built-in items, and says why the workspace's are missing.
     const listed = ok(await host.listLibrary({}));
     expect(listed.items.map((e) => e.source)).toEqual(['builtin', 'builtin', 'builtin']);
-    expect(listed.problems).toEqual([{ file: 'library', message: expect.stringMatching(/outside the workspace through a symbolic link/) }]);
+    expect(listed.problems).toEqual([{ file: 'library', message: expect.stringMatching(/outside the workspace through a symbolic link/), uiMessage: expect.objectContaining({ key: 'service.workspace.symlink' }) }]);
   });
 
   it('leaves no half-written item when the disk fills mid-write', async () => {
