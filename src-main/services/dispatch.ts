@@ -35,7 +35,8 @@ export async function dispatchHostCall(handlers: HostHandlers, channel: string, 
     return { kind: 'done', result: await handler(parsed.data) };
   } catch (err) {
     // Handlers return errors as data; reaching here is a bug, still answered as data.
-    return { kind: 'done', result: { ok: false, error: { code: 'internal', message: `Something went wrong inside Folio: ${(err as Error)?.message ?? String(err)}` } } };
+    const detail = String((err as Error)?.message ?? err);
+    return { kind: 'done', result: { ok: false, error: { code: 'internal', message: `Something went wrong inside Folio: ${detail}`, uiMessage: { key: 'service.internal', values: { detail } } } } };
   }
 }
 

@@ -20,7 +20,8 @@ import { createFontCatalogue } from '../../../src-main/services/fonts.js';
 import { ExportError, runExportJob, type ExportJobInput } from '../../../src-main/services/export-job.js';
 import { describeProfileBytes } from '../../../src-main/services/import-asset.js';
 import { loadOutputProfile, OutputProfileError, readOutputProfileFile } from '../../../src-main/services/output-profile.js';
-import { toHostError } from '../../../src-main/services/services.js';
+import { toHostError, type HostHandlers } from '../../../src-main/services/services.js';
+import { dispatchHostCall } from '../../../src-main/services/dispatch.js';
 import { hostErrorText } from '../../../src-renderer/state/ui-message.js';
 import { describeAssetBytes, MAX_IMPORT_BYTES, readAssetFile } from '../../../src-main/services/import-asset.js';
 import { decodeManuscriptText, ManuscriptError, manuscriptStoryDoc, MAX_MANUSCRIPT_CHARS } from '../../../src-core/model/manuscript.js';
@@ -567,6 +568,13 @@ describe('what the exporter and composer refuse in a user’s document', () => {
     const err = new TypeError('x is not a function');
     expect(toHostError(err).code).toBe('internal');
     expect(expectBothLanguages(err, ['x is not a function'])).toBe('Folio 内部出错（x is not a function）');
+  });
+
+  it('a handler that throws despite its contract is answered in the same frame', async () => {
+    const handlers = { listTemplates: async () => { throw new TypeError('boom'); } } as unknown as HostHandlers;
+    const outcome = await dispatchHostCall(handlers, 'listTemplates', {});
+    if (outcome.kind !== 'done' || outcome.result.ok) throw new Error('expected an answered failure');
+    expect(expectHostErrorInBothLanguages(outcome.result.error, ['boom'])).toBe('Folio 内部出错（boom）');
   });
 
   it('a damaged font table', () => {
