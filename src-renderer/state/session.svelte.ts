@@ -469,7 +469,7 @@ export class FolioSession {
       // Usually none: an unchanged empty list keeps its identity, so nothing that reads it reruns.
       if (composed.notices.length > 0 || this.composeNotices.length > 0) this.composeNotices = composed.notices;
     } catch (err) {
-      this.fail(t('session.composeFailed', { error: (err as Error).message }));
+      this.fail(t('session.composeFailed', { error: errorText(err, currentTranslator()) }));
       return;
     }
     this.composeMs = performance.now() - started;

@@ -45,10 +45,13 @@ export class UiMessageError extends RangeError {
 
 /**
  * What to show for an error caught around an edit: a `UiMessageError`'s message in the language of `translator`,
- * else the error's own message (a host's answer, already in words the user reads).
+ * or the catalogue line a core refusal carries (a `ServiceRangeError` of the composer), else the error's own
+ * message (a host's answer, already in words the user reads).
  */
 export function errorText(error: unknown, translator: Pick<Translator, 't'>): string {
   if (error instanceof UiMessageError) return formatUiMessage(error.uiMessage, translator);
+  const said = asServiceMessage((error as { uiMessage?: unknown } | null)?.uiMessage);
+  if (said) return formatServiceMessage(said, translator);
   return error instanceof Error ? error.message : String(error);
 }
 

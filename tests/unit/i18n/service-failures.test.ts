@@ -22,7 +22,7 @@ import { describeProfileBytes } from '../../../src-main/services/import-asset.js
 import { loadOutputProfile, OutputProfileError, readOutputProfileFile } from '../../../src-main/services/output-profile.js';
 import { toHostError, type HostHandlers } from '../../../src-main/services/services.js';
 import { dispatchHostCall } from '../../../src-main/services/dispatch.js';
-import { hostErrorText } from '../../../src-renderer/state/ui-message.js';
+import { errorText, hostErrorText } from '../../../src-renderer/state/ui-message.js';
 import { describeAssetBytes, MAX_IMPORT_BYTES, readAssetFile } from '../../../src-main/services/import-asset.js';
 import { decodeManuscriptText, ManuscriptError, manuscriptStoryDoc, MAX_MANUSCRIPT_CHARS } from '../../../src-core/model/manuscript.js';
 import { readManuscriptFile } from '../../../src-main/services/manuscript-file.js';
@@ -575,6 +575,13 @@ describe('what the exporter and composer refuse in a user’s document', () => {
     const outcome = await dispatchHostCall(handlers, 'listTemplates', {});
     if (outcome.kind !== 'done' || outcome.result.ok) throw new Error('expected an answered failure');
     expect(expectHostErrorInBothLanguages(outcome.result.error, ['boom'])).toBe('Folio 内部出错（boom）');
+  });
+
+  it('the window says a composer refusal caught around an edit in its language too (errorText)', () => {
+    const err = thrown(() => { throw new ServiceRangeError({ key: 'service.compose.noFonts' }); });
+    expect(errorText(err, ZH)).toBe('没有载入任何字体：排版前至少要载入正文字体');
+    expect(errorText(err, EN)).toBe((err as Error).message);
+    expect(errorText(new RangeError('plain'), ZH)).toBe('plain');
   });
 
   it('a damaged font table', () => {
