@@ -411,7 +411,8 @@ async function commandServe(args: string[], io: CliIo): Promise<number> {
       root = made.root;
       for (const file of made.copied) io.stdout.write(`${translatorFor(io).t('cli.copiedSample', { file })}\n`);
     } catch (err) {
-      if (err instanceof DiskError) throw new CliFailure('cli.error.workspaceFailed', { detail: err.message });
+      // The disk's line in the run's language when it has one, before the advice.
+      if (err instanceof DiskError) throw new CliFailure('cli.error.workspaceFailed', { detail: err.message }, EXIT.failed, err.uiMessage ? { key: 'cli.error.workspaceFailed', values: { detail: err.uiMessage } } : undefined);
       throw err;
     }
   }

@@ -56,6 +56,16 @@ describe('folio error lines', () => {
     expect(en.stderr).toBe('folio: No fonts are loaded: load at least the body font before composing\n');
   });
 
+  it('say why the default workspace cannot be made in the run\'s language (serve)', () => {
+    const home = path.join(tmp.dir, 'home-is-a-file');
+    writeFileSync(home, 'x');
+    const run = (lang: string) => spawnSync(process.execPath, [BIN, 'serve'], { cwd: tmp.dir, encoding: 'utf8', env: { ...process.env, HOME: home, LANG: lang, LC_ALL: '', LC_MESSAGES: '' }, timeout: 60_000 });
+    const zh = run('zh_CN.UTF-8');
+    expect(zh.status).toBe(1);
+    expect(zh.stderr).toBe(`folio：无法创建工作区文件夹 ${path.join(home, 'Folio')}：${home} 是文件，不是文件夹。 请用 --root DIR 指定工作区文件夹。\n`);
+    expect(run('C').stderr).toBe(`folio: Could not create the workspace folder ${path.join(home, 'Folio')}: ${home} is a file, not a folder. Give a workspace folder with --root DIR.\n`);
+  });
+
   it('follow LC_ALL over LANG, and C means English', () => {
     const r = spawnSync(process.execPath, [BIN, 'new', 'x'], { cwd: tmp.dir, encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: 'zh_CN.UTF-8' }, timeout: 60_000 });
     expect(r.stderr).toBe('folio new：请给出模板 id 和输出文件，如 folio new broadsheet-front front.folio。\n');
