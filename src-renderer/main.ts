@@ -8,7 +8,8 @@ import { mount } from 'svelte';
 import App from './App.svelte';
 import { pickHost } from './host/pick-host.js';
 import { FolioSession } from './state/session.svelte.js';
-import { initUiLocale } from './state/i18n.svelte.js';
+import { currentTranslator, initUiLocale } from './state/i18n.svelte.js';
+import { errorText } from './state/ui-message.js';
 
 const target = document.getElementById('app');
 if (!target) throw new RangeError('index.html lacks the #app element.');
@@ -21,6 +22,6 @@ try {
 } catch (err) {
   const message = document.createElement('p');
   message.setAttribute('role', 'alert');
-  message.textContent = (err as Error).message;
+  message.textContent = errorText(err, currentTranslator());
   target.replaceChildren(message);
 }

@@ -17,7 +17,7 @@ import { z } from 'zod';
 import type { Asset, FolioDocument } from './document.js';
 import { FrameSchema, StorySchema, type Frame, type PmNodeJson, type Story } from './frame.js';
 import { CharacterStyleSchema, ParagraphStyleSchema, type CharacterStyle, type ParagraphStyle } from './template.js';
-import { englishLine, type ServiceMessage } from '../i18n/service-message.js';
+import { englishLine, serviceMessage, ServiceRangeError, type ServiceMessage } from '../i18n/service-message.js';
 
 /** Version of the item format; a reader refuses versions it does not know. */
 export const FURNITURE_FORMAT_VERSION = 1;
@@ -72,8 +72,8 @@ export function furnitureNameProblem(name: string): ServiceMessage | undefined {
 
 /** The item's file name in a library folder (`<name>.folio-item.json`). @throws RangeError for a name `checkFurnitureName` refuses */
 export function furnitureFileName(name: string): string {
-  const problem = checkFurnitureName(name);
-  if (problem) throw new RangeError(`"${name.slice(0, MAX_FURNITURE_NAME_CHARS)}" cannot name a library item: ${problem}`);
+  const problem = furnitureNameProblem(name);
+  if (problem) throw new ServiceRangeError(serviceMessage('service.library.badName', { name: name.slice(0, MAX_FURNITURE_NAME_CHARS), problem }));
   return `${name}${FURNITURE_FILE_SUFFIX}`;
 }
 
@@ -151,13 +151,13 @@ export interface CaptureOptions {
  */
 export function captureFurniture(doc: FolioDocument, pageId: string, frameIds: readonly string[], name: string, options: CaptureOptions = {}): FurnitureItem {
   const page = doc.pages.find((p) => p.id === pageId);
-  if (!page) throw new RangeError(`There is no page "${pageId}" in this document.`);
+  if (!page) throw new ServiceRangeError(serviceMessage('service.library.noPage', { page: pageId }));
   furnitureFileName(name);
   const wanted = new Set(frameIds);
-  for (const id of wanted) if (!page.frames.some((f) => f.id === id)) throw new RangeError(`There is no frame "${id}" on page ${page.name}.`);
+  for (const id of wanted) if (!page.frames.some((f) => f.id === id)) throw new ServiceRangeError(serviceMessage('service.library.noFrame', { frame: id, page: page.name }));
   const frames = page.frames.filter((f) => wanted.has(f.id));
-  if (frames.length === 0) throw new RangeError('Select at least one frame to save to the library.');
-  if (frames.length > MAX_FURNITURE_FRAMES) throw new RangeError(`A library item holds at most ${MAX_FURNITURE_FRAMES} frames; ${frames.length} are selected.`);
+  if (frames.length === 0) throw new ServiceRangeError(serviceMessage('service.library.noFrames'));
+  if (frames.length > MAX_FURNITURE_FRAMES) throw new ServiceRangeError(serviceMessage('service.library.tooManyFrames', { max: MAX_FURNITURE_FRAMES, count: frames.length }));
   const left = Math.min(...frames.map((f) => f.xPt));
   const top = Math.min(...frames.map((f) => f.yPt));
   const right = Math.max(...frames.map((f) => f.xPt + f.widthPt));
@@ -172,7 +172,7 @@ export function captureFurniture(doc: FolioDocument, pageId: string, frameIds: r
     const moved = { ...frame, xPt: frame.xPt - left, yPt: frame.yPt - top, locked: false };
     if (moved.kind === 'text') {
       const story = doc.stories[moved.storyId];
-      if (!story) throw new RangeError(`Frame ${frame.label ?? frame.id} shows story "${moved.storyId}", which this document lacks.`);
+      if (!story) throw new ServiceRangeError(serviceMessage('service.library.storyMissing', { frame: frame.label ?? frame.id, story: moved.storyId }));
       if (!stories.some((s) => s.id === story.id)) {
         stories.push(structuredClone(story));
         stylesUsedBy(story.doc, paragraph, character);
@@ -255,7 +255,7 @@ function freshId(base: string, taken: Set<string>): string {
 export function placeFurniture(doc: FolioDocument, item: FurnitureItem, pageId: string, atPt: { xPt: number; yPt: number }, options: PlaceOptions = {}): PlacedFurniture {
   const pageIndex = doc.pages.findIndex((p) => p.id === pageId);
   const page = doc.pages[pageIndex];
-  if (!page) throw new RangeError(`There is no page "${pageId}" in this document.`);
+  if (!page) throw new ServiceRangeError(serviceMessage('service.library.noPage', { page: pageId }));
   const takenFrames = new Set(doc.pages.flatMap((p) => p.frames.map((f) => f.id)));
   const takenStories = new Set(Object.keys(doc.stories));
   const frameIdMap = new Map(item.frames.map((f) => [f.id, freshId(f.id, takenFrames)]));

@@ -51,7 +51,7 @@ export interface HttpHostOptions {
 }
 
 /** The command that runs browser mode's server, named when it does not answer. */
-const SERVE_COMMAND = 'folio serve';
+export const SERVE_COMMAND = 'folio serve';
 
 /**
  * A transport failure as a HostResult error: its line from the catalogues (`host.http.*`), said in the interface

@@ -5,7 +5,11 @@
 import type { Host } from '../../src-core/api/host-api.js';
 import { createElectronHost } from './electron-host.js';
 import type { FolioBridge } from './folio-bridge.js';
-import { createHttpHost, takeSessionToken } from './http-host.js';
+import { serviceMessage, ServiceRangeError } from '../../src-core/i18n/service-message.js';
+import { createHttpHost, SERVE_COMMAND, takeSessionToken } from './http-host.js';
+
+/** What the address `folio serve` prints looks like, shown when the token is missing. */
+const TOKEN_URL_SHAPE = '…/?token=…';
 
 /** The chosen host and, in Electron, the bridge for menu commands and dirty state. */
 export interface HostConnection {
@@ -21,8 +25,6 @@ export interface HostConnection {
 export function pickHost(win: Window): HostConnection {
   if (win.folio) return { host: createElectronHost(win.folio), mode: 'electron', bridge: win.folio };
   const token = takeSessionToken({ location: win.location, history: win.history, storage: win.sessionStorage });
-  if (!token) {
-    throw new RangeError('Folio was opened without its access token. Open the full URL that `folio serve` printed (…/?token=…).');
-  }
+  if (!token) throw new ServiceRangeError(serviceMessage('host.http.noToken', { command: SERVE_COMMAND, url: TOKEN_URL_SHAPE }));
   return { host: createHttpHost({ origin: win.location.origin, token, fetch: win.fetch.bind(win) }), mode: 'browser', bridge: null };
 }

@@ -12,6 +12,7 @@
  *    Annotations are not drawn (`AnnotationMode.DISABLE`): the print export strips them from placed PDFs, so an
  *    advert's link boxes, form fields or stamps would show on screen what never prints.
  */
+import { serviceMessage, ServiceRangeError } from '../../src-core/i18n/service-message.js';
 import { decodeTiffChecked } from '../../src-core/pdf/asset-check.js';
 import { readImageInfo } from '../../src-core/pdf/image-info.js';
 import { cmykToRgbPixels } from '../../src-core/pdf/tiff.js';
@@ -46,10 +47,10 @@ export async function decodeAssetBitmap(bytes: Uint8Array, mime: string): Promis
     try {
       return await createImageBitmap(new Blob([bytes as BlobPart], { type: mime }), options);
     } catch (err) {
-      throw new RangeError(`The ${info.format.toUpperCase()} image could not be decoded: ${(err as Error).message}`, { cause: err });
+      throw new ServiceRangeError(serviceMessage('service.picture.notDecoded', { format: info.format.toUpperCase(), detail: (err as Error).message }), { cause: err });
     }
   }
-  throw new RangeError(`The asset is not a PNG, JPEG, TIFF or PDF file (declared as ${mime}).`);
+  throw new ServiceRangeError(serviceMessage('service.picture.unknownFormat', { mime }));
 }
 
 /** A TIFF's pixels as a bitmap (step 2). */
@@ -75,7 +76,7 @@ async function tiffBitmap(bytes: Uint8Array, options: ImageBitmapOptions): Promi
       rgba[i * 4 + 3] = 255;
     }
   } catch (err) {
-    throw new RangeError(`The TIFF image could not be decoded: ${(err as Error).message}`, { cause: err });
+    throw new ServiceRangeError(serviceMessage('service.picture.notDecoded', { format: 'TIFF', detail: (err as Error).message }), { cause: err });
   }
   return createImageBitmap(new ImageData(rgba, widthPx, heightPx), options);
 }
@@ -96,7 +97,7 @@ export async function renderPdfAsset(bytes: Uint8Array): Promise<ImageBitmap> {
   try {
     trim = await readTrimBox(bytes);
   } catch (err) {
-    throw new RangeError(`The advert PDF could not be read: ${(err as Error).message}`, { cause: err });
+    throw new ServiceRangeError(serviceMessage('service.picture.pdfUnreadable', { detail: (err as Error).message }), { cause: err });
   }
   const pdfjs = await import('pdfjs-dist');
   const { default: workerUrl } = await import('pdfjs-dist/build/pdf.worker.min.mjs?url');
@@ -123,7 +124,7 @@ export async function renderPdfAsset(bytes: Uint8Array): Promise<ImageBitmap> {
     page.cleanup();
     return bitmap;
   } catch (err) {
-    throw new RangeError(`The advert PDF could not be rendered: ${(err as Error).message}`, { cause: err });
+    throw new ServiceRangeError(serviceMessage('service.picture.pdfNotRendered', { detail: (err as Error).message }), { cause: err });
   } finally {
     void task.destroy();
   }

@@ -18,7 +18,7 @@ import { captureFurniture, placeFurniture } from '../../src-core/model/furniture
 import { effectiveSelection } from '../state/selection.js';
 import { pendingFurniture, setLibraryListing, setPendingFurniture } from '../state/furniture-library.svelte.js';
 import { currentTranslator, t } from '../state/i18n.svelte.js';
-import { hostErrorText } from '../state/ui-message.js';
+import { errorText, hostErrorText } from '../state/ui-message.js';
 import type { FolioSession } from '../state/session.svelte.js';
 import { loadBitmap } from './place-image.js';
 
@@ -49,7 +49,7 @@ export async function saveSelectionToLibrary(session: FolioSession, name: string
   try {
     item = captureFurniture(doc, page.id, ids, name);
   } catch (err) {
-    session.notice = { kind: 'error', text: t('library.saveFailed', { name, reason: (err as Error).message }) };
+    session.notice = { kind: 'error', text: t('library.saveFailed', { name, reason: errorText(err, currentTranslator()) }) };
     return false;
   }
   const res = await session.host.saveLibraryItem({ ...(session.handle ? { handle: session.handle } : {}), item, replace });
@@ -141,7 +141,7 @@ async function commitFurniture(session: FolioSession, handle: string, entry: Lib
   try {
     placed = placeFurniture(doc, item, page.id, at, { importedPictures });
   } catch (err) {
-    session.notice = { kind: 'error', text: (err as Error).message };
+    session.notice = { kind: 'error', text: errorText(err, currentTranslator()) };
     return;
   }
   session.commitDocumentEdit(placed.doc, { template: placed.addedStyles.length > 0, stories: true, selectedFrameId: placed.frameIds.at(-1) ?? null });

@@ -113,7 +113,7 @@ export async function loadBitmap(session: FolioSession, handle: string, assetId:
   try {
     bitmap = await decodeAssetBitmap(bytes, res.value.mime);
   } catch (err) {
-    session.notice = { kind: 'error', text: (err as Error).message };
+    session.notice = { kind: 'error', text: errorText(err, currentTranslator()) };
     return;
   }
   if (session.handle !== handle) {

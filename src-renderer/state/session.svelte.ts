@@ -449,7 +449,7 @@ export class FolioSession {
         info.set(asset.id, await assetFacts(bytes));
         images.set(asset.id, await decodeAssetBitmap(bytes, res.value.mime));
       } catch (err) {
-        this.fail(t('session.imageNotDecoded', { asset: asset.id, error: (err as Error).message }));
+        this.fail(t('session.imageNotDecoded', { asset: asset.id, error: errorText(err, currentTranslator()) }));
       }
     }
     if (this.handle === opened.handle) {

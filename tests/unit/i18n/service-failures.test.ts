@@ -40,6 +40,9 @@ import { encryptedPdf, hugeHeaderJpeg } from '../pdf/test-assets.js';
 import { servicesFor } from '../main/helpers.js';
 import { SAMPLE_BYTES, tempDir } from '../main/helpers.js';
 import { loadFonts } from '../pdf/fixtures.js';
+import { captureFurniture, furnitureFileName, MAX_FURNITURE_FRAMES } from '../../../src-core/model/furniture.js';
+import { decodeAssetBitmap } from '../../../src-renderer/page/asset-bitmaps.js';
+import { pickHost } from '../../../src-renderer/host/pick-host.js';
 
 const strict = (locale: 'en' | 'zh-CN') => createTranslator(locale, (err) => { throw err; });
 const EN = strict('en');
@@ -588,5 +591,32 @@ describe('what the exporter and composer refuse in a user’s document', () => {
     const parts = { head: new Uint8Array(10) } as unknown as Parameters<typeof writeTrueTypeSubset>[0];
     const err = thrown(() => writeTrueTypeSubset(parts));
     expect(expectBothLanguages(new ExportError('invalid-file', (err as Error).message, (err as ServiceRangeError).uiMessage), ['head'])).toBe('字体的 head 表只有 10 字节，短于其应有的 54 字节结构：字体已损坏');
+  });
+});
+
+describe('what the window itself refuses: library items, pictures it cannot show, a missing access token', () => {
+  const sample = unpackFolio(SAMPLE_BYTES).document;
+  const page = sample.pages[0]!;
+
+  it('saving to the library: no frames, too many frames, a frame of another page, a name a folder refuses', () => {
+    expect(errorText(thrown(() => captureFurniture(sample, page.id, [], '天气')), ZH)).toBe('请至少选中一个框再存入报花库。');
+    const crowded = { ...sample, pages: [{ ...page, frames: Array.from({ length: MAX_FURNITURE_FRAMES + 1 }, (_, i) => ({ ...page.frames[0]!, id: `f${i}` })) }] };
+    const tooMany = thrown(() => captureFurniture(crowded, page.id, crowded.pages[0]!.frames.map((f) => f.id), '天气'));
+    expect(expectBothLanguages(tooMany)).toBe(`报花库条目最多容纳 ${MAX_FURNITURE_FRAMES} 个框，现选中了 ${MAX_FURNITURE_FRAMES + 1} 个。`);
+    expect(expectBothLanguages(thrown(() => captureFurniture(sample, page.id, ['nowhere'], '天气')), ['nowhere', page.name])).toBe(`版面 ${page.name} 上没有框“nowhere”。`);
+    expect(expectBothLanguages(thrown(() => furnitureFileName('.天气')))).toBe('“.天气”不能用作资料库条目名称：' + formatServiceMessage({ key: 'service.library.nameLeadingDot' }, ZH));
+  });
+
+  it('a picture the screen cannot decode', async () => {
+    const err = await decodeAssetBitmap(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]), 'image/x-unknown').then(() => undefined, (e: unknown) => e);
+    expect(err).toBeInstanceOf(ServiceRangeError);
+    expect(expectBothLanguages(err, ['image/x-unknown'])).toBe('图片不是 PNG、JPEG、TIFF 或 PDF 文件（声明为 image/x-unknown）。');
+  });
+
+  it('browser mode opened without its token says so in the window’s language', () => {
+    const win = { location: new URL('http://127.0.0.1:4173/'), history: { replaceState: () => undefined }, sessionStorage: { getItem: () => null, setItem: () => undefined } } as unknown as Window;
+    const err = thrown(() => pickHost(win));
+    expect(errorText(err, ZH)).toBe('打开 Folio 时缺少访问令牌。请打开“folio serve”打印出的完整地址（…/?token=…）。');
+    expect(errorText(err, EN)).toBe((err as Error).message);
   });
 });
