@@ -446,7 +446,7 @@ async function commandServe(args: string[], io: CliIo): Promise<number> {
   }
   const { loadTemplateCatalogue } = await import('./services/templates.js');
   for (const problem of (await loadTemplateCatalogue(path.join(APP_ROOT, 'templates'))).problems) {
-    io.stderr.write(`${translatorFor(io).t('cli.templateLeftOut', { file: problem.file, detail: problem.message })}\n`);
+    io.stderr.write(`${translatorFor(io).t('cli.templateLeftOut', { detail: formatServiceMessage(problem.uiMessage, translatorFor(io)) })}\n`);
   }
   if (!existsSync(path.join(APP_ROOT, 'out', 'renderer', 'index.html'))) {
     io.stderr.write(`${translatorFor(io).t('cli.notBuilt')}\n`);

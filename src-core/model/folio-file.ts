@@ -50,7 +50,7 @@ function fileError(code: FolioFileErrorCode, message: string, key: MessageKey, v
 }
 
 /** The catalogue line of a migration's refusal: a newer file, one without a migration path, a bad version number. */
-function versionMessage(err: unknown): ServiceMessage {
+export function versionMessage(err: unknown): ServiceMessage {
   if (err instanceof SchemaVersionError) {
     return { key: err.found > err.current ? 'service.folio.newerVersion' : 'service.folio.cannotMigrate', values: { kind: err.kind, found: err.found, current: err.current } };
   }

@@ -12,12 +12,17 @@ import path from 'node:path';
 import { DOCUMENT_SCHEMA_VERSION, FolioDocumentSchema, type FolioDocument } from '../../src-core/model/document.js';
 import { migrateTemplate } from '../../src-core/model/migrations.js';
 import { TemplateSchema, type Template } from '../../src-core/model/template.js';
+import { serviceMessage, ServiceRangeError, type ServiceMessage } from '../../src-core/i18n/service-message.js';
+import { versionMessage } from '../../src-core/model/folio-file.js';
 import { readFileUpTo } from './disk.js';
 
 /** A template file that could not be used, and why. */
 export interface TemplateProblem {
   file: string;
+  /** English, for logs. */
   message: string;
+  /** The same as a catalogue line (`service.template.*`), said in the interface language. */
+  uiMessage: ServiceMessage;
 }
 
 /** Result of scanning the templates folder. Templates are sorted by id. */
@@ -35,14 +40,19 @@ export function parseTemplateJson(text: string, file: string): Template {
   try {
     json = JSON.parse(text);
   } catch (err) {
-    throw new RangeError(`Template ${file} is not valid JSON: ${(err as Error).message}`, { cause: err });
+    throw new ServiceRangeError(serviceMessage('service.template.badJson', { file, detail: (err as Error).message }), { cause: err });
   }
-  if (!json || typeof json !== 'object' || Array.isArray(json)) throw new RangeError(`Template ${file} is not a JSON object.`);
-  const migrated = migrateTemplate(json as Record<string, unknown>);
+  if (!json || typeof json !== 'object' || Array.isArray(json)) throw new ServiceRangeError(serviceMessage('service.template.notObject', { file }));
+  let migrated: Record<string, unknown>;
+  try {
+    migrated = migrateTemplate(json as Record<string, unknown>);
+  } catch (err) {
+    throw new ServiceRangeError(serviceMessage('service.template.version', { file, reason: versionMessage(err) }), { cause: err });
+  }
   const result = TemplateSchema.safeParse(migrated);
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw new RangeError(`Template ${file} is invalid at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`);
+    throw new ServiceRangeError(serviceMessage('service.template.invalid', { file, where: issue?.path.join('.') || '(root)', detail: issue?.message ?? 'invalid' }));
   }
   return result.data;
 }
@@ -64,11 +74,13 @@ export async function loadTemplateCatalogue(templatesDir: string): Promise<Templ
   for (const name of names) {
     const file = path.join(templatesDir, name);
     try {
-      const bytes = await readFileUpTo(file, MAX_TEMPLATE_FILE_BYTES, (why) => new RangeError(
-        why.kind === 'too-large' ? `Template ${name} is ${why.sizeBytes} bytes, more than a template can be (${MAX_TEMPLATE_FILE_BYTES}).` : `Template ${name} is not an ordinary file.`));
+      const bytes = await readFileUpTo(file, MAX_TEMPLATE_FILE_BYTES, (why) => new ServiceRangeError(why.kind === 'too-large'
+        ? serviceMessage('service.template.tooLarge', { file: name, sizeBytes: why.sizeBytes, maxBytes: MAX_TEMPLATE_FILE_BYTES })
+        : serviceMessage('service.template.notOrdinary', { file: name })));
       templates.push(parseTemplateJson(new TextDecoder().decode(bytes), name));
     } catch (err) {
-      problems.push({ file, message: (err as Error).message });
+      const uiMessage = err instanceof ServiceRangeError ? err.uiMessage : serviceMessage('service.detail', { detail: (err as Error).message });
+      problems.push({ file, message: (err as Error).message, uiMessage });
     }
   }
   templates.sort((a, b) => a.id.localeCompare(b.id));

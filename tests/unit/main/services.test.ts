@@ -4,6 +4,9 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FolioDocument } from '../../../src-core/model/document.js';
 import { unpackFolio } from '../../../src-core/model/folio-file.js';
+import { TEMPLATE_SCHEMA_VERSION } from '../../../src-core/model/template.js';
+import { createTranslator } from '../../../src-core/i18n/translator.js';
+import { formatServiceMessage } from '../../../src-core/i18n/service-message.js';
 import { nodeDiskIo, type DiskIo } from '../../../src-main/services/disk.js';
 import { resolveDefaultFontFile } from '../../../src-main/services/fonts.js';
 import { fileNameForPage } from '../../../src-main/services/export-job.js';
@@ -493,6 +496,12 @@ describe('template catalogue and user fonts', () => {
     expect(byFile['broken.json']).toMatch(/not valid JSON/);
     expect(byFile['invalid.json']).toMatch(/invalid at page/);
     expect(byFile['future.json']).toMatch(/newer Folio/);
+    // Said in the interface language too: the same failures as catalogue lines.
+    const zh = createTranslator('zh-CN');
+    const zhByFile = Object.fromEntries(catalogue.problems.map((p) => [path.basename(p.file), formatServiceMessage(p.uiMessage, zh)]));
+    expect(zhByFile['broken.json']).toMatch(/^模板 broken\.json 不是有效的 JSON（.+）。$/);
+    expect(zhByFile['invalid.json']).toMatch(/^模板 invalid\.json 在 page\S* 处无效（.+）。$/);
+    expect(zhByFile['future.json']).toBe('无法读取模板 future.json：' + formatServiceMessage({ key: 'service.folio.newerVersion', values: { kind: 'template', found: 7, current: TEMPLATE_SCHEMA_VERSION } }, zh));
   });
 
   it('lists user fonts from a fonts folder with family and weight read from the font', async () => {
