@@ -102,7 +102,7 @@ export function toHostError(err: unknown): HostError {
   if (err instanceof DocumentInUseError) return { code: 'in-use', message: err.message, ...uiMessageOf(err), ...(err.heldHere ? { heldHere: true } : {}) };
   if (err instanceof DocumentError || err instanceof DiskError || err instanceof ExportError || err instanceof ImportError) return { code: err.code, message: err.message, ...uiMessageOf(err) };
   if (err instanceof ManuscriptError || err instanceof FontFileError) return { code: 'invalid-file', message: err.message, ...uiMessageOf(err) };
-  if (err instanceof Error && err.name === 'AbortError') return { code: 'cancelled', message: 'The export was cancelled.', uiMessage: EXPORT_CANCELLED.uiMessage };
+  if (err instanceof Error && err.name === 'AbortError') return { code: 'cancelled', ...EXPORT_CANCELLED };
   // The composer's and exporter's refusals of a user's document (no installed font for its template): its line.
   if (err instanceof ServiceRangeError) return { code: 'invalid-file', message: err.message, ...uiMessageOf(err) };
   const message = err instanceof Error ? err.message : String(err);
