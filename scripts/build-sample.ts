@@ -157,8 +157,6 @@ export function gridGeometry(template: Template) {
   };
 }
 
-/** A head frame that keeps text out sits right on it: the body's grid lines start at its foot. */
-const HEAD_WRAP_GAP_PT = 0;
 /** Story-separating rules are hairlines (TYPOGRAPHY.md §6: rules separate stories). */
 const RULE_STROKE_PT = 0.5;
 /** Resolution of the generated photo placeholder at its placed size: the print preflight minimum. */
@@ -166,15 +164,14 @@ const PLACEHOLDER_PPI = 200;
 
 /**
  * What a frame may add to plain equal columns: unequal column widths in whole body characters (破栏 into
- * measures the grid does not offer; with the gutters they make the frame's width), balanced columns (齐底), and
- * text wrap (jump) so other frames' text keeps out of it.
+ * measures the grid does not offer; with the gutters they make the frame's width) and balanced columns (齐底).
  */
-interface CellOptions { readonly widthsChars?: readonly number[]; readonly balance?: boolean; readonly wrapJump?: boolean }
+interface CellOptions { readonly widthsChars?: readonly number[]; readonly balance?: boolean }
 /**
  * A frame on the grid: [col, span, line, lines] in grid columns and body lines, optionally followed by the
  * number of text columns, the gutter in characters when the frame is set 破栏 (its grid columns re-divided,
  * e.g. four 13-character grid columns as three columns of 17 with 2-character gutters), whether the gutters
- * carry a column rule, and CellOptions (unequal widths, balance, wrap).
+ * carry a column rule, and CellOptions (unequal widths, balance).
  */
 type Cell = readonly [col: number, span: number, line: number, lines: number, columns?: number, gutterChars?: number, columnRule?: boolean, options?: CellOptions];
 
@@ -192,31 +189,27 @@ type Cell = readonly [col: number, span: number, line: number, lines: number, co
  * - 「“民生账单”…」 in two tiers across the page: 35 / 30 / 14 / 26 characters, 17 lines, where 场地 ends the first
  *   column and 节点 the third (the 14-character one starts where the 30-character one left off); below a rule,
  *   33 / 37 / 37 characters, 8 lines, where 目前 ends the first column and the rest fills the other two;
- * - the feature 「脚踩50℃…」 in 17 / 27 / 35 characters, 15 lines: 蒸养窑 ends the 17-character column, and
- *   更重要的是， ends the 27-character one 6 lines down, under the headline group, which sits over the two wide
- *   columns and keeps their text out (wrap, jump). 其实， is not reached: see README ("The original page's
- *   column ends").
+ * - the feature 「脚踩50℃…」 in three columns of 17, 15 lines: 蒸养窑 ends the first. 其实， and 更重要的是， are
+ *   not reached: they need columns of one frame at different depths (README, "The original page's column ends").
  * tests/unit/layout/sample-fidelity.test.ts and sample-pdf-columns.test.ts check which ends match.
  */
 export const PAGE_PLAN = {
   slogan: [3, 5, 0, 2],
-  leadHead: [3, 5, 2, 8],
-  lead: [[3, 2, 10, 33, 2, 2, false, { widthsChars: [12, 13] }], [5, 3, 10, 33, 2, 3, false, { widthsChars: [18, 20] }]],
-  photo: [0, 3, 13, 22],
-  caption: [0, 3, 35, 8],
-  livelihoodHead: [0, 8, 44, 10],
+  leadHead: [3, 5, 2, 9],
+  lead: [[3, 2, 11, 33, 2, 2, false, { widthsChars: [12, 13] }], [5, 3, 11, 33, 2, 3, false, { widthsChars: [18, 20] }]],
+  photo: [0, 3, 13, 23],
+  caption: [0, 3, 36, 8],
+  livelihoodHead: [0, 8, 45, 10],
   // Two tiers (双层) under a rule: 场地 and 节点 end upper-tier columns, 目前 the lower tier's first column.
-  livelihood: [[0, 8, 54, 17, 4, 2, true, { widthsChars: [35, 30, 14, 26] }], [0, 8, 72, 8, 3, 2, true, { widthsChars: [33, 37, 37] }]],
-  // The headline group sits over the feature's second and third columns (text keeps out of it), so those run
-  // 6 lines under it while the first runs the frame's 15 lines beside it.
-  featureHead: [2, 4, 81, 9, 1, 1, false, { wrapJump: true }],
-  feature: [[0, 6, 81, 15, 3, 2, true, { widthsChars: [17, 27, 35] }]],
-  leidian: [6, 2, 81, 29, 2, 1, false, { balance: true }],
-  ad: [0, 6, 97, 13],
-  // A strip along the foot of the page, its columns ending level (齐底).
-  bikes: [0, 8, 111, 9, 4, 1, false, { balance: true }],
+  livelihood: [[0, 8, 55, 17, 4, 2, true, { widthsChars: [35, 30, 14, 26] }], [0, 8, 73, 8, 3, 2, true, { widthsChars: [33, 37, 37] }]],
+  // The two short stories side by side under the livelihood story, each ending its columns level (齐底).
+  leidian: [0, 4, 82, 15, 4, 1, false, { balance: true }],
+  bikes: [4, 4, 82, 15, 4, 1, false, { balance: true }],
+  featureHead: [0, 4, 98, 7],
+  feature: [[0, 4, 105, 15, 3, 2, true]],
+  ad: [4, 4, 98, 22],
   /** Hairlines between stories (and between the livelihood story's tiers), each through the middle of one grid line. */
-  rules: [[0, 8, 43, 1], [0, 8, 71, 1], [0, 8, 80, 1], [0, 6, 96, 1], [0, 8, 110, 1]],
+  rules: [[0, 8, 44, 1], [0, 8, 72, 1], [0, 8, 81, 1], [0, 8, 97, 1]],
 } satisfies PagePlan;
 
 /** Builds the sample document. */
@@ -229,7 +222,6 @@ export function buildSampleDocument(seed: string, template: Template, plan: Page
     columns: cell[4] ?? 1, gutterChars: cell[5] ?? template.grid.gutterChars, columnRule: cell[6] ?? false,
     ...(cell[7]?.widthsChars ? { columnWidthsPt: cell[7].widthsChars.map((chars) => chars * geo.emPt) } : {}),
     ...(cell[7]?.balance ? { balance: true } : {}),
-    ...(cell[7]?.wrapJump ? { wrap: { gapPt: HEAD_WRAP_GAP_PT, mode: 'jump' as const } } : {}),
     ...(nextFrameId ? { nextFrameId } : {}),
   });
   const thread = (storyId: string, head: Cell | undefined, cells: readonly Cell[]) => {
