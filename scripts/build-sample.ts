@@ -175,6 +175,15 @@ interface CellOptions { readonly widthsChars?: readonly number[]; readonly balan
  */
 type Cell = readonly [col: number, span: number, line: number, lines: number, columns?: number, gutterChars?: number, columnRule?: boolean, options?: CellOptions];
 
+/** Where every frame of the sample page goes (see PAGE_PLAN); search-sample-geometry.ts tries others. */
+export interface PagePlan {
+  readonly slogan: Cell; readonly leadHead: Cell; readonly lead: readonly Cell[];
+  readonly photo: readonly [number, number, number, number]; readonly caption: Cell;
+  readonly bikes: Cell; readonly leidian: Cell; readonly livelihoodHead: Cell; readonly livelihood: readonly Cell[];
+  readonly featureHead: Cell; readonly feature: readonly Cell[];
+  readonly ad: readonly [number, number, number, number]; readonly rules: readonly (readonly [number, number, number, number])[];
+}
+
 /**
  * The page plan. Body frames of one story thread in order; a head frame holds the story's headline group.
  *
