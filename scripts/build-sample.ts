@@ -213,7 +213,7 @@ export const PAGE_PLAN = {
   livelihood: [[0, 8, 55, 17, 4, 2, true, { widthsChars: [35, 30, 14, 26] }], [0, 8, 73, 8, 3, 2, true, { widthsChars: [33, 37, 37] }]],
   // The two short stories side by side under the livelihood story, each ending its columns level (齐底).
   leidian: [0, 4, 82, 15, 4, 1, false, { balance: true }],
-  bikes: [4, 4, 82, 15, 4, 1, false, { balance: true }],
+  bikes: [4, 4, 82, 15, 2, 1, false, { balance: true }],
   featureHead: [0, 4, 98, 7],
   feature: [[0, 4, 105, 15, 3, 2, true]],
   ad: [4, 4, 98, 22],
