@@ -143,6 +143,8 @@ export function gridGeometry(template: Template) {
   const top = template.page.typeAreaTopMm * ptPerMm;
   const colStepPt = (template.grid.charsPerColumn + template.grid.gutterChars) * emPt;
   return {
+    /** Body size, points: one character of a measure. */
+    emPt,
     /** Rectangle for `span` grid columns from column `col`, `lines` body lines from line `line`. */
     rect(col: number, span: number, line: number, lines: number) {
       return {
@@ -155,63 +157,80 @@ export function gridGeometry(template: Template) {
   };
 }
 
-/**
- * A frame on the grid: [col, span, line, lines] in grid columns and body lines, optionally followed by the
- * number of text columns, the gutter in characters when the frame is set 破栏 (its grid columns re-divided,
- * e.g. four 13-character grid columns as three columns of 17 with 2-character gutters) and whether the gutters
- * carry a column rule.
- */
 /** Story-separating rules are hairlines (TYPOGRAPHY.md §6: rules separate stories). */
 const RULE_STROKE_PT = 0.5;
 /** Resolution of the generated photo placeholder at its placed size: the print preflight minimum. */
 const PLACEHOLDER_PPI = 200;
 
-type Cell = readonly [col: number, span: number, line: number, lines: number, columns?: number, gutterChars?: number, columnRule?: boolean];
+/**
+ * What a frame may add to plain equal columns: unequal column widths in whole body characters (破栏 into
+ * measures the grid does not offer; with the gutters they make the frame's width) and balanced columns (齐底).
+ */
+interface CellOptions { readonly widthsChars?: readonly number[]; readonly balance?: boolean }
+/**
+ * A frame on the grid: [col, span, line, lines] in grid columns and body lines, optionally followed by the
+ * number of text columns, the gutter in characters when the frame is set 破栏 (its grid columns re-divided,
+ * e.g. four 13-character grid columns as three columns of 17 with 2-character gutters), whether the gutters
+ * carry a column rule, and CellOptions (unequal widths, balance).
+ */
+type Cell = readonly [col: number, span: number, line: number, lines: number, columns?: number, gutterChars?: number, columnRule?: boolean, options?: CellOptions];
+
+/** Where every frame of the sample page goes (see PAGE_PLAN); search-sample-geometry.ts tries others. */
+export interface PagePlan {
+  readonly slogan: Cell; readonly leadHead: Cell; readonly lead: readonly Cell[];
+  readonly photo: readonly [number, number, number, number]; readonly caption: Cell;
+  readonly bikes: Cell; readonly leidian: Cell; readonly livelihoodHead: Cell; readonly livelihood: readonly Cell[];
+  readonly featureHead: Cell; readonly feature: readonly Cell[];
+  readonly ad: readonly [number, number, number, number]; readonly rules: readonly (readonly [number, number, number, number])[];
+}
 
 /**
  * The page plan. Body frames of one story thread in order; a head frame holds the story's headline group.
  *
- * Why these measures: the original page ended its columns at eight places inside sentences (SEED_COLUMN_ENDS).
- * Where our composer breaks lines depends only on the measure, so each story is set at a measure of the
- * 8 × 13 grid at which its seed breaks fall at line ends, and frame heights are cut there:
- * - the feature 「脚踩50℃…」 破栏 four grid columns into three of 17 characters: 蒸养窑 ends its first column;
- * - 「“民生账单”…」 破栏 five grid columns into two of 33 characters, in two tiers: 场地 ends the upper tier's
- *   first column and 目前 the lower tier's first column;
- * - the lead 破栏 each pair of grid columns into two columns of 12 with 3-character gutters: 创建的 ends its
- *   first column (the last grid column stays a plain 13-character column). Its frames are 33 lines deep (grid
- *   lines 11–43, the hairline under them on line 44): at 32 the 33rd line, ending 创建的, opened the second column;
- * - 团队, 其实， and 更重要的是， (and 节点, whose measures 27 and 41 exclude 目前's 33) fall mid-line at every
- *   measure the grid offers when their paragraph starts in their column (36, 10/43 and 18/23/40 characters would be
- *   needed); the remaining lever is a paragraph that starts in a column of one measure and continues in one of
- *   another (the rest is set again at the new measure), or a wrap beside the photo narrowing some of its lines.
+ * Why these measures and depths: the original page ended its columns at eight places inside sentences
+ * (SEED_COLUMN_ENDS). Where our composer breaks lines depends only on the measure and on where a column starts
+ * (a paragraph that crosses into a column of another width is set again from there), so the geometry was recovered
+ * from the anchors with scripts/search-sample-geometry.ts: for each break, the measures (whole characters, any
+ * width, not only the grid's) and depths at which a column starting where the previous one ended ends a line
+ * exactly there; then frames that give those columns, re-divided 破栏 with unequal widths inside whole grid columns:
+ * - the lead: 12 + 13 characters in its first two grid columns, 33 lines deep, so 创建的 ends the first column;
+ *   18 + 20 in the other three, where 团队 ends the 18-character column;
+ * - 「“民生账单”…」 in two tiers across the page: 35 / 30 / 14 / 26 characters, 17 lines, where 场地 ends the first
+ *   column and 节点 the third (the 14-character one starts where the 30-character one left off); below a rule,
+ *   33 / 37 / 37 characters, 8 lines, where 目前 ends the first column and the rest fills the other two;
+ * - the feature 「脚踩50℃…」 in three columns of 17, 15 lines: 蒸养窑 ends the first. 其实， and 更重要的是， are
+ *   not reached: they need columns of one frame at different depths (README, "The original page's column ends").
  * tests/unit/layout/sample-fidelity.test.ts and sample-pdf-columns.test.ts check which ends match.
  */
 export const PAGE_PLAN = {
   slogan: [3, 5, 0, 2],
   leadHead: [3, 5, 2, 9],
-  lead: [[3, 2, 11, 33, 2, 3], [5, 2, 11, 33, 2, 3], [7, 1, 11, 33]],
-  photo: [0, 3, 13, 37],
-  caption: [0, 3, 50, 8],
-  bikes: [0, 3, 59, 16, 2],
-  leidian: [0, 3, 76, 19, 3],
-  livelihoodHead: [3, 5, 45, 8],
-  // Two tiers (双层) under a rule: 场地 ends the upper tier's first column, 目前 the lower tier's.
-  livelihood: [[3, 5, 53, 19, 2, 3, true], [3, 5, 73, 23, 2, 3, true]],
+  lead: [[3, 2, 11, 33, 2, 2, false, { widthsChars: [12, 13] }], [5, 3, 11, 33, 2, 3, false, { widthsChars: [18, 20] }]],
+  photo: [0, 3, 13, 23],
+  caption: [0, 3, 36, 8],
+  livelihoodHead: [0, 8, 45, 10],
+  // Two tiers (双层) under a rule: 场地 and 节点 end upper-tier columns, 目前 the lower tier's first column.
+  livelihood: [[0, 8, 55, 17, 4, 2, true, { widthsChars: [35, 30, 14, 26] }], [0, 8, 73, 8, 3, 2, true, { widthsChars: [33, 37, 37] }]],
+  // The two short stories side by side under the livelihood story, each ending its columns level (齐底).
+  leidian: [0, 4, 82, 15, 4, 1, false, { balance: true }],
+  bikes: [4, 4, 82, 15, 2, 1, false, { balance: true }],
   featureHead: [0, 4, 98, 7],
   feature: [[0, 4, 105, 15, 3, 2, true]],
   ad: [4, 4, 98, 22],
-  /** Hairlines between stories, each through the middle of one grid line. */
-  rules: [[3, 5, 44, 1], [3, 5, 72, 1], [0, 3, 58, 1], [0, 8, 96, 1]],
-} satisfies Record<string, Cell | readonly Cell[]>;
+  /** Hairlines between stories (and between the livelihood story's tiers), each through the middle of one grid line. */
+  rules: [[0, 8, 44, 1], [0, 8, 72, 1], [0, 8, 81, 1], [0, 8, 97, 1]],
+} satisfies PagePlan;
 
 /** Builds the sample document. */
-export function buildSampleDocument(seed: string, template: Template, plan: typeof PAGE_PLAN = PAGE_PLAN): { document: FolioDocument; assets: Map<string, Uint8Array> } {
+export function buildSampleDocument(seed: string, template: Template, plan: PagePlan = PAGE_PLAN): { document: FolioDocument; assets: Map<string, Uint8Array> } {
   const stories = buildStories(readSeedBlocks(seed));
   const geo = gridGeometry(template);
   const frames: Frame[] = [...template.starter.frames];
   const textFrame = (id: string, storyId: string, cell: Cell, nextFrameId?: string): Frame => ({
     id, kind: 'text', storyId, ...geo.rect(cell[0], cell[1], cell[2], cell[3]), locked: false,
     columns: cell[4] ?? 1, gutterChars: cell[5] ?? template.grid.gutterChars, columnRule: cell[6] ?? false,
+    ...(cell[7]?.widthsChars ? { columnWidthsPt: cell[7].widthsChars.map((chars) => chars * geo.emPt) } : {}),
+    ...(cell[7]?.balance ? { balance: true } : {}),
     ...(nextFrameId ? { nextFrameId } : {}),
   });
   const thread = (storyId: string, head: Cell | undefined, cells: readonly Cell[]) => {

@@ -68,6 +68,8 @@ function unequalWidthsPt(frame: TextFrame, count: number, gutterPt: number, body
   const sum = widths.reduce((a, b) => a + b, 0);
   const roomPt = frame.widthPt - (count - 1) * gutterPt;
   if (!(sum > 0) || !(roomPt > 0)) return null;
-  const scaled = widths.map((w) => (w * roomPt) / sum);
+  // Share first, then scale: w × room overflows to Infinity in an absurdly wide frame (1e308 pt) where the share
+  // of the room never does.
+  const scaled = widths.map((w) => (w / sum) * roomPt);
   return scaled.every((w) => w >= bodySizePt) ? scaled : null;
 }

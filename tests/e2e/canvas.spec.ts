@@ -243,30 +243,31 @@ test('the inspector threads and unthreads frames; the story reflows', async () =
   const canvas = new PageCanvas(page, trim.widthPt);
   const inspector = page.getByRole('region', { name: 'Inspector' });
   const preflight = page.getByRole('region', { name: 'Preflight' });
-  const lead2 = sampleFrame(sample, 'lead-2');
-  await canvas.clickAt(lead2.xPt + 20, lead2.yPt + 40);
-  await expect(inspector).toContainText('Text frame lead-2');
+  // The lead runs on from its first frame into its second (lead-1 → lead-2).
+  const lead1 = sampleFrame(sample, 'lead-1');
+  await canvas.clickAt(lead1.xPt + 20, lead1.yPt + 40);
+  await expect(inspector).toContainText('Text frame lead-1');
   const thread = inspector.getByRole('combobox', { name: 'Continues in frame' });
-  await expect(thread).toHaveValue('lead-3');
-  const lead3Text = await canvas.frameText('lead-3').textContent();
-  expect(lead3Text?.length).toBeGreaterThan(20);
+  await expect(thread).toHaveValue('lead-2');
+  const lead2Text = await canvas.frameText('lead-2').textContent();
+  expect(lead2Text?.length).toBeGreaterThan(20);
 
-  // Unthreaded, lead-3 no longer continues the story from lead-2 (the text that flowed there is overset).
+  // Unthreaded, lead-2 no longer continues the story from lead-1 (the text that flowed there is overset).
   // One read that never waits: counting and then reading raced the re-render that removes the emptied frame's
   // text, and textContent() then waited for an element that was gone.
-  const lead3Now = async () => (await canvas.frameText('lead-3').allTextContents())[0] ?? null;
+  const lead2Now = async () => (await canvas.frameText('lead-2').allTextContents())[0] ?? null;
   await thread.selectOption('');
-  await expect.poll(lead3Now).not.toBe(lead3Text);
+  await expect.poll(lead2Now).not.toBe(lead2Text);
   await expect(preflight.getByRole('button', { name: /error: Overset text/ })).not.toHaveCount(0);
 
-  await thread.selectOption('lead-3');
-  await expect(canvas.frameText('lead-3')).toHaveText(lead3Text ?? '');
+  await thread.selectOption('lead-2');
+  await expect(canvas.frameText('lead-2')).toHaveText(lead2Text ?? '');
   await expect(preflight.getByRole('button', { name: /error: Overset text/ })).toHaveCount(0);
   await canvas.surface.focus();
   await page.keyboard.press('Control+z');
-  await expect.poll(lead3Now).not.toBe(lead3Text);
+  await expect.poll(lead2Now).not.toBe(lead2Text);
   await page.keyboard.press('Control+Shift+z');
-  await expect(canvas.frameText('lead-3')).toHaveText(lead3Text ?? '');
+  await expect(canvas.frameText('lead-2')).toHaveText(lead2Text ?? '');
 });
 
 test('the inspector changes a frame’s columns; the story reflows and Ctrl+Z restores it', async () => {

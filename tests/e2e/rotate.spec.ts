@@ -101,13 +101,13 @@ test('a placed TIFF turned in the Inspector and by Ctrl+R; hit-testing follows i
   await canvas.surface.press('Control+z');
   await expect(rotation).toHaveValue('90');
 
-  // Hit-testing follows the turned rectangle: deselect, then click where only the turned picture is (its left end,
-  // beside the unturned frame: the sample's photo is taller than wide, so turned it reaches further sideways).
+  // Hit-testing follows the turned rectangle: deselect, then click where only the turned picture is (its top end,
+  // above the unturned frame: the sample's photo is wider than tall, so turned it reaches further up and down).
   await canvas.surface.press('Escape');
   await expect(panel).not.toContainText('Image frame photo');
-  const leftInside = cx - photo.heightPt / 2 + 8;
-  expect(leftInside).toBeLessThan(photo.xPt);
-  await canvas.clickAt(leftInside, cy);
+  const topInside = cy - photo.widthPt / 2 + 8;
+  expect(topInside).toBeLessThan(photo.yPt);
+  await canvas.clickAt(cx, topInside);
   await expect(panel).toContainText('Image frame photo');
 
   // The turned picture's bounding box on screen and in the PDF: the same colour classes block by block.

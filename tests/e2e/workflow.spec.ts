@@ -196,9 +196,9 @@ test('Pages panel: add inner pages, thread onto page 3, reorder (jump lines foll
   const inspector = page.getByRole('region', { name: 'Inspector' });
   const newFrame = ((await inspector.locator('code').first().textContent()) ?? '').trim();
   await pages.pageButton('A01').click();
-  const lead3 = sampleFrame(sample, 'lead-3');
-  await canvas.clickAt(lead3.xPt + 20, lead3.yPt + 20);
-  await expect(inspector).toContainText('lead-3');
+  const leadLast = sampleFrame(sample, 'lead-2');
+  await canvas.clickAt(leadLast.xPt + 20, leadLast.yPt + 20);
+  await expect(inspector).toContainText('lead-2');
   await inspector.getByRole('spinbutton', { name: 'Height (mm)' }).fill('40');
   await inspector.getByRole('spinbutton', { name: 'Height (mm)' }).press('Enter');
   await inspector.getByRole('combobox', { name: 'Continues in' }).selectOption({ label: `A03 · ${newFrame}` });

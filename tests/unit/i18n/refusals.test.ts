@@ -39,7 +39,7 @@ describe('a refused edit', () => {
     const columns = refusal(() => setTextFrameSettings(doc, 'bikes', { columns: 25 }));
     expect(errorText(columns, ZH)).toBe('框的栏数为 1 到 20 栏，不能是 25。');
     expect(errorText(columns, EN)).toBe('A frame has 1 to 20 columns, not 25.');
-    expect(errorText(refusal(() => threadFrames(doc, 'lead-3', 'lead-head')), ZH)).toContain('循环');
+    expect(errorText(refusal(() => threadFrames(doc, 'lead-2', 'lead-head')), ZH)).toContain('循环');
     expect(errorText(refusal(() => setFramesWrap(doc, ['photo'], -1)), ZH)).toBe('绕排间距须在 0 到 25.4 mm 之间。');
     const photo = Object.values(doc.assets)[0];
     expect(errorText(refusal(() => placeAsset(doc, 0, photo, 'lead-1')), ZH)).toBe('图片只能置入图片框或广告框，不能置入文字块。');

@@ -177,6 +177,17 @@ describe('unequal columns', () => {
     expect(w0 * 2 + w2 + 2 * BODY_PT).toBeCloseTo(wider.widthPt, 6);
   });
 
+  it('regression (issue 17): unequal widths in an absurdly wide frame are scaled to finite widths, not Infinity', () => {
+    // The sample's frames carry unequal widths since issue 17; a hostile file widening every frame to 1e308 pt made
+    // w × room overflow before the division, and the composer refused the Infinity-wide line.
+    const frame = { ...frameOf([10, 10, 21]), widthPt: 1e308 };
+    const lines = linesOf(composePage([frame], [story('s', cols(p(han(60))))]));
+    expect(lines.length).toBeGreaterThan(0);
+    for (const l of lines) expect(Number.isFinite(l.rect.widthPt)).toBe(true);
+    const w0 = lines.find((l) => l.column === 0)!.rect.widthPt;
+    expect(w0 / 1e308).toBeCloseTo(10 / 41, 6);
+  });
+
   it('the model refuses widths for another column count or wider than the frame, and the edit check wants the grid', () => {
     const frame = frameOf([10, 10, 21]);
     expect(TextFrameSchema.safeParse(frame).success).toBe(true);

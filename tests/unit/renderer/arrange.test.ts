@@ -27,9 +27,9 @@ describe('selection', () => {
   it('a marquee selects every frame its rectangle touches, in paint order', () => {
     const bikes = findFrame(doc, 'bikes')!.frame;
     const leidian = findFrame(doc, 'leidian')!.frame;
-    // From inside bikes down into leidian's top: both, nothing else.
-    const m = rectFromCorners({ xPt: leidian.xPt + 10, yPt: leidian.yPt + 10 }, { xPt: bikes.xPt + 20, yPt: bikes.yPt + 20 });
-    expect(m.widthPt).toBe(10);
+    // From inside bikes across the gutter into leidian, its neighbour on the left: both, nothing else.
+    const m = rectFromCorners({ xPt: bikes.xPt + 20, yPt: bikes.yPt + 20 }, { xPt: leidian.xPt + leidian.widthPt - 10, yPt: leidian.yPt + 10 });
+    expect(m.widthPt).toBeCloseTo(bikes.xPt - (leidian.xPt + leidian.widthPt) + 30, 9);
     expect(framesInMarquee(doc.pages[0], m)).toEqual(['bikes', 'leidian']);
     expect(framesInMarquee(doc.pages[0], { xPt: 0, yPt: 0, widthPt: 5, heightPt: 5 })).toEqual([]);
   });

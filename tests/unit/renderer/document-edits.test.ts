@@ -48,7 +48,7 @@ describe('immutable document edits', () => {
   });
 
   it('lists a story’s frames in page order', () => {
-    expect(framesOfStory(doc, 'lead')).toEqual(['lead-head', 'lead-1', 'lead-2', 'lead-3']);
+    expect(framesOfStory(doc, 'lead')).toEqual(['lead-head', 'lead-1', 'lead-2']);
   });
 });
 
@@ -72,14 +72,14 @@ describe('adding and removing frames', () => {
   });
 
   it('removes a frame, keeps its story and rejoins the thread around it', () => {
-    const next = removeFrame(doc, 'lead-2');
-    expect(findFrame(next, 'lead-2')).toBeUndefined();
-    const lead1 = findFrame(next, 'lead-1')!.frame;
-    expect(lead1.kind === 'text' && lead1.nextFrameId).toBe('lead-3');
+    const next = removeFrame(doc, 'lead-1');
+    expect(findFrame(next, 'lead-1')).toBeUndefined();
+    const head = findFrame(next, 'lead-head')!.frame;
+    expect(head.kind === 'text' && head.nextFrameId).toBe('lead-2');
     expect(next.stories.lead).toBe(doc.stories.lead);
-    const last = removeFrame(doc, 'lead-3');
-    const lead2 = findFrame(last, 'lead-2')!.frame;
-    expect(lead2.kind === 'text' && lead2.nextFrameId).toBeUndefined();
+    const last = removeFrame(doc, 'lead-2');
+    const lead1 = findFrame(last, 'lead-1')!.frame;
+    expect(lead1.kind === 'text' && lead1.nextFrameId).toBeUndefined();
     expect(() => removeFrame(doc, 'nope')).toThrow(RangeError);
   });
 });
@@ -122,31 +122,31 @@ describe('drawing pictures, boxes and rules', () => {
 
 describe('threading frames', () => {
   it('threads a frame on into another, which then shows the same story', () => {
-    const next = threadFrames(doc, 'lead-3', 'bikes');
-    const lead3 = findFrame(next, 'lead-3')!.frame;
+    const next = threadFrames(doc, 'lead-2', 'bikes');
+    const lead2 = findFrame(next, 'lead-2')!.frame;
     const bikes = findFrame(next, 'bikes')!.frame;
-    expect(lead3.kind === 'text' && lead3.nextFrameId).toBe('bikes');
+    expect(lead2.kind === 'text' && lead2.nextFrameId).toBe('bikes');
     expect(bikes.kind === 'text' && bikes.storyId).toBe('lead');
     expect(findFrame(doc, 'bikes')!.frame.kind === 'text' && (findFrame(doc, 'bikes')!.frame as { storyId: string }).storyId).toBe('bikes');
   });
 
   it('unthreads, and refuses loops, non-text frames and targets already continuing another frame', () => {
-    const cut = threadFrames(doc, 'lead-2', null);
-    const lead2 = findFrame(cut, 'lead-2')!.frame;
-    expect(lead2.kind === 'text' && lead2.nextFrameId).toBeUndefined();
+    const cut = threadFrames(doc, 'lead-1', null);
+    const lead1 = findFrame(cut, 'lead-1')!.frame;
+    expect(lead1.kind === 'text' && lead1.nextFrameId).toBeUndefined();
     // Regression: the frames after the cut no longer set the story again from its start; they show a new,
     // empty story and stay threaded among themselves.
-    const lead3 = findFrame(cut, 'lead-3')!.frame;
-    expect(lead3.kind === 'text' && lead3.storyId).not.toBe('lead');
-    const continued = lead3.kind === 'text' ? cut.stories[lead3.storyId]! : undefined;
+    const lead2 = findFrame(cut, 'lead-2')!.frame;
+    expect(lead2.kind === 'text' && lead2.storyId).not.toBe('lead');
+    const continued = lead2.kind === 'text' ? cut.stories[lead2.storyId]! : undefined;
     expect(continued?.name).toMatch(/断开的后续框/);
     expect(JSON.stringify(continued?.doc)).not.toMatch(/"text"/);
-    expect(framesOfStory(cut, 'lead')).toEqual(['lead-head', 'lead-1', 'lead-2']);
-    expect(() => threadFrames(doc, 'lead-3', 'lead-head')).toThrow(/circle/);
-    expect(() => threadFrames(doc, 'lead-3', 'lead-3')).toThrow(/circle/);
+    expect(framesOfStory(cut, 'lead')).toEqual(['lead-head', 'lead-1']);
+    expect(() => threadFrames(doc, 'lead-2', 'lead-head')).toThrow(/circle/);
+    expect(() => threadFrames(doc, 'lead-2', 'lead-2')).toThrow(/circle/);
     expect(() => threadFrames(doc, 'feature-1', 'lead-2')).toThrow(/already continues/);
     expect(() => threadFrames(doc, 'photo', 'bikes')).toThrow(RangeError);
-    expect(() => threadFrames(doc, 'lead-3', 'ad-box')).toThrow(RangeError);
+    expect(() => threadFrames(doc, 'lead-2', 'ad-box')).toThrow(RangeError);
   });
 
   it('regression (issue 12): threading into the frame of a new, untouched story removes that story, not a written one', () => {
@@ -159,9 +159,9 @@ describe('threading frames', () => {
     const written = replaceStoryDoc(added.doc, added.storyId, { type: 'doc', content: [{ type: 'columns', content: [{ type: 'paragraph', content: [{ type: 'text', text: '记者稿件' }] }] }] });
     expect(threadFrames(written, 'bikes', added.frameId).stories[added.storyId]).toBeDefined();
     // The (empty) story of frames cut off a thread goes too once threaded into, and the sample's stories stay.
-    const cut = threadFrames(doc, 'lead-2', null);
-    const detached = (findFrame(cut, 'lead-3')!.frame as { storyId: string }).storyId;
-    const rejoined = threadFrames(cut, 'lead-2', 'lead-3');
+    const cut = threadFrames(doc, 'lead-1', null);
+    const detached = (findFrame(cut, 'lead-2')!.frame as { storyId: string }).storyId;
+    const rejoined = threadFrames(cut, 'lead-1', 'lead-2');
     expect(rejoined.stories[detached]).toBeUndefined();
     expect(Object.keys(rejoined.stories).sort()).toEqual(Object.keys(doc.stories).sort());
     // Two new frames threaded: the second's story goes, the first (blank, but shown) stays.

@@ -72,13 +72,13 @@ describe('reordering and deleting pages', () => {
   });
 
   it('deletes a page: frames go, stories stay, threads are rejoined', () => {
-    // lead-2 moved to page 2 (as if the story jumped there and back).
-    const withLead2 = { ...three, pages: three.pages.map((p, i) => (i === 0 ? { ...p, frames: p.frames.filter((f) => f.id !== 'lead-2') } : i === 1 ? { ...p, frames: [...p.frames, findFrame(three, 'lead-2')!.frame] } : p)) };
-    const removed = removePage(withLead2, 1);
+    // lead-1 moved to page 2 (as if the story jumped there and back).
+    const withLead1 = { ...three, pages: three.pages.map((p, i) => (i === 0 ? { ...p, frames: p.frames.filter((f) => f.id !== 'lead-1') } : i === 1 ? { ...p, frames: [...p.frames, findFrame(three, 'lead-1')!.frame] } : p)) };
+    const removed = removePage(withLead1, 1);
     expect(removed.pages.map((p) => p.name)).toEqual(['A01', 'A02']);
-    expect(findFrame(removed, 'lead-2')).toBeUndefined();
-    expect(findFrame(removed, 'lead-1')!.frame).toMatchObject({ nextFrameId: 'lead-3' });
-    expect(Object.keys(removed.stories)).toEqual(Object.keys(withLead2.stories));
+    expect(findFrame(removed, 'lead-1')).toBeUndefined();
+    expect(findFrame(removed, 'lead-head')!.frame).toMatchObject({ nextFrameId: 'lead-2' });
+    expect(Object.keys(removed.stories)).toEqual(Object.keys(withLead1.stories));
     expect(() => removePage(doc, 0)).toThrow(/at least one page/);
   });
 });
@@ -88,9 +88,9 @@ describe('jump lines', () => {
     // Pages A01, A02, A03; a new frame on A03 continues the lead story, whose last frame on A01 is cut short.
     const three = addPageFromTemplate(addPageFromTemplate(doc, inner).doc, inner).doc;
     const added = addTextFrame(three, 2);
-    const lead3 = findFrame(three, 'lead-3')!.frame;
-    let d = setFrameGeometry(added.doc, 'lead-3', { heightPt: lead3.heightPt / 3 });
-    d = threadFrames(d, 'lead-3', added.frameId);
+    const leadLast = findFrame(three, 'lead-2')!.frame;
+    let d = setFrameGeometry(added.doc, 'lead-2', { heightPt: leadLast.heightPt / 3 });
+    d = threadFrames(d, 'lead-2', added.frameId);
     const composer = createComposer(testFonts());
     const jumps = (x: typeof d) => composer.compose(x).pages.map((p) => jumpLinesOf(p).map((j) => j.text));
     expect(jumps(d)).toEqual([['下转第3版'], [], ['上接第1版']]);
@@ -99,10 +99,11 @@ describe('jump lines', () => {
   });
 
   it('regression (issue 12): a 下转 at the foot of a two-column frame is listed, though column 1 ends on its baseline', () => {
-    // The bikes story (two columns) cut to 58 mm and threaded on to a new frame on A02, as the issue did.
+    // The bikes story (two columns) cut to 58 mm and threaded on to a new frame on A02, as the issue did — in the
+    // three grid columns (41 characters) its frame had then (issue 17 widened it to four).
     const two = addPageFromTemplate(doc, inner).doc;
     const added = addTextFrame(two, 1);
-    let d = setFrameGeometry(added.doc, 'bikes', { heightPt: (58 * 72) / 25.4 });
+    let d = setFrameGeometry(added.doc, 'bikes', { widthPt: 41 * 9, heightPt: (58 * 72) / 25.4 });
     d = threadFrames(d, 'bikes', added.frameId);
     const pages = createComposer(testFonts()).compose(d).pages;
     const out = jumpLinesOf(pages[0]!);
