@@ -85,6 +85,8 @@ export function startServer(workspace: string): Promise<ServerProcess> {
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   buildRendererIfStale();
+  // Specs write screenshots, renders and SVGs there; a fresh clone has no such folder (it is not committed).
+  mkdirSync(path.join(ROOT, 'tests', 'artifacts'), { recursive: true });
   const workspace = mkdtempSync(path.join(tmpdir(), 'folio-e2e-'));
   cpSync(path.join(ROOT, 'templates', 'samples', 'deqing-front-2023-07-20.folio'), path.join(workspace, 'deqing-front-2023-07-20.folio'));
   // A user font in the workspace's fonts folder, as a newsroom adds its licensed faces (Debian fonts-liberation).
