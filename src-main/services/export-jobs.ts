@@ -11,7 +11,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { ExportedFile, ExportJobStatus, HostError } from '../../src-core/api/host-api.js';
-import { DocumentError } from './documents.js';
+import { documentError } from './documents.js';
 import { EXPORT_CANCELLED } from './export-job.js';
 
 /** Finished jobs remembered for a late status call. */
@@ -60,8 +60,7 @@ export function createExportJobs(): ExportJobs {
   const find = (jobId: string): Job => {
     const job = jobs.get(jobId);
     if (!job) {
-      throw new DocumentError('not-found', `There is no export job "${jobId}" (finished jobs are forgotten after ${MAX_FINISHED_JOBS} more).`,
-        { key: 'service.export.unknownJob', values: { job: jobId, max: MAX_FINISHED_JOBS } });
+      throw documentError('not-found', 'service.export.unknownJob', { job: jobId, max: MAX_FINISHED_JOBS });
     }
     return job;
   };
@@ -70,7 +69,7 @@ export function createExportJobs(): ExportJobs {
     start(work, toHostError) {
       const running = [...jobs.values()].filter((j) => j.working).length;
       if (running >= MAX_RUNNING_JOBS) {
-        throw new DocumentError('bad-request', `${running} exports are already running; wait for one to finish or cancel it.`, { key: 'service.export.tooManyRunning', values: { running } });
+        throw documentError('bad-request', 'service.export.tooManyRunning', { running });
       }
       const jobId = randomBytes(JOB_ID_BYTES).toString('hex');
       const job: Job = { status: { jobId, state: 'running', done: 0, total: 0, files: [] }, controller: new AbortController(), working: true };

@@ -303,14 +303,13 @@ export function createServices(options: ServicesOptions): Services {
     loadExportedFile: ({ jobId, pageId }) =>
       result(async () => {
         const file = exportJobs.status(jobId).files.find((f) => f.pageId === pageId);
-        if (!file) throw new DocumentError('not-found', `That export wrote no file for page ${pageId} (yet).`, { key: 'service.export.noFileYet', values: { page: pageId } });
+        if (!file) throw documentError('not-found', 'service.export.noFileYet', { page: pageId });
         // Written by this job, inside the workspace when written; confined again in case the folder became a link since.
         const absolute = workspace.confine(file.path);
         const bytes = await readFileUpTo(absolute, MAX_EXPORTED_FILE_BYTES, (why) =>
           why.kind !== 'too-large'
-            ? new DocumentError('not-found', `${path.basename(absolute)} is no longer a file.`, { key: 'service.export.noLongerFile', values: { file: path.basename(absolute) } })
-            : new DocumentError('bad-request', `${path.basename(absolute)} is ${Math.round(why.sizeBytes / 1024 / 1024)} MB, more than a page's PDF can be (${MAX_EXPORTED_FILE_BYTES / 1024 / 1024} MB); take it from ${absolute}.`,
-              { key: 'service.export.fileTooLarge', values: { file: path.basename(absolute), sizeMb: Math.round(why.sizeBytes / 1024 / 1024), maxMb: MAX_EXPORTED_FILE_BYTES / 1024 / 1024, path: absolute } }),
+            ? documentError('not-found', 'service.export.noLongerFile', { file: path.basename(absolute) })
+            : documentError('bad-request', 'service.export.fileTooLarge', { file: path.basename(absolute), sizeMb: Math.round(why.sizeBytes / 1024 / 1024), maxMb: MAX_EXPORTED_FILE_BYTES / 1024 / 1024, path: absolute }),
         );
         return { bytes, name: path.basename(absolute) };
       }),
