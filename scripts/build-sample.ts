@@ -49,6 +49,11 @@ const block = (type: string, t: string, style?: string): PmNodeJson =>
 const subhead2 = (a: string, b: string): PmNodeJson => ({ type: 'subhead', content: [...text(a), { type: 'hard_break' }, ...text(b)] });
 const columns = (content: PmNodeJson[]): PmNodeJson => ({ type: 'columns', attrs: { count: null, gutterChars: null, rule: false }, content });
 const story = (id: string, name: string, content: PmNodeJson[]): Story => ({ id, name, doc: { type: 'doc', content } });
+/** A body block set across `span.count` of its frame's columns from column `span.from` (a straddle head, 变栏). */
+const straddle = (t: string, style: string, span: { readonly from: number; readonly count: number }): PmNodeJson =>
+  ({ type: 'paragraph', attrs: { style, spanColumns: span.count, spanFromColumn: span.from }, content: text(t) });
+/** The feature's straddle head stands over its third and fourth columns (the 27- and 26-character ones, PAGE_PLAN). */
+const FEATURE_HEAD_COLUMNS = { from: 2, count: 2 } as const;
 
 /** Splits a story's blocks into body nodes: lines in `subheads` become subheads, consecutive pairs in `pairs` become two-line subheads. */
 function body(blocks: string[], subheads: ReadonlySet<string>, pairs: ReadonlyMap<string, string> = new Map()): PmNodeJson[] {
@@ -93,11 +98,15 @@ export function buildStories(blocks: string[]): Story[] {
       block('byline', blocks[lead + 2]!),
       columns(body(blocks.slice(lead + 3, feature), new Set(['以改革促创新发展', '以改革优化营商环境', '以改革彰显干部敢为']))),
     ]),
+    // The feature's headline is a straddle head over its two wide columns and its byline opens the first
+    // column (PAGE_PLAN): both are blocks of the columns, in the template's straddleHead and byline styles.
     story('feature', '脚踩50℃的模具', [
-      block('headline', blocks[feature]!, 'headline2'),
       block('columnTag', blocks[feature + 1]!),
-      block('byline', blocks[feature + 2]!),
-      columns(body(blocks.slice(feature + 3, livelihood), new Set())),
+      columns([
+        straddle(blocks[feature]!, 'straddleHead', FEATURE_HEAD_COLUMNS),
+        block('paragraph', blocks[feature + 2]!, 'byline'),
+        ...body(blocks.slice(feature + 3, livelihood), new Set()),
+      ]),
     ]),
     story('livelihood', '“民生账单”更有质感和温度', [
       block('headline', blocks[livelihood]!, 'headline2'),
@@ -112,7 +121,7 @@ export function buildStories(blocks: string[]): Story[] {
     ]),
     story('bikes', '我县新增公共自行车1800辆', [
       block('kicker', bikeKicker),
-      block('headline', bikeHead, 'headline3'),
+      block('headline', bikeHead, 'headline2'),
       block('byline', blocks[bikes + 1]!),
       columns(body(blocks.slice(bikes + 2, leidian), new Set())),
     ]),
@@ -198,9 +207,14 @@ export interface PagePlan {
  * - 「“民生账单”…」 in two tiers across the page: 35 / 30 / 14 / 26 characters, 17 lines, where 场地 ends the first
  *   column and 节点 the third (the 14-character one starts where the 30-character one left off); below a rule,
  *   33 / 37 / 37 characters, 8 lines, where 目前 ends the first column and the rest fills the other two;
- * - the feature 「脚踩50℃…」 in three columns of 17, 15 lines: 蒸养窑 ends the first. 其实， and 更重要的是， are
- *   not reached: they need columns of one frame at different depths (README, "The original page's column ends").
- * tests/unit/layout/sample-fidelity.test.ts and sample-pdf-columns.test.ts check which ends match.
+ * - the feature 「脚踩50℃…」 as one six-grid-column frame of 10 / 17 / 27 / 26 characters, 10 lines, under its
+ *   column tag: its headline is a straddle head over the two wide columns (one line of space under it) and its
+ *   byline opens the 10-character column, so 其实， ends that column (byline and 9 lines), 蒸养窑 the 17-character
+ *   one (10 lines), 更重要的是， the 27-character one (6 lines under the head) and the rest fills the fourth.
+ * The page's foot is then cut around the feature: the bikes story in the 27-character column beside it, its
+ * headline in 主题·二 (nine characters a line, a narrow column's head), as deep as the feature and 雷甸 under it
+ * together; 雷甸 under the feature in four balanced columns; the advert a box across the page's foot (通栏).
+ * tests/unit/layout/sample-fidelity.test.ts and sample-pdf-columns.test.ts check that all eight ends match.
  */
 export const PAGE_PLAN = {
   slogan: [3, 5, 0, 2],
@@ -211,14 +225,14 @@ export const PAGE_PLAN = {
   livelihoodHead: [0, 8, 45, 10],
   // Two tiers (双层) under a rule: 场地 and 节点 end upper-tier columns, 目前 the lower tier's first column.
   livelihood: [[0, 8, 55, 17, 4, 2, true, { widthsChars: [35, 30, 14, 26] }], [0, 8, 73, 8, 3, 2, true, { widthsChars: [33, 37, 37] }]],
-  // The two short stories side by side under the livelihood story, each ending its columns level (齐底).
-  leidian: [0, 4, 82, 15, 4, 1, false, { balance: true }],
-  bikes: [4, 4, 82, 15, 2, 1, false, { balance: true }],
-  featureHead: [0, 4, 98, 7],
-  feature: [[0, 4, 105, 15, 3, 2, true]],
-  ad: [4, 4, 98, 22],
+  // The column tag above the feature; the feature's headline is a straddle head inside its frame (FEATURE_HEAD_COLUMNS).
+  featureHead: [0, 6, 82, 2],
+  feature: [[0, 6, 84, 10, 4, 1, true, { widthsChars: [10, 17, 27, 26] }]],
+  bikes: [6, 2, 82, 24],
+  leidian: [0, 6, 95, 11, 4, 1, false, { balance: true }],
+  ad: [0, 8, 107, 13],
   /** Hairlines between stories (and between the livelihood story's tiers), each through the middle of one grid line. */
-  rules: [[0, 8, 44, 1], [0, 8, 72, 1], [0, 8, 81, 1], [0, 8, 97, 1]],
+  rules: [[0, 8, 44, 1], [0, 8, 72, 1], [0, 8, 81, 1], [0, 6, 94, 1]],
 } satisfies PagePlan;
 
 /** Builds the sample document. */

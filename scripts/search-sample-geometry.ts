@@ -12,15 +12,15 @@
  *    and how deep it is then.
  * 3. `tiers`: a story's body in frames of unequal columns (the shapes PAGE_PLAN uses), with the breaks matched,
  *    overset and the last column's fill, to check a candidate before it goes into the plan.
- * 4. `featureOverTwoColumns`: the feature as README describes the unused alternative — six grid columns of
- *    17 / 27 / 35 characters, its headline group over the two wide ones keeping their text out — and its breaks.
+ *    A straddle head (a block set across several columns, e.g. the feature's headline over its two wide columns)
+ *    stands over other columns than the ones a chain tries, so chains and tiers leave it out of the story.
  *
  * Run: `node --import tsx scripts/search-sample-geometry.ts` prints the scans behind PAGE_PLAN and its report.
  */
 import { readFileSync } from 'node:fs';
 import { Node } from 'prosemirror-model';
 import { createComposer } from '../src-core/layout/compose.js';
-import type { FolioDocument, TextFrame } from '../src-core/model/document.js';
+import type { FolioDocument, PmNodeJson, TextFrame } from '../src-core/model/document.js';
 import { storySchema } from '../src-core/model/story-schema.js';
 import { TemplateSchema } from '../src-core/model/template.js';
 import { createFontProvider, DEFAULT_FONTS, loadFont } from '../src-core/text/font.js';
@@ -57,9 +57,19 @@ function posAfter(document: FolioDocument, storyId: string, needle: string): num
   return hits[0]!;
 }
 
-/** The story's head frame from the sample, threaded on into `bodies` (frames placed below it, left to right). */
+/** A story's document without its straddle heads (blocks with `spanColumns`), anywhere in it. */
+function withoutStraddles(doc: PmNodeJson): PmNodeJson {
+  const content = (doc.content ?? []).filter((n) => n.attrs?.spanColumns == null).map(withoutStraddles);
+  return doc.content ? { ...doc, content } : doc;
+}
+
+/**
+ * The story's head frame from the sample, threaded on into `bodies` (frames placed below it, left to right); the
+ * story without its straddle heads (step 3).
+ */
 function threadOf(storyId: BrokenStory, bodies: (Omit<TextFrame, 'id' | 'kind' | 'storyId' | 'xPt' | 'yPt' | 'locked'> & { stacked?: boolean })[]): FolioDocument {
   const head = base.pages[0]!.frames.find((f): f is TextFrame => f.kind === 'text' && f.id === `${storyId}-head`)!;
+  const story = base.stories[storyId]!;
   const ids = bodies.map((_, i) => `${storyId}-${i + 1}`);
   let xPt = 20;
   let yPt = head.yPt + head.heightPt;
@@ -69,7 +79,7 @@ function threadOf(storyId: BrokenStory, bodies: (Omit<TextFrame, 'id' | 'kind' |
     else xPt += b.widthPt + emPt;
     return f;
   });
-  return { ...base, pages: [{ ...base.pages[0]!, frames: [{ ...head, nextFrameId: ids[0] }, ...frames] }] };
+  return { ...base, stories: { ...base.stories, [storyId]: { ...story, doc: withoutStraddles(story.doc) } }, pages: [{ ...base.pages[0]!, frames: [{ ...head, nextFrameId: ids[0] }, ...frames] }] };
 }
 
 /** One column of a chain: `w` characters wide, `depth` lines deep or as deep as the line ending with `until`. */
@@ -124,38 +134,16 @@ export function tiers(storyId: BrokenStory, ts: readonly Tier[]) {
   return { matched: report.filter((r) => r.matched).map((r) => r.end), report, overset: page.overset.filter((o) => o.storyId === storyId), lastColumnLines: last.filter((l) => l.column === lastColumn).length };
 }
 
-/** Step 4: the feature's breaks with its headline group over its second and third columns (a wrap obstacle). */
-export function featureOverTwoColumns() {
-  const frames = base.pages[0]!.frames;
-  const head = frames.find((f): f is TextFrame => f.kind === 'text' && f.id === 'feature-head')!;
-  const body = frames.find((f): f is TextFrame => f.kind === 'text' && f.id === 'feature-1')!;
-  const colStepPt = (template.grid.charsPerColumn + template.grid.gutterChars) * emPt;
-  const widths = [17, 27, 35];
-  const gutter = 2;
-  // Head and body start together: the head covers 9 of the body's 15 grid lines over grid columns 2–5.
-  const moved: TextFrame[] = [
-    { ...head, xPt: body.xPt + 2 * colStepPt, yPt: head.yPt, widthPt: 4 * colStepPt - template.grid.gutterChars * emPt, heightPt: 9 * pitchPt, wrap: { gapPt: 0, mode: 'jump' } },
-    { ...body, yPt: head.yPt, widthPt: (widths.reduce((a, b) => a + b, 0) + 2 * gutter) * emPt, heightPt: 15 * pitchPt, columns: 3, gutterChars: gutter, columnWidthsPt: widths.map((w) => w * emPt) },
-  ];
-  const others = frames.filter((f) => f.id !== head.id && f.id !== body.id && !(f.kind === 'text' && f.storyId === 'ad'));
-  const document: FolioDocument = { ...base, pages: [{ ...base.pages[0]!, frames: [...others, ...moved] }] };
-  const page = composer.compose(document).pages[0]!;
-  return { report: columnEndReport(document, page, SEED).filter((r) => r.storyId === 'feature'), overset: page.overset.filter((o) => o.storyId === 'feature') };
-}
-
 if (process.argv[1]?.endsWith('search-sample-geometry.ts')) {
   const show = (label: string, hits: { w: number; depth: number }[]) => console.log(`${label}: ${hits.map((h) => `${h.w} chars → ${h.depth} lines`).join(', ') || 'no measure'}`);
   show('lead, 创建的 from the body start', scan('lead', [], '为主体创建的'));
   show('lead, 团队 after 12 + 13 characters, 33 lines', scan('lead', [{ w: 12, depth: 33 }, { w: 13, depth: 33 }], '汤群晓及其团队'));
-  show('feature, 其实， from the body start', scan('feature', [], '对他们来说,其实,'));
+  show('feature, 其实， from the body start (its byline first)', scan('feature', [], '对他们来说,其实,'));
   show('feature, 蒸养窑 after 其实， at 10', scan('feature', [{ w: 10, until: '对他们来说,其实,' }], '管片从蒸养窑'));
-  show('feature, 蒸养窑 from the body start', scan('feature', [], '管片从蒸养窑'));
   show('feature, 更重要的是， after 蒸养窑 at 17', scan('feature', [{ w: 17, until: '管片从蒸养窑' }], '更重要的是,'));
   show('livelihood, 场地 from the body start', scan('livelihood', [], '提升场地'));
   show('livelihood, 节点 after 场地 at 35 and 17 lines of 30', scan('livelihood', [{ w: 35, until: '提升场地' }, { w: 30, depth: 17 }], '亲水节点'));
   show('livelihood, 目前 after 节点 at 14 and 17 lines of 26', scan('livelihood', [{ w: 35, until: '提升场地' }, { w: 30, depth: 17 }, { w: 14, until: '亲水节点' }, { w: 26, depth: 17 }], '快速共享,目前'));
-  const alt = featureOverTwoColumns();
-  console.log(`feature in 17 / 27 / 35 with its headline over the wide columns: ${alt.report.filter((r) => r.matched).map((r) => r.end).join(', ')} match; overset ${alt.overset.length === 0 ? 'none' : JSON.stringify(alt.overset)}`);
   const { report, page } = evaluate(PAGE_PLAN);
   for (const r of report) console.log(`${r.matched ? 'match   ' : 'no match'} ${r.end} ${r.where}`);
   console.log(`overset: ${page.overset.length === 0 ? 'none' : JSON.stringify(page.overset)}`);

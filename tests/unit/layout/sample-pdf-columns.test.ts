@@ -24,12 +24,8 @@ const PITCH_PT = 11.55;
 const JOIN_GAP_PT = 3.5;
 /** Characters of the seed's text before and after a break used to find it on the page. */
 const CONTEXT_CHARS = 6;
-/**
- * Column ends of the original the exported page matches (scripts/build-sample.ts, PAGE_PLAN); the test fails if
- * any of these is lost. The two it does not, 其实， and 更重要的是， (each needs columns of one frame at different
- * depths: README, "The original page's column ends"), are reported mid-line; the test below checks 其实， is.
- */
-const MATCHED = ['创建的', '团队', '蒸养窑', '场地', '节点', '目前'];
+/** Column ends of the original the exported page matches (scripts/build-sample.ts, PAGE_PLAN): all eight. */
+const MATCHED = [...SEED_COLUMN_ENDS];
 
 interface PdfLine { text: string; xMinPt: number; xMaxPt: number; yMinPt: number }
 
@@ -95,9 +91,13 @@ describe('the exported sample page ends its columns where the original did', () 
   });
 
   it('a break inside a column is told from one at its foot (the reader is not fooled by a line end alone)', () => {
-    // 其实， falls mid-line, and the first line of the lead's second column is no column end.
-    expect(locate(seedBreaks().find((b) => b.end === '其实,')!).atLineEnd).toBe(false);
-    const top = lines.find((l) => squeeze(l.text).startsWith('国家级车联网先导区'))!;
-    expect(locate({ before: squeeze(top.text).slice(-CONTEXT_CHARS), after: '' }).columnEnds).toBe(false);
+    // The first lines of the lead's second column and of the feature's third (under its straddle head) end lines
+    // with text set below them.
+    for (const start of ['国家级车联网先导区', '中送出']) {
+      const line = lines.find((l) => squeeze(l.text).startsWith(start))!;
+      expect(locate({ before: squeeze(line.text).slice(-CONTEXT_CHARS), after: '' }).columnEnds, start).toBe(false);
+    }
+    // Text that is nowhere on the page is not found.
+    expect(locate({ before: '不在版面上的字', after: '' }).atLineEnd).toBe(false);
   });
 });

@@ -26,11 +26,11 @@ describe('selection', () => {
 
   it('a marquee selects every frame its rectangle touches, in paint order', () => {
     const bikes = findFrame(doc, 'bikes')!.frame;
-    const leidian = findFrame(doc, 'leidian')!.frame;
-    // From inside bikes across the gutter into leidian, its neighbour on the left: both, nothing else.
-    const m = rectFromCorners({ xPt: bikes.xPt + 20, yPt: bikes.yPt + 20 }, { xPt: leidian.xPt + leidian.widthPt - 10, yPt: leidian.yPt + 10 });
-    expect(m.widthPt).toBeCloseTo(bikes.xPt - (leidian.xPt + leidian.widthPt) + 30, 9);
-    expect(framesInMarquee(doc.pages[0], m)).toEqual(['bikes', 'leidian']);
+    const feature = findFrame(doc, 'feature-1')!.frame;
+    // From inside bikes across the gutter into the feature's body frame, its neighbour on the left: both, nothing else.
+    const m = rectFromCorners({ xPt: bikes.xPt + 20, yPt: feature.yPt + 20 }, { xPt: feature.xPt + feature.widthPt - 10, yPt: feature.yPt + 40 });
+    expect(m.widthPt).toBeCloseTo(bikes.xPt - (feature.xPt + feature.widthPt) + 30, 9);
+    expect(framesInMarquee(doc.pages[0], m)).toEqual(['bikes', 'feature-1']);
     expect(framesInMarquee(doc.pages[0], { xPt: 0, yPt: 0, widthPt: 5, heightPt: 5 })).toEqual([]);
   });
 });

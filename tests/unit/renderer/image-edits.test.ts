@@ -145,11 +145,13 @@ describe('placed PDFs in the composer', () => {
     const { doc: next, frameId } = placeAsset(doc, 0, advert, 'ad-box');
     const item = imageItem(next, frameId);
     const box = findFrame(doc, 'ad-box')!.frame;
-    // fit: the 180 × 80 advert scaled into the 369 × 173 box keeps 9:4.
+    // fit: the 180 × 80 advert scaled whole into the box (a strip across the page's foot: its depth bounds it) keeps 9:4.
     expect(item.rect.widthPt / item.rect.heightPt).toBeCloseTo(180 / 80, 6);
-    expect(item.rect.widthPt).toBeCloseTo(box.widthPt, 6);
+    expect(item.rect.heightPt).toBeCloseTo(box.heightPt, 6);
+    expect(item.rect.widthPt).toBeLessThan(box.widthPt);
     expect(item.effectivePpi).toBeUndefined();
     const crop = setImageFit(next, frameId, 'crop');
-    expect(imageFrame(crop, frameId).scale).toBeCloseTo(box.widthPt / 180, 6);
+    // crop keeps the fitted scale.
+    expect(imageFrame(crop, frameId).scale).toBeCloseTo(box.heightPt / 80, 6);
   });
 });

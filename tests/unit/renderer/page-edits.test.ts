@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createComposer } from '../../../src-core/layout/compose.js';
 import { unpackFolio } from '../../../src-core/model/folio-file.js';
+import type { FolioDocument } from '../../../src-core/model/document.js';
 import { TemplateSchema } from '../../../src-core/model/template.js';
-import { addTextFrame, findFrame, setFrameGeometry, threadFrames } from '../../../src-renderer/state/document-edits.js';
+import { addTextFrame, findFrame, setFrameGeometry, setTextFrameSettings, threadFrames } from '../../../src-renderer/state/document-edits.js';
 import { addPageFromTemplate, jumpLinesOf, movePage, removePage, renumberPages, templateMismatch } from '../../../src-renderer/state/page-edits.js';
 import { testFonts } from '../layout/fixtures.js';
 import { createTranslator } from '../../../src-core/i18n/translator.js';
@@ -12,6 +13,13 @@ import { formatUiMessage } from '../../../src-renderer/state/ui-message.js';
 const doc = unpackFolio(new Uint8Array(readFileSync('templates/samples/deqing-front-2023-07-20.folio'))).document;
 const inner = TemplateSchema.parse(JSON.parse(readFileSync('templates/broadsheet-inner.json', 'utf8')));
 const tabloid = TemplateSchema.parse(JSON.parse(readFileSync('templates/tabloid.json', 'utf8')));
+
+/** The sample as it was when issue 12 was found: the bikes story's headline in 主题·三 (a test fixture, not an edit). */
+function withBikesHeadline3(d: FolioDocument): FolioDocument {
+  const bikes = d.stories.bikes!;
+  const content = (bikes.doc.content ?? []).map((n) => (n.type === 'headline' ? { ...n, attrs: { ...n.attrs, style: 'headline3' } } : n));
+  return { ...d, stories: { ...d.stories, bikes: { ...bikes, doc: { ...bikes.doc, content } } } };
+}
 
 describe('adding a page from a template', () => {
   it('inserts the starter furniture with fresh ids, numbered after the page before it', () => {
@@ -99,11 +107,12 @@ describe('jump lines', () => {
   });
 
   it('regression (issue 12): a 下转 at the foot of a two-column frame is listed, though column 1 ends on its baseline', () => {
-    // The bikes story (two columns) cut to 58 mm and threaded on to a new frame on A02, as the issue did — in the
-    // three grid columns (41 characters) its frame had then (issue 17 widened it to four).
-    const two = addPageFromTemplate(doc, inner).doc;
+    // The bikes story in two columns cut to 58 mm and threaded on to a new frame on A02, as the issue did — in the
+    // three grid columns (41 characters) its frame had then, under its headline in 主题·三 (issue 17 moved it to one
+    // column of two grid columns and set its headline in 主题·二).
+    const two = addPageFromTemplate(withBikesHeadline3(doc), inner).doc;
     const added = addTextFrame(two, 1);
-    let d = setFrameGeometry(added.doc, 'bikes', { widthPt: 41 * 9, heightPt: (58 * 72) / 25.4 });
+    let d = setFrameGeometry(setTextFrameSettings(added.doc, 'bikes', { columns: 2 }), 'bikes', { widthPt: 41 * 9, heightPt: (58 * 72) / 25.4 });
     d = threadFrames(d, 'bikes', added.frameId);
     const pages = createComposer(testFonts()).compose(d).pages;
     const out = jumpLinesOf(pages[0]!);
