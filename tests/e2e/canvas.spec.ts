@@ -277,7 +277,7 @@ test('the inspector changes a frame’s columns; the story reflows and Ctrl+Z re
   const inspector = page.getByRole('region', { name: 'Inspector' });
   await canvas.clickAt(bikes.xPt + 40, bikes.yPt + 60);
   const columns = inspector.getByRole('spinbutton', { name: 'Columns' });
-  await expect(columns).toHaveValue('2');
+  await expect(columns).toHaveValue('1');
   const textBefore = await canvas.frameText('bikes').textContent();
   const copyfitBefore = (await inspector.getByLabel('Copyfit').textContent()) ?? '';
   await columns.fill('3');
@@ -287,7 +287,7 @@ test('the inspector changes a frame’s columns; the story reflows and Ctrl+Z re
   await expect(inspector.getByLabel('Copyfit')).not.toHaveText(copyfitBefore);
   await canvas.surface.focus();
   await page.keyboard.press('Control+z');
-  await expect(columns).toHaveValue('2');
+  await expect(columns).toHaveValue('1');
   await expect(canvas.frameText('bikes')).toHaveText(textBefore ?? '');
   await expect(inspector.getByLabel('Copyfit')).toHaveText(copyfitBefore);
 });

@@ -20,6 +20,8 @@ const sample = loadSample();
 const trim = trimSizePt(sample);
 const photo = sampleFrame(sample, 'photo');
 const adBox = sampleFrame(sample, 'ad-box');
+/** Margin compared at the placed advert's sides, points: where its bleed (outside its TrimBox) would show if drawn. */
+const ADVERT_MARGIN_PT = 4;
 const workspace = () => {
   const dir = process.env.FOLIO_E2E_WORKSPACE;
   if (!dir) throw new RangeError('FOLIO_E2E_WORKSPACE is not set (run through playwright.config.ts).');
@@ -205,21 +207,26 @@ test('place a PDF advert into the ad box: drawn by pdf.js cut to its TrimBox; th
   await expect(panel.getByRole('combobox', { name: 'Fit' })).toHaveValue('fit');
   await expect(panel.getByLabel('Effective resolution')).toHaveCount(0);
 
-  // fit: 180 × 80 pt into the box's width; the red third sits at the left.
-  const scale = adBox.widthPt / 180;
+  // fit: 180 × 80 pt whole into the box (a strip across the page's foot: its depth bounds it), centred; the red
+  // third sits at the advert's left.
+  const scale = Math.min(adBox.widthPt / 180, adBox.heightPt / 80);
+  const adLeft = adBox.xPt + (adBox.widthPt - 180 * scale) / 2;
   const adTop = adBox.yPt + (adBox.heightPt - 80 * scale) / 2;
-  const red = { xPt: adBox.xPt + 10 * scale, yPt: adTop + 20 * scale, widthPt: 30 * scale, heightPt: 40 * scale };
+  // The advert on the page with a margin at its sides where its bleed would show if it were drawn (above and
+  // below it is the box's edge, as deep as the advert), points.
+  const advert = { xPt: adLeft - ADVERT_MARGIN_PT, yPt: adTop, widthPt: 180 * scale + 2 * ADVERT_MARGIN_PT, heightPt: 80 * scale };
+  const red = { xPt: adLeft + 10 * scale, yPt: adTop + 20 * scale, widthPt: 30 * scale, heightPt: 40 * scale };
   await expect.poll(async () => isRed(await canvasColour(canvas.content, red)), { timeout: 30_000 }).toBe(true);
   // The bar: PDF x 80–180, y 60–80 → trim-relative x 70–170, 10–30 pt from the trim's top.
-  const bar = await canvasColour(canvas.content, { xPt: adBox.xPt + 75 * scale, yPt: adTop + 13 * scale, widthPt: 90 * scale, heightPt: 14 * scale });
+  const bar = await canvasColour(canvas.content, { xPt: adLeft + 75 * scale, yPt: adTop + 13 * scale, widthPt: 90 * scale, heightPt: 14 * scale });
   expect(Math.max(...bar)).toBeLessThan(60);
-  await saveCanvasRegion(canvas.content, rectOf(adBox), path.join(ARTIFACTS_DIR, 'images-advert-canvas.png'));
+  await saveCanvasRegion(canvas.content, advert, path.join(ARTIFACTS_DIR, 'images-advert-canvas.png'));
 
   const rendered = await exportAndRender(app, 'images-advert-pdf-96dpi', SAMPLE_PRINT_ERRORS);
   // Passed through as a form XObject: the export holds a /Form built from the advert's page.
   const qdf = execFileSync('qpdf', ['--qdf', '--object-streams=disable', rendered.pdf, '-'], { maxBuffer: 64 * 1024 * 1024 }).toString('latin1');
   expect(qdf).toMatch(/\/Subtype \/Form/);
-  const cmp = await compareColourClasses(canvas.content, rendered.png, rendered.offset, rectOf(adBox));
+  const cmp = await compareColourClasses(canvas.content, rendered.png, rendered.offset, advert);
   writeFileSync(path.join(ARTIFACTS_DIR, 'images-advert-pdf-region.png'), Buffer.from(cmp.pdfRegionPng, 'base64'));
   console.log(`advert screen vs PDF: ${cmp.mismatched}/${cmp.blocks} blocks differ; screen classes ${JSON.stringify(cmp.screenClasses)}`);
   expect(cmp.screenClasses.R ?? 0).toBeGreaterThan(cmp.blocks * 0.15);

@@ -1,13 +1,14 @@
 /**
  * Tables (issue 16), built in the browser the way a layout editor builds them, and exported:
  *
- * 1. A weather box in the feature story: Insert table, type a cell, Tab to the next; the header row, the
+ * 1. A weather box in a story with room (「县领导调研雷甸镇…」 given room first, pages/story-room.ts: the sample's
+ *    own frames are filled to the original's column ends): Insert table, type a cell, Tab to the next; the header row, the
  *    temperature column flush right and 5 characters wide, padding, red dashed rules, a grey header row and a
  *    yellow cell from the table panel (each one undo step). The page's text layer and the PDF read the cells
  *    row by row; then a double-click on a cell's text in the page canvas (where the PDF says it is) puts the
  *    caret there, an input method types into the cell, and tracked changes inside the cell show on the page.
  * 2. A results table (中考成绩) imported from a GB18030 CSV file the test writes, replacing the body of a
- *    three-column story: it flows through the columns with the header row at each column top, the score
+ *    three-column story (the same story given room): it flows through the columns with the header row at each column top, the score
  *    column on the decimal point, and the PDF holds every row.
  */
 import { execFileSync } from 'node:child_process';
@@ -19,7 +20,9 @@ import { useSharedWindow } from './pages/app.js';
 import { PageCanvas } from './pages/canvas.js';
 import { StoryEditor } from './pages/editor.js';
 import { ARTIFACTS_DIR, renderPng, trimOffsetPt } from './pages/pdf.js';
+import { inspector } from './pages/canvas-images.js';
 import { loadSample, SAMPLE_PRINT_ERRORS, trimSizePt } from './pages/sample.js';
+import { makeStoryRoom } from './pages/story-room.js';
 
 const sample = loadSample();
 const trim = trimSizePt(sample);
@@ -73,8 +76,10 @@ test('a weather box built in the story editor: panel settings, page and PDF agre
   const app = win.app();
   await app.reopenSample();
   const canvas = new PageCanvas(page, trim.widthPt);
+  await app.button('Fit page').click();
+  await makeStoryRoom(page, canvas, inspector(page));
   const editor = new StoryEditor(page);
-  await editor.openFromList(/脚踩50℃/);
+  await editor.openFromList(/雷甸/);
   await editor.caretToEnd();
 
   // The insert controls are folded away until asked for.
@@ -128,14 +133,14 @@ test('a weather box built in the story editor: panel settings, page and PDF agre
   await expect(panel.getByRole('combobox', { name: 'Cell rule style' })).toHaveValue('dashed');
   await expect(panel.getByRole('spinbutton', { name: 'Cell padding' })).toHaveValue('3');
 
-  // The page sets the cells as paragraphs of the feature story, row by row, after its last body paragraph.
-  await expect.poll(async () => (await framesText(canvas, 'feature')).slice(-12)).toEqual(WEATHER.flat());
+  // The page sets the cells as paragraphs of the story, row by row, after its last body paragraph.
+  await expect.poll(async () => (await framesText(canvas, 'leidian')).slice(-12)).toEqual(WEATHER.flat());
   await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'tables-editor.png') });
 
   const [pdf] = (await app.exportPdf('button', SAMPLE_PRINT_ERRORS)) as [string];
   const text = execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
-  // The text layer and the PDF read the box alike: the feature frames' text, cells in row order, in the PDF's.
-  const layerText = (await framesText(canvas, 'feature')).join('').replace(/\s+/g, '');
+  // The text layer and the PDF read the box alike: the story frame's text, cells in row order, in the PDF's.
+  const layerText = (await framesText(canvas, 'leidian')).join('').replace(/\s+/g, '');
   expect(layerText.endsWith(WEATHER.flat().join(''))).toBe(true);
   expect(text).toContain(layerText.slice(-40));
   renderPng(pdf, 'tables-weather-box', 100);
@@ -149,7 +154,7 @@ test('a weather box built in the story editor: panel settings, page and PDF agre
   // An input method types into the cell: the page sets what it commits.
   await editor.typeWithIme('shi', '市');
   await expect(huzhouCell).toHaveText('湖州市');
-  await expect.poll(async () => (await framesText(canvas, 'feature')).slice(-3)).toEqual(['湖州市', '阵雨', '30℃']);
+  await expect.poll(async () => (await framesText(canvas, 'leidian')).slice(-3)).toEqual(['湖州市', '阵雨', '30℃']);
 
   // Tracked changes in the cell: Backspace strikes 市, typed text is inserted; the page reads as accepted.
   await editor.button('Track changes').click();
@@ -160,7 +165,7 @@ test('a weather box built in the story editor: panel settings, page and PDF agre
   await expect(huzhouCell.locator('del.pm-deletion')).toHaveText('市');
   await editor.type('城区');
   await expect(huzhouCell.locator('ins.pm-insertion')).toHaveText('城区');
-  await expect.poll(async () => (await framesText(canvas, 'feature')).slice(-3)).toEqual(['湖州城区', '阵雨', '30℃']);
+  await expect.poll(async () => (await framesText(canvas, 'leidian')).slice(-3)).toEqual(['湖州城区', '阵雨', '30℃']);
   const changes = page.getByRole('region', { name: 'Tracked changes' });
   await expect(changes.getByRole('listitem')).toHaveCount(2);
   await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'tables-tracked-cell.png') });
@@ -179,12 +184,14 @@ function resultsCsv(count: number): { rows: string[][]; csv: string } {
   return { rows, csv: `${rows.map((r) => r.join(',')).join('\r\n')}\r\n` };
 }
 
-test('a results table imported from a GB18030 CSV flows through three columns with its header at each top', async () => {
+test('a results table imported from a GB18030 CSV flows on through a story’s columns with its header at each top', async () => {
   test.setTimeout(180_000);
   const page = win.page();
   const app = win.app();
   await app.reopenSample();
   const canvas = new PageCanvas(page, trim.widthPt);
+  await app.button('Fit page').click();
+  await makeStoryRoom(page, canvas, inspector(page));
   const editor = new StoryEditor(page);
 
   // The file as Excel on a Chinese Windows saves it: GB18030 (iconv, the system's encoder), CRLF line ends.

@@ -1,6 +1,6 @@
 /**
  * Threading a story onto an inner page the way a newsroom did on its first day (issue 12): an inner page with
- * a new text frame (+ Text), the bikes story's frame on A01 cut to 40 mm (only kicker, headline and byline
+ * a new text frame (+ Text), the bikes story's frame on A01 cut to 50 mm (only kicker, headline and byline
  * fit), then the red overset marker clicked, as in InDesign, and the new frame on A02. The jump lines are set
  * on both pages and listed in the Pages panel, the new frame's blank story leaves the Stories list in the same
  * undo step, and Ctrl+Z takes it all back.
@@ -19,8 +19,8 @@ import { loadSample, sampleFrame, trimSizePt } from './pages/sample.js';
 const sample = loadSample();
 const trim = trimSizePt(sample);
 const bikes = sampleFrame(sample, 'bikes');
-/** The issue's height for the bikes frame: the headline group fits, no line of body does. */
-const SHORT_HEIGHT_MM = 40;
+/** A height for the bikes frame where its headline group, byline and 下转 line fit (12 grid lines, 48.9 mm) and no line of body does. */
+const SHORT_HEIGHT_MM = 50;
 
 test('overset marker → frame on A02: 下转 on A01, 上接 on A02, in the Pages panel; no orphan story; one undo', async ({ page }) => {
   test.setTimeout(180_000);
@@ -70,7 +70,7 @@ test('overset marker → frame on A02: 下转 on A01, 上接 on A02, in the Page
   await pages.pageButton('A01').click();
   await expect(app.status.getByLabel('Page')).toHaveText('Page A01 (1/2)');
   await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'e2e-threading-a01.png') });
-  // A closer look at the 40 mm frame for the artifacts (Ctrl+wheel zooms about the pointer).
+  // A closer look at the short frame for the artifacts (Ctrl+wheel zooms about the pointer).
   const zoom = app.status.getByLabel('Zoom');
   const fitZoom = await zoom.textContent();
   const centre = await canvas.clientPoint(bikes.xPt + bikes.widthPt / 2, bikes.yPt + mmToPt(SHORT_HEIGHT_MM / 2));

@@ -1,6 +1,7 @@
 /**
- * Text wrap (文字绕排): a layout editor moves the photo into the feature story's first column, where the
- * story's text runs over it; switching on Inspector ▸ Text wrap makes the text jump the photo (the copyfit
+ * Text wrap (文字绕排): a layout editor moves the photo into a story's first column — 「县领导调研雷甸镇…」, given room
+ * and three plain columns first (pages/story-room.ts: the sample's own frames are filled to the original's column
+ * ends) — where the story's text runs over it; switching on Inspector ▸ Text wrap makes the text jump the photo (the copyfit
  * shows the lines it took), a wider gap takes more lines, Ctrl+Z takes both back, and the exported PDF shows
  * the photo clear of text just as the canvas does.
  */
@@ -14,16 +15,14 @@ import { inspector, saveCanvasRegion, setFrameRectInInspector } from './pages/ca
 import { StoryEditor } from './pages/editor.js';
 import { ARTIFACTS_DIR, renderGrey, renderPng, trimOffsetPt, type GreyRender } from './pages/pdf.js';
 import { loadSample, sampleFrame, SAMPLE_PRINT_ERRORS, trimSizePt } from './pages/sample.js';
+import { makeStoryRoom, PITCH_PT as pitchPt, storyRoom as frame } from './pages/story-room.js';
 
 const sample = loadSample();
 const trim = trimSizePt(sample);
-const feature = sampleFrame(sample, 'feature-1');
-const pitchPt = sample.template.grid.linePitchPt;
 const bodyPt = 9;
-const gutterPt = (feature.kind === 'text' ? feature.gutterChars : 0) * bodyPt;
-const columnWidthPt = (feature.widthPt - 2 * gutterPt) / 3;
-/** Where the photo goes: the feature story's first column, from its 5th line, 5 lines deep. */
-const target: RectPt = { xPt: feature.xPt, yPt: feature.yPt + 4 * pitchPt, widthPt: columnWidthPt, heightPt: 5 * pitchPt };
+const { gutterPt, columnWidthPt } = frame;
+/** Where the photo goes: the story's first column, from its 5th body line, 5 lines deep. */
+const target: RectPt = { xPt: frame.xPt, yPt: frame.bodyTopPt + 4 * pitchPt, widthPt: columnWidthPt, heightPt: 5 * pitchPt };
 /**
  * Pixels darker than this (0–255) are type: black text, anti-aliased at the fit-page zoom, against the placeholder
  * photo's light hatching (which stays above it: the photo alone measures about 0).
@@ -55,11 +54,11 @@ function pdfTypeFraction(render: GreyRender, offset: { xPt: number; yPt: number 
   return dark / total;
 }
 
-/** Renders the feature story's frame of an exported page at 150 dpi to ARTIFACTS_DIR/`name`.png, for people to look at. */
-function renderFeature(pdf: string, offset: { xPt: number; yPt: number }, name: string): void {
+/** Renders the story's frame of an exported page at 150 dpi to ARTIFACTS_DIR/`name`.png, for people to look at. */
+function renderStoryFrame(pdf: string, offset: { xPt: number; yPt: number }, name: string): void {
   const k = 150 / 72;
-  execFileSync('pdftoppm', ['-r', '150', '-png', '-singlefile', '-x', String(Math.round((offset.xPt + feature.xPt) * k)), '-y', String(Math.round((offset.yPt + feature.yPt) * k)),
-    '-W', String(Math.round(feature.widthPt * k)), '-H', String(Math.round(feature.heightPt * k)), pdf, path.join(ARTIFACTS_DIR, name)]);
+  execFileSync('pdftoppm', ['-r', '150', '-png', '-singlefile', '-x', String(Math.round((offset.xPt + frame.xPt) * k)), '-y', String(Math.round((offset.yPt + frame.yPt) * k)),
+    '-W', String(Math.round(frame.widthPt * k)), '-H', String(Math.round(frame.heightPt * k)), pdf, path.join(ARTIFACTS_DIR, name)]);
 }
 
 /** The open story's copyfit as the status bar shows it, in lines (− = room left). */
@@ -73,13 +72,16 @@ async function openStoryCopyfit(app: FolioApp): Promise<number> {
 
 const win = useSharedWindow();
 
-/** The sample reopened unchanged, the whole page in view (the feature story sits at its foot). */
+/** The sample reopened, the whole page in view, the story given room in three plain columns (pages/story-room.ts). */
 async function freshSample(): Promise<{ page: Page; app: FolioApp; canvas: PageCanvas; panel: Locator }> {
   const page = win.page();
   const app = win.app();
   await app.reopenSample();
   await app.button('Fit page').click();
-  return { page, app, canvas: new PageCanvas(page, trim.widthPt), panel: inspector(page) };
+  const canvas = new PageCanvas(page, trim.widthPt);
+  const panel = inspector(page);
+  await makeStoryRoom(page, canvas, panel);
+  return { page, app, canvas, panel };
 }
 
 /** Selects the photo and moves it to `rect` with the Inspector; it stays selected (it may end up under a text frame). */
@@ -90,14 +92,14 @@ async function movePhoto(canvas: PageCanvas, panel: Locator, rect: RectPt): Prom
   await setFrameRectInInspector(panel, rect);
 }
 
-test('text wrap: the feature text jumps the photo moved into its column; the gap takes more lines; undo; the PDF agrees', async () => {
+test('text wrap: a story’s text jumps the photo moved into its column; the gap takes more lines; undo; the PDF agrees', async () => {
   test.setTimeout(120_000);
   const { page, app, canvas, panel } = await freshSample();
-  // The feature story open in the editor: the status bar shows its copyfit.
-  await new StoryEditor(page).openFromList(/脚踩/);
+  // The story open in the editor: the status bar shows its copyfit.
+  await new StoryEditor(page).openFromList(/雷甸/);
   const roomBefore = await openStoryCopyfit(app);
 
-  // Move the photo into the feature's first column: the feature frame paints over it, so without wrap its text
+  // Move the photo into the story's first column: the story's frame paints over it, so without wrap its text
   // runs over the photo.
   await movePhoto(canvas, panel, target);
   await expect.poll(() => canvasTypeFraction(canvas.content, target)).toBeGreaterThan(0.03);
@@ -118,7 +120,7 @@ test('text wrap: the feature text jumps the photo moved into its column; the gap
   console.log(`type over the photo: ${typeOver.toFixed(4)} without wrap, ${typeClear.toFixed(4)} with wrap`);
   expect(typeClear).toBeLessThan(typeOver / 10);
   await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'e2e-wrap-on.png') });
-  await saveCanvasRegion(canvas.content, feature, path.join(ARTIFACTS_DIR, 'e2e-wrap-canvas.png'), trim.widthPt);
+  await saveCanvasRegion(canvas.content, frame, path.join(ARTIFACTS_DIR, 'e2e-wrap-canvas.png'), trim.widthPt);
   const roomWrapped = await openStoryCopyfit(app);
   expect(roomWrapped - roomBefore).toBeGreaterThanOrEqual(5);
 
@@ -152,8 +154,8 @@ test('text wrap: the feature text jumps the photo moved into its column; the gap
   renderPng(pdf, 'e2e-wrap-pdf', 96);
   const grey = renderGrey(pdf, 150);
   const offset = trimOffsetPt(pdf);
-  // The feature story at 150 dpi, for people to compare with e2e-wrap-canvas.png.
-  renderFeature(pdf, offset, 'e2e-wrap-pdf-feature');
+  // The story's frame at 150 dpi, for people to compare with e2e-wrap-canvas.png.
+  renderStoryFrame(pdf, offset, 'e2e-wrap-pdf-story');
   const pdfClear = pdfTypeFraction(grey, offset, target);
   // The text beside the photo is there in the PDF (column 2 level with it), as on the canvas.
   const beside: RectPt = { ...target, xPt: target.xPt + columnWidthPt + gutterPt };
@@ -168,7 +170,7 @@ test('text wrap: the feature text jumps the photo moved into its column; the gap
 test('text wrap around (绕排): lines beside a narrow photo run in a narrower measure instead of jumping it; the PDF agrees', async () => {
   test.setTimeout(120_000);
   const { app, canvas, panel } = await freshSample();
-  // A head-and-shoulders picture five characters wide at the left of the feature's first column.
+  // A head-and-shoulders picture five characters wide at the left of the story's first column.
   const narrow: RectPt = { ...target, widthPt: 5 * bodyPt };
   await movePhoto(canvas, panel, narrow);
   let version = await canvas.layoutVersion();
@@ -189,7 +191,7 @@ test('text wrap around (绕排): lines beside a narrow photo run in a narrower m
   await canvas.waitForComposeAfter(version);
   const besideAround = await canvasTypeFraction(canvas.content, beside);
   const overAround = await canvasTypeFraction(canvas.content, narrow);
-  await saveCanvasRegion(canvas.content, feature, path.join(ARTIFACTS_DIR, 'e2e-wrap-around-canvas.png'), trim.widthPt);
+  await saveCanvasRegion(canvas.content, frame, path.join(ARTIFACTS_DIR, 'e2e-wrap-around-canvas.png'), trim.widthPt);
   console.log(`type beside the picture: ${besideJumped.toFixed(4)} jumped, ${besideAround.toFixed(4)} around; over it ${overJumped.toFixed(4)} jumped, ${overAround.toFixed(4)} around`);
   expect(besideJumped).toBeLessThan(0.01);
   // Set lines measure 0.045–0.05 at this zoom (how many pixels pass the threshold depends on how glyphs are
@@ -201,7 +203,7 @@ test('text wrap around (绕排): lines beside a narrow photo run in a narrower m
   const [pdf] = (await app.exportPdf('button', SAMPLE_PRINT_ERRORS)) as [string];
   const grey = renderGrey(pdf, 150);
   const offset = trimOffsetPt(pdf);
-  renderFeature(pdf, offset, 'e2e-wrap-around-pdf-feature');
+  renderStoryFrame(pdf, offset, 'e2e-wrap-around-pdf-story');
   const pdfBeside = pdfTypeFraction(grey, offset, beside);
   const pdfOver = pdfTypeFraction(grey, offset, narrow);
   console.log(`PDF type: ${pdfBeside.toFixed(4)} beside the picture, ${pdfOver.toFixed(4)} over it`);
