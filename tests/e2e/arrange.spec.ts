@@ -53,22 +53,16 @@ test('shift-click selects two frames; arrows move both as one undo step', async 
   await app.button('Fit page').click();
   const panel = inspector(shared);
   await canvas.clickAt(bikes.xPt + 30, bikes.yPt + 30);
-  const p = await canvas.clientPoint(leidian.xPt + 30, leidian.yPt + 30);
-  await shared.keyboard.down('Shift');
-  await shared.mouse.click(p.x, p.y);
-  await shared.keyboard.up('Shift');
+  await canvas.shiftClickAt(leidian.xPt + 30, leidian.yPt + 30);
   await expect(panel).toContainText('2 frames selected');
   await canvas.surface.press('Shift+ArrowRight');
   await canvas.surface.press('Shift+ArrowRight');
   await expect.poll(() => xOf(bikes)).toBe(mm(bikes.xPt + 2 * pitch));
   await expect.poll(() => xOf(leidian)).toBe(mm(leidian.xPt + 2 * pitch));
   // leidian alone is selected now: shift-click adds bikes, shift-click on leidian takes it out again.
-  const q = await canvas.clientPoint(bikes.xPt + 30, bikes.yPt + 30);
-  await shared.keyboard.down('Shift');
-  await shared.mouse.click(q.x, q.y);
+  await canvas.shiftClickAt(bikes.xPt + 30, bikes.yPt + 30);
   await expect(panel).toContainText('2 frames selected');
-  await shared.mouse.click(p.x, p.y);
-  await shared.keyboard.up('Shift');
+  await canvas.shiftClickAt(leidian.xPt + 30, leidian.yPt + 30);
   await expect(panel).toContainText('Text frame bikes');
   await canvas.surface.press('Control+z');
   await expect.poll(() => xOf(bikes)).toBe(mm(bikes.xPt + pitch));
@@ -78,9 +72,7 @@ test('shift-click selects two frames; arrows move both as one undo step', async 
   await expect.poll(() => xOf(leidian)).toBe(mm(leidian.xPt));
 
   // Delete removes both selected frames at once (their stories stay); one Ctrl+Z brings both back.
-  await shared.keyboard.down('Shift');
-  await shared.mouse.click(q.x, q.y);
-  await shared.keyboard.up('Shift');
+  await canvas.shiftClickAt(bikes.xPt + 30, bikes.yPt + 30);
   await expect(panel).toContainText('2 frames selected');
   await canvas.surface.press('Delete');
   await expect(canvas.frameText('bikes')).toHaveCount(0);

@@ -85,7 +85,7 @@ test('columns: balance a story and set its intro across the frame; undo; the PDF
   await app.button('Fit page').click();
   const canvas = new PageCanvas(page, trim.widthPt);
   const panel = inspector(page);
-  await makeStoryRoom(page, canvas, panel);
+  await makeStoryRoom(canvas, panel);
   // At 100 % a gutter is nine pixels wide: at the fit-page zoom a light glyph over it can measure as no type.
   await app.button('100 %').click();
 
@@ -181,7 +181,7 @@ test('columns: the intro as a 变栏 section in 2 columns over the 3, copied and
   await app.reopenSample();
   await app.button('Fit page').click();
   const canvas = new PageCanvas(page, trim.widthPt);
-  await makeStoryRoom(page, canvas, inspector(page));
+  await makeStoryRoom(canvas, inspector(page));
   await app.button('100 %').click();
   const editor = new StoryEditor(page);
   await editor.openFromList(/雷甸/);

@@ -51,10 +51,7 @@ test('save two frames to the library, place them on another page, undo; place th
 
   // Select the photo and its caption, save them as "Weather box".
   await canvas.clickAt(photo.xPt + 30, photo.yPt + 30);
-  const p = await canvas.clientPoint(caption.xPt + 10, caption.yPt + 5);
-  await page.keyboard.down('Shift');
-  await page.mouse.click(p.x, p.y);
-  await page.keyboard.up('Shift');
+  await canvas.shiftClickAt(caption.xPt + 10, caption.yPt + 5);
   await expect(panel).toContainText('2 frames selected');
   await library.getByRole('button', { name: 'Save selection to library…' }).click();
   await library.getByRole('textbox', { name: 'Item name' }).fill('Weather/box');

@@ -77,7 +77,7 @@ test('a weather box built in the story editor: panel settings, page and PDF agre
   await app.reopenSample();
   const canvas = new PageCanvas(page, trim.widthPt);
   await app.button('Fit page').click();
-  await makeStoryRoom(page, canvas, inspector(page));
+  await makeStoryRoom(canvas, inspector(page));
   const editor = new StoryEditor(page);
   await editor.openFromList(/雷甸/);
   await editor.caretToEnd();
@@ -191,7 +191,7 @@ test('a results table imported from a GB18030 CSV flows on through a story’s c
   await app.reopenSample();
   const canvas = new PageCanvas(page, trim.widthPt);
   await app.button('Fit page').click();
-  await makeStoryRoom(page, canvas, inspector(page));
+  await makeStoryRoom(canvas, inspector(page));
   const editor = new StoryEditor(page);
 
   // The file as Excel on a Chinese Windows saves it: GB18030 (iconv, the system's encoder), CRLF line ends.

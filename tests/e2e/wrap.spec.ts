@@ -80,7 +80,7 @@ async function freshSample(): Promise<{ page: Page; app: FolioApp; canvas: PageC
   await app.button('Fit page').click();
   const canvas = new PageCanvas(page, trim.widthPt);
   const panel = inspector(page);
-  await makeStoryRoom(page, canvas, panel);
+  await makeStoryRoom(canvas, panel);
   return { page, app, canvas, panel };
 }
 

@@ -91,6 +91,14 @@ export class PageCanvas {
     await this.page.mouse.click(p.x, p.y);
   }
 
+  /** Clicks at a page point with Shift held: adds the frame there to the selection (or takes it out). */
+  async shiftClickAt(xPt: number, yPt: number): Promise<void> {
+    const p = await this.clientPoint(xPt, yPt);
+    await this.page.keyboard.down('Shift');
+    await this.page.mouse.click(p.x, p.y);
+    await this.page.keyboard.up('Shift');
+  }
+
   /** Double-clicks at a page point (opens the story there with the caret at that position). */
   async doubleClickAt(xPt: number, yPt: number): Promise<void> {
     const p = await this.clientPoint(xPt, yPt);

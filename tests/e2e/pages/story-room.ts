@@ -4,7 +4,7 @@
  * stories has room as it comes: the advert under 「县领导调研雷甸镇…」 is pulled (its text frame and box deleted),
  * and that story's frame is taken down over the advert's place, set in three columns and not balanced.
  */
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Locator } from '@playwright/test';
 import type { PageCanvas, RectPt } from './canvas.js';
 import { mmToPt } from '../../../src-core/model/units.js';
 import { loadSample, sampleFrame } from './sample.js';
@@ -51,14 +51,11 @@ export const storyRoom: StoryRoom = (() => {
  * Pulls the advert and makes the 雷甸 story's frame the plain three-column frame `storyRoom` describes, with the
  * page's Inspector; the frame stays selected.
  */
-export async function makeStoryRoom(page: Page, canvas: PageCanvas, panel: Locator): Promise<void> {
+export async function makeStoryRoom(canvas: PageCanvas, panel: Locator): Promise<void> {
   // The advert's text frame, then (Shift) its box where the text frame's inset leaves it uncovered: Delete both.
   await canvas.clickAt(adText.xPt + adText.widthPt / 2, adText.yPt + adText.heightPt / 2);
   await expect(panel).toContainText('ad-text');
-  const boxCorner = await canvas.clientPoint(adBox.xPt + 2, adBox.yPt + 2);
-  await page.keyboard.down('Shift');
-  await page.mouse.click(boxCorner.x, boxCorner.y);
-  await page.keyboard.up('Shift');
+  await canvas.shiftClickAt(adBox.xPt + 2, adBox.yPt + 2);
   await expect(panel).toContainText('2 frames selected');
   await canvas.surface.press('Delete');
   await expect(canvas.frameText('ad-text')).toHaveCount(0);
