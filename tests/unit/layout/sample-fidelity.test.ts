@@ -40,7 +40,10 @@ function threadFrames(doc: FolioDocument, storyId: string): TextFrame[] {
   return out;
 }
 
-/** The text a story shows, line by line in reading order (frames in thread order, columns left to right, lines top down). */
+/**
+ * The text a story shows, line by line in reading order: frames in thread order, in each a straddle head first,
+ * then columns left to right, lines top down.
+ */
 function readingOrderText(page: PageLayout, storyId: string, frames: TextFrame[]): { text: string; glyphsPlaced: number; glyphsDrawn: number } {
   const runs = page.items.filter((i): i is GlyphRunItem => i.kind === 'glyphs' && i.storyId === storyId);
   // A straddle head (a line wider than the column it starts in) heads the columns beside and below it, so it is
