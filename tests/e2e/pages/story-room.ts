@@ -6,14 +6,12 @@
  */
 import { expect, type Locator } from '@playwright/test';
 import type { PageCanvas, RectPt } from './canvas.js';
-import { mmToPt } from '../../../src-core/model/units.js';
+import { mmToPt, ptToMm } from '../../../src-core/model/units.js';
 import { loadSample, sampleFrame } from './sample.js';
 
 const sample = loadSample();
 /** Body size of the sample's template (小五), points: one character of a measure. */
 const BODY_PT = 9;
-/** Millimetres per point. */
-const MM_PER_PT = 25.4 / 72;
 /** The story's frame as the sample has it. */
 const leidian = sampleFrame(sample, 'leidian');
 const adBox = sampleFrame(sample, 'ad-box');
@@ -63,7 +61,7 @@ export async function makeStoryRoom(canvas: PageCanvas, panel: Locator): Promise
   await canvas.clickAt(leidian.xPt + 20, storyRoom.bodyTopPt + 2 * PITCH_PT);
   await expect(panel).toContainText('Text frame leidian');
   const height = panel.getByRole('spinbutton', { name: 'Height (mm)' });
-  const mm = (storyRoom.heightPt * MM_PER_PT).toFixed(1);
+  const mm = ptToMm(storyRoom.heightPt).toFixed(1);
   await height.fill(mm);
   await height.press('Enter');
   await expect(height).toHaveValue(mm);
